@@ -1,0 +1,7 @@
+export * from './types.js';
+export * from './limits.js';
+export * from './duration.js';
+export * from './status.js';
+export * from './scopes.js';
+export * from './catalog.js';
+export * from './secret.js';

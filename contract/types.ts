@@ -1,0 +1,166 @@
+/** The wire types of DESIGN.md section 3: what the server sends and the elements read. */
+
+export const PAT_STATUSES = ['active', 'revoked', 'expired'] as const;
+export type PatStatus = (typeof PAT_STATUSES)[number];
+
+/** The `status` filter of `GET /pats`: a status, or every PAT. */
+export const STATUS_FILTERS = ['active', 'revoked', 'expired', 'all'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export const PAT_SORT_KEYS = ['issued_at', 'expires_at', 'name', 'last_used_at'] as const;
+export type PatSortKey = (typeof PAT_SORT_KEYS)[number];
+
+export const SORT_DIRECTIONS = ['desc', 'asc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+export const OPERATIONS = [
+  'create',
+  'read',
+  'list',
+  'update',
+  'delete',
+  'share',
+  'unshare',
+  'publish',
+  'subscribe',
+] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+/** `entity_id` of a scope that covers every entity of its type. */
+export const WILDCARD = '*';
+
+export interface Pat {
+  id: string;
+  user_id: string;
+  name: string;
+  description: string;
+  status: PatStatus;
+  issued_at: string;
+  expires_at: string;
+  updated_at: string | null;
+  last_used_at: string | null;
+  last_used_ip: string | null;
+  revoked: boolean;
+  revoked_at: string | null;
+  scopes_count: number;
+}
+
+/** Create and secret/reset are the only answers that carry the secret. */
+export interface PatWithSecret extends Pat {
+  secret: string;
+}
+
+export interface ScopeInput {
+  entity_type: string;
+  operation: string;
+  entity_id: string;
+  domain_id?: string | null;
+}
+
+export interface Scope {
+  id: string;
+  pat_id: string;
+  entity_type: string;
+  operation: string;
+  entity_id: string;
+  domain_id: string | null;
+}
+
+/** What a service asks `POST /authorize`: may this PAT do `operation` on this entity? */
+export interface AuthorizeRequest {
+  entity_type: string;
+  operation: string;
+  entity_id: string;
+  domain_id?: string | null;
+}
+
+export interface AuthorizeResponse {
+  allowed: true;
+  user_id: string;
+  pat_id: string;
+}
+
+export interface Page {
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface PatPage extends Page {
+  pats: Pat[];
+}
+
+export interface ScopePage extends Page {
+  scopes: Scope[];
+}
+
+export interface ScopeList {
+  scopes: Scope[];
+}
+
+export interface PatListQuery {
+  offset?: number;
+  limit?: number;
+  name?: string;
+  id?: string;
+  status?: StatusFilter;
+  sort?: PatSortKey;
+  dir?: SortDirection;
+}
+
+export interface CreatePatRequest {
+  name: string;
+  description?: string;
+  duration: string;
+  scopes?: ScopeInput[];
+}
+
+export interface EntityTypeInfo {
+  type: string;
+  label: string;
+  operations: string[];
+}
+
+export interface DurationPreset {
+  /** A duration string the server accepts, e.g. `"30d"`. */
+  value: string;
+  label: string;
+}
+
+export interface Catalog {
+  entity_types: EntityTypeInfo[];
+  durations: DurationPreset[];
+  /** The longest lifetime a PAT may have, as a duration string (`"365d"`). */
+  max_lifetime: string;
+}
+
+export interface Summary {
+  active: number;
+  expiring_soon: number;
+  revoked: number;
+  expired: number;
+  total: number;
+}
+
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: ErrorCode;
+  message: string;
+  details?: FieldError[];
+}

@@ -1,0 +1,64 @@
+// `npm test`: the type check, then every test suite; ends with one closing line
+// "N passed, N failed" and exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const countsDir = join(root, '.test-results');
+rmSync(countsDir, { recursive: true, force: true });
+mkdirSync(countsDir, { recursive: true });
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+
+function testFiles(dir, suffix) {
+  if (!existsSync(join(root, dir))) return [];
+  return readdirSync(join(root, dir), { recursive: true })
+    .filter((file) => file.endsWith(suffix))
+    .map((file) => join(dir, file))
+    .sort();
+}
+
+function run(name, command, args, countsFile) {
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const env = { ...process.env, TEST_COUNTS_FILE: countsFile ?? '' };
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  const counts = countsFile && existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : undefined;
+  if (counts) for (const key of Object.keys(total)) total[key] += counts[key] ?? 0;
+  const ok = result.status === 0;
+  if (!ok) {
+    failedSteps.push(name);
+    // A step that died before counting anything still counts as a failure.
+    if (!counts || counts.failed === 0) total.failed++;
+  }
+  console.log(`◀ ${name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+run('type check (browser)', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']);
+run('type check (server)', process.execPath, [tsc, '-p', 'tsconfig.server.json', '--noEmit']);
+
+const nodeTests = [...testFiles('contract', '.test.ts'), ...testFiles('server', '.test.ts'), ...testFiles('e2e', '.test.ts')];
+run(
+  'node tests: contract, server, end to end',
+  process.execPath,
+  [
+    '--import', 'tsx',
+    '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/count-reporter.mjs', '--test-reporter-destination=stdout',
+    ...nodeTests,
+  ],
+  join(countsDir, 'node.json'),
+);
+
+if (testFiles('components', '.test.ts').length > 0) {
+  run('browser tests (web-test-runner, Chromium)', process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], join(countsDir, 'browser.json'));
+}
+
+console.log(failedSteps.length ? `\nFailed: ${failedSteps.join('; ')}` : '');
+const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
+console.log(`${total.passed} passed, ${total.failed} failed${skipped}`);
+process.exit(failedSteps.length ? 1 : 0);

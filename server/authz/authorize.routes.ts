@@ -1,0 +1,69 @@
+import { Router, json, type Request, type RequestHandler, type Response } from 'express';
+import type { AuthorizeRequest, ErrorBody } from '../../contract/index.js';
+import { LIMITS } from '../../contract/index.js';
+import { requireJsonBody } from '../http/errors.js';
+import { validate } from '../http/validate.js';
+import { bearerOf } from '../identity/identity.js';
+import { authorizeBody } from '../pats/pat.schemas.js';
+import type { AuthorizeOptions, AuthorizePat, AuthorizeResult } from './authorizer.js';
+
+/** 401 for a token that is bad, unknown, revoked or expired; 403 when no scope grants the request. */
+function refuse(res: Response, result: Exclude<AuthorizeResult, { allowed: true }>): void {
+  if (result.reason === 'unauthenticated') res.setHeader('WWW-Authenticate', 'Bearer');
+  res.status(result.reason === 'unauthenticated' ? 401 : 403).json({ error: result.reason, message: result.message } satisfies ErrorBody);
+}
+
+/** `POST /authorize`: the same check as `authorizePat`, for services in any language. */
+export function createAuthorizeRoutes(authorizePat: AuthorizePat): Router {
+  const router = Router();
+  router.post('/authorize', requireJsonBody, json({ limit: LIMITS.bodyBytes }), async (req, res) => {
+    const token = bearerOf(req.headers.authorization) ?? '';
+    const request = validate(authorizeBody, req.body);
+    const result = await authorizePat(token, request, { ip: req.ip ?? null });
+    if (result.allowed) res.json(result);
+    else refuse(res, result);
+  });
+  return router;
+}
+
+export interface RequirePatOptions {
+  entityType: string;
+  operation: string;
+  /** The entity the request is about; `"*"` (the default) for create and list. */
+  entityId?: (req: Request) => string;
+  domainId?: (req: Request) => string | null | undefined;
+  ownerCan?: AuthorizeOptions['ownerCan'];
+}
+
+/** What `requirePat` leaves in `res.locals.pat` for the host's handler. */
+export interface PatPrincipal {
+  userId: string;
+  patId: string;
+}
+
+/**
+ * Express middleware for the host's own routes: lets the request through only when its bearer
+ * PAT grants the operation; the PAT's owner and id are in `res.locals.pat`.
+ */
+export function createRequirePat(authorizePat: AuthorizePat) {
+  return function requirePat(options: RequirePatOptions): RequestHandler {
+    return async (req, res, next) => {
+      const request: AuthorizeRequest = {
+        entity_type: options.entityType,
+        operation: options.operation,
+        entity_id: options.entityId?.(req) ?? '*',
+        domain_id: options.domainId?.(req) ?? null,
+      };
+      const result = await authorizePat(bearerOf(req.headers.authorization) ?? '', request, {
+        ip: req.ip ?? null,
+        ownerCan: options.ownerCan,
+      });
+      if (!result.allowed) {
+        refuse(res, result);
+        return;
+      }
+      res.locals.pat = { userId: result.user_id, patId: result.pat_id } satisfies PatPrincipal;
+      next();
+    };
+  };
+}

@@ -1,0 +1,88 @@
+import { scopeGrants, secretPatId, type AuthorizeRequest } from '../../contract/index.js';
+import type { PatDatabase } from '../db/database.js';
+import { allScopes, findCredential, touchLastUsed } from '../pats/pat.repository.js';
+import type { GrantCache, CachedPat } from './grant-cache.js';
+import { digestsEqual, type TokenHasher } from './token.js';
+
+export type AuthorizeResult =
+  | { allowed: true; user_id: string; pat_id: string }
+  | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
+
+export interface AuthorizeOptions {
+  /** The caller's address, recorded as `last_used_ip`. */
+  ip?: string | null;
+  /**
+   * The host's own permission check: a PAT never grants more than its owner has.
+   * Called only after the PAT itself allowed the request.
+   */
+  ownerCan?: (userId: string, request: AuthorizeRequest) => boolean | Promise<boolean>;
+}
+
+export type AuthorizePat = (token: string, request: AuthorizeRequest, options?: AuthorizeOptions) => Promise<AuthorizeResult>;
+
+interface AuthorizerDeps {
+  db: PatDatabase;
+  cache: GrantCache;
+  hashToken: TokenHasher;
+  now: () => number;
+}
+
+const LAST_USED_INTERVAL_MS = 60_000;
+
+const unauthenticated: AuthorizeResult = {
+  allowed: false,
+  reason: 'unauthenticated',
+  message: 'The personal access token is invalid, revoked or expired.',
+};
+
+/**
+ * Answers "may this PAT do X on Y?". A warm check is one SHA-256 and a map lookup; a miss adds
+ * one primary-key read and one indexed scope read. The secret is verified before anything about
+ * the PAT's state is told.
+ */
+export function createAuthorizer({ db, cache, hashToken, now }: AuthorizerDeps): AuthorizePat {
+  async function load(id: string, at: number): Promise<CachedPat | undefined> {
+    const epoch = cache.epoch;
+    const row = await findCredential(db, id);
+    if (!row) return undefined;
+    const scopes = await allScopes(db, id);
+    const pat: CachedPat = {
+      userId: row.user_id,
+      tokenHash: row.token_hash,
+      expiresAt: Date.parse(row.expires_at),
+      revoked: row.revoked === 1,
+      lastUsedAt: row.last_used_at ? Date.parse(row.last_used_at) : null,
+      scopes: scopes.map((scope) => ({ ...scope, domain_id: scope.domain_id || null })),
+    };
+    cache.set(id, pat, at, epoch);
+    return pat;
+  }
+
+  return async function authorizePat(token, request, options = {}) {
+    const id = secretPatId(token);
+    if (!id) return unauthenticated;
+    const digest = hashToken(token);
+    const at = now();
+    const pat = cache.get(id, at) ?? (await load(id, at));
+    if (!pat || !digestsEqual(digest, pat.tokenHash)) return unauthenticated;
+    if (pat.revoked || pat.expiresAt <= at) return unauthenticated;
+
+    const allowed = pat.scopes.some((scope) => scopeGrants(scope, request)) && (await ownerAllows(options, pat.userId, request));
+    if (!allowed) {
+      return {
+        allowed: false,
+        reason: 'forbidden',
+        message: `This personal access token may not ${request.operation} ${request.entity_type} "${request.entity_id}".`,
+      };
+    }
+    if (pat.lastUsedAt === null || at - pat.lastUsedAt >= LAST_USED_INTERVAL_MS) {
+      pat.lastUsedAt = at;
+      await touchLastUsed(db, id, new Date(at).toISOString(), options.ip ?? null);
+    }
+    return { allowed: true, user_id: pat.userId, pat_id: id };
+  };
+}
+
+async function ownerAllows(options: AuthorizeOptions, userId: string, request: AuthorizeRequest): Promise<boolean> {
+  return options.ownerCan ? options.ownerCan(userId, request) : true;
+}

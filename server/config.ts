@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_MAX_LIFETIME, parseDuration, type Catalog } from '../contract/index.js';
+
+/** The standalone server's settings, read from the environment (README: Configuration). */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dbPath: string;
+  jwtSecret?: string;
+  jwksUrl?: string;
+  userClaim?: string;
+  pepper?: string;
+  maxLifetime: string;
+  demo: boolean;
+  catalog?: Pick<Catalog, 'entity_types'> & Partial<Pick<Catalog, 'durations'>>;
+  logLevel: string;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const MIN_SECRET_CHARS = 32;
+
+function flag(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`PAT_DEMO must be true or false, not "${value}"`);
+}
+
+function readCatalog(path: string): ServerConfig['catalog'] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`PAT_CATALOG: cannot read ${path} as JSON (${(error as Error).message})`);
+  }
+  const types = (parsed as { entity_types?: unknown }).entity_types;
+  const valid =
+    Array.isArray(types) &&
+    types.length > 0 &&
+    types.every(
+      (entry) =>
+        typeof entry?.type === 'string' &&
+        typeof entry?.label === 'string' &&
+        Array.isArray(entry?.operations) &&
+        entry.operations.length > 0 &&
+        entry.operations.every((op: unknown) => typeof op === 'string'),
+    );
+  if (!valid) throw new ConfigError(`PAT_CATALOG: ${path} needs "entity_types": [{type, label, operations: [...]}, …]`);
+  return parsed as ServerConfig['catalog'];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const production = env.NODE_ENV === 'production';
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+  const maxLifetime = env.PAT_MAX_LIFETIME || DEFAULT_MAX_LIFETIME;
+  const parsedMax = parseDuration(maxLifetime);
+  if (!parsedMax.ok || parsedMax.ms <= 0) throw new ConfigError(`PAT_MAX_LIFETIME must be a positive duration like "365d", not "${maxLifetime}"`);
+
+  const demo = !production && (flag(env.PAT_DEMO) ?? true);
+  let jwtSecret = env.PAT_JWT_SECRET || undefined;
+  const jwksUrl = env.PAT_JWKS_URL || undefined;
+  if (jwtSecret && jwtSecret.length < MIN_SECRET_CHARS) {
+    throw new ConfigError(`PAT_JWT_SECRET must be at least ${MIN_SECRET_CHARS} characters`);
+  }
+  if (jwksUrl && !URL.canParse(jwksUrl)) throw new ConfigError(`PAT_JWKS_URL is not a URL: "${jwksUrl}"`);
+  if (production && !jwtSecret && !jwksUrl) {
+    throw new ConfigError('NODE_ENV=production needs PAT_JWT_SECRET or PAT_JWKS_URL to check user tokens');
+  }
+  // Outside production the demo signs its own short-lived tokens with a per-process key.
+  if (!jwtSecret && !jwksUrl) jwtSecret = randomBytes(32).toString('base64url');
+
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    dbPath: env.PAT_DB || './data/pat-kit.db',
+    jwtSecret,
+    jwksUrl,
+    userClaim: env.PAT_JWT_USER_CLAIM || undefined,
+    pepper: env.PAT_PEPPER || undefined,
+    maxLifetime,
+    demo: demo && jwtSecret !== undefined,
+    catalog: env.PAT_CATALOG ? readCatalog(env.PAT_CATALOG) : undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    production,
+  };
+}

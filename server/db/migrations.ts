@@ -1,0 +1,64 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Every migration, in order. Frozen once released: a change to the schema is a new entry, never
+ * an edit of an old one. Names start with their date so they sort the way they were written.
+ */
+const migrations: Record<string, Migration> = {
+  '2026-11-28-001-create-pats': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('pats')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('description', 'text', (col) => col.notNull().defaultTo(''))
+        .addColumn('token_hash', 'text', (col) => col.notNull())
+        .addColumn('issued_at', 'text', (col) => col.notNull())
+        .addColumn('expires_at', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'text')
+        .addColumn('revoked', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('revoked_at', 'text')
+        .addColumn('last_used_at', 'text')
+        .addColumn('last_used_ip', 'text')
+        .execute();
+      // Names are unique per user regardless of case; this index also serves the name sort.
+      await db.schema
+        .createIndex('pats_user_name_unique')
+        .on('pats')
+        .unique()
+        .columns(['user_id'])
+        .expression(sql`lower(name)`)
+        .execute();
+      // One index per list sort key, each led by the owner, so a page is an index walk.
+      await db.schema.createIndex('pats_user_issued').on('pats').columns(['user_id', 'issued_at']).execute();
+      await db.schema.createIndex('pats_user_expires').on('pats').columns(['user_id', 'expires_at']).execute();
+      await db.schema.createIndex('pats_user_last_used').on('pats').columns(['user_id', 'last_used_at']).execute();
+
+      await db.schema
+        .createTable('pat_scopes')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('pat_id', 'text', (col) => col.notNull().references('pats.id').onDelete('cascade'))
+        .addColumn('entity_type', 'text', (col) => col.notNull())
+        .addColumn('operation', 'text', (col) => col.notNull())
+        .addColumn('entity_id', 'text', (col) => col.notNull())
+        .addColumn('domain_id', 'text', (col) => col.notNull().defaultTo(''))
+        .execute();
+      // Led by pat_id: it is also the index of "all scopes of a PAT" (authorize, list, count).
+      await db.schema
+        .createIndex('pat_scopes_unique')
+        .on('pat_scopes')
+        .unique()
+        .columns(['pat_id', 'entity_type', 'operation', 'entity_id', 'domain_id'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('pat_scopes').execute();
+      await db.schema.dropTable('pats').execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

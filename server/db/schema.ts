@@ -1,0 +1,33 @@
+import type { Generated } from 'kysely';
+
+/** Times are ISO-8601 UTC strings: they sort as text and read the same on SQLite and Postgres. */
+export interface PatsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  description: string;
+  /** Hex SHA-256 (or HMAC-SHA256 with the pepper) of the whole secret; never the secret. */
+  token_hash: string;
+  issued_at: string;
+  expires_at: string;
+  updated_at: string | null;
+  revoked: Generated<number>;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  last_used_ip: string | null;
+}
+
+export interface PatScopesTable {
+  id: string;
+  pat_id: string;
+  entity_type: string;
+  operation: string;
+  entity_id: string;
+  /** `''` for "any domain": SQL treats NULLs as distinct, which would defeat the unique index. */
+  domain_id: string;
+}
+
+export interface Database {
+  pats: PatsTable;
+  pat_scopes: PatScopesTable;
+}

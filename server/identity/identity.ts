@@ -1,0 +1,73 @@
+import type { RequestHandler } from 'express';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LIMITS, SECRET_PREFIX } from '../../contract/index.js';
+import { HttpError } from '../http/errors.js';
+
+export interface IdentityOptions {
+  /** HS256 key shared with the host's login service. */
+  jwtSecret?: string;
+  /** A JWKS endpoint for asymmetric tokens (RS256, ES256, EdDSA, …). */
+  jwksUrl?: string;
+  /** The claim that holds the user id; `sub` by default. */
+  userClaim?: string;
+  issuer?: string;
+  audience?: string;
+  /** Replaces JWT checking altogether: resolve the user id of a bearer, or undefined. */
+  authenticate?: (bearer: string) => Promise<string | undefined>;
+}
+
+export type UserVerifier = (bearer: string) => Promise<string | undefined>;
+
+/** Turns a user's bearer token into their id, or undefined when it is not valid. */
+export function createUserVerifier(options: IdentityOptions): UserVerifier {
+  if (options.authenticate) return options.authenticate;
+  const key: Uint8Array | JWTVerifyGetKey | undefined = options.jwksUrl
+    ? createRemoteJWKSet(new URL(options.jwksUrl))
+    : options.jwtSecret
+      ? new TextEncoder().encode(options.jwtSecret)
+      : undefined;
+  if (!key) throw new Error('PAT Kit needs a way to check user tokens: set jwtSecret, jwksUrl or authenticate');
+  const claim = options.userClaim ?? 'sub';
+  const verifyOptions = {
+    issuer: options.issuer,
+    audience: options.audience,
+    algorithms: options.jwksUrl ? undefined : ['HS256'],
+  };
+  return async (bearer) => {
+    try {
+      const { payload } = typeof key === 'function' ? await jwtVerify(bearer, key, verifyOptions) : await jwtVerify(bearer, key, verifyOptions);
+      const user = payload[claim];
+      return typeof user === 'string' && user.length > 0 && user.length <= LIMITS.idMax ? user : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** The bearer token of a request, if it carries one. */
+export function bearerOf(header: string | undefined): string | undefined {
+  const match = /^Bearer[ \t]+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+const MAX_BEARER = 8192;
+
+/**
+ * Management routes: a valid user token sets `res.locals.userId`; none or a bad one is 401;
+ * a PAT is 403, since a PAT cannot manage PATs.
+ */
+export function requireUser(verify: UserVerifier): RequestHandler {
+  return async (req, res, next) => {
+    const bearer = bearerOf(req.headers.authorization);
+    if (bearer?.startsWith(SECRET_PREFIX)) {
+      throw new HttpError(403, 'forbidden', 'A personal access token cannot manage personal access tokens; sign in as the user.');
+    }
+    const userId = bearer && bearer.length <= MAX_BEARER ? await verify(bearer) : undefined;
+    if (!userId) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      throw new HttpError(401, 'unauthenticated', 'Sign in first: the request needs a valid user access token.');
+    }
+    res.locals.userId = userId;
+    next();
+  };
+}

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+
+/** The standalone server: `npm start`. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`pat-kit: ${error.message}`);
+    process.exit(1);
+  }
+  const logger = pino({ level: config.logLevel });
+  const db = await openDatabase(config.dbPath);
+  const app = createApp({
+    db,
+    logger,
+    jwtSecret: config.jwtSecret,
+    jwksUrl: config.jwksUrl,
+    userClaim: config.userClaim,
+    pepper: config.pepper,
+    maxLifetime: config.maxLifetime,
+    catalog: config.catalog,
+    demo: config.demo,
+    staticDir: fileURLToPath(new URL('../dist/demo', import.meta.url)),
+  });
+  const server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ db: config.dbPath, demo: config.demo }, `PAT Kit listening on http://${config.host}:${port}`);
+  });
+  const stop = () => {
+    server.close(() => void db.destroy().then(() => process.exit(0)));
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();

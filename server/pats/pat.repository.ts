@@ -1,0 +1,194 @@
+import { sql, type Kysely, type Selectable, type ExpressionBuilder } from 'kysely';
+import type { PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
+import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
+
+/** All SQL about PATs and their scopes. Every function takes the database or a transaction. */
+type Db = Kysely<Database>;
+
+export type PatRow = Selectable<PatsTable>;
+export type PatRowWithCount = Omit<PatRow, 'token_hash'> & { scopes_count: number | null };
+export type ScopeRow = Selectable<PatScopesTable>;
+
+const publicColumns = [
+  'pats.id',
+  'pats.user_id',
+  'pats.name',
+  'pats.description',
+  'pats.issued_at',
+  'pats.expires_at',
+  'pats.updated_at',
+  'pats.revoked',
+  'pats.revoked_at',
+  'pats.last_used_at',
+  'pats.last_used_ip',
+] as const;
+
+function scopesCount(eb: ExpressionBuilder<Database, 'pats'>) {
+  return eb
+    .selectFrom('pat_scopes')
+    .select((inner) => inner.fn.countAll<number>().as('n'))
+    .whereRef('pat_scopes.pat_id', '=', 'pats.id')
+    .as('scopes_count');
+}
+
+export async function insertPat(db: Db, row: PatRow): Promise<void> {
+  await db.insertInto('pats').values(row).execute();
+}
+
+export async function findPat(db: Db, userId: string, id: string): Promise<PatRowWithCount | undefined> {
+  return db
+    .selectFrom('pats')
+    .select(publicColumns)
+    .select(scopesCount)
+    .where('pats.user_id', '=', userId)
+    .where('pats.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The authorize read: by primary key, only what the check needs. */
+export async function findCredential(db: Db, id: string) {
+  return db
+    .selectFrom('pats')
+    .select(['id', 'user_id', 'token_hash', 'expires_at', 'revoked', 'last_used_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface PatListFilter {
+  userId: string;
+  now: string;
+  status: StatusFilter;
+  name?: string;
+  id?: string;
+}
+
+export interface PatListOrder {
+  sort: PatSortKey;
+  dir: SortDirection;
+  offset: number;
+  limit: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function filtered(db: Db, filter: PatListFilter) {
+  let query = db.selectFrom('pats').where('pats.user_id', '=', filter.userId);
+  if (filter.status === 'active') {
+    query = query.where('pats.revoked', '=', 0).where('pats.expires_at', '>', filter.now);
+  } else if (filter.status === 'revoked') {
+    query = query.where('pats.revoked', '=', 1);
+  } else if (filter.status === 'expired') {
+    query = query.where('pats.revoked', '=', 0).where('pats.expires_at', '<=', filter.now);
+  }
+  if (filter.id !== undefined) query = query.where('pats.id', '=', filter.id);
+  if (filter.name) {
+    const pattern = `%${escapeLike(filter.name.toLowerCase())}%`;
+    query = query.where(sql<boolean>`lower(pats.name) like ${pattern} escape '\\'`);
+  }
+  return query;
+}
+
+export async function listPats(db: Db, filter: PatListFilter, order: PatListOrder) {
+  const base = filtered(db, filter);
+  const { total } = await base
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const sortColumn = order.sort === 'name' ? sql`lower(pats.name)` : sql.ref(`pats.${order.sort}`);
+  const direction = order.dir === 'asc' ? sql`asc` : sql`desc`;
+  // Never-used PATs sort last either way; the id makes pages stable among equal keys.
+  const rows = await base
+    .select(publicColumns)
+    .select(scopesCount)
+    .orderBy(sql`${sortColumn} is null`)
+    .orderBy(sql`${sortColumn} ${direction}`)
+    .orderBy(sql`pats.id ${direction}`)
+    .limit(order.limit)
+    .offset(order.offset)
+    .execute();
+  return { total: Number(total), rows };
+}
+
+export async function summarize(db: Db, userId: string, now: string, soon: string) {
+  const row = await db
+    .selectFrom('pats')
+    .where('user_id', '=', userId)
+    .select([
+      sql<number>`count(*)`.as('total'),
+      sql<number>`coalesce(sum(case when revoked = 1 then 1 else 0 end), 0)`.as('revoked'),
+      sql<number>`coalesce(sum(case when revoked = 0 and expires_at <= ${now} then 1 else 0 end), 0)`.as('expired'),
+      sql<number>`coalesce(sum(case when revoked = 0 and expires_at > ${now} then 1 else 0 end), 0)`.as('active'),
+      sql<number>`coalesce(sum(case when revoked = 0 and expires_at > ${now} and expires_at <= ${soon} then 1 else 0 end), 0)`.as(
+        'expiring_soon',
+      ),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    active: Number(row.active),
+    expiring_soon: Number(row.expiring_soon),
+    revoked: Number(row.revoked),
+    expired: Number(row.expired),
+    total: Number(row.total),
+  };
+}
+
+export type PatChanges = Partial<Omit<PatRow, 'id' | 'user_id' | 'issued_at'>> & { issued_at?: string };
+
+/** Updates the caller's PAT; false when it does not exist or is not theirs. */
+export async function updatePat(db: Db, userId: string, id: string, changes: PatChanges): Promise<boolean> {
+  const result = await db
+    .updateTable('pats')
+    .set(changes)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function deletePat(db: Db, userId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('pats').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** Deletes every PAT of the user (their scopes cascade) and returns the ids that went. */
+export async function deleteAllPats(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.deleteFrom('pats').where('user_id', '=', userId).returning('id').execute();
+  return rows.map((row) => row.id);
+}
+
+export async function touchLastUsed(db: Db, id: string, at: string, ip: string | null): Promise<void> {
+  await db.updateTable('pats').set({ last_used_at: at, last_used_ip: ip }).where('id', '=', id).execute();
+}
+
+const scopeOrder = ['entity_type', 'operation', 'entity_id', 'domain_id'] as const;
+
+export async function listScopes(db: Db, patId: string, offset: number, limit: number) {
+  const { total } = await db
+    .selectFrom('pat_scopes')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where('pat_id', '=', patId)
+    .executeTakeFirstOrThrow();
+  let query = db.selectFrom('pat_scopes').selectAll().where('pat_id', '=', patId);
+  for (const column of scopeOrder) query = query.orderBy(column);
+  const rows = await query.limit(limit).offset(offset).execute();
+  return { total: Number(total), rows };
+}
+
+export async function allScopes(db: Db, patId: string): Promise<ScopeRow[]> {
+  let query = db.selectFrom('pat_scopes').selectAll().where('pat_id', '=', patId);
+  for (const column of scopeOrder) query = query.orderBy(column);
+  return query.execute();
+}
+
+export async function insertScopes(db: Db, rows: ScopeRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('pat_scopes').values(rows).execute();
+}
+
+export async function deleteScopes(db: Db, patId: string, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('pat_scopes').where('pat_id', '=', patId).where('id', 'in', ids).execute();
+}
+
+export async function deleteAllScopes(db: Db, patId: string): Promise<void> {
+  await db.deleteFrom('pat_scopes').where('pat_id', '=', patId).execute();
+}

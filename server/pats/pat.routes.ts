@@ -1,0 +1,81 @@
+import { Router, type Response } from 'express';
+import type { PatService } from './pat.service.js';
+import { validate } from '../http/validate.js';
+import {
+  addScopesBody,
+  createPatBody,
+  describeBody,
+  listPatsQuery,
+  pageQuery,
+  removeScopesBody,
+  renameBody,
+  resetBody,
+} from './pat.schemas.js';
+
+function userOf(res: Response): string {
+  return res.locals.userId as string;
+}
+
+/**
+ * The management routes of DESIGN.md 3.3. Runs behind `requireUser` and the JSON body parser;
+ * validates, calls the service and picks the status code.
+ */
+export function createPatRoutes(service: PatService): Router {
+  const router = Router();
+
+  router.post('/pats', async (req, res) => {
+    res.status(201).json(await service.create(userOf(res), validate(createPatBody, req.body)));
+  });
+  router.get('/pats', async (req, res) => {
+    res.json(await service.list(userOf(res), validate(listPatsQuery, req.query)));
+  });
+  router.delete('/pats', async (_req, res) => {
+    res.json({ deleted: await service.removeAll(userOf(res)) });
+  });
+  router.get('/pats/catalog', (_req, res) => {
+    res.json(service.catalog());
+  });
+  router.get('/pats/summary', async (_req, res) => {
+    res.json(await service.summary(userOf(res)));
+  });
+  router.get('/pats/:id', async (req, res) => {
+    res.json(await service.get(userOf(res), req.params.id));
+  });
+  router.delete('/pats/:id', async (req, res) => {
+    await service.remove(userOf(res), req.params.id);
+    res.status(204).end();
+  });
+  router.patch('/pats/:id/name', async (req, res) => {
+    const { name } = validate(renameBody, req.body);
+    res.status(202).json(await service.rename(userOf(res), req.params.id, name));
+  });
+  router.patch('/pats/:id/description', async (req, res) => {
+    const { description } = validate(describeBody, req.body);
+    res.status(202).json(await service.describe(userOf(res), req.params.id, description));
+  });
+  router.patch('/pats/:id/secret/reset', async (req, res) => {
+    const { duration } = validate(resetBody, req.body);
+    res.json(await service.reset(userOf(res), req.params.id, duration));
+  });
+  router.patch('/pats/:id/secret/revoke', async (req, res) => {
+    await service.revoke(userOf(res), req.params.id);
+    res.status(204).end();
+  });
+  router.get('/pats/:id/scope', async (req, res) => {
+    const { offset, limit } = validate(pageQuery, req.query);
+    res.json(await service.listScopes(userOf(res), req.params.id, offset, limit));
+  });
+  router.patch('/pats/:id/scope/add', async (req, res) => {
+    const { scopes } = validate(addScopesBody, req.body);
+    res.json(await service.addScopes(userOf(res), req.params.id, scopes));
+  });
+  router.patch('/pats/:id/scope/remove', async (req, res) => {
+    const { scopes_id } = validate(removeScopesBody, req.body);
+    res.json(await service.removeScopes(userOf(res), req.params.id, scopes_id));
+  });
+  router.delete('/pats/:id/scope', async (req, res) => {
+    res.json(await service.clearScopes(userOf(res), req.params.id));
+  });
+
+  return router;
+}

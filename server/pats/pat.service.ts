@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EXPIRING_SOON_MS,
+  LIMITS,
+  mergeScopes,
+  operationsOf,
+  parseLifetime,
+  patStatus,
+  type Catalog,
+  type CreatePatRequest,
+  type FieldError,
+  type Pat,
+  type PatPage,
+  type PatWithSecret,
+  type Scope,
+  type ScopeInput,
+  type ScopeList,
+  type ScopePage,
+  type Summary,
+  type PatListQuery,
+} from '../../contract/index.js';
+import type { GrantCache } from '../authz/grant-cache.js';
+import { newSecret, type TokenHasher } from '../authz/token.js';
+import type { PatDatabase } from '../db/database.js';
+import { fieldError, HttpError, patNotFound, validationError } from '../http/errors.js';
+import * as repo from './pat.repository.js';
+
+export interface PatServiceDeps {
+  db: PatDatabase;
+  catalog: Catalog;
+  maxLifetimeMs: number;
+  hashToken: TokenHasher;
+  cache: GrantCache;
+  now: () => number;
+}
+
+type Db = PatDatabase;
+
+function toPat(row: repo.PatRowWithCount, now: number): Pat {
+  const pat = {
+    id: row.id,
+    user_id: row.user_id,
+    name: row.name,
+    description: row.description,
+    issued_at: row.issued_at,
+    expires_at: row.expires_at,
+    updated_at: row.updated_at,
+    last_used_at: row.last_used_at,
+    last_used_ip: row.last_used_ip,
+    revoked: row.revoked === 1,
+    revoked_at: row.revoked_at,
+    scopes_count: Number(row.scopes_count ?? 0),
+  };
+  return { ...pat, status: patStatus(pat, now) };
+}
+
+function toScope(row: repo.ScopeRow): Scope {
+  return { ...row, domain_id: row.domain_id || null };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+function duplicateName(): HttpError {
+  return new HttpError(409, 'conflict', 'You already have a personal access token with this name.', [
+    { field: 'name', message: 'is already used by another of your tokens' },
+  ]);
+}
+
+/** The rules of PATs and scopes; turns rows into the DTOs of the wire contract. */
+export class PatService {
+  constructor(private readonly deps: PatServiceDeps) {}
+
+  catalog(): Catalog {
+    return this.deps.catalog;
+  }
+
+  async create(userId: string, input: Required<CreatePatRequest>): Promise<PatWithSecret> {
+    const lifetime = this.#lifetime(input.duration);
+    const scopes = this.#checkScopes(input.scopes, 'scopes');
+    const now = this.deps.now();
+    const id = randomUUID();
+    const secret = newSecret(id);
+    const { add } = mergeScopes([], scopes);
+    try {
+      await this.deps.db.transaction().execute(async (trx) => {
+        await repo.insertPat(trx, {
+          id,
+          user_id: userId,
+          name: input.name,
+          description: input.description,
+          token_hash: this.deps.hashToken(secret),
+          issued_at: new Date(now).toISOString(),
+          expires_at: new Date(now + lifetime).toISOString(),
+          updated_at: null,
+          revoked: 0,
+          revoked_at: null,
+          last_used_at: null,
+          last_used_ip: null,
+        });
+        await repo.insertScopes(trx, add.map((scope) => this.#scopeRow(id, scope)));
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicateName();
+      throw error;
+    }
+    return { ...(await this.get(userId, id)), secret };
+  }
+
+  async list(userId: string, query: Required<Omit<PatListQuery, 'name' | 'id'>> & PatListQuery): Promise<PatPage> {
+    const now = this.deps.now();
+    const { total, rows } = await repo.listPats(
+      this.deps.db,
+      { userId, now: new Date(now).toISOString(), status: query.status, name: query.name, id: query.id },
+      query,
+    );
+    return { total, offset: query.offset, limit: query.limit, pats: rows.map((row) => toPat(row, now)) };
+  }
+
+  async summary(userId: string): Promise<Summary> {
+    const now = this.deps.now();
+    return repo.summarize(
+      this.deps.db,
+      userId,
+      new Date(now).toISOString(),
+      new Date(now + EXPIRING_SOON_MS).toISOString(),
+    );
+  }
+
+  async get(userId: string, id: string, db: Db = this.deps.db): Promise<Pat> {
+    const row = await repo.findPat(db, userId, id);
+    if (!row) throw patNotFound();
+    return toPat(row, this.deps.now());
+  }
+
+  async rename(userId: string, id: string, name: string): Promise<Pat> {
+    try {
+      await this.#update(userId, id, { name });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicateName();
+      throw error;
+    }
+    return this.get(userId, id);
+  }
+
+  async describe(userId: string, id: string, description: string): Promise<Pat> {
+    await this.#update(userId, id, { description });
+    return this.get(userId, id);
+  }
+
+  /** Regenerate: a new secret and lifetime in one write; name, description and scopes stay. */
+  async reset(userId: string, id: string, duration: string): Promise<PatWithSecret> {
+    const lifetime = this.#lifetime(duration);
+    const now = this.deps.now();
+    const secret = newSecret(id);
+    const at = new Date(now).toISOString();
+    await this.#update(userId, id, {
+      token_hash: this.deps.hashToken(secret),
+      issued_at: at,
+      expires_at: new Date(now + lifetime).toISOString(),
+      updated_at: at,
+      revoked: 0,
+      revoked_at: null,
+    });
+    return { ...(await this.get(userId, id)), secret };
+  }
+
+  async revoke(userId: string, id: string): Promise<void> {
+    const pat = await this.get(userId, id);
+    if (pat.revoked) return;
+    const at = new Date(this.deps.now()).toISOString();
+    await this.#update(userId, id, { revoked: 1, revoked_at: at, updated_at: at });
+  }
+
+  async remove(userId: string, id: string): Promise<void> {
+    const deleted = await repo.deletePat(this.deps.db, userId, id);
+    this.deps.cache.invalidate(id);
+    if (!deleted) throw patNotFound();
+  }
+
+  async removeAll(userId: string): Promise<number> {
+    const ids = await repo.deleteAllPats(this.deps.db, userId);
+    this.deps.cache.invalidate(ids);
+    return ids.length;
+  }
+
+  async listScopes(userId: string, id: string, offset: number, limit: number): Promise<ScopePage> {
+    await this.get(userId, id);
+    const { total, rows } = await repo.listScopes(this.deps.db, id, offset, limit);
+    return { total, offset, limit, scopes: rows.map(toScope) };
+  }
+
+  async addScopes(userId: string, id: string, input: ScopeInput[]): Promise<ScopeList> {
+    const scopes = this.#checkScopes(input, 'scopes');
+    return this.#changeScopes(userId, id, async (trx, existing) => {
+      const { add, remove } = mergeScopes(existing.map(toScope), scopes);
+      if (existing.length - remove.length + add.length > LIMITS.scopesPerPat) {
+        throw fieldError('scopes', `would exceed the limit of ${LIMITS.scopesPerPat} scopes per token`);
+      }
+      await repo.deleteScopes(trx, id, remove.map((scope) => scope.id));
+      await repo.insertScopes(trx, add.map((scope) => this.#scopeRow(id, scope)));
+    });
+  }
+
+  async removeScopes(userId: string, id: string, scopeIds: string[]): Promise<ScopeList> {
+    return this.#changeScopes(userId, id, (trx) => repo.deleteScopes(trx, id, scopeIds));
+  }
+
+  async clearScopes(userId: string, id: string): Promise<ScopeList> {
+    return this.#changeScopes(userId, id, (trx) => repo.deleteAllScopes(trx, id));
+  }
+
+  /** One transaction: check ownership, change the scopes, stamp the PAT, read the result. */
+  async #changeScopes(userId: string, id: string, change: (trx: Db, existing: repo.ScopeRow[]) => Promise<void>): Promise<ScopeList> {
+    const scopes = await this.deps.db.transaction().execute(async (trx) => {
+      const touched = await repo.updatePat(trx, userId, id, { updated_at: new Date(this.deps.now()).toISOString() });
+      if (!touched) throw patNotFound();
+      await change(trx, await repo.allScopes(trx, id));
+      return repo.allScopes(trx, id);
+    });
+    this.deps.cache.invalidate(id);
+    return { scopes: scopes.map(toScope) };
+  }
+
+  async #update(userId: string, id: string, changes: repo.PatChanges): Promise<void> {
+    const updated = await repo.updatePat(this.deps.db, userId, id, {
+      updated_at: new Date(this.deps.now()).toISOString(),
+      ...changes,
+    });
+    this.deps.cache.invalidate(id);
+    if (!updated) throw patNotFound();
+  }
+
+  #lifetime(duration: string): number {
+    const result = parseLifetime(duration, this.deps.maxLifetimeMs);
+    if (!result.ok) throw fieldError('duration', result.reason);
+    return result.ms;
+  }
+
+  /** Every scope must name a catalog type and an operation that type allows. */
+  #checkScopes(scopes: ScopeInput[], field: string): ScopeInput[] {
+    const details: FieldError[] = [];
+    scopes.forEach((scope, index) => {
+      const operations = operationsOf(this.deps.catalog, scope.entity_type);
+      if (!operations) {
+        details.push({ field: `${field}[${index}].entity_type`, message: `is not a known entity type ("${scope.entity_type}")` });
+      } else if (!operations.includes(scope.operation)) {
+        details.push({
+          field: `${field}[${index}].operation`,
+          message: `must be one of ${operations.join(', ')} for ${scope.entity_type}`,
+        });
+      }
+    });
+    if (details.length > 0) throw validationError(details);
+    return scopes;
+  }
+
+  #scopeRow(patId: string, scope: ScopeInput): repo.ScopeRow {
+    return {
+      id: randomUUID(),
+      pat_id: patId,
+      entity_type: scope.entity_type,
+      operation: scope.operation,
+      entity_id: scope.entity_id,
+      domain_id: scope.domain_id ?? '',
+    };
+  }
+}

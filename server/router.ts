@@ -1,0 +1,85 @@
+import { Router, json, type RequestHandler } from 'express';
+import { pino, type Logger } from 'pino';
+import {
+  DEFAULT_CATALOG,
+  DEFAULT_MAX_LIFETIME,
+  LIMITS,
+  formatDuration,
+  parseDuration,
+  parseLifetime,
+  type Catalog,
+} from '../contract/index.js';
+import { createAuthorizer, type AuthorizePat } from './authz/authorizer.js';
+import { createAuthorizeRoutes, createRequirePat, type RequirePatOptions } from './authz/authorize.routes.js';
+import { GrantCache } from './authz/grant-cache.js';
+import { createTokenHasher } from './authz/token.js';
+import type { PatDatabase } from './db/database.js';
+import { errorHandler, requireJsonBody, routeNotFound } from './http/errors.js';
+import { createUserVerifier, requireUser, type IdentityOptions } from './identity/identity.js';
+import { createPatRoutes } from './pats/pat.routes.js';
+import { PatService } from './pats/pat.service.js';
+
+export interface PatKitOptions extends IdentityOptions {
+  db: PatDatabase;
+  /** Entity types and operations (and duration presets) the host's scopes can name. */
+  catalog?: Pick<Catalog, 'entity_types'> & Partial<Pick<Catalog, 'durations'>>;
+  /** The longest lifetime a PAT may have, as a duration string; `"365d"` by default. */
+  maxLifetime?: string;
+  /** Secret key for HMAC-SHA256 token digests; plain SHA-256 without it. */
+  pepper?: string;
+  /** The clock, in epoch milliseconds; tests move it. */
+  now?: () => number;
+  cache?: { maxEntries?: number; ttlMs?: number };
+  logger?: Logger;
+}
+
+export interface PatKit {
+  /** The REST API of DESIGN.md 3.3; mount it anywhere (the standalone server uses `/api`). */
+  router: Router;
+  /** May `token` do `request`? For Node hosts; shares the router's cache and its invalidation. */
+  authorizePat: AuthorizePat;
+  /** Express middleware guarding a host route with a PAT. */
+  requirePat: (options: RequirePatOptions) => RequestHandler;
+}
+
+function resolveCatalog(options: PatKitOptions): { catalog: Catalog; maxLifetimeMs: number } {
+  const max = parseDuration(options.maxLifetime ?? DEFAULT_MAX_LIFETIME);
+  if (!max.ok || max.ms <= 0) throw new Error(`maxLifetime "${options.maxLifetime}" is not a positive duration`);
+  const source = options.catalog ?? DEFAULT_CATALOG;
+  const durations = (source.durations ?? DEFAULT_CATALOG.durations).filter((preset) => parseLifetime(preset.value, max.ms).ok);
+  if (source.entity_types.length === 0) throw new Error('the scope catalog needs at least one entity type');
+  return {
+    catalog: { entity_types: source.entity_types, durations, max_lifetime: formatDuration(max.ms) },
+    maxLifetimeMs: max.ms,
+  };
+}
+
+/** Everything PAT Kit does, over one database and one grant cache. No module-level state. */
+export function createPatKit(options: PatKitOptions): PatKit {
+  const logger = options.logger ?? pino();
+  const now = options.now ?? Date.now;
+  const { catalog, maxLifetimeMs } = resolveCatalog(options);
+  const cache = new GrantCache(options.cache?.maxEntries ?? 100_000, options.cache?.ttlMs ?? 60_000);
+  const hashToken = createTokenHasher(options.pepper);
+  const authorizePat = createAuthorizer({ db: options.db, cache, hashToken, now });
+  const service = new PatService({ db: options.db, catalog, maxLifetimeMs, hashToken, cache, now });
+
+  const router = Router();
+  // Answers can carry a secret: no cache anywhere may keep them.
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  router.use(createAuthorizeRoutes(authorizePat));
+  router.use('/pats', requireUser(createUserVerifier(options)), requireJsonBody, json({ limit: LIMITS.bodyBytes }));
+  router.use(createPatRoutes(service));
+  router.use('/pats', routeNotFound);
+  router.use(errorHandler(logger));
+
+  return { router, authorizePat, requirePat: createRequirePat(authorizePat) };
+}
+
+/** The REST API alone, for hosts that mount it in their own Express app. */
+export function createPatRouter(options: PatKitOptions): Router {
+  return createPatKit(options).router;
+}

@@ -1,0 +1,94 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { SignJWT } from 'jose';
+import { pino } from 'pino';
+import { createApp, type AppOptions } from '../app.js';
+import { openDatabase, type PatDatabase } from '../db/database.js';
+
+export const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
+
+/** A clock the tests move by hand. */
+export class TestClock {
+  constructor(public ms = Date.parse('2026-01-01T00:00:00.000Z')) {}
+  now = (): number => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface CallOptions {
+  token?: string | null;
+  body?: unknown;
+  /** Sent as is instead of JSON.stringify(body). */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestServer {
+  url: string;
+  db: PatDatabase;
+  clock: TestClock;
+  app: ReturnType<typeof createApp>;
+  /** A valid user access token for `user`. */
+  tokenFor(user: string): Promise<string>;
+  call<T = any>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
+  close(): Promise<void>;
+}
+
+export async function signUserToken(user: string, secret = JWT_SECRET, expiresIn = '1h'): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}
+
+/**
+ * The real app on a real in-memory SQLite database, listening on a free loopback port.
+ * `path` in `call` is relative to `/api`.
+ */
+export async function startServer(options: Partial<AppOptions> & { dbPath?: string } = {}): Promise<TestServer> {
+  const db = options.db ?? (await openDatabase(options.dbPath ?? ':memory:'));
+  const clock = new TestClock();
+  const app = createApp({ jwtSecret: JWT_SECRET, logger: pino({ level: 'silent' }), now: clock.now, ...options, db });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function call(method: string, path: string, { token, body, raw, headers = {} }: CallOptions = {}) {
+    const init: RequestInit = { method, headers: { ...headers } };
+    const sent = init.headers as Record<string, string>;
+    if (token) sent.authorization = `Bearer ${token}`;
+    if (raw !== undefined || body !== undefined) {
+      sent['content-type'] ??= 'application/json';
+      init.body = raw ?? JSON.stringify(body);
+    }
+    const response = await fetch(`${url}/api${path}`, init);
+    const text = await response.text();
+    let parsed: unknown = text;
+    if (response.headers.get('content-type')?.includes('json') && text) parsed = JSON.parse(text);
+    return { status: response.status, body: parsed as any, headers: response.headers };
+  }
+
+  return {
+    url,
+    db,
+    clock,
+    app,
+    tokenFor: (user) => signUserToken(user),
+    call,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+    },
+  };
+}
