@@ -1,0 +1,4 @@
+export { ApiError, isAbort } from './api-error.js';
+export type { PatApi, CallOptions } from './pat-api.js';
+export { HttpPatApi, type HttpPatApiOptions } from './http-pat-api.js';
+export { patApiContext } from './context.js';

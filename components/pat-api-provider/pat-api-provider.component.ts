@@ -1,0 +1,44 @@
+import { provide } from '@lit/context';
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { patApiContext } from '../api/context.js';
+import { HttpPatApi } from '../api/http-pat-api.js';
+import type { PatApi } from '../api/pat-api.js';
+import { PatElement } from '../shared/pat-element.js';
+import styles from './pat-api-provider.styles.js';
+
+/**
+ * @summary Gives every PAT Kit element inside it the API client: an `HttpPatApi` at `base-url`
+ * with the user's bearer token, or a client of the host's own.
+ *
+ * @slot - The PAT Kit elements (and anything else) that use the API.
+ * @csspart base - The slot's wrapper (the provider itself lays nothing out).
+ */
+export class PatApiProvider extends PatElement {
+  static override styles = styles;
+
+  @provide({ context: patApiContext })
+  api: PatApi = new HttpPatApi({ baseUrl: '/api' });
+
+  /** Where the PAT routes are mounted. */
+  @property({ attribute: 'base-url' }) baseUrl = '/api';
+
+  /** The signed-in user's access token. Never an attribute: tokens stay out of the DOM. */
+  @property({ attribute: false }) token?: string;
+
+  /** Asked before every call, for hosts that refresh their tokens; wins over `token`. */
+  @property({ attribute: false }) getToken?: () => string | undefined | Promise<string | undefined>;
+
+  /** A client of the host's own (a test double, another transport); wins over the rest. */
+  @property({ attribute: false }) client?: PatApi;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('baseUrl') || changed.has('token') || changed.has('getToken') || changed.has('client')) {
+      this.api = this.client ?? new HttpPatApi({ baseUrl: this.baseUrl, token: this.token, getToken: this.getToken });
+    }
+  }
+
+  override render() {
+    return html`<slot part="base"></slot>`;
+  }
+}

@@ -1,0 +1,163 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/icon/icon.js';
+import '../pat-table/pat-table.js';
+import { baseStyles } from '../shared/base.styles.js';
+import type { PatEventMap } from '../shared/events.js';
+import { PatElement } from '../shared/pat-element.js';
+import { strings } from '../shared/strings.js';
+import { listPath, parseRoute, type ManagerRoute } from './route.js';
+import styles from './pat-manager.styles.js';
+
+/**
+ * @summary The whole PAT feature in one tag: the list, the create form and a PAT's details,
+ * routed by the URL hash (`#/pats`, `#/pats/new`, `#/pats/<id>`) or by the host's router.
+ *
+ * @event pat-navigate - The user moved to another view; `detail.route` is its path (`/pats/new`).
+ *   With `route` set by the host, the manager only asks: the host routes and sets `route`.
+ * @event pat-select - Bubbles up from the list when a PAT is opened.
+ *
+ * @csspart base - The whole element.
+ * @csspart header - The view's heading and back button.
+ * @csspart heading - The view's heading (it takes focus when the view changes).
+ * @csspart table - The `<pat-table>` of the list view.
+ *
+ * @cssproperty --pat-manager-max-width - The widest the manager grows.
+ */
+export class PatManager extends PatElement {
+  static override styles = [baseStyles, styles];
+
+  #moveFocus = false;
+
+  @query('h2') private heading?: HTMLElement;
+
+  @state() private current: ManagerRoute = { view: 'list', query: {} };
+
+  /**
+   * The view's path for hosts with their own router (`/pats`, `/pats/new`, `/pats/<id>`).
+   * Left unset, the manager follows and writes the URL hash itself.
+   */
+  @property() route?: string;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.route === undefined) {
+      window.addEventListener('hashchange', this.onHashChange);
+      this.current = parseRoute(this.#hashPath());
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('route') && this.route !== undefined) {
+      const next = parseRoute(this.route);
+      if (changed.get('route') !== undefined) this.#moveFocus ||= next.view !== this.current.view || this.#viewKey(next) !== this.#viewKey(this.current);
+      this.current = next;
+    }
+  }
+
+  protected override updated() {
+    if (this.#moveFocus) {
+      this.#moveFocus = false;
+      this.heading?.focus();
+    }
+  }
+
+  private onHashChange = () => {
+    const next = parseRoute(this.#hashPath());
+    if (this.#viewKey(next) !== this.#viewKey(this.current)) this.#moveFocus = true;
+    this.current = next;
+  };
+
+  private onTableNavigate(event: CustomEvent<PatEventMap['pat-navigate']>) {
+    event.stopPropagation();
+    this.navigate(event.detail.route);
+  }
+
+  private onSelect(event: CustomEvent<PatEventMap['pat-select']>) {
+    this.navigate(`/pats/${encodeURIComponent(event.detail.id)}`);
+  }
+
+  private onQueryChange(event: CustomEvent<PatEventMap['pat-query-change']>) {
+    const path = listPath(event.detail);
+    if (this.route !== undefined) {
+      this.emit('pat-navigate', { route: path });
+    } else {
+      // Filters and pages replace the entry: Back leaves the list rather than stepping through them.
+      history.replaceState(history.state, '', `#${path}`);
+      this.current = parseRoute(path);
+    }
+  }
+
+  #hashPath(): string {
+    const hash = location.hash.slice(1);
+    return hash.startsWith('/pats') ? hash : '/pats';
+  }
+
+  /** Identifies a view apart from its list filters: a filter change keeps focus where it is. */
+  #viewKey(route: ManagerRoute): string {
+    return route.view === 'detail' ? `detail:${route.id}` : route.view;
+  }
+
+  /** Goes to `route` (`/pats`, `/pats/new`, `/pats/<id>`): a new history entry, or a request to the host's router. */
+  navigate(route: string): void {
+    this.emit('pat-navigate', { route });
+    if (this.route !== undefined) return;
+    const next = parseRoute(route);
+    this.#moveFocus = this.#viewKey(next) !== this.#viewKey(this.current);
+    if (location.hash !== `#${route}`) location.hash = route;
+    this.current = next;
+  }
+
+  private renderHeader(title: string, back: boolean) {
+    return html`
+      <div class="header" part="header">
+        ${back
+          ? html`<sl-button class="back" size="small" @click=${() => this.navigate('/pats')}>
+              <sl-icon slot="prefix" name="arrow-left"></sl-icon>${strings.manager.back}
+            </sl-button>`
+          : nothing}
+        <h2 part="heading" tabindex="-1">${title}</h2>
+      </div>
+    `;
+  }
+
+  private renderView() {
+    const route = this.current;
+    switch (route.view) {
+      case 'list': {
+        const query = route.query;
+        return html`
+          ${this.renderHeader(strings.manager.listTitle, false)}
+          <pat-table
+            part="table"
+            status=${query.status ?? 'active'}
+            search=${query.search ?? ''}
+            sort=${query.sort ?? 'issued_at'}
+            sort-dir=${query.sortDir ?? 'desc'}
+            page=${query.page ?? 1}
+            page-size=${query.pageSize ?? 10}
+            @pat-navigate=${this.onTableNavigate}
+            @pat-select=${this.onSelect}
+            @pat-query-change=${this.onQueryChange}
+          ></pat-table>
+        `;
+      }
+      case 'create':
+        return html`${this.renderHeader(strings.manager.createTitle, true)}
+          <p class="placeholder">${strings.manager.placeholder}</p>`;
+      case 'detail':
+        return html`${this.renderHeader(strings.manager.detailTitle, true)}
+          <p class="placeholder">${route.id}</p>`;
+    }
+  }
+
+  override render() {
+    return html`<div class="base" part="base">${this.renderView()}</div>`;
+  }
+}

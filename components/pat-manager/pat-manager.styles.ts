@@ -1,0 +1,37 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+    max-width: var(--pat-manager-max-width, 80rem);
+    margin-inline: auto;
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sl-spacing-large);
+  }
+  .header {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sl-spacing-x-small);
+  }
+  h2 {
+    margin: 0;
+    font-size: var(--sl-font-size-2x-large);
+    font-weight: var(--sl-font-weight-semibold);
+    line-height: var(--sl-line-height-dense);
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: var(--sl-focus-ring);
+  }
+  .back {
+    align-self: flex-start;
+  }
+  .placeholder {
+    color: var(--sl-color-neutral-600);
+  }
+`;

@@ -1,0 +1,541 @@
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import '@shoelace-style/shoelace/dist/components/badge/badge.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dropdown/dropdown.js';
+import '@shoelace-style/shoelace/dist/components/icon/icon.js';
+import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/menu/menu.js';
+import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import '@shoelace-style/shoelace/dist/components/skeleton/skeleton.js';
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
+import {
+  LIMITS,
+  PAT_SORT_KEYS,
+  SORT_DIRECTIONS,
+  STATUS_FILTERS,
+  isExpiringSoon,
+  type Pat,
+  type PatPage,
+  type PatSortKey,
+  type SortDirection,
+  type StatusFilter,
+  type Summary,
+} from '../../contract/index.js';
+import { ApiError } from '../api/api-error.js';
+import { patApiContext } from '../api/context.js';
+import type { PatApi } from '../api/pat-api.js';
+import '../pat-confirm-dialog/pat-confirm-dialog.js';
+import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
+import { baseStyles } from '../shared/base.styles.js';
+import type { PatListState } from '../shared/events.js';
+import { formatDateTime, formatRelative } from '../shared/format.js';
+import { PatElement } from '../shared/pat-element.js';
+import { strings } from '../shared/strings.js';
+import styles from './pat-table.styles.js';
+
+const PAGE_SIZES = [10, 25, 50];
+const SEARCH_DEBOUNCE_MS = 300;
+
+const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' } as const;
+
+type SortableColumn = { key: PatSortKey; label: string };
+
+function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
+  return (values as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/**
+ * @summary The user's PATs: counts that filter, search, status filter, sortable columns,
+ * pagination and a menu of actions on each row.
+ *
+ * @event pat-select - A row was opened (click, Enter, or View). `detail.id` is the PAT's id.
+ * @event pat-navigate - Create PAT, Add scope or Regenerate was chosen: `detail.route` is
+ *   `/pats/new`, `/pats/<id>/add-scope` or `/pats/<id>/regenerate`.
+ * @event pat-query-change - The user changed the filter, search, sort or page; `detail` is the new state.
+ * @event pat-request-delete - Cancelable, before one PAT is deleted.
+ * @event pat-request-delete-all - Cancelable, before all PATs are deleted.
+ * @event pat-request-revoke - Cancelable, before a PAT is revoked.
+ * @event pat-deleted - A PAT was deleted.
+ * @event pat-all-deleted - All PATs were deleted; `detail.deleted` is how many.
+ * @event pat-revoked - A PAT was revoked.
+ * @event pat-error - A request failed; `detail.action` names it.
+ *
+ * @csspart base - The whole element.
+ * @csspart stats - The list of counts.
+ * @csspart stat - One count (a button that filters).
+ * @csspart toolbar - Search, status filter and the Create / Delete All buttons.
+ * @csspart table - The native table.
+ * @csspart row - A PAT's row.
+ * @csspart footer - Rows per page and the pager.
+ *
+ * @cssproperty --pat-table-row-hover - Background of the row under the pointer.
+ */
+export class PatTable extends PatElement {
+  static override styles = [baseStyles, styles];
+
+  @consume({ context: patApiContext, subscribe: true })
+  @state()
+  private api?: PatApi;
+
+  #searchTimer?: ReturnType<typeof setTimeout>;
+
+  #list = new Task(this, {
+    task: async ([api, status, search, sort, dir, page, pageSize], { signal }): Promise<PatPage> => {
+      if (!api) throw new ApiError(0, 'network', 'No API client: put this element inside <pat-api-provider>.');
+      const query = { status, name: search || undefined, sort, dir, offset: (page - 1) * pageSize, limit: pageSize };
+      return api.listPats(query, { signal });
+    },
+    args: () => [this.api, this.status, this.search, this.sort, this.sortDir, this.page, this.pageSize] as const,
+  });
+
+  #summary = new Task(this, {
+    task: async ([api], { signal }): Promise<Summary> => {
+      if (!api) throw new ApiError(0, 'network', 'No API client');
+      return api.getSummary({ signal });
+    },
+    args: () => [this.api] as const,
+  });
+
+  @query('pat-confirm-dialog') private confirmDialog!: PatConfirmDialog;
+
+  @state() private searchDraft = '';
+  @state() private announcement = '';
+
+  /** The status filter: `active`, `revoked`, `expired` or `all`. */
+  @property({ reflect: true }) status: StatusFilter = 'active';
+
+  /** The name search (substring, case-insensitive). */
+  @property({ reflect: true }) search = '';
+
+  /** The sort key: `issued_at`, `expires_at`, `name` or `last_used_at`. */
+  @property({ reflect: true }) sort: PatSortKey = 'issued_at';
+
+  /** The sort direction: `desc` or `asc`. (Not `dir`: that is the element's text direction.) */
+  @property({ reflect: true, attribute: 'sort-dir' }) sortDir: SortDirection = 'desc';
+
+  /** The page shown, from 1. */
+  @property({ type: Number, reflect: true }) page = 1;
+
+  /** Rows per page: 10, 25 or 50. */
+  @property({ type: Number, reflect: true, attribute: 'page-size' }) pageSize = 10;
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // Attributes come from hosts and URLs: keep them to what the API accepts.
+    this.status = oneOf(STATUS_FILTERS, this.status, 'active');
+    this.sort = oneOf(PAT_SORT_KEYS, this.sort, 'issued_at');
+    this.sortDir = oneOf(SORT_DIRECTIONS, this.sortDir, 'desc');
+    if (!PAGE_SIZES.includes(this.pageSize)) this.pageSize = PAGE_SIZES[0]!;
+    if (!Number.isInteger(this.page) || this.page < 1) this.page = 1;
+    if (changed.has('search')) {
+      this.search = this.search.slice(0, LIMITS.searchMax);
+      this.searchDraft = this.search;
+    }
+  }
+
+  private setQuery(changes: Partial<PatListState>) {
+    Object.assign(this, changes);
+    this.emit('pat-query-change', this.listState);
+  }
+
+  private onSearchInput(event: Event) {
+    this.searchDraft = (event.target as SlInput).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      if (this.searchDraft.trim() !== this.search) this.setQuery({ search: this.searchDraft.trim(), page: 1 });
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  private onStatusChange(event: Event) {
+    this.setQuery({ status: (event.target as SlSelect).value as StatusFilter, page: 1 });
+  }
+
+  private onStatClick(status: StatusFilter, expiring = false) {
+    if (expiring) this.setQuery({ status: 'active', sort: 'expires_at', sortDir: 'asc', page: 1 });
+    else this.setQuery({ status, page: 1 });
+  }
+
+  private onSort(key: PatSortKey) {
+    const sortDir: SortDirection = this.sort === key ? (this.sortDir === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc';
+    this.setQuery({ sort: key, sortDir, page: 1 });
+  }
+
+  private onPageSize(event: Event) {
+    this.setQuery({ pageSize: Number((event.target as SlSelect).value), page: 1 });
+  }
+
+  private onResetFilters() {
+    clearTimeout(this.#searchTimer);
+    this.setQuery({ status: 'all', search: '', page: 1 });
+  }
+
+  private onCreate() {
+    this.emit('pat-navigate', { route: '/pats/new' });
+  }
+
+  private onRowClick(event: MouseEvent, pat: Pat) {
+    if ((event.target as HTMLElement).closest('sl-dropdown')) return;
+    this.emit('pat-select', { id: pat.id });
+  }
+
+  private onRowKeydown(event: KeyboardEvent, pat: Pat) {
+    if (event.key === 'Enter' && event.target === event.currentTarget) {
+      event.preventDefault();
+      this.emit('pat-select', { id: pat.id });
+    }
+  }
+
+  private async onRowAction(event: CustomEvent<{ item: SlMenuItem }>, pat: Pat) {
+    const trigger = (event.currentTarget as HTMLElement).closest('tr')?.querySelector<HTMLElement>('sl-icon-button') ?? undefined;
+    switch (event.detail.item.value) {
+      case 'view':
+        this.emit('pat-select', { id: pat.id });
+        break;
+      case 'copy':
+        await this.#copyId(pat);
+        break;
+      case 'add-scope':
+        this.emit('pat-navigate', { route: `/pats/${pat.id}/add-scope` });
+        break;
+      case 'regenerate':
+        this.emit('pat-navigate', { route: `/pats/${pat.id}/regenerate` });
+        break;
+      case 'revoke':
+        await this.#revoke(pat, trigger);
+        break;
+      case 'delete':
+        await this.#delete(pat, trigger);
+        break;
+    }
+  }
+
+  private async onDeleteAll(event: Event) {
+    const count = this.#summary.value?.total ?? this.#list.value?.total ?? 0;
+    if (!this.emit('pat-request-delete-all', { count }, { cancelable: true }).defaultPrevented) {
+      let deleted = 0;
+      const done = await this.confirmDialog.confirm(
+        {
+          title: strings.confirm.deleteAllTitle,
+          message: strings.confirm.deleteAllText(count),
+          confirmLabel: strings.confirm.deleteAllConfirm(count),
+          action: async () => (deleted = (await this.#mutate('delete-all', (api) => api.deleteAllPats())).deleted),
+        },
+        event.currentTarget as HTMLElement,
+      );
+      if (done) {
+        this.emit('pat-all-deleted', { deleted });
+        this.#announce(strings.table.allDeleted(deleted));
+        this.page = 1;
+        this.refresh();
+      }
+    }
+  }
+
+  async #copyId(pat: Pat) {
+    try {
+      await navigator.clipboard.writeText(pat.id);
+      this.#announce(strings.table.idCopied(pat.name));
+    } catch {
+      this.#announce(strings.copyFailed);
+    }
+  }
+
+  async #revoke(pat: Pat, trigger?: HTMLElement) {
+    if (this.emit('pat-request-revoke', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return;
+    const done = await this.confirmDialog.confirm(
+      {
+        title: strings.confirm.revokeTitle,
+        message: strings.confirm.revokeText(pat.name),
+        confirmLabel: strings.confirm.revokeConfirm,
+        action: () => this.#mutate('revoke', (api) => api.revokePat(pat.id)),
+      },
+      trigger,
+    );
+    if (!done) return;
+    this.emit('pat-revoked', { id: pat.id });
+    this.#announce(strings.table.revoked(pat.name));
+    this.refresh();
+  }
+
+  async #delete(pat: Pat, trigger?: HTMLElement) {
+    if (this.emit('pat-request-delete', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return;
+    const done = await this.confirmDialog.confirm(
+      {
+        title: strings.confirm.deleteTitle,
+        message: strings.confirm.deleteText(pat.name),
+        confirmLabel: strings.confirm.deleteConfirm,
+        action: () => this.#mutate('delete', (api) => api.deletePat(pat.id)),
+      },
+      trigger,
+    );
+    if (!done) return;
+    this.emit('pat-deleted', { id: pat.id });
+    this.#announce(strings.table.deleted(pat.name));
+    // The last row of a later page went: show the page before rather than an empty one.
+    const rows = this.#list.value?.pats.length ?? 0;
+    if (rows === 1 && this.page > 1) this.setQuery({ page: this.page - 1 });
+    this.refresh();
+  }
+
+  /** Runs a change through the API; a failure is reported as `pat-error` and rethrown to the dialog. */
+  async #mutate<T>(action: string, run: (api: PatApi) => Promise<T>): Promise<T> {
+    try {
+      if (!this.api) throw new ApiError(0, 'network', 'No API client');
+      return await run(this.api);
+    } catch (error) {
+      if (error instanceof ApiError) this.emit('pat-error', { action, error });
+      throw error;
+    }
+  }
+
+  #announce(message: string) {
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = message));
+  }
+
+  /** The list state as the attributes hold it. */
+  get listState(): PatListState {
+    return { status: this.status, search: this.search, sort: this.sort, sortDir: this.sortDir, page: this.page, pageSize: this.pageSize };
+  }
+
+  /** Loads the rows and counts again, keeping the current rows on screen meanwhile. */
+  refresh(): void {
+    void this.#list.run();
+    void this.#summary.run();
+  }
+
+  private renderStats() {
+    const summary = this.#summary.value;
+    const count = (value: number | undefined) => (value === undefined ? '–' : value.toLocaleString());
+    const expiringActive = this.status === 'active' && this.sort === 'expires_at' && this.sortDir === 'asc';
+    const stats: { label: string; value?: number; pressed: boolean; onClick: () => void }[] = [
+      { label: strings.status.active, value: summary?.active, pressed: this.status === 'active' && !expiringActive, onClick: () => this.onStatClick('active') },
+      { label: strings.status.expiringSoon, value: summary?.expiring_soon, pressed: expiringActive, onClick: () => this.onStatClick('active', true) },
+      { label: strings.status.revoked, value: summary?.revoked, pressed: this.status === 'revoked', onClick: () => this.onStatClick('revoked') },
+      { label: strings.status.expired, value: summary?.expired, pressed: this.status === 'expired', onClick: () => this.onStatClick('expired') },
+    ];
+    return html`
+      <ul class="stats" part="stats" aria-label=${strings.table.statsLabel}>
+        ${stats.map(
+          (stat) => html`
+            <li>
+              <button class="stat" part="stat" type="button" aria-pressed=${stat.pressed ? 'true' : 'false'} @click=${stat.onClick}>
+                <span class="stat-count">${count(stat.value)}</span>
+                <span class="stat-label">${stat.label}</span>
+              </button>
+            </li>
+          `,
+        )}
+      </ul>
+    `;
+  }
+
+  private renderToolbar() {
+    return html`
+      <div class="toolbar" part="toolbar">
+        <sl-input
+          class="search"
+          type="search"
+          label=${strings.table.searchLabel}
+          placeholder=${strings.table.searchPlaceholder}
+          maxlength=${LIMITS.searchMax}
+          clearable
+          .value=${this.searchDraft}
+          @sl-input=${this.onSearchInput}
+          @sl-clear=${this.onSearchInput}
+        >
+          <sl-icon name="search" slot="prefix"></sl-icon>
+        </sl-input>
+        <sl-select class="status-filter" label=${strings.table.statusLabel} .value=${this.status} @sl-change=${this.onStatusChange}>
+          ${STATUS_FILTERS.map((status) => html`<sl-option value=${status}>${strings.status[status]}</sl-option>`)}
+        </sl-select>
+        <div class="actions">
+          <sl-button variant="primary" @click=${this.onCreate}>
+            <sl-icon slot="prefix" name="plus-lg"></sl-icon>${strings.table.create}
+          </sl-button>
+          <sl-button variant="danger" outline ?disabled=${(this.#summary.value?.total ?? 0) === 0} @click=${this.onDeleteAll}>
+            ${strings.table.deleteAll}
+          </sl-button>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderHeader(column: SortableColumn | string) {
+    if (typeof column === 'string') return html`<th scope="col">${column}</th>`;
+    const sorted = this.sort === column.key;
+    const ariaSort = sorted ? (this.sortDir === 'asc' ? 'ascending' : 'descending') : nothing;
+    return html`
+      <th scope="col" aria-sort=${ariaSort}>
+        <button class="sort" type="button" @click=${() => this.onSort(column.key)}>
+          ${column.label}
+          <span class="sort-indicator" aria-hidden="true">${sorted ? (this.sortDir === 'asc' ? '▲' : '▼') : '↕'}</span>
+        </button>
+      </th>
+    `;
+  }
+
+  private renderRow(pat: Pat, now: number) {
+    const expiring = isExpiringSoon(pat, now);
+    const expires = Date.parse(pat.expires_at) <= now ? strings.table.expired(formatRelative(pat.expires_at, now)) : strings.table.expiresIn(formatRelative(pat.expires_at, now));
+    return html`
+      <tr part="row" tabindex="0" data-id=${pat.id} @click=${(event: MouseEvent) => this.onRowClick(event, pat)} @keydown=${(event: KeyboardEvent) => this.onRowKeydown(event, pat)}>
+        <td class="name">${pat.name}</td>
+        <td class="description" title=${pat.description}>${pat.description || html`<span class="muted">—</span>`}</td>
+        <td><sl-badge variant=${STATUS_BADGE[pat.status]} pill>${strings.status[pat.status]}</sl-badge></td>
+        <td><time datetime=${pat.issued_at} title=${formatDateTime(pat.issued_at)}>${formatRelative(pat.issued_at, now)}</time></td>
+        <td>
+          <span class="expires">
+            <time datetime=${pat.expires_at} title=${formatDateTime(pat.expires_at)}>${expires}</time>
+            ${expiring ? html`<sl-badge variant="warning" pill>${strings.status.expiringSoon}</sl-badge>` : nothing}
+          </span>
+        </td>
+        <td>
+          ${pat.last_used_at
+            ? html`<time datetime=${pat.last_used_at} title=${formatDateTime(pat.last_used_at)}>${formatRelative(pat.last_used_at, now)}</time>`
+            : html`<span class="muted">${strings.never}</span>`}
+        </td>
+        <td class="numeric">${pat.scopes_count.toLocaleString()}</td>
+        <td class="row-actions">
+          <sl-dropdown placement="bottom-end" hoist @sl-select=${(event: CustomEvent<{ item: SlMenuItem }>) => this.onRowAction(event, pat)}>
+            <sl-icon-button slot="trigger" name="three-dots-vertical" label=${strings.table.rowActions(pat.name)}></sl-icon-button>
+            <sl-menu>
+              <sl-menu-item value="view">${strings.table.view}</sl-menu-item>
+              <sl-menu-item value="copy">${strings.table.copyId}</sl-menu-item>
+              <sl-menu-item value="add-scope">${strings.table.addScope}</sl-menu-item>
+              ${pat.status === 'active'
+                ? html`<sl-menu-item value="revoke">${strings.table.revoke}</sl-menu-item>`
+                : html`<sl-menu-item value="regenerate">${strings.table.regenerate}</sl-menu-item>`}
+              <sl-menu-item value="delete">${strings.table.delete}</sl-menu-item>
+            </sl-menu>
+          </sl-dropdown>
+        </td>
+      </tr>
+    `;
+  }
+
+  private renderBody(columns: number) {
+    const page = this.#list.value;
+    const status = this.#list.status;
+    if (status === TaskStatus.ERROR && !page) return this.renderStateRow(columns, this.renderError());
+    if (!page) {
+      return Array.from(
+        { length: 3 },
+        () => html`<tr class="skeleton" aria-hidden="true">${Array.from({ length: columns }, () => html`<td><sl-skeleton effect="pulse"></sl-skeleton></td>`)}</tr>`,
+      );
+    }
+    if (page.pats.length === 0) {
+      const nothingYet = this.#summary.value?.total === 0;
+      return this.renderStateRow(
+        columns,
+        nothingYet
+          ? html`
+              <h3>${strings.table.emptyTitle}</h3>
+              <p>${strings.table.emptyText}</p>
+              <sl-button variant="primary" @click=${this.onCreate}>${strings.table.create}</sl-button>
+            `
+          : html`
+              <h3>${strings.table.noMatchTitle}</h3>
+              <p>${strings.table.noMatchText}</p>
+              <sl-button @click=${this.onResetFilters}>${strings.table.resetFilters}</sl-button>
+            `,
+      );
+    }
+    const now = Date.now();
+    return page.pats.map((pat) => this.renderRow(pat, now));
+  }
+
+  private renderError() {
+    const error = this.#list.error as Error | undefined;
+    return html`
+      <h3>${strings.table.errorTitle}</h3>
+      <p role="alert">${error?.message}</p>
+      <sl-button @click=${() => this.refresh()}>${strings.retry}</sl-button>
+    `;
+  }
+
+  private renderStateRow(columns: number, content: unknown) {
+    return html`<tr><td colspan=${columns}><div class="state">${content}</div></td></tr>`;
+  }
+
+  private renderFooter() {
+    const page = this.#list.value;
+    if (!page || page.total === 0) return nothing;
+    const pages = Math.max(1, Math.ceil(page.total / this.pageSize));
+    const from = (this.page - 1) * this.pageSize + 1;
+    const to = Math.min(page.total, from + page.pats.length - 1);
+    const go = (target: number) => this.setQuery({ page: Math.min(pages, Math.max(1, target)) });
+    return html`
+      <div class="footer" part="footer">
+        <label class="page-size">
+          ${strings.table.rowsPerPage}
+          <sl-select size="small" .value=${String(this.pageSize)} @sl-change=${this.onPageSize} aria-label=${strings.table.rowsPerPage}>
+            ${PAGE_SIZES.map((size) => html`<sl-option value=${String(size)}>${size}</sl-option>`)}
+          </sl-select>
+        </label>
+        <span class="range">${strings.table.range(from, to, page.total)}</span>
+        <span class="page-of">${strings.table.pageOf(this.page, pages)}</span>
+        <nav class="pager" aria-label="Pagination">
+          <sl-icon-button name="chevron-double-left" label=${strings.table.firstPage} ?disabled=${this.page <= 1} @click=${() => go(1)}></sl-icon-button>
+          <sl-icon-button name="chevron-left" label=${strings.table.previousPage} ?disabled=${this.page <= 1} @click=${() => go(this.page - 1)}></sl-icon-button>
+          <sl-icon-button name="chevron-right" label=${strings.table.nextPage} ?disabled=${this.page >= pages} @click=${() => go(this.page + 1)}></sl-icon-button>
+          <sl-icon-button name="chevron-double-right" label=${strings.table.lastPage} ?disabled=${this.page >= pages} @click=${() => go(pages)}></sl-icon-button>
+        </nav>
+      </div>
+    `;
+  }
+
+  override render() {
+    const columns: (SortableColumn | string)[] = [
+      { key: 'name', label: strings.table.columns.name },
+      strings.table.columns.description,
+      strings.table.columns.status,
+      { key: 'issued_at', label: strings.table.columns.issued },
+      { key: 'expires_at', label: strings.table.columns.expires },
+      { key: 'last_used_at', label: strings.table.columns.lastUsed },
+      strings.table.columns.scopes,
+    ];
+    const busy = this.#list.status === TaskStatus.PENDING;
+    const failedRefetch = this.#list.status === TaskStatus.ERROR && this.#list.value;
+    return html`
+      <div class="base" part="base">
+        ${this.renderStats()} ${this.renderToolbar()}
+        ${failedRefetch
+          ? html`<sl-alert variant="danger" open>
+              ${(this.#list.error as Error).message}
+              <sl-button slot="action" size="small" @click=${() => this.refresh()}>${strings.retry}</sl-button>
+            </sl-alert>`
+          : nothing}
+        <div class="frame">
+          <table part="table" aria-busy=${busy ? 'true' : 'false'}>
+            <caption class="visually-hidden">${strings.table.caption}</caption>
+            <thead>
+              <tr>
+                ${columns.map((column) => this.renderHeader(column))}
+                <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
+              </tr>
+            </thead>
+            <tbody class=${classMap({ busy })}>${this.renderBody(columns.length + 1)}</tbody>
+          </table>
+        </div>
+        ${this.renderFooter()}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+        <pat-confirm-dialog></pat-confirm-dialog>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,193 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+    --pat-table-row-hover: var(--sl-color-neutral-50);
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sl-spacing-medium);
+  }
+  .stats {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    gap: var(--sl-spacing-small);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .stat {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--sl-spacing-3x-small);
+    width: 100%;
+    padding: var(--sl-spacing-small) var(--sl-spacing-medium);
+    border: solid var(--sl-input-border-width) var(--sl-color-neutral-200);
+    border-radius: var(--sl-border-radius-large);
+    background: var(--sl-color-neutral-0);
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .stat:hover {
+    border-color: var(--sl-color-primary-300);
+  }
+  .stat[aria-pressed='true'] {
+    border-color: var(--sl-color-primary-600);
+    box-shadow: inset 0 0 0 1px var(--sl-color-primary-600);
+  }
+  .stat-count {
+    font-size: var(--sl-font-size-x-large);
+    font-weight: var(--sl-font-weight-semibold);
+  }
+  .stat-label {
+    color: var(--sl-color-neutral-600);
+    font-size: var(--sl-font-size-small);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--sl-spacing-small);
+  }
+  .search {
+    flex: 1 1 16rem;
+  }
+  .status-filter {
+    flex: 0 0 11rem;
+  }
+  .actions {
+    display: flex;
+    gap: var(--sl-spacing-x-small);
+    margin-inline-start: auto;
+  }
+  .frame {
+    overflow-x: auto;
+    border: solid 1px var(--sl-color-neutral-200);
+    border-radius: var(--sl-border-radius-large);
+    background: var(--sl-color-neutral-0);
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: var(--sl-font-size-small);
+    transition: opacity var(--sl-transition-fast);
+  }
+  table[aria-busy='true'] tbody {
+    opacity: 0.55;
+  }
+  th,
+  td {
+    padding: var(--sl-spacing-x-small) var(--sl-spacing-medium);
+    border-bottom: solid 1px var(--sl-color-neutral-100);
+    text-align: start;
+    vertical-align: middle;
+  }
+  th {
+    color: var(--sl-color-neutral-600);
+    font-weight: var(--sl-font-weight-semibold);
+    white-space: nowrap;
+  }
+  tbody tr:last-child td {
+    border-bottom: none;
+  }
+  tbody tr {
+    cursor: pointer;
+  }
+  tbody tr:hover {
+    background: var(--pat-table-row-hover);
+  }
+  tbody tr:focus-visible {
+    outline: var(--sl-focus-ring);
+    outline-offset: calc(-1 * var(--sl-focus-ring-width));
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--sl-spacing-3x-small);
+    padding: 0;
+    border: none;
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .sort-indicator {
+    font-size: var(--sl-font-size-x-small);
+    color: var(--sl-color-neutral-400);
+  }
+  th[aria-sort] .sort-indicator {
+    color: var(--sl-color-primary-600);
+  }
+  .name {
+    font-weight: var(--sl-font-weight-semibold);
+    word-break: break-word;
+  }
+  .description {
+    max-width: 18rem;
+    color: var(--sl-color-neutral-600);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .muted {
+    color: var(--sl-color-neutral-500);
+  }
+  .expires {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--sl-spacing-2x-small);
+  }
+  .numeric {
+    text-align: end;
+  }
+  .row-actions {
+    width: 1%;
+    text-align: end;
+  }
+  .state {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: var(--sl-spacing-small);
+    padding: var(--sl-spacing-2x-large) var(--sl-spacing-large);
+    text-align: center;
+  }
+  .state h3 {
+    margin: 0;
+    font-size: var(--sl-font-size-large);
+  }
+  .state p {
+    margin: 0;
+    max-width: 32rem;
+    color: var(--sl-color-neutral-600);
+  }
+  .skeleton td {
+    padding-block: var(--sl-spacing-small);
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: var(--sl-spacing-medium);
+    font-size: var(--sl-font-size-small);
+  }
+  .page-size {
+    display: flex;
+    align-items: center;
+    gap: var(--sl-spacing-x-small);
+  }
+  .page-size sl-select {
+    width: 5.5rem;
+  }
+  .pager {
+    display: flex;
+    gap: var(--sl-spacing-3x-small);
+  }
+`;

@@ -1,0 +1,45 @@
+import type { ApiError } from '../api/api-error.js';
+import type { Pat, PatWithSecret, Scope, PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
+
+/** The list view's state, as `<pat-table>` reflects it to attributes and the manager to the URL. */
+export interface PatListState {
+  status: StatusFilter;
+  search: string;
+  sort: PatSortKey;
+  sortDir: SortDirection;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Every event PAT Kit elements fire, declared once. All bubble and are composed; they fire on
+ * user action or finished work, never because a property was set. `pat-request-*` events are
+ * cancelable: a host calls `preventDefault()` to veto the destructive action.
+ */
+export interface PatEventMap {
+  'pat-select': { id: string };
+  'pat-navigate': { route: string };
+  'pat-query-change': PatListState;
+  'pat-created': { pat: PatWithSecret };
+  'pat-updated': { pat: Pat };
+  'pat-revoked': { id: string };
+  'pat-regenerated': { pat: PatWithSecret };
+  'pat-deleted': { id: string };
+  'pat-all-deleted': { deleted: number };
+  'pat-scopes-changed': { id: string; scopes: Scope[] };
+  'pat-error': { action: string; error: ApiError };
+  'pat-request-delete': { id: string; name: string };
+  'pat-request-delete-all': { count: number };
+  'pat-request-revoke': { id: string; name: string };
+  'pat-request-regenerate': { id: string; name: string };
+  'pat-request-add-scope': { id: string };
+}
+
+export type PatEventName = keyof PatEventMap;
+
+type PatEvents = { [K in PatEventName]: CustomEvent<PatEventMap[K]> };
+
+declare global {
+  // Typed `addEventListener('pat-select', e => e.detail.id)` for hosts.
+  interface HTMLElementEventMap extends PatEvents {}
+}

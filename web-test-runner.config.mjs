@@ -1,0 +1,72 @@
+// Browser tests: every components/**/*.test.ts in Debian's headless Chromium, answered by MSW.
+import { writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+const chromiumArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Counts tests for the closing line of scripts/test.mjs; a file that failed to load counts as failed. */
+function countReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) counts.skipped++;
+          else if (test.passed) counts.passed++;
+          else counts.failed++;
+        }
+        for (const child of suite.suites) walk(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        if (!session.passed && (!session.testResults || session.errors?.length)) counts.failed++;
+      }
+      if (process.env.TEST_COUNTS_FILE) writeFileSync(process.env.TEST_COUNTS_FILE, JSON.stringify(counts));
+    },
+  };
+}
+
+export default {
+  files: ['components/**/*.test.ts'],
+  nodeResolve: { browser: true },
+  concurrency: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  middleware: [
+    // MSW's worker must be served from the root, or its scope misses every request.
+    (context, next) => {
+      if (context.url === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';
+      return next();
+    },
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="en">
+      <head>
+        <link rel="stylesheet" href="/node_modules/@shoelace-style/shoelace/dist/themes/light.css">
+        <link rel="stylesheet" href="/node_modules/@shoelace-style/shoelace/dist/themes/dark.css">
+      </head>
+      <body>
+        <script type="module" src="${testFramework}"></script>
+      </body>
+    </html>`,
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+};
