@@ -4,10 +4,10 @@ const MANAGED = ['create', 'read', 'list', 'update', 'delete', 'share', 'unshare
 
 /** The default scope catalog of DESIGN.md 3.2; a host replaces it with its own. */
 export const DEFAULT_ENTITY_TYPES: EntityTypeInfo[] = [
-  { type: 'clients', label: 'Clients', operations: MANAGED },
-  { type: 'channels', label: 'Channels', operations: MANAGED },
-  { type: 'groups', label: 'Groups', operations: MANAGED },
-  { type: 'dashboards', label: 'Dashboards', operations: MANAGED },
+  { type: 'clients', label: 'Clients', operations: [...MANAGED] },
+  { type: 'channels', label: 'Channels', operations: [...MANAGED] },
+  { type: 'groups', label: 'Groups', operations: [...MANAGED] },
+  { type: 'dashboards', label: 'Dashboards', operations: [...MANAGED] },
   { type: 'domains', label: 'Domains', operations: MANAGED.filter((op) => op !== 'create') },
   { type: 'users', label: 'Users', operations: ['read', 'list', 'update', 'delete'] },
   { type: 'messages', label: 'Messages', operations: ['publish', 'subscribe'] },

@@ -57,26 +57,25 @@ export function parseLifetime(input: string, maxMs: number): DurationResult {
   return parsed;
 }
 
-const FORMAT_UNITS: [string, number][] = [
-  ['y', YEAR],
-  ['w', WEEK],
-  ['d', DAY],
-  ['h', HOUR],
-  ['m', MINUTE],
-  ['s', SECOND],
-];
-
-/** The shortest exact duration string for `ms`, rounded to whole seconds: `"1y"`, `"1d12h"`. */
+/**
+ * A duration string for `ms`, rounded to whole seconds, as a person would write it: one unit
+ * when one fits exactly (`"1y"`, `"2w"`, `"30d"`), else days down to seconds (`"1d12h"`).
+ */
 export function formatDuration(ms: number): string {
-  let rest = Math.round(Math.abs(ms) / SECOND) * SECOND;
-  if (rest === 0) return '0s';
+  const seconds = Math.round(Math.abs(ms) / SECOND);
+  if (seconds === 0) return '0s';
+  const sign = ms < 0 ? '-' : '';
+  for (const [unit, size] of [['y', YEAR], ['w', WEEK], ['d', DAY]] as const) {
+    if ((seconds * SECOND) % size === 0) return `${sign}${(seconds * SECOND) / size}${unit}`;
+  }
+  let rest = seconds * SECOND;
   let text = '';
-  for (const [unit, size] of FORMAT_UNITS) {
+  for (const [unit, size] of [['d', DAY], ['h', HOUR], ['m', MINUTE], ['s', SECOND]] as const) {
     const count = Math.floor(rest / size);
     if (count > 0) {
       text += `${count}${unit}`;
       rest -= count * size;
     }
   }
-  return (ms < 0 ? '-' : '') + text;
+  return sign + text;
 }

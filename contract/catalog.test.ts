@@ -1,0 +1,116 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_CATALOG, DEFAULT_DURATIONS, DEFAULT_ENTITY_TYPES, DEFAULT_MAX_LIFETIME, operationsOf } from './catalog.js';
+import { parseDuration, parseLifetime } from './duration.js';
+import { OPERATIONS } from './types.js';
+
+const DAY = 86_400_000;
+
+// The table of DESIGN.md 3.2, written out again, in its order.
+const MANAGED = ['create', 'read', 'list', 'update', 'delete', 'share', 'unshare'];
+const DESIGN_TABLE: [type: string, operations: string[]][] = [
+  ['clients', MANAGED],
+  ['channels', MANAGED],
+  ['groups', MANAGED],
+  ['dashboards', MANAGED],
+  ['domains', ['read', 'list', 'update', 'delete', 'share', 'unshare']],
+  ['users', ['read', 'list', 'update', 'delete']],
+  ['messages', ['publish', 'subscribe']],
+];
+
+describe('DEFAULT_CATALOG entity types match DESIGN.md 3.2', () => {
+  it('has exactly the types of the table, in order', () => {
+    assert.deepEqual(
+      DEFAULT_CATALOG.entity_types.map((entry) => entry.type),
+      DESIGN_TABLE.map(([type]) => type),
+    );
+  });
+
+  for (const [type, operations] of DESIGN_TABLE) {
+    it(`${type}: ${operations.join(', ')}`, () => {
+      const entry = DEFAULT_CATALOG.entity_types.find((candidate) => candidate.type === type);
+      assert.ok(entry, `${type} is missing`);
+      assert.deepEqual(entry.operations, operations);
+      assert.equal(typeof entry.label, 'string');
+      assert.ok(entry.label.trim().length > 0, 'has a label');
+    });
+  }
+
+  it('uses only operations the wire types know, without duplicates', () => {
+    for (const entry of DEFAULT_CATALOG.entity_types) {
+      assert.equal(new Set(entry.operations).size, entry.operations.length, `${entry.type} repeats an operation`);
+      for (const op of entry.operations) assert.ok((OPERATIONS as readonly string[]).includes(op), `${entry.type}: ${op}`);
+    }
+  });
+
+  it('is made of the exported defaults', () => {
+    assert.equal(DEFAULT_CATALOG.entity_types, DEFAULT_ENTITY_TYPES);
+    assert.equal(DEFAULT_CATALOG.durations, DEFAULT_DURATIONS);
+    assert.equal(DEFAULT_CATALOG.max_lifetime, DEFAULT_MAX_LIFETIME);
+  });
+});
+
+describe('operationsOf', () => {
+  for (const [type, operations] of DESIGN_TABLE) {
+    it(`knows ${type}`, () => {
+      assert.deepEqual(operationsOf(DEFAULT_CATALOG, type), operations);
+    });
+  }
+
+  for (const type of ['devices', '', '*', 'Clients', 'clients ', 'client', 'constructor', 'toString', '__proto__']) {
+    it(`does not know ${JSON.stringify(type)}`, () => {
+      assert.equal(operationsOf(DEFAULT_CATALOG, type), undefined);
+    });
+  }
+
+  it("reads a host's own catalog, not the default", () => {
+    const host = { entity_types: [{ type: 'devices', label: 'Devices', operations: ['read', 'reboot'] }] };
+    assert.deepEqual(operationsOf(host, 'devices'), ['read', 'reboot']);
+    assert.equal(operationsOf(host, 'clients'), undefined);
+  });
+
+  it('an empty catalog knows nothing', () => {
+    assert.equal(operationsOf({ entity_types: [] }, 'clients'), undefined);
+  });
+});
+
+describe('default durations', () => {
+  it('the max lifetime is 365 days', () => {
+    assert.equal(DEFAULT_MAX_LIFETIME, '365d');
+    assert.deepEqual(parseDuration(DEFAULT_MAX_LIFETIME), { ok: true, ms: 365 * DAY });
+  });
+
+  const maxMs = 365 * DAY;
+  const expected: [value: string, ms: number][] = [
+    ['24h', DAY],
+    ['7d', 7 * DAY],
+    ['30d', 30 * DAY],
+    ['90d', 90 * DAY],
+    ['1y', 365 * DAY],
+  ];
+
+  it('are the expected presets', () => {
+    assert.deepEqual(
+      DEFAULT_DURATIONS.map((preset) => preset.value),
+      expected.map(([value]) => value),
+    );
+  });
+
+  for (const preset of DEFAULT_DURATIONS) {
+    it(`${JSON.stringify(preset.value)} (${preset.label}) parses and is within the max lifetime`, () => {
+      const parsed = parseLifetime(preset.value, maxMs);
+      assert.ok(parsed.ok, JSON.stringify(parsed));
+      assert.equal(parsed.ms, expected.find(([value]) => value === preset.value)?.[1]);
+      assert.ok(preset.label.trim().length > 0, 'has a label');
+    });
+  }
+
+  it('are in increasing order with no repeats', () => {
+    const ms = DEFAULT_DURATIONS.map((preset) => {
+      const parsed = parseDuration(preset.value);
+      assert.ok(parsed.ok);
+      return parsed.ms;
+    });
+    for (let i = 1; i < ms.length; i++) assert.ok(ms[i]! > ms[i - 1]!, `${DEFAULT_DURATIONS[i]!.value} after ${DEFAULT_DURATIONS[i - 1]!.value}`);
+  });
+});
