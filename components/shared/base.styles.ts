@@ -20,6 +20,19 @@ export const baseStyles = css`
     outline: var(--sl-focus-ring);
     outline-offset: var(--sl-focus-ring-offset);
   }
+  /* Shoelace's badges are a shade too light for white text (WCAG AA): one shade darker. */
+  sl-badge[variant='success']::part(base) {
+    background-color: var(--sl-color-success-700);
+  }
+  sl-badge[variant='warning']::part(base) {
+    background-color: var(--sl-color-warning-700);
+  }
+  sl-badge[variant='danger']::part(base) {
+    background-color: var(--sl-color-danger-700);
+  }
+  sl-badge[variant='neutral']::part(base) {
+    background-color: var(--sl-color-neutral-700);
+  }
   .visually-hidden {
     position: absolute !important;
     width: 1px;

@@ -18,6 +18,9 @@ export async function openDatabase(path: string): Promise<PatDatabase> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // SQLite's own lower() folds ASCII only; Postgres folds all of Unicode. Name search and the
+  // case-insensitive unique index must agree with what people type ("Über" = "über").
+  sqlite.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);
   return db;

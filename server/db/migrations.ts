@@ -30,10 +30,15 @@ const migrations: Record<string, Migration> = {
         .columns(['user_id'])
         .expression(sql`lower(name)`)
         .execute();
-      // One index per list sort key, each led by the owner, so a page is an index walk.
-      await db.schema.createIndex('pats_user_issued').on('pats').columns(['user_id', 'issued_at']).execute();
-      await db.schema.createIndex('pats_user_expires').on('pats').columns(['user_id', 'expires_at']).execute();
-      await db.schema.createIndex('pats_user_last_used').on('pats').columns(['user_id', 'last_used_at']).execute();
+      // One index per list sort key, led by the owner and ending in the id that breaks ties,
+      // so a page is an index walk rather than a sort.
+      for (const column of ['issued_at', 'expires_at', 'last_used_at']) {
+        await db.schema
+          .createIndex(`pats_user_${column}`)
+          .on('pats')
+          .columns(['user_id', column, 'id'])
+          .execute();
+      }
 
       await db.schema
         .createTable('pat_scopes')

@@ -48,12 +48,13 @@ export const routeNotFound: RequestHandler = (req, res) => {
   res.status(404).json({ error: 'not_found', message: `No route for ${req.method} ${req.path}.` } satisfies ErrorBody);
 };
 
-interface BodyParserError {
+interface ClientError {
   type?: string;
   status?: number;
 }
 
-function fromBodyParser(err: BodyParserError): HttpError | undefined {
+/** Errors that Express and its body parser raise for a bad request, in our JSON. */
+function fromClientError(err: ClientError): HttpError | undefined {
   switch (err.type) {
     case 'entity.parse.failed':
       return fieldError('body', 'is not valid JSON');
@@ -62,15 +63,18 @@ function fromBodyParser(err: BodyParserError): HttpError | undefined {
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new HttpError(415, 'unsupported_media_type', 'The request body must be UTF-8 JSON.');
-    default:
-      return undefined;
   }
+  // E.g. a path the router cannot decode ("%ZZ"): it names nothing that exists.
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+    return new HttpError(404, 'not_found', 'Nothing exists at this address.');
+  }
+  return undefined;
 }
 
 /** The last handler: known errors become their JSON; anything else is a logged, generic 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const known = err instanceof HttpError ? err : fromBodyParser(err as BodyParserError);
+    const known = err instanceof HttpError ? err : fromClientError(err as ClientError);
     if (known) {
       res.status(known.status).json(known.toBody());
       return;

@@ -90,20 +90,24 @@ function filtered(db: Db, filter: PatListFilter) {
   return query;
 }
 
+/**
+ * Orders a page so that the matching index is walked, not sorted: names are unique per user;
+ * other keys break ties by id. Never-used PATs count as the least recently used (SQLite's
+ * native NULL order, spelled out so Postgres agrees).
+ */
+function orderBy<Q extends { orderBy: (...args: any[]) => Q }>(query: Q, { sort, dir }: PatListOrder): Q {
+  const direction = dir === 'asc' ? sql`asc` : sql`desc`;
+  if (sort === 'name') return query.orderBy(sql`lower(pats.name) ${direction}`);
+  const nulls = sort === 'last_used_at' ? (dir === 'asc' ? sql` nulls first` : sql` nulls last`) : sql``;
+  return query.orderBy(sql`${sql.ref(`pats.${sort}`)} ${direction}${nulls}`).orderBy(sql`pats.id ${direction}`);
+}
+
 export async function listPats(db: Db, filter: PatListFilter, order: PatListOrder) {
   const base = filtered(db, filter);
   const { total } = await base
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
-  const sortColumn = order.sort === 'name' ? sql`lower(pats.name)` : sql.ref(`pats.${order.sort}`);
-  const direction = order.dir === 'asc' ? sql`asc` : sql`desc`;
-  // Never-used PATs sort last either way; the id makes pages stable among equal keys.
-  const rows = await base
-    .select(publicColumns)
-    .select(scopesCount)
-    .orderBy(sql`${sortColumn} is null`)
-    .orderBy(sql`${sortColumn} ${direction}`)
-    .orderBy(sql`pats.id ${direction}`)
+  const rows = await orderBy(base.select(publicColumns).select(scopesCount), order)
     .limit(order.limit)
     .offset(order.offset)
     .execute();
@@ -161,7 +165,14 @@ export async function touchLastUsed(db: Db, id: string, at: string, ip: string |
   await db.updateTable('pats').set({ last_used_at: at, last_used_ip: ip }).where('id', '=', id).execute();
 }
 
-const scopeOrder = ['entity_type', 'operation', 'entity_id', 'domain_id'] as const;
+/** A PAT's scopes in a stable order, walked along the unique index. */
+function scopesOf(db: Db, patId: string) {
+  return db
+    .selectFrom('pat_scopes')
+    .selectAll()
+    .where('pat_id', '=', patId)
+    .orderBy(['entity_type', 'operation', 'entity_id', 'domain_id']);
+}
 
 export async function listScopes(db: Db, patId: string, offset: number, limit: number) {
   const { total } = await db
@@ -169,16 +180,12 @@ export async function listScopes(db: Db, patId: string, offset: number, limit: n
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .where('pat_id', '=', patId)
     .executeTakeFirstOrThrow();
-  let query = db.selectFrom('pat_scopes').selectAll().where('pat_id', '=', patId);
-  for (const column of scopeOrder) query = query.orderBy(column);
-  const rows = await query.limit(limit).offset(offset).execute();
+  const rows = await scopesOf(db, patId).limit(limit).offset(offset).execute();
   return { total: Number(total), rows };
 }
 
 export async function allScopes(db: Db, patId: string): Promise<ScopeRow[]> {
-  let query = db.selectFrom('pat_scopes').selectAll().where('pat_id', '=', patId);
-  for (const column of scopeOrder) query = query.orderBy(column);
-  return query.execute();
+  return scopesOf(db, patId).execute();
 }
 
 export async function insertScopes(db: Db, rows: ScopeRow[]): Promise<void> {

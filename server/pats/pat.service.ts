@@ -153,6 +153,7 @@ export class PatService {
   /** Regenerate: a new secret and lifetime in one write; name, description and scopes stay. */
   async reset(userId: string, id: string, duration: string): Promise<PatWithSecret> {
     const lifetime = this.#lifetime(duration);
+    await this.get(userId, id);
     const now = this.deps.now();
     const secret = newSecret(id);
     const at = new Date(now).toISOString();

@@ -1,0 +1,54 @@
+/**
+ * Browser-test support: the MSW worker on a named scenario, an element mounted inside a
+ * `<pat-api-provider>` signed in as a mock user, waiting, and axe. Tests use the real HttpPatApi.
+ */
+import { fixture } from '@open-wc/testing';
+import { html, type TemplateResult } from 'lit';
+import { setBasePath } from '@shoelace-style/shoelace/dist/utilities/base-path.js';
+import type { SetupWorker } from 'msw/browser';
+import 'axe-core/axe.min.js';
+import { mockTokenFor, startMockWorker, useScenario, type MockStore, type ScenarioName, type ScenarioOptions } from '../mocks/index.js';
+import '../components/pat-api-provider/pat-api-provider.js';
+
+setBasePath('/node_modules/@shoelace-style/shoelace/dist');
+
+let worker: SetupWorker | undefined;
+
+/** Serves `scenario` (a fresh store) to every request from now on; returns the worker and store. */
+export async function useMockApi(scenario: ScenarioName = 'default', options: ScenarioOptions = {}): Promise<{ worker: SetupWorker; store: MockStore }> {
+  worker ??= await startMockWorker(scenario, options);
+  const store = useScenario(worker, scenario, options);
+  return { worker, store };
+}
+
+/** Mounts `template` inside a provider signed in as `user`; resolves to the template's first element. */
+export async function mount<T extends HTMLElement>(template: TemplateResult, { user = 'alice' } = {}): Promise<T> {
+  const provider = await fixture(html`<pat-api-provider base-url="/api" .token=${mockTokenFor(user)}>${template}</pat-api-provider>`);
+  const element = provider.firstElementChild as T & { updateComplete?: Promise<unknown> };
+  await element.updateComplete;
+  return element;
+}
+
+/** Waits until `predicate` holds, or fails with `message` after `timeout` ms. */
+export async function until(predicate: () => unknown, message = 'condition', timeout = 4000): Promise<void> {
+  const started = performance.now();
+  while (!(await predicate())) {
+    if (performance.now() - started > timeout) throw new Error(`Timed out waiting for: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+declare global {
+  interface Window {
+    axe: { run(context: Element, options?: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+  }
+}
+
+/** Fails with every axe violation found in `element` (shadow roots included). */
+export async function expectAccessible(element: Element): Promise<void> {
+  const { violations } = await window.axe.run(element, { resultTypes: ['violations'] });
+  if (violations.length > 0) {
+    const report = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`).join('\n');
+    throw new Error(`axe found ${violations.length} violation(s):\n${report}`);
+  }
+}
