@@ -36,6 +36,7 @@ export function createApp(options: AppOptions): Express & { locals: { patKit: Pa
   });
   app.use(requestLogger(logger));
   if (options.demo) {
+    if (process.env.NODE_ENV === 'production') throw new Error('demo mode is never on in production');
     if (!options.jwtSecret) throw new Error('demo mode signs its own tokens and needs jwtSecret');
     app.use('/api', createDemoRouter(options.jwtSecret));
   }

@@ -36,8 +36,8 @@ function readCatalog(path: string): ServerConfig['catalog'] {
   } catch (error) {
     throw new ConfigError(`PAT_CATALOG: cannot read ${path} as JSON (${(error as Error).message})`);
   }
-  const types = (parsed as { entity_types?: unknown }).entity_types;
-  const valid =
+  const { entity_types: types, durations } = (parsed ?? {}) as { entity_types?: unknown; durations?: unknown };
+  const validTypes =
     Array.isArray(types) &&
     types.length > 0 &&
     types.every(
@@ -48,13 +48,18 @@ function readCatalog(path: string): ServerConfig['catalog'] {
         entry.operations.length > 0 &&
         entry.operations.every((op: unknown) => typeof op === 'string'),
     );
-  if (!valid) throw new ConfigError(`PAT_CATALOG: ${path} needs "entity_types": [{type, label, operations: [...]}, …]`);
+  if (!validTypes) throw new ConfigError(`PAT_CATALOG: ${path} needs "entity_types": [{type, label, operations: [...]}, …]`);
+  const validDurations =
+    durations === undefined ||
+    (Array.isArray(durations) &&
+      durations.every((preset) => typeof preset?.label === 'string' && typeof preset?.value === 'string' && parseDuration(preset.value).ok));
+  if (!validDurations) throw new ConfigError(`PAT_CATALOG: ${path} "durations" must be [{value: "30d", label: "30 days"}, …]`);
   return parsed as ServerConfig['catalog'];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const production = env.NODE_ENV === 'production';
-  const port = Number(env.PORT ?? 8080);
+  const port = Number(env.PORT || 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
   const maxLifetime = env.PAT_MAX_LIFETIME || DEFAULT_MAX_LIFETIME;
   const parsedMax = parseDuration(maxLifetime);

@@ -41,7 +41,19 @@ const unauthenticated: AuthorizeResult = {
  * the PAT's state is told.
  */
 export function createAuthorizer({ db, cache, hashToken, now }: AuthorizerDeps): AuthorizePat {
-  async function load(id: string, at: number): Promise<CachedPat | undefined> {
+  // Concurrent misses for one PAT share one load: one pair of reads, one last-used write.
+  const loading = new Map<string, Promise<CachedPat | undefined>>();
+
+  function load(id: string, at: number): Promise<CachedPat | undefined> {
+    let pending = loading.get(id);
+    if (!pending) {
+      pending = read(id, at).finally(() => loading.delete(id));
+      loading.set(id, pending);
+    }
+    return pending;
+  }
+
+  async function read(id: string, at: number): Promise<CachedPat | undefined> {
     const epoch = cache.epoch;
     const row = await findCredential(db, id);
     if (!row) return undefined;

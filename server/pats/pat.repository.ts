@@ -171,7 +171,10 @@ function scopesOf(db: Db, patId: string) {
     .selectFrom('pat_scopes')
     .selectAll()
     .where('pat_id', '=', patId)
-    .orderBy(['entity_type', 'operation', 'entity_id', 'domain_id']);
+    .orderBy('entity_type')
+    .orderBy('operation')
+    .orderBy('entity_id')
+    .orderBy('domain_id');
 }
 
 export async function listScopes(db: Db, patId: string, offset: number, limit: number) {

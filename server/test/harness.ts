@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { SignJWT } from 'jose';
 import { pino } from 'pino';
 import { createApp, type AppOptions } from '../app.js';
@@ -50,20 +50,9 @@ export async function signUserToken(user: string, secret = JWT_SECRET, expiresIn
     .sign(new TextEncoder().encode(secret));
 }
 
-/**
- * The real app on a real in-memory SQLite database, listening on a free loopback port.
- * `path` in `call` is relative to `/api`.
- */
-export async function startServer(options: Partial<AppOptions> & { dbPath?: string } = {}): Promise<TestServer> {
-  const db = options.db ?? (await openDatabase(options.dbPath ?? ':memory:'));
-  const clock = new TestClock();
-  const app = createApp({ jwtSecret: JWT_SECRET, logger: pino({ level: 'silent' }), now: clock.now, ...options, db });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  async function call(method: string, path: string, { token, body, raw, headers = {} }: CallOptions = {}) {
+/** A fetch-based caller for a server at `base` (e.g. `http://127.0.0.1:1234/api`). */
+export function makeCaller(base: string) {
+  return async function call<T = any>(method: string, path: string, { token, body, raw, headers = {} }: CallOptions = {}): Promise<CallResult<T>> {
     const init: RequestInit = { method, headers: { ...headers } };
     const sent = init.headers as Record<string, string>;
     if (token) sent.authorization = `Bearer ${token}`;
@@ -71,23 +60,57 @@ export async function startServer(options: Partial<AppOptions> & { dbPath?: stri
       sent['content-type'] ??= 'application/json';
       init.body = raw ?? JSON.stringify(body);
     }
-    const response = await fetch(`${url}/api${path}`, init);
+    const response = await fetch(`${base}${path}`, init);
     const text = await response.text();
     let parsed: unknown = text;
     if (response.headers.get('content-type')?.includes('json') && text) parsed = JSON.parse(text);
-    return { status: response.status, body: parsed as any, headers: response.headers };
-  }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  };
+}
 
+export interface Listening {
+  url: string;
+  /** `path` is relative to the server's root. */
+  call<T = any>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
+  close(): Promise<void>;
+}
+
+/** Serves any request listener (an Express app of the test's own) on a free loopback port. */
+export async function listen(handler: RequestListener): Promise<Listening> {
+  const server: Server = await new Promise((resolve) => {
+    const listening = createServer(handler).listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    call: makeCaller(url),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * The real app on a real in-memory SQLite database, listening on a free loopback port.
+ * `path` in `call` is relative to `/api`.
+ */
+export async function startServer(options: Partial<AppOptions> & { dbPath?: string } = {}): Promise<TestServer> {
+  const { dbPath, ...appOptions } = options;
+  const db = appOptions.db ?? (await openDatabase(dbPath ?? ':memory:'));
+  const clock = new TestClock();
+  const app = createApp({ jwtSecret: JWT_SECRET, logger: pino({ level: 'silent' }), now: clock.now, ...appOptions, db });
+  const server = await listen(app);
+
+  return {
+    url: server.url,
     db,
     clock,
     app,
     tokenFor: (user) => signUserToken(user),
-    call,
+    call: makeCaller(`${server.url}/api`),
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await db.destroy();
     },
   };

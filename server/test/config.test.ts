@@ -1,0 +1,490 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import { parseDuration } from '../../contract/index.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { makeCaller, signUserToken, startServer, type TestServer } from './harness.js';
+
+/** DESIGN.md 4.1 and 4.4: configuration, the standalone entry, and how user tokens are checked. */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const GOOD_SECRET = 'a-production-secret-of-at-least-32-characters';
+
+let tmp: string;
+before(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'pat-kit-config-'));
+});
+after(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+function configError(env: NodeJS.ProcessEnv, message: RegExp): void {
+  assert.throws(
+    () => loadConfig(env),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+      assert.match(error.message, message);
+      return true;
+    },
+  );
+}
+
+function writeJson(name: string, value: unknown): string {
+  const path = join(tmp, name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+}
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 8080);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.dbPath, './data/pat-kit.db');
+    assert.equal(config.maxLifetime, '365d');
+    assert.equal(config.demo, true, 'demo is on by default outside production');
+    assert.equal(config.production, false);
+    assert.equal(config.logLevel, 'info');
+    assert.equal(config.jwksUrl, undefined);
+    assert.equal(config.userClaim, undefined);
+    assert.equal(config.pepper, undefined);
+    assert.equal(config.catalog, undefined);
+    // Outside production the demo signs its tokens with a key of its own, fresh per process.
+    assert.ok(config.jwtSecret && config.jwtSecret.length >= 32);
+    assert.notEqual(loadConfig({}).jwtSecret, config.jwtSecret);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '9090',
+      HOST: '0.0.0.0',
+      PAT_DB: '/var/lib/pat/pats.db',
+      PAT_JWT_SECRET: GOOD_SECRET,
+      PAT_JWT_USER_CLAIM: 'uid',
+      PAT_PEPPER: 'pepper',
+      PAT_MAX_LIFETIME: '90d',
+      PAT_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    });
+    assert.equal(config.port, 9090);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.dbPath, '/var/lib/pat/pats.db');
+    assert.equal(config.jwtSecret, GOOD_SECRET);
+    assert.equal(config.userClaim, 'uid');
+    assert.equal(config.pepper, 'pepper');
+    assert.equal(config.maxLifetime, '90d');
+    assert.equal(config.demo, false);
+    assert.equal(config.logLevel, 'warn');
+  });
+
+  it('production without a JWT secret or JWKS URL refuses to start, with a clear message', () => {
+    configError({ NODE_ENV: 'production' }, /PAT_JWT_SECRET/);
+    configError({ NODE_ENV: 'production' }, /PAT_JWKS_URL/);
+    configError({ NODE_ENV: 'production', PAT_DEMO: 'true' }, /PAT_JWT_SECRET/);
+    configError({ NODE_ENV: 'production', PAT_JWT_SECRET: '' }, /PAT_JWT_SECRET/);
+  });
+
+  it('production with a secret or a JWKS URL starts, and demo stays off even with PAT_DEMO=true', () => {
+    const withSecret = loadConfig({ NODE_ENV: 'production', PAT_JWT_SECRET: GOOD_SECRET, PAT_DEMO: 'true' });
+    assert.equal(withSecret.production, true);
+    assert.equal(withSecret.demo, false);
+    assert.equal(withSecret.jwtSecret, GOOD_SECRET);
+    const withJwks = loadConfig({ NODE_ENV: 'production', PAT_JWKS_URL: 'https://login.example.com/.well-known/jwks.json', PAT_DEMO: '1' });
+    assert.equal(withJwks.demo, false);
+    assert.equal(withJwks.jwksUrl, 'https://login.example.com/.well-known/jwks.json');
+    assert.equal(loadConfig({ NODE_ENV: 'production', PAT_JWT_SECRET: GOOD_SECRET }).demo, false);
+  });
+
+  it('refuses a short PAT_JWT_SECRET', () => {
+    configError({ PAT_JWT_SECRET: 'short' }, /PAT_JWT_SECRET.*32/);
+    configError({ PAT_JWT_SECRET: 'x'.repeat(31) }, /PAT_JWT_SECRET/);
+    configError({ NODE_ENV: 'production', PAT_JWT_SECRET: 'x'.repeat(31) }, /PAT_JWT_SECRET/);
+    assert.equal(loadConfig({ PAT_JWT_SECRET: 'x'.repeat(32) }).jwtSecret, 'x'.repeat(32));
+  });
+
+  it('refuses a PAT_JWKS_URL that is not a URL', () => {
+    configError({ PAT_JWKS_URL: 'not a url' }, /PAT_JWKS_URL/);
+  });
+
+  it('refuses a bad PORT', () => {
+    for (const port of ['abc', '-1', '65536', '80.5', '8080x']) configError({ PORT: port }, /PORT/);
+    assert.equal(loadConfig({ PORT: '3000' }).port, 3000);
+    assert.equal(loadConfig({ PORT: '65535' }).port, 65535);
+  });
+
+  it('an empty PORT is unset (8080), as an empty value is for every other variable, not port 0', () => {
+    assert.equal(loadConfig({ HOST: '', PAT_DB: '', LOG_LEVEL: '' }).host, '127.0.0.1');
+    assert.equal(loadConfig({ PORT: '' }).port, 8080);
+  });
+
+  it('refuses a bad PAT_MAX_LIFETIME', () => {
+    for (const value of ['forever', '0', '0s', '-30d', '30', 'd']) configError({ PAT_MAX_LIFETIME: value }, /PAT_MAX_LIFETIME/);
+    assert.equal(loadConfig({ PAT_MAX_LIFETIME: '30d' }).maxLifetime, '30d');
+    assert.equal(loadConfig({ PAT_MAX_LIFETIME: '2160h' }).maxLifetime, '2160h');
+  });
+
+  it('reads PAT_DEMO as a flag and refuses anything else', () => {
+    for (const value of ['true', 'TRUE', '1', 'yes', 'on']) assert.equal(loadConfig({ PAT_DEMO: value }).demo, true, value);
+    for (const value of ['false', '0', 'no', 'off']) assert.equal(loadConfig({ PAT_DEMO: value }).demo, false, value);
+    for (const value of ['maybe', 'tru', '2']) configError({ PAT_DEMO: value }, /PAT_DEMO/);
+  });
+
+  it('reads PAT_JWT_USER_CLAIM', () => {
+    assert.equal(loadConfig({ PAT_JWT_USER_CLAIM: 'email' }).userClaim, 'email');
+  });
+});
+
+describe('PAT_CATALOG', () => {
+  const catalog = {
+    entity_types: [
+      { type: 'devices', label: 'Devices', operations: ['read', 'reboot'] },
+      { type: 'reports', label: 'Reports', operations: ['read', 'list'] },
+    ],
+    durations: [
+      { value: '1d', label: 'A day' },
+      { value: '30d', label: 'A month' },
+    ],
+  };
+
+  it('reads a valid catalog file', () => {
+    const config = loadConfig({ PAT_CATALOG: writeJson('good.json', catalog) });
+    assert.deepEqual(config.catalog, catalog);
+  });
+
+  it('refuses a missing file, bad JSON and catalogs of the wrong shape, naming PAT_CATALOG', () => {
+    configError({ PAT_CATALOG: join(tmp, 'no-such-file.json') }, /PAT_CATALOG/);
+    configError({ PAT_CATALOG: writeJson('broken.json', '{"entity_types": [') }, /PAT_CATALOG/);
+    const bad: Record<string, unknown> = {
+      'no entity types': {},
+      'entity types not a list': { entity_types: { devices: ['read'] } },
+      'empty entity types': { entity_types: [] },
+      'no label': { entity_types: [{ type: 'devices', operations: ['read'] }] },
+      'no type': { entity_types: [{ label: 'Devices', operations: ['read'] }] },
+      'no operations': { entity_types: [{ type: 'devices', label: 'Devices', operations: [] }] },
+      'operations not strings': { entity_types: [{ type: 'devices', label: 'Devices', operations: [1, 2] }] },
+      'a list, not an object': [{ type: 'devices', label: 'Devices', operations: ['read'] }],
+      'a number': 5,
+      'a string': 'devices',
+    };
+    for (const [label, value] of Object.entries(bad)) {
+      configError({ PAT_CATALOG: writeJson(`bad-${label.replace(/\W/g, '-')}.json`, JSON.stringify(value)) }, /PAT_CATALOG/);
+    }
+  });
+
+  it('refuses a catalog file that holds JSON null with a ConfigError, not a crash', () => {
+    configError({ PAT_CATALOG: writeJson('null.json', 'null') }, /PAT_CATALOG/);
+  });
+
+  it('refuses duration presets of the wrong shape instead of crashing later', () => {
+    for (const [label, durations] of Object.entries({
+      'not a list': 'soon',
+      'not objects': ['30d'],
+      'value not a string': [{ value: 30, label: 'Thirty' }],
+    })) {
+      const path = writeJson(`bad-durations-${label.replace(/\W/g, '-')}.json`, { entity_types: catalog.entity_types, durations });
+      configError({ PAT_CATALOG: path }, /PAT_CATALOG/);
+    }
+  });
+
+  describe('served by an app built from it', () => {
+    let server: TestServer;
+    before(async () => {
+      const config = loadConfig({ PAT_CATALOG: writeJson('served.json', catalog), PAT_MAX_LIFETIME: '90d' });
+      server = await startServer({ catalog: config.catalog, maxLifetime: config.maxLifetime });
+    });
+    after(async () => {
+      await server.close();
+    });
+
+    it('GET /pats/catalog serves it and scopes follow it', async () => {
+      const token = await server.tokenFor('alice');
+      const served = await server.call('GET', '/pats/catalog', { token });
+      assert.equal(served.status, 200);
+      assert.deepEqual(served.body.entity_types, catalog.entity_types);
+      assert.deepEqual(served.body.durations, catalog.durations);
+      const max = parseDuration(served.body.max_lifetime);
+      assert.ok(max.ok && max.ms === 90 * 24 * 3_600_000, `max_lifetime ${served.body.max_lifetime} is 90 days`);
+      const custom = await server.call('POST', '/pats', {
+        token,
+        body: { name: 'device-bot', duration: '30d', scopes: [{ entity_type: 'devices', operation: 'reboot', entity_id: 'd1' }] },
+      });
+      assert.equal(custom.status, 201, JSON.stringify(custom.body));
+      const allowed = await server.call('POST', '/authorize', {
+        token: custom.body.secret,
+        body: { entity_type: 'devices', operation: 'reboot', entity_id: 'd1' },
+      });
+      assert.equal(allowed.status, 200);
+      const unknownType = await server.call('POST', '/pats', {
+        token,
+        body: { name: 'old', duration: '30d', scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] },
+      });
+      assert.equal(unknownType.status, 400);
+      const tooLong = await server.call('POST', '/pats', { token, body: { name: 'long', duration: '91d' } });
+      assert.equal(tooLong.status, 400);
+      assert.match(tooLong.body.message, new RegExp(`${served.body.max_lifetime}|maximum`));
+    });
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface Child {
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  waitFor(text: string, timeoutMs?: number): Promise<void>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+function startMain(env: Record<string, string>): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmp, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const watchers: (() => void)[] = [];
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+    watchers.forEach((watch) => watch());
+  });
+  child.stderr.on('data', (chunk) => {
+    err += chunk;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    waitFor(text, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for "${text}"; stdout: ${out}; stderr: ${err}`)), timeoutMs);
+        const check = () => {
+          if (out.includes(text)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        watchers.push(check);
+        void exited.then(({ code }) => {
+          clearTimeout(timer);
+          if (!out.includes(text)) reject(new Error(`exited with ${code} before "${text}"; stdout: ${out}; stderr: ${err}`));
+        });
+        check();
+      });
+    },
+    kill: (signal) => child.kill(signal),
+  };
+}
+
+describe('the standalone entry (server/main.ts)', () => {
+  it('NODE_ENV=production without a secret exits 1 with the reason on stderr', async () => {
+    const child = startMain({ NODE_ENV: 'production', PAT_DB: join(tmp, 'never.db'), PORT: String(await freePort()) });
+    const { code } = await child.exited;
+    assert.equal(code, 1);
+    assert.match(child.stderr(), /PAT_JWT_SECRET/);
+    assert.match(child.stderr(), /production/);
+    assert.doesNotMatch(child.stderr(), /at .*\.ts:\d+/, 'a message, not a stack trace');
+  });
+
+  it('a bad setting exits 1 with the reason on stderr', async () => {
+    const child = startMain({ NODE_ENV: 'production', PAT_JWT_SECRET: GOOD_SECRET, PORT: 'eighty' });
+    const { code } = await child.exited;
+    assert.equal(code, 1);
+    assert.match(child.stderr(), /PORT/);
+  });
+
+  it('in production with a secret: serves the API, no demo, never logs a token, and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const child = startMain({
+      NODE_ENV: 'production',
+      PAT_JWT_SECRET: GOOD_SECRET,
+      PAT_DEMO: 'true',
+      PAT_DB: join(tmp, 'standalone', 'pats.db'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      await child.waitFor(`listening on http://127.0.0.1:${port}`);
+      const call = makeCaller(`http://127.0.0.1:${port}/api`);
+
+      const anonymous = await call('GET', '/pats');
+      assert.equal(anonymous.status, 401);
+      assert.match(anonymous.headers.get('content-type') ?? '', /application\/json/);
+      assert.equal(anonymous.body.error, 'unauthenticated');
+      assert.equal(typeof anonymous.body.message, 'string');
+
+      const login = await call('POST', '/demo/login', { body: { user: 'alice' } });
+      assert.equal(login.status, 404, 'no demo login in production');
+      assert.equal((await call('GET', '/demo/users')).status, 404);
+
+      const userToken = await signUserToken('alice', GOOD_SECRET);
+      const created = await call('POST', '/pats', {
+        token: userToken,
+        body: { name: 'prod', duration: '1d', scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const secret: string = created.body.secret;
+      const allowed = await call('POST', '/authorize', {
+        token: secret,
+        body: { entity_type: 'clients', operation: 'read', entity_id: 'c1' },
+      });
+      assert.equal(allowed.status, 200);
+      assert.equal((await call('GET', `/pats?name=${encodeURIComponent(secret)}`, { token: userToken })).status, 200);
+      assert.equal((await call('GET', '/pats', { token: secret })).status, 403);
+
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const logs = child.stdout() + child.stderr();
+      assert.ok(logs.includes('"path":"/api/pats"'), 'requests are logged');
+      assert.equal(logs.includes(secret), false, 'a PAT secret was logged');
+      assert.equal(logs.includes(secret.slice(27, 70)), false, 'part of a PAT secret was logged');
+      assert.equal(logs.includes(userToken), false, 'a user token was logged');
+      assert.equal(logs.includes(GOOD_SECRET), false, 'the JWT secret was logged');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const { code, signal } = await child.exited;
+    assert.equal(signal, null);
+    assert.equal(code, 0);
+  });
+});
+
+describe('user identity', () => {
+  let jwks: Server;
+  let jwksUrl: string;
+  let jwksRequests = 0;
+  let key: { privateKey: CryptoKey; publicKey: CryptoKey };
+  let otherKey: { privateKey: CryptoKey; publicKey: CryptoKey };
+  const KID = 'test-key-1';
+
+  before(async () => {
+    key = await generateKeyPair('ES256');
+    otherKey = await generateKeyPair('ES256');
+    const jwk: JWK = { ...(await exportJWK(key.publicKey)), kid: KID, alg: 'ES256', use: 'sig' };
+    jwks = createServer((req, res) => {
+      jwksRequests++;
+      if (req.url !== '/.well-known/jwks.json') {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
+  });
+
+  after(async () => {
+    jwks.closeAllConnections();
+    await new Promise<void>((resolve) => jwks.close(() => resolve()));
+  });
+
+  function es256(claims: Record<string, unknown>, signWith: CryptoKey, kid = KID) {
+    return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid }).setIssuedAt().setExpirationTime('10m').sign(signWith);
+  }
+
+  describe('with a JWKS URL', () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startServer({ jwksUrl });
+    });
+    after(async () => {
+      await server.close();
+    });
+
+    it('accepts a token signed with the JWKS key', async () => {
+      const token = await es256({ sub: 'alice' }, key.privateKey);
+      const created = await server.call('POST', '/pats', { token, body: { name: 'jwks', duration: '1d' } });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal(created.body.user_id, 'alice');
+      const list = await server.call('GET', '/pats', { token });
+      assert.equal(list.status, 200);
+      assert.equal(list.body.total, 1);
+      assert.ok(jwksRequests > 0, 'the JWKS was fetched');
+    });
+
+    it('refuses a token signed with another key, even with the right kid', async () => {
+      for (const token of [await es256({ sub: 'alice' }, otherKey.privateKey), await es256({ sub: 'alice' }, otherKey.privateKey, 'nope')]) {
+        const answer = await server.call('GET', '/pats', { token });
+        assert.equal(answer.status, 401);
+        assert.equal(answer.body.error, 'unauthenticated');
+        assert.match(answer.headers.get('www-authenticate') ?? '', /^Bearer/);
+      }
+    });
+
+    it('refuses an HS256 token, an expired token and an unsigned one', async () => {
+      assert.equal((await server.call('GET', '/pats', { token: await signUserToken('alice') })).status, 401);
+      const expired = await new SignJWT({ sub: 'alice' })
+        .setProtectedHeader({ alg: 'ES256', kid: KID })
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+        .sign(key.privateKey);
+      assert.equal((await server.call('GET', '/pats', { token: expired })).status, 401);
+      const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+      const payload = Buffer.from(JSON.stringify({ sub: 'alice', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+      assert.equal((await server.call('GET', '/pats', { token: `${header}.${payload}.` })).status, 401);
+    });
+  });
+
+  describe('with another user claim (userClaim / PAT_JWT_USER_CLAIM)', () => {
+    let server: TestServer;
+    before(async () => {
+      const config = loadConfig({ PAT_JWKS_URL: jwksUrl, PAT_JWT_USER_CLAIM: 'uid' });
+      server = await startServer({ jwksUrl: config.jwksUrl, userClaim: config.userClaim });
+    });
+    after(async () => {
+      await server.close();
+    });
+
+    it('takes the user id from that claim, not from sub', async () => {
+      const token = await es256({ sub: 'someone-else', uid: 'alice-42' }, key.privateKey);
+      const created = await server.call('POST', '/pats', { token, body: { name: 'claimed', duration: '1d' } });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal(created.body.user_id, 'alice-42');
+      const bySub = await es256({ sub: 'alice-42' }, key.privateKey);
+      assert.equal((await server.call('GET', '/pats', { token: bySub })).status, 401, 'sub alone is not the user');
+      const numeric = await es256({ uid: 42 }, key.privateKey);
+      assert.equal((await server.call('GET', '/pats', { token: numeric })).status, 401);
+      const sameUser = await es256({ uid: 'alice-42' }, key.privateKey);
+      const list = await server.call('GET', '/pats', { token: sameUser });
+      assert.equal(list.status, 200);
+      assert.equal(list.body.total, 1);
+    });
+  });
+
+  describe('HS256 with PAT_JWT_SECRET', () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startServer({ userClaim: 'email' });
+    });
+    after(async () => {
+      await server.close();
+    });
+
+    it('checks the signature and reads the configured claim', async () => {
+      const key = new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256');
+      const token = await new SignJWT({ email: 'alice@example.com' }).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setExpirationTime('5m').sign(key);
+      const created = await server.call('POST', '/pats', { token, body: { name: 'hs', duration: '1d' } });
+      assert.equal(created.status, 201);
+      assert.equal(created.body.user_id, 'alice@example.com');
+      const forged = await signUserToken('alice', 'another-secret-that-is-long-enough-too');
+      assert.equal((await server.call('GET', '/pats', { token: forged })).status, 401);
+    });
+  });
+});
