@@ -40,9 +40,9 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 run('type check (browser)', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']);
 run('type check (server)', process.execPath, [tsc, '-p', 'tsconfig.server.json', '--noEmit']);
 
-const nodeTests = [...testFiles('contract', '.test.ts'), ...testFiles('server', '.test.ts'), ...testFiles('e2e', '.test.ts')];
+const nodeTests = [...testFiles('contract', '.test.ts'), ...testFiles('server', '.test.ts'), ...testFiles('mocks', '.test.ts'), ...testFiles('e2e', '.test.ts')];
 run(
-  'node tests: contract, server, end to end',
+  'node tests: contract, server, mocks, end to end',
   process.execPath,
   [
     '--import', 'tsx',

@@ -45,12 +45,18 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
 };
 
 export const routeNotFound: RequestHandler = (req, res) => {
-  res.status(404).json({ error: 'not_found', message: `No route for ${req.method} ${req.path}.` } satisfies ErrorBody);
+  const path = req.originalUrl.split('?')[0];
+  res.status(404).json({ error: 'not_found', message: `No route for ${req.method} ${path}.` } satisfies ErrorBody);
 };
 
 interface ClientError {
   type?: string;
   status?: number;
+  limit?: number;
+}
+
+function bodyLimit(bytes = 64 * 1024): string {
+  return bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
 }
 
 /** Errors that Express and its body parser raise for a bad request, in our JSON. */
@@ -59,7 +65,7 @@ function fromClientError(err: ClientError): HttpError | undefined {
     case 'entity.parse.failed':
       return fieldError('body', 'is not valid JSON');
     case 'entity.too.large':
-      return new HttpError(413, 'payload_too_large', 'The request body is larger than 64 KiB.');
+      return new HttpError(413, 'payload_too_large', `The request body is larger than ${bodyLimit(err.limit)}.`);
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new HttpError(415, 'unsupported_media_type', 'The request body must be UTF-8 JSON.');

@@ -1,0 +1,30 @@
+/**
+ * The mocks in a browser (demo under Vite, Storybook, element tests): an MSW service worker
+ * serving a scenario. The worker script must be served at `/mockServiceWorker.js` (see
+ * TOOLCHAIN.md: served from `/public/…` it silently intercepts nothing).
+ */
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import type { MockStore } from './store.js';
+import { createScenario, type ScenarioName, type ScenarioOptions } from './scenarios.js';
+
+/** Starts the MSW worker on `scenario`; resolves once it intercepts requests. */
+export async function startMockWorker(scenario: ScenarioName = 'default', options: ScenarioOptions = {}): Promise<SetupWorker> {
+  const worker = setupWorker(...createScenario(scenario, options).handlers);
+  await worker.start({
+    serviceWorker: { url: '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+  });
+  return worker;
+}
+
+/**
+ * Switches a running worker to another scenario (a fresh store unless `options.store` is
+ * given) and returns that store. Per-test `worker.use(…)` overrides still go in front of it;
+ * `worker.resetHandlers()` with no arguments goes back to the scenario the worker started with.
+ */
+export function useScenario(worker: SetupWorker, name: ScenarioName, options: ScenarioOptions = {}): MockStore {
+  const { store, handlers } = createScenario(name, options);
+  worker.resetHandlers(...handlers);
+  return store;
+}

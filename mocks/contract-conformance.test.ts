@@ -1,0 +1,758 @@
+/**
+ * The mocks answer like the server: the same sequence of requests goes to the real server
+ * (Express + in-memory SQLite, through HTTP) and to the MSW handlers (through msw/node and
+ * fetch), and every answer must match: status, the headers that matter, and the JSON body
+ * exactly, up to ids and secrets (each side makes its own). Both sides share one clock, so
+ * every time is compared too.
+ *
+ * Then the hand-written validation of mocks/validate.ts is compared with the server's zod
+ * schemas directly, on hand-picked and on generated inputs.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setupServer } from 'msw/node';
+import { SECRET_PATTERN, secretPatId } from '../contract/index.js';
+import { makeCaller, startServer, type CallOptions, type CallResult, type TestServer } from '../server/test/harness.js';
+import { validate as zodValidate } from '../server/http/validate.js';
+import { HttpError } from '../server/http/errors.js';
+import * as schemas from '../server/pats/pat.schemas.js';
+import { DEMO_USERS } from '../server/identity/demo.js';
+import { createHandlers, mockTokenFor } from './handlers.js';
+import { MOCK_USERS, MockStore } from './store.js';
+import * as mine from './validate.js';
+
+const MOCK_BASE = 'http://localhost/api';
+const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+type Who = 'alice' | 'bob' | 'carol';
+
+interface Side {
+  name: 'server' | 'mock';
+  call: (method: string, path: string, options?: CallOptions) => Promise<CallResult>;
+  tokens: Record<Who, string>;
+  /** PAT ids by the label the test gave them. */
+  ids: Record<string, string>;
+  secrets: Record<string, string>;
+  /** uuid → label, for comparing bodies. */
+  labels: Map<string, string>;
+  counter: number;
+}
+
+interface Step extends Omit<CallOptions, 'token' | 'body'> {
+  /**
+   * Whose user token to send (alice by default); null for none; `{bearer}` for a literal one;
+   * `{pat}` for the secret of the PAT the test labelled so (each side has its own).
+   */
+  as?: Who | null | { bearer: string } | { pat: string };
+  body?: unknown | ((side: Side) => unknown);
+  /**
+   * The list's sort key: PATs with equal keys are ordered by id, and ids differ between the
+   * sides, so each run of equal keys is compared as a set.
+   */
+  tiesBy?: string;
+  /** The status both must answer (a check on the test itself). */
+  expect?: number;
+}
+
+type PathOf = string | ((side: Side) => string);
+
+let server: TestServer;
+let msw: ReturnType<typeof setupServer>;
+let store: MockStore;
+let sides: [Side, Side];
+
+function register(side: Side, id: string, label: string): void {
+  side.ids[label] = id;
+  side.labels.set(id, label);
+}
+
+/** Replaces what legitimately differs between the sides: ids (by label) and secrets. */
+function normalize(side: Side, value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (value.startsWith('pat_') && SECRET_PATTERN.test(value)) return '<secret>';
+    return value.replace(UUIDS, (uuid) => {
+      let label = side.labels.get(uuid);
+      if (!label) {
+        label = `uuid#${side.counter++}`;
+        side.labels.set(uuid, label);
+      }
+      return `<${label}>`;
+    });
+  }
+  if (Array.isArray(value)) return value.map((entry) => normalize(side, entry));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, normalize(side, entry)]));
+  }
+  return value;
+}
+
+const HEADERS = ['content-type', 'cache-control', 'www-authenticate', 'allow', 'x-content-type-options', 'referrer-policy'];
+
+/** Orders each run of PATs with the same `key` by their (normalized) JSON. */
+function untie(body: unknown, key: string | undefined): unknown {
+  const pats = (body as { pats?: Record<string, unknown>[] } | undefined)?.pats;
+  if (!key || !Array.isArray(pats)) return body;
+  const sorted: Record<string, unknown>[] = [];
+  for (let start = 0; start < pats.length; ) {
+    let end = start + 1;
+    while (end < pats.length && pats[end]![key] === pats[start]![key]) end++;
+    sorted.push(...pats.slice(start, end).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)));
+    start = end;
+  }
+  return { ...(body as object), pats: sorted };
+}
+
+async function callOn(side: Side, method: string, path: PathOf, step: Step): Promise<CallResult> {
+  const { as = 'alice', body, tiesBy: _ties, expect: _expect, ...rest } = step;
+  const token = as === null ? null : typeof as === 'string' ? side.tokens[as] : 'bearer' in as ? as.bearer : side.secrets[as.pat]!;
+  const options: CallOptions = { ...rest, token };
+  if (body !== undefined) options.body = typeof body === 'function' ? (body as (side: Side) => unknown)(side) : body;
+  return side.call(method, typeof path === 'function' ? path(side) : path, options);
+}
+
+/** Sends one request to both, asserts the answers match, returns both. */
+async function both(method: string, path: PathOf, step: Step = {}): Promise<{ server: CallResult; mock: CallResult }> {
+  const [serverSide, mockSide] = sides;
+  const real = await callOn(serverSide, method, path, step);
+  const mocked = await callOn(mockSide, method, path, step);
+  const what = `${method} ${typeof path === 'string' ? path : path(serverSide)}`;
+  if (step.expect !== undefined) assert.equal(real.status, step.expect, `${what}: the server's status (${JSON.stringify(real.body)})`);
+  assert.equal(mocked.status, real.status, `${what}: status (server said ${JSON.stringify(real.body)}, mock said ${JSON.stringify(mocked.body)})`);
+  for (const header of HEADERS) {
+    assert.equal(mocked.headers.get(header), real.headers.get(header), `${what}: header ${header}`);
+  }
+  const a = untie(normalize(serverSide, real.body), step.tiesBy);
+  const b = untie(normalize(mockSide, mocked.body), step.tiesBy);
+  assert.deepStrictEqual(b, a, `${what}: body`);
+  assert.equal(JSON.stringify(b), JSON.stringify(a), `${what}: key order`);
+  return { server: real, mock: mocked };
+}
+
+/** Creates the same PAT on both sides and labels its id; moves the clock a second on. */
+async function create(label: string, body: Record<string, unknown>, as: Who = 'alice') {
+  const answer = await both('POST', '/pats', { as, body });
+  assert.equal(answer.server.status, 201, JSON.stringify(answer.server.body));
+  for (const [side, result] of [
+    [sides[0], answer.server],
+    [sides[1], answer.mock],
+  ] as const) {
+    assert.match(result.body.secret, SECRET_PATTERN);
+    assert.equal(secretPatId(result.body.secret), result.body.id, 'the secret names its PAT');
+    side.secrets[label] = result.body.secret;
+  }
+  // Labels are assigned before the next comparison; the first one has already seen the ids.
+  relabel(label, answer.server.body.id, answer.mock.body.id);
+  server.clock.advance(1000);
+  return answer;
+}
+
+function relabel(label: string, serverId: string, mockId: string): void {
+  for (const [side, id] of [
+    [sides[0], serverId],
+    [sides[1], mockId],
+  ] as const) {
+    const old = side.labels.get(id);
+    assert.equal(old?.startsWith('uuid#'), true, 'create answers were normalized first');
+    register(side, id, label);
+  }
+}
+
+const id =
+  (label: string, suffix = '') =>
+  (side: Side) =>
+    `/pats/${side.ids[label]}${suffix}`;
+
+before(async () => {
+  server = await startServer({ demo: true });
+  store = new MockStore({ now: server.clock.now });
+  msw = setupServer(...createHandlers({ store, baseUrl: MOCK_BASE }));
+  msw.listen({ onUnhandledRequest: 'bypass' });
+  const users: Who[] = ['alice', 'bob', 'carol'];
+  const serverTokens = Object.fromEntries(await Promise.all(users.map(async (user) => [user, await server.tokenFor(user)]))) as Record<Who, string>;
+  const mockTokens = Object.fromEntries(users.map((user) => [user, mockTokenFor(user)])) as Record<Who, string>;
+  sides = [
+    { name: 'server', call: server.call, tokens: serverTokens, ids: {}, secrets: {}, labels: new Map(), counter: 0 },
+    { name: 'mock', call: makeCaller(MOCK_BASE), tokens: mockTokens, ids: {}, secrets: {}, labels: new Map(), counter: 0 },
+  ];
+});
+
+after(async () => {
+  msw?.close();
+  await server?.close();
+});
+
+describe('the mocks answer like the server', () => {
+  test('catalog and an empty start', async () => {
+    await both('GET', '/pats/catalog');
+    await both('GET', '/pats');
+    await both('GET', '/pats/summary');
+    await both('GET', '/pats/catalog/');
+    await both('GET', '/PATS/Summary');
+  });
+
+  test('who is calling: no token 401, other token 401, pat_ bearer 403', async () => {
+    await both('GET', '/pats', { as: null, expect: 401 });
+    await both('GET', '/pats', { as: { bearer: 'not-a-token' } });
+    await both('GET', '/pats', { headers: { authorization: 'Basic YWxpY2U6c2VjcmV0' }, as: null });
+    await both('GET', '/pats/catalog', { as: { bearer: 'pat_abc' }, expect: 403 });
+    await both('DELETE', '/pats', { as: { bearer: 'pat_1R4RMsFkiccVhN460xPtwZ_xU7PB8VDpEOMrRTd1xfYwJJYaIfHjsfHFCHtUOOOqzQ1gha1E' } });
+    // Identity comes before the body checks.
+    await both('POST', '/pats', { as: null, raw: 'hello', headers: { 'content-type': 'text/plain' } });
+    await both('POST', '/pats', { as: { bearer: 'pat_x' }, raw: '{', headers: {} });
+    await both('GET', '/pats/x/y', { as: null });
+  });
+
+  test('create: plain, with description, with scopes (merged)', async () => {
+    await create('ci', { name: 'CI deploy', description: 'Deploys the gateway', duration: '30d' });
+    await create('grafana', {
+      name: '  Grafana dashboards read-only  ',
+      duration: '90d',
+      scopes: [
+        { entity_type: 'dashboards', operation: 'read', entity_id: 'dash-1' },
+        { entity_type: 'dashboards', operation: 'read', entity_id: '*' },
+        { entity_type: 'dashboards', operation: 'read', entity_id: 'dash-2' },
+        { entity_type: 'channels', operation: 'list', entity_id: '*', domain_id: 'd-1' },
+        { entity_type: 'messages', operation: 'publish', entity_id: ' ch-1 ', domain_id: '' },
+        { entity_type: 'messages', operation: 'publish', entity_id: 'ch-1', domain_id: null },
+      ],
+    });
+    await both('GET', id('grafana', '/scope'));
+    await create('soon', { name: 'Nightly backup', duration: '3d', scopes: [{ entity_type: 'clients', operation: 'list', entity_id: '*' }] });
+    await create('emoji', { name: '🚀'.repeat(200), duration: '1h30m' });
+    await create('bob-grafana', { name: 'Grafana dashboards read-only', duration: '7d' }, 'bob');
+    await both('GET', '/pats?status=all');
+    await both('GET', '/pats?status=all', { as: 'bob' });
+  });
+
+  test('create: duplicate name is 409, case-insensitively', async () => {
+    await both('POST', '/pats', { body: { name: 'CI deploy', duration: '1d' }, expect: 409 });
+    await both('POST', '/pats', { body: { name: ' ci DEPLOY ', duration: '1d' }, expect: 409 });
+    await create('umlaut', { name: 'Ärger im Büro', duration: '1d' }, 'carol');
+    await both('POST', '/pats', { as: 'carol', body: { name: 'ärger im büro', duration: '1d' }, expect: 409 });
+    await both('GET', '/pats?name=%C3%84RGER', { as: 'carol' });
+    await both('GET', '/pats?name=B%C3%9CRO', { as: 'carol' });
+  });
+
+  test('create: name rules', async () => {
+    for (const name of ['', '   ', 'x'.repeat(255), ' '.repeat(300), 42, null, [], ['x'], { length: 300 }]) {
+      await both('POST', '/pats', { body: { name, duration: '1d' } });
+    }
+    await both('POST', '/pats', { body: { duration: '1d' } });
+    await both('POST', '/pats', { body: { name: 'x', duration: '1d', description: 'd'.repeat(1025) } });
+    await both('POST', '/pats', { body: { name: 'x', duration: '1d', description: null } });
+  });
+
+  test('create: bad durations', async () => {
+    for (const duration of ['0s', '-1h', 'abc', '400d', '366d', '', '  ', '0', '1y1s', 'x'.repeat(65), 5, null]) {
+      await both('POST', '/pats', { body: { name: 'Duration test', duration } });
+    }
+    await both('POST', '/pats', { body: { name: 'Duration test' } });
+  });
+
+  test('create: scope rules (catalog, shape, limits)', async () => {
+    const scope = (entity_type: unknown, operation: unknown, entity_id: unknown = '*', extra = {}) => ({ entity_type, operation, entity_id, ...extra });
+    const cases: unknown[] = [
+      [scope('robots', 'read')],
+      [scope('clients', 'publish')],
+      [scope('robots', 'read'), scope('clients', 'fly'), scope('clients', 'read')],
+      [scope('domains', 'create')],
+      [scope('', 'read'), scope('clients', ' '), scope('clients', 'read', 7), null, 'x', [], scope('clients', 'read', '*', { domain_id: '  ' })],
+      [{}],
+      Array.from({ length: 101 }, (_, i) => scope('clients', 'read', `c-${i}`)),
+      'not a list',
+      {},
+    ];
+    for (const scopes of cases) await both('POST', '/pats', { body: { name: 'Scope test', duration: '1d', scopes } });
+    // The lifetime is checked before the catalog.
+    await both('POST', '/pats', { body: { name: 'Scope test', duration: '0s', scopes: [scope('robots', 'read')] } });
+    // Shape problems are all reported together.
+    await both('POST', '/pats', { body: { name: '', duration: 7, description: 1, scopes: [scope('x', 'y', '')] } });
+  });
+
+  test('bodies: malformed JSON 400, non-objects 400, text/plain 415, too large 413', async () => {
+    for (const raw of ['{"name":', 'null', '"x"', '42', '[]', '   ', 'nope', '{"name":"x",}']) {
+      await both('POST', '/pats', { raw });
+    }
+    await both('POST', '/pats', { raw: 'hello', headers: { 'content-type': 'text/plain' }, expect: 415 });
+    await both('POST', '/pats', { raw: '{"name":"x","duration":"1d"}', headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+    await both('POST', '/pats', { raw: '{}', headers: { 'content-type': 'application/json; charset=latin1' } });
+    await both('POST', '/pats', { raw: '{"name":"Charset","duration":"1d"}', headers: { 'content-type': 'Application/JSON; charset=UTF-8' } });
+    server.clock.advance(1000);
+    await both('POST', '/pats', { body: { name: 'x'.repeat(70_000), duration: '1d' }, expect: 413 });
+    await both('PATCH', id('ci', '/name'), { raw: 'x', headers: { 'content-type': 'application/xml' } });
+    await both('POST', '/pats');
+  });
+
+  test('list: filters, sorts and pages', async () => {
+    // A revoked, an expired and a used PAT, so that every filter and sort has something to do.
+    await create('revoked', { name: 'Old Jenkins pipeline', duration: '1y' });
+    await both('PATCH', id('revoked', '/secret/revoke'));
+    await create('short', { name: 'Hackathon demo', duration: '1h' });
+    await create('used', {
+      name: 'Alerting webhook',
+      duration: '30d',
+      scopes: [{ entity_type: 'messages', operation: 'subscribe', entity_id: '*' }],
+    });
+    await both('POST', '/authorize', {
+      body: { entity_type: 'messages', operation: 'subscribe', entity_id: 'ch-9' },
+      ...bearerOfPat('used'),
+    });
+    server.clock.advance(2 * 60 * 60 * 1000);
+    await both('POST', '/authorize', {
+      body: { entity_type: 'clients', operation: 'list', entity_id: '*' },
+      ...bearerOfPat('soon'),
+    });
+
+    const queries = [
+      '',
+      '?status=active',
+      '?status=revoked',
+      '?status=expired',
+      '?status=all',
+      '?status=all&name=ci',
+      '?status=all&name=CI',
+      '?status=all&name=%25',
+      '?status=all&name=_',
+      '?status=all&name=',
+      '?status=all&name=dashboards+read',
+      '?status=all&offset=1&limit=2',
+      '?status=all&offset=100',
+      '?status=all&limit=100',
+      '?status=all&limit=1&offset=3',
+    ];
+    for (const query of queries) await both('GET', `/pats${query}`);
+    for (const sort of ['issued_at', 'expires_at', 'name', 'last_used_at']) {
+      for (const dir of ['asc', 'desc']) await both('GET', `/pats?status=all&sort=${sort}&dir=${dir}&limit=100`, { tiesBy: sort });
+      await both('GET', `/pats?status=all&sort=${sort}`, { tiesBy: sort });
+    }
+    await both('GET', (side) => `/pats?status=all&id=${side.ids.ci}`);
+    await both('GET', (side) => `/pats?status=revoked&id=${side.ids.ci}`);
+    await both('GET', '/pats?id=');
+    await both('GET', '/pats?status=all', { as: 'carol' });
+  });
+
+  test('list: bad queries are 400 with every problem', async () => {
+    const queries = [
+      '?limit=101',
+      '?limit=0',
+      '?offset=-1',
+      '?limit=abc',
+      '?limit=1.5',
+      '?offset=1e20',
+      '?offset=-1e20&limit=-1e20',
+      '?limit=',
+      '?limit=Infinity',
+      '?limit=0x10',
+      '?offset=1&offset=2',
+      '?status=bogus',
+      '?status=',
+      '?status=ALL',
+      '?sort=size&dir=up',
+      '?status=all&status=active',
+      '?name=a&name=b&id=1&id=2',
+      `?name=${'x'.repeat(255)}`,
+      `?id=${'x'.repeat(256)}`,
+    ];
+    for (const query of queries) await both('GET', `/pats${query}`);
+  });
+
+  test('get, rename, describe', async () => {
+    await both('GET', id('ci'));
+    await both('GET', id('ci', '/'));
+    await both('PATCH', id('ci', '/name'), { body: { name: 'CI deploy (prod)' } });
+    await both('PATCH', id('ci', '/name'), { body: { name: 'CI deploy (prod)' } });
+    await both('PATCH', id('ci', '/name'), { body: { name: 'NIGHTLY BACKUP' } });
+    await both('PATCH', id('ci', '/name'), { body: { name: '  ' } });
+    await both('PATCH', id('ci', '/name'), { body: {} });
+    await both('PATCH', id('ci', '/name'), { body: ['CI'] });
+    await both('PATCH', id('ci', '/name'));
+    await both('PATCH', id('ci', '/description'), { body: { description: '' } });
+    await both('PATCH', id('ci', '/description'), { body: { description: '  Deploys the edge gateway  ' } });
+    await both('PATCH', id('ci', '/description'), { body: { description: 'd'.repeat(1025) } });
+    await both('PATCH', id('ci', '/description'), { body: {} });
+    await both('GET', id('ci'));
+  });
+
+  test('revoke, regenerate, delete', async () => {
+    await both('PATCH', id('ci', '/secret/revoke'));
+    server.clock.advance(1000);
+    await both('PATCH', id('ci', '/secret/revoke'));
+    await both('GET', id('ci'));
+    const oldSecrets = { server: sides[0].secrets.ci!, mock: sides[1].secrets.ci! };
+    await both('POST', '/authorize', { body: { entity_type: 'clients', operation: 'read', entity_id: 'c' }, ...bearerOfPat('ci') });
+    for (const duration of ['abc', '0s', '400d', '']) {
+      await both('PATCH', id('ci', '/secret/reset'), { body: { duration } });
+    }
+    await both('PATCH', id('ci', '/secret/reset'), { body: {} });
+    const reset = await both('PATCH', id('ci', '/secret/reset'), { body: { duration: '7d' } });
+    for (const [side, result] of [
+      [sides[0], reset.server],
+      [sides[1], reset.mock],
+    ] as const) {
+      assert.match(result.body.secret, SECRET_PATTERN);
+      assert.notEqual(result.body.secret, side.secrets.ci);
+      side.secrets.ci = result.body.secret;
+    }
+    await both('GET', id('ci'));
+    // The old secret is dead, the new one works (the PAT has no scopes: 403, not 401).
+    sides[0].secrets.ciOld = oldSecrets.server;
+    sides[1].secrets.ciOld = oldSecrets.mock;
+    await both('POST', '/authorize', { body: { entity_type: 'clients', operation: 'read', entity_id: 'c' }, ...bearerOfPat('ciOld') });
+    await both('POST', '/authorize', { body: { entity_type: 'clients', operation: 'read', entity_id: 'c' }, ...bearerOfPat('ci') });
+    // Regenerating the expired one.
+    await both('GET', '/pats?status=expired');
+    await both('PATCH', id('short', '/secret/reset'), { body: { duration: '24h' } });
+    await both('GET', '/pats?status=expired');
+
+    await create('doomed', { name: 'Temporary', duration: '1d' });
+    await both('DELETE', id('doomed'));
+    await both('GET', id('doomed'));
+    await both('DELETE', id('doomed'));
+    await both('PATCH', id('doomed', '/secret/revoke'));
+  });
+
+  test("foreign and unknown ids are the same 404", async () => {
+    const cases: [Who, PathOf][] = [
+      ['bob', id('grafana')],
+      ['alice', '/pats/00000000-0000-4000-8000-000000000000'],
+      ['alice', '/pats/not-a-uuid'],
+      ['alice', '/pats/%E2%82%AC'],
+      ['alice', '/pats/%E0%A4%A'],
+      ['bob', '/pats/%ZZ'],
+    ];
+    for (const [as, base] of cases) {
+      const at = (suffix: string): PathOf => (typeof base === 'string' ? base + suffix : (side: Side) => base(side) + suffix);
+      await both('GET', at(''), { as });
+      await both('DELETE', at(''), { as });
+      await both('PATCH', at('/name'), { as, body: { name: 'Mine now' } });
+      await both('PATCH', at('/description'), { as, body: { description: 'Mine now' } });
+      await both('PATCH', at('/secret/reset'), { as, body: { duration: '1d' } });
+      await both('PATCH', at('/secret/revoke'), { as });
+      await both('GET', at('/scope'), { as });
+      await both('PATCH', at('/scope/add'), { as, body: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] } });
+      await both('PATCH', at('/scope/remove'), { as, body: { scopes_id: ['x'] } });
+      await both('DELETE', at('/scope'), { as });
+      // The body is checked before the id: a bad body is 400 even for a foreign PAT.
+      await both('PATCH', at('/name'), { as, body: { name: '' } });
+      await both('PATCH', at('/secret/reset'), { as, body: { duration: 'soon' } });
+      await both('PATCH', at('/scope/add'), { as, body: { scopes: [{ entity_type: 'robots', operation: 'read', entity_id: '*' }] } });
+      await both('GET', at('/scope?limit=0'), { as });
+    }
+    // A name taken by bob is free for alice, and the other way round.
+    await both('PATCH', id('bob-grafana', '/name'), { as: 'bob', body: { name: 'nightly backup' } });
+    // alice's PAT is untouched.
+    await both('GET', id('grafana'));
+    await both('GET', '/pats?status=all', { as: 'bob' });
+  });
+
+  test('scopes: add, list, remove, clear', async () => {
+    await create('scoped', { name: 'Terraform provisioning', duration: '90d' });
+    const add = (scopes: unknown) => both('PATCH', id('scoped', '/scope/add'), { body: { scopes } });
+    await add([
+      { entity_type: 'clients', operation: 'read', entity_id: 'c-1' },
+      { entity_type: 'clients', operation: 'read', entity_id: 'c-2', domain_id: 'd-1' },
+      { entity_type: 'channels', operation: 'create', entity_id: '*' },
+      { entity_type: 'groups', operation: 'update', entity_id: 'g-1', domain_id: 'd-1' },
+    ]);
+    await add([{ entity_type: 'clients', operation: 'read', entity_id: 'c-1' }]);
+    await add([{ entity_type: 'channels', operation: 'create', entity_id: '*', domain_id: 'd-9' }]);
+    await add([{ entity_type: 'clients', operation: 'read', entity_id: '*' }]);
+    await add([{ entity_type: 'groups', operation: 'update', entity_id: 'g-1' }]);
+    await both('GET', id('scoped'));
+    await both('GET', id('scoped', '/scope'));
+    await both('GET', id('scoped', '/scope?offset=1&limit=1'));
+    await both('GET', id('scoped', '/scope?offset=10'));
+    await both('GET', id('scoped', '/scope?limit=101'));
+    await add([]);
+    await add(Array.from({ length: 101 }, (_, i) => ({ entity_type: 'clients', operation: 'read', entity_id: `c-${i}` })));
+    await add([{ entity_type: 'robots', operation: 'read', entity_id: '*' }]);
+    await add('x');
+    await both('PATCH', id('scoped', '/scope/add'), { body: {} });
+
+    // Remove: one of this PAT's scope ids, one of another PAT's, one made up.
+    const scopeIds = (result: CallResult) => (result.body.scopes as { id: string }[]).map((scope) => scope.id);
+    const serverScopes = await sides[0].call('GET', `/pats/${sides[0].ids.scoped}/scope`, { token: sides[0].tokens.alice });
+    const mockScopes = await sides[1].call('GET', `/pats/${sides[1].ids.scoped}/scope`, { token: sides[1].tokens.alice });
+    const foreign = {
+      server: scopeIds(await sides[0].call('GET', `/pats/${sides[0].ids.grafana}/scope`, { token: sides[0].tokens.alice }))[0]!,
+      mock: scopeIds(await sides[1].call('GET', `/pats/${sides[1].ids.grafana}/scope`, { token: sides[1].tokens.alice }))[0]!,
+    };
+    await both('PATCH', id('scoped', '/scope/remove'), {
+      body: (side: Side) => ({
+        scopes_id: [side.name === 'server' ? scopeIds(serverScopes)[0] : scopeIds(mockScopes)[0], foreign[side.name], 'made-up'],
+      }),
+    });
+    await both('GET', id('grafana', '/scope'));
+    await both('PATCH', id('scoped', '/scope/remove'), { body: { scopes_id: [] } });
+    await both('PATCH', id('scoped', '/scope/remove'), { body: { scopes_id: ['', 5, ' x '] } });
+    await both('PATCH', id('scoped', '/scope/remove'), { body: { scopes_id: Array(101).fill('x') } });
+    await both('DELETE', id('scoped', '/scope'));
+    await both('DELETE', id('scoped', '/scope'));
+    await both('GET', id('scoped'));
+  });
+
+  test('scopes: at most 1000 per PAT', async () => {
+    await create('bulk', { name: 'Bulk', duration: '30d' });
+    for (let call = 0; call < 10; call++) {
+      const scopes = Array.from({ length: 100 }, (_, i) => ({ entity_type: 'clients', operation: 'read', entity_id: `c-${call * 100 + i}` }));
+      const result = await both('PATCH', id('bulk', '/scope/add'), { body: { scopes } });
+      assert.equal(result.server.status, 200);
+    }
+    await both('GET', id('bulk'));
+    await both('PATCH', id('bulk', '/scope/add'), { body: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: 'c-1000' }] }, expect: 400 });
+    // A covered scope is a no-op, so it still fits; a wildcard replaces the 1000.
+    await both('PATCH', id('bulk', '/scope/add'), { body: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: 'c-5' }] }, expect: 200 });
+    await both('PATCH', id('bulk', '/scope/add'), {
+      body: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }, { entity_type: 'clients', operation: 'list', entity_id: '*' }] },
+    });
+    await both('GET', id('bulk', '/scope?limit=100'));
+  });
+
+  test('summary', async () => {
+    await both('GET', '/pats/summary');
+    await both('GET', '/pats/summary', { as: 'bob' });
+    await both('GET', '/pats/summary', { as: 'carol' });
+  });
+
+  test('authorize: allowed, 403, 401, and last used', async () => {
+    const ask = (body: unknown, label?: string, extra: Step = {}) =>
+      both('POST', '/authorize', { as: null, body, ...(label ? bearerOfPat(label) : {}), ...extra });
+    const allowed = await ask({ entity_type: 'dashboards', operation: 'read', entity_id: 'dash-7' }, 'grafana');
+    assert.equal(allowed.mock.status, 200);
+    assert.deepEqual(allowed.mock.body, { allowed: true, user_id: 'alice', pat_id: sides[1].ids.grafana });
+    await ask({ entity_type: 'dashboards', operation: 'read', entity_id: '*', domain_id: 'd-1' }, 'grafana');
+    await ask({ entity_type: 'channels', operation: 'list', entity_id: '*', domain_id: 'd-1' }, 'grafana');
+    await ask({ entity_type: 'channels', operation: 'list', entity_id: '*', domain_id: 'd-2' }, 'grafana');
+    await ask({ entity_type: 'channels', operation: 'list', entity_id: '*' }, 'grafana');
+    await ask({ entity_type: 'messages', operation: 'publish', entity_id: 'ch-1', domain_id: 'd-5' }, 'grafana');
+    await ask({ entity_type: 'messages', operation: 'publish', entity_id: 'ch-2' }, 'grafana');
+    assert.equal((await ask({ entity_type: 'dashboards', operation: 'delete', entity_id: 'dash-7' }, 'grafana')).mock.status, 403);
+    await ask({ entity_type: 'anything', operation: 'goes', entity_id: 'x' }, 'grafana');
+    const used = await both('GET', id('grafana'));
+    assert.equal(used.mock.body.last_used_ip, '127.0.0.1');
+    assert.equal(used.mock.body.last_used_at, new Date(server.clock.now()).toISOString());
+    // Within a minute last_used_at stays; after one it moves.
+    server.clock.advance(30_000);
+    await ask({ entity_type: 'dashboards', operation: 'read', entity_id: 'dash-7' }, 'grafana');
+    await both('GET', id('grafana'));
+    server.clock.advance(31_000);
+    await ask({ entity_type: 'dashboards', operation: 'read', entity_id: 'dash-7' }, 'grafana');
+    await both('GET', id('grafana'));
+
+    // 401: no token, garbage, a user token, a broken checksum, revoked, expired.
+    const request = { entity_type: 'clients', operation: 'list', entity_id: '*' };
+    await ask(request);
+    await ask(request, undefined, { as: { bearer: 'garbage' } });
+    await ask(request, undefined, { as: 'alice' });
+    await ask(request, undefined, { as: { bearer: 'pat_1R4RMsFkiccVhN460xPtwZ_xU7PB8VDpEOMrRTd1xfYwJJYaIfHjsfHFCHtUOOOqzQ1gha1F' } });
+    assert.equal((await ask(request, 'revoked')).mock.status, 401);
+    await both('PATCH', id('soon', '/secret/revoke'));
+    await ask(request, 'soon');
+    await ask(request, 'bob-grafana');
+    server.clock.advance(8 * 24 * 60 * 60 * 1000);
+    await ask({ entity_type: 'dashboards', operation: 'read', entity_id: '*' }, 'bob-grafana');
+    // The body is checked before the token.
+    await ask({}, 'grafana');
+    await ask(null, 'grafana');
+    await ask({ entity_type: 'dashboards', operation: ' ', entity_id: 5, domain_id: '' });
+    await both('POST', '/authorize', { as: null, raw: '[1]' });
+    await both('POST', '/authorize', { as: null });
+    await both('POST', '/authorize', { as: null, raw: 'x', headers: { 'content-type': 'text/plain' } });
+    await both('POST', '/authorize', { as: null, raw: '{"entity_type":' });
+    await both('GET', '/authorize');
+    await both('GET', '/pats/summary');
+  });
+
+  test('routes the server does not have', async () => {
+    await both('GET', '/pats/x/y');
+    await both('PUT', '/pats');
+    await both('POST', '/pats/catalog');
+    await both('PATCH', id('grafana'));
+    await both('GET', '/nothing/here');
+    await both('DELETE', '/authorize');
+    await both('OPTIONS', '/pats');
+    await both('OPTIONS', id('grafana', '/scope'));
+    await both('OPTIONS', '/authorize');
+    await both('HEAD', '/pats');
+    await both('DELETE', '/pats/catalog');
+  });
+
+  test('demo sign-in', async () => {
+    await both('GET', '/demo/users');
+    for (const body of [{ user: 'zed' }, {}, { user: 5 }, { user: 'x'.repeat(65) }, []]) {
+      await both('POST', '/demo/login', { as: null, body });
+    }
+    await both('POST', '/demo/login', { as: null, raw: 'alice', headers: { 'content-type': 'text/plain' } });
+    await both('GET', '/demo/login', { as: null });
+    const login = await Promise.all(sides.map((side) => side.call('POST', '/demo/login', { body: { user: 'bob' } })));
+    assert.deepEqual(login[1]!.body.user, login[0]!.body.user);
+    assert.deepEqual(Object.keys(login[1]!.body), Object.keys(login[0]!.body));
+    assert.equal(login[1]!.body.access_token, mockTokenFor('bob'));
+    assert.deepEqual(MOCK_USERS, DEMO_USERS);
+  });
+
+  test('delete all', async () => {
+    await both('DELETE', '/pats', { as: 'bob' });
+    await both('GET', '/pats?status=all', { as: 'bob' });
+    await both('GET', '/pats/summary');
+    await both('DELETE', '/pats');
+    await both('DELETE', '/pats');
+    await both('GET', '/pats?status=all');
+    await both('GET', '/pats/summary');
+  });
+});
+
+/**
+ * Where the server's answer is wrong the mocks do the right thing (reported, not copied).
+ * These tests pin the mocks' answers and note the server's.
+ */
+describe('where the mocks deliberately differ from the server', () => {
+  test('demo login over 1 KiB: 413 that names 1 KiB (the server says 64 KiB)', async (t) => {
+    const body = { user: 'x'.repeat(2000) };
+    const serverAnswer = await sides[0].call('POST', '/demo/login', { body });
+    const mockAnswer = await sides[1].call('POST', '/demo/login', { body });
+    t.diagnostic(`server: ${serverAnswer.status} ${JSON.stringify(serverAnswer.body)}`);
+    assert.equal(mockAnswer.status, serverAnswer.status);
+    assert.equal(mockAnswer.body.error, serverAnswer.body.error);
+    assert.equal(mockAnswer.body.message, 'The request body is larger than 1 KiB.');
+  });
+});
+
+function bearerOfPat(label: string): Step {
+  return { as: { pat: label } };
+}
+
+describe('validate.ts gives the details of the zod schemas', () => {
+  const pairs: [string, unknown, (input: unknown) => mine.Validated<unknown>][] = [
+    ['create', schemas.createPatBody, mine.validateCreate],
+    ['rename', schemas.renameBody, mine.validateRename],
+    ['describe', schemas.describeBody, mine.validateDescribe],
+    ['reset', schemas.resetBody, mine.validateReset],
+    ['add scopes', schemas.addScopesBody, mine.validateAddScopes],
+    ['remove scopes', schemas.removeScopesBody, mine.validateRemoveScopes],
+    ['authorize', schemas.authorizeBody, mine.validateAuthorize],
+    ['list query', schemas.listPatsQuery, (input) => mine.validateListQuery(input as mine.QueryRecord)],
+    ['page query', schemas.pageQuery, (input) => mine.validatePageQuery(input as mine.QueryRecord)],
+  ];
+
+  function zodDetails(schema: unknown, input: unknown): { ok: true; value: unknown } | { ok: false; details: unknown } {
+    try {
+      return { ok: true, value: zodValidate(schema as never, input) };
+    } catch (error) {
+      assert.ok(error instanceof HttpError);
+      return { ok: false, details: error.details };
+    }
+  }
+
+  function compare(label: string, schema: unknown, check: (input: unknown) => mine.Validated<unknown>, input: unknown): void {
+    const expected = zodDetails(schema, input);
+    const actual = check(input);
+    const where = `${label} ${JSON.stringify(input)?.slice(0, 300)}`;
+    assert.equal(actual.ok, expected.ok, `${where}: ok (zod: ${JSON.stringify(expected)})`);
+    if (!actual.ok && !expected.ok) assert.deepStrictEqual(actual.details, expected.details, where);
+    if (actual.ok && expected.ok) assert.deepStrictEqual(strip(actual.value), strip(expected.value), `${where}: value`);
+  }
+
+  /** zod drops absent optional keys; undefined-valued keys are the same thing on the wire. */
+  function strip(value: unknown): unknown {
+    return JSON.parse(JSON.stringify(value));
+  }
+
+  // Inputs chosen from the corners of the schemas.
+  const strings = ['', ' ', '  x  ', 'x', 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(254), 'x'.repeat(255), 'x'.repeat(256), '🚀'.repeat(254), '🚀'.repeat(255), ' '.repeat(300) + 'x', 'x'.repeat(1024), 'x'.repeat(1025), '\ud800', 'clients', 'read', '*', '1d', '0s'];
+  const odd = [undefined, null, 0, 1, -1, 1.5, true, false, [], ['x'], new Array(300).fill('x'), {}, { length: 0 }, { length: 300 }, { length: 'x' }, { length: null }];
+  const values = [...strings, ...odd];
+
+  function pick<T>(random: () => number, list: readonly T[]): T {
+    return list[Math.floor(random() * list.length)]!;
+  }
+
+  function rng(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function randomScope(random: () => number): unknown {
+    if (random() < 0.1) return pick(random, odd);
+    const scope: Record<string, unknown> = {};
+    for (const key of ['entity_type', 'operation', 'entity_id', 'domain_id']) {
+      if (random() < 0.75) scope[key] = random() < 0.6 ? pick(random, ['clients', 'read', '*', 'd-1', '', ' ']) : pick(random, values);
+    }
+    return scope;
+  }
+
+  function randomList(random: () => number, item: () => unknown): unknown {
+    const roll = random();
+    if (roll < 0.08) return pick(random, odd);
+    if (roll < 0.12) return 'x'.repeat(Math.floor(random() * 3) * 60);
+    if (roll < 0.16) return Array.from({ length: 100 + Math.floor(random() * 3) }, item);
+    return Array.from({ length: Math.floor(random() * 4) }, item);
+  }
+
+  function randomBody(random: () => number, keys: string[], special: Record<string, () => unknown>): unknown {
+    if (random() < 0.05) return pick(random, odd);
+    const body: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (random() < 0.2) continue;
+      body[key] = special[key] ? special[key]() : pick(random, values);
+    }
+    if (random() < 0.1) body.extra = 'ignored';
+    return body;
+  }
+
+  function randomQuery(random: () => number): Record<string, string | string[]> {
+    const numbers = ['', '0', '1', '10', '100', '101', '-1', '1.5', 'abc', '1e20', '-1e20', 'Infinity', '0x10', ' 7 ', '9007199254740992'];
+    const words = ['', 'active', 'all', 'revoked', 'expired', 'name', 'asc', 'desc', 'issued_at', 'last_used_at', 'x'.repeat(255), 'x'.repeat(256)];
+    const query: Record<string, string | string[]> = {};
+    for (const [key, pool] of [
+      ['offset', numbers],
+      ['limit', numbers],
+      ['name', words],
+      ['id', words],
+      ['status', words],
+      ['sort', words],
+      ['dir', words],
+    ] as const) {
+      const roll = random();
+      if (roll < 0.45) continue;
+      query[key] = roll < 0.9 ? pick(random, pool) : [pick(random, pool), pick(random, pool)];
+    }
+    return query;
+  }
+
+  test('hand-picked inputs', () => {
+    for (const [label, schema, check] of pairs) {
+      for (const value of values) {
+        if (label.endsWith('query')) continue;
+        compare(label, schema, check, value);
+        for (const key of ['name', 'description', 'duration', 'scopes', 'scopes_id', 'entity_type', 'operation', 'entity_id', 'domain_id']) {
+          compare(label, schema, check, { [key]: value });
+        }
+      }
+    }
+  });
+
+  test('3000 generated inputs per schema', () => {
+    const random = rng(20260101);
+    const id = () => (random() < 0.7 ? pick(random, ['a', ' b ', 'c-1']) : pick(random, values));
+    const scopes = () => randomList(random, () => randomScope(random));
+    for (let i = 0; i < 3000; i++) {
+      compare('create', schemas.createPatBody, mine.validateCreate, randomBody(random, ['name', 'description', 'duration', 'scopes'], { scopes }));
+      compare('rename', schemas.renameBody, mine.validateRename, randomBody(random, ['name'], {}));
+      compare('describe', schemas.describeBody, mine.validateDescribe, randomBody(random, ['description'], {}));
+      compare('reset', schemas.resetBody, mine.validateReset, randomBody(random, ['duration'], {}));
+      compare('add scopes', schemas.addScopesBody, mine.validateAddScopes, randomBody(random, ['scopes'], { scopes }));
+      compare('remove scopes', schemas.removeScopesBody, mine.validateRemoveScopes, randomBody(random, ['scopes_id'], { scopes_id: () => randomList(random, id) }));
+      compare('authorize', schemas.authorizeBody, mine.validateAuthorize, randomScope(random));
+      const query = randomQuery(random);
+      compare('list query', schemas.listPatsQuery, (input) => mine.validateListQuery(input as mine.QueryRecord), query);
+      compare('page query', schemas.pageQuery, (input) => mine.validatePageQuery(input as mine.QueryRecord), query);
+    }
+  });
+});

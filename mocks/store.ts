@@ -1,0 +1,505 @@
+/**
+ * The in-memory PAT store behind the mock API. It applies the rules of the real server's
+ * service (server/pats/pat.service.ts) on top of the contract: status computed on read, names
+ * unique per user regardless of case, scopes merged with `mergeScopes`, at most 1000 scopes
+ * per PAT, lifetimes within the maximum, secrets shown once and kept only as a SHA-256 digest,
+ * and every read and write filtered by the caller's user id (another user's PAT is the same
+ * 404 as an unknown id).
+ *
+ * The methods take input that already has the right shape (see validate.ts) and throw a
+ * `MockHttpError` with the server's exact answer for anything else.
+ */
+import {
+  DEFAULT_CATALOG,
+  DEFAULT_MAX_LIFETIME,
+  LIMITS,
+  buildSecret,
+  formatDuration,
+  isExpiringSoon,
+  mergeScopes,
+  parseDuration,
+  parseLifetime,
+  patStatus,
+  scopeGrants,
+  secretPatId,
+  type AuthorizeRequest,
+  type Catalog,
+  type Pat,
+  type PatPage,
+  type PatSortKey,
+  type PatWithSecret,
+  type Scope,
+  type ScopeInput,
+  type ScopeList,
+  type ScopePage,
+  type SortDirection,
+  type StatusFilter,
+  type Summary,
+} from '../contract/index.js';
+import { duplicateName, fieldError, patNotFound, validationError } from './errors.js';
+import { sha256Hex } from './sha256.js';
+import { checkLifetime, checkScopesAgainstCatalog } from './validate.js';
+
+/** A user the mock demo login knows; the same three as the server's demo mode. */
+export interface MockUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export const MOCK_USERS: readonly MockUser[] = [
+  { id: 'alice', name: 'Alice Johnson', email: 'alice@example.com' },
+  { id: 'bob', name: 'Bob Martin', email: 'bob@example.com' },
+  { id: 'carol', name: 'Carol Nguyen', email: 'carol@example.com' },
+];
+
+export interface MockStoreOptions {
+  /** The clock in epoch milliseconds; `Date.now` by default. */
+  now?: () => number;
+  /** The host's catalog, as the server's `catalog` option. */
+  catalog?: Pick<Catalog, 'entity_types'> & Partial<Pick<Catalog, 'durations'>>;
+  /** The longest lifetime, as a duration string; `"365d"` by default. */
+  maxLifetime?: string;
+  /** The users `POST /demo/login` accepts. */
+  users?: readonly MockUser[];
+}
+
+/** What the store keeps of a PAT: never the secret, only its digest. */
+interface StoredPat {
+  id: string;
+  user_id: string;
+  name: string;
+  description: string;
+  digest: string;
+  issued_at: string;
+  expires_at: string;
+  updated_at: string | null;
+  revoked: boolean;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  last_used_ip: string | null;
+  scopes: Scope[];
+}
+
+/** A PAT put straight into the store by a scenario, with any history. Times are epoch ms. */
+export interface SeedPat {
+  id?: string;
+  name: string;
+  description?: string;
+  issuedAt: number;
+  expiresAt: number;
+  updatedAt?: number | null;
+  revokedAt?: number | null;
+  lastUsedAt?: number | null;
+  lastUsedIp?: string | null;
+  scopes?: (ScopeInput & { id?: string })[];
+}
+
+export interface ListQuery {
+  offset: number;
+  limit: number;
+  name?: string;
+  id?: string;
+  status: StatusFilter;
+  sort: PatSortKey;
+  dir: SortDirection;
+}
+
+export type MockAuthorizeResult =
+  | { allowed: true; user_id: string; pat_id: string }
+  | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
+
+const LAST_USED_INTERVAL_MS = 60_000;
+
+const UNAUTHENTICATED: MockAuthorizeResult = {
+  allowed: false,
+  reason: 'unauthenticated',
+  message: 'The personal access token is invalid, revoked or expired.',
+};
+
+/** 16 random bytes as a version-4 UUID; `crypto.randomUUID` needs a secure context, this does not. */
+export function randomUuid(): string {
+  return uuidFromBytes(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+/** Formats 16 bytes as a version-4 UUID (setting the version and variant bits). */
+export function uuidFromBytes(bytes: Uint8Array): string {
+  const b = Uint8Array.from(bytes.subarray(0, 16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Names compare without case: for uniqueness, the name search and the name sort. */
+function fold(name: string): string {
+  return name.toLowerCase();
+}
+
+/** Orders strings by code point, as SQL's binary collation orders UTF-8 text. */
+export function compareBinary(a: string, b: string): number {
+  if (a === b) return 0;
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  for (;;) {
+    const x = left.next();
+    const y = right.next();
+    if (x.done || y.done) return x.done ? (y.done ? 0 : -1) : 1;
+    const cx = x.value.codePointAt(0)!;
+    const cy = y.value.codePointAt(0)!;
+    if (cx !== cy) return cx < cy ? -1 : 1;
+  }
+}
+
+function compareScopes(a: Scope, b: Scope): number {
+  return (
+    compareBinary(a.entity_type, b.entity_type) ||
+    compareBinary(a.operation, b.operation) ||
+    compareBinary(a.entity_id, b.entity_id) ||
+    compareBinary(a.domain_id ?? '', b.domain_id ?? '')
+  );
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+function resolveCatalog(options: MockStoreOptions): { catalog: Catalog; maxLifetimeMs: number } {
+  const max = parseDuration(options.maxLifetime ?? DEFAULT_MAX_LIFETIME);
+  if (!max.ok || max.ms <= 0) throw new Error(`maxLifetime "${options.maxLifetime}" is not a positive duration`);
+  const source = options.catalog ?? DEFAULT_CATALOG;
+  if (source.entity_types.length === 0) throw new Error('the scope catalog needs at least one entity type');
+  const durations = (source.durations ?? DEFAULT_CATALOG.durations).filter((preset) => parseLifetime(preset.value, max.ms).ok);
+  return {
+    catalog: { entity_types: source.entity_types, durations, max_lifetime: formatDuration(max.ms) },
+    maxLifetimeMs: max.ms,
+  };
+}
+
+export class MockStore {
+  /** The catalog `GET /pats/catalog` serves (presets beyond the maximum lifetime dropped). */
+  readonly catalog: Catalog;
+  readonly maxLifetimeMs: number;
+  readonly users: readonly MockUser[];
+  readonly #now: () => number;
+  /** Insertion order is irrelevant: every list is sorted. */
+  readonly #pats = new Map<string, StoredPat>();
+
+  constructor(options: MockStoreOptions = {}) {
+    const { catalog, maxLifetimeMs } = resolveCatalog(options);
+    this.catalog = catalog;
+    this.maxLifetimeMs = maxLifetimeMs;
+    this.users = options.users ?? MOCK_USERS;
+    this.#now = options.now ?? Date.now;
+  }
+
+  now(): number {
+    return this.#now();
+  }
+
+  /** How many PATs the store holds, for one user or for everybody. */
+  count(userId?: string): number {
+    if (userId === undefined) return this.#pats.size;
+    let n = 0;
+    for (const pat of this.#pats.values()) if (pat.user_id === userId) n++;
+    return n;
+  }
+
+  /** Forgets every PAT of every user. */
+  clear(): void {
+    this.#pats.clear();
+  }
+
+  // Reads
+
+  #find(userId: string, id: string): StoredPat {
+    const pat = this.#pats.get(id);
+    if (!pat || pat.user_id !== userId) throw patNotFound();
+    return pat;
+  }
+
+  #toPat(pat: StoredPat, now: number): Pat {
+    const dto = {
+      id: pat.id,
+      user_id: pat.user_id,
+      name: pat.name,
+      description: pat.description,
+      issued_at: pat.issued_at,
+      expires_at: pat.expires_at,
+      updated_at: pat.updated_at,
+      last_used_at: pat.last_used_at,
+      last_used_ip: pat.last_used_ip,
+      revoked: pat.revoked,
+      revoked_at: pat.revoked_at,
+      scopes_count: pat.scopes.length,
+    };
+    return { ...dto, status: patStatus(dto, now) };
+  }
+
+  #scopes(pat: StoredPat): Scope[] {
+    return pat.scopes.map((scope) => ({ ...scope }));
+  }
+
+  get(userId: string, id: string): Pat {
+    return this.#toPat(this.#find(userId, id), this.now());
+  }
+
+  list(userId: string, query: ListQuery): PatPage {
+    const now = this.now();
+    const search = query.name ? fold(query.name) : undefined;
+    const rows = [...this.#pats.values()].filter(
+      (pat) =>
+        pat.user_id === userId &&
+        (query.status === 'all' || patStatus(pat, now) === query.status) &&
+        (query.id === undefined || pat.id === query.id) &&
+        (search === undefined || fold(pat.name).includes(search)),
+    );
+    const sign = query.dir === 'asc' ? 1 : -1;
+    const key = (pat: StoredPat): string | null => (query.sort === 'name' ? fold(pat.name) : pat[query.sort]);
+    rows.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      // A never-used PAT is the least recently used: first ascending, last descending. The id
+      // keeps pages stable among equal keys.
+      const order = ka === kb ? 0 : ka === null ? -1 : kb === null ? 1 : compareBinary(ka, kb);
+      return sign * (order || compareBinary(a.id, b.id));
+    });
+    return {
+      total: rows.length,
+      offset: query.offset,
+      limit: query.limit,
+      pats: rows.slice(query.offset, query.offset + query.limit).map((pat) => this.#toPat(pat, now)),
+    };
+  }
+
+  summary(userId: string): Summary {
+    const now = this.now();
+    const summary: Summary = { active: 0, expiring_soon: 0, revoked: 0, expired: 0, total: 0 };
+    for (const pat of this.#pats.values()) {
+      if (pat.user_id !== userId) continue;
+      summary.total++;
+      summary[patStatus(pat, now)]++;
+      if (isExpiringSoon(pat, now)) summary.expiring_soon++;
+    }
+    return summary;
+  }
+
+  listScopes(userId: string, id: string, offset: number, limit: number): ScopePage {
+    const pat = this.#find(userId, id);
+    return { total: pat.scopes.length, offset, limit, scopes: this.#scopes(pat).slice(offset, offset + limit) };
+  }
+
+  // Writes
+
+  #lifetime(duration: string): number {
+    const result = checkLifetime(duration, this.maxLifetimeMs);
+    if (!result.ok) throw validationError(result.details);
+    return result.value;
+  }
+
+  #checkScopes(scopes: ScopeInput[]): ScopeInput[] {
+    const result = checkScopesAgainstCatalog(scopes, this.catalog);
+    if (!result.ok) throw validationError(result.details);
+    return result.value;
+  }
+
+  #nameTaken(userId: string, name: string, except?: string): boolean {
+    const folded = fold(name);
+    for (const pat of this.#pats.values()) {
+      if (pat.user_id === userId && pat.id !== except && fold(pat.name) === folded) return true;
+    }
+    return false;
+  }
+
+  #newSecret(id: string): string {
+    return buildSecret(id, crypto.getRandomValues(new Uint8Array(32)));
+  }
+
+  #scope(patId: string, input: ScopeInput & { id?: string }): Scope {
+    return {
+      id: input.id ?? randomUuid(),
+      pat_id: patId,
+      entity_type: input.entity_type,
+      operation: input.operation,
+      entity_id: input.entity_id,
+      domain_id: input.domain_id || null,
+    };
+  }
+
+  /** `POST /pats`: the PAT and its scopes at once; the answer is the only time the secret shows. */
+  create(userId: string, input: { name: string; description?: string; duration: string; scopes?: ScopeInput[] }): PatWithSecret {
+    const lifetime = this.#lifetime(input.duration);
+    const scopes = this.#checkScopes(input.scopes ?? []);
+    if (this.#nameTaken(userId, input.name)) throw duplicateName();
+    const now = this.now();
+    const id = randomUuid();
+    const secret = this.#newSecret(id);
+    const { add } = mergeScopes([], scopes);
+    this.#pats.set(id, {
+      id,
+      user_id: userId,
+      name: input.name,
+      description: input.description ?? '',
+      digest: sha256Hex(secret),
+      issued_at: iso(now),
+      expires_at: iso(now + lifetime),
+      updated_at: null,
+      revoked: false,
+      revoked_at: null,
+      last_used_at: null,
+      last_used_ip: null,
+      scopes: add.map((scope) => this.#scope(id, scope)).sort(compareScopes),
+    });
+    return { ...this.get(userId, id), secret };
+  }
+
+  /** Puts a PAT with any history into the store (scenarios); returns it with its secret. */
+  seed(userId: string, spec: SeedPat): PatWithSecret {
+    if (this.#nameTaken(userId, spec.name)) throw new Error(`${userId} already has a PAT named "${spec.name}"`);
+    const id = spec.id ?? randomUuid();
+    if (this.#pats.has(id)) throw new Error(`a PAT with id ${id} already exists`);
+    const { add } = mergeScopes([], spec.scopes ?? []);
+    if (add.length > LIMITS.scopesPerPat) throw new Error(`a PAT holds at most ${LIMITS.scopesPerPat} scopes`);
+    const secret = this.#newSecret(id);
+    const at = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : iso(ms));
+    this.#pats.set(id, {
+      id,
+      user_id: userId,
+      name: spec.name,
+      description: spec.description ?? '',
+      digest: sha256Hex(secret),
+      issued_at: iso(spec.issuedAt),
+      expires_at: iso(spec.expiresAt),
+      updated_at: at(spec.updatedAt ?? spec.revokedAt),
+      revoked: spec.revokedAt !== undefined && spec.revokedAt !== null,
+      revoked_at: at(spec.revokedAt),
+      last_used_at: at(spec.lastUsedAt),
+      last_used_ip: spec.lastUsedAt === undefined || spec.lastUsedAt === null ? null : (spec.lastUsedIp ?? null),
+      // mergeScopes keeps the other fields of what it plans to add: a seeded scope keeps its id.
+      scopes: add.map((scope) => this.#scope(id, scope)).sort(compareScopes),
+    });
+    return { ...this.get(userId, id), secret };
+  }
+
+  #touch(pat: StoredPat): string {
+    pat.updated_at = iso(this.now());
+    return pat.updated_at;
+  }
+
+  rename(userId: string, id: string, name: string): Pat {
+    const pat = this.#find(userId, id);
+    if (this.#nameTaken(userId, name, id)) throw duplicateName();
+    pat.name = name;
+    this.#touch(pat);
+    return this.get(userId, id);
+  }
+
+  describe(userId: string, id: string, description: string): Pat {
+    const pat = this.#find(userId, id);
+    pat.description = description;
+    this.#touch(pat);
+    return this.get(userId, id);
+  }
+
+  /** Regenerate: a new secret and lifetime; name, description and scopes stay. */
+  reset(userId: string, id: string, duration: string): PatWithSecret {
+    const lifetime = this.#lifetime(duration);
+    const pat = this.#find(userId, id);
+    const now = this.now();
+    const secret = this.#newSecret(id);
+    pat.digest = sha256Hex(secret);
+    pat.issued_at = iso(now);
+    pat.expires_at = iso(now + lifetime);
+    pat.updated_at = iso(now);
+    pat.revoked = false;
+    pat.revoked_at = null;
+    return { ...this.get(userId, id), secret };
+  }
+
+  revoke(userId: string, id: string): void {
+    const pat = this.#find(userId, id);
+    if (pat.revoked) return;
+    pat.revoked = true;
+    pat.revoked_at = this.#touch(pat);
+  }
+
+  remove(userId: string, id: string): void {
+    this.#find(userId, id);
+    this.#pats.delete(id);
+  }
+
+  /** Deletes every PAT of the user; returns how many went. */
+  removeAll(userId: string): number {
+    let deleted = 0;
+    for (const [id, pat] of this.#pats) {
+      if (pat.user_id !== userId) continue;
+      this.#pats.delete(id);
+      deleted++;
+    }
+    return deleted;
+  }
+
+  /** Adds scopes: covered ones are no-ops, a new wildcard replaces what it covers. */
+  addScopes(userId: string, id: string, input: ScopeInput[]): ScopeList {
+    const scopes = this.#checkScopes(input);
+    const pat = this.#find(userId, id);
+    const { add, remove } = mergeScopes(pat.scopes, scopes);
+    if (pat.scopes.length - remove.length + add.length > LIMITS.scopesPerPat) {
+      throw fieldError('scopes', `would exceed the limit of ${LIMITS.scopesPerPat} scopes per token`);
+    }
+    const gone = new Set(remove.map((scope) => scope.id));
+    pat.scopes = [...pat.scopes.filter((scope) => !gone.has(scope.id)), ...add.map((scope) => this.#scope(id, scope))].sort(compareScopes);
+    this.#touch(pat);
+    return { scopes: this.#scopes(pat) };
+  }
+
+  /** Removes the PAT's scopes with these ids; ids of other PATs' scopes are ignored. */
+  removeScopes(userId: string, id: string, scopeIds: string[]): ScopeList {
+    const pat = this.#find(userId, id);
+    const gone = new Set(scopeIds);
+    pat.scopes = pat.scopes.filter((scope) => !gone.has(scope.id));
+    this.#touch(pat);
+    return { scopes: this.#scopes(pat) };
+  }
+
+  clearScopes(userId: string, id: string): ScopeList {
+    const pat = this.#find(userId, id);
+    pat.scopes = [];
+    this.#touch(pat);
+    return { scopes: [] };
+  }
+
+  /**
+   * `POST /authorize`: may `token` do `request`? The secret is checked before anything about
+   * the PAT's state is told; a success records `last_used_at`/`last_used_ip` at most once a
+   * minute.
+   */
+  authorize(token: string, request: AuthorizeRequest, ip: string | null = null): MockAuthorizeResult {
+    const id = secretPatId(token);
+    if (!id) return UNAUTHENTICATED;
+    const digest = sha256Hex(token);
+    const now = this.now();
+    const pat = this.#pats.get(id);
+    if (!pat || !constantTimeEqual(digest, pat.digest)) return UNAUTHENTICATED;
+    if (pat.revoked || Date.parse(pat.expires_at) <= now) return UNAUTHENTICATED;
+    if (!pat.scopes.some((scope) => scopeGrants(scope, request))) {
+      return {
+        allowed: false,
+        reason: 'forbidden',
+        message: `This personal access token may not ${request.operation} ${request.entity_type} "${request.entity_id}".`,
+      };
+    }
+    if (pat.last_used_at === null || now - Date.parse(pat.last_used_at) >= LAST_USED_INTERVAL_MS) {
+      pat.last_used_at = iso(now);
+      pat.last_used_ip = ip;
+    }
+    return { allowed: true, user_id: pat.user_id, pat_id: id };
+  }
+}
