@@ -2,6 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
+import '../pat-create-form/pat-create-form.js';
+import '../pat-detail/pat-detail.js';
+import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-table/pat-table.js';
 import { baseStyles } from '../shared/base.styles.js';
 import type { PatEventMap } from '../shared/events.js';
@@ -17,11 +20,14 @@ import styles from './pat-manager.styles.js';
  * @event pat-navigate - The user moved to another view; `detail.route` is its path (`/pats/new`).
  *   With `route` set by the host, the manager only asks: the host routes and sets `route`.
  * @event pat-select - Bubbles up from the list when a PAT is opened.
+ * @event pat-created - Bubbles up from the create form; the manager then shows the new PAT with its secret.
  *
  * @csspart base - The whole element.
  * @csspart header - The view's heading and back button.
  * @csspart heading - The view's heading (it takes focus when the view changes).
  * @csspart table - The `<pat-table>` of the list view.
+ * @csspart create-form - The `<pat-create-form>` of the create view.
+ * @csspart detail - The `<pat-detail>` of a PAT's view.
  *
  * @cssproperty --pat-manager-max-width - The widest the manager grows.
  */
@@ -29,6 +35,8 @@ export class PatManager extends PatElement {
   static override styles = [baseStyles, styles];
 
   #moveFocus = false;
+  /** The secret of the PAT just created: shown on its detail page, kept nowhere but here. */
+  #secret?: { id: string; secret: string };
 
   @query('h2') private heading?: HTMLElement;
 
@@ -40,11 +48,14 @@ export class PatManager extends PatElement {
    */
   @property() route?: string;
 
+  /** Offers entity names when choosing scopes; see `<pat-scope-editor>`. */
+  @property({ attribute: false }) entityLookup?: EntityLookup;
+
   override connectedCallback() {
     super.connectedCallback();
     if (this.route === undefined) {
       window.addEventListener('hashchange', this.onHashChange);
-      this.current = parseRoute(this.#hashPath());
+      this.current = this.#fromHash();
     }
   }
 
@@ -59,6 +70,8 @@ export class PatManager extends PatElement {
       if (changed.get('route') !== undefined) this.#moveFocus ||= next.view !== this.current.view || this.#viewKey(next) !== this.#viewKey(this.current);
       this.current = next;
     }
+    // The secret is shown on the page the create form led to, and dropped once the user leaves it.
+    if (!(this.current.view === 'detail' && this.current.id === this.#secret?.id)) this.#secret = undefined;
   }
 
   protected override updated() {
@@ -69,6 +82,8 @@ export class PatManager extends PatElement {
   }
 
   private onHashChange = () => {
+    // A host that set `route` (even after the manager connected) does the routing.
+    if (this.route !== undefined) return;
     const next = parseRoute(this.#hashPath());
     if (this.#viewKey(next) !== this.#viewKey(this.current)) this.#moveFocus = true;
     this.current = next;
@@ -83,6 +98,15 @@ export class PatManager extends PatElement {
     this.navigate(`/pats/${encodeURIComponent(event.detail.id)}`);
   }
 
+  private onCreated(event: CustomEvent<PatEventMap['pat-created']>) {
+    this.#secret = { id: event.detail.pat.id, secret: event.detail.pat.secret };
+    this.navigate(`/pats/${encodeURIComponent(event.detail.pat.id)}`);
+  }
+
+  private onDeleted() {
+    this.navigate('/pats');
+  }
+
   private onQueryChange(event: CustomEvent<PatEventMap['pat-query-change']>) {
     const path = listPath(event.detail);
     if (this.route !== undefined) {
@@ -92,6 +116,16 @@ export class PatManager extends PatElement {
       history.replaceState(history.state, '', `#${path}`);
       this.current = parseRoute(path);
     }
+  }
+
+  /**
+   * The route the hash names. A dialog route (`/pats/<id>/add-scope`) opens its dialog once: the
+   * URL is rewritten to the PAT itself, so a reload or Back does not open it again.
+   */
+  #fromHash(): ManagerRoute {
+    const route = parseRoute(this.#hashPath());
+    if (route.view === 'detail' && route.action) history.replaceState(history.state, '', `#/pats/${encodeURIComponent(route.id)}`);
+    return route;
   }
 
   #hashPath(): string {
@@ -111,7 +145,7 @@ export class PatManager extends PatElement {
     const next = parseRoute(route);
     this.#moveFocus = this.#viewKey(next) !== this.#viewKey(this.current);
     if (location.hash !== `#${route}`) location.hash = route;
-    this.current = next;
+    this.current = this.#fromHash();
   }
 
   private renderHeader(title: string, back: boolean) {
@@ -150,10 +184,24 @@ export class PatManager extends PatElement {
       }
       case 'create':
         return html`${this.renderHeader(strings.manager.createTitle, true)}
-          <p class="placeholder">${strings.manager.placeholder}</p>`;
-      case 'detail':
+          <pat-create-form
+            part="create-form"
+            .entityLookup=${this.entityLookup}
+            @pat-created=${this.onCreated}
+            @pat-cancel=${() => this.navigate('/pats')}
+          ></pat-create-form>`;
+      case 'detail': {
+        const secret = this.#secret?.id === route.id ? this.#secret.secret : '';
         return html`${this.renderHeader(strings.manager.detailTitle, true)}
-          <p class="placeholder">${route.id}</p>`;
+          <pat-detail
+            part="detail"
+            pat-id=${route.id}
+            .secret=${secret}
+            .action=${route.action}
+            .entityLookup=${this.entityLookup}
+            @pat-deleted=${this.onDeleted}
+          ></pat-detail>`;
+      }
     }
   }
 

@@ -19,7 +19,7 @@ export default css`
   h2 {
     margin: 0;
     font-size: var(--sl-font-size-2x-large);
-    font-weight: var(--sl-font-weight-semibold);
+    font-weight: var(--sl-font-weight-bold);
     line-height: var(--sl-line-height-dense);
   }
   h2:focus {
@@ -30,8 +30,5 @@ export default css`
   }
   .back {
     align-self: flex-start;
-  }
-  .placeholder {
-    color: var(--sl-color-neutral-600);
   }
 `;

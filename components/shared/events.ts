@@ -1,5 +1,5 @@
 import type { ApiError } from '../api/api-error.js';
-import type { Pat, PatWithSecret, Scope, PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
+import type { Pat, PatWithSecret, Scope, ScopeInput, PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
 
 /** The list view's state, as `<pat-table>` reflects it to attributes and the manager to the URL. */
 export interface PatListState {
@@ -32,7 +32,11 @@ export interface PatEventMap {
   'pat-request-delete-all': { count: number };
   'pat-request-revoke': { id: string; name: string };
   'pat-request-regenerate': { id: string; name: string };
-  'pat-request-add-scope': { id: string };
+  'pat-request-delete-scope': { id: string; scopeId: string };
+  'pat-request-delete-scopes': { id: string; count: number };
+  'pat-scopes-change': { scopes: ScopeInput[] };
+  'pat-duration-change': { duration: string; expiresAt: string | null };
+  'pat-cancel': Record<string, never>;
 }
 
 export type PatEventName = keyof PatEventMap;

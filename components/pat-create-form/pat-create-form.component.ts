@@ -1,0 +1,205 @@
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
+import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import { LIMITS, type PatWithSecret, type ScopeInput } from '../../contract/index.js';
+import { ApiError } from '../api/api-error.js';
+import { patApiContext } from '../api/context.js';
+import type { PatApi } from '../api/pat-api.js';
+import '../pat-duration-picker/pat-duration-picker.js';
+import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
+import '../pat-scope-editor/pat-scope-editor.js';
+import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
+import { baseStyles } from '../shared/base.styles.js';
+import type { PatEventMap } from '../shared/events.js';
+import { PatElement } from '../shared/pat-element.js';
+import { strings } from '../shared/strings.js';
+import styles from './pat-create-form.styles.js';
+
+/** Reads the `scopes` attribute: a JSON array of scopes. Anything else prefills nothing. */
+const scopesAttribute = {
+  fromAttribute(value: string | null): ScopeInput[] {
+    try {
+      const parsed = JSON.parse(value ?? '[]');
+      return Array.isArray(parsed) ? parsed.filter((scope) => scope && typeof scope.entity_type === 'string') : [];
+    } catch {
+      return [];
+    }
+  },
+  toAttribute(value: ScopeInput[]): string {
+    return JSON.stringify(value);
+  },
+};
+
+/**
+ * @summary Creates a PAT: name, expiry, description and scopes, sent as one request. Server
+ * errors land on their fields; nothing the user typed is lost; a second submit is impossible.
+ *
+ * @event pat-created - The PAT exists; `detail.pat` carries its one-time `secret`.
+ * @event pat-cancel - The user chose Cancel.
+ * @event pat-error - The request failed; `detail.action` is `create`.
+ *
+ * @csspart base - The form.
+ * @csspart name - The name field.
+ * @csspart duration - The expiry picker.
+ * @csspart description - The description field.
+ * @csspart scopes - The scopes fieldset.
+ * @csspart submit - The Create button.
+ */
+export class PatCreateForm extends PatElement {
+  static override styles = [baseStyles, styles];
+
+  @consume({ context: patApiContext, subscribe: true })
+  @state()
+  private api?: PatApi;
+
+  #create = new Task(this, {
+    task: async ([request]: [Parameters<PatApi['createPat']>[0]], { signal }) => {
+      if (!this.api) throw new ApiError(0, 'network', 'No API client: put this element inside <pat-api-provider>.');
+      return this.api.createPat(request, { signal });
+    },
+    autoRun: false,
+    onComplete: (pat: PatWithSecret) => this.emit('pat-created', { pat }),
+    onError: (error) => this.#showServerErrors(error),
+  });
+
+  @query('form') private form!: HTMLFormElement;
+  @query('pat-duration-picker') private durationPicker!: PatDurationPicker;
+  @query('pat-scope-editor') private scopeEditor!: PatScopeEditor;
+
+  @state() private fieldErrors: Record<string, string> = {};
+  @state() private formError = '';
+
+  /** The name to start with. */
+  @property() name = '';
+
+  /** The description to start with. */
+  @property() description = '';
+
+  /** The duration to start with (`"30d"`); the catalog's default otherwise. */
+  @property() duration = '';
+
+  /** The scopes to start with: a JSON array attribute, or an array property. The editor owns them after that. */
+  @property({ converter: scopesAttribute }) scopes: ScopeInput[] = [];
+
+  /** Offers entity names in the scope editor; see `<pat-scope-editor>`. */
+  @property({ attribute: false }) entityLookup?: EntityLookup;
+
+  private onName(event: Event) {
+    this.name = (event.target as SlInput).value;
+    this.#clearError('name');
+  }
+
+  private onDescription(event: Event) {
+    this.description = (event.target as SlTextarea).value;
+    this.#clearError('description');
+  }
+
+  private onDuration(event: CustomEvent<PatEventMap['pat-duration-change']>) {
+    this.duration = event.detail.duration;
+  }
+
+  private onCancel() {
+    this.emit('pat-cancel', {});
+  }
+
+  private onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.#create.status === TaskStatus.PENDING) return;
+    this.formError = '';
+    const name = this.name.trim();
+    const fieldErrors: Record<string, string> = {};
+    if (!name) fieldErrors.name = 'Enter a name.';
+    const durationOk = this.durationPicker.reportValidity();
+    const scopesOk = this.scopeEditor.validate();
+    this.fieldErrors = fieldErrors;
+    if (!name || !durationOk || !scopesOk) {
+      this.formError = strings.create.fixErrors;
+      this.#focusFirstError();
+      return;
+    }
+    void this.#create.run([{ name, description: this.description, duration: this.durationPicker.value, scopes: this.scopeEditor.scopes }]);
+  }
+
+  #clearError(field: string) {
+    if (!(field in this.fieldErrors)) return;
+    const { [field]: _, ...rest } = this.fieldErrors;
+    this.fieldErrors = rest;
+  }
+
+  #showServerErrors(error: unknown) {
+    if (!(error instanceof ApiError)) return;
+    this.emit('pat-error', { action: 'create', error });
+    const fieldErrors: Record<string, string> = {};
+    for (const detail of error.details) {
+      if (detail.field === 'name' || detail.field === 'description') fieldErrors[detail.field] = capitalize(detail.message);
+    }
+    const duration = error.fieldMessage('duration');
+    if (duration) this.durationPicker.errorMessage = capitalize(duration);
+    this.scopeEditor.showServerErrors(error.details);
+    this.fieldErrors = fieldErrors;
+    this.formError = error.details.length > 0 ? strings.create.fixErrors : error.message;
+    this.#focusFirstError();
+  }
+
+  #focusFirstError() {
+    void this.updateComplete.then(() => {
+      const target = this.renderRoot.querySelector<HTMLElement>('[data-error]');
+      target?.focus();
+    });
+  }
+
+  override render() {
+    const busy = this.#create.status === TaskStatus.PENDING;
+    return html`
+      <form part="base" novalidate @submit=${this.onSubmit} aria-busy=${busy ? 'true' : 'false'}>
+        <sl-input
+          part="name"
+          name="name"
+          label=${strings.create.name}
+          required
+          maxlength=${LIMITS.nameMax}
+          autocomplete="off"
+          help-text=${this.fieldErrors.name ?? strings.create.nameHelp}
+          ?data-error=${!!this.fieldErrors.name}
+          aria-invalid=${this.fieldErrors.name ? 'true' : 'false'}
+          .value=${this.name}
+          @sl-input=${this.onName}
+        ></sl-input>
+        <pat-duration-picker part="duration" .value=${this.duration} @pat-duration-change=${this.onDuration}></pat-duration-picker>
+        <sl-textarea
+          part="description"
+          name="description"
+          label=${strings.create.description}
+          rows="2"
+          resize="auto"
+          maxlength=${LIMITS.descriptionMax}
+          help-text=${this.fieldErrors.description ?? strings.create.descriptionHelp}
+          ?data-error=${!!this.fieldErrors.description}
+          .value=${this.description}
+          @sl-input=${this.onDescription}
+        ></sl-textarea>
+        <fieldset class="scopes" part="scopes">
+          <legend>${strings.create.scopes}</legend>
+          <p>${strings.create.scopesHelp}</p>
+          <pat-scope-editor start-with-row .value=${this.scopes} .entityLookup=${this.entityLookup}></pat-scope-editor>
+        </fieldset>
+        ${this.formError ? html`<sl-alert variant="danger" open>${this.formError}</sl-alert>` : nothing}
+        <div class="footer">
+          <sl-button ?disabled=${busy} @click=${this.onCancel}>${strings.cancel}</sl-button>
+          <sl-button part="submit" type="submit" variant="primary" ?loading=${busy}>${strings.create.submit}</sl-button>
+        </div>
+      </form>
+    `;
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? '' : '.');
+}

@@ -1,0 +1,46 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+  }
+  form {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sl-spacing-large);
+    padding: var(--sl-spacing-large);
+    border: solid 1px var(--sl-color-neutral-200);
+    border-radius: var(--sl-border-radius-large);
+    background: var(--sl-color-neutral-0);
+  }
+  .scopes {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sl-spacing-x-small);
+    margin: 0;
+    padding: var(--sl-spacing-medium);
+    border: solid 1px var(--sl-color-neutral-200);
+    border-radius: var(--sl-border-radius-medium);
+  }
+  .scopes legend {
+    padding: 0 var(--sl-spacing-2x-small);
+    font-weight: var(--sl-font-weight-bold);
+  }
+  .scopes p {
+    margin: 0;
+    color: var(--sl-color-neutral-600);
+    font-size: var(--sl-font-size-small);
+  }
+  .footer {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--sl-spacing-small);
+  }
+  sl-input[data-error]::part(base),
+  sl-textarea[data-error]::part(base) {
+    border-color: var(--sl-color-danger-600);
+  }
+  [data-error]::part(form-control-help-text) {
+    color: var(--sl-color-danger-700);
+  }
+`;

@@ -1,0 +1,517 @@
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/badge/badge.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/skeleton/skeleton.js';
+import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
+import { LIMITS, WILDCARD, isExpiringSoon, type Pat, type Scope } from '../../contract/index.js';
+import { ApiError } from '../api/api-error.js';
+import { patApiContext } from '../api/context.js';
+import type { PatApi } from '../api/pat-api.js';
+import '../pat-confirm-dialog/pat-confirm-dialog.js';
+import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
+import '../pat-regenerate-dialog/pat-regenerate-dialog.js';
+import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
+import '../pat-scope-editor/pat-scope-editor.js';
+import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
+import '../pat-secret-banner/pat-secret-banner.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { formatDateTime, formatRelative } from '../shared/format.js';
+import { PatElement } from '../shared/pat-element.js';
+import { strings } from '../shared/strings.js';
+import styles from './pat-detail.styles.js';
+
+const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' } as const;
+const SCOPES_PER_PAGE = 10;
+
+type EditableField = 'name' | 'description';
+
+function describeScope(scope: Scope): string {
+  const entity = scope.entity_id === WILDCARD ? `all ${scope.entity_type}` : `${scope.entity_type} ${scope.entity_id}`;
+  return `${scope.operation} ${entity}${scope.domain_id ? ` in domain ${scope.domain_id}` : ''}`;
+}
+
+/**
+ * @summary One PAT: rename and describe it in place, copy its id, see its status and use,
+ * revoke or regenerate it, and manage its scopes. Shows the one-time secret after create or
+ * regenerate.
+ *
+ * @event pat-updated - The name or description was saved; `detail.pat` is the PAT now.
+ * @event pat-revoked - The PAT was revoked.
+ * @event pat-regenerated - The PAT has a new secret (shown in the banner).
+ * @event pat-deleted - The PAT was deleted.
+ * @event pat-scopes-changed - Scopes were added or deleted; `detail.scopes` are all of them now.
+ * @event pat-request-revoke - Cancelable, before the revoke confirmation.
+ * @event pat-request-regenerate - Cancelable, before the regenerate dialog.
+ * @event pat-request-delete - Cancelable, before the delete confirmation.
+ * @event pat-request-delete-scope - Cancelable, before one scope's delete confirmation.
+ * @event pat-request-delete-scopes - Cancelable, before the delete-all-scopes confirmation.
+ * @event pat-error - A request failed; `detail.action` names it.
+ *
+ * @csspart base - The whole element.
+ * @csspart title - The PAT's name as a heading.
+ * @csspart secret - The one-time secret banner.
+ * @csspart details - The card of fields.
+ * @csspart scopes - The scopes card.
+ * @csspart scopes-table - The scopes table.
+ */
+export class PatDetail extends PatElement {
+  static override styles = [baseStyles, styles];
+
+  @consume({ context: patApiContext, subscribe: true })
+  @state()
+  private api?: PatApi;
+
+  /** Opened once the PAT is loaded, from the `action` property. */
+  #pendingAction?: 'add-scope' | 'regenerate';
+
+  #pat = new Task(this, {
+    task: async ([api, id], { signal }) => {
+      if (!api) throw new ApiError(0, 'network', 'No API client: put this element inside <pat-api-provider>.');
+      return api.getPat(id, { signal });
+    },
+    args: () => [this.api, this.patId] as const,
+    onComplete: () => void this.#openPendingAction(),
+  });
+
+  #scopes = new Task(this, {
+    task: async ([api, id, offset], { signal }) => {
+      if (!api) throw new ApiError(0, 'network', 'No API client');
+      return api.listScopes(id, { offset, limit: SCOPES_PER_PAGE }, { signal });
+    },
+    args: () => [this.api, this.patId, this.scopeOffset] as const,
+  });
+
+  @query('pat-confirm-dialog') private confirmDialog!: PatConfirmDialog;
+  @query('pat-regenerate-dialog') private regenerateDialog!: PatRegenerateDialog;
+  @query('sl-dialog.add-scope') private addScopeDialog!: SlDialog;
+  @query('sl-dialog.add-scope pat-scope-editor') private scopeEditor!: PatScopeEditor;
+
+  @state() private editing?: EditableField;
+  @state() private draft = '';
+  @state() private saving = false;
+  @state() private editError = '';
+  @state() private scopeOffset = 0;
+  @state() private addingScopes = false;
+  @state() private addScopeError = '';
+  @state() private announcement = '';
+
+  /** The PAT to show. */
+  @property({ attribute: 'pat-id' }) patId = '';
+
+  /** The one-time secret to show above the details: set it from the create response. Never an attribute. */
+  @property({ attribute: false }) secret = '';
+
+  /** Opens a dialog as soon as the PAT is loaded: `add-scope` or `regenerate`. */
+  @property() action?: 'add-scope' | 'regenerate';
+
+  /** Offers entity names in the Add Scope dialog; see `<pat-scope-editor>`. */
+  @property({ attribute: false }) entityLookup?: EntityLookup;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('patId') && changed.get('patId') !== undefined) {
+      this.secret = '';
+      this.editing = undefined;
+      this.scopeOffset = 0;
+    }
+    if (changed.has('action') && this.action) this.#pendingAction = this.action;
+  }
+
+  private onEdit(field: EditableField, pat: Pat) {
+    this.editing = field;
+    this.draft = field === 'name' ? pat.name : pat.description;
+    this.editError = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<SlInput>('.edit [data-editor]')?.focus());
+  }
+
+  private onEditKeydown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#stopEditing();
+    } else if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void this.#save();
+    }
+  }
+
+  private onDraft(event: Event) {
+    this.draft = (event.target as SlInput).value;
+    this.editError = '';
+  }
+
+  private onScopePage(offset: number) {
+    this.scopeOffset = Math.max(0, offset);
+  }
+
+  private async onRevoke(pat: Pat, event: Event) {
+    if (this.emit('pat-request-revoke', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return;
+    const done = await this.confirmDialog.confirm(
+      {
+        title: strings.confirm.revokeTitle,
+        message: strings.confirm.revokeText(pat.name),
+        confirmLabel: strings.confirm.revokeConfirm,
+        action: () => this.#mutate('revoke', (api) => api.revokePat(pat.id)),
+      },
+      event.currentTarget as HTMLElement,
+    );
+    if (!done) return;
+    this.emit('pat-revoked', { id: pat.id });
+    this.#announce(strings.table.revoked(pat.name));
+    void this.#pat.run();
+  }
+
+  private async onRegenerate(pat: Pat, trigger?: HTMLElement) {
+    if (this.emit('pat-request-regenerate', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return;
+    const regenerated = await this.regenerateDialog.open(pat, trigger);
+    if (!regenerated) return;
+    this.secret = regenerated.secret;
+    void this.#pat.run();
+  }
+
+  private async onDelete(pat: Pat, event: Event) {
+    if (this.emit('pat-request-delete', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return;
+    const done = await this.confirmDialog.confirm(
+      {
+        title: strings.confirm.deleteTitle,
+        message: strings.confirm.deleteText(pat.name),
+        confirmLabel: strings.confirm.deleteConfirm,
+        action: () => this.#mutate('delete', (api) => api.deletePat(pat.id)),
+      },
+      event.currentTarget as HTMLElement,
+    );
+    if (done) this.emit('pat-deleted', { id: pat.id });
+  }
+
+  private async onDeleteScope(pat: Pat, scope: Scope, event: Event) {
+    if (this.emit('pat-request-delete-scope', { id: pat.id, scopeId: scope.id }, { cancelable: true }).defaultPrevented) return;
+    const done = await this.confirmDialog.confirm(
+      {
+        title: strings.confirm.deleteScopeTitle,
+        message: strings.confirm.deleteScopeText(describeScope(scope)),
+        confirmLabel: strings.confirm.deleteScopeConfirm,
+        action: () => this.#changeScopes('delete-scope', (api) => api.removeScopes(pat.id, [scope.id])),
+      },
+      event.currentTarget as HTMLElement,
+    );
+    if (done) this.#announce(strings.detail.scopeDeleted);
+  }
+
+  private async onDeleteAllScopes(pat: Pat, event: Event) {
+    const count = this.#scopes.value?.total ?? pat.scopes_count;
+    if (this.emit('pat-request-delete-scopes', { id: pat.id, count }, { cancelable: true }).defaultPrevented) return;
+    const done = await this.confirmDialog.confirm(
+      {
+        title: strings.confirm.deleteScopesTitle,
+        message: strings.confirm.deleteScopesText(pat.name, count),
+        confirmLabel: strings.confirm.deleteScopesConfirm,
+        action: () => this.#changeScopes('delete-scopes', (api) => api.clearScopes(pat.id)),
+      },
+      event.currentTarget as HTMLElement,
+    );
+    if (done) this.#announce(strings.detail.scopesCleared);
+  }
+
+  private async onOpenAddScope() {
+    this.addScopeError = '';
+    this.scopeEditor.value = [];
+    this.scopeEditor.startWithRow = true;
+    await this.scopeEditor.updateComplete;
+    await this.addScopeDialog.show();
+  }
+
+  private async onAddScopes() {
+    if (this.addingScopes || !this.scopeEditor.validate()) return;
+    const scopes = this.scopeEditor.scopes;
+    if (scopes.length === 0) {
+      this.addScopeError = strings.scopes.none;
+      return;
+    }
+    this.addingScopes = true;
+    this.addScopeError = '';
+    try {
+      await this.#changeScopes('add-scopes', (api) => api.addScopes(this.patId, scopes));
+      await this.addScopeDialog.hide();
+      this.#announce(strings.detail.scopesAdded);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        this.scopeEditor.showServerErrors(error.details);
+        this.addScopeError = error.message;
+      }
+    } finally {
+      this.addingScopes = false;
+    }
+  }
+
+  private onAddScopeRequestClose(event: CustomEvent<{ source: string }>) {
+    if (this.addingScopes || event.detail.source === 'overlay') event.preventDefault();
+  }
+
+  async #save() {
+    const field = this.editing;
+    if (!field || this.saving) return;
+    const value = field === 'name' ? this.draft.trim() : this.draft;
+    if (field === 'name' && !value) {
+      this.editError = 'Enter a name.';
+      return;
+    }
+    this.saving = true;
+    try {
+      const pat = await this.#mutate(field === 'name' ? 'rename' : 'describe', (api) =>
+        field === 'name' ? api.renamePat(this.patId, value) : api.describePat(this.patId, value),
+      );
+      this.emit('pat-updated', { pat });
+      this.#announce(field === 'name' ? strings.detail.renamed : strings.detail.described);
+      this.#stopEditing();
+      void this.#pat.run();
+    } catch (error) {
+      if (error instanceof ApiError) this.editError = error.fieldMessage(field) ?? error.message;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  #stopEditing() {
+    const field = this.editing;
+    this.editing = undefined;
+    this.editError = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-edit="${field}"]`)?.focus());
+  }
+
+  async #changeScopes(action: string, run: (api: PatApi) => Promise<{ scopes: Scope[] }>) {
+    const { scopes } = await this.#mutate(action, run);
+    this.emit('pat-scopes-changed', { id: this.patId, scopes });
+    const lastPage = Math.max(0, Math.floor((scopes.length - 1) / SCOPES_PER_PAGE) * SCOPES_PER_PAGE);
+    if (this.scopeOffset > lastPage) this.scopeOffset = lastPage;
+    void this.#scopes.run();
+    void this.#pat.run();
+  }
+
+  async #mutate<T>(action: string, run: (api: PatApi) => Promise<T>): Promise<T> {
+    try {
+      if (!this.api) throw new ApiError(0, 'network', 'No API client');
+      return await run(this.api);
+    } catch (error) {
+      if (error instanceof ApiError) this.emit('pat-error', { action, error });
+      throw error;
+    }
+  }
+
+  async #openPendingAction() {
+    const action = this.#pendingAction;
+    const pat = this.#pat.value;
+    if (!action || !pat) return;
+    this.#pendingAction = undefined;
+    await this.updateComplete;
+    if (action === 'add-scope') await this.onOpenAddScope();
+    else if (pat.status !== 'active') await this.onRegenerate(pat);
+  }
+
+  #announce(message: string) {
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = message));
+  }
+
+  /** Loads the PAT and its scopes again. */
+  refresh(): void {
+    void this.#pat.run();
+    void this.#scopes.run();
+  }
+
+  private renderEditable(field: EditableField, label: string, pat: Pat) {
+    const value = field === 'name' ? pat.name : pat.description;
+    if (this.editing === field) {
+      return html`
+        <div class="field">
+          <dt>${label}</dt>
+          <dd class="edit" @keydown=${this.onEditKeydown}>
+            ${field === 'name'
+              ? html`<sl-input data-editor size="small" aria-label=${label} maxlength=${LIMITS.nameMax} .value=${this.draft} @sl-input=${this.onDraft} ?disabled=${this.saving}></sl-input>`
+              : html`<sl-textarea data-editor size="small" rows="2" resize="auto" aria-label=${label} maxlength=${LIMITS.descriptionMax} .value=${this.draft} @sl-input=${this.onDraft} ?disabled=${this.saving}></sl-textarea>`}
+            ${this.editError ? html`<span class="edit-error" role="alert">${this.editError}</span>` : html`<span class="edit-hint">${strings.detail.editHint}</span>`}
+          </dd>
+          <div class="field-actions">
+            <sl-button size="small" variant="primary" ?loading=${this.saving} @click=${() => this.#save()}>${strings.detail.save}</sl-button>
+            <sl-button size="small" ?disabled=${this.saving} @click=${() => this.#stopEditing()}>${strings.cancel}</sl-button>
+          </div>
+        </div>
+      `;
+    }
+    return html`
+      <div class="field">
+        <dt>${label}</dt>
+        <dd class=${field === 'description' ? 'pre' : ''}>${value || html`<span class="muted">${strings.detail.noDescription}</span>`}</dd>
+        <div class="field-actions">
+          <sl-icon-button data-edit=${field} name="pencil" label=${strings.detail.edit(label.toLowerCase())} @click=${() => this.onEdit(field, pat)}></sl-icon-button>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderStatus(pat: Pat, now: number) {
+    const expired = Date.parse(pat.expires_at) <= now;
+    const when = expired ? strings.detail.expired(formatRelative(pat.expires_at, now)) : strings.detail.expires(formatRelative(pat.expires_at, now));
+    return html`
+      <div class="field">
+        <dt>${strings.detail.status}</dt>
+        <dd class="status">
+          <sl-badge variant=${STATUS_BADGE[pat.status]} pill>${strings.status[pat.status]}</sl-badge>
+          ${isExpiringSoon(pat, now) ? html`<sl-badge variant="warning" pill>${strings.status.expiringSoon}</sl-badge>` : nothing}
+          <span class="muted"><time datetime=${pat.expires_at} title=${formatDateTime(pat.expires_at)}>${when}</time></span>
+          ${pat.revoked_at ? html`<span class="muted">· ${strings.detail.revokedAt(formatRelative(pat.revoked_at, now))}</span>` : nothing}
+        </dd>
+        <div class="field-actions">
+          ${pat.status === 'active'
+            ? html`<sl-button size="small" variant="danger" @click=${(event: Event) => this.onRevoke(pat, event)}>${strings.detail.revoke}</sl-button>`
+            : html`<sl-button size="small" variant="primary" @click=${(event: Event) => this.onRegenerate(pat, event.currentTarget as HTMLElement)}>${strings.detail.regenerate}</sl-button>`}
+        </div>
+      </div>
+    `;
+  }
+
+  private renderTime(label: string, iso: string | null, now: number, extra?: string) {
+    return html`
+      <div class="field">
+        <dt>${label}</dt>
+        <dd>
+          ${iso
+            ? html`<time datetime=${iso} title=${formatDateTime(iso)}>${extra ? strings.detail.lastUsedFrom(formatRelative(iso, now), extra) : formatRelative(iso, now)}</time>`
+            : html`<span class="muted">${strings.never}</span>`}
+        </dd>
+        <div></div>
+      </div>
+    `;
+  }
+
+  private renderScopes(pat: Pat) {
+    const page = this.#scopes.value;
+    const busy = this.#scopes.status === TaskStatus.PENDING;
+    const total = page?.total ?? 0;
+    let body;
+    if (this.#scopes.status === TaskStatus.ERROR && !page) {
+      body = html`<tr><td colspan="5"><div class="state"><p role="alert">${(this.#scopes.error as Error).message}</p>
+        <sl-button size="small" @click=${() => this.#scopes.run()}>${strings.retry}</sl-button></div></td></tr>`;
+    } else if (!page) {
+      body = html`<tr><td colspan="5"><sl-skeleton effect="pulse"></sl-skeleton></td></tr>`;
+    } else if (page.scopes.length === 0) {
+      body = html`<tr><td colspan="5"><div class="state"><p>${strings.scopes.none}</p></div></td></tr>`;
+    } else {
+      body = page.scopes.map(
+        (scope) => html`
+          <tr>
+            <td>${scope.entity_type}</td>
+            <td class=${scope.entity_id === WILDCARD ? '' : 'mono'}>${scope.entity_id === WILDCARD ? strings.scopes.all : scope.entity_id}</td>
+            <td>${scope.operation}</td>
+            <td class=${scope.domain_id ? 'mono' : 'muted'}>${scope.domain_id ?? strings.scopes.anyDomain}</td>
+            <td class="trash">
+              <sl-icon-button name="trash" label=${strings.detail.deleteScope(describeScope(scope))} @click=${(event: Event) => this.onDeleteScope(pat, scope, event)}></sl-icon-button>
+            </td>
+          </tr>
+        `,
+      );
+    }
+    const pages = Math.max(1, Math.ceil(total / SCOPES_PER_PAGE));
+    const current = Math.floor(this.scopeOffset / SCOPES_PER_PAGE) + 1;
+    return html`
+      <section class="card" part="scopes" aria-labelledby="scopes-title">
+        <div class="scopes-header">
+          <h3 id="scopes-title">${strings.detail.scopes}</h3>
+          <div class="scopes-actions">
+            <sl-button size="small" variant="primary" @click=${this.onOpenAddScope}>${strings.detail.addScope}</sl-button>
+            <sl-button size="small" variant="danger" outline ?disabled=${total === 0} @click=${(event: Event) => this.onDeleteAllScopes(pat, event)}>
+              ${strings.detail.deleteAllScopes}
+            </sl-button>
+          </div>
+        </div>
+        <table part="scopes-table" aria-busy=${busy ? 'true' : 'false'}>
+          <caption class="visually-hidden">${strings.detail.scopesCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${strings.scopes.entityType}</th>
+              <th scope="col">${strings.scopes.entity}</th>
+              <th scope="col">${strings.scopes.operation}</th>
+              <th scope="col">${strings.scopes.domain.replace(' (optional)', '')}</th>
+              <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
+            </tr>
+          </thead>
+          <tbody>${body}</tbody>
+        </table>
+        ${total > SCOPES_PER_PAGE
+          ? html`<div class="footer">
+              <span>${strings.table.range(this.scopeOffset + 1, Math.min(total, this.scopeOffset + SCOPES_PER_PAGE), total)}</span>
+              <span>${strings.table.pageOf(current, pages)}</span>
+              <sl-icon-button name="chevron-left" label=${strings.table.previousPage} ?disabled=${current <= 1} @click=${() => this.onScopePage(this.scopeOffset - SCOPES_PER_PAGE)}></sl-icon-button>
+              <sl-icon-button name="chevron-right" label=${strings.table.nextPage} ?disabled=${current >= pages} @click=${() => this.onScopePage(this.scopeOffset + SCOPES_PER_PAGE)}></sl-icon-button>
+            </div>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private renderPat(pat: Pat) {
+    const now = Date.now();
+    return html`
+      <h3 class="title" part="title">${pat.name}</h3>
+      ${this.secret ? html`<pat-secret-banner part="secret" .secret=${this.secret}></pat-secret-banner>` : nothing}
+      <section class="card" part="details">
+        <dl>
+          ${this.renderEditable('name', strings.detail.name, pat)}
+          <div class="field">
+            <dt>${strings.detail.id}</dt>
+            <dd class="mono">${pat.id}</dd>
+            <div class="field-actions"><sl-copy-button .value=${pat.id} copy-label=${strings.detail.copyId} success-label=${strings.copied}></sl-copy-button></div>
+          </div>
+          ${this.renderStatus(pat, now)} ${this.renderEditable('description', strings.detail.description, pat)}
+          ${this.renderTime(strings.detail.issued, pat.issued_at, now)} ${this.renderTime(strings.detail.updated, pat.updated_at, now)}
+          ${this.renderTime(strings.detail.lastUsed, pat.last_used_at, now, pat.last_used_ip ?? undefined)}
+        </dl>
+      </section>
+      ${this.renderScopes(pat)}
+      <div class="danger-zone">
+        <sl-button variant="danger" outline size="small" @click=${(event: Event) => this.onDelete(pat, event)}>${strings.detail.delete}</sl-button>
+      </div>
+    `;
+  }
+
+  private renderState() {
+    const error = this.#pat.error;
+    if (this.#pat.status === TaskStatus.ERROR) {
+      const missing = error instanceof ApiError && error.status === 404;
+      return html`<div class="card state" role=${missing ? 'status' : 'alert'}>
+        <h3>${missing ? strings.detail.notFoundTitle : strings.detail.errorTitle}</h3>
+        <p>${missing ? strings.detail.notFoundText : (error as Error).message}</p>
+        ${missing ? nothing : html`<sl-button @click=${() => this.refresh()}>${strings.retry}</sl-button>`}
+      </div>`;
+    }
+    return html`<div class="card state" aria-busy="true"><sl-skeleton effect="pulse"></sl-skeleton><sl-skeleton effect="pulse"></sl-skeleton></div>`;
+  }
+
+  override render() {
+    const pat = this.#pat.value && this.#pat.value.id === this.patId ? this.#pat.value : undefined;
+    return html`
+      <div class="base" part="base">
+        ${pat && this.#pat.status !== TaskStatus.ERROR ? this.renderPat(pat) : this.renderState()}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+        <pat-confirm-dialog></pat-confirm-dialog>
+        <pat-regenerate-dialog></pat-regenerate-dialog>
+        <sl-dialog class="add-scope" label=${strings.detail.addScopeTitle} @sl-request-close=${this.onAddScopeRequestClose}>
+          <pat-scope-editor .entityLookup=${this.entityLookup}></pat-scope-editor>
+          ${this.addScopeError ? html`<sl-alert variant="danger" open>${this.addScopeError}</sl-alert>` : nothing}
+          <div slot="footer" class="dialog-footer">
+            <sl-button ?disabled=${this.addingScopes} @click=${() => this.addScopeDialog.hide()}>${strings.cancel}</sl-button>
+            <sl-button variant="primary" ?loading=${this.addingScopes} @click=${this.onAddScopes}>${strings.detail.addScopeSubmit}</sl-button>
+          </div>
+        </sl-dialog>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,159 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sl-spacing-large);
+  }
+  .card {
+    border: solid 1px var(--sl-color-neutral-200);
+    border-radius: var(--sl-border-radius-large);
+    background: var(--sl-color-neutral-0);
+  }
+  .title {
+    margin: 0;
+    font-size: var(--sl-font-size-x-large);
+    font-weight: var(--sl-font-weight-bold);
+    word-break: break-word;
+  }
+  dl {
+    margin: 0;
+  }
+  .field {
+    display: grid;
+    grid-template-columns: minmax(7rem, 12rem) 1fr auto;
+    gap: var(--sl-spacing-medium);
+    align-items: center;
+    padding: var(--sl-spacing-small) var(--sl-spacing-large);
+    border-bottom: solid 1px var(--sl-color-neutral-100);
+    min-height: 3.5rem;
+  }
+  .field:last-child {
+    border-bottom: none;
+  }
+  dt {
+    font-weight: var(--sl-font-weight-bold);
+    color: var(--sl-color-neutral-700);
+  }
+  dd {
+    margin: 0;
+    min-width: 0;
+    word-break: break-word;
+  }
+  .field-actions {
+    display: flex;
+    gap: var(--sl-spacing-2x-small);
+    justify-content: flex-end;
+  }
+  .mono {
+    font-family: var(--sl-font-mono);
+    font-size: var(--sl-font-size-small);
+  }
+  .status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--sl-spacing-x-small);
+  }
+  .muted {
+    color: var(--sl-color-neutral-600);
+  }
+  .pre {
+    white-space: pre-wrap;
+  }
+  .edit {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sl-spacing-2x-small);
+  }
+  .edit-hint {
+    color: var(--sl-color-neutral-600);
+    font-size: var(--sl-font-size-x-small);
+  }
+  .edit-error {
+    color: var(--sl-color-danger-700);
+    font-size: var(--sl-font-size-small);
+  }
+  .scopes-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--sl-spacing-small);
+    padding: var(--sl-spacing-medium) var(--sl-spacing-large);
+  }
+  .scopes-header h3 {
+    margin: 0;
+    font-size: var(--sl-font-size-large);
+  }
+  .scopes-actions {
+    display: flex;
+    gap: var(--sl-spacing-x-small);
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: var(--sl-font-size-small);
+  }
+  table[aria-busy='true'] tbody {
+    opacity: 0.55;
+  }
+  th,
+  td {
+    padding: var(--sl-spacing-x-small) var(--sl-spacing-large);
+    border-top: solid 1px var(--sl-color-neutral-100);
+    text-align: start;
+  }
+  th {
+    color: var(--sl-color-neutral-600);
+    font-weight: var(--sl-font-weight-bold);
+  }
+  .trash {
+    width: 1%;
+    text-align: end;
+  }
+  .state {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: var(--sl-spacing-small);
+    padding: var(--sl-spacing-x-large);
+    text-align: center;
+  }
+  .state h3 {
+    margin: 0;
+  }
+  .state p {
+    margin: 0;
+    color: var(--sl-color-neutral-600);
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: var(--sl-spacing-medium);
+    padding: var(--sl-spacing-x-small) var(--sl-spacing-large);
+    border-top: solid 1px var(--sl-color-neutral-100);
+    font-size: var(--sl-font-size-small);
+  }
+  .danger-zone {
+    display: flex;
+    justify-content: flex-end;
+  }
+  sl-dialog.add-scope {
+    --width: min(56rem, 95vw);
+  }
+  .dialog-footer {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--sl-spacing-small);
+  }
+  sl-skeleton {
+    width: 60%;
+  }
+`;

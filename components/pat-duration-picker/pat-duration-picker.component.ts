@@ -1,0 +1,168 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import { formatDuration, parseDuration, type Catalog } from '../../contract/index.js';
+import { patApiContext } from '../api/context.js';
+import type { PatApi } from '../api/pat-api.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { loadCatalog } from '../shared/catalog.js';
+import { formatDate, formatDateTime } from '../shared/format.js';
+import { PatElement } from '../shared/pat-element.js';
+import { strings } from '../shared/strings.js';
+import styles from './pat-duration-picker.styles.js';
+
+const CUSTOM = 'custom';
+const DAY = 24 * 3600e3;
+
+/** `yyyy-mm-dd` of a local date, as `<input type=date>` reads and writes it. */
+function isoDay(ms: number): string {
+  const date = new Date(ms);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * @summary Chooses how long a PAT lives: the catalog's presets or a custom expiry date, checked
+ * against the maximum lifetime, with the resulting expiry shown as you choose.
+ *
+ * @event pat-duration-change - The user chose a duration; `detail.duration` is what the API takes
+ *   (`"30d"`, or the exact time to the end of a custom date), `detail.expiresAt` when it ends.
+ *
+ * @csspart base - The wrapper.
+ * @csspart preset - The preset select.
+ * @csspart date - The custom date field.
+ * @csspart expiry - The "will expire on" line.
+ */
+export class PatDurationPicker extends PatElement {
+  static override styles = [baseStyles, styles];
+
+  @consume({ context: patApiContext, subscribe: true })
+  @state()
+  private api?: PatApi;
+
+  #catalog = new Task(this, {
+    task: async ([api, given]) => given ?? (api ? loadCatalog(api) : Promise.reject(new Error('No API client'))),
+    args: () => [this.api, this.catalog] as const,
+  });
+
+  @state() private choice = '';
+  @state() private customDay = '';
+
+  /** The chosen duration (`"30d"`). Set it to preselect a preset; empty picks the catalog's first. */
+  @property() value = '';
+
+  /** The field's label. */
+  @property() label = strings.duration.label;
+
+  /** An error to show under the field (e.g. the server's message for `duration`). */
+  @property({ attribute: 'error-message' }) errorMessage = '';
+
+  /** The catalog to use instead of fetching it (presets and the maximum lifetime). */
+  @property({ attribute: false }) catalog?: Catalog;
+
+  private onPreset(event: Event) {
+    this.choice = (event.target as SlSelect).value as string;
+    if (this.choice === CUSTOM) {
+      this.customDay ||= isoDay(Date.now() + 30 * DAY);
+      this.#setCustom(this.customDay);
+    } else {
+      this.#set(this.choice);
+    }
+  }
+
+  private onDay(event: Event) {
+    this.customDay = (event.target as SlInput).value;
+    this.#setCustom(this.customDay);
+  }
+
+  #set(duration: string) {
+    this.value = duration;
+    this.errorMessage = '';
+    this.emit('pat-duration-change', { duration, expiresAt: this.expiresAt });
+  }
+
+  /** The time from now to the end of `day` (local time), to the second. */
+  #setCustom(day: string) {
+    const end = new Date(`${day}T23:59:59`).getTime();
+    this.#set(Number.isNaN(end) ? '' : formatDuration(end - Date.now()));
+  }
+
+  /** The maximum lifetime in ms, once the catalog is known. */
+  get #maxMs(): number | undefined {
+    const max = this.#catalog.value && parseDuration(this.#catalog.value.max_lifetime);
+    return max && max.ok ? max.ms : undefined;
+  }
+
+  /** When a PAT created now with this duration would expire, or null while there is none. */
+  get expiresAt(): string | null {
+    const parsed = parseDuration(this.value);
+    return parsed.ok && parsed.ms > 0 ? new Date(Date.now() + parsed.ms).toISOString() : null;
+  }
+
+  /** Why the current choice cannot be sent, or '' when it can. */
+  get validationMessage(): string {
+    if (!this.value) return strings.duration.required;
+    const parsed = parseDuration(this.value);
+    if (!parsed.ok || parsed.ms <= 0) return strings.duration.pastDate;
+    const max = this.#maxMs;
+    if (max !== undefined && parsed.ms > max) return strings.duration.tooLate(this.#catalog.value!.max_lifetime);
+    return '';
+  }
+
+  /** Shows the validation message, if any; true when the choice is valid. */
+  reportValidity(): boolean {
+    this.errorMessage = this.validationMessage;
+    return !this.errorMessage;
+  }
+
+  protected override willUpdate() {
+    const presets = this.#catalog.value?.durations ?? [];
+    if (!this.value && !this.choice && presets.length > 0) {
+      // A form always starts with a sensible expiry: 30 days when offered, else the first preset.
+      this.value = presets.find((preset) => preset.value === '30d')?.value ?? presets[0]!.value;
+    }
+    if (this.#selected(presets) === CUSTOM && !this.customDay && this.expiresAt) this.customDay = isoDay(Date.parse(this.expiresAt));
+  }
+
+  #selected(presets: Catalog['durations']): string {
+    const isPreset = this.choice !== CUSTOM && presets.some((preset) => preset.value === this.value);
+    return isPreset ? this.value : this.value ? CUSTOM : '';
+  }
+
+  override render() {
+    const catalog = this.#catalog.value;
+    const presets = catalog?.durations ?? [];
+    const selected = this.#selected(presets);
+    const max = this.#maxMs;
+    const expiresAt = this.expiresAt;
+    return html`
+      <div class="base" part="base">
+        <sl-select part="preset" label=${this.label} .value=${selected} @sl-change=${this.onPreset} ?disabled=${!catalog} required>
+          ${presets.map((preset) => html`<sl-option value=${preset.value}>${preset.label}</sl-option>`)}
+          <sl-option value=${CUSTOM}>${strings.duration.custom}</sl-option>
+        </sl-select>
+        ${selected === CUSTOM
+          ? html`<sl-input
+              part="date"
+              type="date"
+              label=${strings.duration.customLabel}
+              .value=${this.customDay}
+              min=${isoDay(Date.now() + DAY)}
+              max=${max ? isoDay(Date.now() + max) : nothing}
+              @sl-change=${this.onDay}
+            ></sl-input>`
+          : nothing}
+        ${this.errorMessage
+          ? html`<p class="error" role="alert">${this.errorMessage}</p>`
+          : expiresAt
+            ? html`<p class="expiry" part="expiry">${strings.duration.expiresOn(selected === CUSTOM ? formatDate(expiresAt) : formatDateTime(expiresAt))}</p>`
+            : nothing}
+      </div>
+    `;
+  }
+}

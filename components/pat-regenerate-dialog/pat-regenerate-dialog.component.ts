@@ -1,0 +1,117 @@
+import { consume } from '@lit/context';
+import { html, nothing } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type { Pat, PatWithSecret } from '../../contract/index.js';
+import { ApiError } from '../api/api-error.js';
+import { patApiContext } from '../api/context.js';
+import type { PatApi } from '../api/pat-api.js';
+import '../pat-duration-picker/pat-duration-picker.js';
+import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { PatElement } from '../shared/pat-element.js';
+import { strings } from '../shared/strings.js';
+import styles from './pat-regenerate-dialog.styles.js';
+
+/**
+ * @summary Regenerates a PAT: asks for a new expiry, issues a new secret, keeps the name,
+ * description and scopes.
+ *
+ * @event pat-regenerated - The PAT has a new secret; `detail.pat` carries it (shown once).
+ * @event pat-error - The request failed; `detail.action` is `regenerate`.
+ *
+ * @csspart base - The dialog.
+ * @csspart duration - The expiry picker.
+ * @csspart submit - The Regenerate button.
+ *
+ * @cssproperty --pat-regenerate-dialog-width - The dialog's width.
+ */
+export class PatRegenerateDialog extends PatElement {
+  static override styles = [baseStyles, styles];
+
+  @consume({ context: patApiContext, subscribe: true })
+  @state()
+  private api?: PatApi;
+
+  #resolve?: (pat: PatWithSecret | undefined) => void;
+  #trigger?: HTMLElement;
+
+  @query('sl-dialog') private dialog!: SlDialog;
+  @query('pat-duration-picker') private picker!: PatDurationPicker;
+
+  @state() private pat?: Pat;
+  @state() private busy = false;
+  @state() private error = '';
+
+  private onRequestClose(event: CustomEvent<{ source: string }>) {
+    if (this.busy || event.detail.source === 'overlay') event.preventDefault();
+  }
+
+  private onHide(event: Event) {
+    if (event.target === this.dialog) this.#finish(undefined);
+  }
+
+  private onAfterHide(event: Event) {
+    if (event.target !== this.dialog) return;
+    this.#trigger?.focus();
+    this.#trigger = undefined;
+  }
+
+  private async onSubmit() {
+    if (!this.pat || this.busy || !this.picker.reportValidity()) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      if (!this.api) throw new ApiError(0, 'network', 'No API client');
+      const pat = await this.api.resetSecret(this.pat.id, this.picker.value);
+      this.emit('pat-regenerated', { pat });
+      this.#finish(pat);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        this.emit('pat-error', { action: 'regenerate', error });
+        const duration = error.fieldMessage('duration');
+        if (duration) this.picker.errorMessage = duration;
+        else this.error = error.message;
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #finish(pat: PatWithSecret | undefined) {
+    const resolve = this.#resolve;
+    this.#resolve = undefined;
+    if (this.dialog.open) this.dialog.open = false;
+    resolve?.(pat);
+  }
+
+  /** Opens the dialog for `pat`; resolves to the regenerated PAT, or undefined when cancelled. */
+  async open(pat: Pat, trigger?: HTMLElement): Promise<PatWithSecret | undefined> {
+    this.#resolve?.(undefined);
+    this.pat = pat;
+    this.error = '';
+    this.#trigger = trigger ?? (document.activeElement as HTMLElement | null) ?? undefined;
+    await this.updateComplete;
+    this.picker.value = '';
+    this.picker.errorMessage = '';
+    this.dialog.open = true;
+    return new Promise((resolve) => (this.#resolve = resolve));
+  }
+
+  override render() {
+    return html`
+      <sl-dialog part="base" label=${strings.regenerate.title} @sl-request-close=${this.onRequestClose} @sl-hide=${this.onHide} @sl-after-hide=${this.onAfterHide}>
+        <p class="text">${this.pat ? strings.regenerate.text(this.pat.name) : nothing}</p>
+        <pat-duration-picker part="duration"></pat-duration-picker>
+        ${this.error ? html`<sl-alert variant="danger" open>${this.error}</sl-alert>` : nothing}
+        <div slot="footer">
+          <sl-button ?disabled=${this.busy} @click=${() => this.#finish(undefined)}>${strings.cancel}</sl-button>
+          <sl-button part="submit" variant="primary" ?loading=${this.busy} @click=${this.onSubmit}>${strings.regenerate.submit}</sl-button>
+        </div>
+      </sl-dialog>
+    `;
+  }
+}

@@ -1,0 +1,351 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/icon/icon.js';
+import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
+import '@shoelace-style/shoelace/dist/components/input/input.js';
+import '@shoelace-style/shoelace/dist/components/menu/menu.js';
+import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
+import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/radio-button/radio-button.js';
+import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
+import '@shoelace-style/shoelace/dist/components/select/select.js';
+import '@shoelace-style/shoelace/dist/components/tag/tag.js';
+import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import { LIMITS, WILDCARD, operationsOf, scopeKey, type Catalog, type FieldError, type ScopeInput } from '../../contract/index.js';
+import { patApiContext } from '../api/context.js';
+import type { PatApi } from '../api/pat-api.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { loadCatalog } from '../shared/catalog.js';
+import { PatElement } from '../shared/pat-element.js';
+import { strings } from '../shared/strings.js';
+import styles from './pat-scope-editor.styles.js';
+
+/** One entity the host's lookup knows: its id and the name people recognise. */
+export interface EntityOption {
+  id: string;
+  name: string;
+}
+
+/** Lets a host offer entity names: `(type, query) → matches`. */
+export type EntityLookup = (entityType: string, query: string) => Promise<EntityOption[]>;
+
+interface ScopeRow {
+  key: number;
+  entityType: string;
+  operations: string[];
+  all: boolean;
+  ids: string[];
+  domain: string;
+  draft: string;
+  suggestions: EntityOption[];
+}
+
+const LOOKUP_DEBOUNCE_MS = 250;
+
+/**
+ * @summary Edits a list of scopes as rows of entity type → operations → entities (some ids, or
+ * All) → domain, driven entirely by the catalog. A row with several operations or ids stands
+ * for one scope each; duplicates are flagged before anything is sent.
+ *
+ * @event pat-scopes-change - The user changed the rows; `detail.scopes` is the expanded list.
+ *
+ * @csspart base - The wrapper.
+ * @csspart row - One scope row (a fieldset).
+ * @csspart add - The Add scope button.
+ */
+export class PatScopeEditor extends PatElement {
+  static override styles = [baseStyles, styles];
+
+  @consume({ context: patApiContext, subscribe: true })
+  @state()
+  private api?: PatApi;
+
+  #nextKey = 1;
+  #lookupTimer?: ReturnType<typeof setTimeout>;
+  /** Names the lookup returned, so tags can show them. */
+  #names = new Map<string, string>();
+
+  #catalog = new Task(this, {
+    task: async ([api, given]) => given ?? (api ? loadCatalog(api) : Promise.reject(new Error('No API client'))),
+    args: () => [this.api, this.catalog] as const,
+  });
+
+  @state() private rows: ScopeRow[] = [];
+  @state() private errors = new Map<number, string[]>();
+
+  /** The scopes to start from (grouped into rows by type, entity and domain). */
+  @property({ attribute: false }) value: ScopeInput[] = [];
+
+  /** The catalog to use instead of fetching it. */
+  @property({ attribute: false }) catalog?: Catalog;
+
+  /** Turns the entity field into a searchable picker that shows names. */
+  @property({ attribute: false }) entityLookup?: EntityLookup;
+
+  /** Start with one empty row when `value` is empty. */
+  @property({ type: Boolean, attribute: 'start-with-row' }) startWithRow = false;
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.#lookupTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('value')) this.rows = this.#rowsFrom(this.value);
+    if (this.rows.length === 0 && this.startWithRow && changed.has('startWithRow')) this.rows = [this.#emptyRow()];
+  }
+
+  #emptyRow(): ScopeRow {
+    return { key: this.#nextKey++, entityType: '', operations: [], all: true, ids: [], domain: '', draft: '', suggestions: [] };
+  }
+
+  /** Groups scopes that differ only in operation into one row. */
+  #rowsFrom(scopes: ScopeInput[]): ScopeRow[] {
+    const rows = new Map<string, ScopeRow>();
+    for (const scope of scopes) {
+      const all = scope.entity_id === WILDCARD;
+      const group = JSON.stringify([scope.entity_type, all ? WILDCARD : scope.entity_id, scope.domain_id ?? '']);
+      const row = rows.get(group) ?? { ...this.#emptyRow(), entityType: scope.entity_type, all, ids: all ? [] : [scope.entity_id], domain: scope.domain_id ?? '' };
+      if (!row.operations.includes(scope.operation)) row.operations.push(scope.operation);
+      rows.set(group, row);
+    }
+    return [...rows.values()];
+  }
+
+  #change(index: number, changes: Partial<ScopeRow>) {
+    this.rows = this.rows.map((row, i) => (i === index ? { ...row, ...changes } : row));
+    if (this.errors.size > 0) this.errors = this.#check();
+    this.emit('pat-scopes-change', { scopes: this.scopes });
+  }
+
+  private onType(index: number, event: Event) {
+    const entityType = (event.target as SlSelect).value as string;
+    const allowed = operationsOf(this.#catalog.value ?? { entity_types: [] }, entityType) ?? [];
+    const operations = this.rows[index]!.operations.filter((op) => allowed.includes(op));
+    this.#change(index, { entityType, operations, suggestions: [] });
+  }
+
+  private onOperations(index: number, event: Event) {
+    this.#change(index, { operations: [...((event.target as SlSelect).value as string[])] });
+  }
+
+  private onEntityMode(index: number, event: Event) {
+    this.#change(index, { all: (event.target as HTMLInputElement).value === 'all' });
+  }
+
+  private onDraft(index: number, event: Event) {
+    const draft = (event.target as SlInput).value;
+    this.rows = this.rows.map((row, i) => (i === index ? { ...row, draft } : row));
+    const lookup = this.entityLookup;
+    const entityType = this.rows[index]!.entityType;
+    clearTimeout(this.#lookupTimer);
+    if (!lookup || !entityType || !draft.trim()) {
+      this.rows = this.rows.map((row, i) => (i === index ? { ...row, suggestions: [] } : row));
+      return;
+    }
+    const key = this.rows[index]!.key;
+    this.#lookupTimer = setTimeout(async () => {
+      const found = await lookup(entityType, draft.trim()).catch(() => []);
+      for (const option of found) this.#names.set(option.id, option.name);
+      this.rows = this.rows.map((row) => (row.key === key ? { ...row, suggestions: found.slice(0, 20) } : row));
+    }, LOOKUP_DEBOUNCE_MS);
+  }
+
+  private onDraftKeydown(index: number, event: KeyboardEvent) {
+    if (event.key !== 'Enter' && event.key !== ',') return;
+    event.preventDefault();
+    this.#addIds(index, this.rows[index]!.draft);
+  }
+
+  #addIds(index: number, text: string) {
+    const row = this.rows[index]!;
+    const added = text
+      .split(/[\s,]+/)
+      .map((id) => id.trim().slice(0, LIMITS.idMax))
+      .filter((id) => id && id !== WILDCARD && !row.ids.includes(id));
+    this.#change(index, { ids: [...row.ids, ...new Set(added)], draft: '', suggestions: [] });
+  }
+
+  private onPick(index: number, option: EntityOption) {
+    this.#names.set(option.id, option.name);
+    this.#addIds(index, option.id);
+  }
+
+  private onRemoveId(index: number, id: string) {
+    this.#change(index, { ids: this.rows[index]!.ids.filter((other) => other !== id) });
+  }
+
+  private onDomain(index: number, event: Event) {
+    this.#change(index, { domain: (event.target as SlInput).value.trim() });
+  }
+
+  private onAddRow() {
+    this.rows = [...this.rows, this.#emptyRow()];
+    this.emit('pat-scopes-change', { scopes: this.scopes });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<SlSelect>('fieldset:last-of-type sl-select')?.focus());
+  }
+
+  private onRemoveRow(index: number) {
+    this.rows = this.rows.filter((_, i) => i !== index);
+    this.errors = this.errors.size > 0 ? this.#check() : this.errors;
+    this.emit('pat-scopes-change', { scopes: this.scopes });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.add')?.focus());
+  }
+
+  /** Every row's problems: incomplete rows and scopes that an earlier row already has. */
+  #check(): Map<number, string[]> {
+    const errors = new Map<number, string[]>();
+    const seen = new Map<string, number>();
+    const add = (key: number, message: string) => errors.set(key, [...(errors.get(key) ?? []), message]);
+    this.rows.forEach((row, index) => {
+      if (!row.entityType) add(row.key, strings.scopes.needType);
+      if (row.operations.length === 0) add(row.key, strings.scopes.needOperation);
+      if (!row.all && row.ids.length === 0) add(row.key, strings.scopes.needEntity);
+      for (const scope of this.#expand(row)) {
+        const other = seen.get(scopeKey(scope));
+        if (other !== undefined && other !== index) {
+          add(row.key, strings.scopes.duplicate(other + 1));
+          break;
+        }
+        seen.set(scopeKey(scope), index);
+      }
+    });
+    return errors;
+  }
+
+  #expand(row: ScopeRow): ScopeInput[] {
+    const ids = row.all ? [WILDCARD] : row.ids;
+    return row.operations.flatMap((operation) =>
+      ids.map((entity_id) => ({ entity_type: row.entityType, operation, entity_id, domain_id: row.domain || null })),
+    );
+  }
+
+  /** The rows as the API takes them: one scope per operation and entity. */
+  get scopes(): ScopeInput[] {
+    return this.rows.flatMap((row) => this.#expand(row));
+  }
+
+  /** Checks every row and shows what is wrong; true when the scopes can be sent. */
+  validate(): boolean {
+    this.errors = this.#check();
+    return this.errors.size === 0;
+  }
+
+  /** Shows the server's `scopes[i].…` errors on the rows they came from. */
+  showServerErrors(details: FieldError[]): void {
+    // The server numbers expanded scopes; find the row each came from.
+    const rowOfScope = this.rows.flatMap((row) => this.#expand(row).map(() => row));
+    const errors = new Map(this.errors);
+    for (const detail of details) {
+      const match = /^scopes\[(\d+)\]\.?(\w*)/.exec(detail.field);
+      const row = match ? rowOfScope[Number(match[1])] : undefined;
+      if (!row) continue;
+      errors.set(row.key, [...(errors.get(row.key) ?? []), `${match![2] ? `${match![2].replace('_', ' ')} ` : ''}${detail.message}`]);
+    }
+    this.errors = errors;
+  }
+
+  private renderEntity(row: ScopeRow, index: number) {
+    return html`
+      <div class="entity">
+        <sl-radio-group
+          size="small"
+          label=${strings.scopes.entity}
+          name=${`entity-${row.key}`}
+          .value=${row.all ? 'all' : 'some'}
+          @sl-change=${(event: Event) => this.onEntityMode(index, event)}
+        >
+          <sl-radio-button value="all">${strings.scopes.entityAll}</sl-radio-button>
+          <sl-radio-button value="some">${strings.scopes.entitySpecific}</sl-radio-button>
+        </sl-radio-group>
+        ${row.all
+          ? nothing
+          : html`
+              <sl-input
+                size="small"
+                label=${strings.scopes.entityIds}
+                placeholder=${this.entityLookup ? strings.scopes.entitySearch : ''}
+                help-text=${strings.scopes.entityIdsHelp}
+                maxlength=${LIMITS.idMax}
+                .value=${row.draft}
+                @sl-input=${(event: Event) => this.onDraft(index, event)}
+                @keydown=${(event: KeyboardEvent) => this.onDraftKeydown(index, event)}
+                @sl-blur=${() => row.draft.trim() && !this.entityLookup && this.#addIds(index, row.draft)}
+              ></sl-input>
+              ${row.suggestions.length
+                ? html`<sl-menu class="suggestions" @sl-select=${(event: CustomEvent) => this.onPick(index, row.suggestions.find((o) => o.id === event.detail.item.value)!)}>
+                    ${row.suggestions.map((option) => html`<sl-menu-item value=${option.id}>${option.name} <small slot="suffix">${option.id}</small></sl-menu-item>`)}
+                  </sl-menu>`
+                : nothing}
+              <div class="ids">
+                ${row.ids.map(
+                  (id) => html`<sl-tag size="small" removable @sl-remove=${() => this.onRemoveId(index, id)} title=${id}>
+                    ${this.#names.get(id) ?? id}
+                  </sl-tag>`,
+                )}
+              </div>
+            `}
+      </div>
+    `;
+  }
+
+  private renderRow(row: ScopeRow, index: number, catalog: Catalog | undefined) {
+    const operations = operationsOf(catalog ?? { entity_types: [] }, row.entityType) ?? [];
+    const errors = this.errors.get(row.key);
+    return html`
+      <fieldset part="row" ?data-invalid=${!!errors}>
+        <legend class="visually-hidden">${strings.scopes.row(index + 1)}</legend>
+        <sl-select
+          size="small"
+          label=${strings.scopes.entityType}
+          placeholder=${strings.scopes.chooseType}
+          .value=${row.entityType}
+          @sl-change=${(event: Event) => this.onType(index, event)}
+        >
+          ${catalog?.entity_types.map((type) => html`<sl-option value=${type.type}>${type.label}</sl-option>`)}
+        </sl-select>
+        <sl-select
+          size="small"
+          multiple
+          max-options-visible="2"
+          label=${strings.scopes.operations}
+          placeholder=${strings.scopes.chooseOperations}
+          ?disabled=${!row.entityType}
+          .value=${row.operations}
+          @sl-change=${(event: Event) => this.onOperations(index, event)}
+        >
+          ${operations.map((operation) => html`<sl-option value=${operation}>${operation}</sl-option>`)}
+        </sl-select>
+        ${this.renderEntity(row, index)}
+        <sl-input
+          size="small"
+          label=${strings.scopes.domain}
+          help-text=${strings.scopes.domainHelp}
+          maxlength=${LIMITS.idMax}
+          .value=${row.domain}
+          @sl-change=${(event: Event) => this.onDomain(index, event)}
+        ></sl-input>
+        <sl-icon-button class="remove" name="trash" label=${strings.scopes.removeRow(index + 1)} @click=${() => this.onRemoveRow(index)}></sl-icon-button>
+        ${errors ? html`<ul class="row-errors" role="alert">${errors.map((message) => html`<li>${message}</li>`)}</ul>` : nothing}
+      </fieldset>
+    `;
+  }
+
+  override render() {
+    const catalog = this.#catalog.value;
+    return html`
+      <div class="base" part="base">
+        ${this.rows.length === 0 ? html`<p class="empty">${strings.scopes.none}</p>` : nothing}
+        ${repeat(this.rows, (row) => row.key, (row, index) => this.renderRow(row, index, catalog))}
+        <sl-button class="add" part="add" size="small" @click=${this.onAddRow}>
+          <sl-icon slot="prefix" name="plus-lg"></sl-icon>${strings.scopes.addRow}
+        </sl-button>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,47 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
+import '@shoelace-style/shoelace/dist/components/icon/icon.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { PatElement } from '../shared/pat-element.js';
+import { strings } from '../shared/strings.js';
+import styles from './pat-secret-banner.styles.js';
+
+/**
+ * @summary The one time a PAT's secret is shown: in full, in monospace, with a copy button and
+ * the warning that it will not be shown again. The secret is a property only — never an
+ * attribute, the URL or storage — so it is gone after a reload.
+ *
+ * @csspart base - The alert.
+ * @csspart secret - The secret's text.
+ * @csspart copy - The copy button.
+ *
+ * @cssproperty --pat-secret-font - The secret's font (monospace by default).
+ */
+export class PatSecretBanner extends PatElement {
+  static override styles = [baseStyles, styles];
+
+  /** The secret to show. Set it from the create or regenerate response; never from markup. */
+  @property({ attribute: false }) secret = '';
+
+  override render() {
+    return html`
+      <sl-alert part="base" variant="warning" open>
+        <sl-icon slot="icon" name="key"></sl-icon>
+        <p class="title">${strings.secret.title}</p>
+        <p class="warning">${strings.secret.warning}</p>
+        <div class="secret">
+          <code part="secret" aria-label=${strings.secret.label}>${this.secret}</code>
+          <sl-copy-button
+            part="copy"
+            .value=${this.secret}
+            copy-label=${strings.secret.copy}
+            success-label=${strings.copied}
+            error-label=${strings.copyFailed}
+          ></sl-copy-button>
+        </div>
+      </sl-alert>
+    `;
+  }
+}
