@@ -22,16 +22,12 @@ export function scopeGrants(scope: ScopeFields, request: AuthorizeRequest): bool
 }
 
 /**
- * Whether `outer` already grants everything `inner` grants. Adding a covered scope is a no-op;
+ * Whether `outer` already grants everything `inner` grants: a scope is a request pattern, so
+ * this is the grant rule applied to `inner` as a request. Adding a covered scope is a no-op;
  * adding a wildcard removes the specific scopes it now covers.
  */
 export function scopeCovers(outer: ScopeFields, inner: ScopeFields): boolean {
-  return (
-    outer.entity_type === inner.entity_type &&
-    outer.operation === inner.operation &&
-    (outer.entity_id === WILDCARD || outer.entity_id === inner.entity_id) &&
-    (outer.domain_id == null || outer.domain_id === (inner.domain_id ?? null))
-  );
+  return scopeGrants(outer, inner);
 }
 
 /** The identity of a scope: two inputs with the same key are the same scope. */
