@@ -1,10 +1,75 @@
+/**
+ * The demo portal. Under `npm run dev` the API is MSW's mock (no server); under `npm start`
+ * the page is served by the real server and signs in through its demo login route.
+ */
 import { setBasePath } from '@shoelace-style/shoelace/dist/utilities/base-path.js';
-import { mockTokenFor, startMockWorker } from '../mocks/index.js';
+import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 
-setBasePath('/node_modules/@shoelace-style/shoelace/dist');
+interface DemoUser {
+  id: string;
+  name: string;
+  email: string;
+}
 
-// Sign in and start the mock API before the elements load, so their first requests succeed.
-await startMockWorker('default');
-document.querySelector('pat-api-provider')!.token = mockTokenFor('alice');
-await import('../components/index.js');
-document.querySelector('pat-user-menu')!.addEventListener('pat-navigate', () => (location.hash = '/pats'));
+setBasePath('/shoelace');
+
+const provider = document.querySelector('pat-api-provider')!;
+const userMenu = document.querySelector('pat-user-menu')!;
+const userSwitch = document.querySelector<HTMLSelectElement>('#user-switch')!;
+const themeToggle = document.querySelector<HTMLButtonElement>('#theme-toggle')!;
+const notice = document.querySelector<HTMLElement>('#notice')!;
+
+function showNotice(text: string) {
+  notice.textContent = text;
+  notice.hidden = false;
+}
+
+function applyTheme(dark: boolean) {
+  document.documentElement.classList.toggle('sl-theme-dark', dark);
+  themeToggle.setAttribute('aria-pressed', String(dark));
+  localStorage.setItem('pat-kit-demo-theme', dark ? 'dark' : 'light');
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  return response.json() as Promise<T>;
+}
+
+/** Signs `user` in through the demo login route (the mock answers it too). */
+async function signIn(user: DemoUser) {
+  const login = await json<{ access_token: string }>(
+    await fetch('/api/demo/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: user.id }) }),
+  );
+  provider.token = login.access_token;
+  userMenu.name = user.name;
+  userMenu.email = user.email;
+}
+
+async function start() {
+  applyTheme(localStorage.getItem('pat-kit-demo-theme') === 'dark' || (!localStorage.getItem('pat-kit-demo-theme') && matchMedia('(prefers-color-scheme: dark)').matches));
+  themeToggle.addEventListener('click', () => applyTheme(!document.documentElement.classList.contains('sl-theme-dark')));
+
+  if (import.meta.env.DEV) {
+    const { startMockWorker } = await import('../mocks/browser.js');
+    await startMockWorker('default');
+  }
+
+  let users: DemoUser[] = [];
+  try {
+    users = (await json<{ users: DemoUser[] }>(await fetch('/api/demo/users'))).users;
+    await signIn(users[0]!);
+  } catch {
+    showNotice('Demo sign-in is off on this server (PAT_DEMO or production): embed the elements in your own portal, which signs users in.');
+  }
+  userSwitch.replaceChildren(...users.map((user) => new Option(user.name, user.id)));
+  userSwitch.addEventListener('change', async () => {
+    await signIn(users.find((user) => user.id === userSwitch.value)!);
+    location.hash = '/pats';
+  });
+  userMenu.addEventListener('pat-navigate', () => (location.hash = '/pats'));
+
+  // The elements load once signed in, so their first requests carry the token.
+  await import('../components/index.js');
+}
+
+void start();
