@@ -39,6 +39,7 @@ function run(name, command, args, countsFile) {
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 run('type check (browser)', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']);
 run('type check (server)', process.execPath, [tsc, '-p', 'tsconfig.server.json', '--noEmit']);
+run('type check (end to end)', process.execPath, [tsc, '-p', 'tsconfig.e2e.json', '--noEmit']);
 
 const nodeTests = [...testFiles('contract', '.test.ts'), ...testFiles('server', '.test.ts'), ...testFiles('mocks', '.test.ts'), ...testFiles('e2e', '.test.ts')];
 run(
