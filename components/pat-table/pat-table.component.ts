@@ -89,6 +89,9 @@ export class PatTable extends PatElement {
 
   #searchTimer?: ReturnType<typeof setTimeout>;
 
+  /** The last page that loaded. A failed refetch keeps it on screen, under an alert with Retry. */
+  #page?: PatPage;
+
   #list = new Task(this, {
     task: async ([api, status, search, sort, dir, page, pageSize], { signal }): Promise<PatPage> => {
       if (!api) throw new ApiError(0, 'network', 'No API client: put this element inside <pat-api-provider>.');
@@ -96,6 +99,7 @@ export class PatTable extends PatElement {
       return api.listPats(query, { signal });
     },
     args: () => [this.api, this.status, this.search, this.sort, this.sortDir, this.page, this.pageSize] as const,
+    onComplete: (page) => (this.#page = page),
   });
 
   #summary = new Task(this, {
@@ -164,8 +168,15 @@ export class PatTable extends PatElement {
     this.setQuery({ status: (event.target as SlSelect).value as StatusFilter, page: 1 });
   }
 
+  /** "Expiring soon" is the active list sorted by expiry, soonest first. */
+  get #expiringView(): boolean {
+    return this.status === 'active' && this.sort === 'expires_at' && this.sortDir === 'asc';
+  }
+
   private onStatClick(status: StatusFilter, expiring = false) {
     if (expiring) this.setQuery({ status: 'active', sort: 'expires_at', sortDir: 'asc', page: 1 });
+    // Leaving the "Expiring soon" view leaves its sort too (else Active would change nothing).
+    else if (this.#expiringView) this.setQuery({ status, sort: 'issued_at', sortDir: 'desc', page: 1 });
     else this.setQuery({ status, page: 1 });
   }
 
@@ -224,7 +235,7 @@ export class PatTable extends PatElement {
   }
 
   private async onDeleteAll(event: Event) {
-    const count = this.#summary.value?.total ?? this.#list.value?.total ?? 0;
+    const count = this.#summary.value?.total ?? this.#page?.total ?? 0;
     if (!this.emit('pat-request-delete-all', { count }, { cancelable: true }).defaultPrevented) {
       let deleted = 0;
       const done = await this.confirmDialog.confirm(
@@ -286,7 +297,7 @@ export class PatTable extends PatElement {
     this.emit('pat-deleted', { id: pat.id });
     this.#announce(strings.table.deleted(pat.name));
     // The last row of a later page went: show the page before rather than an empty one.
-    const rows = this.#list.value?.pats.length ?? 0;
+    const rows = this.#page?.pats.length ?? 0;
     if (rows === 1 && this.page > 1) this.setQuery({ page: this.page - 1 });
     this.refresh();
   }
@@ -321,7 +332,7 @@ export class PatTable extends PatElement {
   private renderStats() {
     const summary = this.#summary.value;
     const count = (value: number | undefined) => (value === undefined ? '–' : value.toLocaleString());
-    const expiringActive = this.status === 'active' && this.sort === 'expires_at' && this.sortDir === 'asc';
+    const expiringActive = this.#expiringView;
     const stats: { label: string; value?: number; pressed: boolean; onClick: () => void }[] = [
       { label: strings.status.active, value: summary?.active, pressed: this.status === 'active' && !expiringActive, onClick: () => this.onStatClick('active') },
       { label: strings.status.expiringSoon, value: summary?.expiring_soon, pressed: expiringActive, onClick: () => this.onStatClick('active', true) },
@@ -429,10 +440,11 @@ export class PatTable extends PatElement {
   }
 
   private renderBody(columns: number) {
-    const page = this.#list.value;
+    const page = this.#page;
     const status = this.#list.status;
     if (status === TaskStatus.ERROR && !page) return this.renderStateRow(columns, this.renderError());
-    if (!page) {
+    // An empty page is "nothing yet" or "no match" by the counts: while they reload, it is still loading.
+    if (!page || this.#awaitingCounts) {
       return Array.from(
         { length: 3 },
         () => html`<tr class="skeleton" aria-hidden="true">${Array.from({ length: columns }, () => html`<td><sl-skeleton effect="pulse"></sl-skeleton></td>`)}</tr>`,
@@ -459,6 +471,11 @@ export class PatTable extends PatElement {
     return page.pats.map((pat) => this.renderRow(pat, now));
   }
 
+  /** The page came back empty while the counts that tell which empty state it is are reloading. */
+  get #awaitingCounts(): boolean {
+    return this.#page?.pats.length === 0 && this.#summary.status === TaskStatus.PENDING;
+  }
+
   private renderError() {
     const error = this.#list.error as Error | undefined;
     return html`
@@ -473,7 +490,7 @@ export class PatTable extends PatElement {
   }
 
   private renderFooter() {
-    const page = this.#list.value;
+    const page = this.#page;
     if (!page || page.total === 0) return nothing;
     const pages = Math.max(1, Math.ceil(page.total / this.pageSize));
     const from = (this.page - 1) * this.pageSize + 1;
@@ -509,15 +526,15 @@ export class PatTable extends PatElement {
       { key: 'last_used_at', label: strings.table.columns.lastUsed },
       strings.table.columns.scopes,
     ];
-    const busy = this.#list.status === TaskStatus.PENDING;
-    const failedRefetch = this.#list.status === TaskStatus.ERROR && this.#list.value;
+    const busy = this.#list.status === TaskStatus.PENDING || this.#awaitingCounts;
+    const failedRefetch = this.#list.status === TaskStatus.ERROR && this.#page;
     return html`
       <div class="base" part="base">
         ${this.renderStats()} ${this.renderToolbar()}
         ${failedRefetch
           ? html`<sl-alert variant="danger" open>
               ${(this.#list.error as Error).message}
-              <sl-button slot="action" size="small" @click=${() => this.refresh()}>${strings.retry}</sl-button>
+              <sl-button class="retry" size="small" @click=${() => this.refresh()}>${strings.retry}</sl-button>
             </sl-alert>`
           : nothing}
         <div class="frame">

@@ -42,7 +42,7 @@ export default css`
   }
   .stat-count {
     font-size: var(--sl-font-size-x-large);
-    font-weight: var(--sl-font-weight-semibold);
+    font-weight: var(--sl-font-weight-bold);
   }
   .stat-label {
     color: var(--sl-color-neutral-600);
@@ -64,6 +64,9 @@ export default css`
     display: flex;
     gap: var(--sl-spacing-x-small);
     margin-inline-start: auto;
+  }
+  .retry {
+    margin-inline-start: var(--sl-spacing-small);
   }
   .frame {
     overflow-x: auto;
@@ -89,7 +92,7 @@ export default css`
   }
   th {
     color: var(--sl-color-neutral-600);
-    font-weight: var(--sl-font-weight-semibold);
+    font-weight: var(--sl-font-weight-bold);
     white-space: nowrap;
   }
   tbody tr:last-child td {
@@ -124,7 +127,7 @@ export default css`
     color: var(--sl-color-primary-600);
   }
   .name {
-    font-weight: var(--sl-font-weight-semibold);
+    font-weight: var(--sl-font-weight-bold);
     word-break: break-word;
   }
   .description {

@@ -1,18 +1,1139 @@
 import { expect, html } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { delay, http } from 'msw';
+import type { SetupWorker } from 'msw/browser';
+import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlDropdown from '@shoelace-style/shoelace/dist/components/dropdown/dropdown.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import type { PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
+import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
 import { mount, until, useMockApi, expectAccessible } from '../../testing/fixture.js';
+import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
+import type { PatEventMap } from '../shared/events.js';
 import './pat-table.js';
 import type { PatTable } from './pat-table.component.js';
 
-function rows(table: PatTable) {
-  return [...table.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')];
+// ---------------------------------------------------------------------------------------------
+// The seeded data of mocks/scenarios.ts, as a person reads it (alice, default scenario).
+
+/** alice's active PATs, newest first (the default sort: issued_at desc). */
+const ACTIVE_BY_ISSUED = [
+  'Local development', // 2 days ago
+  'Support team access', // 7 days
+  'Terraform provisioning', // 10 days
+  'Alerting webhook', // 15 days
+  'Nightly backup', // 29 days 4 h (expires within a day)
+  'CI deploy', // 45 days
+  'Mobile app telemetry', // 85 days (expires in 5 days)
+  'Grafana dashboards read-only', // 120 days
+];
+const REVOKED_BY_ISSUED = ['Leaked in support ticket', 'Old Jenkins pipeline'];
+const EXPIRED_BY_ISSUED = ['Hackathon demo', 'Q3 data export'];
+/** The first page (10 rows) of all of alice's 12 PATs, newest first. */
+const ALL_FIRST_PAGE = [
+  'Local development',
+  'Support team access',
+  'Terraform provisioning',
+  'Alerting webhook',
+  'Nightly backup',
+  'Hackathon demo',
+  'CI deploy',
+  'Leaked in support ticket',
+  'Mobile app telemetry',
+  'Q3 data export',
+];
+const ACTIVE_BY_NAME = [
+  'Alerting webhook',
+  'CI deploy',
+  'Grafana dashboards read-only',
+  'Local development',
+  'Mobile app telemetry',
+  'Nightly backup',
+  'Support team access',
+  'Terraform provisioning',
+];
+const ACTIVE_BY_EXPIRY = [
+  'Nightly backup', // in 20 hours
+  'Mobile app telemetry', // in 5 days
+  'Local development', // 28 days
+  'CI deploy', // 45 days
+  'Support team access', // 83 days
+  'Terraform provisioning', // 170 days
+  'Grafana dashboards read-only', // 245 days
+  'Alerting webhook', // 350 days
+];
+
+const idOf = (name: string, user = 'alice') => seededId(user, name);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+/** A relative time in the past, as Intl words it ("3 days ago", "yesterday", "last week"). */
+const PAST = /( ago|^yesterday|^last )/;
+/** "Expires in 3 days", "Expires tomorrow", "Expires next month". */
+const FUTURE = /^Expires (in |tomorrow|next )/;
+const exactTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+const cleanups: (() => void)[] = [];
+
+function root(table: PatTable): ShadowRoot {
+  return table.shadowRoot!;
 }
 
+function rows(table: PatTable) {
+  return [...root(table).querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')];
+}
+
+function rowNames(table: PatTable): string[] {
+  return rows(table).map((row) => row.querySelector('td.name')!.textContent!.trim());
+}
+
+function rowByName(table: PatTable, name: string): HTMLTableRowElement {
+  const row = rows(table).find((candidate) => candidate.querySelector('td.name')!.textContent!.trim() === name);
+  if (!row) throw new Error(`no row "${name}" among ${JSON.stringify(rowNames(table))}`);
+  return row;
+}
+
+function cells(row: HTMLTableRowElement): HTMLTableCellElement[] {
+  return [...row.querySelectorAll('td')];
+}
+
+function text(element: Element | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function busy(table: PatTable): string | null {
+  return root(table).querySelector('table')!.getAttribute('aria-busy');
+}
+
+function stateText(table: PatTable): string {
+  return text(root(table).querySelector('.state'));
+}
+
+function stat(table: PatTable, label: string): HTMLButtonElement {
+  const button = [...root(table).querySelectorAll<HTMLButtonElement>('button.stat')].find((candidate) => text(candidate.querySelector('.stat-label')) === label);
+  if (!button) throw new Error(`no stat "${label}"`);
+  return button;
+}
+
+function statCount(table: PatTable, label: string): string {
+  return text(stat(table, label).querySelector('.stat-count'));
+}
+
+function button(scope: ParentNode, label: string): HTMLElement {
+  const found = [...scope.querySelectorAll<HTMLElement>('sl-button')].find((candidate) => text(candidate) === label);
+  if (!found) throw new Error(`no button "${label}"`);
+  return found;
+}
+
+function header(table: PatTable, label: string): HTMLTableCellElement {
+  const th = [...root(table).querySelectorAll<HTMLTableCellElement>('thead th')].find((candidate) => text(candidate).startsWith(label));
+  if (!th) throw new Error(`no column "${label}"`);
+  return th;
+}
+
+function statusSelect(table: PatTable): SlSelect {
+  return root(table).querySelector<SlSelect>('sl-select.status-filter')!;
+}
+
+function pageSizeSelect(table: PatTable): SlSelect {
+  return root(table).querySelector<SlSelect>('.page-size sl-select')!;
+}
+
+function pager(table: PatTable, label: string): HTMLElement {
+  return root(table).querySelector<HTMLElement>(`.pager sl-icon-button[label="${label}"]`)!;
+}
+
+function announcement(table: PatTable): string {
+  return text(root(table).querySelector('[role="status"]'));
+}
+
+function confirmDialog(table: PatTable): PatConfirmDialog {
+  return root(table).querySelector<PatConfirmDialog>('pat-confirm-dialog')!;
+}
+
+function slDialog(table: PatTable): SlDialog {
+  return confirmDialog(table).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
+}
+
+function dialogButton(table: PatTable, part: 'confirm' | 'cancel'): HTMLElement {
+  return confirmDialog(table).shadowRoot!.querySelector<HTMLElement>(`sl-button[part="${part}"]`)!;
+}
+
+function dialogMessage(table: PatTable): string {
+  return text(confirmDialog(table).shadowRoot!.querySelector('.message'));
+}
+
+/** Real mouse click on the centre of `element` (scrolled into view first when it is not). */
+async function click(element: Element): Promise<void> {
+  let rect = element.getBoundingClientRect();
+  if (rect.top < 0 || rect.bottom > window.innerHeight || rect.left < 0 || rect.right > window.innerWidth) {
+    element.scrollIntoView({ block: 'center', inline: 'center' });
+    rect = element.getBoundingClientRect();
+  }
+  if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
+  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+}
+
+function nextEvent(target: EventTarget, name: string, timeout = 4000): Promise<Event> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${name}`)), timeout);
+    target.addEventListener(
+      name,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Records every `name` event that reaches `target`. */
+function record<K extends keyof PatEventMap>(target: EventTarget, name: K): CustomEvent<PatEventMap[K]>[] {
+  const events: CustomEvent<PatEventMap[K]>[] = [];
+  target.addEventListener(name, (event) => events.push(event as CustomEvent<PatEventMap[K]>));
+  return events;
+}
+
+/** Records the URL of every `GET /api/pats` (the list) the page sends from now on. */
+function recordListRequests(worker: SetupWorker): URL[] {
+  const urls: URL[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (request.method === 'GET' && url.pathname === '/api/pats') urls.push(url);
+  };
+  worker.events.on('request:start', listener);
+  cleanups.push(() => worker.events.removeListener('request:start', listener));
+  return urls;
+}
+
+/** Waits for the list to settle (not busy) with exactly `expected` rows, in that order. */
+async function expectRows(table: PatTable, expected: string[], message = 'rows'): Promise<void> {
+  const same = () => busy(table) === 'false' && JSON.stringify(rowNames(table)) === JSON.stringify(expected);
+  await until(same, message).catch(() => undefined);
+  expect(rowNames(table), message).to.deep.equal(expected);
+  expect(busy(table), `${message}: aria-busy`).to.equal('false');
+}
+
+/** The names the store itself lists for alice: what the table must show. */
+function storeNames(store: MockStore, query: { status?: StatusFilter; sort?: PatSortKey; dir?: SortDirection; offset?: number; limit?: number; name?: string }, user = 'alice'): string[] {
+  const page = store.list(user, { status: 'active', sort: 'issued_at', dir: 'desc', offset: 0, limit: 10, ...query });
+  return page.pats.map((pat) => pat.name);
+}
+
+async function apiGet(path: string, user = 'alice'): Promise<{ status: number; body: any }> {
+  const response = await fetch(`/api${path}`, { headers: { authorization: `Bearer ${mockTokenFor(user)}` } });
+  const body = response.status === 204 ? undefined : await response.json();
+  return { status: response.status, body };
+}
+
+async function mountLoaded(attributes: { status?: StatusFilter } = {}): Promise<PatTable> {
+  const table = attributes.status
+    ? await mount<PatTable>(html`<pat-table status=${attributes.status}></pat-table>`)
+    : await mount<PatTable>(html`<pat-table></pat-table>`);
+  await until(() => rows(table).length > 0 && busy(table) === 'false', 'the first rows');
+  // The counts come from a second request: Delete All is enabled once they are in.
+  await until(() => statCount(table, 'Active') !== '–', 'the counts');
+  return table;
+}
+
+/** Opens a row's action menu with a real click on its button; resolves once it is shown. */
+async function openRowMenu(table: PatTable, name: string): Promise<SlDropdown> {
+  const dropdown = rowByName(table, name).querySelector<SlDropdown>('sl-dropdown')!;
+  const shown = nextEvent(dropdown, 'sl-after-show');
+  await click(dropdown.querySelector('sl-icon-button')!);
+  await shown;
+  return dropdown;
+}
+
+function menuItems(dropdown: SlDropdown): string[] {
+  return [...dropdown.querySelectorAll('sl-menu-item')].map((item) => item.getAttribute('value')!);
+}
+
+/** Chooses a row action with real clicks: the menu button, then the item. */
+async function chooseRowAction(table: PatTable, name: string, value: string): Promise<void> {
+  const dropdown = await openRowMenu(table, name);
+  const item = dropdown.querySelector(`sl-menu-item[value="${value}"]`);
+  if (!item) throw new Error(`no "${value}" in the menu of "${name}": ${menuItems(dropdown).join(', ')}`);
+  await click(item);
+}
+
+/** Runs `open` and waits for the confirmation dialog to be fully shown. */
+async function openDialog(table: PatTable, open: () => Promise<void>): Promise<SlDialog> {
+  const dialog = slDialog(table);
+  const shown = nextEvent(dialog, 'sl-after-show');
+  await open();
+  await shown;
+  return dialog;
+}
+
+/** Chooses an option of a Shoelace select with real clicks. */
+async function chooseOption(select: SlSelect, value: string): Promise<void> {
+  const shown = nextEvent(select, 'sl-after-show');
+  await click(select);
+  await shown;
+  const option = select.querySelector(`sl-option[value="${value}"]`);
+  if (!option) throw new Error(`no option ${value}`);
+  await click(option);
+  await until(() => select.value === value && !select.open, `option ${value} chosen`);
+}
+
+async function typeSearch(table: PatTable, keys: string): Promise<void> {
+  await click(root(table).querySelector('sl-input.search')!);
+  await sendKeys({ type: keys });
+}
+
+async function settle(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A short description of what has the keyboard focus inside the table. */
+function focused(table: PatTable): string {
+  const active = root(table).activeElement;
+  if (!active) return `outside:${document.activeElement?.tagName.toLowerCase() ?? 'none'}`;
+  const rowName = (element: Element) => text(element.closest('tr')?.querySelector('td.name'));
+  if (active.matches('button.stat')) return `stat:${text(active.querySelector('.stat-label'))}`;
+  if (active.matches('sl-input.search')) return 'search';
+  if (active.matches('sl-select.status-filter')) return 'status';
+  if (active.matches('sl-button')) return `button:${text(active)}`;
+  if (active.matches('button.sort')) return `sort:${text(active).replace(/[↕▲▼]/g, '').trim()}`;
+  if (active.matches('tr[data-id]')) return `row:${rowName(active)}`;
+  if (active.matches('td.row-actions sl-icon-button')) return `menu:${rowName(active)}`;
+  if (active.matches('sl-menu-item')) return `item:${active.getAttribute('value')}`;
+  return active.tagName.toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------
+
 describe('<pat-table>', () => {
-  it('renders the signed-in user\'s active PATs and is accessible', async () => {
-    await useMockApi('default');
-    const table = await mount<PatTable>(html`<pat-table></pat-table>`);
-    await until(() => rows(table).length > 0, 'rows');
-    expect(rows(table).length).to.be.greaterThan(0);
-    await expectAccessible(table);
+  let worker: SetupWorker;
+  let store: MockStore;
+
+  before(async () => {
+    // Shoelace skips its show/hide animations: menus and dialogs are clickable at once.
+    await emulateMedia({ reducedMotion: 'reduce' });
+  });
+
+  afterEach(async () => {
+    while (cleanups.length) cleanups.pop()!();
+    worker?.resetHandlers();
+    await resetMouse();
+  });
+
+  describe('rows and states', () => {
+    it("renders the signed-in user's active PATs and is accessible", async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mount<PatTable>(html`<pat-table></pat-table>`);
+      await until(() => rows(table).length > 0, 'rows');
+      expect(rows(table).length).to.be.greaterThan(0);
+      await expectAccessible(table);
+    });
+
+    it('shows every active PAT of alice (and none of bob) with all its columns', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      await expectRows(table, ACTIVE_BY_ISSUED);
+      expect(table.getAttribute('status')).to.equal('active');
+
+      const headers = [...root(table).querySelectorAll('thead th')].map((th) => text(th).replace(/[↕▲▼]/g, '').trim());
+      expect(headers.slice(0, 7)).to.deep.equal(['Name', 'Description', 'Status', 'Issued', 'Expires', 'Last used', 'Scopes']);
+      expect(text(root(table).querySelector('table > caption'))).to.equal('Your personal access tokens');
+
+      for (const name of ACTIVE_BY_ISSUED) {
+        const pat = store.get('alice', idOf(name));
+        const row = rowByName(table, name);
+        const [nameCell, description, status, issued, expires, lastUsed, scopes] = cells(row);
+        expect(row.dataset.id, name).to.equal(pat.id);
+        expect(text(nameCell), name).to.equal(name);
+        expect(text(description), `${name}: description`).to.equal(pat.description || '—');
+        const badge = status!.querySelector('sl-badge')!;
+        expect(text(badge), `${name}: status`).to.equal('Active');
+        expect(badge.getAttribute('variant')).to.equal('success');
+
+        const issuedTime = issued!.querySelector('time')!;
+        expect(issuedTime.getAttribute('datetime')).to.equal(pat.issued_at);
+        expect(issuedTime.getAttribute('title'), `${name}: exact issue time`).to.equal(exactTime.format(new Date(pat.issued_at)));
+        expect(text(issuedTime), `${name}: issued, relative`).to.match(PAST);
+
+        const expiresTime = expires!.querySelector('time')!;
+        expect(expiresTime.getAttribute('datetime')).to.equal(pat.expires_at);
+        expect(expiresTime.getAttribute('title')).to.equal(exactTime.format(new Date(pat.expires_at)));
+        expect(text(expiresTime), `${name}: expires`).to.match(FUTURE);
+        const soon = Date.parse(pat.expires_at) - Date.now() <= 7 * 24 * 3600e3;
+        expect(text(expires!.querySelector('sl-badge')) === 'Expiring soon', `${name}: expiring soon badge`).to.equal(soon);
+
+        if (pat.last_used_at === null) {
+          expect(text(lastUsed), `${name}: last used`).to.equal('never');
+          expect(lastUsed!.querySelector('time')).to.equal(null);
+        } else {
+          const used = lastUsed!.querySelector('time')!;
+          expect(used.getAttribute('datetime')).to.equal(pat.last_used_at);
+          expect(used.getAttribute('title')).to.equal(exactTime.format(new Date(pat.last_used_at)));
+          expect(text(used), `${name}: last used, relative`).to.match(PAST);
+        }
+        expect(text(scopes), `${name}: scopes`).to.equal(String(pat.scopes_count));
+      }
+
+      // A few cells exactly as a person reads them.
+      const local = cells(rowByName(table, 'Local development'));
+      expect(text(local[1])).to.equal('—');
+      expect(text(local[3])).to.equal(relative.format(-2, 'day'));
+      expect(text(local[4])).to.equal(`Expires ${relative.format(4, 'week')}`);
+      expect(text(local[5])).to.equal('never');
+      expect(text(local[6])).to.equal('0');
+      const backup = cells(rowByName(table, 'Nightly backup'));
+      expect(text(backup[4])).to.equal(`Expires ${relative.format(20, 'hour')} Expiring soon`);
+      expect(text(cells(rowByName(table, 'CI deploy'))[5])).to.equal(relative.format(-2, 'hour'));
+      expect(text(cells(rowByName(table, 'Terraform provisioning'))[6])).to.equal('5');
+      expect(rowNames(table)).not.to.include('Home Assistant bridge');
+    });
+
+    it('shows "Expired …" for expired PATs', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'expired' });
+      await expectRows(table, EXPIRED_BY_ISSUED);
+      const hackathon = cells(rowByName(table, 'Hackathon demo'));
+      expect(text(hackathon[2])).to.equal('Expired');
+      expect(text(hackathon[4])).to.equal(`Expired ${relative.format(-2, 'day')}`);
+      expect(hackathon[4]!.querySelector('sl-badge')).to.equal(null);
+      expect(text(cells(rowByName(table, 'Q3 data export'))[4])).to.equal(`Expired ${relative.format(-3, 'month')}`);
+    });
+
+    it('is accessible while loading (skeleton rows, aria-busy)', async () => {
+      ({ worker, store } = await useMockApi('slow'));
+      const table = await mount<PatTable>(html`<pat-table></pat-table>`);
+      expect(busy(table)).to.equal('true');
+      expect(root(table).querySelectorAll('tbody tr.skeleton').length).to.be.greaterThan(0);
+      await expectAccessible(table);
+      expect(rows(table).length, 'still loading after axe').to.equal(0);
+    });
+
+    it('shows the empty state, accessibly, when the user has no PAT', async () => {
+      ({ worker, store } = await useMockApi('empty'));
+      const table = await mount<PatTable>(html`<pat-table></pat-table>`);
+      await until(() => stateText(table).includes('No personal access tokens yet'), 'the empty state');
+      await until(() => statCount(table, 'Active') === '0', 'the counts');
+      expect(rows(table)).to.have.length(0);
+      button(root(table).querySelector('.state')!, 'Create PAT');
+      expect(root(table).querySelector('.footer')).to.equal(null);
+      await expectAccessible(table);
+    });
+
+    it('shows "no match" with Reset filters, accessibly', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      await typeSearch(table, 'zzz');
+      await until(() => stateText(table).includes('No tokens match'), 'the no-match state');
+      expect(rows(table)).to.have.length(0);
+      button(root(table).querySelector('.state')!, 'Reset filters');
+      await expectAccessible(table);
+    });
+
+    it('shows the error with Retry, accessibly, on a 500', async () => {
+      ({ worker, store } = await useMockApi('error'));
+      const table = await mount<PatTable>(html`<pat-table></pat-table>`);
+      await until(() => root(table).querySelector('[role="alert"]'), 'the error');
+      expect(text(root(table).querySelector('[role="alert"]'))).to.equal('Something went wrong on our side. Please try again.');
+      expect(stateText(table)).to.include('Could not load your tokens');
+      button(root(table).querySelector('.state')!, 'Retry');
+      expect(busy(table)).to.equal('false');
+      await expectAccessible(table);
+    });
+
+    it('recovers with Retry once the server works again', async () => {
+      ({ worker, store } = await useMockApi('error'));
+      const table = await mount<PatTable>(html`<pat-table></pat-table>`);
+      await until(() => root(table).querySelector('[role="alert"]'), 'the error');
+      ({ store } = await useMockApi('default'));
+      await click(button(root(table).querySelector('.state')!, 'Retry'));
+      await expectRows(table, ACTIVE_BY_ISSUED, 'rows after Retry');
+      expect(root(table).querySelector('[role="alert"]')).to.equal(null);
+      await until(() => statCount(table, 'Active') === '8', 'the counts after Retry');
+    });
+
+    it('keeps the current rows, marked busy, while a refetch is slow', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      await expectRows(table, ACTIVE_BY_ISSUED);
+      worker.use(
+        http.get('/api/pats', async () => {
+          await delay(1200);
+          return undefined; // then the scenario answers
+        }),
+      );
+      await click(stat(table, 'Revoked'));
+      await until(() => busy(table) === 'true', 'aria-busy=true');
+      await settle(300);
+      expect(busy(table)).to.equal('true');
+      expect(rowNames(table), 'the old rows stay meanwhile').to.deep.equal(ACTIVE_BY_ISSUED);
+      expect(root(table).querySelectorAll('tbody tr.skeleton')).to.have.length(0);
+      await expectRows(table, REVOKED_BY_ISSUED, 'the new rows');
+    });
+
+    it('keeps the rows and offers Retry when a refetch fails', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      await expectRows(table, ACTIVE_BY_ISSUED);
+      worker.use(http.get('/api/pats', () => new Response(JSON.stringify({ error: 'internal', message: 'Boom.' }), { status: 500, headers: { 'content-type': 'application/json' } })));
+      await click(stat(table, 'Revoked'));
+      await until(() => text(root(table).querySelector('sl-alert')).includes('Boom.') || stateText(table).includes('Boom.'), 'the error');
+      expect(rowNames(table), 'the rows stay after a failed refetch').to.deep.equal(ACTIVE_BY_ISSUED);
+      ({ store } = await useMockApi('default'));
+      await click(button(root(table).querySelector('sl-alert')!, 'Retry'));
+      await expectRows(table, REVOKED_BY_ISSUED, 'rows after Retry');
+      expect(root(table).querySelector('sl-alert')).to.equal(null);
+    });
+
+    it('renders a malicious name as text', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const evil = '<img src=x onerror=alert(1)>';
+      const created = store.create('alice', { name: evil, description: '<b>bold</b><script>alert(2)</script>', duration: '30d' });
+      const table = await mountLoaded();
+      await until(() => rowNames(table).includes(evil), 'the malicious row');
+      const row = rowByName(table, evil);
+      expect(row.dataset.id).to.equal(created.id);
+      expect(row.querySelector('td.name')!.textContent).to.equal(evil);
+      expect(row.querySelector('td.description')!.textContent!.trim()).to.equal('<b>bold</b><script>alert(2)</script>');
+      expect(root(table).querySelectorAll('img, b, script')).to.have.length(0);
+      expect(row.querySelector('sl-icon-button')!.getAttribute('label')).to.equal(`Actions for ${evil}`);
+
+      // The confirmation names it as text too.
+      await openDialog(table, () => chooseRowAction(table, evil, 'revoke'));
+      expect(dialogMessage(table)).to.include(`"${evil}"`);
+      expect(confirmDialog(table).shadowRoot!.querySelectorAll('img')).to.have.length(0);
+      await click(dialogButton(table, 'cancel'));
+    });
+  });
+
+  describe('status filter', () => {
+    const cases: [label: string, status: StatusFilter, from: StatusFilter, expected: string[]][] = [
+      ['Active', 'active', 'all', ACTIVE_BY_ISSUED],
+      ['Revoked', 'revoked', 'active', REVOKED_BY_ISSUED],
+      ['Expired', 'expired', 'active', EXPIRED_BY_ISSUED],
+      ['All', 'all', 'active', ALL_FIRST_PAGE],
+    ];
+    for (const [label, status, from, expected] of cases) {
+      it(`"${label}" asks for status=${status}, shows those rows and reflects the attribute`, async () => {
+        ({ worker, store } = await useMockApi('default'));
+        const table = await mountLoaded({ status: from });
+        const requests = recordListRequests(worker);
+        const changes = record(table, 'pat-query-change');
+        await chooseOption(statusSelect(table), status);
+        await expectRows(table, expected);
+        expect(expected).to.deep.equal(storeNames(store, { status }));
+        expect(requests.length, 'one list request').to.equal(1);
+        expect(requests[0]!.searchParams.get('status')).to.equal(status);
+        expect(requests[0]!.searchParams.get('offset')).to.equal('0');
+        expect(table.getAttribute('status')).to.equal(status);
+        expect(changes.map((event) => event.detail)).to.deep.equal([
+          { status, search: '', sort: 'issued_at', sortDir: 'desc', page: 1, pageSize: 10 },
+        ]);
+        const statuses = new Set(rows(table).map((row) => text(row.querySelector('sl-badge'))));
+        if (status !== 'all') expect([...statuses]).to.deep.equal([label]);
+      });
+    }
+  });
+
+  describe('search', () => {
+    it('debounces typing into one case-insensitive name= request and filters the rows', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const requests = recordListRequests(worker);
+      const changes = record(table, 'pat-query-change');
+      await typeSearch(table, 'GR');
+      await settle(100);
+      await sendKeys({ type: 'AF' });
+      await expectRows(table, ['Grafana dashboards read-only']);
+      await settle(400);
+      const named = requests.filter((url) => url.searchParams.has('name'));
+      expect(named.map((url) => url.searchParams.get('name'))).to.deep.equal(['GRAF']);
+      expect(requests).to.have.length(1);
+      expect(requests[0]!.searchParams.get('status')).to.equal('active');
+      expect(table.getAttribute('search')).to.equal('GRAF');
+      expect(table.search).to.equal('GRAF');
+      expect(changes.map((event) => event.detail.search)).to.deep.equal(['GRAF']);
+    });
+
+    it('matches a substring anywhere in the name', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'all' });
+      await typeSearch(table, 'De');
+      const expected = ['Local development', 'Hackathon demo', 'CI deploy'];
+      await expectRows(table, expected);
+      expect(expected).to.deep.equal(storeNames(store, { status: 'all', name: 'de' }));
+    });
+  });
+
+  describe('stats', () => {
+    it('show the summary counts', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const summary = store.summary('alice');
+      expect(summary).to.include({ active: 8, expiring_soon: 2, revoked: 2, expired: 2, total: 12 });
+      expect(statCount(table, 'Active')).to.equal('8');
+      expect(statCount(table, 'Expiring soon')).to.equal('2');
+      expect(statCount(table, 'Revoked')).to.equal('2');
+      expect(statCount(table, 'Expired')).to.equal('2');
+      expect(stat(table, 'Active').getAttribute('aria-pressed')).to.equal('true');
+      for (const label of ['Expiring soon', 'Revoked', 'Expired']) expect(stat(table, label).getAttribute('aria-pressed'), label).to.equal('false');
+    });
+
+    it('the Revoked card filters to revoked PATs and is pressed', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const requests = recordListRequests(worker);
+      const changes = record(table, 'pat-query-change');
+      await click(stat(table, 'Revoked'));
+      await expectRows(table, REVOKED_BY_ISSUED);
+      expect(requests.at(-1)!.searchParams.get('status')).to.equal('revoked');
+      expect(table.getAttribute('status')).to.equal('revoked');
+      expect(stat(table, 'Revoked').getAttribute('aria-pressed')).to.equal('true');
+      expect(stat(table, 'Active').getAttribute('aria-pressed')).to.equal('false');
+      expect(changes.at(-1)!.detail.status).to.equal('revoked');
+    });
+
+    it('the Expired card filters to expired PATs', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      await click(stat(table, 'Expired'));
+      await expectRows(table, EXPIRED_BY_ISSUED);
+      expect(stat(table, 'Expired').getAttribute('aria-pressed')).to.equal('true');
+    });
+
+    it('the Expiring soon card shows active PATs by expiry, soonest first', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'revoked' });
+      const requests = recordListRequests(worker);
+      await click(stat(table, 'Expiring soon'));
+      await expectRows(table, ACTIVE_BY_EXPIRY);
+      expect(ACTIVE_BY_EXPIRY).to.deep.equal(storeNames(store, { sort: 'expires_at', dir: 'asc' }));
+      const last = requests.at(-1)!.searchParams;
+      expect([last.get('status'), last.get('sort'), last.get('dir')]).to.deep.equal(['active', 'expires_at', 'asc']);
+      expect(stat(table, 'Expiring soon').getAttribute('aria-pressed')).to.equal('true');
+      expect(stat(table, 'Active').getAttribute('aria-pressed')).to.equal('false');
+      expect(header(table, 'Expires').getAttribute('aria-sort')).to.equal('ascending');
+    });
+
+    it('the Active card after Expiring soon goes back to the plain active list', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      await click(stat(table, 'Expiring soon'));
+      await expectRows(table, ACTIVE_BY_EXPIRY);
+      await click(stat(table, 'Active'));
+      await until(() => stat(table, 'Active').getAttribute('aria-pressed') === 'true', 'Active pressed').catch(() => undefined);
+      expect(stat(table, 'Active').getAttribute('aria-pressed'), 'Active pressed').to.equal('true');
+      expect(stat(table, 'Expiring soon').getAttribute('aria-pressed')).to.equal('false');
+      await expectRows(table, ACTIVE_BY_ISSUED);
+    });
+  });
+
+  describe('sorting', () => {
+    it('a header click sorts by that column; a second click flips the direction', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      expect(header(table, 'Issued').getAttribute('aria-sort')).to.equal('descending');
+      const requests = recordListRequests(worker);
+      const changes = record(table, 'pat-query-change');
+
+      await click(header(table, 'Name').querySelector('button')!);
+      await expectRows(table, ACTIVE_BY_NAME);
+      expect([requests.at(-1)!.searchParams.get('sort'), requests.at(-1)!.searchParams.get('dir')]).to.deep.equal(['name', 'asc']);
+      expect(header(table, 'Name').getAttribute('aria-sort')).to.equal('ascending');
+      expect(header(table, 'Issued').hasAttribute('aria-sort')).to.equal(false);
+      expect([table.getAttribute('sort'), table.getAttribute('sort-dir')]).to.deep.equal(['name', 'asc']);
+
+      await click(header(table, 'Name').querySelector('button')!);
+      await expectRows(table, [...ACTIVE_BY_NAME].reverse());
+      expect([requests.at(-1)!.searchParams.get('sort'), requests.at(-1)!.searchParams.get('dir')]).to.deep.equal(['name', 'desc']);
+      expect(header(table, 'Name').getAttribute('aria-sort')).to.equal('descending');
+      expect(changes.map((event) => [event.detail.sort, event.detail.sortDir])).to.deep.equal([
+        ['name', 'asc'],
+        ['name', 'desc'],
+      ]);
+      for (const column of ['Description', 'Status', 'Scopes']) expect(header(table, column).hasAttribute('aria-sort'), column).to.equal(false);
+    });
+
+    it('sorts by Last used (most recent first) and Expires, flipping on the second click', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const requests = recordListRequests(worker);
+
+      await click(header(table, 'Last used').querySelector('button')!);
+      const byUse = storeNames(store, { sort: 'last_used_at', dir: 'desc' });
+      expect(byUse.slice(0, 3)).to.deep.equal(['Alerting webhook', 'Grafana dashboards read-only', 'Mobile app telemetry']);
+      await expectRows(table, byUse);
+      expect(requests.at(-1)!.searchParams.get('sort')).to.equal('last_used_at');
+      expect(requests.at(-1)!.searchParams.get('dir')).to.equal('desc');
+      expect(header(table, 'Last used').getAttribute('aria-sort')).to.equal('descending');
+
+      await click(header(table, 'Last used').querySelector('button')!);
+      await expectRows(table, storeNames(store, { sort: 'last_used_at', dir: 'asc' }));
+      expect(header(table, 'Last used').getAttribute('aria-sort')).to.equal('ascending');
+
+      await click(header(table, 'Expires').querySelector('button')!);
+      await expectRows(table, [...ACTIVE_BY_EXPIRY].reverse());
+      expect(header(table, 'Expires').getAttribute('aria-sort')).to.equal('descending');
+      expect(header(table, 'Last used').hasAttribute('aria-sort')).to.equal(false);
+    });
+  });
+
+  describe('pagination (250 PATs)', () => {
+    const range = (table: PatTable) => text(root(table).querySelector('.range'));
+
+    it('next, previous, last and first pages', async () => {
+      ({ worker, store } = await useMockApi('many'));
+      const table = await mountLoaded({ status: 'all' });
+      const page = (n: number, size = 10) => storeNames(store, { status: 'all', offset: (n - 1) * size, limit: size });
+      await expectRows(table, page(1));
+      expect(range(table)).to.equal('1–10 of 250');
+      expect(text(root(table).querySelector('.page-of'))).to.equal('Page 1 of 25');
+      expect(pager(table, 'Previous page').hasAttribute('disabled')).to.equal(true);
+      expect(pager(table, 'First page').hasAttribute('disabled')).to.equal(true);
+      const requests = recordListRequests(worker);
+      const changes = record(table, 'pat-query-change');
+
+      await click(pager(table, 'Next page'));
+      await expectRows(table, page(2), 'page 2');
+      expect(range(table)).to.equal('11–20 of 250');
+      expect(requests.at(-1)!.searchParams.get('offset')).to.equal('10');
+      expect(requests.at(-1)!.searchParams.get('limit')).to.equal('10');
+      expect(requests.at(-1)!.searchParams.get('status')).to.equal('all');
+      expect(table.getAttribute('page')).to.equal('2');
+
+      await click(pager(table, 'Next page'));
+      await expectRows(table, page(3), 'page 3');
+      expect(range(table)).to.equal('21–30 of 250');
+
+      await click(pager(table, 'Previous page'));
+      await expectRows(table, page(2), 'back to page 2');
+      expect(requests.at(-1)!.searchParams.get('offset')).to.equal('10');
+
+      await click(pager(table, 'Last page'));
+      await expectRows(table, page(25), 'the last page');
+      expect(range(table)).to.equal('241–250 of 250');
+      expect(requests.at(-1)!.searchParams.get('offset')).to.equal('240');
+      expect(pager(table, 'Next page').hasAttribute('disabled')).to.equal(true);
+      expect(pager(table, 'Last page').hasAttribute('disabled')).to.equal(true);
+
+      await click(pager(table, 'First page'));
+      await expectRows(table, page(1), 'back to the first page');
+      expect(range(table)).to.equal('1–10 of 250');
+      expect(requests.at(-1)!.searchParams.get('offset')).to.equal('0');
+      expect(changes.map((event) => event.detail.page)).to.deep.equal([2, 3, 2, 25, 1]);
+    });
+
+    for (const size of [25, 50]) {
+      it(`rows per page ${size} changes the request limit and the rows`, async () => {
+        ({ worker, store } = await useMockApi('many'));
+        const table = await mountLoaded({ status: 'all' });
+        const requests = recordListRequests(worker);
+        await chooseOption(pageSizeSelect(table), String(size));
+        await expectRows(table, storeNames(store, { status: 'all', limit: size }));
+        expect(rows(table)).to.have.length(size);
+        expect(requests.at(-1)!.searchParams.get('limit')).to.equal(String(size));
+        expect(requests.at(-1)!.searchParams.get('offset')).to.equal('0');
+        expect(range(table)).to.equal(`1–${size} of 250`);
+        expect(table.getAttribute('page-size')).to.equal(String(size));
+
+        await click(pager(table, 'Next page'));
+        await expectRows(table, storeNames(store, { status: 'all', offset: size, limit: size }));
+        expect(range(table)).to.equal(`${size + 1}–${2 * size} of 250`);
+      });
+    }
+
+    it('goes back to page 1 when the filter changes', async () => {
+      ({ worker, store } = await useMockApi('many'));
+      const table = await mountLoaded({ status: 'all' });
+      await click(pager(table, 'Next page'));
+      await until(() => range(table) === '11–20 of 250', 'page 2');
+      await click(pager(table, 'Next page'));
+      await until(() => range(table) === '21–30 of 250', 'page 3');
+      const requests = recordListRequests(worker);
+      await chooseOption(statusSelect(table), 'active');
+      const expected = storeNames(store, { status: 'active' });
+      await expectRows(table, expected);
+      expect(requests.at(-1)!.searchParams.get('offset')).to.equal('0');
+      expect(table.page).to.equal(1);
+      expect(table.getAttribute('page')).to.equal('1');
+      expect(range(table)).to.match(/^1–10 of /);
+
+      // And when the search changes.
+      await click(pager(table, 'Next page'));
+      await until(() => table.page === 2 && busy(table) === 'false', 'page 2 of active');
+      await typeSearch(table, 'billing');
+      await expectRows(table, storeNames(store, { status: 'active', name: 'billing' }));
+      expect(table.page).to.equal(1);
+      expect(requests.at(-1)!.searchParams.get('offset')).to.equal('0');
+    });
+  });
+
+  describe('opening a row', () => {
+    it('a row click emits pat-select with the id', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const selects = record(table, 'pat-select');
+      await click(rowByName(table, 'CI deploy').querySelector('td.name')!);
+      expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('CI deploy') }]);
+      expect(selects[0]!.bubbles && selects[0]!.composed).to.equal(true);
+      await click(cells(rowByName(table, 'Terraform provisioning'))[4]!);
+      expect(selects.map((event) => event.detail.id)).to.deep.equal([idOf('CI deploy'), idOf('Terraform provisioning')]);
+    });
+
+    it('Enter on a focused row emits pat-select with the id', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const selects = record(table, 'pat-select');
+      rowByName(table, 'Nightly backup').focus();
+      await sendKeys({ press: 'Enter' });
+      expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('Nightly backup') }]);
+    });
+
+    it("clicking the row's menu button opens the menu and does not emit pat-select", async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const selects = record(table, 'pat-select');
+      const dropdown = await openRowMenu(table, 'CI deploy');
+      expect(dropdown.open).to.equal(true);
+      await settle(50);
+      expect(selects).to.have.length(0);
+    });
+  });
+
+  describe('row actions', () => {
+    it('offer Revoke on active rows and Regenerate on revoked and expired rows', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'all' });
+      for (const row of rows(table)) {
+        const name = text(row.querySelector('td.name'));
+        const status = text(row.querySelector('sl-badge'));
+        const items = menuItems(row.querySelector('sl-dropdown')!);
+        const expected = status === 'Active' ? ['view', 'copy', 'add-scope', 'revoke', 'delete'] : ['view', 'copy', 'add-scope', 'regenerate', 'delete'];
+        expect(items, `${name} (${status})`).to.deep.equal(expected);
+      }
+      const labels = [...rowByName(table, 'CI deploy').querySelectorAll('sl-menu-item')].map((item) => text(item));
+      expect(labels).to.deep.equal(['View', 'Copy ID', 'Add scope', 'Revoke', 'Delete']);
+    });
+
+    it('View emits pat-select', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const selects = record(table, 'pat-select');
+      await chooseRowAction(table, 'Alerting webhook', 'view');
+      await until(() => selects.length > 0, 'pat-select');
+      await settle(50);
+      expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('Alerting webhook') }]);
+    });
+
+    it('Copy ID writes the id to the clipboard and announces it', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const copied: string[] = [];
+      Object.defineProperty(navigator.clipboard, 'writeText', {
+        configurable: true,
+        value: async (value: string) => {
+          copied.push(value);
+        },
+      });
+      cleanups.push(() => delete (navigator.clipboard as unknown as Record<string, unknown>).writeText);
+      const selects = record(table, 'pat-select');
+      await chooseRowAction(table, 'CI deploy', 'copy');
+      await until(() => copied.length > 0, 'the clipboard write');
+      expect(copied).to.deep.equal([idOf('CI deploy')]);
+      await until(() => announcement(table) === 'ID of CI deploy copied', 'the announcement').catch(() => undefined);
+      expect(announcement(table)).to.equal('ID of CI deploy copied');
+      expect(root(table).querySelector('[role="status"]')!.getAttribute('aria-live')).to.equal('polite');
+      expect(selects).to.have.length(0);
+    });
+
+    it('Add scope emits pat-navigate to /pats/<id>/add-scope', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const navigations = record(table, 'pat-navigate');
+      const selects = record(table, 'pat-select');
+      await chooseRowAction(table, 'CI deploy', 'add-scope');
+      await until(() => navigations.length > 0, 'pat-navigate');
+      expect(navigations.map((event) => event.detail)).to.deep.equal([{ route: `/pats/${idOf('CI deploy')}/add-scope` }]);
+      expect(selects).to.have.length(0);
+    });
+
+    it('Regenerate emits pat-navigate to /pats/<id>/regenerate', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'revoked' });
+      const navigations = record(table, 'pat-navigate');
+      await chooseRowAction(table, 'Old Jenkins pipeline', 'regenerate');
+      await until(() => navigations.length > 0, 'pat-navigate');
+      expect(navigations.map((event) => event.detail)).to.deep.equal([{ route: `/pats/${idOf('Old Jenkins pipeline')}/regenerate` }]);
+    });
+
+    it('Revoke asks, names the PAT, warns, then revokes it', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const id = idOf('CI deploy');
+      const requests = record(table, 'pat-request-revoke');
+      const revoked = record(table, 'pat-revoked');
+      const dialog = await openDialog(table, () => chooseRowAction(table, 'CI deploy', 'revoke'));
+      expect(requests.map((event) => event.detail)).to.deep.equal([{ id, name: 'CI deploy' }]);
+      expect(requests[0]!.cancelable).to.equal(true);
+      expect(dialog.label).to.equal('Revoke token?');
+      expect(dialogMessage(table)).to.include('"CI deploy"');
+      expect(dialogMessage(table)).to.match(/stop working/);
+      expect(text(dialogButton(table, 'confirm'))).to.equal('Revoke');
+      expect(revoked).to.have.length(0);
+      await expectAccessible(table);
+
+      await click(dialogButton(table, 'confirm'));
+      await until(() => revoked.length > 0, 'pat-revoked');
+      expect(revoked.map((event) => event.detail)).to.deep.equal([{ id }]);
+      await until(() => !dialog.open, 'the dialog closes');
+      await expectRows(table, ACTIVE_BY_ISSUED.filter((name) => name !== 'CI deploy'));
+      expect(store.get('alice', id).status).to.equal('revoked');
+      const { status, body } = await apiGet(`/pats/${id}`);
+      expect(status).to.equal(200);
+      expect(body.status).to.equal('revoked');
+      await until(() => statCount(table, 'Revoked') === '3' && statCount(table, 'Active') === '7', 'the counts update');
+      await until(() => announcement(table) === 'CI deploy revoked', 'the announcement');
+    });
+
+    it('Delete asks, then deletes the PAT', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const id = idOf('Terraform provisioning');
+      const requests = record(table, 'pat-request-delete');
+      const deleted = record(table, 'pat-deleted');
+      const dialog = await openDialog(table, () => chooseRowAction(table, 'Terraform provisioning', 'delete'));
+      expect(requests.map((event) => event.detail)).to.deep.equal([{ id, name: 'Terraform provisioning' }]);
+      expect(dialog.label).to.equal('Delete token?');
+      expect(dialogMessage(table)).to.include('"Terraform provisioning"');
+      expect(text(dialogButton(table, 'confirm'))).to.equal('Delete');
+
+      await click(dialogButton(table, 'confirm'));
+      await until(() => deleted.length > 0, 'pat-deleted');
+      expect(deleted.map((event) => event.detail)).to.deep.equal([{ id }]);
+      await expectRows(table, ACTIVE_BY_ISSUED.filter((name) => name !== 'Terraform provisioning'));
+      expect((await apiGet(`/pats/${id}`)).status).to.equal(404);
+      expect(store.count('alice')).to.equal(11);
+      await until(() => statCount(table, 'Active') === '7', 'the counts update');
+    });
+
+    it('Delete All asks with the count, then shows the empty state', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const requests = record(table, 'pat-request-delete-all');
+      const allDeleted = record(table, 'pat-all-deleted');
+      const dialog = await openDialog(table, () => click(button(root(table), 'Delete All')));
+      expect(requests.map((event) => event.detail)).to.deep.equal([{ count: 12 }]);
+      expect(dialog.label).to.equal('Delete all tokens?');
+      expect(dialogMessage(table)).to.include('All 12 personal access tokens');
+      expect(text(dialogButton(table, 'confirm'))).to.equal('Delete 12 tokens');
+
+      // The counts come back after the (empty) list: "No tokens match" must not flash meanwhile.
+      worker.use(
+        http.get('/api/pats/summary', async () => {
+          await delay(400);
+          return undefined;
+        }),
+      );
+      const states: string[] = [];
+      const observer = new MutationObserver(() => {
+        const state = stateText(table);
+        if (state && states.at(-1) !== state) states.push(state);
+      });
+      observer.observe(root(table), { subtree: true, childList: true, characterData: true });
+      cleanups.push(() => observer.disconnect());
+
+      await click(dialogButton(table, 'confirm'));
+      await until(() => allDeleted.length > 0, 'pat-all-deleted');
+      expect(allDeleted.map((event) => event.detail)).to.deep.equal([{ deleted: 12 }]);
+      await until(() => stateText(table).includes('No personal access tokens yet'), 'the empty state');
+      expect(states.filter((state) => state.includes('No tokens match')), 'a "no match" flash').to.deep.equal([]);
+      expect(rows(table)).to.have.length(0);
+      button(root(table).querySelector('.state')!, 'Create PAT');
+      expect(store.count('alice')).to.equal(0);
+      expect(store.count('bob'), "bob's PATs stay").to.equal(5);
+      expect((await apiGet('/pats?status=all')).body.total).to.equal(0);
+      await until(() => button(root(table), 'Delete All').hasAttribute('disabled'), 'Delete All disabled');
+    });
+  });
+
+  describe('cancelling and vetoing', () => {
+    type Action = {
+      name: string;
+      request: 'pat-request-revoke' | 'pat-request-delete' | 'pat-request-delete-all';
+      done: 'pat-revoked' | 'pat-deleted' | 'pat-all-deleted';
+      open: (table: PatTable) => Promise<void>;
+    };
+    const actions: Action[] = [
+      { name: 'Revoke', request: 'pat-request-revoke', done: 'pat-revoked', open: (table) => chooseRowAction(table, 'CI deploy', 'revoke') },
+      { name: 'Delete', request: 'pat-request-delete', done: 'pat-deleted', open: (table) => chooseRowAction(table, 'CI deploy', 'delete') },
+      { name: 'Delete All', request: 'pat-request-delete-all', done: 'pat-all-deleted', open: (table) => click(button(root(table), 'Delete All')) },
+    ];
+
+    async function expectNothingChanged(table: PatTable) {
+      const id = idOf('CI deploy');
+      const one = await apiGet(`/pats/${id}`);
+      expect(one.status).to.equal(200);
+      expect(one.body.status).to.equal('active');
+      expect((await apiGet('/pats?status=all')).body.total).to.equal(12);
+      expect(rowNames(table)).to.deep.equal(ACTIVE_BY_ISSUED);
+    }
+
+    for (const action of actions) {
+      for (const how of ['the Cancel button', 'Escape'] as const) {
+        it(`${action.name}: ${how} changes nothing`, async () => {
+          ({ worker, store } = await useMockApi('default'));
+          const table = await mountLoaded();
+          const done = record(table, action.done);
+          const dialog = await openDialog(table, () => action.open(table));
+          const hidden = nextEvent(dialog, 'sl-after-hide');
+          if (how === 'Escape') await sendKeys({ press: 'Escape' });
+          else await click(dialogButton(table, 'cancel'));
+          await hidden;
+          expect(dialog.open).to.equal(false);
+          await settle(100);
+          expect(done).to.have.length(0);
+          await expectNothingChanged(table);
+        });
+      }
+
+      it(`${action.name}: preventDefault() on ${action.request} stops it before any dialog`, async () => {
+        ({ worker, store } = await useMockApi('default'));
+        const table = await mountLoaded();
+        const vetoed: Event[] = [];
+        table.addEventListener(action.request, (event) => {
+          vetoed.push(event);
+          event.preventDefault();
+        });
+        const done = record(table, action.done);
+        const dialog = slDialog(table);
+        let shown = false;
+        dialog.addEventListener('sl-show', () => (shown = true));
+        await action.open(table);
+        await until(() => vetoed.length > 0, action.request);
+        await settle(200);
+        expect(shown, 'a dialog opened').to.equal(false);
+        expect(dialog.open).to.equal(false);
+        expect(done).to.have.length(0);
+        await expectNothingChanged(table);
+      });
+    }
+  });
+
+  describe('create and reset', () => {
+    it("the toolbar's Create PAT emits pat-navigate /pats/new", async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const navigations = record(table, 'pat-navigate');
+      await click(button(root(table).querySelector('.toolbar')!, 'Create PAT'));
+      expect(navigations.map((event) => event.detail)).to.deep.equal([{ route: '/pats/new' }]);
+    });
+
+    it("the empty state's Create PAT emits pat-navigate /pats/new", async () => {
+      ({ worker, store } = await useMockApi('empty'));
+      const table = await mount<PatTable>(html`<pat-table></pat-table>`);
+      await until(() => stateText(table).includes('No personal access tokens yet'), 'the empty state');
+      const navigations = record(table, 'pat-navigate');
+      await click(button(root(table).querySelector('.state')!, 'Create PAT'));
+      expect(navigations.map((event) => event.detail)).to.deep.equal([{ route: '/pats/new' }]);
+    });
+
+    it('Reset filters clears the search and shows all statuses', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'revoked' });
+      await typeSearch(table, 'nothing like this');
+      await until(() => stateText(table).includes('No tokens match'), 'the no-match state');
+      const changes = record(table, 'pat-query-change');
+      await click(button(root(table).querySelector('.state')!, 'Reset filters'));
+      await expectRows(table, ALL_FIRST_PAGE);
+      expect(table.search).to.equal('');
+      expect(table.status).to.equal('all');
+      expect(table.getAttribute('status')).to.equal('all');
+      expect(root(table).querySelector<HTMLInputElement & { value: string }>('sl-input.search')!.value).to.equal('');
+      expect(statusSelect(table).value).to.equal('all');
+      expect(changes.at(-1)!.detail).to.include({ status: 'all', search: '', page: 1 });
+    });
+  });
+
+  describe('keyboard', () => {
+    it('Tab reaches the counts, search, filter, buttons, headers, rows and the row menu', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      table.parentElement!.before(before);
+      cleanups.push(() => before.remove());
+      before.focus();
+      const stops: string[] = [];
+      for (let i = 0; i < 16; i++) {
+        await sendKeys({ press: 'Tab' });
+        stops.push(focused(table));
+      }
+      expect(stops).to.deep.equal([
+        'stat:Active',
+        'stat:Expiring soon',
+        'stat:Revoked',
+        'stat:Expired',
+        'search',
+        'status',
+        'button:Create PAT',
+        'button:Delete All',
+        'sort:Name',
+        'sort:Issued',
+        'sort:Expires',
+        'sort:Last used',
+        'row:Local development',
+        'menu:Local development',
+        'row:Support team access',
+        'menu:Support team access',
+      ]);
+    });
+
+    it('Enter and Space open the row menu, arrows move, Escape closes it, Enter chooses', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const selects = record(table, 'pat-select');
+      const row = rowByName(table, 'CI deploy');
+      const dropdown = row.querySelector<SlDropdown>('sl-dropdown')!;
+      row.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(table)).to.equal('menu:CI deploy');
+
+      let shown = nextEvent(dropdown, 'sl-after-show');
+      await sendKeys({ press: 'Enter' });
+      await shown;
+      expect(dropdown.open, 'Enter opens').to.equal(true);
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => focused(table) === 'item:view', 'the first item focused');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(table)).to.equal('item:copy');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(table)).to.equal('item:add-scope');
+      await sendKeys({ press: 'ArrowUp' });
+      expect(focused(table)).to.equal('item:copy');
+      let hidden = nextEvent(dropdown, 'sl-after-hide');
+      await sendKeys({ press: 'Escape' });
+      await hidden;
+      expect(dropdown.open, 'Escape closes').to.equal(false);
+      await until(() => focused(table) === 'menu:CI deploy', 'focus back on the menu button');
+
+      shown = nextEvent(dropdown, 'sl-after-show');
+      await sendKeys({ press: ' ' });
+      await shown;
+      expect(dropdown.open, 'Space opens').to.equal(true);
+      hidden = nextEvent(dropdown, 'sl-after-hide');
+      await sendKeys({ press: 'Escape' });
+      await hidden;
+      expect(dropdown.open).to.equal(false);
+      expect(selects, 'the menu button does not open the row').to.have.length(0);
+
+      shown = nextEvent(dropdown, 'sl-after-show');
+      await sendKeys({ press: 'ArrowDown' });
+      await shown;
+      await until(() => focused(table) === 'item:view', 'View focused');
+      await sendKeys({ press: 'Enter' });
+      await until(() => selects.length > 0, 'pat-select from View');
+      expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('CI deploy') }]);
+    });
   });
 });
