@@ -10,6 +10,13 @@ import { PatElement } from '../shared/pat-element.js';
 import { strings } from '../shared/strings.js';
 import styles from './pat-confirm-dialog.styles.js';
 
+/** What has focus, inside shadow roots too (`document.activeElement` stops at the outermost host). */
+function deepestActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
+
 export interface ConfirmOptions {
   title: string;
   message: string;
@@ -47,15 +54,17 @@ export class PatConfirmDialog extends PatElement {
   }
 
   private async onConfirm() {
+    // Shoelace's loading button still takes clicks: never run the action twice.
+    if (this.busy) return;
     if (!this.options?.action) {
-      this.#finish(true);
+      void this.#finish(true);
       return;
     }
     this.busy = true;
     this.error = '';
     try {
       await this.options.action();
-      this.#finish(true);
+      void this.#finish(true);
     } catch (error) {
       if (!isAbort(error)) this.error = (error as Error).message;
     } finally {
@@ -65,19 +74,21 @@ export class PatConfirmDialog extends PatElement {
 
   private onHide(event: Event) {
     if (event.target !== this.dialog) return;
-    this.#finish(false);
+    void this.#finish(false);
   }
 
   private onAfterHide(event: Event) {
     if (event.target !== this.dialog) return;
-    this.#trigger?.focus();
+    // A trigger that went with what was destroyed cannot take focus; the caller places it then.
+    if (this.#trigger?.isConnected) this.#trigger.focus();
     this.#trigger = undefined;
   }
 
-  #finish(confirmed: boolean) {
+  /** Closes, then answers: by then focus is back on the trigger, or the caller may place it. */
+  async #finish(confirmed: boolean) {
     const resolve = this.#resolve;
     this.#resolve = undefined;
-    if (this.dialog.open) this.dialog.open = false;
+    if (this.dialog.open) await this.dialog.hide();
     resolve?.(confirmed);
   }
 
@@ -89,7 +100,7 @@ export class PatConfirmDialog extends PatElement {
     this.#resolve?.(false);
     this.options = options;
     this.error = '';
-    this.#trigger = trigger ?? (document.activeElement as HTMLElement | null) ?? undefined;
+    this.#trigger = trigger ?? deepestActiveElement();
     await this.updateComplete;
     this.dialog.open = true;
     return new Promise((resolve) => (this.#resolve = resolve));

@@ -3,6 +3,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
 import '@shoelace-style/shoelace/dist/components/badge/badge.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dropdown/dropdown.js';
@@ -252,6 +253,7 @@ export class PatTable extends PatElement {
         this.#announce(strings.table.allDeleted(deleted));
         this.page = 1;
         this.refresh();
+        void this.#refocus(0);
       }
     }
   }
@@ -280,6 +282,7 @@ export class PatTable extends PatElement {
     this.emit('pat-revoked', { id: pat.id });
     this.#announce(strings.table.revoked(pat.name));
     this.refresh();
+    void this.#refocus(this.#rowIndex(pat));
   }
 
   async #delete(pat: Pat, trigger?: HTMLElement) {
@@ -298,8 +301,26 @@ export class PatTable extends PatElement {
     this.#announce(strings.table.deleted(pat.name));
     // The last row of a later page went: show the page before rather than an empty one.
     const rows = this.#page?.pats.length ?? 0;
+    const index = this.#rowIndex(pat);
     if (rows === 1 && this.page > 1) this.setQuery({ page: this.page - 1 });
     this.refresh();
+    void this.#refocus(index);
+  }
+
+  #rowIndex(pat: Pat): number {
+    return this.#page?.pats.findIndex((row) => row.id === pat.id) ?? 0;
+  }
+
+  /**
+   * After a row left the list, focus the row that took its place (or the one before), or the
+   * Create button when none is left, so keyboard users keep their place.
+   */
+  async #refocus(index: number) {
+    await this.#list.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    const rows = this.renderRoot.querySelectorAll<HTMLElement>('tbody tr[data-id]');
+    const target = rows[Math.min(index, rows.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('.actions sl-button');
+    target?.focus();
   }
 
   /** Runs a change through the API; a failure is reported as `pat-error` and rethrown to the dialog. */
@@ -468,7 +489,8 @@ export class PatTable extends PatElement {
       );
     }
     const now = Date.now();
-    return page.pats.map((pat) => this.renderRow(pat, now));
+    // Keyed by id, so focus never lands on a row that now shows another PAT.
+    return repeat(page.pats, (pat) => pat.id, (pat) => this.renderRow(pat, now));
   }
 
   /** The page came back empty while the counts that tell which empty state it is are reloading. */

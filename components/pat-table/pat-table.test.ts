@@ -917,6 +917,26 @@ describe('<pat-table>', () => {
       await until(() => statCount(table, 'Active') === '7', 'the counts update');
     });
 
+    it('after Delete, focus moves to the row that took its place', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const index = ACTIVE_BY_ISSUED.indexOf('Terraform provisioning');
+      await openDialog(table, () => chooseRowAction(table, 'Terraform provisioning', 'delete'));
+      await click(dialogButton(table, 'confirm'));
+      await expectRows(table, ACTIVE_BY_ISSUED.filter((name) => name !== 'Terraform provisioning'));
+      const next = ACTIVE_BY_ISSUED[index + 1]!;
+      await until(() => root(table).activeElement === rowByName(table, next), `focus on "${next}"`, 8000);
+    });
+
+    it('after Delete All, focus moves to Create PAT', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      await openDialog(table, () => click(button(root(table), 'Delete All')));
+      await click(dialogButton(table, 'confirm'));
+      await until(() => stateText(table).includes('No personal access tokens yet'), 'the empty state', 8000);
+      await until(() => text(root(table).activeElement).includes('Create PAT'), 'focus on Create PAT', 8000);
+    });
+
     it('Delete All asks with the count, then shows the empty state', async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();

@@ -1,3 +1,5 @@
+import { strings } from './strings.js';
+
 /** Dates and times as people read them, in the browser's locale. */
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -17,6 +19,7 @@ const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 /** "3 days ago", "in 2 hours", "now". */
 export function formatRelative(iso: string, now: number = Date.now()): string {
   const diff = Date.parse(iso) - now;
+  if (Math.abs(diff) < 1000) return strings.now;
   for (const [unit, size] of UNITS) {
     if (Math.abs(diff) >= size || unit === 'second') {
       const count = Math.round(diff / size);

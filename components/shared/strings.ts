@@ -11,6 +11,7 @@ export const strings = {
   copied: 'Copied',
   copyFailed: 'Could not copy: select the text and copy it by hand',
   never: 'never',
+  now: 'now',
   loading: 'Loading…',
 
   status: {
