@@ -52,3 +52,12 @@ export async function expectAccessible(element: Element): Promise<void> {
     throw new Error(`axe found ${violations.length} violation(s):\n${report}`);
   }
 }
+
+/**
+ * Asserts that two values are the same object. Use it for elements: chai's own comparison of
+ * two unequal elements tries to print them and hangs the browser.
+ */
+export function expectSame(actual: unknown, expected: unknown, what: string): void {
+  const name = (node: unknown) => (node instanceof Element ? `<${node.localName}> "${(node.textContent ?? '').trim().slice(0, 40)}"` : String(node));
+  if (actual !== expected) throw new Error(`${what}: expected ${name(expected)}, got ${name(actual)}`);
+}

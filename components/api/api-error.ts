@@ -1,5 +1,20 @@
 import type { ErrorBody, ErrorCode, FieldError } from '../../contract/index.js';
 
+const CODES: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+/** The code an error answer without a JSON body (a proxy's page, say) stands for. */
+function codeOf(status: number): ErrorCode {
+  return CODES[status] ?? (status >= 500 ? 'internal' : 'validation_failed');
+}
+
 /** A failed API call: the HTTP status and the server's error body, or a network failure (status 0). */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -17,7 +32,7 @@ export class ApiError extends Error {
     const fallback = status >= 500 ? 'The server had a problem. Please try again.' : `The request failed (HTTP ${status}).`;
     return new ApiError(
       status,
-      body?.error ?? (status >= 500 ? 'internal' : 'validation_failed'),
+      body?.error ?? codeOf(status),
       typeof body?.message === 'string' && body.message ? body.message : fallback,
       Array.isArray(body?.details) ? body.details : [],
     );

@@ -25,6 +25,8 @@ export interface HttpPatApiOptions {
 
 type Query = Record<string, string | number | undefined>;
 
+const networkError = () => new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+
 /** PatApi over `fetch`. Every call takes an AbortSignal; every failure is an ApiError. */
 export class HttpPatApi implements PatApi {
   constructor(private readonly options: HttpPatApiOptions) {}
@@ -113,9 +115,16 @@ export class HttpPatApi implements PatApi {
       });
     } catch (error) {
       if (isAbort(error)) throw error;
-      throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+      throw networkError();
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The connection broke off (or the call was aborted) while the body was read.
+      if (isAbort(error)) throw error;
+      throw networkError();
+    }
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;

@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { patApiContext } from '../api/context.js';
 import { HttpPatApi } from '../api/http-pat-api.js';
@@ -32,10 +32,24 @@ export class PatApiProvider extends PatElement {
   /** A client of the host's own (a test double, another transport); wins over the rest. */
   @property({ attribute: false }) client?: PatApi;
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('baseUrl') || changed.has('token') || changed.has('getToken') || changed.has('client')) {
-      this.api = this.client ?? new HttpPatApi({ baseUrl: this.baseUrl, token: this.token, getToken: this.getToken });
-    }
+  #inputs?: unknown[];
+
+  override connectedCallback() {
+    // Children ask for the client as they connect, before the first update: have the right one ready.
+    this.#sync();
+    super.connectedCallback();
+  }
+
+  protected override willUpdate() {
+    this.#sync();
+  }
+
+  /** A new client when the settings it is made from changed. */
+  #sync() {
+    const inputs = [this.client, this.baseUrl, this.token, this.getToken];
+    if (this.#inputs?.every((input, i) => input === inputs[i])) return;
+    this.#inputs = inputs;
+    this.api = this.client ?? new HttpPatApi({ baseUrl: this.baseUrl, token: this.token, getToken: this.getToken });
   }
 
   override render() {

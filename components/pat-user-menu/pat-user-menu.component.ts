@@ -13,9 +13,11 @@ import { PatElement } from '../shared/pat-element.js';
 import { strings } from '../shared/strings.js';
 import styles from './pat-user-menu.styles.js';
 
-/** "Jane Doe" → "JD"; "jane@example.com" → "J". */
+/** "Jane Doe" → "JD"; "jane@example.com" → "J"; "jane.doe@example.com" → "JD". */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/[\s@._-]+/).filter(Boolean);
+  // An email's domain says nothing about the person: only its local part counts.
+  const person = name.includes('@') ? name.slice(0, name.indexOf('@')) : name;
+  const words = person.trim().split(/[\s._-]+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0]![0], words.at(-1)![0]] : [words[0]?.[0]];
   return letters.join('').toUpperCase();
 }
@@ -77,18 +79,26 @@ export class PatUserMenu extends PatElement {
     const label = this.name || this.email;
     return html`
       <sl-dropdown part="base" placement="bottom-end" distance="4" @sl-select=${this.onSelect}>
-        <button slot="trigger" class="trigger" part="trigger" type="button" aria-label=${strings.userMenu.open(label)}>
+        <button
+          slot="trigger"
+          class="trigger"
+          part="trigger"
+          type="button"
+          aria-haspopup="true"
+          aria-expanded="false"
+        >
+          <span class="visually-hidden">${strings.userMenu.open(label)}</span>
           ${this.showName
             ? html`<span class="trigger-text" aria-hidden="true">
                 <span class="trigger-name">${this.name}</span><span class="trigger-email">${this.email}</span>
               </span>`
             : nothing}
-          <sl-avatar part="avatar" image=${this.image} initials=${initialsOf(label)} label=""></sl-avatar>
+          <sl-avatar part="avatar" image=${this.image} initials=${initialsOf(label)} label="" aria-hidden="true"></sl-avatar>
         </button>
-        <sl-menu part="menu">
+        <sl-menu part="menu" aria-labelledby="identity">
           <div class="identity" role="presentation">
-            <sl-avatar image=${this.image} initials=${initialsOf(label)} label=""></sl-avatar>
-            <div class="identity-text">
+            <sl-avatar image=${this.image} initials=${initialsOf(label)} label="" aria-hidden="true"></sl-avatar>
+            <div class="identity-text" id="identity">
               <span class="name">${this.name}</span>
               <span class="email">${this.email}</span>
             </div>

@@ -27,7 +27,7 @@ export default css`
     line-height: var(--sl-line-height-dense);
   }
   .trigger-name {
-    font-weight: var(--sl-font-weight-semibold);
+    font-weight: var(--sl-font-weight-bold);
     font-size: var(--sl-font-size-small);
   }
   .trigger-email,
@@ -37,6 +37,11 @@ export default css`
   }
   sl-avatar {
     --size: var(--pat-user-menu-avatar-size);
+  }
+  /* Shoelace's initials are white on neutral-400, too faint (WCAG AA needs 4.5:1). */
+  sl-avatar::part(base) {
+    background-color: var(--sl-color-primary-700);
+    color: var(--sl-color-neutral-0);
   }
   sl-menu {
     min-width: 15rem;
@@ -53,7 +58,7 @@ export default css`
     line-height: var(--sl-line-height-dense);
   }
   .name {
-    font-weight: var(--sl-font-weight-semibold);
+    font-weight: var(--sl-font-weight-bold);
   }
   @media (max-width: 40rem) {
     .trigger-text {

@@ -1,0 +1,430 @@
+import { expect } from '@open-wc/testing';
+import { delay, http, HttpResponse } from 'msw';
+import type { SetupWorker } from 'msw/browser';
+import { SECRET_PATTERN, type Pat } from '../../contract/index.js';
+import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
+import { useMockApi } from '../../testing/fixture.js';
+import { ApiError } from './api-error.js';
+import { HttpPatApi } from './http-pat-api.js';
+
+interface Seen {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: Promise<string>;
+}
+
+/** Every request to the API from now on, as the network saw it. */
+function watch(worker: SetupWorker): Seen[] {
+  const seen: Seen[] = [];
+  worker.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith('/api/')) return;
+    seen.push({ method: request.method, url, headers: request.headers, body: request.clone().text() });
+  });
+  return seen;
+}
+
+async function only(seen: Seen[]): Promise<{ method: string; path: string; search: string; auth: string | null; type: string | null; body: unknown }> {
+  expect(seen, 'requests sent').to.have.length(1);
+  const [request] = seen as [Seen];
+  const text = await request.body;
+  return {
+    method: request.method,
+    path: request.url.pathname,
+    search: request.url.search,
+    auth: request.headers.get('authorization'),
+    type: request.headers.get('content-type'),
+    body: text ? JSON.parse(text) : undefined,
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to reject');
+}
+
+async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await rejection(promise);
+  expect(error).to.be.instanceOf(ApiError);
+  return error as ApiError;
+}
+
+function expectPat(pat: Pat, withSecret: boolean) {
+  expect(pat).to.include.keys('id', 'user_id', 'name', 'description', 'status', 'issued_at', 'expires_at', 'updated_at', 'last_used_at', 'revoked', 'scopes_count');
+  expect(pat.id).to.match(/^[0-9a-f-]{36}$/);
+  expect(['active', 'revoked', 'expired']).to.include(pat.status);
+  expect(Number.isNaN(Date.parse(pat.issued_at))).to.equal(false);
+  expect(pat.scopes_count).to.be.a('number');
+  if (withSecret) expect((pat as Pat & { secret: string }).secret).to.match(SECRET_PATTERN);
+  else expect(pat).not.to.have.property('secret');
+}
+
+const CI = seededId('alice', 'CI deploy');
+const TOKEN = mockTokenFor('alice');
+
+describe('HttpPatApi', () => {
+  let worker: SetupWorker;
+  let store: MockStore;
+  let seen: Seen[];
+  let api: HttpPatApi;
+
+  beforeEach(async () => {
+    ({ worker, store } = await useMockApi('default'));
+    seen = watch(worker);
+    api = new HttpPatApi({ baseUrl: '/api', token: TOKEN });
+  });
+
+  afterEach(() => {
+    worker.events.removeAllListeners();
+    worker.resetHandlers();
+  });
+
+  describe('every method against the mocks', () => {
+    it('createPat: POST /pats with the JSON body; a PAT with its secret', async () => {
+      const request = { name: 'New one', description: 'for tests', duration: '30d', scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] };
+      const pat = await api.createPat(request);
+      const sent = await only(seen);
+      expect(sent).to.deep.include({ method: 'POST', path: '/api/pats', search: '', auth: `Bearer ${TOKEN}`, type: 'application/json', body: request });
+      expectPat(pat, true);
+      expect(pat).to.include({ name: 'New one', description: 'for tests', status: 'active', scopes_count: 1, user_id: 'alice' });
+      expect(store.get('alice', pat.id).name).to.equal('New one');
+    });
+
+    it('listPats: GET /pats with the query; a page', async () => {
+      const page = await api.listPats({ status: 'all', name: 'grafana', sort: 'name', dir: 'asc', offset: 0, limit: 5 });
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'GET', path: '/api/pats', type: null, body: undefined });
+      expect(Object.fromEntries(new URLSearchParams(sent.search))).to.deep.equal({ status: 'all', name: 'grafana', sort: 'name', dir: 'asc', offset: '0', limit: '5' });
+      expect(page).to.include({ total: 1, offset: 0, limit: 5 });
+      expect(page.pats).to.have.length(1);
+      expectPat(page.pats[0]!, false);
+      expect(page.pats[0]!.name).to.equal('Grafana dashboards read-only');
+    });
+
+    it('listPats: leaves out undefined and empty query values', async () => {
+      await api.listPats();
+      await api.listPats({ name: '', status: undefined, sort: undefined, offset: 0 });
+      expect(seen).to.have.length(2);
+      expect(seen[0]!.url.search).to.equal('');
+      expect(`${seen[0]!.url.pathname}${seen[0]!.url.search}`).to.equal('/api/pats');
+      expect(seen[1]!.url.search).to.equal('?offset=0');
+    });
+
+    it('deleteAllPats: DELETE /pats; how many went', async () => {
+      const before = store.count('alice');
+      const result = await api.deleteAllPats();
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'DELETE', path: '/api/pats', body: undefined, type: null });
+      expect(result).to.deep.equal({ deleted: before });
+      expect(store.count('alice')).to.equal(0);
+      expect(store.count('bob')).to.be.greaterThan(0);
+    });
+
+    it('getPat: GET /pats/{id}; a PAT without a secret', async () => {
+      const pat = await api.getPat(CI);
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'GET', path: `/api/pats/${CI}` });
+      expectPat(pat, false);
+      expect(pat).to.include({ id: CI, name: 'CI deploy', scopes_count: 4 });
+    });
+
+    it('getPat: encodes the id as one path segment', async () => {
+      const error = await apiError(api.getPat('a/b?c'));
+      expect(seen[0]!.url.pathname).to.equal('/api/pats/a%2Fb%3Fc');
+      expect(seen[0]!.url.search).to.equal('');
+      expect(error.status).to.equal(404);
+    });
+
+    it('deletePat: DELETE /pats/{id}; resolves to nothing (204)', async () => {
+      const result = await api.deletePat(CI);
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'DELETE', path: `/api/pats/${CI}` });
+      expect(result).to.equal(undefined);
+      expect(() => store.get('alice', CI)).to.throw();
+    });
+
+    it('renamePat: PATCH /pats/{id}/name {name}; the PAT (202)', async () => {
+      const pat = await api.renamePat(CI, 'CI deploy v2');
+      const sent = await only(seen);
+      expect(sent).to.deep.include({ method: 'PATCH', path: `/api/pats/${CI}/name`, type: 'application/json', body: { name: 'CI deploy v2' } });
+      expectPat(pat, false);
+      expect(pat.name).to.equal('CI deploy v2');
+      expect(pat.updated_at).to.be.a('string');
+    });
+
+    it('describePat: PATCH /pats/{id}/description {description}; an empty one clears it', async () => {
+      const pat = await api.describePat(CI, '');
+      const sent = await only(seen);
+      expect(sent).to.deep.include({ method: 'PATCH', path: `/api/pats/${CI}/description`, body: { description: '' } });
+      expectPat(pat, false);
+      expect(pat.description).to.equal('');
+    });
+
+    it('resetSecret: PATCH /pats/{id}/secret/reset {duration}; the PAT with a new secret', async () => {
+      const pat = await api.resetSecret(CI, '7d');
+      const sent = await only(seen);
+      expect(sent).to.deep.include({ method: 'PATCH', path: `/api/pats/${CI}/secret/reset`, body: { duration: '7d' } });
+      expectPat(pat, true);
+      expect(pat).to.include({ id: CI, name: 'CI deploy', status: 'active', scopes_count: 4 });
+      const lifetime = Date.parse(pat.expires_at) - Date.parse(pat.issued_at);
+      expect(lifetime).to.equal(7 * 24 * 3600e3);
+    });
+
+    it('revokePat: PATCH /pats/{id}/secret/revoke without a body; resolves to nothing (204)', async () => {
+      const result = await api.revokePat(CI);
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'PATCH', path: `/api/pats/${CI}/secret/revoke`, body: undefined, type: null });
+      expect(result).to.equal(undefined);
+      expect(store.get('alice', CI).status).to.equal('revoked');
+    });
+
+    it('listScopes: GET /pats/{id}/scope with offset and limit; a page of scopes', async () => {
+      const page = await api.listScopes(CI, { offset: 1, limit: 2 });
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'GET', path: `/api/pats/${CI}/scope` });
+      expect(Object.fromEntries(new URLSearchParams(sent.search))).to.deep.equal({ offset: '1', limit: '2' });
+      expect(page).to.include({ total: 4, offset: 1, limit: 2 });
+      expect(page.scopes).to.have.length(2);
+      expect(page.scopes[0]).to.have.keys('id', 'pat_id', 'entity_type', 'operation', 'entity_id', 'domain_id');
+      expect(page.scopes[0]!.pat_id).to.equal(CI);
+    });
+
+    it('listScopes: no query without a page', async () => {
+      const page = await api.listScopes(CI);
+      expect(seen[0]!.url.search).to.equal('');
+      expect(page.total).to.equal(4);
+    });
+
+    it('addScopes: PATCH /pats/{id}/scope/add {scopes}; every scope after the change', async () => {
+      const scopes = [{ entity_type: 'users', operation: 'read', entity_id: 'u-1', domain_id: 'd-1' }];
+      const result = await api.addScopes(CI, scopes);
+      const sent = await only(seen);
+      expect(sent).to.deep.include({ method: 'PATCH', path: `/api/pats/${CI}/scope/add`, body: { scopes } });
+      expect(result).to.have.keys('scopes');
+      expect(result.scopes).to.have.length(5);
+      expect(result.scopes.some((scope) => scope.entity_type === 'users' && scope.entity_id === 'u-1' && scope.domain_id === 'd-1')).to.equal(true);
+    });
+
+    it('removeScopes: PATCH /pats/{id}/scope/remove {scopes_id}; every scope left', async () => {
+      const { scopes } = await api.listScopes(CI);
+      seen.length = 0;
+      const result = await api.removeScopes(CI, [scopes[0]!.id]);
+      const sent = await only(seen);
+      expect(sent).to.deep.include({ method: 'PATCH', path: `/api/pats/${CI}/scope/remove`, body: { scopes_id: [scopes[0]!.id] } });
+      expect(result.scopes).to.have.length(3);
+      expect(result.scopes.map((scope) => scope.id)).not.to.include(scopes[0]!.id);
+    });
+
+    it('clearScopes: DELETE /pats/{id}/scope; no scopes', async () => {
+      const result = await api.clearScopes(CI);
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'DELETE', path: `/api/pats/${CI}/scope`, body: undefined });
+      expect(result).to.deep.equal({ scopes: [] });
+      expect(store.get('alice', CI).scopes_count).to.equal(0);
+    });
+
+    it('getCatalog: GET /pats/catalog; entity types, durations and the maximum lifetime', async () => {
+      const catalog = await api.getCatalog();
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'GET', path: '/api/pats/catalog' });
+      expect(catalog).to.have.keys('entity_types', 'durations', 'max_lifetime');
+      expect(catalog.entity_types.map((type) => type.type)).to.include.members(['clients', 'channels', 'messages']);
+      expect(catalog.entity_types[0]).to.have.keys('type', 'label', 'operations');
+      expect(catalog.durations[0]).to.have.keys('value', 'label');
+      expect(catalog.max_lifetime).to.be.a('string');
+    });
+
+    it('getSummary: GET /pats/summary; the counts', async () => {
+      const summary = await api.getSummary();
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'GET', path: '/api/pats/summary' });
+      expect(summary).to.deep.equal({ active: 8, expiring_soon: 2, revoked: 2, expired: 2, total: 12 });
+    });
+
+    it('sends accept: application/json and a JSON content type only with a body', async () => {
+      await api.getPat(CI);
+      await api.renamePat(CI, 'Renamed');
+      expect(seen[0]!.headers.get('accept')).to.equal('application/json');
+      expect(seen[0]!.headers.get('content-type')).to.equal(null);
+      expect(seen[1]!.headers.get('content-type')).to.equal('application/json');
+    });
+
+    it('joins a base URL with a trailing slash without doubling it', async () => {
+      const slashed = new HttpPatApi({ baseUrl: '/api/', token: TOKEN });
+      await slashed.getSummary();
+      expect(seen[0]!.url.pathname).to.equal('/api/pats/summary');
+    });
+  });
+
+  describe('the bearer token', () => {
+    it('sends `token` as a bearer', async () => {
+      await new HttpPatApi({ baseUrl: '/api', token: mockTokenFor('bob') }).listPats({ status: 'all' });
+      expect(seen[0]!.headers.get('authorization')).to.equal(`Bearer ${mockTokenFor('bob')}`);
+    });
+
+    it('asks an async getToken() before every request, and it wins over token', async () => {
+      let calls = 0;
+      const tokens = [mockTokenFor('alice'), mockTokenFor('bob')];
+      const client = new HttpPatApi({
+        baseUrl: '/api',
+        token: 'not-a-valid-token',
+        getToken: async () => {
+          await delay(5);
+          return tokens[calls++];
+        },
+      });
+      const alice = await client.listPats({ status: 'all' });
+      const bob = await client.listPats({ status: 'all' });
+      expect(calls).to.equal(2);
+      expect(seen.map((request) => request.headers.get('authorization'))).to.deep.equal(tokens.map((token) => `Bearer ${token}`));
+      expect(alice.total).to.equal(12);
+      expect(bob.total).to.equal(5);
+    });
+
+    it('accepts a synchronous getToken()', async () => {
+      const client = new HttpPatApi({ baseUrl: '/api', getToken: () => TOKEN });
+      await client.getSummary();
+      expect(seen[0]!.headers.get('authorization')).to.equal(`Bearer ${TOKEN}`);
+    });
+
+    it('sends no authorization header without a token', async () => {
+      await rejection(new HttpPatApi({ baseUrl: '/api' }).getSummary());
+      expect(seen[0]!.headers.get('authorization')).to.equal(null);
+    });
+  });
+
+  describe('failures', () => {
+    it('400: ApiError with the field details', async () => {
+      const error = await apiError(api.createPat({ name: '   ', duration: '30d' }));
+      expect(error.status).to.equal(400);
+      expect(error.code).to.equal('validation_failed');
+      expect(error.message).to.match(/^Invalid request: name /);
+      expect(error.details.map((detail) => detail.field)).to.include('name');
+      expect(error.fieldMessage('name')).to.be.a('string').and.not.be.empty;
+      expect(error.fieldMessage('description')).to.equal(undefined);
+      const duration = await apiError(api.createPat({ name: 'Fine name', duration: '0s' }));
+      expect(duration.status).to.equal(400);
+      expect(duration.fieldMessage('duration')).to.be.a('string').and.not.be.empty;
+      expect(error.name).to.equal('ApiError');
+      expect(error).to.be.instanceOf(Error);
+    });
+
+    it('401: ApiError unauthenticated without a token', async () => {
+      const error = await apiError(new HttpPatApi({ baseUrl: '/api' }).listPats());
+      expect(error).to.include({ status: 401, code: 'unauthenticated' });
+      expect(error.message).to.match(/sign in/i);
+      expect(error.details).to.deep.equal([]);
+    });
+
+    it('404: ApiError not_found for an id that is not yours', async () => {
+      const bobs = seededId('bob', 'Prototype');
+      const error = await apiError(api.getPat(bobs));
+      expect(error).to.include({ status: 404, code: 'not_found', message: 'No personal access token with this id.' });
+    });
+
+    it('409: ApiError conflict for a duplicate name, with the name field', async () => {
+      const error = await apiError(api.createPat({ name: 'ci DEPLOY', duration: '30d' }));
+      expect(error).to.include({ status: 409, code: 'conflict' });
+      expect(error.message).to.match(/already have/);
+      expect(error.fieldMessage('name')).to.be.a('string');
+    });
+
+    it('500: ApiError internal with the server\'s generic message', async () => {
+      await useMockApi('error');
+      const error = await apiError(api.listPats());
+      expect(error).to.include({ status: 500, code: 'internal', message: 'Something went wrong on our side. Please try again.' });
+    });
+
+    it('an error answer without a JSON body still gives an ApiError with a message', async () => {
+      worker.use(http.get('/api/pats/summary', () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } })));
+      const error = await apiError(api.getSummary());
+      expect(error).to.include({ status: 502, code: 'internal' });
+      expect(error.message).to.be.a('string').and.not.be.empty;
+    });
+
+    it('an error answer without a JSON body gets the code its status stands for', async () => {
+      const statuses = [401, 403, 404, 409, 400];
+      worker.use(http.get('/api/pats/:id', ({ params }) => new HttpResponse('Nope', { status: Number(params.id) })));
+      const codes = [];
+      for (const status of statuses) codes.push((await apiError(api.getPat(String(status)))).code);
+      expect(codes).to.deep.equal(['unauthenticated', 'forbidden', 'not_found', 'conflict', 'validation_failed']);
+    });
+
+    it('status 0 network ApiError when fetch rejects', async () => {
+      const client = new HttpPatApi({
+        baseUrl: '/api',
+        token: TOKEN,
+        fetch: async () => {
+          throw new TypeError('Failed to fetch');
+        },
+      });
+      const error = await apiError(client.listPats());
+      expect(error).to.include({ status: 0, code: 'network' });
+      expect(error.message).to.match(/reach the server/);
+    });
+
+    it('status 0 network ApiError when the body breaks off while it is read', async () => {
+      const client = new HttpPatApi({
+        baseUrl: '/api',
+        token: TOKEN,
+        fetch: async () =>
+          new Response(
+            new ReadableStream({
+              start(controller) {
+                controller.error(new TypeError('network error'));
+              },
+            }),
+            { status: 200, headers: { 'content-type': 'application/json' } },
+          ),
+      });
+      const error = await apiError(client.getSummary());
+      expect(error).to.include({ status: 0, code: 'network' });
+    });
+
+    it('passes the request to a custom fetch', async () => {
+      const calls: [string, RequestInit | undefined][] = [];
+      const client = new HttpPatApi({
+        baseUrl: 'https://auth.example.com/api',
+        token: TOKEN,
+        fetch: async (input, init) => {
+          calls.push([String(input), init]);
+          return new Response(JSON.stringify({ deleted: 3 }), { status: 200, headers: { 'content-type': 'application/json' } });
+        },
+      });
+      expect(await client.deleteAllPats()).to.deep.equal({ deleted: 3 });
+      expect(calls).to.have.length(1);
+      expect(calls[0]![0]).to.equal('https://auth.example.com/api/pats');
+      expect(calls[0]![1]).to.include({ method: 'DELETE' });
+      expect((calls[0]![1]!.headers as Record<string, string>).authorization).to.equal(`Bearer ${TOKEN}`);
+    });
+
+    it('an already aborted signal rejects with AbortError, not ApiError', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const error = await rejection(api.listPats({}, { signal: controller.signal }));
+      expect(error).not.to.be.instanceOf(ApiError);
+      expect(error).to.be.instanceOf(DOMException);
+      expect((error as DOMException).name).to.equal('AbortError');
+    });
+
+    it('aborting a request in flight rejects with AbortError, not ApiError', async () => {
+      worker.use(
+        http.get('/api/pats', async () => {
+          await delay(2000);
+          return HttpResponse.json({ total: 0, offset: 0, limit: 10, pats: [] });
+        }),
+      );
+      const controller = new AbortController();
+      const pending = rejection(api.listPats({}, { signal: controller.signal }));
+      setTimeout(() => controller.abort(), 50);
+      const error = await pending;
+      expect(error).not.to.be.instanceOf(ApiError);
+      expect((error as DOMException).name).to.equal('AbortError');
+    });
+  });
+});
