@@ -144,7 +144,14 @@ export class PatCreateForm extends PatElement {
     if (duration) this.durationPicker.errorMessage = capitalize(duration);
     this.scopeEditor.showServerErrors(error.details);
     this.fieldErrors = fieldErrors;
-    this.formError = error.details.length > 0 ? strings.create.fixErrors : error.message;
+    // A detail about something the form has no field for (`scopes`, `body`, …) is said in words.
+    const unplaced = error.details.filter((detail) => !/^(name|description|duration|scopes\[\d+\].*)$/.test(detail.field));
+    this.formError =
+      error.details.length === 0
+        ? error.message
+        : unplaced.length === 0
+          ? strings.create.fixErrors
+          : [strings.create.failed, ...unplaced.map((detail) => capitalize(`${detail.field} ${detail.message}`))].join(' ');
     this.#focusFirstError();
   }
 

@@ -2,11 +2,13 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/badge/badge.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/skeleton/skeleton.js';
@@ -80,7 +82,7 @@ export class PatDetail extends PatElement {
       return api.getPat(id, { signal });
     },
     args: () => [this.api, this.patId] as const,
-    onComplete: () => void this.#openPendingAction(),
+    onComplete: (pat) => void this.#openPendingAction(pat),
   });
 
   #scopes = new Task(this, {
@@ -103,7 +105,12 @@ export class PatDetail extends PatElement {
   @state() private scopeOffset = 0;
   @state() private addingScopes = false;
   @state() private addScopeError = '';
+  /** A new number opens the Add Scope dialog on a fresh editor. */
+  @state() private addScopeKey = 0;
+  #addScopeTrigger?: HTMLElement;
   @state() private announcement = '';
+  /** The PAT shown was deleted here: its page says so instead of offering actions on nothing. */
+  @state() private deletedId = '';
 
   /** The PAT to show. */
   @property({ attribute: 'pat-id' }) patId = '';
@@ -119,7 +126,8 @@ export class PatDetail extends PatElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('patId') && changed.get('patId') !== undefined) {
-      this.secret = '';
+      // A secret set together with the new id is the new PAT's; any other belongs to the old one.
+      if (!changed.has('secret')) this.secret = '';
       this.editing = undefined;
       this.scopeOffset = 0;
     }
@@ -167,7 +175,9 @@ export class PatDetail extends PatElement {
     if (!done) return;
     this.emit('pat-revoked', { id: pat.id });
     this.#announce(strings.table.revoked(pat.name));
-    void this.#pat.run();
+    await this.#pat.run();
+    // The Revoke button is gone: focus the Regenerate button that took its place.
+    this.#refocus(() => this.renderRoot.querySelector<HTMLElement>('.status-action'));
   }
 
   private async onRegenerate(pat: Pat, trigger?: HTMLElement) {
@@ -175,7 +185,19 @@ export class PatDetail extends PatElement {
     const regenerated = await this.regenerateDialog.open(pat, trigger);
     if (!regenerated) return;
     this.secret = regenerated.secret;
-    void this.#pat.run();
+    await this.#pat.run();
+    // The Regenerate button is gone: focus the new secret's copy button.
+    this.#refocus(() => this.renderRoot.querySelector<HTMLElement>('pat-secret-banner'));
+  }
+
+  /** Once rendered, focuses `target` unless the user has moved on to something outside this element. */
+  async #refocus(target: () => HTMLElement | null) {
+    await this.updateComplete;
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    let inside = !active || active === document.body;
+    for (let node: Node | null = active; node && !inside; node = node.parentNode ?? (node as ShadowRoot).host ?? null) inside = node === this;
+    if (inside) target()?.focus();
   }
 
   private async onDelete(pat: Pat, event: Event) {
@@ -189,7 +211,9 @@ export class PatDetail extends PatElement {
       },
       event.currentTarget as HTMLElement,
     );
-    if (done) this.emit('pat-deleted', { id: pat.id });
+    if (!done) return;
+    this.deletedId = pat.id;
+    this.emit('pat-deleted', { id: pat.id });
   }
 
   private async onDeleteScope(pat: Pat, scope: Scope, event: Event) {
@@ -221,12 +245,19 @@ export class PatDetail extends PatElement {
     if (done) this.#announce(strings.detail.scopesCleared);
   }
 
-  private async onOpenAddScope() {
+  private async onOpenAddScope(event?: Event) {
     this.addScopeError = '';
-    this.scopeEditor.value = [];
-    this.scopeEditor.startWithRow = true;
+    this.#addScopeTrigger = (event?.currentTarget as HTMLElement | undefined) ?? this.renderRoot.querySelector<HTMLElement>('.add-scope-button') ?? undefined;
+    this.addScopeKey++;
+    await this.updateComplete;
     await this.scopeEditor.updateComplete;
     await this.addScopeDialog.show();
+  }
+
+  private onAddScopeAfterHide(event: Event) {
+    if (event.target !== this.addScopeDialog) return;
+    this.#addScopeTrigger?.focus();
+    this.#addScopeTrigger = undefined;
   }
 
   private async onAddScopes() {
@@ -261,7 +292,7 @@ export class PatDetail extends PatElement {
     if (!field || this.saving) return;
     const value = field === 'name' ? this.draft.trim() : this.draft;
     if (field === 'name' && !value) {
-      this.editError = 'Enter a name.';
+      this.editError = strings.detail.nameRequired;
       return;
     }
     this.saving = true;
@@ -274,7 +305,9 @@ export class PatDetail extends PatElement {
       this.#stopEditing();
       void this.#pat.run();
     } catch (error) {
-      if (error instanceof ApiError) this.editError = error.fieldMessage(field) ?? error.message;
+      if (error instanceof ApiError) this.editError = error.message;
+      // The editor was disabled while saving, which took its focus: give it back.
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.edit [data-editor]')?.focus());
     } finally {
       this.saving = false;
     }
@@ -306,11 +339,12 @@ export class PatDetail extends PatElement {
     }
   }
 
-  async #openPendingAction() {
+  async #openPendingAction(pat: Pat) {
     const action = this.#pendingAction;
-    const pat = this.#pat.value;
-    if (!action || !pat) return;
+    if (!action) return;
     this.#pendingAction = undefined;
+    // onComplete runs before the task stores its value: let the PAT render first.
+    await Promise.resolve();
     await this.updateComplete;
     if (action === 'add-scope') await this.onOpenAddScope();
     else if (pat.status !== 'active') await this.onRegenerate(pat);
@@ -335,14 +369,14 @@ export class PatDetail extends PatElement {
           <dt>${label}</dt>
           <dd class="edit" @keydown=${this.onEditKeydown}>
             ${field === 'name'
-              ? html`<sl-input data-editor size="small" aria-label=${label} maxlength=${LIMITS.nameMax} .value=${this.draft} @sl-input=${this.onDraft} ?disabled=${this.saving}></sl-input>`
-              : html`<sl-textarea data-editor size="small" rows="2" resize="auto" aria-label=${label} maxlength=${LIMITS.descriptionMax} .value=${this.draft} @sl-input=${this.onDraft} ?disabled=${this.saving}></sl-textarea>`}
+              ? html`<sl-input data-editor size="small" label=${label} maxlength=${LIMITS.nameMax} .value=${this.draft} @sl-input=${this.onDraft} ?disabled=${this.saving}></sl-input>`
+              : html`<sl-textarea data-editor size="small" rows="2" resize="auto" label=${label} maxlength=${LIMITS.descriptionMax} .value=${this.draft} @sl-input=${this.onDraft} ?disabled=${this.saving}></sl-textarea>`}
             ${this.editError ? html`<span class="edit-error" role="alert">${this.editError}</span>` : html`<span class="edit-hint">${strings.detail.editHint}</span>`}
           </dd>
-          <div class="field-actions">
+          <dd class="field-actions">
             <sl-button size="small" variant="primary" ?loading=${this.saving} @click=${() => this.#save()}>${strings.detail.save}</sl-button>
             <sl-button size="small" ?disabled=${this.saving} @click=${() => this.#stopEditing()}>${strings.cancel}</sl-button>
-          </div>
+          </dd>
         </div>
       `;
     }
@@ -350,9 +384,9 @@ export class PatDetail extends PatElement {
       <div class="field">
         <dt>${label}</dt>
         <dd class=${field === 'description' ? 'pre' : ''}>${value || html`<span class="muted">${strings.detail.noDescription}</span>`}</dd>
-        <div class="field-actions">
+        <dd class="field-actions">
           <sl-icon-button data-edit=${field} name="pencil" label=${strings.detail.edit(label.toLowerCase())} @click=${() => this.onEdit(field, pat)}></sl-icon-button>
-        </div>
+        </dd>
       </div>
     `;
   }
@@ -369,11 +403,11 @@ export class PatDetail extends PatElement {
           <span class="muted"><time datetime=${pat.expires_at} title=${formatDateTime(pat.expires_at)}>${when}</time></span>
           ${pat.revoked_at ? html`<span class="muted">· ${strings.detail.revokedAt(formatRelative(pat.revoked_at, now))}</span>` : nothing}
         </dd>
-        <div class="field-actions">
+        <dd class="field-actions">
           ${pat.status === 'active'
-            ? html`<sl-button size="small" variant="danger" @click=${(event: Event) => this.onRevoke(pat, event)}>${strings.detail.revoke}</sl-button>`
-            : html`<sl-button size="small" variant="primary" @click=${(event: Event) => this.onRegenerate(pat, event.currentTarget as HTMLElement)}>${strings.detail.regenerate}</sl-button>`}
-        </div>
+            ? html`<sl-button class="status-action" size="small" variant="danger" @click=${(event: Event) => this.onRevoke(pat, event)}>${strings.detail.revoke}</sl-button>`
+            : html`<sl-button class="status-action" size="small" variant="primary" @click=${(event: Event) => this.onRegenerate(pat, event.currentTarget as HTMLElement)}>${strings.detail.regenerate}</sl-button>`}
+        </dd>
       </div>
     `;
   }
@@ -387,7 +421,6 @@ export class PatDetail extends PatElement {
             ? html`<time datetime=${iso} title=${formatDateTime(iso)}>${extra ? strings.detail.lastUsedFrom(formatRelative(iso, now), extra) : formatRelative(iso, now)}</time>`
             : html`<span class="muted">${strings.never}</span>`}
         </dd>
-        <div></div>
       </div>
     `;
   }
@@ -426,7 +459,7 @@ export class PatDetail extends PatElement {
         <div class="scopes-header">
           <h3 id="scopes-title">${strings.detail.scopes}</h3>
           <div class="scopes-actions">
-            <sl-button size="small" variant="primary" @click=${this.onOpenAddScope}>${strings.detail.addScope}</sl-button>
+            <sl-button class="add-scope-button" size="small" variant="primary" @click=${this.onOpenAddScope}>${strings.detail.addScope}</sl-button>
             <sl-button size="small" variant="danger" outline ?disabled=${total === 0} @click=${(event: Event) => this.onDeleteAllScopes(pat, event)}>
               ${strings.detail.deleteAllScopes}
             </sl-button>
@@ -468,7 +501,14 @@ export class PatDetail extends PatElement {
           <div class="field">
             <dt>${strings.detail.id}</dt>
             <dd class="mono">${pat.id}</dd>
-            <div class="field-actions"><sl-copy-button .value=${pat.id} copy-label=${strings.detail.copyId} success-label=${strings.copied}></sl-copy-button></div>
+            <dd class="field-actions">
+              <sl-copy-button .value=${pat.id} copy-label=${strings.detail.copyId} success-label=${strings.copied} error-label=${strings.copyFailed}>
+                <!-- Shoelace's button has no name of its own: the labelled icons give it one. -->
+                <sl-icon slot="copy-icon" library="system" name="copy" label=${strings.detail.copyId}></sl-icon>
+                <sl-icon slot="success-icon" library="system" name="check" label=${strings.copied}></sl-icon>
+                <sl-icon slot="error-icon" library="system" name="x-lg" label=${strings.copyFailed}></sl-icon>
+              </sl-copy-button>
+            </dd>
           </div>
           ${this.renderStatus(pat, now)} ${this.renderEditable('description', strings.detail.description, pat)}
           ${this.renderTime(strings.detail.issued, pat.issued_at, now)} ${this.renderTime(strings.detail.updated, pat.updated_at, now)}
@@ -499,12 +539,16 @@ export class PatDetail extends PatElement {
     const pat = this.#pat.value && this.#pat.value.id === this.patId ? this.#pat.value : undefined;
     return html`
       <div class="base" part="base">
-        ${pat && this.#pat.status !== TaskStatus.ERROR ? this.renderPat(pat) : this.renderState()}
+        ${this.deletedId && this.deletedId === this.patId
+          ? html`<div class="card state" role="status"><h3>${strings.detail.deletedTitle}</h3><p>${strings.detail.deletedText}</p></div>`
+          : pat && this.#pat.status !== TaskStatus.ERROR
+            ? this.renderPat(pat)
+            : this.renderState()}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         <pat-confirm-dialog></pat-confirm-dialog>
         <pat-regenerate-dialog></pat-regenerate-dialog>
-        <sl-dialog class="add-scope" label=${strings.detail.addScopeTitle} @sl-request-close=${this.onAddScopeRequestClose}>
-          <pat-scope-editor .entityLookup=${this.entityLookup}></pat-scope-editor>
+        <sl-dialog class="add-scope" label=${strings.detail.addScopeTitle} @sl-request-close=${this.onAddScopeRequestClose} @sl-after-hide=${this.onAddScopeAfterHide}>
+          ${keyed(this.addScopeKey, html`<pat-scope-editor start-with-row .entityLookup=${this.entityLookup}></pat-scope-editor>`)}
           ${this.addScopeError ? html`<sl-alert variant="danger" open>${this.addScopeError}</sl-alert>` : nothing}
           <div slot="footer" class="dialog-footer">
             <sl-button ?disabled=${this.addingScopes} @click=${() => this.addScopeDialog.hide()}>${strings.cancel}</sl-button>

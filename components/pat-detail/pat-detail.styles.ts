@@ -70,6 +70,16 @@ export default css`
     flex-direction: column;
     gap: var(--sl-spacing-2x-small);
   }
+  /* The field's term already labels the editor on screen; the label is for assistive tech. */
+  .edit [data-editor]::part(form-control-label) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
   .edit-hint {
     color: var(--sl-color-neutral-600);
     font-size: var(--sl-font-size-x-small);

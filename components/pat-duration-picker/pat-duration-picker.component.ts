@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
@@ -52,6 +52,8 @@ export class PatDurationPicker extends PatElement {
 
   @state() private choice = '';
   @state() private customDay = '';
+  /** The value this element set itself, to tell the user's choices from a host's `value`. */
+  #ownValue?: string;
 
   /** The chosen duration (`"30d"`). Set it to preselect a preset; empty picks the catalog's first. */
   @property() value = '';
@@ -81,15 +83,27 @@ export class PatDurationPicker extends PatElement {
   }
 
   #set(duration: string) {
+    this.#ownValue = duration;
     this.value = duration;
     this.errorMessage = '';
     this.emit('pat-duration-change', { duration, expiresAt: this.expiresAt });
   }
 
-  /** The time from now to the end of `day` (local time), to the second. */
   #setCustom(day: string) {
-    const end = new Date(`${day}T23:59:59`).getTime();
-    this.#set(Number.isNaN(end) ? '' : formatDuration(end - Date.now()));
+    this.#set(this.#untilEndOf(day));
+  }
+
+  /**
+   * The time from now to the end of `day` (local time), to the second. The last day offered ends
+   * after the maximum lifetime: it gets exactly the maximum.
+   */
+  #untilEndOf(day: string): string {
+    const now = Date.now();
+    let end = new Date(`${day}T23:59:59`).getTime();
+    if (Number.isNaN(end)) return '';
+    const max = this.#maxMs;
+    if (max !== undefined && day === isoDay(now + max)) end = Math.min(end, now + max);
+    return formatDuration(end - now);
   }
 
   /** The maximum lifetime in ms, once the catalog is known. */
@@ -107,6 +121,7 @@ export class PatDurationPicker extends PatElement {
   /** Why the current choice cannot be sent, or '' when it can. */
   get validationMessage(): string {
     if (!this.value) return strings.duration.required;
+    if (this.choice === CUSTOM && this.customDay && this.customDay < isoDay(Date.now() + DAY)) return strings.duration.pastDate;
     const parsed = parseDuration(this.value);
     if (!parsed.ok || parsed.ms <= 0) return strings.duration.pastDate;
     const max = this.#maxMs;
@@ -116,22 +131,35 @@ export class PatDurationPicker extends PatElement {
 
   /** Shows the validation message, if any; true when the choice is valid. */
   reportValidity(): boolean {
+    // A custom date means "until the end of that day": measure it from now (the moment of
+    // sending), not from when it was picked, or a slow form would expire the next day.
+    if (this.choice === CUSTOM && this.customDay) {
+      this.#ownValue = this.#untilEndOf(this.customDay);
+      this.value = this.#ownValue;
+    }
     this.errorMessage = this.validationMessage;
     return !this.errorMessage;
   }
 
-  protected override willUpdate() {
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('value') && this.value !== this.#ownValue) {
+      // The host set `value`: it replaces the user's custom date (and '' means "the default").
+      this.choice = '';
+      this.customDay = '';
+    }
     const presets = this.#catalog.value?.durations ?? [];
     if (!this.value && !this.choice && presets.length > 0) {
       // A form always starts with a sensible expiry: 30 days when offered, else the first preset.
       this.value = presets.find((preset) => preset.value === '30d')?.value ?? presets[0]!.value;
+      this.#ownValue = this.value;
     }
     if (this.#selected(presets) === CUSTOM && !this.customDay && this.expiresAt) this.customDay = isoDay(Date.parse(this.expiresAt));
   }
 
   #selected(presets: Catalog['durations']): string {
-    const isPreset = this.choice !== CUSTOM && presets.some((preset) => preset.value === this.value);
-    return isPreset ? this.value : this.value ? CUSTOM : '';
+    // Once the user chose "Custom date…" it stays chosen, even while the date is half typed.
+    if (this.choice === CUSTOM) return CUSTOM;
+    return presets.some((preset) => preset.value === this.value) ? this.value : this.value ? CUSTOM : '';
   }
 
   override render() {

@@ -73,7 +73,8 @@ export class PatRegenerateDialog extends PatElement {
       if (error instanceof ApiError) {
         this.emit('pat-error', { action: 'regenerate', error });
         const duration = error.fieldMessage('duration');
-        if (duration) this.picker.errorMessage = duration;
+        // The server's field message is a phrase ("must be at most 365d …"): show it as a sentence.
+        if (duration) this.picker.errorMessage = duration.charAt(0).toUpperCase() + duration.slice(1);
         else this.error = error.message;
       }
     } finally {

@@ -149,10 +149,12 @@ export class PatScopeEditor extends PatElement {
       return;
     }
     const key = this.rows[index]!.key;
+    const query = draft.trim();
     this.#lookupTimer = setTimeout(async () => {
-      const found = await lookup(entityType, draft.trim()).catch(() => []);
+      const found = await lookup(entityType, query).catch(() => []);
       for (const option of found) this.#names.set(option.id, option.name);
-      this.rows = this.rows.map((row) => (row.key === key ? { ...row, suggestions: found.slice(0, 20) } : row));
+      // A late answer to an older query (or to one already picked from) is not shown.
+      this.rows = this.rows.map((row) => (row.key === key && row.draft.trim() === query ? { ...row, suggestions: found.slice(0, 20) } : row));
     }, LOOKUP_DEBOUNCE_MS);
   }
 
@@ -178,6 +180,8 @@ export class PatScopeEditor extends PatElement {
 
   private onRemoveId(index: number, id: string) {
     this.#change(index, { ids: this.rows[index]!.ids.filter((other) => other !== id) });
+    // The button that had focus is gone: go on typing ids.
+    void this.updateComplete.then(() => this.renderRoot.querySelectorAll('fieldset')[index]?.querySelector<SlInput>('sl-input.ids-input')?.focus());
   }
 
   private onDomain(index: number, event: Event) {
@@ -187,7 +191,12 @@ export class PatScopeEditor extends PatElement {
   private onAddRow() {
     this.rows = [...this.rows, this.#emptyRow()];
     this.emit('pat-scopes-change', { scopes: this.scopes });
-    void this.updateComplete.then(() => this.renderRoot.querySelector<SlSelect>('fieldset:last-of-type sl-select')?.focus());
+    void this.updateComplete.then(async () => {
+      // The new row's select renders after this element does: focus it once it can take focus.
+      const select = this.renderRoot.querySelector<SlSelect>('fieldset:last-of-type sl-select');
+      await select?.updateComplete;
+      select?.focus();
+    });
   }
 
   private onRemoveRow(index: number) {
@@ -267,6 +276,7 @@ export class PatScopeEditor extends PatElement {
           ? nothing
           : html`
               <sl-input
+                class="ids-input"
                 size="small"
                 label=${strings.scopes.entityIds}
                 placeholder=${this.entityLookup ? strings.scopes.entitySearch : ''}
@@ -283,11 +293,14 @@ export class PatScopeEditor extends PatElement {
                   </sl-menu>`
                 : nothing}
               <div class="ids">
-                ${row.ids.map(
-                  (id) => html`<sl-tag size="small" removable @sl-remove=${() => this.onRemoveId(index, id)} title=${id}>
-                    ${this.#names.get(id) ?? id}
-                  </sl-tag>`,
-                )}
+                ${row.ids.map((id) => {
+                  // Shoelace's own remove button cannot be reached with Tab and is only called "Remove".
+                  const name = this.#names.get(id) ?? id;
+                  return html`<sl-tag size="small" title=${id}>
+                    ${name}
+                    <sl-icon-button class="remove-id" library="system" name="x-lg" label=${strings.scopes.removeId(name)} @click=${() => this.onRemoveId(index, id)}></sl-icon-button>
+                  </sl-tag>`;
+                })}
               </div>
             `}
       </div>
@@ -304,7 +317,7 @@ export class PatScopeEditor extends PatElement {
           size="small"
           label=${strings.scopes.entityType}
           placeholder=${strings.scopes.chooseType}
-          .value=${row.entityType}
+          .value=${catalog ? row.entityType : ''}
           @sl-change=${(event: Event) => this.onType(index, event)}
         >
           ${catalog?.entity_types.map((type) => html`<sl-option value=${type.type}>${type.label}</sl-option>`)}
@@ -316,7 +329,7 @@ export class PatScopeEditor extends PatElement {
           label=${strings.scopes.operations}
           placeholder=${strings.scopes.chooseOperations}
           ?disabled=${!row.entityType}
-          .value=${row.operations}
+          .value=${catalog ? row.operations : []}
           @sl-change=${(event: Event) => this.onOperations(index, event)}
         >
           ${operations.map((operation) => html`<sl-option value=${operation}>${operation}</sl-option>`)}
@@ -331,7 +344,7 @@ export class PatScopeEditor extends PatElement {
           @sl-change=${(event: Event) => this.onDomain(index, event)}
         ></sl-input>
         <sl-icon-button class="remove" name="trash" label=${strings.scopes.removeRow(index + 1)} @click=${() => this.onRemoveRow(index)}></sl-icon-button>
-        ${errors ? html`<ul class="row-errors" role="alert">${errors.map((message) => html`<li>${message}</li>`)}</ul>` : nothing}
+        ${errors ? html`<div class="row-errors" role="alert"><ul>${errors.map((message) => html`<li>${message}</li>`)}</ul></div>` : nothing}
       </fieldset>
     `;
   }

@@ -53,11 +53,20 @@ export default css`
   }
   .row-errors {
     grid-column: 1 / -1;
+    color: var(--sl-color-danger-700);
+    font-size: var(--sl-font-size-small);
+  }
+  .row-errors ul {
     margin: 0;
     padding: 0;
     list-style: none;
-    color: var(--sl-color-danger-700);
-    font-size: var(--sl-font-size-small);
+  }
+  .remove-id {
+    margin-inline-start: var(--sl-spacing-3x-small);
+    font-size: var(--sl-font-size-x-small);
+  }
+  .remove-id::part(base) {
+    padding: 0;
   }
   .empty {
     margin: 0;

@@ -25,6 +25,13 @@ export class PatSecretBanner extends PatElement {
   /** The secret to show. Set it from the create or regenerate response; never from markup. */
   @property({ attribute: false }) secret = '';
 
+  /** Focuses the copy button, so the next key press copies the secret. */
+  override focus(options?: FocusOptions): void {
+    const copy = this.renderRoot.querySelector('sl-copy-button');
+    const button = copy?.shadowRoot?.querySelector<HTMLElement>('[part="button"]');
+    (button ?? copy)?.focus(options);
+  }
+
   override render() {
     return html`
       <sl-alert part="base" variant="warning" open>
@@ -32,14 +39,19 @@ export class PatSecretBanner extends PatElement {
         <p class="title">${strings.secret.title}</p>
         <p class="warning">${strings.secret.warning}</p>
         <div class="secret">
-          <code part="secret" aria-label=${strings.secret.label}>${this.secret}</code>
+          <code part="secret">${this.secret}</code>
           <sl-copy-button
             part="copy"
             .value=${this.secret}
             copy-label=${strings.secret.copy}
             success-label=${strings.copied}
             error-label=${strings.copyFailed}
-          ></sl-copy-button>
+          >
+            <!-- Shoelace's button has no name of its own: the labelled icons give it one. -->
+            <sl-icon slot="copy-icon" library="system" name="copy" label=${strings.secret.copy}></sl-icon>
+            <sl-icon slot="success-icon" library="system" name="check" label=${strings.copied}></sl-icon>
+            <sl-icon slot="error-icon" library="system" name="x-lg" label=${strings.copyFailed}></sl-icon>
+          </sl-copy-button>
         </div>
       </sl-alert>
     `;

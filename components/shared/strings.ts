@@ -93,7 +93,6 @@ export const strings = {
   secret: {
     title: 'Copy your new token now',
     warning: 'This is the only time it is shown. Store it somewhere safe, such as a password manager or your CI secrets: once you leave this page it cannot be seen again.',
-    label: 'Token secret',
     copy: 'Copy token',
   },
 
@@ -172,6 +171,9 @@ export const strings = {
     scopesCaption: 'Scopes of this token',
     deleteScope: (what: string) => `Delete scope ${what}`,
     editHint: 'Enter saves, Escape cancels.',
+    nameRequired: 'Enter a name.',
+    deletedTitle: 'Token deleted',
+    deletedText: 'It no longer exists, and anything that used it is refused.',
     notFoundTitle: 'Token not found',
     notFoundText: 'It may have been deleted, or the link is wrong.',
     errorTitle: 'Could not load this token',

@@ -1,0 +1,596 @@
+import { expect, html } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { delay, http, HttpResponse } from 'msw';
+import type { SetupWorker } from 'msw/browser';
+import type SlAlert from '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import type SlButton from '@shoelace-style/shoelace/dist/components/button/button.js';
+import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
+import { SECRET_PATTERN, parseDuration, type ScopeInput } from '../../contract/index.js';
+import { INTERNAL_ERROR_BODY, type MockStore } from '../../mocks/index.js';
+import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
+import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
+import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
+import type { PatEventMap } from '../shared/events.js';
+import { strings } from '../shared/strings.js';
+import './pat-create-form.js';
+import type { PatCreateForm } from './pat-create-form.component.js';
+
+const WAIT = 8000;
+const DAY = 24 * 3600e3;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function text(element: Element | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const root = (form: PatCreateForm) => form.shadowRoot!;
+const nameInput = (form: PatCreateForm) => root(form).querySelector<SlInput>('sl-input[part="name"]')!;
+const descriptionArea = (form: PatCreateForm) => root(form).querySelector<SlTextarea>('sl-textarea[part="description"]')!;
+const picker = (form: PatCreateForm) => root(form).querySelector<PatDurationPicker>('pat-duration-picker')!;
+const presetSelect = (form: PatCreateForm) => picker(form).shadowRoot!.querySelector<SlSelect>('sl-select[part="preset"]')!;
+const editor = (form: PatCreateForm) => root(form).querySelector<PatScopeEditor>('pat-scope-editor')!;
+const submitButton = (form: PatCreateForm) => root(form).querySelector<SlButton>('sl-button[part="submit"]')!;
+const cancelButton = (form: PatCreateForm) => [...root(form).querySelectorAll<SlButton>('.footer sl-button')].find((button) => text(button) === strings.cancel)!;
+const alert = (form: PatCreateForm) => root(form).querySelector<SlAlert>('sl-alert');
+const alertText = (form: PatCreateForm) => text(alert(form));
+const helpText = (field: SlInput | SlTextarea) => field.helpText;
+
+const rows = (form: PatCreateForm) => [...editor(form).shadowRoot!.querySelectorAll<HTMLFieldSetElement>('fieldset[part="row"]')];
+function row(form: PatCreateForm, index: number): HTMLFieldSetElement {
+  const found = rows(form)[index];
+  if (!found) throw new Error(`no scope row ${index + 1} (there are ${rows(form).length})`);
+  return found;
+}
+const typeSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select:not([multiple])')!;
+const operationsSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select[multiple]')!;
+const modeGroupValue = (fieldset: Element) => (fieldset.querySelector('sl-radio-group') as unknown as { value: string }).value;
+const domainInput = (fieldset: Element) => [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
+const rowErrors = (fieldset: Element) => [...fieldset.querySelectorAll('.row-errors li')].map((item) => text(item));
+const addRowButton = (form: PatCreateForm) => editor(form).shadowRoot!.querySelector<HTMLElement>('sl-button.add')!;
+
+/** Real mouse click on the centre of `element` (scrolled into view first). */
+async function click(element: Element): Promise<void> {
+  element.scrollIntoView({ block: 'center', inline: 'center' });
+  const rect = element.getBoundingClientRect();
+  if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
+  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+}
+
+function nextEvent(target: EventTarget, name: string, timeout = WAIT): Promise<Event> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${name}`)), timeout);
+    target.addEventListener(
+      name,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Chooses one option of a single select with real clicks; resolves once it has closed. */
+async function chooseOne(select: SlSelect, value: string): Promise<void> {
+  await until(() => select.querySelector(`sl-option[value="${value}"]`), `option ${value}`, WAIT);
+  const option = select.querySelector(`sl-option[value="${value}"]`)!;
+  const shown = nextEvent(select, 'sl-after-show');
+  await click(select);
+  await shown;
+  const hidden = nextEvent(select, 'sl-after-hide');
+  await click(option);
+  await hidden;
+  await until(() => select.value === value, `option ${value} chosen`, WAIT);
+}
+
+/** Ticks options of a multiple select with real clicks, then closes it with Escape. */
+async function chooseMany(select: SlSelect, values: string[]): Promise<void> {
+  await until(() => values.every((value) => select.querySelector(`sl-option[value="${value}"]`)), `options ${values.join(', ')}`, WAIT);
+  const shown = nextEvent(select, 'sl-after-show');
+  await click(select);
+  await shown;
+  for (const value of values) {
+    await click(select.querySelector(`sl-option[value="${value}"]`)!);
+    await until(() => (select.value as string[]).includes(value), `option ${value} ticked`, WAIT);
+  }
+  const hidden = nextEvent(select, 'sl-after-hide');
+  await sendKeys({ press: 'Escape' });
+  await hidden;
+}
+
+/** Types into the inner control of an sl-input or sl-textarea, after a real click on it. */
+async function typeInto(field: SlInput | SlTextarea, keys: string): Promise<void> {
+  await click(field);
+  field.focus();
+  await sendKeys({ type: keys });
+}
+
+/** Fills scope row `index` with real clicks and keys. */
+async function fillRow(form: PatCreateForm, index: number, scope: { type: string; operations: string[]; domain?: string }): Promise<void> {
+  await chooseOne(typeSelect(row(form, index)), scope.type);
+  await editor(form).updateComplete;
+  await chooseMany(operationsSelect(row(form, index)), scope.operations);
+  if (scope.domain !== undefined) {
+    await typeInto(domainInput(row(form, index)), scope.domain);
+    await sendKeys({ press: 'Tab' });
+    await until(() => editor(form).scopes.some((entry) => entry.domain_id === scope.domain), 'the domain', WAIT);
+  }
+}
+
+/** Records every `name` event that reaches `target`. */
+function record<K extends keyof PatEventMap>(target: EventTarget, name: K): CustomEvent<PatEventMap[K]>[] {
+  const events: CustomEvent<PatEventMap[K]>[] = [];
+  target.addEventListener(name, (event) => events.push(event as CustomEvent<PatEventMap[K]>));
+  return events;
+}
+
+interface Sent {
+  method: string;
+  path: string;
+  body: Promise<unknown>;
+}
+
+/** Every request to the API that changes something (anything but GET) from now on. */
+function watchWrites(worker: SetupWorker): Sent[] {
+  const sent: Sent[] = [];
+  worker.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith('/api/') || request.method === 'GET') return;
+    sent.push({ method: request.method, path: url.pathname, body: request.clone().json().catch(() => undefined) });
+  });
+  return sent;
+}
+
+/** Mounts a form and waits for the catalog (presets and entity types). */
+async function mountForm(template = html`<pat-create-form></pat-create-form>`): Promise<PatCreateForm> {
+  const form = await mount<PatCreateForm>(template);
+  await until(() => picker(form)?.value && rows(form).length > 0 && typeSelect(row(form, 0)).querySelectorAll('sl-option').length > 0, 'the catalog', WAIT);
+  await form.updateComplete;
+  return form;
+}
+
+/** Name, the 7-day preset, a description and two scopes, all with real input. */
+async function fillEverything(form: PatCreateForm, name = 'Deploy bot'): Promise<ScopeInput[]> {
+  await typeInto(nameInput(form), name);
+  await chooseOne(presetSelect(form), '7d');
+  await typeInto(descriptionArea(form), 'Deploys the edge gateway');
+  await fillRow(form, 0, { type: 'clients', operations: ['read'] });
+  await click(addRowButton(form));
+  await until(() => rows(form).length === 2, 'a second scope row', WAIT);
+  await fillRow(form, 1, { type: 'channels', operations: ['update'], domain: 'd-prod-eu' });
+  return [
+    { entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null },
+    { entity_type: 'channels', operation: 'update', entity_id: '*', domain_id: 'd-prod-eu' },
+  ];
+}
+
+/** What the person typed, as the form shows it now. */
+function shown(form: PatCreateForm) {
+  return {
+    name: nameInput(form).value,
+    description: descriptionArea(form).value,
+    duration: picker(form).value,
+    preset: presetSelect(form).value,
+    rows: rows(form).map((fieldset) => ({
+      type: typeSelect(fieldset).value,
+      operations: operationsSelect(fieldset).value,
+      mode: modeGroupValue(fieldset),
+      domain: domainInput(fieldset).value,
+    })),
+    scopes: editor(form).scopes,
+  };
+}
+
+/** `yyyy-mm-dd` of a local date. */
+function isoDay(ms: number): string {
+  const date = new Date(ms);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** Types `day` (yyyy-mm-dd) into the picker's custom date field, in the browser's field order. */
+async function typeDay(form: PatCreateForm, day: string): Promise<void> {
+  const field = picker(form).shadowRoot!.querySelector<SlInput>('sl-input[part="date"]')!;
+  const [year, month, date] = day.split('-') as [string, string, string];
+  const keys = new Intl.DateTimeFormat(navigator.language, { year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(2001, 1, 3))
+    .filter((part) => part.type === 'year' || part.type === 'month' || part.type === 'day')
+    .map((part) => (part.type === 'year' ? year : part.type === 'month' ? month : date))
+    .join('');
+  const inner = field.shadowRoot!.querySelector('input')!;
+  inner.focus(); // a date field takes focus in its first segment
+  await sendKeys({ type: keys });
+  await sendKeys({ press: 'Tab' });
+  await until(() => field.value === day, `the date field to read ${day}`, WAIT);
+}
+
+async function submitByClick(form: PatCreateForm): Promise<void> {
+  await click(submitButton(form));
+}
+
+/** See pat-scope-editor.test.ts: Chromium's benign ResizeObserver notice must not fail a test. */
+let mochaOnError: OnErrorEventHandler = null;
+function ignoreResizeObserverLoop(): void {
+  mochaOnError = window.onerror;
+  window.onerror = function (this: WindowEventHandlers, message, ...rest) {
+    if (typeof message === 'string' && message.includes('ResizeObserver loop')) return true;
+    return mochaOnError?.call(this as Window, message, ...rest);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('<pat-create-form>', () => {
+  let worker: SetupWorker;
+  let store: MockStore;
+  let writes: Sent[];
+
+  before(ignoreResizeObserverLoop);
+  after(() => {
+    window.onerror = mochaOnError;
+  });
+
+  beforeEach(async () => {
+    ({ worker, store } = await useMockApi('default'));
+    writes = watchWrites(worker);
+  });
+
+  afterEach(async () => {
+    worker.events.removeAllListeners();
+    worker.resetHandlers();
+    await resetMouse();
+  });
+
+  it('creates a PAT: one POST /pats with exactly the fields given, then pat-created with the secret', async () => {
+    const form = await mountForm();
+    const created = record(form, 'pat-created');
+    const scopes = await fillEverything(form);
+    const before = Date.now();
+    await submitByClick(form);
+    await until(() => created.length > 0, 'pat-created', WAIT);
+    const after = Date.now();
+
+    expect(writes.map((request) => `${request.method} ${request.path}`)).to.deep.equal(['POST /api/pats']);
+    expect(await writes[0]!.body).to.deep.equal({ name: 'Deploy bot', description: 'Deploys the edge gateway', duration: '7d', scopes });
+
+    expect(created).to.have.length(1);
+    const { pat } = created[0]!.detail;
+    expect(pat.secret).to.match(/^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/);
+    expect(pat.secret).to.match(SECRET_PATTERN);
+    expect(pat).to.include({ name: 'Deploy bot', description: 'Deploys the edge gateway', status: 'active', scopes_count: 2 });
+    expect(Date.parse(pat.expires_at) - Date.parse(pat.issued_at)).to.equal(7 * DAY);
+    expect(Date.parse(pat.issued_at)).to.be.within(before - 1000, after + 1000);
+    expect(created[0]!.bubbles && created[0]!.composed).to.equal(true);
+
+    const page = store.list('alice', { status: 'all', sort: 'name', dir: 'asc', offset: 0, limit: 100, name: 'Deploy bot' });
+    expect(page.pats.map((entry) => entry.id)).to.deep.equal([pat.id]);
+    const stored = store.listScopes('alice', pat.id, 0, 100).scopes.map(({ entity_type, operation, entity_id, domain_id }) => ({ entity_type, operation, entity_id, domain_id }));
+    expect(stored).to.have.deep.members(scopes);
+    expect(submitButton(form).loading).to.equal(false);
+  });
+
+  it('a custom expiry date creates a PAT that expires on that day', async () => {
+    const form = await mountForm();
+    const created = record(form, 'pat-created');
+    await typeInto(nameInput(form), 'Until a date');
+    await chooseOne(presetSelect(form), 'custom');
+    await until(() => picker(form).shadowRoot!.querySelector('sl-input[part="date"]'), 'the date field', WAIT);
+    const day = isoDay(Date.now() + 12 * DAY);
+    await typeDay(form, day);
+    await fillRow(form, 0, { type: 'users', operations: ['read'] });
+    await submitByClick(form);
+    await until(() => created.length > 0, 'pat-created', WAIT);
+    const { duration } = (await writes[0]!.body) as { duration: string };
+    const parsed = parseDuration(duration);
+    expect(parsed.ok && parsed.ms > 11 * DAY && parsed.ms < 13 * DAY, duration).to.equal(true);
+    expect(isoDay(Date.parse(created[0]!.detail.pat.expires_at))).to.equal(day);
+  });
+
+  it('a duplicate name shows the server’s 409 message on the name field and keeps everything typed', async () => {
+    const form = await mountForm();
+    const created = record(form, 'pat-created');
+    const errors = record(form, 'pat-error');
+    await fillEverything(form, 'CI deploy');
+    const before = shown(form);
+    const count = store.count('alice');
+    await submitByClick(form);
+    await until(() => errors.length > 0, 'pat-error', WAIT);
+    await form.updateComplete;
+
+    expect(writes).to.have.length(1);
+    expect(errors[0]!.detail.action).to.equal('create');
+    expect(errors[0]!.detail.error.status).to.equal(409);
+    expect(created).to.have.length(0);
+    expect(store.count('alice')).to.equal(count);
+    expect(helpText(nameInput(form))).to.equal('Is already used by another of your tokens.');
+    expect(nameInput(form).getAttribute('aria-invalid')).to.equal('true');
+    expect(nameInput(form).hasAttribute('data-error')).to.equal(true);
+    expect(alertText(form)).to.equal(strings.create.fixErrors);
+    expect(shown(form), 'nothing typed is lost').to.deep.equal(before);
+    await until(() => root(form).activeElement === nameInput(form), 'focus on the name field', WAIT);
+
+    // Editing the name clears its error; a new name goes through.
+    await sendKeys({ type: ' 2' });
+    await form.updateComplete;
+    expect(helpText(nameInput(form))).to.equal(strings.create.nameHelp);
+    await submitByClick(form);
+    await until(() => created.length > 0, 'pat-created', WAIT);
+    expect(created[0]!.detail.pat.name).to.equal('CI deploy 2');
+  });
+
+  it('a 400 with field details shows each on its field (description, duration, a scope’s operation)', async () => {
+    worker.use(
+      http.post('/api/pats', () =>
+        HttpResponse.json(
+          {
+            error: 'validation_failed',
+            message: 'Invalid request: description must be at most 1024 characters (and 2 more).',
+            details: [
+              { field: 'description', message: 'must be at most 1024 characters' },
+              { field: 'duration', message: 'must be at most 1y (the maximum lifetime)' },
+              { field: 'scopes[1].operation', message: 'must be one of read, list for channels' },
+            ],
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const form = await mountForm();
+    const created = record(form, 'pat-created');
+    await fillEverything(form);
+    const before = shown(form);
+    await submitByClick(form);
+    await until(() => alert(form), 'the form alert', WAIT);
+    await form.updateComplete;
+    await editor(form).updateComplete;
+    await picker(form).updateComplete;
+
+    expect(writes).to.have.length(1);
+    expect(created).to.have.length(0);
+    expect(helpText(descriptionArea(form))).to.equal('Must be at most 1024 characters.');
+    expect(descriptionArea(form).hasAttribute('data-error')).to.equal(true);
+    expect(helpText(nameInput(form)), 'the name is fine').to.equal(strings.create.nameHelp);
+    expect(text(picker(form).shadowRoot!.querySelector('.error'))).to.equal('Must be at most 1y (the maximum lifetime).');
+    expect(rowErrors(row(form, 0))).to.deep.equal([]);
+    expect(rowErrors(row(form, 1))).to.deep.equal(['operation must be one of read, list for channels']);
+    expect(alertText(form)).to.equal(strings.create.fixErrors);
+    expect(shown(form), 'nothing typed is lost').to.deep.equal(before);
+    await until(() => root(form).activeElement === descriptionArea(form), 'focus on the description', WAIT);
+  });
+
+  it('a 400 about something the form has no field for shows the server’s words in the form alert', async () => {
+    worker.use(
+      http.post('/api/pats', () =>
+        HttpResponse.json(
+          {
+            error: 'validation_failed',
+            message: 'Invalid request: scopes may hold at most 100 entries per request.',
+            details: [{ field: 'scopes', message: 'may hold at most 100 entries per request' }],
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const form = await mountForm();
+    await fillEverything(form);
+    await submitByClick(form);
+    await until(() => alert(form), 'the form alert', WAIT);
+    expect(alertText(form)).to.equal(`${strings.create.failed} Scopes may hold at most 100 entries per request.`);
+  });
+
+  it('a 500 shows the message in the form-level alert and nothing is lost', async () => {
+    worker.use(http.post('/api/pats', () => HttpResponse.json(INTERNAL_ERROR_BODY, { status: 500 })));
+    const form = await mountForm();
+    const created = record(form, 'pat-created');
+    const errors = record(form, 'pat-error');
+    await fillEverything(form);
+    const before = shown(form);
+    await submitByClick(form);
+    await until(() => alert(form), 'the form alert', WAIT);
+    await form.updateComplete;
+
+    expect(writes).to.have.length(1);
+    expect(created).to.have.length(0);
+    expect(errors.map((event) => event.detail.error.status)).to.deep.equal([500]);
+    expect(alert(form)!.variant).to.equal('danger');
+    expect(alert(form)!.open).to.equal(true);
+    expect(alertText(form)).to.contain(INTERNAL_ERROR_BODY.message);
+    expect(shown(form), 'nothing typed is lost').to.deep.equal(before);
+    expect(helpText(nameInput(form))).to.equal(strings.create.nameHelp);
+    expect(submitButton(form).loading).to.equal(false);
+    expect(submitButton(form).disabled).to.equal(false);
+
+    // Trying again once the server is back works, with the same data.
+    ({ store } = await useMockApi('default'));
+    await submitByClick(form);
+    await until(() => created.length > 0, 'pat-created after a retry', WAIT);
+    expect(alert(form) === null, 'the alert goes').to.equal(true);
+    expect(store.get('alice', created[0]!.detail.pat.id).scopes_count).to.equal(2);
+  });
+
+  it('a blank name is caught before sending: no request', async () => {
+    const form = await mountForm();
+    await typeInto(nameInput(form), '   ');
+    await fillRow(form, 0, { type: 'clients', operations: ['read'] });
+    await submitByClick(form);
+    await until(() => alert(form), 'the form alert', WAIT);
+    await form.updateComplete;
+    expect(helpText(nameInput(form))).to.equal('Enter a name.');
+    expect(nameInput(form).getAttribute('aria-invalid')).to.equal('true');
+    expect(alertText(form)).to.equal(strings.create.fixErrors);
+    await until(() => root(form).activeElement === nameInput(form), 'focus on the name field', WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(writes, 'nothing sent').to.have.length(0);
+  });
+
+  it('an incomplete scope row is caught before sending: no request', async () => {
+    const form = await mountForm();
+    await typeInto(nameInput(form), 'Half done');
+    await chooseOne(typeSelect(row(form, 0)), 'users');
+    await submitByClick(form);
+    await until(() => alert(form), 'the form alert', WAIT);
+    await editor(form).updateComplete;
+    expect(rowErrors(row(form, 0))).to.deep.equal([strings.scopes.needOperation]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(writes).to.have.length(0);
+  });
+
+  it('double submit is impossible: Enter and Create twice quickly send one POST; the button shows loading', async () => {
+    worker.use(
+      http.post('/api/pats', async () => {
+        await delay(1500);
+        // Nothing returned: the scenario's handler answers.
+      }),
+    );
+    const form = await mountForm();
+    const created = record(form, 'pat-created');
+    await fillEverything(form);
+    nameInput(form).focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Enter' });
+    await click(submitButton(form));
+    await click(submitButton(form));
+    await form.updateComplete;
+    expect(submitButton(form).loading, 'Create shows loading').to.equal(true);
+    expect(root(form).querySelector('form')!.getAttribute('aria-busy')).to.equal('true');
+    expect(cancelButton(form).disabled, 'Cancel waits too').to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => created.length > 0, 'pat-created', WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(writes, 'exactly one POST').to.have.length(1);
+    expect(created).to.have.length(1);
+    await form.updateComplete;
+    expect(submitButton(form).loading).to.equal(false);
+    expect(store.list('alice', { status: 'all', sort: 'name', dir: 'asc', offset: 0, limit: 100, name: 'Deploy bot' }).total).to.equal(1);
+  });
+
+  it('Cancel emits pat-cancel and sends nothing', async () => {
+    const form = await mountForm();
+    const cancelled = record(form, 'pat-cancel');
+    const created = record(form, 'pat-created');
+    await typeInto(nameInput(form), 'Never mind');
+    await click(cancelButton(form));
+    await until(() => cancelled.length > 0, 'pat-cancel', WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cancelled).to.have.length(1);
+    expect(cancelled[0]!.bubbles && cancelled[0]!.composed).to.equal(true);
+    expect(created).to.have.length(0);
+    expect(writes).to.have.length(0);
+  });
+
+  it('prefills from attributes, shows them and submits them', async () => {
+    const form = await mountForm(
+      html`<pat-create-form name="ci" description="d" duration="7d" scopes='[{"entity_type":"clients","operation":"read","entity_id":"*"}]'></pat-create-form>`,
+    );
+    const created = record(form, 'pat-created');
+    await until(() => typeSelect(row(form, 0)).value === 'clients', 'the prefilled scope row', WAIT);
+    expect(shown(form)).to.deep.include({ name: 'ci', description: 'd', duration: '7d', preset: '7d' });
+    expect(shown(form).rows).to.deep.equal([{ type: 'clients', operations: ['read'], mode: 'all', domain: '' }]);
+    expect(text(picker(form).shadowRoot!.querySelector('[part="expiry"]'))).to.match(/^The token will expire on /);
+
+    await submitByClick(form);
+    await until(() => created.length > 0, 'pat-created', WAIT);
+    expect(await writes[0]!.body).to.deep.equal({
+      name: 'ci',
+      description: 'd',
+      duration: '7d',
+      scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null }],
+    });
+  });
+
+  it('is axe-clean in the initial, error and busy states', async () => {
+    const form = await mountForm();
+    await expectAccessible(form);
+
+    await submitByClick(form);
+    await until(() => alert(form), 'the validation alert', WAIT);
+    await editor(form).updateComplete;
+    await expectAccessible(form);
+
+    worker.use(
+      http.post('/api/pats', async () => {
+        await delay(3000);
+      }),
+    );
+    await fillEverything(form);
+    await submitByClick(form);
+    await until(() => submitButton(form).loading, 'busy', WAIT);
+    await expectAccessible(form);
+  });
+
+  it('can be filled and submitted with the keyboard alone', async () => {
+    const form = await mountForm();
+    const created = record(form, 'pat-created');
+    // Start before the form, as a person tabbing into the page would.
+    const start = document.createElement('button');
+    start.textContent = 'before';
+    form.parentElement!.before(start);
+    start.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(form).activeElement === nameInput(form), 'Tab reaches the name first').to.equal(true);
+    await sendKeys({ type: 'Keyboard only' });
+
+    // Expiration: 30 days → 90 days.
+    await sendKeys({ press: 'Tab' });
+    const preset = presetSelect(form);
+    await sendKeys({ press: 'Enter' });
+    await until(() => preset.open, 'the expiration list', WAIT);
+    const presetHidden = nextEvent(preset, 'sl-after-hide');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await presetHidden;
+    expect(picker(form).value).to.equal('90d');
+
+    await sendKeys({ press: 'Tab' });
+    expect(root(form).activeElement === descriptionArea(form), 'then the description').to.equal(true);
+    await sendKeys({ type: 'Typed, not clicked' });
+
+    // Scope row 1: entity type (Clients is first), operations (create, then read).
+    await sendKeys({ press: 'Tab' });
+    const type = typeSelect(row(form, 0));
+    await sendKeys({ press: 'Enter' });
+    await until(() => type.open, 'the type list', WAIT);
+    const typeHidden = nextEvent(type, 'sl-after-hide');
+    await sendKeys({ press: 'Enter' });
+    await typeHidden;
+    expect(type.value).to.equal('clients');
+    await sendKeys({ press: 'Tab' });
+    const operations = operationsSelect(row(form, 0));
+    await sendKeys({ press: 'Enter' });
+    await until(() => operations.open, 'the operations list', WAIT);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    const operationsHidden = nextEvent(operations, 'sl-after-hide');
+    await sendKeys({ press: 'Escape' });
+    await operationsHidden;
+    expect(operations.value).to.deep.equal(['read']);
+
+    // Tab on to Create (past entity, domain, remove, Add scope, Cancel) and press Enter.
+    let steps = 0;
+    while (root(form).activeElement !== submitButton(form) && steps++ < 15) await sendKeys({ press: 'Tab' });
+    expect(root(form).activeElement === submitButton(form), 'Tab reaches Create').to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => created.length > 0, 'pat-created', WAIT);
+    expect(await writes[0]!.body).to.deep.equal({
+      name: 'Keyboard only',
+      description: 'Typed, not clicked',
+      duration: '90d',
+      scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null }],
+    });
+    start.remove();
+  });
+
+  it('Enter in the name field submits the form', async () => {
+    const form = await mountForm();
+    const created = record(form, 'pat-created');
+    await fillRow(form, 0, { type: 'users', operations: ['list'] });
+    await typeInto(nameInput(form), 'Enter key');
+    await sendKeys({ press: 'Enter' });
+    await until(() => created.length > 0, 'pat-created', WAIT);
+    expect(writes).to.have.length(1);
+    expect(((await writes[0]!.body) as { name: string }).name).to.equal('Enter key');
+  });
+});

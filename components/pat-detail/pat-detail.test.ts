@@ -1,0 +1,1269 @@
+import { expect, html } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import type { SetupWorker } from 'msw/browser';
+import type SlCopyButton from '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
+import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import { LitElement } from 'lit';
+import { SECRET_PATTERN, type Scope } from '../../contract/index.js';
+import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
+import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
+import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
+import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
+import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
+import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
+import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
+import type { PatEventMap } from '../shared/events.js';
+import { strings } from '../shared/strings.js';
+import './pat-detail.js';
+import type { PatDetail } from './pat-detail.component.js';
+
+// ---------------------------------------------------------------------------------------------
+// alice's seeded PATs (mocks/scenarios.ts, default scenario)
+
+const idOf = (name: string, user = 'alice') => seededId(user, name);
+
+const CI = idOf('CI deploy'); // active, used 2 h ago from 10.0.4.17, never updated, 4 wildcard scopes
+const GRAFANA = idOf('Grafana dashboards read-only'); // active, updated 30 days ago
+const TERRAFORM = idOf('Terraform provisioning'); // active, scopes inside domain d-prod-eu
+const NIGHTLY = idOf('Nightly backup'); // active, expires within a day
+const LOCAL = idOf('Local development'); // active, no description, no scopes, never used
+const JENKINS = idOf('Old Jenkins pipeline'); // revoked
+const Q3 = idOf('Q3 data export'); // expired
+const BOB_PAT = idOf('Home Assistant bridge', 'bob');
+const UNKNOWN = '3f8e2a1c-5b7d-4e9f-a1c3-0d2e4f6a8b9c';
+
+const WAIT = 8000;
+const SECRET_RE = /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** Puts a <pat-detail> in its own shadow root, as <pat-manager> does. */
+class TestDetailHost extends LitElement {
+  static override properties = { patId: { attribute: 'pat-id' } };
+  declare patId: string;
+  override render() {
+    return html`<pat-detail pat-id=${this.patId}></pat-detail>`;
+  }
+}
+customElements.define('test-detail-host', TestDetailHost);
+
+const cleanups: (() => void)[] = [];
+
+function text(element: Element | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function root(detail: PatDetail): ShadowRoot {
+  return detail.shadowRoot!;
+}
+
+function title(detail: PatDetail): string {
+  return text(root(detail).querySelector('[part="title"]'));
+}
+
+/** The `.field` row whose term is `label`. */
+function field(detail: PatDetail, label: string): HTMLElement {
+  const found = [...root(detail).querySelectorAll<HTMLElement>('.field')].find((candidate) => text(candidate.querySelector('dt')) === label);
+  if (!found) throw new Error(`no field "${label}"`);
+  return found;
+}
+
+function value(detail: PatDetail, label: string): string {
+  return text(field(detail, label).querySelector('dd'));
+}
+
+function badges(detail: PatDetail): string[] {
+  return [...field(detail, strings.detail.status).querySelectorAll('sl-badge')].map((badge) => text(badge));
+}
+
+function buttonIn(scope: ParentNode, label: string): HTMLElement | undefined {
+  return [...scope.querySelectorAll<HTMLElement>('sl-button')].find((candidate) => text(candidate) === label);
+}
+
+function button(scope: ParentNode, label: string): HTMLElement {
+  const found = buttonIn(scope, label);
+  if (!found) throw new Error(`no button "${label}"`);
+  return found;
+}
+
+function pencil(detail: PatDetail, fieldName: 'name' | 'description'): HTMLElement {
+  return root(detail).querySelector<HTMLElement>(`sl-icon-button[data-edit="${fieldName}"]`)!;
+}
+
+function editor(detail: PatDetail): (HTMLElement & { value: string }) | null {
+  return root(detail).querySelector('.edit [data-editor]');
+}
+
+function editError(detail: PatDetail): string {
+  return text(root(detail).querySelector('.edit-error'));
+}
+
+function banner(detail: PatDetail): PatSecretBanner | null {
+  return root(detail).querySelector('pat-secret-banner');
+}
+
+function scopeRows(detail: PatDetail): string[][] {
+  return [...root(detail).querySelectorAll<HTMLTableRowElement>('[part="scopes-table"] tbody tr')]
+    .filter((row) => row.querySelectorAll('td').length > 1)
+    .map((row) => [...row.querySelectorAll('td')].slice(0, 4).map((cell) => text(cell)));
+}
+
+function scopesState(detail: PatDetail): string {
+  return text(root(detail).querySelector('[part="scopes-table"] tbody .state'));
+}
+
+function scopesBusy(detail: PatDetail): boolean {
+  return root(detail).querySelector('[part="scopes-table"]')!.getAttribute('aria-busy') === 'true';
+}
+
+/** A scope as the table shows it: type, entity ("All" for *), operation, domain. */
+function asRow(scope: Pick<Scope, 'entity_type' | 'operation' | 'entity_id' | 'domain_id'>): string[] {
+  return [scope.entity_type, scope.entity_id === '*' ? strings.scopes.all : scope.entity_id, scope.operation, scope.domain_id ?? strings.scopes.anyDomain];
+}
+
+function storeScopes(store: MockStore, id: string): Scope[] {
+  return store.listScopes('alice', id, 0, 1000).scopes;
+}
+
+function trashFor(detail: PatDetail, row: string[]): HTMLElement {
+  const tr = [...root(detail).querySelectorAll<HTMLTableRowElement>('[part="scopes-table"] tbody tr')].find(
+    (candidate) => JSON.stringify([...candidate.querySelectorAll('td')].slice(0, 4).map((cell) => text(cell))) === JSON.stringify(row),
+  );
+  if (!tr) throw new Error(`no scope row ${JSON.stringify(row)} among ${JSON.stringify(scopeRows(detail))}`);
+  return tr.querySelector<HTMLElement>('td.trash sl-icon-button')!;
+}
+
+function confirmDialog(detail: PatDetail): PatConfirmDialog {
+  return root(detail).querySelector<PatConfirmDialog>('pat-confirm-dialog')!;
+}
+
+function confirmSl(detail: PatDetail): SlDialog {
+  return confirmDialog(detail).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
+}
+
+function confirmPart(detail: PatDetail, part: 'confirm' | 'cancel' | 'message'): HTMLElement {
+  return confirmDialog(detail).shadowRoot!.querySelector<HTMLElement>(`[part="${part}"]`)!;
+}
+
+function regenerateDialog(detail: PatDetail): PatRegenerateDialog {
+  return root(detail).querySelector<PatRegenerateDialog>('pat-regenerate-dialog')!;
+}
+
+function regenerateSl(detail: PatDetail): SlDialog {
+  return regenerateDialog(detail).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
+}
+
+function addScopeSl(detail: PatDetail): SlDialog {
+  return root(detail).querySelector<SlDialog>('sl-dialog.add-scope')!;
+}
+
+function scopeEditor(detail: PatDetail): PatScopeEditor {
+  return addScopeSl(detail).querySelector<PatScopeEditor>('pat-scope-editor')!;
+}
+
+/** What has the keyboard focus, looking into shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Whether `node` is `ancestor` or inside it, crossing shadow roots. */
+function composedContains(ancestor: Node, node: Node | null): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode ?? (current as ShadowRoot).host ?? null) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+/** Real mouse click on the centre of `element`, scrolled into view first. */
+async function click(element: Element): Promise<void> {
+  element.scrollIntoView({ block: 'center', inline: 'center' });
+  const rect = element.getBoundingClientRect();
+  if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
+  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+}
+
+async function settle(ms = 300): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Records every `name` event that reaches `target`. */
+function record<K extends keyof PatEventMap>(target: EventTarget, name: K): CustomEvent<PatEventMap[K]>[] {
+  const events: CustomEvent<PatEventMap[K]>[] = [];
+  const listener = (event: Event) => events.push(event as CustomEvent<PatEventMap[K]>);
+  target.addEventListener(name, listener);
+  cleanups.push(() => target.removeEventListener(name, listener));
+  return events;
+}
+
+interface Seen {
+  method: string;
+  path: string;
+  body: Promise<string>;
+}
+
+/** Every request to the API from now on. */
+function watch(worker: SetupWorker): Seen[] {
+  const seen: Seen[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (url.pathname.startsWith('/api/')) seen.push({ method: request.method, path: url.pathname, body: request.clone().text() });
+  };
+  worker.events.on('request:start', listener);
+  cleanups.push(() => worker.events.removeListener('request:start', listener));
+  return seen;
+}
+
+/** The requests that change something: `METHOD path`. */
+function writes(seen: Seen[]): string[] {
+  return seen.filter((request) => request.method !== 'GET').map((request) => `${request.method} ${request.path}`);
+}
+
+async function bodyOf(seen: Seen[], method: string, path: string): Promise<unknown> {
+  const request = seen.find((candidate) => candidate.method === method && candidate.path === path);
+  if (!request) throw new Error(`no ${method} ${path} among ${JSON.stringify(writes(seen))}`);
+  const body = await request.body;
+  return body ? JSON.parse(body) : undefined;
+}
+
+async function mountDetail(id: string): Promise<PatDetail> {
+  const detail = await mount<PatDetail>(html`<pat-detail pat-id=${id}></pat-detail>`);
+  await until(() => title(detail) !== '' && scopeRows(detail).length + (scopesState(detail) ? 1 : 0) > 0 && !scopesBusy(detail), 'the PAT and its scopes', WAIT);
+  return detail;
+}
+
+async function mountState(id: string): Promise<PatDetail> {
+  const detail = await mount<PatDetail>(html`<pat-detail pat-id=${id}></pat-detail>`);
+  await until(() => root(detail).querySelector('.state h3'), 'the error state', WAIT);
+  return detail;
+}
+
+async function opened(dialog: SlDialog, open: () => Promise<unknown>): Promise<void> {
+  await open();
+  await until(() => dialog.open && !dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to open', WAIT);
+  // Shoelace focuses the panel once the show animation ends.
+  await until(() => composedContains(dialog, deepActive()), 'focus inside the dialog', WAIT);
+}
+
+async function closed(dialog: SlDialog): Promise<void> {
+  await until(() => !dialog.open && dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to close', WAIT);
+  // Focus goes back in a timeout after the dialog hid.
+  await settle(50);
+}
+
+/** Chooses an option of a single Shoelace select with real clicks. */
+async function chooseOption(select: SlSelect, optionValue: string): Promise<void> {
+  await click(select);
+  await until(() => select.open, 'the listbox', WAIT);
+  const option = select.querySelector(`sl-option[value="${optionValue}"]`);
+  if (!option) throw new Error(`no option ${optionValue}`);
+  await click(option);
+  await until(() => !select.open && select.value === optionValue, `option ${optionValue} chosen`, WAIT);
+}
+
+/** Ticks options of a multiple Shoelace select with real clicks, then closes it with a click on `outside`. */
+async function tickOptions(select: SlSelect, values: string[], outside: Element): Promise<void> {
+  await click(select);
+  await until(() => select.open, 'the listbox', WAIT);
+  for (const optionValue of values) {
+    await click(select.querySelector(`sl-option[value="${optionValue}"]`)!);
+    await until(() => (select.value as string[]).includes(optionValue), `option ${optionValue} ticked`, WAIT);
+  }
+  await click(outside);
+  await until(() => !select.open, 'the listbox to close', WAIT);
+}
+
+async function startEditing(detail: PatDetail, fieldName: 'name' | 'description'): Promise<HTMLElement & { value: string }> {
+  await click(pencil(detail, fieldName));
+  await until(() => editor(detail) && composedContains(editor(detail)!, deepActive()), 'the focused editor', WAIT);
+  return editor(detail)!;
+}
+
+/** Replaces what the focused field holds with `keys`. */
+async function replaceText(keys: string): Promise<void> {
+  await sendKeys({ press: 'Control+A' });
+  await sendKeys({ press: 'Backspace' });
+  if (keys) await sendKeys({ type: keys });
+}
+
+/** Every element in the document, shadow roots included. */
+function deepElements(start: Element): Element[] {
+  const found: Element[] = [];
+  const walk = (node: Element | ShadowRoot) => {
+    for (const child of node.children) {
+      found.push(child);
+      if (child.shadowRoot) walk(child.shadowRoot);
+      walk(child);
+    }
+  };
+  found.push(start);
+  if (start.shadowRoot) walk(start.shadowRoot);
+  walk(start);
+  return found;
+}
+
+function attributesContaining(needle: string): string[] {
+  return deepElements(document.documentElement).flatMap((element) =>
+    [...element.attributes].filter((attribute) => attribute.value.includes(needle)).map((attribute) => `${element.tagName.toLowerCase()}[${attribute.name}]`),
+  );
+}
+
+function storageValues(storage: Storage): string[] {
+  return Array.from({ length: storage.length }, (_, i) => `${storage.key(i)}=${storage.getItem(storage.key(i)!)}`);
+}
+
+/** Answers one route with the server's generic 500 while `failing.on` holds; else the mocks answer. */
+function failWhile(worker: SetupWorker, method: 'get' | 'patch' | 'delete', path: string) {
+  const failing = { on: true };
+  worker.use(
+    http[method](path, () => (failing.on ? HttpResponse.json({ ...INTERNAL_ERROR_BODY }, { status: 500 }) : undefined)),
+  );
+  return failing;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('<pat-detail>', function () {
+  // The machine may be busy with other test runs: room for the real-input flows.
+  this.timeout(30_000);
+
+  let worker: SetupWorker;
+  let store: MockStore;
+  let seen: Seen[];
+
+  before(async () => {
+    // Shoelace skips its show/hide animations.
+    await emulateMedia({ reducedMotion: 'reduce' });
+  });
+
+  beforeEach(async () => {
+    ({ worker, store } = await useMockApi('default'));
+    seen = watch(worker);
+  });
+
+  afterEach(async () => {
+    while (cleanups.length) cleanups.pop()!();
+    await resetMouse();
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('details', () => {
+    it('shows the name as its title', async () => {
+      const detail = await mountDetail(CI);
+      expect(title(detail)).to.equal('CI deploy');
+      expect(value(detail, strings.detail.name)).to.equal('CI deploy');
+    });
+
+    it('shows the ID with a copy button whose value is the ID', async () => {
+      const detail = await mountDetail(CI);
+      expect(value(detail, strings.detail.id)).to.equal(CI);
+      const copy = field(detail, strings.detail.id).querySelector<SlCopyButton>('sl-copy-button')!;
+      expect(copy).to.exist;
+      expect(copy.value).to.equal(CI);
+      expect(copy.copyLabel).to.equal(strings.detail.copyId);
+    });
+
+    it('copies the ID with a click, with "Copied" feedback', async () => {
+      const written: string[] = [];
+      Object.defineProperty(navigator.clipboard, 'writeText', { configurable: true, value: async (copied: string) => void written.push(copied) });
+      cleanups.push(() => delete (navigator.clipboard as unknown as Record<string, unknown>).writeText);
+      const detail = await mountDetail(CI);
+      const copy = field(detail, strings.detail.id).querySelector<SlCopyButton>('sl-copy-button')!;
+      await click(copy.shadowRoot!.querySelector('button')!);
+      await until(() => written.length === 1, 'the clipboard write', WAIT);
+      expect(written).to.deep.equal([CI]);
+      await until(() => (copy.shadowRoot!.querySelector('sl-tooltip') as HTMLElement & { content: string }).content === strings.copied, '"Copied"', WAIT);
+    });
+
+    it('an active PAT: "Active" badge, "Expires in …", a Revoke button and no Regenerate', async () => {
+      const detail = await mountDetail(CI);
+      expect(badges(detail)).to.deep.equal([strings.status.active]);
+      const status = field(detail, strings.detail.status);
+      expect(status.querySelector('sl-badge')!.getAttribute('variant')).to.equal('success');
+      const time = status.querySelector('time')!;
+      expect(text(time)).to.match(/^Expires (in |tomorrow|next )/);
+      expect(time.getAttribute('datetime')).to.equal(store.get('alice', CI).expires_at);
+      expect(buttonIn(status, strings.detail.revoke)).to.exist;
+      expect(buttonIn(status, strings.detail.regenerate)).to.equal(undefined);
+    });
+
+    it('an active PAT about to expire also says "Expiring soon"', async () => {
+      const detail = await mountDetail(NIGHTLY);
+      expect(badges(detail)).to.deep.equal([strings.status.active, strings.status.expiringSoon]);
+    });
+
+    it('a revoked PAT: "Revoked" badge, when it was revoked, a Regenerate button and no Revoke', async () => {
+      const detail = await mountDetail(JENKINS);
+      expect(badges(detail)).to.deep.equal([strings.status.revoked]);
+      const status = field(detail, strings.detail.status);
+      expect(text(status.querySelector('dd'))).to.match(/· Revoked /);
+      expect(buttonIn(status, strings.detail.regenerate)).to.exist;
+      expect(buttonIn(status, strings.detail.revoke)).to.equal(undefined);
+    });
+
+    it('an expired PAT: "Expired" badge, "Expired … ago", a Regenerate button and no Revoke', async () => {
+      const detail = await mountDetail(Q3);
+      expect(badges(detail)).to.deep.equal([strings.status.expired]);
+      const status = field(detail, strings.detail.status);
+      expect(text(status.querySelector('time'))).to.match(/^Expired .*( ago|yesterday|last )/);
+      expect(buttonIn(status, strings.detail.regenerate)).to.exist;
+      expect(buttonIn(status, strings.detail.revoke)).to.equal(undefined);
+    });
+
+    it('shows the description, or "No description"', async () => {
+      const detail = await mountDetail(CI);
+      expect(value(detail, strings.detail.description)).to.equal(store.get('alice', CI).description);
+      const other = await mountDetail(LOCAL);
+      expect(value(other, strings.detail.description)).to.equal(strings.detail.noDescription);
+    });
+
+    it('shows issued, updated and last used (with the IP) as relative times with the exact time', async () => {
+      const detail = await mountDetail(GRAFANA);
+      const pat = store.get('alice', GRAFANA);
+      for (const [label, iso] of [
+        [strings.detail.issued, pat.issued_at],
+        [strings.detail.updated, pat.updated_at],
+        [strings.detail.lastUsed, pat.last_used_at],
+      ] as const) {
+        const time = field(detail, label).querySelector('time');
+        expect(time, label).to.exist;
+        expect(time!.getAttribute('datetime'), label).to.equal(iso);
+        expect(time!.getAttribute('title'), label).to.not.equal('');
+        expect(text(time), label).to.match(/( ago|yesterday|last |now)/);
+      }
+      expect(value(detail, strings.detail.lastUsed)).to.match(/ from 172\.18\.0\.5$/);
+    });
+
+    it('says "never" for a PAT never updated or used', async () => {
+      const detail = await mountDetail(LOCAL);
+      expect(value(detail, strings.detail.lastUsed)).to.equal(strings.never);
+      expect(value(detail, strings.detail.updated)).to.equal(strings.never);
+      expect(field(detail, strings.detail.lastUsed).querySelector('time')).to.equal(null);
+    });
+
+    it('is accessible: active', async () => {
+      const detail = await mountDetail(CI);
+      await expectAccessible(detail);
+    });
+
+    it('is accessible: revoked', async () => {
+      const detail = await mountDetail(JENKINS);
+      await expectAccessible(detail);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('loading, not found and errors', () => {
+    it('shows a busy skeleton while the PAT loads', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      worker.use(
+        http.get(`/api/pats/${CI}`, async () => {
+          await gate;
+          return undefined;
+        }),
+      );
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI}></pat-detail>`);
+      await settle(100);
+      const loading = root(detail).querySelector('.state[aria-busy="true"]');
+      expect(loading, 'the loading state').to.exist;
+      expect(loading!.querySelectorAll('sl-skeleton').length).to.be.greaterThan(0);
+      expect(title(detail)).to.equal('');
+      await expectAccessible(detail);
+      release();
+      await until(() => title(detail) === 'CI deploy', 'the PAT', WAIT);
+      expect(root(detail).querySelector('[aria-busy="true"].state')).to.equal(null);
+    });
+
+    it('an unknown id: "Token not found", without a Retry', async () => {
+      const detail = await mountState(UNKNOWN);
+      const state = root(detail).querySelector('.state')!;
+      expect(text(state.querySelector('h3'))).to.equal(strings.detail.notFoundTitle);
+      expect(text(state.querySelector('p'))).to.equal(strings.detail.notFoundText);
+      expect(buttonIn(state, strings.retry)).to.equal(undefined);
+      expect(title(detail)).to.equal('');
+    });
+
+    it("another user's PAT looks exactly like an unknown id", async () => {
+      const unknown = await mountState(UNKNOWN);
+      const unknownHtml = root(unknown).querySelector('.state')!.outerHTML;
+      const foreign = await mountState(BOB_PAT);
+      const foreignState = root(foreign).querySelector('.state')!;
+      expect(text(foreignState.querySelector('h3'))).to.equal(strings.detail.notFoundTitle);
+      expect(foreignState.outerHTML).to.equal(unknownHtml);
+      expect(text(root(foreign).querySelector('.base'))).to.equal(text(root(unknown).querySelector('.base')));
+      expect(text(root(foreign).querySelector('.base'))).to.not.include('Home Assistant');
+    });
+
+    it('is accessible: not found', async () => {
+      const detail = await mountState(UNKNOWN);
+      await expectAccessible(detail);
+    });
+
+    it('a server error shows its message with a Retry that recovers', async () => {
+      const failing = failWhile(worker, 'get', `/api/pats/${CI}`);
+      const detail = await mountState(CI);
+      const state = root(detail).querySelector('.state')!;
+      expect(state.getAttribute('role')).to.equal('alert');
+      expect(text(state.querySelector('h3'))).to.equal(strings.detail.errorTitle);
+      expect(text(state.querySelector('p'))).to.equal(INTERNAL_ERROR_BODY.message);
+      const retry = button(state, strings.retry);
+      failing.on = false;
+      await click(retry);
+      await until(() => title(detail) === 'CI deploy', 'the PAT after Retry', WAIT);
+      expect(root(detail).querySelector('.state h3')).to.equal(null);
+      await until(() => scopeRows(detail).length === 4, 'its scopes', WAIT);
+    });
+
+    it('is accessible: error', async () => {
+      failWhile(worker, 'get', `/api/pats/${CI}`);
+      const detail = await mountState(CI);
+      await expectAccessible(detail);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('inline rename', () => {
+    it('the pencil opens a focused input holding the current name', async () => {
+      const detail = await mountDetail(CI);
+      const input = await startEditing(detail, 'name');
+      expect(input.tagName.toLowerCase()).to.equal('sl-input');
+      expect(input.value).to.equal('CI deploy');
+      expect(input.getAttribute('label')).to.equal(strings.detail.name);
+      await expectAccessible(detail);
+    });
+
+    it('typing and Enter saves the name, updates the title, fires pat-updated and gives focus back to the pencil', async () => {
+      const updated = record(document, 'pat-updated');
+      const detail = await mountDetail(CI);
+      await startEditing(detail, 'name');
+      await replaceText('CI deploy (prod)');
+      await sendKeys({ press: 'Enter' });
+      await until(() => title(detail) === 'CI deploy (prod)', 'the new title', WAIT);
+      expect(writes(seen)).to.deep.equal([`PATCH /api/pats/${CI}/name`]);
+      expect(await bodyOf(seen, 'PATCH', `/api/pats/${CI}/name`)).to.deep.equal({ name: 'CI deploy (prod)' });
+      expect(store.get('alice', CI).name).to.equal('CI deploy (prod)');
+      expect(updated).to.have.length(1);
+      expect(updated[0]!.detail.pat.id).to.equal(CI);
+      expect(updated[0]!.detail.pat.name).to.equal('CI deploy (prod)');
+      expect(editor(detail)).to.equal(null);
+      await until(() => root(detail).activeElement === pencil(detail, 'name'), 'focus on the pencil', WAIT);
+      // The updated time follows the store.
+      await until(() => value(detail, strings.detail.updated) !== strings.never, 'the updated time', WAIT);
+    });
+
+    it('the Save button saves too', async () => {
+      const detail = await mountDetail(CI);
+      await startEditing(detail, 'name');
+      await replaceText('CI deploy 2');
+      await click(button(field(detail, strings.detail.name), strings.detail.save));
+      await until(() => title(detail) === 'CI deploy 2', 'the new title', WAIT);
+      expect(store.get('alice', CI).name).to.equal('CI deploy 2');
+    });
+
+    it('Escape cancels: no request, the old name, focus back on the pencil', async () => {
+      const updated = record(document, 'pat-updated');
+      const detail = await mountDetail(CI);
+      await startEditing(detail, 'name');
+      await replaceText('Something else');
+      await sendKeys({ press: 'Escape' });
+      await until(() => editor(detail) === null, 'the editor to close', WAIT);
+      await settle(100);
+      expect(title(detail)).to.equal('CI deploy');
+      expect(value(detail, strings.detail.name)).to.equal('CI deploy');
+      expect(writes(seen)).to.deep.equal([]);
+      expect(updated).to.have.length(0);
+      expect(store.get('alice', CI).name).to.equal('CI deploy');
+      expect(root(detail).activeElement).to.equal(pencil(detail, 'name'));
+    });
+
+    it('a name another PAT has shows the 409 message in place and keeps the draft', async () => {
+      const updated = record(document, 'pat-updated');
+      const detail = await mountDetail(CI);
+      await startEditing(detail, 'name');
+      await replaceText('grafana dashboards READ-ONLY');
+      await sendKeys({ press: 'Enter' });
+      await until(() => editError(detail), 'the error', WAIT);
+      expect(editError(detail)).to.equal('You already have a personal access token with this name.');
+      expect(root(detail).querySelector('.edit-error')!.getAttribute('role')).to.equal('alert');
+      expect(writes(seen)).to.deep.equal([`PATCH /api/pats/${CI}/name`]);
+      expect(editor(detail)!.value).to.equal('grafana dashboards READ-ONLY');
+      expect(title(detail)).to.equal('CI deploy');
+      expect(store.get('alice', CI).name).to.equal('CI deploy');
+      expect(updated).to.have.length(0);
+      // Typing again clears the message; the draft can still be saved.
+      await sendKeys({ type: ' 2' });
+      await until(() => !editError(detail), 'the error to clear', WAIT);
+      await sendKeys({ press: 'Enter' });
+      await until(() => title(detail) === 'grafana dashboards READ-ONLY 2', 'the new title', WAIT);
+    });
+
+    it('a blank name is refused without a request', async () => {
+      const detail = await mountDetail(CI);
+      await startEditing(detail, 'name');
+      await replaceText('');
+      await sendKeys({ press: 'Enter' });
+      await until(() => editError(detail), 'the error', WAIT);
+      await replaceText('   ');
+      await sendKeys({ press: 'Enter' });
+      await settle(200);
+      expect(editError(detail)).to.not.equal('');
+      expect(editor(detail)).to.exist;
+      expect(writes(seen)).to.deep.equal([]);
+      expect(title(detail)).to.equal('CI deploy');
+      expect(store.get('alice', CI).name).to.equal('CI deploy');
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('inline description', () => {
+    it('the pencil opens a focused text area holding the current description', async () => {
+      const detail = await mountDetail(CI);
+      const area = await startEditing(detail, 'description');
+      expect(area.tagName.toLowerCase()).to.equal('sl-textarea');
+      expect(area.value).to.equal(store.get('alice', CI).description);
+    });
+
+    it('Enter saves, Shift+Enter is a new line; pat-updated fires and focus returns to the pencil', async () => {
+      const updated = record(document, 'pat-updated');
+      const detail = await mountDetail(CI);
+      await startEditing(detail, 'description');
+      await replaceText('First line');
+      await sendKeys({ press: 'Shift+Enter' });
+      await sendKeys({ type: 'Second line' });
+      expect(writes(seen)).to.deep.equal([]);
+      await sendKeys({ press: 'Enter' });
+      await until(() => editor(detail) === null, 'the editor to close', WAIT);
+      expect(await bodyOf(seen, 'PATCH', `/api/pats/${CI}/description`)).to.deep.equal({ description: 'First line\nSecond line' });
+      expect(store.get('alice', CI).description).to.equal('First line\nSecond line');
+      await until(() => field(detail, strings.detail.description).querySelector('dd')!.textContent === 'First line\nSecond line', 'the new description', WAIT);
+      expect(updated).to.have.length(1);
+      expect(updated[0]!.detail.pat.description).to.equal('First line\nSecond line');
+      await until(() => root(detail).activeElement === pencil(detail, 'description'), 'focus on the pencil', WAIT);
+    });
+
+    it('an empty description clears it', async () => {
+      const detail = await mountDetail(CI);
+      await startEditing(detail, 'description');
+      await replaceText('');
+      await sendKeys({ press: 'Enter' });
+      await until(() => value(detail, strings.detail.description) === strings.detail.noDescription, '"No description"', WAIT);
+      expect(await bodyOf(seen, 'PATCH', `/api/pats/${CI}/description`)).to.deep.equal({ description: '' });
+      expect(store.get('alice', CI).description).to.equal('');
+    });
+
+    it('Escape cancels without a request', async () => {
+      const detail = await mountDetail(CI);
+      const before = store.get('alice', CI).description;
+      await startEditing(detail, 'description');
+      await replaceText('Not saved');
+      await sendKeys({ press: 'Escape' });
+      await until(() => editor(detail) === null, 'the editor to close', WAIT);
+      await settle(100);
+      expect(value(detail, strings.detail.description)).to.equal(before);
+      expect(writes(seen)).to.deep.equal([]);
+      expect(root(detail).activeElement).to.equal(pencil(detail, 'description'));
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('revoke', () => {
+    it('asks first, warning that anything using the token stops working', async () => {
+      const detail = await mountDetail(CI);
+      await opened(confirmSl(detail), () => click(button(field(detail, strings.detail.status), strings.detail.revoke)));
+      expect(confirmSl(detail).label).to.equal(strings.confirm.revokeTitle);
+      const message = text(confirmPart(detail, 'message'));
+      expect(message).to.include('"CI deploy"');
+      expect(message).to.match(/stop working/);
+      expect(message).to.match(/every script, job or service using it/);
+      expect(text(confirmPart(detail, 'confirm'))).to.equal(strings.confirm.revokeConfirm);
+      expect(writes(seen)).to.deep.equal([]);
+      await expectAccessible(detail);
+    });
+
+    it('confirming revokes it: status Revoked, a Regenerate button, pat-revoked', async () => {
+      const revoked = record(document, 'pat-revoked');
+      const detail = await mountDetail(CI);
+      await opened(confirmSl(detail), () => click(button(field(detail, strings.detail.status), strings.detail.revoke)));
+      await click(confirmPart(detail, 'confirm'));
+      await until(() => badges(detail)[0] === strings.status.revoked, 'the Revoked badge', WAIT);
+      expect(writes(seen)).to.deep.equal([`PATCH /api/pats/${CI}/secret/revoke`]);
+      expect(store.get('alice', CI).status).to.equal('revoked');
+      const status = field(detail, strings.detail.status);
+      expect(buttonIn(status, strings.detail.regenerate)).to.exist;
+      expect(buttonIn(status, strings.detail.revoke)).to.equal(undefined);
+      expect(revoked.map((event) => event.detail)).to.deep.equal([{ id: CI }]);
+      await closed(confirmSl(detail));
+    });
+
+    it('after revoking, focus is on the Regenerate button that took the place of Revoke', async () => {
+      const detail = await mountDetail(CI);
+      await opened(confirmSl(detail), () => click(button(field(detail, strings.detail.status), strings.detail.revoke)));
+      await click(confirmPart(detail, 'confirm'));
+      await until(() => buttonIn(field(detail, strings.detail.status), strings.detail.regenerate), 'the Regenerate button', WAIT);
+      await closed(confirmSl(detail));
+      await until(() => root(detail).activeElement === buttonIn(field(detail, strings.detail.status), strings.detail.regenerate), 'focus on Regenerate', WAIT);
+    });
+
+    it("inside another element's shadow root too, focus lands on Regenerate after revoking", async () => {
+      const host = await mount<TestDetailHost>(html`<test-detail-host pat-id=${CI}></test-detail-host>`);
+      await until(() => host.shadowRoot!.querySelector('pat-detail'), 'the detail', WAIT);
+      const detail = host.shadowRoot!.querySelector<PatDetail>('pat-detail')!;
+      await until(() => title(detail) === 'CI deploy', 'the PAT', WAIT);
+      await opened(confirmSl(detail), () => click(button(field(detail, strings.detail.status), strings.detail.revoke)));
+      await click(confirmPart(detail, 'confirm'));
+      await until(() => buttonIn(field(detail, strings.detail.status), strings.detail.regenerate), 'the Regenerate button', WAIT);
+      await closed(confirmSl(detail));
+      await until(() => root(detail).activeElement === buttonIn(field(detail, strings.detail.status), strings.detail.regenerate), 'focus on Regenerate', WAIT);
+    });
+
+    it('cancelling changes nothing', async () => {
+      const revoked = record(document, 'pat-revoked');
+      const detail = await mountDetail(CI);
+      const revoke = button(field(detail, strings.detail.status), strings.detail.revoke);
+      await opened(confirmSl(detail), () => click(revoke));
+      await click(confirmPart(detail, 'cancel'));
+      await closed(confirmSl(detail));
+      expect(writes(seen)).to.deep.equal([]);
+      expect(store.get('alice', CI).status).to.equal('active');
+      expect(badges(detail)).to.deep.equal([strings.status.active]);
+      expect(revoked).to.have.length(0);
+      expect(root(detail).activeElement).to.equal(revoke);
+    });
+
+    it('a host that calls preventDefault() on pat-request-revoke gets no dialog', async () => {
+      const requests: CustomEvent[] = [];
+      const veto = (event: Event) => {
+        requests.push(event as CustomEvent);
+        event.preventDefault();
+      };
+      document.addEventListener('pat-request-revoke', veto);
+      cleanups.push(() => document.removeEventListener('pat-request-revoke', veto));
+      const detail = await mountDetail(CI);
+      await click(button(field(detail, strings.detail.status), strings.detail.revoke));
+      await settle(400);
+      expect(requests.map((event) => event.detail)).to.deep.equal([{ id: CI, name: 'CI deploy' }]);
+      expect(confirmSl(detail).open).to.equal(false);
+      expect(writes(seen)).to.deep.equal([]);
+      expect(store.get('alice', CI).status).to.equal('active');
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('regenerate', () => {
+    async function openRegenerate(detail: PatDetail): Promise<HTMLElement> {
+      const trigger = button(field(detail, strings.detail.status), strings.detail.regenerate);
+      await opened(regenerateSl(detail), () => click(trigger));
+      const select = picker(detail).shadowRoot!.querySelector<SlSelect>('sl-select[part="preset"]')!;
+      await until(() => !select.disabled && select.value === '30d', 'the presets', WAIT);
+      return trigger;
+    }
+
+    function picker(detail: PatDetail): PatDurationPicker {
+      return regenerateDialog(detail).shadowRoot!.querySelector<PatDurationPicker>('pat-duration-picker')!;
+    }
+
+    async function choosePreset(detail: PatDetail, preset: string): Promise<void> {
+      const select = picker(detail).shadowRoot!.querySelector<SlSelect>('sl-select[part="preset"]')!;
+      await until(() => !select.disabled && select.querySelectorAll('sl-option').length > 1, 'the presets', WAIT);
+      await chooseOption(select, preset);
+    }
+
+    function submit(detail: PatDetail): HTMLElement {
+      return regenerateDialog(detail).shadowRoot!.querySelector<HTMLElement>('[part="submit"]')!;
+    }
+
+    it('the dialog asks for a new duration and moves focus into itself', async () => {
+      const detail = await mountDetail(JENKINS);
+      await openRegenerate(detail);
+      const dialog = regenerateSl(detail);
+      expect(dialog.label).to.equal(strings.regenerate.title);
+      expect(text(regenerateDialog(detail).shadowRoot!.querySelector('.text'))).to.equal(strings.regenerate.text('Old Jenkins pipeline'));
+      expect(picker(detail)).to.exist;
+      expect(composedContains(regenerateDialog(detail), deepActive())).to.equal(true);
+      expect(writes(seen)).to.deep.equal([]);
+    });
+
+    it('regenerates a revoked PAT with the chosen preset: new secret shown, active, the rest unchanged, pat-regenerated', async () => {
+      const regenerated = record(document, 'pat-regenerated');
+      const detail = await mountDetail(JENKINS);
+      const before = store.get('alice', JENKINS);
+      const scopesBefore = storeScopes(store, JENKINS);
+      const rowsBefore = scopeRows(detail);
+      await openRegenerate(detail);
+      await choosePreset(detail, '7d');
+      const started = Date.now();
+      await click(submit(detail));
+      await until(() => banner(detail), 'the secret banner', WAIT);
+
+      expect(writes(seen)).to.deep.equal([`PATCH /api/pats/${JENKINS}/secret/reset`]);
+      expect(await bodyOf(seen, 'PATCH', `/api/pats/${JENKINS}/secret/reset`)).to.deep.equal({ duration: '7d' });
+      const secret = banner(detail)!.secret;
+      expect(secret).to.match(SECRET_RE);
+      expect(secret).to.match(SECRET_PATTERN);
+      expect(text(banner(detail)!.shadowRoot!.querySelector('[part="secret"]'))).to.equal(secret);
+      expect(regenerated).to.have.length(1);
+      expect(regenerated[0]!.detail.pat.secret).to.equal(secret);
+      expect(regenerated[0]!.detail.pat.id).to.equal(JENKINS);
+
+      await until(() => badges(detail)[0] === strings.status.active, 'the Active badge', WAIT);
+      const after = store.get('alice', JENKINS);
+      expect(after.status).to.equal('active');
+      expect(Date.parse(after.expires_at) - started).to.be.within(7 * 86400e3 - 60e3, 7 * 86400e3 + 60e3);
+      expect(after.name).to.equal(before.name);
+      expect(after.description).to.equal(before.description);
+      expect(storeScopes(store, JENKINS)).to.deep.equal(scopesBefore);
+      expect(title(detail)).to.equal('Old Jenkins pipeline');
+      expect(value(detail, strings.detail.description)).to.equal(before.description);
+      await until(() => !scopesBusy(detail), 'the scopes', WAIT);
+      expect(scopeRows(detail)).to.deep.equal(rowsBefore);
+      expect(buttonIn(field(detail, strings.detail.status), strings.detail.revoke)).to.exist;
+      await closed(regenerateSl(detail));
+    });
+
+    it('after regenerating, focus is on the copy button of the new secret', async () => {
+      const detail = await mountDetail(JENKINS);
+      await openRegenerate(detail);
+      await click(submit(detail));
+      await until(() => banner(detail), 'the secret banner', WAIT);
+      await closed(regenerateSl(detail));
+      const copy = banner(detail)!.shadowRoot!.querySelector('sl-copy-button')!;
+      await until(() => deepActive() === copy.shadowRoot!.querySelector('button'), 'focus on the copy button', WAIT);
+    });
+
+    it('regenerates an expired PAT', async () => {
+      const detail = await mountDetail(Q3);
+      await openRegenerate(detail);
+      await choosePreset(detail, '90d');
+      await click(submit(detail));
+      await until(() => banner(detail) && badges(detail)[0] === strings.status.active, 'the banner and the Active badge', WAIT);
+      expect(await bodyOf(seen, 'PATCH', `/api/pats/${Q3}/secret/reset`)).to.deep.equal({ duration: '90d' });
+      expect(banner(detail)!.secret).to.match(SECRET_RE);
+      expect(store.get('alice', Q3).status).to.equal('active');
+      expect(text(field(detail, strings.detail.status).querySelector('time'))).to.match(/^Expires /);
+    });
+
+    it('Cancel sends nothing and gives focus back to the Regenerate button', async () => {
+      const regenerated = record(document, 'pat-regenerated');
+      const detail = await mountDetail(JENKINS);
+      const trigger = await openRegenerate(detail);
+      await click(regenerateDialog(detail).shadowRoot!.querySelector<HTMLElement>('[slot="footer"] sl-button:not([part="submit"])')!);
+      await closed(regenerateSl(detail));
+      expect(writes(seen)).to.deep.equal([]);
+      expect(store.get('alice', JENKINS).status).to.equal('revoked');
+      expect(banner(detail)).to.equal(null);
+      expect(regenerated).to.have.length(0);
+      await until(() => root(detail).activeElement === trigger, 'focus on the trigger', WAIT);
+    });
+
+    it('Escape sends nothing and gives focus back to the Regenerate button', async () => {
+      const detail = await mountDetail(Q3);
+      const trigger = await openRegenerate(detail);
+      await sendKeys({ press: 'Escape' });
+      await closed(regenerateSl(detail));
+      expect(writes(seen)).to.deep.equal([]);
+      expect(store.get('alice', Q3).status).to.equal('expired');
+      expect(banner(detail)).to.equal(null);
+      await until(() => root(detail).activeElement === trigger, 'focus on the trigger', WAIT);
+    });
+
+    it('a server error shows in the dialog, which stays open', async () => {
+      const errors = record(document, 'pat-error');
+      failWhile(worker, 'patch', `/api/pats/${JENKINS}/secret/reset`);
+      const detail = await mountDetail(JENKINS);
+      await openRegenerate(detail);
+      await click(submit(detail));
+      await until(() => regenerateDialog(detail).shadowRoot!.querySelector('sl-alert'), 'the error', WAIT);
+      expect(text(regenerateDialog(detail).shadowRoot!.querySelector('sl-alert'))).to.equal(INTERNAL_ERROR_BODY.message);
+      await settle(200);
+      expect(regenerateSl(detail).open).to.equal(true);
+      expect(banner(detail)).to.equal(null);
+      expect(store.get('alice', JENKINS).status).to.equal('revoked');
+      expect(badges(detail)).to.deep.equal([strings.status.revoked]);
+      expect(errors.map((event) => event.detail.action)).to.deep.equal(['regenerate']);
+      await expectAccessible(detail);
+    });
+
+    it('is accessible with the dialog open', async () => {
+      const detail = await mountDetail(Q3);
+      await openRegenerate(detail);
+      await expectAccessible(detail);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('the action property', () => {
+    it('action="add-scope" opens the Add Scope dialog once the PAT is loaded', async () => {
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI} action="add-scope"></pat-detail>`);
+      await until(() => addScopeSl(detail).open, 'the Add Scope dialog', WAIT);
+      expect(title(detail)).to.equal('CI deploy');
+      await until(() => scopeEditor(detail).shadowRoot!.querySelectorAll('fieldset').length === 1, 'one empty scope row', WAIT);
+    });
+
+    it('action="regenerate" on an expired PAT opens the regenerate dialog', async () => {
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${Q3} action="regenerate"></pat-detail>`);
+      await until(() => regenerateSl(detail).open, 'the regenerate dialog', WAIT);
+      expect(title(detail)).to.equal('Q3 data export');
+      expect(text(regenerateDialog(detail).shadowRoot!.querySelector('.text'))).to.include('Q3 data export');
+    });
+
+    it('action="regenerate" on an active PAT opens nothing', async () => {
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI} action="regenerate"></pat-detail>`);
+      await until(() => title(detail) === 'CI deploy', 'the PAT', WAIT);
+      await settle(400);
+      expect(regenerateSl(detail).open).to.equal(false);
+      expect(writes(seen)).to.deep.equal([]);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('the one-time secret', () => {
+    const SECRET = 'pat_0123456789ABCDEFGHIJKL_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW';
+
+    it('.secret shows the banner', async () => {
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI} .secret=${SECRET}></pat-detail>`);
+      await until(() => title(detail) === 'CI deploy', 'the PAT', WAIT);
+      expect(banner(detail)).to.exist;
+      expect(banner(detail)!.secret).to.equal(SECRET);
+      expect(detail.hasAttribute('secret')).to.equal(false);
+    });
+
+    it('is accessible with the banner', async () => {
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI} .secret=${SECRET}></pat-detail>`);
+      await until(() => title(detail) === 'CI deploy' && !scopesBusy(detail) && scopeRows(detail).length > 0, 'the PAT', WAIT);
+      await expectAccessible(detail);
+    });
+
+    it('is gone once pat-id changes to another PAT', async () => {
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI} .secret=${SECRET}></pat-detail>`);
+      await until(() => title(detail) === 'CI deploy', 'the PAT', WAIT);
+      detail.setAttribute('pat-id', GRAFANA);
+      await until(() => title(detail) === 'Grafana dashboards read-only', 'the other PAT', WAIT);
+      expect(banner(detail)).to.equal(null);
+      expect(detail.secret).to.equal('');
+      // And coming back does not bring it back.
+      detail.setAttribute('pat-id', CI);
+      await until(() => title(detail) === 'CI deploy', 'the first PAT again', WAIT);
+      expect(banner(detail)).to.equal(null);
+    });
+
+    it('a new pat-id and a new secret set together show the new secret', async () => {
+      const detail = await mountDetail(CI);
+      detail.patId = GRAFANA;
+      detail.secret = SECRET;
+      await until(() => title(detail) === 'Grafana dashboards read-only', 'the other PAT', WAIT);
+      expect(banner(detail)?.secret).to.equal(SECRET);
+    });
+
+    it('never appears in an attribute anywhere in the tree, the URL or storage', async () => {
+      const detail = await mountDetail(JENKINS);
+      const hrefBefore = location.href;
+      await opened(regenerateSl(detail), () => click(button(field(detail, strings.detail.status), strings.detail.regenerate)));
+      await click(regenerateDialog(detail).shadowRoot!.querySelector<HTMLElement>('[part="submit"]')!);
+      await until(() => banner(detail) && badges(detail)[0] === strings.status.active, 'the banner', WAIT);
+      const secret = banner(detail)!.secret;
+      expect(secret).to.match(SECRET_RE);
+      expect(text(banner(detail)!.shadowRoot!.querySelector('[part="secret"]'))).to.equal(secret);
+      const random = secret.slice(27);
+      expect(attributesContaining(random), 'attributes').to.deep.equal([]);
+      expect(location.href).to.equal(hrefBefore);
+      expect(location.href).to.not.include(random);
+      expect(storageValues(localStorage).filter((entry) => entry.includes(random)), 'localStorage').to.deep.equal([]);
+      expect(storageValues(sessionStorage).filter((entry) => entry.includes(random)), 'sessionStorage').to.deep.equal([]);
+      expect(document.cookie).to.not.include(random);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('scopes', () => {
+    it('lists the scopes: entity type, "All" for *, operation, "Any domain" for none', async () => {
+      const detail = await mountDetail(CI);
+      expect(scopeRows(detail)).to.deep.equal(storeScopes(store, CI).map(asRow));
+      expect(scopeRows(detail)).to.deep.include(['channels', strings.scopes.all, 'create', strings.scopes.anyDomain]);
+      const headers = [...root(detail).querySelectorAll('[part="scopes-table"] thead th')].map((th) => text(th));
+      expect(headers.slice(0, 4)).to.deep.equal([strings.scopes.entityType, strings.scopes.entity, strings.scopes.operation, 'Domain']);
+    });
+
+    it('shows specific entities and domains as they are', async () => {
+      const detail = await mountDetail(TERRAFORM);
+      expect(scopeRows(detail)).to.deep.equal(storeScopes(store, TERRAFORM).map(asRow));
+      expect(scopeRows(detail)).to.deep.include(['domains', 'd-prod-eu', 'read', strings.scopes.anyDomain]);
+      expect(scopeRows(detail)).to.deep.include(['channels', strings.scopes.all, 'create', 'd-prod-eu']);
+    });
+
+    it('a PAT without scopes says so, with Delete All disabled', async () => {
+      const detail = await mountDetail(LOCAL);
+      expect(scopesState(detail)).to.equal(strings.scopes.none);
+      expect(button(root(detail), strings.detail.deleteAllScopes).hasAttribute('disabled')).to.equal(true);
+    });
+
+    it('pages through more than 10 scopes', async () => {
+      store.addScopes(
+        'alice',
+        CI,
+        Array.from({ length: 15 }, (_, i) => ({ entity_type: 'clients', operation: 'read', entity_id: `c-${String(i + 1).padStart(2, '0')}`, domain_id: null })),
+      );
+      const all = storeScopes(store, CI);
+      expect(all).to.have.length(19);
+      const detail = await mountDetail(CI);
+      expect(scopeRows(detail)).to.deep.equal(all.slice(0, 10).map(asRow));
+      const footer = root(detail).querySelector('[part="scopes"] .footer')!;
+      expect(text(footer)).to.include(strings.table.range(1, 10, 19));
+      expect(text(footer)).to.include(strings.table.pageOf(1, 2));
+      const previous = footer.querySelector<HTMLElement & { disabled: boolean }>(`sl-icon-button[label="${strings.table.previousPage}"]`)!;
+      const next = footer.querySelector<HTMLElement & { disabled: boolean }>(`sl-icon-button[label="${strings.table.nextPage}"]`)!;
+      expect(previous.disabled).to.equal(true);
+      expect(next.disabled).to.equal(false);
+
+      await click(next);
+      await until(() => JSON.stringify(scopeRows(detail)) === JSON.stringify(all.slice(10).map(asRow)) && !scopesBusy(detail), 'page 2', WAIT);
+      expect(text(footer)).to.include(strings.table.range(11, 19, 19));
+      expect(text(footer)).to.include(strings.table.pageOf(2, 2));
+      expect(next.disabled).to.equal(true);
+      expect(previous.disabled).to.equal(false);
+      const pages = seen.filter((request) => request.method === 'GET' && request.path === `/api/pats/${CI}/scope`);
+      expect(pages.length).to.be.greaterThan(1);
+
+      await click(previous);
+      await until(() => JSON.stringify(scopeRows(detail)) === JSON.stringify(all.slice(0, 10).map(asRow)) && !scopesBusy(detail), 'page 1 again', WAIT);
+    });
+
+    describe('Add Scope', () => {
+      async function openAddScope(detail: PatDetail): Promise<PatScopeEditor> {
+        await opened(addScopeSl(detail), () => click(button(root(detail), strings.detail.addScope)));
+        const editorElement = scopeEditor(detail);
+        await until(() => editorElement.shadowRoot!.querySelectorAll('fieldset').length === 1, 'one scope row', WAIT);
+        const [typeSelect] = editorElement.shadowRoot!.querySelectorAll<SlSelect>('fieldset sl-select');
+        await until(() => typeSelect!.querySelectorAll('sl-option').length > 0, 'the catalog', WAIT);
+        return editorElement;
+      }
+
+      /** Fills the only row: type, operations, and entity ids (or All). */
+      async function fillRow(detail: PatDetail, type: string, operations: string[], ids: string[] = []): Promise<void> {
+        const editorRoot = scopeEditor(detail).shadowRoot!;
+        const [typeSelect, operationSelect] = editorRoot.querySelectorAll<SlSelect>('fieldset sl-select');
+        await chooseOption(typeSelect!, type);
+        await until(() => !operationSelect!.disabled && operationSelect!.querySelectorAll('sl-option').length > 0, 'the operations', WAIT);
+        const outside = addScopeSl(detail).shadowRoot!.querySelector('[part="title"]')!;
+        await tickOptions(operationSelect!, operations, outside);
+        if (ids.length > 0) {
+          await click(editorRoot.querySelector('sl-radio-button[value="some"]')!);
+          await until(() => editorRoot.querySelector('.entity sl-input'), 'the entity field', WAIT);
+          await click(editorRoot.querySelector('.entity sl-input')!);
+          for (const id of ids) {
+            await sendKeys({ type: id });
+            await sendKeys({ press: 'Enter' });
+          }
+          await until(() => editorRoot.querySelectorAll('.ids sl-tag').length === ids.length, 'the entity tags', WAIT);
+        }
+      }
+
+      function addButton(detail: PatDetail): HTMLElement {
+        return button(addScopeSl(detail), strings.detail.addScopeSubmit);
+      }
+
+      it('opens with one empty row and is accessible', async () => {
+        const detail = await mountDetail(CI);
+        await openAddScope(detail);
+        expect(addScopeSl(detail).label).to.equal(strings.detail.addScopeTitle);
+        await expectAccessible(detail);
+      });
+
+      it('adding a scope sends scope/add, updates the rows and fires pat-scopes-changed with all scopes', async () => {
+        const changed = record(document, 'pat-scopes-changed');
+        const detail = await mountDetail(CI);
+        await openAddScope(detail);
+        await fillRow(detail, 'groups', ['read'], ['g-42']);
+        await click(addButton(detail));
+        await closed(addScopeSl(detail));
+        expect(writes(seen)).to.deep.equal([`PATCH /api/pats/${CI}/scope/add`]);
+        expect(await bodyOf(seen, 'PATCH', `/api/pats/${CI}/scope/add`)).to.deep.equal({
+          scopes: [{ entity_type: 'groups', operation: 'read', entity_id: 'g-42', domain_id: null }],
+        });
+        const all = storeScopes(store, CI);
+        expect(all).to.have.length(5);
+        await until(() => scopeRows(detail).length === 5 && !scopesBusy(detail), 'five rows', WAIT);
+        expect(scopeRows(detail)).to.deep.equal(all.map(asRow));
+        expect(scopeRows(detail)).to.deep.include(['groups', 'g-42', 'read', strings.scopes.anyDomain]);
+        expect(changed).to.have.length(1);
+        expect(changed[0]!.detail.id).to.equal(CI);
+        expect(changed[0]!.detail.scopes).to.deep.equal(all);
+      });
+
+      it('a wildcard scope for several operations is added as one scope per operation', async () => {
+        const detail = await mountDetail(LOCAL);
+        await openAddScope(detail);
+        await fillRow(detail, 'clients', ['read', 'list']);
+        await click(addButton(detail));
+        await closed(addScopeSl(detail));
+        const body = (await bodyOf(seen, 'PATCH', `/api/pats/${LOCAL}/scope/add`)) as { scopes: unknown[] };
+        expect(body.scopes).to.have.deep.members([
+          { entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null },
+          { entity_type: 'clients', operation: 'list', entity_id: '*', domain_id: null },
+        ]);
+        await until(() => scopeRows(detail).length === 2, 'two rows', WAIT);
+        expect(scopeRows(detail)).to.deep.equal(storeScopes(store, LOCAL).map(asRow));
+        expect(button(root(detail), strings.detail.deleteAllScopes).hasAttribute('disabled')).to.equal(false);
+      });
+
+      it('a server 400 on scopes[0].operation shows on the row and keeps the dialog open', async () => {
+        const changed = record(document, 'pat-scopes-changed');
+        worker.use(
+          http.patch(`/api/pats/${CI}/scope/add`, () =>
+            HttpResponse.json(
+              {
+                error: 'validation_failed',
+                message: 'Invalid request: scopes[0].operation must be one of list, read for groups.',
+                details: [{ field: 'scopes[0].operation', message: 'must be one of list, read for groups' }],
+              },
+              { status: 400 },
+            ),
+          ),
+        );
+        const detail = await mountDetail(CI);
+        await openAddScope(detail);
+        await fillRow(detail, 'groups', ['delete']);
+        await click(addButton(detail));
+        const rowErrors = () => text(scopeEditor(detail).shadowRoot!.querySelector('fieldset .row-errors'));
+        await until(() => rowErrors(), 'the row error', WAIT);
+        expect(rowErrors()).to.include('operation must be one of list, read for groups');
+        await settle(200);
+        expect(addScopeSl(detail).open).to.equal(true);
+        expect(text(addScopeSl(detail).querySelector('sl-alert'))).to.equal('Invalid request: scopes[0].operation must be one of list, read for groups.');
+        expect(storeScopes(store, CI)).to.have.length(4);
+        expect(scopeRows(detail)).to.have.length(4);
+        expect(changed).to.have.length(0);
+        await expectAccessible(detail);
+      });
+
+      it('Cancel adds nothing', async () => {
+        const detail = await mountDetail(CI);
+        await openAddScope(detail);
+        await fillRow(detail, 'groups', ['read']);
+        await click(button(addScopeSl(detail), strings.cancel));
+        await closed(addScopeSl(detail));
+        expect(writes(seen)).to.deep.equal([]);
+        expect(storeScopes(store, CI)).to.have.length(4);
+      });
+
+      it('opens with a fresh empty row every time', async () => {
+        const detail = await mountDetail(CI);
+        await openAddScope(detail);
+        await fillRow(detail, 'groups', ['read']);
+        await click(button(addScopeSl(detail), strings.cancel));
+        await closed(addScopeSl(detail));
+        await openAddScope(detail);
+        const [typeSelect] = scopeEditor(detail).shadowRoot!.querySelectorAll<SlSelect>('fieldset sl-select');
+        expect(typeSelect!.value).to.equal('');
+      });
+
+      it('gives focus back to the Add Scope button when it closes', async () => {
+        const detail = await mountDetail(CI);
+        const trigger = button(root(detail), strings.detail.addScope);
+        await openAddScope(detail);
+        await sendKeys({ press: 'Escape' });
+        await closed(addScopeSl(detail));
+        await until(() => root(detail).activeElement === trigger, 'focus on Add Scope', WAIT);
+      });
+    });
+
+    describe('deleting scopes', () => {
+      const UPDATE_CHANNELS = ['channels', strings.scopes.all, 'update', strings.scopes.anyDomain];
+
+      it('the trash icon asks, naming the scope, then removes that scope', async () => {
+        const changed = record(document, 'pat-scopes-changed');
+        const detail = await mountDetail(CI);
+        const scope = storeScopes(store, CI).find((candidate) => candidate.entity_type === 'channels' && candidate.operation === 'update')!;
+        const trash = trashFor(detail, UPDATE_CHANNELS);
+        expect(trash.getAttribute('label')).to.equal(strings.detail.deleteScope('update all channels'));
+        await opened(confirmSl(detail), () => click(trash));
+        expect(confirmSl(detail).label).to.equal(strings.confirm.deleteScopeTitle);
+        expect(text(confirmPart(detail, 'message'))).to.equal(strings.confirm.deleteScopeText('update all channels'));
+        await expectAccessible(detail);
+        await click(confirmPart(detail, 'confirm'));
+        await until(() => scopeRows(detail).length === 3 && !scopesBusy(detail), 'three rows', WAIT);
+        expect(writes(seen)).to.deep.equal([`PATCH /api/pats/${CI}/scope/remove`]);
+        expect(await bodyOf(seen, 'PATCH', `/api/pats/${CI}/scope/remove`)).to.deep.equal({ scopes_id: [scope.id] });
+        expect(scopeRows(detail)).to.not.deep.include(UPDATE_CHANNELS);
+        expect(storeScopes(store, CI).map((candidate) => candidate.id)).to.not.include(scope.id);
+        expect(changed).to.have.length(1);
+        expect(changed[0]!.detail.scopes).to.deep.equal(storeScopes(store, CI));
+      });
+
+      it('cancelling the trash confirmation changes nothing', async () => {
+        const detail = await mountDetail(CI);
+        const trash = trashFor(detail, UPDATE_CHANNELS);
+        await opened(confirmSl(detail), () => click(trash));
+        await click(confirmPart(detail, 'cancel'));
+        await closed(confirmSl(detail));
+        expect(writes(seen)).to.deep.equal([]);
+        expect(scopeRows(detail)).to.have.length(4);
+        expect(storeScopes(store, CI)).to.have.length(4);
+        expect(root(detail).activeElement).to.equal(trash);
+      });
+
+      it('Delete All asks, then deletes every scope: "No scopes yet"', async () => {
+        const changed = record(document, 'pat-scopes-changed');
+        const detail = await mountDetail(CI);
+        await opened(confirmSl(detail), () => click(button(root(detail), strings.detail.deleteAllScopes)));
+        expect(confirmSl(detail).label).to.equal(strings.confirm.deleteScopesTitle);
+        expect(text(confirmPart(detail, 'message'))).to.equal(strings.confirm.deleteScopesText('CI deploy', 4));
+        expect(text(confirmPart(detail, 'confirm'))).to.equal(strings.confirm.deleteScopesConfirm);
+        await click(confirmPart(detail, 'confirm'));
+        await until(() => scopesState(detail) === strings.scopes.none, '"No scopes yet"', WAIT);
+        expect(writes(seen)).to.deep.equal([`DELETE /api/pats/${CI}/scope`]);
+        expect(storeScopes(store, CI)).to.deep.equal([]);
+        expect(scopeRows(detail)).to.deep.equal([]);
+        expect(changed.map((event) => event.detail)).to.deep.equal([{ id: CI, scopes: [] }]);
+        await until(() => button(root(detail), strings.detail.deleteAllScopes).hasAttribute('disabled'), 'Delete All disabled', WAIT);
+      });
+
+      it('cancelling Delete All changes nothing', async () => {
+        const detail = await mountDetail(CI);
+        await opened(confirmSl(detail), () => click(button(root(detail), strings.detail.deleteAllScopes)));
+        await sendKeys({ press: 'Escape' });
+        await closed(confirmSl(detail));
+        expect(writes(seen)).to.deep.equal([]);
+        expect(storeScopes(store, CI)).to.have.length(4);
+        expect(scopeRows(detail)).to.have.length(4);
+      });
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('delete token', () => {
+    it('asks, then deletes the PAT and fires pat-deleted', async () => {
+      const deleted = record(document, 'pat-deleted');
+      const detail = await mountDetail(CI);
+      await opened(confirmSl(detail), () => click(button(root(detail), strings.detail.delete)));
+      expect(confirmSl(detail).label).to.equal(strings.confirm.deleteTitle);
+      expect(text(confirmPart(detail, 'message'))).to.equal(strings.confirm.deleteText('CI deploy'));
+      await expectAccessible(detail);
+      await click(confirmPart(detail, 'confirm'));
+      await until(() => deleted.length === 1, 'pat-deleted', WAIT);
+      expect(deleted[0]!.detail).to.deep.equal({ id: CI });
+      expect(writes(seen)).to.deep.equal([`DELETE /api/pats/${CI}`]);
+      expect(() => store.get('alice', CI)).to.throw();
+    });
+
+    it('cancelling deletes nothing', async () => {
+      const deleted = record(document, 'pat-deleted');
+      const detail = await mountDetail(CI);
+      await opened(confirmSl(detail), () => click(button(root(detail), strings.detail.delete)));
+      await click(confirmPart(detail, 'cancel'));
+      await closed(confirmSl(detail));
+      expect(writes(seen)).to.deep.equal([]);
+      expect(deleted).to.have.length(0);
+      expect(store.get('alice', CI).name).to.equal('CI deploy');
+    });
+  });
+
+  it('never shows ISO timestamps as text', async () => {
+    const detail = await mountDetail(CI);
+    expect(text(root(detail).querySelector('[part="details"]'))).to.not.match(/\d{4}-\d{2}-\d{2}T/);
+  });
+});

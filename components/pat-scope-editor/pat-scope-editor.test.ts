@@ -1,0 +1,728 @@
+import { expect, html } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { delay, http } from 'msw';
+import type { SetupWorker } from 'msw/browser';
+import type SlIconButton from '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
+import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
+import type SlRadioGroup from '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import type { ScopeInput } from '../../contract/index.js';
+import { mockTokenFor, type MockStore } from '../../mocks/index.js';
+import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
+import type { PatEventMap } from '../shared/events.js';
+import { strings } from '../shared/strings.js';
+import './pat-scope-editor.js';
+import type { EntityOption, PatScopeEditor } from './pat-scope-editor.component.js';
+
+const WAIT = 8000;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function text(element: Element | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const root = (editor: PatScopeEditor) => editor.shadowRoot!;
+const rows = (editor: PatScopeEditor) => [...root(editor).querySelectorAll<HTMLFieldSetElement>('fieldset[part="row"]')];
+function row(editor: PatScopeEditor, index: number): HTMLFieldSetElement {
+  const found = rows(editor)[index];
+  if (!found) throw new Error(`no row ${index + 1} (there are ${rows(editor).length})`);
+  return found;
+}
+const typeSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select:not([multiple])')!;
+const operationsSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select[multiple]')!;
+const modeGroup = (fieldset: Element) => fieldset.querySelector<SlRadioGroup>('sl-radio-group')!;
+const modeButton = (fieldset: Element, mode: 'all' | 'some') => fieldset.querySelector<HTMLElement>(`sl-radio-button[value="${mode}"]`)!;
+const idsInput = (fieldset: Element) => [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.entityIds);
+const domainInput = (fieldset: Element) => [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
+const trash = (fieldset: Element) => fieldset.querySelector<SlIconButton>('sl-icon-button.remove')!;
+const tags = (fieldset: Element) => [...fieldset.querySelectorAll<HTMLElement>('.ids sl-tag')];
+const rowErrors = (fieldset: Element) => [...fieldset.querySelectorAll('.row-errors li')].map((item) => text(item));
+const addButton = (editor: PatScopeEditor) => root(editor).querySelector<HTMLElement>('sl-button.add')!;
+const optionValues = (select: SlSelect) => [...select.querySelectorAll('sl-option')].map((option) => option.getAttribute('value'));
+
+/** Real mouse click on the centre of `element` (scrolled into view first). */
+async function click(element: Element): Promise<void> {
+  element.scrollIntoView({ block: 'center', inline: 'center' });
+  const rect = element.getBoundingClientRect();
+  if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
+  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+}
+
+function nextEvent(target: EventTarget, name: string, timeout = WAIT): Promise<Event> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${name}`)), timeout);
+    target.addEventListener(
+      name,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Opens a Shoelace select with a real click; resolves once it is shown. */
+async function open(select: SlSelect): Promise<void> {
+  const shown = nextEvent(select, 'sl-after-show');
+  await click(select);
+  await shown;
+}
+
+/** Chooses one option of a single select with real clicks; resolves once it has closed. */
+async function chooseOne(select: SlSelect, value: string): Promise<void> {
+  // The options come with the catalog.
+  await until(() => select.querySelector(`sl-option[value="${value}"]`), `option ${value} among ${optionValues(select).join(', ')}`, WAIT);
+  const option = select.querySelector(`sl-option[value="${value}"]`)!;
+  await open(select);
+  const hidden = nextEvent(select, 'sl-after-hide');
+  await click(option);
+  await hidden;
+  await until(() => select.value === value, `option ${value} chosen`, WAIT);
+}
+
+/** Ticks options of a multiple select with real clicks, then closes it with Escape. */
+async function chooseMany(select: SlSelect, values: string[]): Promise<void> {
+  await open(select);
+  for (const value of values) {
+    const option = select.querySelector(`sl-option[value="${value}"]`);
+    if (!option) throw new Error(`no option ${value} among ${optionValues(select).join(', ')}`);
+    await click(option);
+    await until(() => (select.value as string[]).includes(value), `option ${value} ticked`, WAIT);
+  }
+  const hidden = nextEvent(select, 'sl-after-hide');
+  await sendKeys({ press: 'Escape' });
+  await hidden;
+}
+
+/** Types into the inner <input> of an sl-input. */
+async function typeInto(input: SlInput, keys: string): Promise<void> {
+  await click(input);
+  input.focus();
+  await sendKeys({ type: keys });
+}
+
+/** Fills a row with real clicks and keys: type, operations, ids (or All) and domain. */
+async function fillRow(editor: PatScopeEditor, index: number, scope: { type: string; operations: string[]; ids?: string[]; domain?: string }): Promise<void> {
+  const fieldset = row(editor, index);
+  await chooseOne(typeSelect(fieldset), scope.type);
+  await editor.updateComplete;
+  await chooseMany(operationsSelect(row(editor, index)), scope.operations);
+  if (scope.ids) {
+    await click(modeButton(row(editor, index), 'some'));
+    await until(() => idsInput(row(editor, index)), 'the ids field', WAIT);
+    for (const id of scope.ids) {
+      await typeInto(idsInput(row(editor, index))!, id);
+      await sendKeys({ press: 'Enter' });
+      await until(() => tags(row(editor, index)).some((tag) => tag.title === id), `tag ${id}`, WAIT);
+    }
+  }
+  if (scope.domain !== undefined) {
+    await typeInto(domainInput(row(editor, index)), scope.domain);
+    await sendKeys({ press: 'Tab' });
+    await until(() => editor.scopes.some((scope_) => scope_.domain_id === scope.domain), 'the domain', WAIT);
+  }
+  await editor.updateComplete;
+}
+
+/** Records every `name` event that reaches `target`. */
+function record<K extends keyof PatEventMap>(target: EventTarget, name: K): CustomEvent<PatEventMap[K]>[] {
+  const events: CustomEvent<PatEventMap[K]>[] = [];
+  target.addEventListener(name, (event) => events.push(event as CustomEvent<PatEventMap[K]>));
+  return events;
+}
+
+/** Mounts an editor and waits for the catalog (its first row's type options). */
+async function mountEditor(template = html`<pat-scope-editor start-with-row></pat-scope-editor>`): Promise<PatScopeEditor> {
+  const editor = await mount<PatScopeEditor>(template);
+  await until(() => rows(editor).length === 0 || typeSelect(row(editor, 0)).querySelectorAll('sl-option').length > 0, 'the catalog', WAIT);
+  await editor.updateComplete;
+  return editor;
+}
+
+/** What has focus, looking into shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Which control of the editor has focus, as a short name. */
+function focusedControl(editor: PatScopeEditor): string {
+  // Climb from the deepest focused node to the editor's own shadow root.
+  let node: Element | null = deepActive();
+  while (node && node.getRootNode() !== root(editor)) {
+    const host = (node.getRootNode() as ShadowRoot).host;
+    node = host ?? null;
+  }
+  if (!node) return `outside:${document.activeElement?.tagName.toLowerCase()}`;
+  const fieldset = node.closest('fieldset');
+  const at = fieldset ? `row${rows(editor).indexOf(fieldset as HTMLFieldSetElement) + 1}:` : '';
+  if (node.matches('sl-select[multiple]')) return `${at}operations`;
+  if (node.matches('sl-select')) return `${at}type`;
+  if (node.matches('sl-radio-button')) return `${at}mode-${node.getAttribute('value')}`;
+  if (node.matches('sl-input')) return `${at}${(node as SlInput).label === strings.scopes.domain ? 'domain' : 'ids'}`;
+  if (node.matches('sl-icon-button.remove-id')) return `${at}remove-id-${node.closest('sl-tag')!.title}`;
+  if (node.matches('sl-icon-button.remove')) return `${at}remove-row`;
+  if (node.matches('sl-button.add')) return 'add';
+  if (node.matches('sl-menu-item, sl-menu')) return `${at}suggestion`;
+  return `${at}${node.tagName.toLowerCase()}`;
+}
+
+async function createWithScopes(scopes: ScopeInput[]): Promise<{ status: number; body: any }> {
+  const response = await fetch('/api/pats', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${mockTokenFor('alice')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `Scoped ${Math.random()}`, duration: '7d', scopes }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Shoelace's popups reposition from a ResizeObserver; when a multiple select grows as options are
+ * ticked, Chromium reports the benign "ResizeObserver loop completed with undelivered
+ * notifications" as a page error, which mocha (through window.onerror) would count against
+ * whichever test is running. Every other error still goes to mocha.
+ */
+let mochaOnError: OnErrorEventHandler = null;
+function ignoreResizeObserverLoop(): void {
+  mochaOnError = window.onerror;
+  window.onerror = function (this: WindowEventHandlers, message, ...rest) {
+    if (typeof message === 'string' && message.includes('ResizeObserver loop')) return true;
+    return mochaOnError?.call(this as Window, message, ...rest);
+  };
+}
+
+describe('<pat-scope-editor>', () => {
+  let worker: SetupWorker;
+  let store: MockStore;
+
+  before(ignoreResizeObserverLoop);
+  after(() => {
+    window.onerror = mochaOnError;
+  });
+
+  beforeEach(async () => {
+    ({ worker, store } = await useMockApi('default'));
+  });
+
+  afterEach(async () => {
+    worker.events.removeAllListeners();
+    worker.resetHandlers();
+    await resetMouse();
+  });
+
+  describe('the catalog', () => {
+    it('offers the entity types of GET /pats/catalog', async () => {
+      const paths: string[] = [];
+      worker.events.on('request:start', ({ request }) => {
+        const { pathname } = new URL(request.url);
+        if (pathname.startsWith('/api/')) paths.push(pathname);
+      });
+      const editor = await mountEditor();
+      const select = typeSelect(row(editor, 0));
+      expect(optionValues(select)).to.deep.equal(store.catalog.entity_types.map((type) => type.type));
+      expect([...select.querySelectorAll('sl-option')].map((option) => text(option))).to.deep.equal(store.catalog.entity_types.map((type) => type.label));
+      expect(paths).to.deep.equal(['/api/pats/catalog']);
+    });
+
+    it('offers each type’s operations from the catalog: domains has no create, messages only publish/subscribe', async () => {
+      const editor = await mountEditor();
+      for (const entry of store.catalog.entity_types) {
+        await chooseOne(typeSelect(row(editor, 0)), entry.type);
+        await editor.updateComplete;
+        expect(optionValues(operationsSelect(row(editor, 0))), entry.type).to.deep.equal(entry.operations);
+      }
+      await chooseOne(typeSelect(row(editor, 0)), 'domains');
+      await editor.updateComplete;
+      expect(optionValues(operationsSelect(row(editor, 0)))).to.deep.equal(['read', 'list', 'update', 'delete', 'share', 'unshare']);
+      await chooseOne(typeSelect(row(editor, 0)), 'messages');
+      await editor.updateComplete;
+      expect(optionValues(operationsSelect(row(editor, 0)))).to.deep.equal(['publish', 'subscribe']);
+    });
+
+    it('follows a host catalog: other types, other operations', async () => {
+      ({ worker, store } = await useMockApi('default', {
+        catalog: { entity_types: [{ type: 'reports', label: 'Reports', operations: ['read', 'list'] }, { type: 'rules', label: 'Rules', operations: ['update'] }] },
+      }));
+      const editor = await mountEditor();
+      expect(optionValues(typeSelect(row(editor, 0)))).to.deep.equal(['reports', 'rules']);
+      await chooseOne(typeSelect(row(editor, 0)), 'reports');
+      await editor.updateComplete;
+      expect(optionValues(operationsSelect(row(editor, 0)))).to.deep.equal(['read', 'list']);
+    });
+
+    it('changing the type keeps only the operations the new type allows', async () => {
+      const editor = await mountEditor();
+      await fillRow(editor, 0, { type: 'clients', operations: ['create', 'read'] });
+      await chooseOne(typeSelect(row(editor, 0)), 'domains');
+      await editor.updateComplete;
+      expect(operationsSelect(row(editor, 0)).value).to.deep.equal(['read']);
+      expect(editor.scopes).to.deep.equal([{ entity_type: 'domains', operation: 'read', entity_id: '*', domain_id: null }]);
+    });
+  });
+
+  describe('building scopes', () => {
+    it('operations are disabled until a type is chosen', async () => {
+      const editor = await mountEditor();
+      const select = operationsSelect(row(editor, 0));
+      expect(select.disabled).to.equal(true);
+      expect(optionValues(select)).to.deep.equal([]);
+      // A click on it does nothing.
+      await click(select);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(select.open).to.equal(false);
+      await chooseOne(typeSelect(row(editor, 0)), 'channels');
+      await editor.updateComplete;
+      expect(operationsSelect(row(editor, 0)).disabled).to.equal(false);
+    });
+
+    it('several operations and several ids expand to one scope per pair', async () => {
+      const editor = await mountEditor();
+      await fillRow(editor, 0, { type: 'clients', operations: ['read', 'update'], ids: ['c-1', 'c-2', 'c-3'] });
+      expect(tags(row(editor, 0)).map((tag) => text(tag))).to.deep.equal(['c-1', 'c-2', 'c-3']);
+      const expected = ['read', 'update'].flatMap((operation) =>
+        ['c-1', 'c-2', 'c-3'].map((entity_id) => ({ entity_type: 'clients', operation, entity_id, domain_id: null })),
+      );
+      expect(editor.scopes).to.have.length(6);
+      expect(editor.scopes).to.have.deep.members(expected);
+      expect(editor.validate()).to.equal(true);
+      // The API takes them as they are.
+      const created = await createWithScopes(editor.scopes);
+      expect(created.status, JSON.stringify(created.body)).to.equal(201);
+      expect(store.get('alice', created.body.id).scopes_count).to.equal(6);
+    });
+
+    it('several ids can be pasted at once, separated by commas or spaces, without duplicates', async () => {
+      const editor = await mountEditor();
+      await fillRow(editor, 0, { type: 'channels', operations: ['read'], ids: [] });
+      await typeInto(idsInput(row(editor, 0))!, 'ch-1, ch-2 ch-1');
+      await sendKeys({ press: 'Enter' });
+      await until(() => tags(row(editor, 0)).length === 2, 'two tags', WAIT);
+      expect(editor.scopes.map((scope) => scope.entity_id)).to.deep.equal(['ch-1', 'ch-2']);
+      // Removing a tag removes its scopes; its button says which.
+      const remove = tags(row(editor, 0))[0]!.querySelector<SlIconButton>('sl-icon-button.remove-id')!;
+      expect(remove.label).to.equal(strings.scopes.removeId('ch-1'));
+      await click(remove);
+      await until(() => tags(row(editor, 0)).length === 1, 'one tag left', WAIT);
+      expect(editor.scopes.map((scope) => scope.entity_id)).to.deep.equal(['ch-2']);
+      await until(() => focusedControl(editor) === 'row1:ids', 'focus back in the ids field', WAIT);
+    });
+
+    it('All gives entity_id "*"; an empty domain gives domain_id null, a domain its id', async () => {
+      const editor = await mountEditor();
+      await fillRow(editor, 0, { type: 'channels', operations: ['list'] });
+      expect(modeGroup(row(editor, 0)).value).to.equal('all');
+      expect(idsInput(row(editor, 0)), 'no ids field for All').to.equal(undefined);
+      expect(editor.scopes).to.deep.equal([{ entity_type: 'channels', operation: 'list', entity_id: '*', domain_id: null }]);
+
+      await typeInto(domainInput(row(editor, 0)), 'd-prod-eu');
+      await sendKeys({ press: 'Tab' });
+      await until(() => editor.scopes[0]?.domain_id === 'd-prod-eu', 'the domain', WAIT);
+      expect(editor.scopes).to.deep.equal([{ entity_type: 'channels', operation: 'list', entity_id: '*', domain_id: 'd-prod-eu' }]);
+
+      // Emptying the domain again means any domain.
+      domainInput(row(editor, 0)).focus();
+      await sendKeys({ press: 'Control+a' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Tab' });
+      await until(() => editor.scopes[0]?.domain_id === null, 'no domain', WAIT);
+
+      // Specific ids, then All again: the ids no longer count.
+      await click(modeButton(row(editor, 0), 'some'));
+      await until(() => idsInput(row(editor, 0)), 'the ids field', WAIT);
+      await typeInto(idsInput(row(editor, 0))!, 'ch-9');
+      await sendKeys({ press: 'Enter' });
+      await until(() => editor.scopes[0]?.entity_id === 'ch-9', 'a specific id', WAIT);
+      await click(modeButton(row(editor, 0), 'all'));
+      await until(() => editor.scopes[0]?.entity_id === '*', 'All again', WAIT);
+      expect(editor.scopes).to.have.length(1);
+    });
+
+    it('a specific entity with no id is not a scope yet', async () => {
+      const editor = await mountEditor();
+      await fillRow(editor, 0, { type: 'clients', operations: ['read'], ids: [] });
+      expect(editor.scopes).to.deep.equal([]);
+    });
+  });
+
+  describe('rows', () => {
+    it('Add scope adds an empty row (focused); the trash button, labelled "Remove scope N", removes its row', async () => {
+      const editor = await mountEditor(html`<pat-scope-editor></pat-scope-editor>`);
+      expect(rows(editor)).to.have.length(0);
+      expect(text(root(editor).querySelector('.empty'))).to.equal(strings.scopes.none);
+      expect(text(addButton(editor))).to.equal(strings.scopes.addRow);
+
+      await click(addButton(editor));
+      await until(() => rows(editor).length === 1, 'one row', WAIT);
+      await until(() => focusedControl(editor) === 'row1:type', 'focus on the new row', WAIT);
+      expect(root(editor).querySelector('.empty') === null, 'no empty text with a row').to.equal(true);
+      await fillRow(editor, 0, { type: 'clients', operations: ['read'] });
+      await click(addButton(editor));
+      await until(() => rows(editor).length === 2, 'two rows', WAIT);
+      await fillRow(editor, 1, { type: 'channels', operations: ['list'] });
+      await click(addButton(editor));
+      await until(() => rows(editor).length === 3, 'three rows', WAIT);
+      await fillRow(editor, 2, { type: 'users', operations: ['read'] });
+
+      expect(rows(editor).map((fieldset) => trash(fieldset).label)).to.deep.equal(['Remove scope 1', 'Remove scope 2', 'Remove scope 3']);
+      expect(rows(editor).map((fieldset) => text(fieldset.querySelector('legend')))).to.deep.equal(['Scope 1', 'Scope 2', 'Scope 3']);
+
+      await click(trash(row(editor, 1)));
+      await until(() => rows(editor).length === 2, 'row 2 removed', WAIT);
+      expect(editor.scopes.map((scope) => scope.entity_type)).to.deep.equal(['clients', 'users']);
+      expect(rows(editor).map((fieldset) => trash(fieldset).label)).to.deep.equal(['Remove scope 1', 'Remove scope 2']);
+      await until(() => focusedControl(editor) === 'add', 'focus moves to Add scope', WAIT);
+
+      await click(trash(row(editor, 0)));
+      await click(trash(row(editor, 0)));
+      await until(() => rows(editor).length === 0, 'no rows', WAIT);
+      expect(editor.scopes).to.deep.equal([]);
+      expect(editor.validate()).to.equal(true);
+    });
+
+    it('validate() flags a row that duplicates an earlier one ("Duplicates scope 1")', async () => {
+      const editor = await mountEditor();
+      await fillRow(editor, 0, { type: 'clients', operations: ['read', 'update'] });
+      await click(addButton(editor));
+      await until(() => rows(editor).length === 2, 'two rows', WAIT);
+      await fillRow(editor, 1, { type: 'channels', operations: ['read'] });
+      await click(addButton(editor));
+      await until(() => rows(editor).length === 3, 'three rows', WAIT);
+      await fillRow(editor, 2, { type: 'clients', operations: ['update'] });
+
+      expect(editor.validate()).to.equal(false);
+      await editor.updateComplete;
+      expect(rowErrors(row(editor, 0))).to.deep.equal([]);
+      expect(rowErrors(row(editor, 1))).to.deep.equal([]);
+      expect(rowErrors(row(editor, 2))).to.deep.equal([strings.scopes.duplicate(1)]);
+      expect(text(row(editor, 2).querySelector('.row-errors'))).to.equal('Duplicates scope 1.');
+      expect(row(editor, 2).hasAttribute('data-invalid')).to.equal(true);
+      expect(row(editor, 0).hasAttribute('data-invalid')).to.equal(false);
+
+      // Fixing the row clears the flag as you edit.
+      await chooseMany(operationsSelect(row(editor, 2)), ['delete']);
+      await editor.updateComplete;
+      // clients: update + delete still holds the duplicate "update"…
+      expect(rowErrors(row(editor, 2))).to.deep.equal([strings.scopes.duplicate(1)]);
+      await open(operationsSelect(row(editor, 2)));
+      await click(operationsSelect(row(editor, 2)).querySelector('sl-option[value="update"]')!);
+      const hidden = nextEvent(operationsSelect(row(editor, 2)), 'sl-after-hide');
+      await sendKeys({ press: 'Escape' });
+      await hidden;
+      await until(() => rowErrors(row(editor, 2)).length === 0, 'the flag to clear', WAIT);
+      expect(editor.validate()).to.equal(true);
+    });
+
+    it('validate() flags incomplete rows with what is missing', async () => {
+      const editor = await mountEditor();
+      await click(addButton(editor));
+      await click(addButton(editor));
+      await until(() => rows(editor).length === 3, 'three rows', WAIT);
+      await chooseOne(typeSelect(row(editor, 1)), 'clients');
+      await fillRow(editor, 2, { type: 'channels', operations: ['read'], ids: [] });
+
+      expect(editor.validate()).to.equal(false);
+      await editor.updateComplete;
+      expect(rowErrors(row(editor, 0))).to.deep.equal([strings.scopes.needType, strings.scopes.needOperation]);
+      expect(rowErrors(row(editor, 1))).to.deep.equal([strings.scopes.needOperation]);
+      expect(rowErrors(row(editor, 2))).to.deep.equal([strings.scopes.needEntity]);
+
+      await click(trash(row(editor, 0)));
+      await until(() => rows(editor).length === 2, 'row removed', WAIT);
+      expect(rowErrors(row(editor, 0)), 'the errors follow their rows').to.deep.equal([strings.scopes.needOperation]);
+      expect(rowErrors(row(editor, 1))).to.deep.equal([strings.scopes.needEntity]);
+    });
+
+    it('a prefill given before the catalog arrives shows once it does', async () => {
+      worker.use(
+        http.get('/api/pats/catalog', async () => {
+          await delay(600);
+          // Nothing returned: the scenario's handler answers.
+        }),
+      );
+      const value: ScopeInput[] = [
+        { entity_type: 'channels', operation: 'read', entity_id: 'ch-1', domain_id: 'd-1' },
+        { entity_type: 'channels', operation: 'update', entity_id: 'ch-1', domain_id: 'd-1' },
+      ];
+      const editor = await mount<PatScopeEditor>(html`<pat-scope-editor .value=${value}></pat-scope-editor>`);
+      expect(typeSelect(row(editor, 0)).querySelectorAll('sl-option'), 'no catalog yet').to.have.length(0);
+      await until(() => typeSelect(row(editor, 0)).querySelectorAll('sl-option').length > 0, 'the catalog', WAIT);
+      await until(() => typeSelect(row(editor, 0)).value === 'channels', 'the type shown', WAIT);
+      await until(() => (operationsSelect(row(editor, 0)).value as string[]).length === 2, 'the operations shown', WAIT);
+      expect(operationsSelect(row(editor, 0)).value).to.deep.equal(['read', 'update']);
+      expect(typeSelect(row(editor, 0)).shadowRoot!.querySelector<HTMLInputElement>('input[part~="display-input"]')!.value).to.equal('Channels');
+      expect(editor.scopes).to.deep.equal(value);
+    });
+
+    it('prefill through `.value` groups scopes into rows by type, entity and domain', async () => {
+      const editor = await mountEditor(html`<pat-scope-editor></pat-scope-editor>`);
+      const events = record(editor, 'pat-scopes-change');
+      const value: ScopeInput[] = [
+        { entity_type: 'clients', operation: 'read', entity_id: '*' },
+        { entity_type: 'clients', operation: 'update', entity_id: '*' },
+        { entity_type: 'channels', operation: 'read', entity_id: 'ch-1', domain_id: 'd-1' },
+        { entity_type: 'channels', operation: 'delete', entity_id: 'ch-1', domain_id: 'd-1' },
+        { entity_type: 'channels', operation: 'read', entity_id: 'ch-2', domain_id: 'd-1' },
+        { entity_type: 'messages', operation: 'publish', entity_id: '*', domain_id: null },
+      ];
+      editor.value = value;
+      await editor.updateComplete;
+      await until(() => rows(editor).length > 0 && operationsSelect(row(editor, 0)).querySelectorAll('sl-option').length > 0, 'the rows', WAIT);
+
+      expect(rows(editor).map((fieldset) => typeSelect(fieldset).value)).to.deep.equal(['clients', 'channels', 'channels', 'messages']);
+      expect(rows(editor).map((fieldset) => operationsSelect(fieldset).value)).to.deep.equal([['read', 'update'], ['read', 'delete'], ['read'], ['publish']]);
+      expect(rows(editor).map((fieldset) => modeGroup(fieldset).value)).to.deep.equal(['all', 'some', 'some', 'all']);
+      expect(rows(editor).map((fieldset) => tags(fieldset).map((tag) => text(tag)))).to.deep.equal([[], ['ch-1'], ['ch-2'], []]);
+      expect(rows(editor).map((fieldset) => domainInput(fieldset).value)).to.deep.equal(['', 'd-1', 'd-1', '']);
+      const normalized = value.map((scope) => ({ ...scope, domain_id: scope.domain_id ?? null }));
+      expect(editor.scopes).to.have.deep.members(normalized);
+      expect(editor.scopes).to.have.length(normalized.length);
+      expect(events, 'no event for a value the host set').to.have.length(0);
+    });
+  });
+
+  describe('entity lookup', () => {
+    it('turns the id field into a search that shows names; the tag shows the name, the scope carries the id', async () => {
+      const known: EntityOption[] = [
+        { id: 'c-7f3a', name: 'Boiler room pump' },
+        { id: 'c-91bd', name: 'Cooling pump' },
+        { id: 'c-0042', name: 'Door sensor' },
+      ];
+      const calls: [string, string][] = [];
+      const lookup = async (type: string, query: string) => {
+        calls.push([type, query]);
+        return known.filter((option) => option.name.toLowerCase().includes(query.toLowerCase()));
+      };
+      const editor = await mountEditor(html`<pat-scope-editor start-with-row .entityLookup=${lookup}></pat-scope-editor>`);
+      await fillRow(editor, 0, { type: 'clients', operations: ['read'], ids: [] });
+      const input = idsInput(row(editor, 0))!;
+      expect(input.placeholder).to.equal(strings.scopes.entitySearch);
+
+      await typeInto(input, 'pump');
+      await until(() => row(editor, 0).querySelectorAll('sl-menu-item').length === 2, 'two suggestions', WAIT);
+      expect(calls, 'one (debounced) lookup for the whole word').to.deep.equal([['clients', 'pump']]);
+      const items = [...row(editor, 0).querySelectorAll('sl-menu-item')];
+      expect(items.map((item) => text(item))).to.deep.equal(['Boiler room pump c-7f3a', 'Cooling pump c-91bd']);
+
+      await click(items[1]!);
+      await until(() => tags(row(editor, 0)).length === 1, 'a tag', WAIT);
+      expect(text(tags(row(editor, 0))[0])).to.equal('Cooling pump');
+      expect(tags(row(editor, 0))[0]!.title).to.equal('c-91bd');
+      expect(row(editor, 0).querySelectorAll('sl-menu-item'), 'suggestions close').to.have.length(0);
+      expect(idsInput(row(editor, 0))!.value, 'the search is cleared').to.equal('');
+      expect(editor.scopes).to.deep.equal([{ entity_type: 'clients', operation: 'read', entity_id: 'c-91bd', domain_id: null }]);
+
+      // An id typed as such still works.
+      await typeInto(idsInput(row(editor, 0))!, 'c-raw');
+      await sendKeys({ press: 'Enter' });
+      await until(() => tags(row(editor, 0)).length === 2, 'a second tag', WAIT);
+      expect(editor.scopes.map((scope) => scope.entity_id)).to.deep.equal(['c-91bd', 'c-raw']);
+    });
+  });
+
+  describe('entity lookup, continued', () => {
+    it('suggestions can be picked with the keyboard: Tab into them, arrows, Enter', async () => {
+      const lookup = async (_type: string, query: string) =>
+        [
+          { id: 'ch-1', name: 'Alarms' },
+          { id: 'ch-2', name: 'Alarms (EU)' },
+        ].filter((option) => option.name.toLowerCase().startsWith(query.toLowerCase()));
+      const editor = await mountEditor(html`<pat-scope-editor start-with-row .entityLookup=${lookup}></pat-scope-editor>`);
+      await fillRow(editor, 0, { type: 'channels', operations: ['read'], ids: [] });
+      await typeInto(idsInput(row(editor, 0))!, 'ala');
+      await until(() => row(editor, 0).querySelectorAll('sl-menu-item').length === 2, 'two suggestions', WAIT);
+      await sendKeys({ press: 'Tab' });
+      expect(focusedControl(editor)).to.equal('row1:suggestion');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => tags(row(editor, 0)).length === 1, 'a tag', WAIT);
+      expect(text(tags(row(editor, 0))[0])).to.equal('Alarms (EU)');
+      expect(editor.scopes.map((scope) => scope.entity_id)).to.deep.equal(['ch-2']);
+    });
+
+    it('a slow answer to an older query does not replace the suggestions for the newer one', async () => {
+      const all: EntityOption[] = [
+        { id: 'c-1', name: 'Pump A' },
+        { id: 'c-2', name: 'Pump B' },
+        { id: 'c-3', name: 'Pull station' },
+      ];
+      const lookup = async (_type: string, query: string) => {
+        // The short query is answered last.
+        await new Promise((resolve) => setTimeout(resolve, query === 'pu' ? 900 : 10));
+        return all.filter((option) => option.name.toLowerCase().startsWith(query));
+      };
+      const editor = await mountEditor(html`<pat-scope-editor start-with-row .entityLookup=${lookup}></pat-scope-editor>`);
+      await fillRow(editor, 0, { type: 'clients', operations: ['read'], ids: [] });
+      await typeInto(idsInput(row(editor, 0))!, 'pu');
+      await new Promise((resolve) => setTimeout(resolve, 400)); // the "pu" lookup is under way
+      await sendKeys({ type: 'mp' });
+      const names = () => [...row(editor, 0).querySelectorAll('sl-menu-item')].map((item) => text(item).split(' c-')[0]);
+      await until(() => names().length === 2, 'the "pump" suggestions', WAIT);
+      await new Promise((resolve) => setTimeout(resolve, 1200)); // the "pu" answer has come in by now
+      expect(names()).to.deep.equal(['Pump A', 'Pump B']);
+    });
+  });
+
+  describe('server errors', () => {
+    it('showServerErrors() puts scopes[i].… on the row scope i came from', async () => {
+      const editor = await mountEditor(html`<pat-scope-editor></pat-scope-editor>`);
+      editor.value = [
+        { entity_type: 'clients', operation: 'read', entity_id: '*' },
+        { entity_type: 'clients', operation: 'update', entity_id: '*' },
+        { entity_type: 'messages', operation: 'publish', entity_id: 'ch-1' },
+        { entity_type: 'users', operation: 'read', entity_id: '*' },
+      ];
+      await editor.updateComplete;
+      expect(rows(editor)).to.have.length(3);
+      expect(editor.scopes.map((scope) => `${scope.entity_type}:${scope.operation}`)).to.deep.equal(['clients:read', 'clients:update', 'messages:publish', 'users:read']);
+      editor.showServerErrors([
+        { field: 'scopes[2].operation', message: 'must be one of publish, subscribe for messages' },
+        { field: 'scopes[3].entity_id', message: 'must not be blank' },
+        { field: 'name', message: 'is not for me' },
+      ]);
+      await editor.updateComplete;
+      expect(rowErrors(row(editor, 0))).to.deep.equal([]);
+      expect(rowErrors(row(editor, 1))).to.deep.equal(['operation must be one of publish, subscribe for messages']);
+      expect(rowErrors(row(editor, 2))).to.deep.equal(['entity id must not be blank']);
+      expect(row(editor, 1).hasAttribute('data-invalid')).to.equal(true);
+      await expectAccessible(editor);
+    });
+  });
+
+  describe('events', () => {
+    it('pat-scopes-change fires on user edits with the expanded scopes, and not when `value` is set', async () => {
+      const editor = await mountEditor();
+      const events = record(editor, 'pat-scopes-change');
+      editor.value = [{ entity_type: 'users', operation: 'read', entity_id: '*' }];
+      await editor.updateComplete;
+      expect(events).to.have.length(0);
+
+      await chooseOne(typeSelect(row(editor, 0)), 'clients');
+      expect(events).to.have.length(1);
+      // users → clients keeps "read" (clients allows it).
+      expect(events.at(-1)!.detail.scopes).to.deep.equal([{ entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null }]);
+      expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
+
+      await chooseMany(operationsSelect(row(editor, 0)), ['list']);
+      expect(events.at(-1)!.detail.scopes.map((scope) => scope.operation)).to.deep.equal(['read', 'list']);
+      const before = events.length;
+      await click(addButton(editor));
+      await until(() => events.length === before + 1, 'an event for Add scope', WAIT);
+      await click(trash(row(editor, 1)));
+      await until(() => events.length === before + 2, 'an event for removing a row', WAIT);
+      expect(events.at(-1)!.detail.scopes).to.deep.equal(editor.scopes);
+      await fillRow(editor, 0, { type: 'clients', operations: [], domain: 'd-9' });
+      expect(events.at(-1)!.detail.scopes.every((scope) => scope.domain_id === 'd-9')).to.equal(true);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('Tab goes through every control of a row in order, then to Add scope', async () => {
+      const editor = await mountEditor();
+      await fillRow(editor, 0, { type: 'clients', operations: ['read'], ids: ['c-1'] });
+      typeSelect(row(editor, 0)).focus();
+      const seen = [focusedControl(editor)];
+      for (let i = 0; i < 9 && seen.at(-1) !== 'add'; i++) {
+        await sendKeys({ press: 'Tab' });
+        seen.push(focusedControl(editor));
+      }
+      expect(seen).to.deep.equal([
+        'row1:type',
+        'row1:operations',
+        'row1:mode-all',
+        'row1:mode-some',
+        'row1:ids',
+        'row1:remove-id-c-1',
+        'row1:domain',
+        'row1:remove-row',
+        'add',
+      ]);
+    });
+
+    it('a row can be filled with the keyboard alone', async () => {
+      const editor = await mountEditor();
+      const select = typeSelect(row(editor, 0));
+      select.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => select.open, 'the type list', WAIT);
+      // Clients is first; Channels second.
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      const typeHidden = nextEvent(select, 'sl-after-hide');
+      await until(() => select.value === 'channels', 'channels chosen', WAIT);
+      await typeHidden;
+      await sendKeys({ press: 'Tab' });
+      expect(focusedControl(editor)).to.equal('row1:operations');
+      const operations = operationsSelect(row(editor, 0));
+      await sendKeys({ press: 'Enter' });
+      await until(() => operations.open, 'the operations list', WAIT);
+      await sendKeys({ press: 'Enter' }); // create
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' }); // read
+      const operationsHidden = nextEvent(operations, 'sl-after-hide');
+      await sendKeys({ press: 'Escape' });
+      await operationsHidden;
+      expect(operations.value).to.deep.equal(['create', 'read']);
+      await sendKeys({ press: 'Tab' });
+      expect(focusedControl(editor)).to.equal('row1:mode-all');
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => idsInput(row(editor, 0)), 'the ids field', WAIT);
+      expect(focusedControl(editor)).to.equal('row1:mode-some');
+      await sendKeys({ press: 'Tab' });
+      expect(focusedControl(editor)).to.equal('row1:ids');
+      await sendKeys({ type: 'ch-1' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => tags(row(editor, 0)).length === 1, 'a tag', WAIT);
+      await sendKeys({ type: 'ch-2' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => tags(row(editor, 0)).length === 2, 'two tags', WAIT);
+      // An id is removed from the keyboard too: Tab to its button, Enter.
+      await sendKeys({ press: 'Tab' });
+      expect(focusedControl(editor)).to.equal('row1:remove-id-ch-1');
+      await sendKeys({ press: 'Enter' });
+      await until(() => tags(row(editor, 0)).length === 1, 'ch-1 removed', WAIT);
+      expect(editor.scopes).to.deep.equal([
+        { entity_type: 'channels', operation: 'create', entity_id: 'ch-2', domain_id: null },
+        { entity_type: 'channels', operation: 'read', entity_id: 'ch-2', domain_id: null },
+      ]);
+      // Add scope and remove it again from the keyboard.
+      while (focusedControl(editor) !== 'add') await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => rows(editor).length === 2, 'a second row', WAIT);
+      await until(() => focusedControl(editor) === 'row2:type', 'focus on the new row', WAIT);
+      while (focusedControl(editor) !== 'row2:remove-row') await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => rows(editor).length === 1, 'the second row removed', WAIT);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is axe-clean empty', async () => {
+      const editor = await mountEditor(html`<pat-scope-editor></pat-scope-editor>`);
+      await expectAccessible(editor);
+    });
+
+    it('is axe-clean with rows, ids, suggestions and errors', async () => {
+      const lookup = async () => [{ id: 'c-1', name: 'Pump' }];
+      const editor = await mountEditor(html`<pat-scope-editor start-with-row .entityLookup=${lookup}></pat-scope-editor>`);
+      await expectAccessible(editor);
+      await fillRow(editor, 0, { type: 'clients', operations: ['read', 'update'], ids: ['c-9'], domain: 'd-1' });
+      await click(addButton(editor));
+      await until(() => rows(editor).length === 2, 'two rows', WAIT);
+      await typeInto(domainInput(row(editor, 1)), 'x');
+      await expectAccessible(editor);
+      await typeInto(idsInput(row(editor, 0))!, 'pu');
+      await until(() => row(editor, 0).querySelectorAll('sl-menu-item').length === 1, 'a suggestion', WAIT);
+      await expectAccessible(editor);
+      expect(editor.validate()).to.equal(false);
+      await editor.updateComplete;
+      expect(rowErrors(row(editor, 1)).length).to.be.greaterThan(0);
+      await expectAccessible(editor);
+    });
+  });
+});
