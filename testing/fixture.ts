@@ -12,6 +12,17 @@ import '../components/pat-api-provider/pat-api-provider.js';
 
 setBasePath('/node_modules/@shoelace-style/shoelace/dist');
 
+// Shoelace repositions popups from a ResizeObserver; Chromium then reports the benign
+// "ResizeObserver loop completed with undelivered notifications", which must not fail whatever
+// test is running. A root hook, so it wraps mocha's own handler once mocha has set it.
+before(() => {
+  const mochaOnError = window.onerror;
+  window.onerror = function (message, ...rest) {
+    if (typeof message === 'string' && message.includes('ResizeObserver loop')) return true;
+    return mochaOnError?.call(this, message, ...rest) ?? false;
+  };
+});
+
 let worker: SetupWorker | undefined;
 
 /** Serves `scenario` (a fresh store) to every request from now on; returns the worker and store. */

@@ -115,7 +115,7 @@ export class PatCreateForm extends PatElement {
     this.formError = '';
     const name = this.name.trim();
     const fieldErrors: Record<string, string> = {};
-    if (!name) fieldErrors.name = 'Enter a name.';
+    if (!name) fieldErrors.name = strings.detail.nameRequired;
     const durationOk = this.durationPicker.reportValidity();
     const scopesOk = this.scopeEditor.validate();
     this.fieldErrors = fieldErrors;
@@ -138,10 +138,11 @@ export class PatCreateForm extends PatElement {
     this.emit('pat-error', { action: 'create', error });
     const fieldErrors: Record<string, string> = {};
     for (const detail of error.details) {
-      if (detail.field === 'name' || detail.field === 'description') fieldErrors[detail.field] = capitalize(detail.message);
+      // A sentence that names the field: "Name is already used by another of your tokens."
+      if (detail.field === 'name' || detail.field === 'description') fieldErrors[detail.field] = capitalize(`${detail.field} ${detail.message}`);
     }
     const duration = error.fieldMessage('duration');
-    if (duration) this.durationPicker.errorMessage = capitalize(duration);
+    if (duration) this.durationPicker.errorMessage = capitalize(`${strings.duration.label} ${duration}`);
     this.scopeEditor.showServerErrors(error.details);
     this.fieldErrors = fieldErrors;
     // A detail about something the form has no field for (`scopes`, `body`, …) is said in words.

@@ -211,15 +211,6 @@ async function submitByClick(form: PatCreateForm): Promise<void> {
   await click(submitButton(form));
 }
 
-/** See pat-scope-editor.test.ts: Chromium's benign ResizeObserver notice must not fail a test. */
-let mochaOnError: OnErrorEventHandler = null;
-function ignoreResizeObserverLoop(): void {
-  mochaOnError = window.onerror;
-  window.onerror = function (this: WindowEventHandlers, message, ...rest) {
-    if (typeof message === 'string' && message.includes('ResizeObserver loop')) return true;
-    return mochaOnError?.call(this as Window, message, ...rest);
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -228,10 +219,6 @@ describe('<pat-create-form>', () => {
   let store: MockStore;
   let writes: Sent[];
 
-  before(ignoreResizeObserverLoop);
-  after(() => {
-    window.onerror = mochaOnError;
-  });
 
   beforeEach(async () => {
     ({ worker, store } = await useMockApi('default'));
@@ -305,7 +292,7 @@ describe('<pat-create-form>', () => {
     expect(errors[0]!.detail.error.status).to.equal(409);
     expect(created).to.have.length(0);
     expect(store.count('alice')).to.equal(count);
-    expect(helpText(nameInput(form))).to.equal('Is already used by another of your tokens.');
+    expect(helpText(nameInput(form))).to.equal('Name is already used by another of your tokens.');
     expect(nameInput(form).getAttribute('aria-invalid')).to.equal('true');
     expect(nameInput(form).hasAttribute('data-error')).to.equal(true);
     expect(alertText(form)).to.equal(strings.create.fixErrors);
@@ -350,10 +337,10 @@ describe('<pat-create-form>', () => {
 
     expect(writes).to.have.length(1);
     expect(created).to.have.length(0);
-    expect(helpText(descriptionArea(form))).to.equal('Must be at most 1024 characters.');
+    expect(helpText(descriptionArea(form))).to.equal('Description must be at most 1024 characters.');
     expect(descriptionArea(form).hasAttribute('data-error')).to.equal(true);
     expect(helpText(nameInput(form)), 'the name is fine').to.equal(strings.create.nameHelp);
-    expect(text(picker(form).shadowRoot!.querySelector('.error'))).to.equal('Must be at most 1y (the maximum lifetime).');
+    expect(text(picker(form).shadowRoot!.querySelector('.error'))).to.equal('Expiration must be at most 1y (the maximum lifetime).');
     expect(rowErrors(row(form, 0))).to.deep.equal([]);
     expect(rowErrors(row(form, 1))).to.deep.equal(['operation must be one of read, list for channels']);
     expect(alertText(form)).to.equal(strings.create.fixErrors);
@@ -409,6 +396,31 @@ describe('<pat-create-form>', () => {
     await until(() => created.length > 0, 'pat-created after a retry', WAIT);
     expect(alert(form) === null, 'the alert goes').to.equal(true);
     expect(store.get('alice', created[0]!.detail.pat.id).scopes_count).to.equal(2);
+  });
+
+  it('a scope row left untouched stands for no scope: the PAT is created without scopes', async () => {
+    const form = await mountForm();
+    const created = record(form, 'pat-created');
+    await typeInto(nameInput(form), 'No scopes yet');
+    await submitByClick(form);
+    await until(() => created.length > 0, 'pat-created', WAIT);
+    expect(writes).to.have.length(1);
+    expect((await writes[0]!.body as { scopes: unknown[] }).scopes).to.deep.equal([]);
+    expect(created[0]!.detail.pat.scopes_count).to.equal(0);
+  });
+
+  it('when the catalog cannot load, the form says so and Retry recovers', async () => {
+    worker.use(http.get('/api/pats/catalog', () => HttpResponse.json({ error: 'internal', message: 'Something went wrong on our side. Please try again.' }, { status: 500 })));
+    const form = await mount<PatCreateForm>(html`<pat-create-form></pat-create-form>`);
+    const retryIn = (element: Element) => [...element.shadowRoot!.querySelectorAll<SlButton>('[role="alert"] sl-button')].find((button) => text(button) === strings.retry);
+    await until(() => retryIn(picker(form)) && retryIn(editor(form)), 'Retry in the picker and the scope editor', WAIT);
+    expect(text(picker(form).shadowRoot!.querySelector('[role="alert"]'))).to.include(strings.duration.catalogError);
+    expect(text(editor(form).shadowRoot!.querySelector('[role="alert"]'))).to.include(strings.scopes.catalogError);
+    worker.resetHandlers();
+    await click(retryIn(picker(form))!);
+    await click(retryIn(editor(form))!);
+    await until(() => picker(form).value && typeSelect(row(form, 0)).querySelectorAll('sl-option').length > 0, 'the catalog after Retry', WAIT);
+    expect(retryIn(picker(form))).to.equal(undefined);
   });
 
   it('a blank name is caught before sending: no request', async () => {

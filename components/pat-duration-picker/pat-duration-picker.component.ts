@@ -1,7 +1,8 @@
 import { consume } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
@@ -125,7 +126,7 @@ export class PatDurationPicker extends PatElement {
     const parsed = parseDuration(this.value);
     if (!parsed.ok || parsed.ms <= 0) return strings.duration.pastDate;
     const max = this.#maxMs;
-    if (max !== undefined && parsed.ms > max) return strings.duration.tooLate(this.#catalog.value!.max_lifetime);
+    if (max !== undefined && parsed.ms > max) return strings.duration.tooLate(formatDate(new Date(Date.now() + max).toISOString()));
     return '';
   }
 
@@ -184,6 +185,12 @@ export class PatDurationPicker extends PatElement {
               max=${max ? isoDay(Date.now() + max) : nothing}
               @sl-change=${this.onDay}
             ></sl-input>`
+          : nothing}
+        ${this.#catalog.status === TaskStatus.ERROR
+          ? html`<p class="error" role="alert">
+              ${strings.duration.catalogError}
+              <sl-button size="small" @click=${() => this.#catalog.run()}>${strings.retry}</sl-button>
+            </p>`
           : nothing}
         ${this.errorMessage
           ? html`<p class="error" role="alert">${this.errorMessage}</p>`

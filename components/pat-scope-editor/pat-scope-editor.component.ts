@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -212,6 +212,8 @@ export class PatScopeEditor extends PatElement {
     const seen = new Map<string, number>();
     const add = (key: number, message: string) => errors.set(key, [...(errors.get(key) ?? []), message]);
     this.rows.forEach((row, index) => {
+      // A row nobody touched is no mistake: it stands for no scope (a token may have none).
+      if (this.#isBlank(row)) return;
       if (!row.entityType) add(row.key, strings.scopes.needType);
       if (row.operations.length === 0) add(row.key, strings.scopes.needOperation);
       if (!row.all && row.ids.length === 0) add(row.key, strings.scopes.needEntity);
@@ -225,6 +227,10 @@ export class PatScopeEditor extends PatElement {
       }
     });
     return errors;
+  }
+
+  #isBlank(row: ScopeRow): boolean {
+    return !row.entityType && row.operations.length === 0 && row.ids.length === 0 && !row.domain && !row.draft.trim();
   }
 
   #expand(row: ScopeRow): ScopeInput[] {
@@ -353,6 +359,12 @@ export class PatScopeEditor extends PatElement {
     const catalog = this.#catalog.value;
     return html`
       <div class="base" part="base">
+        ${this.#catalog.status === TaskStatus.ERROR
+          ? html`<div class="catalog-error" role="alert">
+              ${strings.scopes.catalogError}
+              <sl-button size="small" @click=${() => this.#catalog.run()}>${strings.retry}</sl-button>
+            </div>`
+          : nothing}
         ${this.rows.length === 0 ? html`<p class="empty">${strings.scopes.none}</p>` : nothing}
         ${repeat(this.rows, (row) => row.key, (row, index) => this.renderRow(row, index, catalog))}
         <sl-button class="add" part="add" size="small" @click=${this.onAddRow}>

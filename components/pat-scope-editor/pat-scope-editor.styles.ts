@@ -68,6 +68,13 @@ export default css`
   .remove-id::part(base) {
     padding: 0;
   }
+  .catalog-error {
+    display: flex;
+    align-items: center;
+    gap: var(--sl-spacing-small);
+    color: var(--sl-color-danger-700);
+    font-size: var(--sl-font-size-small);
+  }
   .empty {
     margin: 0;
     color: var(--sl-color-neutral-600);

@@ -102,7 +102,8 @@ export const strings = {
     customLabel: 'Expires on',
     expiresOn: (date: string) => `The token will expire on ${date}.`,
     pastDate: 'Choose a date after today.',
-    tooLate: (max: string) => `Choose a date within ${max} from now.`,
+    tooLate: (last: string) => `Choose a date on or before ${last}.`,
+    catalogError: 'Could not load the expiry choices.',
     required: 'Choose when the token expires.',
   },
 
@@ -128,6 +129,7 @@ export const strings = {
     needOperation: 'Choose at least one operation.',
     needEntity: 'Add at least one entity ID, or choose All.',
     none: 'No scopes yet: the token can do nothing until you add one.',
+    catalogError: 'Could not load the entity types and operations.',
     all: 'All',
     anyDomain: 'Any domain',
     removeId: (id: string) => `Remove ${id}`,
