@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -10,7 +9,6 @@ import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.j
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { LIMITS, type PatWithSecret, type ScopeInput } from '../../contract/index.js';
 import { ApiError } from '../api/api-error.js';
-import { patApiContext } from '../api/context.js';
 import type { PatApi } from '../api/pat-api.js';
 import '../pat-duration-picker/pat-duration-picker.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
@@ -18,7 +16,7 @@ import '../pat-scope-editor/pat-scope-editor.js';
 import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import { baseStyles } from '../shared/base.styles.js';
 import type { PatEventMap } from '../shared/events.js';
-import { PatElement } from '../shared/pat-element.js';
+import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
 import { strings } from '../shared/strings.js';
 import styles from './pat-create-form.styles.js';
 
@@ -52,24 +50,18 @@ const scopesAttribute = {
  * @csspart scopes - The scopes fieldset.
  * @csspart submit - The Create button.
  */
-export class PatCreateForm extends PatElement {
+export class PatCreateForm extends PatApiElement {
   static override styles = [baseStyles, styles];
-
-  @consume({ context: patApiContext, subscribe: true })
-  @state()
-  private api?: PatApi;
 
   #create = new Task(this, {
     task: async ([request]: [Parameters<PatApi['createPat']>[0]], { signal }) => {
-      if (!this.api) throw new ApiError(0, 'network', 'No API client: put this element inside <pat-api-provider>.');
-      return this.api.createPat(request, { signal });
+      return requireApi(this.api).createPat(request, { signal });
     },
     autoRun: false,
     onComplete: (pat: PatWithSecret) => this.emit('pat-created', { pat }),
     onError: (error) => this.#showServerErrors(error),
   });
 
-  @query('form') private form!: HTMLFormElement;
   @query('pat-duration-picker') private durationPicker!: PatDurationPicker;
   @query('pat-scope-editor') private scopeEditor!: PatScopeEditor;
 

@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -17,7 +16,6 @@ import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialo
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import { LIMITS, WILDCARD, isExpiringSoon, type Pat, type Scope } from '../../contract/index.js';
 import { ApiError } from '../api/api-error.js';
-import { patApiContext } from '../api/context.js';
 import type { PatApi } from '../api/pat-api.js';
 import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
@@ -28,7 +26,7 @@ import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope
 import '../pat-secret-banner/pat-secret-banner.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { formatDateTime, formatRelative } from '../shared/format.js';
-import { PatElement } from '../shared/pat-element.js';
+import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
 import { strings } from '../shared/strings.js';
 import styles from './pat-detail.styles.js';
 
@@ -66,20 +64,15 @@ function describeScope(scope: Scope): string {
  * @csspart scopes - The scopes card.
  * @csspart scopes-table - The scopes table.
  */
-export class PatDetail extends PatElement {
+export class PatDetail extends PatApiElement {
   static override styles = [baseStyles, styles];
-
-  @consume({ context: patApiContext, subscribe: true })
-  @state()
-  private api?: PatApi;
 
   /** Opened once the PAT is loaded, from the `action` property. */
   #pendingAction?: 'add-scope' | 'regenerate';
 
   #pat = new Task(this, {
     task: async ([api, id], { signal }) => {
-      if (!api) throw new ApiError(0, 'network', 'No API client: put this element inside <pat-api-provider>.');
-      return api.getPat(id, { signal });
+      return requireApi(api).getPat(id, { signal });
     },
     args: () => [this.api, this.patId] as const,
     onComplete: (pat) => void this.#openPendingAction(pat),
@@ -87,8 +80,7 @@ export class PatDetail extends PatElement {
 
   #scopes = new Task(this, {
     task: async ([api, id, offset], { signal }) => {
-      if (!api) throw new ApiError(0, 'network', 'No API client');
-      return api.listScopes(id, { offset, limit: SCOPES_PER_PAGE }, { signal });
+      return requireApi(api).listScopes(id, { offset, limit: SCOPES_PER_PAGE }, { signal });
     },
     args: () => [this.api, this.patId, this.scopeOffset] as const,
   });
@@ -162,18 +154,8 @@ export class PatDetail extends PatElement {
   }
 
   private async onRevoke(pat: Pat, event: Event) {
-    if (this.emit('pat-request-revoke', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return;
-    const done = await this.confirmDialog.confirm(
-      {
-        title: strings.confirm.revokeTitle,
-        message: strings.confirm.revokeText(pat.name),
-        confirmLabel: strings.confirm.revokeConfirm,
-        action: () => this.#mutate('revoke', (api) => api.revokePat(pat.id)),
-      },
-      event.currentTarget as HTMLElement,
-    );
+    const done = await this.confirmRevoke(this.confirmDialog, pat, event.currentTarget as HTMLElement);
     if (!done) return;
-    this.emit('pat-revoked', { id: pat.id });
     this.#announce(strings.table.revoked(pat.name));
     await this.#pat.run();
     // The Revoke button is gone: focus the Regenerate button that took its place.
@@ -201,19 +183,7 @@ export class PatDetail extends PatElement {
   }
 
   private async onDelete(pat: Pat, event: Event) {
-    if (this.emit('pat-request-delete', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return;
-    const done = await this.confirmDialog.confirm(
-      {
-        title: strings.confirm.deleteTitle,
-        message: strings.confirm.deleteText(pat.name),
-        confirmLabel: strings.confirm.deleteConfirm,
-        action: () => this.#mutate('delete', (api) => api.deletePat(pat.id)),
-      },
-      event.currentTarget as HTMLElement,
-    );
-    if (!done) return;
-    this.deletedId = pat.id;
-    this.emit('pat-deleted', { id: pat.id });
+    if (await this.confirmDelete(this.confirmDialog, pat, event.currentTarget as HTMLElement)) this.deletedId = pat.id;
   }
 
   private async onDeleteScope(pat: Pat, scope: Scope, event: Event) {
@@ -297,7 +267,7 @@ export class PatDetail extends PatElement {
     }
     this.saving = true;
     try {
-      const pat = await this.#mutate(field === 'name' ? 'rename' : 'describe', (api) =>
+      const pat = await this.mutate(field === 'name' ? 'rename' : 'describe', (api) =>
         field === 'name' ? api.renamePat(this.patId, value) : api.describePat(this.patId, value),
       );
       this.emit('pat-updated', { pat });
@@ -321,22 +291,12 @@ export class PatDetail extends PatElement {
   }
 
   async #changeScopes(action: string, run: (api: PatApi) => Promise<{ scopes: Scope[] }>) {
-    const { scopes } = await this.#mutate(action, run);
+    const { scopes } = await this.mutate(action, run);
     this.emit('pat-scopes-changed', { id: this.patId, scopes });
     const lastPage = Math.max(0, Math.floor((scopes.length - 1) / SCOPES_PER_PAGE) * SCOPES_PER_PAGE);
     if (this.scopeOffset > lastPage) this.scopeOffset = lastPage;
     void this.#scopes.run();
     void this.#pat.run();
-  }
-
-  async #mutate<T>(action: string, run: (api: PatApi) => Promise<T>): Promise<T> {
-    try {
-      if (!this.api) throw new ApiError(0, 'network', 'No API client');
-      return await run(this.api);
-    } catch (error) {
-      if (error instanceof ApiError) this.emit('pat-error', { action, error });
-      throw error;
-    }
   }
 
   async #openPendingAction(pat: Pat) {

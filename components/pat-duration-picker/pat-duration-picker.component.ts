@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -9,12 +8,10 @@ import '@shoelace-style/shoelace/dist/components/select/select.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { formatDuration, parseDuration, type Catalog } from '../../contract/index.js';
-import { patApiContext } from '../api/context.js';
-import type { PatApi } from '../api/pat-api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { loadCatalog } from '../shared/catalog.js';
 import { formatDate, formatDateTime } from '../shared/format.js';
-import { PatElement } from '../shared/pat-element.js';
+import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
 import { strings } from '../shared/strings.js';
 import styles from './pat-duration-picker.styles.js';
 
@@ -39,15 +36,11 @@ function isoDay(ms: number): string {
  * @csspart date - The custom date field.
  * @csspart expiry - The "will expire on" line.
  */
-export class PatDurationPicker extends PatElement {
+export class PatDurationPicker extends PatApiElement {
   static override styles = [baseStyles, styles];
 
-  @consume({ context: patApiContext, subscribe: true })
-  @state()
-  private api?: PatApi;
-
   #catalog = new Task(this, {
-    task: async ([api, given]) => given ?? (api ? loadCatalog(api) : Promise.reject(new Error('No API client'))),
+    task: async ([api, given]) => given ?? loadCatalog(requireApi(api)),
     args: () => [this.api, this.catalog] as const,
   });
 
@@ -171,7 +164,7 @@ export class PatDurationPicker extends PatElement {
     const expiresAt = this.expiresAt;
     return html`
       <div class="base" part="base">
-        <sl-select part="preset" label=${this.label} .value=${selected} @sl-change=${this.onPreset} ?disabled=${!catalog} required>
+        <sl-select part="preset" hoist label=${this.label} .value=${selected} @sl-change=${this.onPreset} ?disabled=${!catalog} required>
           ${presets.map((preset) => html`<sl-option value=${preset.value}>${preset.label}</sl-option>`)}
           <sl-option value=${CUSTOM}>${strings.duration.custom}</sl-option>
         </sl-select>

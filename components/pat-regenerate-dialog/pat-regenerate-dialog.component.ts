@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
@@ -7,12 +6,10 @@ import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type { Pat, PatWithSecret } from '../../contract/index.js';
 import { ApiError } from '../api/api-error.js';
-import { patApiContext } from '../api/context.js';
-import type { PatApi } from '../api/pat-api.js';
 import '../pat-duration-picker/pat-duration-picker.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { PatElement } from '../shared/pat-element.js';
+import { PatApiElement } from '../shared/pat-api-element.js';
 import { strings } from '../shared/strings.js';
 import styles from './pat-regenerate-dialog.styles.js';
 
@@ -29,12 +26,8 @@ import styles from './pat-regenerate-dialog.styles.js';
  *
  * @cssproperty --pat-regenerate-dialog-width - The dialog's width.
  */
-export class PatRegenerateDialog extends PatElement {
+export class PatRegenerateDialog extends PatApiElement {
   static override styles = [baseStyles, styles];
-
-  @consume({ context: patApiContext, subscribe: true })
-  @state()
-  private api?: PatApi;
 
   #resolve?: (pat: PatWithSecret | undefined) => void;
   #trigger?: HTMLElement;
@@ -65,13 +58,12 @@ export class PatRegenerateDialog extends PatElement {
     this.busy = true;
     this.error = '';
     try {
-      if (!this.api) throw new ApiError(0, 'network', 'No API client');
-      const pat = await this.api.resetSecret(this.pat.id, this.picker.value);
+      const id = this.pat.id;
+      const pat = await this.mutate('regenerate', (api) => api.resetSecret(id, this.picker.value));
       this.emit('pat-regenerated', { pat });
       this.#finish(pat);
     } catch (error) {
       if (error instanceof ApiError) {
-        this.emit('pat-error', { action: 'regenerate', error });
         const duration = error.fieldMessage('duration');
         // The server's field message is a phrase ("must be at most 365d …"): show it as a sentence.
         if (duration) this.picker.errorMessage = duration.charAt(0).toUpperCase() + duration.slice(1);

@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -17,11 +16,9 @@ import '@shoelace-style/shoelace/dist/components/tag/tag.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { LIMITS, WILDCARD, operationsOf, scopeKey, type Catalog, type FieldError, type ScopeInput } from '../../contract/index.js';
-import { patApiContext } from '../api/context.js';
-import type { PatApi } from '../api/pat-api.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { loadCatalog } from '../shared/catalog.js';
-import { PatElement } from '../shared/pat-element.js';
+import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
 import { strings } from '../shared/strings.js';
 import styles from './pat-scope-editor.styles.js';
 
@@ -58,12 +55,8 @@ const LOOKUP_DEBOUNCE_MS = 250;
  * @csspart row - One scope row (a fieldset).
  * @csspart add - The Add scope button.
  */
-export class PatScopeEditor extends PatElement {
+export class PatScopeEditor extends PatApiElement {
   static override styles = [baseStyles, styles];
-
-  @consume({ context: patApiContext, subscribe: true })
-  @state()
-  private api?: PatApi;
 
   #nextKey = 1;
   #lookupTimer?: ReturnType<typeof setTimeout>;
@@ -71,7 +64,7 @@ export class PatScopeEditor extends PatElement {
   #names = new Map<string, string>();
 
   #catalog = new Task(this, {
-    task: async ([api, given]) => given ?? (api ? loadCatalog(api) : Promise.reject(new Error('No API client'))),
+    task: async ([api, given]) => given ?? loadCatalog(requireApi(api)),
     args: () => [this.api, this.catalog] as const,
   });
 
@@ -320,6 +313,7 @@ export class PatScopeEditor extends PatElement {
       <fieldset part="row" ?data-invalid=${!!errors}>
         <legend class="visually-hidden">${strings.scopes.row(index + 1)}</legend>
         <sl-select
+          hoist
           size="small"
           label=${strings.scopes.entityType}
           placeholder=${strings.scopes.chooseType}
@@ -329,6 +323,7 @@ export class PatScopeEditor extends PatElement {
           ${catalog?.entity_types.map((type) => html`<sl-option value=${type.type}>${type.label}</sl-option>`)}
         </sl-select>
         <sl-select
+          hoist
           size="small"
           multiple
           max-options-visible="2"

@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -32,15 +31,12 @@ import {
   type StatusFilter,
   type Summary,
 } from '../../contract/index.js';
-import { ApiError } from '../api/api-error.js';
-import { patApiContext } from '../api/context.js';
-import type { PatApi } from '../api/pat-api.js';
 import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { baseStyles } from '../shared/base.styles.js';
 import type { PatListState } from '../shared/events.js';
 import { formatDateTime, formatRelative } from '../shared/format.js';
-import { PatElement } from '../shared/pat-element.js';
+import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
 import { strings } from '../shared/strings.js';
 import styles from './pat-table.styles.js';
 
@@ -81,12 +77,8 @@ function oneOf<T extends string>(values: readonly T[], value: string, fallback: 
  *
  * @cssproperty --pat-table-row-hover - Background of the row under the pointer.
  */
-export class PatTable extends PatElement {
+export class PatTable extends PatApiElement {
   static override styles = [baseStyles, styles];
-
-  @consume({ context: patApiContext, subscribe: true })
-  @state()
-  private api?: PatApi;
 
   #searchTimer?: ReturnType<typeof setTimeout>;
 
@@ -95,9 +87,8 @@ export class PatTable extends PatElement {
 
   #list = new Task(this, {
     task: async ([api, status, search, sort, dir, page, pageSize], { signal }): Promise<PatPage> => {
-      if (!api) throw new ApiError(0, 'network', 'No API client: put this element inside <pat-api-provider>.');
-      const query = { status, name: search || undefined, sort, dir, offset: (page - 1) * pageSize, limit: pageSize };
-      return api.listPats(query, { signal });
+            const query = { status, name: search || undefined, sort, dir, offset: (page - 1) * pageSize, limit: pageSize };
+      return requireApi(api).listPats(query, { signal });
     },
     args: () => [this.api, this.status, this.search, this.sort, this.sortDir, this.page, this.pageSize] as const,
     onComplete: (page) => (this.#page = page),
@@ -105,8 +96,7 @@ export class PatTable extends PatElement {
 
   #summary = new Task(this, {
     task: async ([api], { signal }): Promise<Summary> => {
-      if (!api) throw new ApiError(0, 'network', 'No API client');
-      return api.getSummary({ signal });
+      return requireApi(api).getSummary({ signal });
     },
     args: () => [this.api] as const,
   });
@@ -244,7 +234,7 @@ export class PatTable extends PatElement {
           title: strings.confirm.deleteAllTitle,
           message: strings.confirm.deleteAllText(count),
           confirmLabel: strings.confirm.deleteAllConfirm(count),
-          action: async () => (deleted = (await this.#mutate('delete-all', (api) => api.deleteAllPats())).deleted),
+          action: async () => (deleted = (await this.mutate('delete-all', (api) => api.deleteAllPats())).deleted),
         },
         event.currentTarget as HTMLElement,
       );
@@ -268,40 +258,18 @@ export class PatTable extends PatElement {
   }
 
   async #revoke(pat: Pat, trigger?: HTMLElement) {
-    if (this.emit('pat-request-revoke', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return;
-    const done = await this.confirmDialog.confirm(
-      {
-        title: strings.confirm.revokeTitle,
-        message: strings.confirm.revokeText(pat.name),
-        confirmLabel: strings.confirm.revokeConfirm,
-        action: () => this.#mutate('revoke', (api) => api.revokePat(pat.id)),
-      },
-      trigger,
-    );
-    if (!done) return;
-    this.emit('pat-revoked', { id: pat.id });
+    if (!(await this.confirmRevoke(this.confirmDialog, pat, trigger))) return;
     this.#announce(strings.table.revoked(pat.name));
     this.refresh();
     void this.#refocus(this.#rowIndex(pat));
   }
 
   async #delete(pat: Pat, trigger?: HTMLElement) {
-    if (this.emit('pat-request-delete', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return;
-    const done = await this.confirmDialog.confirm(
-      {
-        title: strings.confirm.deleteTitle,
-        message: strings.confirm.deleteText(pat.name),
-        confirmLabel: strings.confirm.deleteConfirm,
-        action: () => this.#mutate('delete', (api) => api.deletePat(pat.id)),
-      },
-      trigger,
-    );
-    if (!done) return;
-    this.emit('pat-deleted', { id: pat.id });
-    this.#announce(strings.table.deleted(pat.name));
-    // The last row of a later page went: show the page before rather than an empty one.
     const rows = this.#page?.pats.length ?? 0;
     const index = this.#rowIndex(pat);
+    if (!(await this.confirmDelete(this.confirmDialog, pat, trigger))) return;
+    this.#announce(strings.table.deleted(pat.name));
+    // The last row of a later page went: show the page before rather than an empty one.
     if (rows === 1 && this.page > 1) this.setQuery({ page: this.page - 1 });
     this.refresh();
     void this.#refocus(index);
@@ -321,17 +289,6 @@ export class PatTable extends PatElement {
     const rows = this.renderRoot.querySelectorAll<HTMLElement>('tbody tr[data-id]');
     const target = rows[Math.min(index, rows.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('.actions sl-button');
     target?.focus();
-  }
-
-  /** Runs a change through the API; a failure is reported as `pat-error` and rethrown to the dialog. */
-  async #mutate<T>(action: string, run: (api: PatApi) => Promise<T>): Promise<T> {
-    try {
-      if (!this.api) throw new ApiError(0, 'network', 'No API client');
-      return await run(this.api);
-    } catch (error) {
-      if (error instanceof ApiError) this.emit('pat-error', { action, error });
-      throw error;
-    }
   }
 
   #announce(message: string) {
@@ -392,7 +349,7 @@ export class PatTable extends PatElement {
         >
           <sl-icon name="search" slot="prefix"></sl-icon>
         </sl-input>
-        <sl-select class="status-filter" label=${strings.table.statusLabel} .value=${this.status} @sl-change=${this.onStatusChange}>
+        <sl-select class="status-filter" hoist label=${strings.table.statusLabel} .value=${this.status} @sl-change=${this.onStatusChange}>
           ${STATUS_FILTERS.map((status) => html`<sl-option value=${status}>${strings.status[status]}</sl-option>`)}
         </sl-select>
         <div class="actions">
@@ -522,7 +479,7 @@ export class PatTable extends PatElement {
       <div class="footer" part="footer">
         <label class="page-size">
           ${strings.table.rowsPerPage}
-          <sl-select size="small" .value=${String(this.pageSize)} @sl-change=${this.onPageSize} aria-label=${strings.table.rowsPerPage}>
+          <sl-select size="small" hoist .value=${String(this.pageSize)} @sl-change=${this.onPageSize} aria-label=${strings.table.rowsPerPage}>
             ${PAGE_SIZES.map((size) => html`<sl-option value=${String(size)}>${size}</sl-option>`)}
           </sl-select>
         </label>

@@ -13,6 +13,7 @@ export const strings = {
   never: 'never',
   now: 'now',
   loading: 'Loading…',
+  noApiClient: 'No API client: put this element inside <pat-api-provider>.',
 
   status: {
     active: 'Active',

@@ -1,0 +1,68 @@
+import { consume } from '@lit/context';
+import { state } from 'lit/decorators.js';
+import type { Pat } from '../../contract/index.js';
+import { ApiError } from '../api/api-error.js';
+import { patApiContext } from '../api/context.js';
+import type { PatApi } from '../api/pat-api.js';
+import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
+import { PatElement } from './pat-element.js';
+import { strings } from './strings.js';
+
+/** The client, or the error that says where it should have come from. */
+export function requireApi(api: PatApi | undefined): PatApi {
+  if (!api) throw new ApiError(0, 'network', strings.noApiClient);
+  return api;
+}
+
+/**
+ * The base of elements that talk to the API: the client from the nearest `<pat-api-provider>`
+ * and the steps every destructive action shares (a cancelable request event, a confirmation
+ * that runs the change, a completion event, `pat-error` on failure).
+ */
+export class PatApiElement extends PatElement {
+  @consume({ context: patApiContext, subscribe: true })
+  @state()
+  protected api?: PatApi;
+
+  /** Runs a change through the API; a failure is reported as `pat-error` and rethrown. */
+  protected async mutate<T>(action: string, run: (api: PatApi) => Promise<T>): Promise<T> {
+    try {
+      return await run(requireApi(this.api));
+    } catch (error) {
+      if (error instanceof ApiError) this.emit('pat-error', { action, error });
+      throw error;
+    }
+  }
+
+  /** Revokes `pat` once the host allowed it and the user confirmed; true when it is revoked. */
+  protected async confirmRevoke(dialog: PatConfirmDialog, pat: Pat, trigger?: HTMLElement): Promise<boolean> {
+    if (this.emit('pat-request-revoke', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return false;
+    const done = await dialog.confirm(
+      {
+        title: strings.confirm.revokeTitle,
+        message: strings.confirm.revokeText(pat.name),
+        confirmLabel: strings.confirm.revokeConfirm,
+        action: () => this.mutate('revoke', (api) => api.revokePat(pat.id)),
+      },
+      trigger,
+    );
+    if (done) this.emit('pat-revoked', { id: pat.id });
+    return done;
+  }
+
+  /** Deletes `pat` once the host allowed it and the user confirmed; true when it is gone. */
+  protected async confirmDelete(dialog: PatConfirmDialog, pat: Pat, trigger?: HTMLElement): Promise<boolean> {
+    if (this.emit('pat-request-delete', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return false;
+    const done = await dialog.confirm(
+      {
+        title: strings.confirm.deleteTitle,
+        message: strings.confirm.deleteText(pat.name),
+        confirmLabel: strings.confirm.deleteConfirm,
+        action: () => this.mutate('delete', (api) => api.deletePat(pat.id)),
+      },
+      trigger,
+    );
+    if (done) this.emit('pat-deleted', { id: pat.id });
+    return done;
+  }
+}
