@@ -185,7 +185,10 @@ export class PatScopeEditor extends PatApiElement {
     this.rows = [...this.rows, this.#emptyRow()];
     this.emit('pat-scopes-change', { scopes: this.scopes });
     void this.updateComplete.then(async () => {
-      // The new row's select renders after this element does: focus it once it can take focus.
+      // The new row's select is disabled until the catalog is in, and renders after this
+      // element does: focus it once it can take focus.
+      await this.#catalog.taskComplete.catch(() => undefined);
+      await this.updateComplete;
       const select = this.renderRoot.querySelector<SlSelect>('fieldset:last-of-type sl-select');
       await select?.updateComplete;
       select?.focus();
@@ -317,6 +320,7 @@ export class PatScopeEditor extends PatApiElement {
           size="small"
           label=${strings.scopes.entityType}
           placeholder=${strings.scopes.chooseType}
+          ?disabled=${!catalog}
           .value=${catalog ? row.entityType : ''}
           @sl-change=${(event: Event) => this.onType(index, event)}
         >
@@ -353,7 +357,7 @@ export class PatScopeEditor extends PatApiElement {
   override render() {
     const catalog = this.#catalog.value;
     return html`
-      <div class="base" part="base">
+      <div class="base" part="base" aria-busy=${this.#catalog.status === TaskStatus.PENDING ? 'true' : 'false'}>
         ${this.#catalog.status === TaskStatus.ERROR
           ? html`<div class="catalog-error" role="alert">
               ${strings.scopes.catalogError}

@@ -138,7 +138,7 @@ export default css`
     white-space: nowrap;
   }
   .muted {
-    color: var(--sl-color-neutral-500);
+    color: var(--sl-color-neutral-600);
   }
   .expires {
     display: flex;

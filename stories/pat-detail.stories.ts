@@ -1,0 +1,95 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../components/pat-detail/pat-detail.js';
+import type { PatDetail } from '../components/pat-detail/pat-detail.component.js';
+import { strings } from '../components/shared/strings.js';
+import type { PatStoryParameters } from '../.storybook/annotations.js';
+import { ALICE_PATS, clickButton, deepQuery, dialogShown, SAMPLE_SECRET, storyElement, UNKNOWN_PAT, until } from './support.js';
+
+interface Args {
+  patId: string;
+  /** The one-time secret, as after create or regenerate. */
+  secret: string;
+  /** Opens a dialog once the PAT has loaded. */
+  action?: 'add-scope' | 'regenerate';
+}
+
+/** The detail page once its PAT and scopes are on screen. */
+async function loadedDetail(canvasElement: HTMLElement): Promise<PatDetail> {
+  const detail = await storyElement<PatDetail>(canvasElement, 'pat-detail');
+  await until(() => deepQuery(detail.shadowRoot!, '[part="title"]') && detail.shadowRoot!.querySelector('[part="scopes-table"]')?.getAttribute('aria-busy') === 'false', 'the token');
+  return detail;
+}
+
+const meta = {
+  title: 'Elements/pat-detail',
+  component: 'pat-detail',
+  args: { patId: ALICE_PATS.active, secret: '' },
+  argTypes: {
+    patId: { control: 'select', options: [...Object.values(ALICE_PATS), UNKNOWN_PAT] },
+    action: { control: 'select', options: [undefined, 'add-scope', 'regenerate'] },
+  },
+  render: ({ patId, secret, action }) => html`<pat-detail pat-id=${patId} .secret=${secret} .action=${action}></pat-detail>`,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** "CI deploy": active, used two hours ago, four scopes. */
+export const Active: Story = {};
+
+/** Right after create: the one-time secret above the details. */
+export const JustCreated: Story = { args: { secret: SAMPLE_SECRET } };
+
+/** A revoked token offers Regenerate instead of Revoke. */
+export const Revoked: Story = { args: { patId: ALICE_PATS.revoked } };
+
+export const Expired: Story = { args: { patId: ALICE_PATS.expired } };
+
+/** A token with no scopes: it can do nothing yet. */
+export const NoScopes: Story = { args: { patId: ALICE_PATS.noScopes } };
+
+/** An id that does not exist (or is someone else's): 404. */
+export const NotFound: Story = { args: { patId: UNKNOWN_PAT } };
+
+export const Loading: Story = { parameters: { scenario: 'slow' } satisfies PatStoryParameters };
+
+export const ErrorState: Story = { name: 'Error', parameters: { scenario: 'error' } satisfies PatStoryParameters };
+
+/** Revoke asks first. */
+export const RevokeDialog: Story = {
+  play: async ({ canvasElement }) => {
+    const detail = await loadedDetail(canvasElement);
+    await clickButton(detail.shadowRoot!, strings.detail.revoke);
+    await dialogShown(detail.shadowRoot!);
+  },
+};
+
+/** Delete asks first. */
+export const DeleteDialog: Story = {
+  play: async ({ canvasElement }) => {
+    const detail = await loadedDetail(canvasElement);
+    await clickButton(detail.shadowRoot!, strings.detail.delete);
+    await dialogShown(detail.shadowRoot!);
+  },
+};
+
+/** `action="regenerate"` on a revoked token: the regenerate dialog, asking for a new expiry. */
+export const RegenerateDialog: Story = {
+  args: { patId: ALICE_PATS.revoked, action: 'regenerate' },
+  play: async ({ canvasElement }) => {
+    const detail = await storyElement<PatDetail>(canvasElement, 'pat-detail');
+    await dialogShown(detail.shadowRoot!);
+  },
+};
+
+/** `action="add-scope"`: the Add scopes dialog with one empty row. */
+export const AddScopeDialog: Story = {
+  args: { action: 'add-scope' },
+  play: async ({ canvasElement }) => {
+    const detail = await storyElement<PatDetail>(canvasElement, 'pat-detail');
+    await dialogShown(detail.shadowRoot!);
+  },
+};
+
+export const Dark: Story = { globals: { theme: 'dark' }, args: { secret: SAMPLE_SECRET } };

@@ -1,0 +1,60 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../components/pat-manager/pat-manager.js';
+import type { PatManager } from '../components/pat-manager/pat-manager.component.js';
+import type { PatEventMap } from '../components/shared/events.js';
+import type { PatStoryParameters } from '../.storybook/annotations.js';
+import { ALICE_PATS, dialogShown, storyElement } from './support.js';
+
+interface Args {
+  /** The view, as a host router would set it: `/pats`, `/pats/new`, `/pats/<id>[/regenerate|/add-scope]`. */
+  route: string;
+}
+
+/**
+ * The story plays the host's router: the manager asks with `pat-navigate`, the story sets
+ * `route`. (Left without `route`, the manager would follow the URL hash of Storybook's frame.)
+ */
+function onNavigate(event: CustomEvent<PatEventMap['pat-navigate']>) {
+  if (event.target === event.currentTarget) (event.currentTarget as PatManager).route = event.detail.route;
+}
+
+const meta = {
+  title: 'Elements/pat-manager',
+  component: 'pat-manager',
+  args: { route: '/pats' },
+  render: ({ route }) => html`<pat-manager route=${route} @pat-navigate=${onNavigate}></pat-manager>`,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The list view with alice's tokens. */
+export const List: Story = {};
+
+export const Empty: Story = { parameters: { scenario: 'empty' } satisfies PatStoryParameters };
+
+export const ManyRows: Story = { args: { route: '/pats?status=all&size=50' }, parameters: { scenario: 'many' } satisfies PatStoryParameters };
+
+export const Loading: Story = { parameters: { scenario: 'slow' } satisfies PatStoryParameters };
+
+export const ErrorState: Story = { name: 'Error', parameters: { scenario: 'error' } satisfies PatStoryParameters };
+
+/** The create view: the form, with a Back button. */
+export const CreateView: Story = { args: { route: '/pats/new' } };
+
+/** A token's page. */
+export const DetailView: Story = { args: { route: `/pats/${ALICE_PATS.active}` } };
+
+/** `/pats/<id>/regenerate` opens the regenerate dialog of a revoked token once it has loaded. */
+export const RegenerateRoute: Story = {
+  args: { route: `/pats/${ALICE_PATS.revoked}/regenerate` },
+  play: async ({ canvasElement }) => {
+    const manager = await storyElement<PatManager>(canvasElement, 'pat-manager');
+    await dialogShown(manager.shadowRoot!);
+  },
+};
+
+export const Dark: Story = { globals: { theme: 'dark' } };
+
+export const DarkDetail: Story = { globals: { theme: 'dark' }, args: { route: `/pats/${ALICE_PATS.active}` } };
