@@ -44,10 +44,11 @@ export class PatDurationPicker extends PatApiElement {
     args: () => [this.api, this.catalog] as const,
   });
 
-  @state() private choice = '';
-  @state() private customDay = '';
   /** The value this element set itself, to tell the user's choices from a host's `value`. */
   #ownValue?: string;
+
+  @state() private choice = '';
+  @state() private customDay = '';
 
   /** The chosen duration (`"30d"`). Set it to preselect a preset; empty picks the catalog's first. */
   @property() value = '';
@@ -60,6 +61,21 @@ export class PatDurationPicker extends PatApiElement {
 
   /** The catalog to use instead of fetching it (presets and the maximum lifetime). */
   @property({ attribute: false }) catalog?: Catalog;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('value') && this.value !== this.#ownValue) {
+      // The host set `value`: it replaces the user's custom date (and '' means "the default").
+      this.choice = '';
+      this.customDay = '';
+    }
+    const presets = this.#catalog.value?.durations ?? [];
+    if (!this.value && !this.choice && presets.length > 0) {
+      // A form always starts with a sensible expiry: 30 days when offered, else the first preset.
+      this.value = presets.find((preset) => preset.value === '30d')?.value ?? presets[0]!.value;
+      this.#ownValue = this.value;
+    }
+    if (this.#selected(presets) === CUSTOM && !this.customDay && this.expiresAt) this.customDay = isoDay(Date.parse(this.expiresAt));
+  }
 
   private onPreset(event: Event) {
     this.choice = (event.target as SlSelect).value as string;
@@ -133,21 +149,6 @@ export class PatDurationPicker extends PatApiElement {
     }
     this.errorMessage = this.validationMessage;
     return !this.errorMessage;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('value') && this.value !== this.#ownValue) {
-      // The host set `value`: it replaces the user's custom date (and '' means "the default").
-      this.choice = '';
-      this.customDay = '';
-    }
-    const presets = this.#catalog.value?.durations ?? [];
-    if (!this.value && !this.choice && presets.length > 0) {
-      // A form always starts with a sensible expiry: 30 days when offered, else the first preset.
-      this.value = presets.find((preset) => preset.value === '30d')?.value ?? presets[0]!.value;
-      this.#ownValue = this.value;
-    }
-    if (this.#selected(presets) === CUSTOM && !this.customDay && this.expiresAt) this.customDay = isoDay(Date.parse(this.expiresAt));
   }
 
   #selected(presets: Catalog['durations']): string {
