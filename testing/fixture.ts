@@ -41,7 +41,7 @@ export async function mount<T extends HTMLElement>(template: TemplateResult, { u
 }
 
 /** Waits until `predicate` holds, or fails with `message` after `timeout` ms. */
-export async function until(predicate: () => unknown, message = 'condition', timeout = 4000): Promise<void> {
+export async function until(predicate: () => unknown, message = 'condition', timeout = 8000): Promise<void> {
   const started = performance.now();
   while (!(await predicate())) {
     if (performance.now() - started > timeout) throw new Error(`Timed out waiting for: ${message}`);

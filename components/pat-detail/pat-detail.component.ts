@@ -26,6 +26,7 @@ import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope
 import '../pat-secret-banner/pat-secret-banner.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { formatDateTime, formatRelative } from '../shared/format.js';
+import { loadCatalog } from '../shared/catalog.js';
 import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
 import { strings } from '../shared/strings.js';
 import styles from './pat-detail.styles.js';
@@ -76,6 +77,12 @@ export class PatDetail extends PatApiElement {
     },
     args: () => [this.api, this.patId] as const,
     onComplete: (pat) => void this.#openPendingAction(pat),
+  });
+
+  /** For the entity types' labels; the raw type shows until (or unless) it loads. */
+  #catalog = new Task(this, {
+    task: async ([api]) => loadCatalog(requireApi(api)),
+    args: () => [this.api] as const,
   });
 
   #scopes = new Task(this, {
@@ -401,7 +408,7 @@ export class PatDetail extends PatApiElement {
       body = page.scopes.map(
         (scope) => html`
           <tr>
-            <td>${scope.entity_type}</td>
+            <td>${this.#catalog.value?.entity_types.find((type) => type.type === scope.entity_type)?.label ?? scope.entity_type}</td>
             <td class=${scope.entity_id === WILDCARD ? '' : 'mono'}>${scope.entity_id === WILDCARD ? strings.scopes.all : scope.entity_id}</td>
             <td>${scope.operation}</td>
             <td class=${scope.domain_id ? 'mono' : 'muted'}>${scope.domain_id ?? strings.scopes.anyDomain}</td>

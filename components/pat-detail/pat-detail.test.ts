@@ -6,7 +6,7 @@ import type SlCopyButton from '@shoelace-style/shoelace/dist/components/copy-but
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { LitElement } from 'lit';
-import { SECRET_PATTERN, type Scope } from '../../contract/index.js';
+import { SECRET_PATTERN, type Scope, DEFAULT_CATALOG } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
@@ -119,9 +119,12 @@ function scopesBusy(detail: PatDetail): boolean {
   return root(detail).querySelector('[part="scopes-table"]')!.getAttribute('aria-busy') === 'true';
 }
 
+/** The table shows the catalog's label of an entity type. */
+const typeLabel = (type: string) => DEFAULT_CATALOG.entity_types.find((entry) => entry.type === type)?.label ?? type;
+
 /** A scope as the table shows it: type, entity ("All" for *), operation, domain. */
 function asRow(scope: Pick<Scope, 'entity_type' | 'operation' | 'entity_id' | 'domain_id'>): string[] {
-  return [scope.entity_type, scope.entity_id === '*' ? strings.scopes.all : scope.entity_id, scope.operation, scope.domain_id ?? strings.scopes.anyDomain];
+  return [typeLabel(scope.entity_type), scope.entity_id === '*' ? strings.scopes.all : scope.entity_id, scope.operation, scope.domain_id ?? strings.scopes.anyDomain];
 }
 
 function storeScopes(store: MockStore, id: string): Scope[] {
@@ -983,7 +986,7 @@ describe('<pat-detail>', function () {
     it('lists the scopes: entity type, "All" for *, operation, "Any domain" for none', async () => {
       const detail = await mountDetail(CI);
       expect(scopeRows(detail)).to.deep.equal(storeScopes(store, CI).map(asRow));
-      expect(scopeRows(detail)).to.deep.include(['channels', strings.scopes.all, 'create', strings.scopes.anyDomain]);
+      expect(scopeRows(detail)).to.deep.include(['Channels', strings.scopes.all, 'create', strings.scopes.anyDomain]);
       const headers = [...root(detail).querySelectorAll('[part="scopes-table"] thead th')].map((th) => text(th));
       expect(headers.slice(0, 4)).to.deep.equal([strings.scopes.entityType, strings.scopes.entity, strings.scopes.operation, 'Domain']);
     });
@@ -991,8 +994,8 @@ describe('<pat-detail>', function () {
     it('shows specific entities and domains as they are', async () => {
       const detail = await mountDetail(TERRAFORM);
       expect(scopeRows(detail)).to.deep.equal(storeScopes(store, TERRAFORM).map(asRow));
-      expect(scopeRows(detail)).to.deep.include(['domains', 'd-prod-eu', 'read', strings.scopes.anyDomain]);
-      expect(scopeRows(detail)).to.deep.include(['channels', strings.scopes.all, 'create', 'd-prod-eu']);
+      expect(scopeRows(detail)).to.deep.include(['Domains', 'd-prod-eu', 'read', strings.scopes.anyDomain]);
+      expect(scopeRows(detail)).to.deep.include(['Channels', strings.scopes.all, 'create', 'd-prod-eu']);
     });
 
     it('a PAT without scopes says so, with Delete All disabled', async () => {
@@ -1088,7 +1091,7 @@ describe('<pat-detail>', function () {
         expect(all).to.have.length(5);
         await until(() => scopeRows(detail).length === 5 && !scopesBusy(detail), 'five rows', WAIT);
         expect(scopeRows(detail)).to.deep.equal(all.map(asRow));
-        expect(scopeRows(detail)).to.deep.include(['groups', 'g-42', 'read', strings.scopes.anyDomain]);
+        expect(scopeRows(detail)).to.deep.include(['Groups', 'g-42', 'read', strings.scopes.anyDomain]);
         expect(changed).to.have.length(1);
         expect(changed[0]!.detail.id).to.equal(CI);
         expect(changed[0]!.detail.scopes).to.deep.equal(all);
@@ -1172,7 +1175,7 @@ describe('<pat-detail>', function () {
     });
 
     describe('deleting scopes', () => {
-      const UPDATE_CHANNELS = ['channels', strings.scopes.all, 'update', strings.scopes.anyDomain];
+      const UPDATE_CHANNELS = ['Channels', strings.scopes.all, 'update', strings.scopes.anyDomain];
 
       it('the trash icon asks, naming the scope, then removes that scope', async () => {
         const changed = record(document, 'pat-scopes-changed');

@@ -12,7 +12,7 @@ import type SlDropdown from '@shoelace-style/shoelace/dist/components/dropdown/d
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import { SECRET_PATTERN, type Scope, type ScopeInput } from '../../contract/index.js';
+import { SECRET_PATTERN, type Scope, type ScopeInput, DEFAULT_CATALOG } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
@@ -442,9 +442,12 @@ function storeScopes(store: MockStore, id: string): Scope[] {
 
 const bare = ({ entity_type, operation, entity_id, domain_id }: ScopeInput) => ({ entity_type, operation, entity_id, domain_id: domain_id ?? null });
 
+/** The table shows the catalog's label of an entity type. */
+const typeLabel = (type: string) => DEFAULT_CATALOG.entity_types.find((entry) => entry.type === type)?.label ?? type;
+
 /** A scope as the detail's table shows it: type, entity ("All" for *), operation, domain. */
 function asRow(scope: Pick<Scope, 'entity_type' | 'operation' | 'entity_id' | 'domain_id'>): string[] {
-  return [scope.entity_type, scope.entity_id === '*' ? strings.scopes.all : scope.entity_id, scope.operation, scope.domain_id ?? strings.scopes.anyDomain];
+  return [typeLabel(scope.entity_type), scope.entity_id === '*' ? strings.scopes.all : scope.entity_id, scope.operation, scope.domain_id ?? strings.scopes.anyDomain];
 }
 
 function findByName(store: MockStore, name: string) {
@@ -779,7 +782,7 @@ describe('<pat-manager>: the user journey', function () {
     await closed(addScopeSl(manager));
     unchanged('Add Scope, Escape');
 
-    await opened(detailConfirmSl(manager), () => click(trashFor(manager, ['channels', strings.scopes.all, 'update', strings.scopes.anyDomain])));
+    await opened(detailConfirmSl(manager), () => click(trashFor(manager, ['Channels', strings.scopes.all, 'update', strings.scopes.anyDomain])));
     expect(detailConfirmSl(manager).label).to.equal(strings.confirm.deleteScopeTitle);
     await sendKeys({ press: 'Escape' });
     await closed(detailConfirmSl(manager));

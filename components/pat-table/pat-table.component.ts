@@ -381,6 +381,7 @@ export class PatTable extends PatApiElement {
   private renderRow(pat: Pat, now: number) {
     const expiring = isExpiringSoon(pat, now);
     const expires = Date.parse(pat.expires_at) <= now ? strings.table.expired(formatRelative(pat.expires_at, now)) : strings.table.expiresIn(formatRelative(pat.expires_at, now));
+    // A revoked PAT never expires into anything: its expiry would read as a promise.
     return html`
       <tr part="row" tabindex="0" data-id=${pat.id} @click=${(event: MouseEvent) => this.onRowClick(event, pat)} @keydown=${(event: KeyboardEvent) => this.onRowKeydown(event, pat)}>
         <td class="name">${pat.name}</td>
@@ -389,7 +390,9 @@ export class PatTable extends PatApiElement {
         <td><time datetime=${pat.issued_at} title=${formatDateTime(pat.issued_at)}>${formatRelative(pat.issued_at, now)}</time></td>
         <td>
           <span class="expires">
-            <time datetime=${pat.expires_at} title=${formatDateTime(pat.expires_at)}>${expires}</time>
+            ${pat.revoked && pat.revoked_at
+              ? html`<time class="muted" datetime=${pat.revoked_at} title=${formatDateTime(pat.revoked_at)}>${strings.detail.revokedAt(formatRelative(pat.revoked_at, now))}</time>`
+              : html`<time datetime=${pat.expires_at} title=${formatDateTime(pat.expires_at)}>${expires}</time>`}
             ${expiring ? html`<sl-badge variant="warning" pill>${strings.status.expiringSoon}</sl-badge>` : nothing}
           </span>
         </td>

@@ -137,6 +137,9 @@ export default css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  time {
+    white-space: nowrap;
+  }
   .muted {
     color: var(--sl-color-neutral-600);
   }

@@ -380,7 +380,7 @@ describe('<pat-table>', () => {
       const local = cells(rowByName(table, 'Local development'));
       expect(text(local[1])).to.equal('—');
       expect(text(local[3])).to.equal(relative.format(-2, 'day'));
-      expect(text(local[4])).to.equal(`Expires ${relative.format(4, 'week')}`);
+      expect(text(local[4])).to.equal(`Expires ${relative.format(28, 'day')}`);
       expect(text(local[5])).to.equal('never');
       expect(text(local[6])).to.equal('0');
       const backup = cells(rowByName(table, 'Nightly backup'));
@@ -742,6 +742,13 @@ describe('<pat-table>', () => {
         expect(range(table)).to.equal(`${size + 1}–${2 * size} of 250`);
       });
     }
+
+    it('a revoked PAT shows when it was revoked, not an expiry it will never reach', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'revoked' });
+      const expires = text(cells(rowByName(table, 'Leaked in support ticket'))[4]);
+      expect(expires).to.match(/^Revoked .+ ago$/);
+    });
 
     it('goes back to page 1 when the filter changes', async () => {
       ({ worker, store } = await useMockApi('many'));

@@ -2,14 +2,16 @@ import { strings } from './strings.js';
 
 /** Dates and times as people read them, in the browser's locale. */
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600e3],
-  ['month', 30 * 24 * 3600e3],
-  ['week', 7 * 24 * 3600e3],
-  ['day', 24 * 3600e3],
-  ['hour', 3600e3],
-  ['minute', 60e3],
-  ['second', 1e3],
+const DAY = 24 * 3600e3;
+
+/** Each unit from the span where it starts to read naturally: "in 30 days", not "in 4 weeks". */
+const UNITS: [Intl.RelativeTimeFormatUnit, size: number, from: number][] = [
+  ['year', 365 * DAY, 365 * DAY],
+  ['month', 30 * DAY, 60 * DAY],
+  ['day', DAY, DAY],
+  ['hour', 3600e3, 3600e3],
+  ['minute', 60e3, 60e3],
+  ['second', 1e3, 0],
 ];
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
@@ -20,13 +22,8 @@ const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 export function formatRelative(iso: string, now: number = Date.now()): string {
   const diff = Date.parse(iso) - now;
   if (Math.abs(diff) < 1000) return strings.now;
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(diff) >= size || unit === 'second') {
-      const count = Math.round(diff / size);
-      return relative.format(count, unit);
-    }
-  }
-  return relative.format(0, 'second');
+  const [unit, size] = UNITS.find(([, , from]) => Math.abs(diff) >= from)!;
+  return relative.format(Math.round(diff / size), unit);
 }
 
 /** "Nov 28, 2026, 3:04 PM". */

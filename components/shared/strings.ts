@@ -27,7 +27,7 @@ export const strings = {
     caption: 'Your personal access tokens',
     statsLabel: 'Token counts; choose one to filter the list',
     searchLabel: 'Search by name',
-    searchPlaceholder: 'Search by name',
+    searchPlaceholder: 'e.g. deploy',
     statusLabel: 'Status',
     create: 'Create PAT',
     deleteAll: 'Delete All',

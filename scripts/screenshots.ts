@@ -1,0 +1,199 @@
+/**
+ * Regenerates the README screenshots in docs/screenshots/: builds the demo, starts the standalone
+ * server on a throw-away database (e2e/server.ts), seeds PATs for the demo user alice through the
+ * real API, and has Debian's Chromium capture the list, the create form, the one-time secret and
+ * the user menu. Run with `npm run screenshots`.
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { CreatePatRequest, PatWithSecret } from '../contract/index.js';
+import { launchChromium, run, startStandalone, type RunningServer } from '../e2e/server.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const outDir = join(root, 'docs', 'screenshots');
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** The tokens alice already has; `revoke` and `use` pick the ones that show those states. */
+const SEED: (CreatePatRequest & { revoke?: boolean; use?: boolean })[] = [
+  {
+    // Two seconds to live, so the list shows an expired token too.
+    name: 'Staging smoke tests',
+    description: 'Short-lived token for the release checklist',
+    duration: '2s',
+    scopes: [{ entity_type: 'clients', operation: 'list', entity_id: '*', domain_id: 'acme-staging' }],
+  },
+  {
+    name: 'CI deploy',
+    description: 'GitHub Actions: deploys the edge services on merge to main',
+    duration: '90d',
+    scopes: [
+      { entity_type: 'clients', operation: 'read', entity_id: '*' },
+      { entity_type: 'clients', operation: 'update', entity_id: '*' },
+      { entity_type: 'channels', operation: 'read', entity_id: '*' },
+    ],
+    use: true,
+  },
+  {
+    name: 'Grafana dashboards read-only',
+    description: 'Data source for the operations dashboards',
+    duration: '1y',
+    scopes: [
+      { entity_type: 'dashboards', operation: 'read', entity_id: '*' },
+      { entity_type: 'dashboards', operation: 'list', entity_id: '*' },
+    ],
+  },
+  {
+    name: 'Terraform provisioning',
+    description: 'Creates groups and channels for new tenants',
+    duration: '30d',
+    scopes: [
+      { entity_type: 'groups', operation: 'create', entity_id: '*' },
+      { entity_type: 'groups', operation: 'update', entity_id: '*' },
+      { entity_type: 'channels', operation: 'create', entity_id: '*' },
+      { entity_type: 'channels', operation: 'share', entity_id: '*', domain_id: 'acme-prod' },
+    ],
+  },
+  {
+    name: 'Nightly backup',
+    description: 'Exports the message archive to cold storage',
+    duration: '7d',
+    scopes: [{ entity_type: 'messages', operation: 'subscribe', entity_id: '*' }],
+    revoke: true,
+  },
+  {
+    name: 'Mobile app telemetry',
+    description: 'Publishes device telemetry from the field app',
+    duration: '90d',
+    scopes: [
+      { entity_type: 'messages', operation: 'publish', entity_id: 'ch-telemetry' },
+      { entity_type: 'channels', operation: 'read', entity_id: 'ch-telemetry' },
+    ],
+  },
+];
+
+async function api<T>(server: RunningServer, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.url}/api${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+async function seed(server: RunningServer): Promise<void> {
+  const started = Date.now();
+  const { access_token: token } = await api<{ access_token: string }>(server, 'POST', '/demo/login', null, { user: 'alice' });
+  for (const { revoke, use, ...request } of SEED) {
+    const pat = await api<PatWithSecret>(server, 'POST', '/pats', token, request);
+    if (use) await api(server, 'POST', '/authorize', pat.secret, { entity_type: 'clients', operation: 'read', entity_id: 'edge-gw-01' });
+    if (revoke) await api(server, 'PATCH', `/pats/${pat.id}/secret/revoke`, token);
+  }
+  // Let the two-second token expire.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 2_500 - Date.now())));
+}
+
+/** Waits until the list shows `count` rows and is no longer loading. */
+async function waitForRows(page: Page, count: number) {
+  await page.waitForFunction(
+    `(() => {
+      const table = document.querySelector('pat-manager')?.shadowRoot?.querySelector('pat-table');
+      const rows = table?.shadowRoot?.querySelectorAll('tbody tr[data-id]').length ?? -1;
+      return rows === ${count} && table?.shadowRoot?.querySelector('table')?.getAttribute('aria-busy') === 'false';
+    })()`,
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
+async function chooseOption(page: Page, select: string, value: string) {
+  await page.locator(select).click();
+  await page.locator(`${select} sl-option[value="${value}"]`).click();
+}
+
+/** Lets fonts, icons and the last re-render settle before a shot. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate('document.fonts.ready');
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+}
+
+async function shoot(page: Page, name: string, options: { fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } } = {}) {
+  await settle(page);
+  const path = join(outDir, name);
+  await page.screenshot({ path, fullPage: options.fullPage ?? false, clip: options.clip, animations: 'disabled', caret: 'hide' });
+  console.log(`${name}  ${(statSync(path).size / 1024).toFixed(0)} KB`);
+}
+
+async function main() {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    mkdirSync(outDir, { recursive: true });
+    await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+    server = await startStandalone();
+    await seed(server);
+
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' });
+    page.setDefaultTimeout(10_000);
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+
+    // The list, every status.
+    await page.goto(`${server.url}/#/pats?status=all`);
+    await waitForRows(page, SEED.length);
+    await shoot(page, 'list.png');
+
+    // The avatar popover, clipped to the top-right corner.
+    await page.locator('pat-user-menu button.trigger').click();
+    const menu = page.locator('pat-user-menu sl-menu[part="menu"]');
+    await menu.waitFor({ state: 'visible' });
+    const box = (await menu.boundingBox())!;
+    // Down to the toolbar under the popover, so no control is cut in half.
+    const toolbar = (await page.getByRole('button', { name: 'Create PAT' }).first().boundingBox())!;
+    const x = Math.max(0, Math.floor(box.x - 260));
+    const bottom = Math.max(box.y + box.height, toolbar.y + toolbar.height) + 16;
+    await shoot(page, 'user-menu.png', { clip: { x, y: 0, width: VIEWPORT.width - x, height: Math.min(VIEWPORT.height, Math.ceil(bottom)) } });
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+
+    // The create form, filled in.
+    await page.getByRole('button', { name: 'Create PAT' }).first().click();
+    const form = 'pat-create-form';
+    await page.locator(`${form} sl-input[name="name"] input`).fill('Support tooling');
+    await chooseOption(page, `${form} pat-duration-picker sl-select`, '90d');
+    await page.locator(`${form} sl-textarea[name="description"] textarea`).fill('Lets the support console look up clients and their channels');
+    const rows = page.locator(`${form} pat-scope-editor fieldset[part="row"]`);
+    const fillRow = async (index: number, type: string, operations: string[]) => {
+      const row = `${form} pat-scope-editor fieldset[part="row"]:nth-of-type(${index + 1})`;
+      await chooseOption(page, `${row} sl-select:not([multiple])`, type);
+      await page.locator(`${row} sl-select[multiple]`).click();
+      for (const operation of operations) await page.locator(`${row} sl-select[multiple] sl-option[value="${operation}"]`).click();
+      await page.keyboard.press('Escape');
+    };
+    await fillRow(0, 'clients', ['read', 'list']);
+    await page.locator(`${form} pat-scope-editor sl-button.add`).click();
+    await rows.nth(1).waitFor();
+    await fillRow(1, 'channels', ['read']);
+    await page.locator('body').click({ position: { x: 5, y: VIEWPORT.height - 5 } });
+    const formHeight = await page.evaluate('document.documentElement.scrollHeight');
+    await shoot(page, 'create.png', { fullPage: (formHeight as number) > VIEWPORT.height });
+
+    // Created: the detail page with the one-time secret.
+    await page.locator(`${form} sl-button[type="submit"]`).click();
+    await page.locator('pat-secret-banner code').waitFor();
+    await page.locator('pat-detail tbody tr').filter({ hasText: 'clients' }).first().waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    const detailHeight = await page.evaluate('document.documentElement.scrollHeight');
+    await shoot(page, 'detail-secret.png', { fullPage: (detailHeight as number) > VIEWPORT.height });
+  } finally {
+    await browser?.close();
+    await server?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
