@@ -61,7 +61,13 @@ export function createPatKit(options: PatKitOptions): PatKit {
   const { catalog, maxLifetimeMs } = resolveCatalog(options);
   const cache = new GrantCache(options.cache?.maxEntries ?? 100_000, options.cache?.ttlMs ?? 60_000);
   const hashToken = createTokenHasher(options.pepper);
-  const authorizePat = createAuthorizer({ db: options.db, cache, hashToken, now });
+  const authorizePat = createAuthorizer({
+    db: options.db,
+    cache,
+    hashToken,
+    now,
+    onError: (err) => logger.error({ err }, 'could not record the last use of personal access tokens'),
+  });
   const service = new PatService({ db: options.db, catalog, maxLifetimeMs, hashToken, cache, now });
 
   const router = Router();

@@ -1,6 +1,6 @@
-import { scopeGrants, secretPatId, type AuthorizeRequest } from '../../contract/index.js';
+import { SECRET_PATTERN, scopeGrants, secretPatId, type AuthorizeRequest } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
-import { allScopes, findCredential, touchLastUsed } from '../pats/pat.repository.js';
+import { findCredential, grantsOf, touchLastUsed } from '../pats/pat.repository.js';
 import type { GrantCache, CachedPat } from './grant-cache.js';
 import { digestsEqual, type TokenHasher } from './token.js';
 
@@ -25,6 +25,8 @@ interface AuthorizerDeps {
   cache: GrantCache;
   hashToken: TokenHasher;
   now: () => number;
+  /** Told when recording a last use failed (the checks it came from have been answered). */
+  onError?: (error: unknown) => void;
 }
 
 const LAST_USED_INTERVAL_MS = 60_000;
@@ -36,11 +38,12 @@ const unauthenticated: AuthorizeResult = {
 };
 
 /**
- * Answers "may this PAT do X on Y?". A warm check is one SHA-256 and a map lookup; a miss adds
- * one primary-key read and one indexed scope read. The secret is verified before anything about
- * the PAT's state is told.
+ * Answers "may this PAT do X on Y?". A warm check is one SHA-256 and a map lookup by the digest;
+ * a miss adds one primary-key read and one read of the scopes' index (no table rows). The
+ * secret is verified before anything about the PAT's state is told. `last_used_at` is written
+ * after the answer, batched: one transaction per turn of the event loop.
  */
-export function createAuthorizer({ db, cache, hashToken, now }: AuthorizerDeps): AuthorizePat {
+export function createAuthorizer({ db, cache, hashToken, now, onError }: AuthorizerDeps): AuthorizePat {
   // Concurrent misses for one PAT share one load: one pair of reads, one last-used write.
   const loading = new Map<string, Promise<CachedPat | undefined>>();
 
@@ -57,8 +60,9 @@ export function createAuthorizer({ db, cache, hashToken, now }: AuthorizerDeps):
     const epoch = cache.epoch;
     const row = await findCredential(db, id);
     if (!row) return undefined;
-    const scopes = await allScopes(db, id);
+    const scopes = await grantsOf(db, id);
     const pat: CachedPat = {
+      id,
       userId: row.user_id,
       tokenHash: row.token_hash,
       expiresAt: Date.parse(row.expires_at),
@@ -70,16 +74,45 @@ export function createAuthorizer({ db, cache, hashToken, now }: AuthorizerDeps):
     return pat;
   }
 
+  // Last uses waiting for the next write; a later one of the same PAT replaces an earlier one.
+  const touches = new Map<string, { at: string; ip: string | null }>();
+  let flushScheduled = false;
+
+  function touch(id: string, at: number, ip: string | null): void {
+    touches.set(id, { at: new Date(at).toISOString(), ip });
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(() => void flush());
+  }
+
+  async function flush(): Promise<void> {
+    flushScheduled = false;
+    const batch = [...touches];
+    touches.clear();
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (const [id, { at, ip }] of batch) await touchLastUsed(trx, id, at, ip);
+      });
+    } catch (error) {
+      onError?.(error);
+    }
+  }
+
   return async function authorizePat(token, request, options = {}) {
-    const id = secretPatId(token);
-    if (!id) return unauthenticated;
+    if (!SECRET_PATTERN.test(token)) return unauthenticated;
     const digest = hashToken(token);
     const at = now();
-    const pat = cache.get(id, at) ?? (await load(id, at));
-    if (!pat || !digestsEqual(digest, pat.tokenHash)) return unauthenticated;
+    // Warm: the digest names a cached PAT, so it equals that PAT's stored digest.
+    let pat = cache.getByDigest(digest, at);
+    if (!pat) {
+      const id = secretPatId(token);
+      if (!id) return unauthenticated;
+      pat = cache.get(id, at) ?? (await load(id, at));
+      if (!pat || !digestsEqual(digest, pat.tokenHash)) return unauthenticated;
+    }
     if (pat.revoked || pat.expiresAt <= at) return unauthenticated;
 
-    const allowed = pat.scopes.some((scope) => scopeGrants(scope, request)) && (await ownerAllows(options, pat.userId, request));
+    const allowed = pat.scopes.some((scope) => scopeGrants(scope, request)) && (!options.ownerCan || (await options.ownerCan(pat.userId, request)));
     if (!allowed) {
       return {
         allowed: false,
@@ -89,12 +122,8 @@ export function createAuthorizer({ db, cache, hashToken, now }: AuthorizerDeps):
     }
     if (pat.lastUsedAt === null || at - pat.lastUsedAt >= LAST_USED_INTERVAL_MS) {
       pat.lastUsedAt = at;
-      await touchLastUsed(db, id, new Date(at).toISOString(), options.ip ?? null);
+      touch(pat.id, at, options.ip ?? null);
     }
-    return { allowed: true, user_id: pat.userId, pat_id: id };
+    return { allowed: true, user_id: pat.userId, pat_id: pat.id };
   };
-}
-
-async function ownerAllows(options: AuthorizeOptions, userId: string, request: AuthorizeRequest): Promise<boolean> {
-  return options.ownerCan ? options.ownerCan(userId, request) : true;
 }

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { buildSecret } from '../../contract/index.js';
 
 /** Hex digest of a whole secret: SHA-256, or HMAC-SHA256 when a pepper is configured. */
@@ -6,7 +6,8 @@ export type TokenHasher = (token: string) => string;
 
 export function createTokenHasher(pepper?: string): TokenHasher {
   if (pepper) return (token) => createHmac('sha256', pepper).update(token).digest('hex');
-  return (token) => createHash('sha256').update(token).digest('hex');
+  // The one-shot hash: no Hash object per check.
+  return (token) => hash('sha256', token, 'hex');
 }
 
 /** A fresh secret for `patId`: 256 bits from the OS's CSPRNG. */

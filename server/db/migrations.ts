@@ -62,6 +62,33 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('pats').execute();
     },
   },
+  '2026-11-28-002-list-indexes': {
+    async up(db: Kysely<any>) {
+      // The counts of a user's list (by status, with a name search) and their summary read only
+      // this index: without it, each count read every one of the user's rows from the table,
+      // and a name search called lower() on each (bench: 10k PATs, 6-20 ms a count).
+      await db.schema
+        .createIndex('pats_user_status')
+        .on('pats')
+        .columns(['user_id', 'revoked', 'expires_at'])
+        .expression(sql`lower(name)`)
+        .execute();
+      // The issued_at index also carries the status columns: the oldest PATs are mostly expired
+      // or revoked, and "active, oldest first" skips them in the index instead of reading each
+      // from the table.
+      await db.schema.dropIndex('pats_user_issued_at').execute();
+      await db.schema
+        .createIndex('pats_user_issued_at_status')
+        .on('pats')
+        .columns(['user_id', 'issued_at', 'id', 'revoked', 'expires_at'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('pats_user_issued_at_status').execute();
+      await db.schema.createIndex('pats_user_issued_at').on('pats').columns(['user_id', 'issued_at', 'id']).execute();
+      await db.schema.dropIndex('pats_user_status').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,11 @@ import type { Logger } from 'pino';
 /** One line per request: method, path, status, time. Never headers, bodies or query strings. */
 export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
+    // Below the logger's level the line would be dropped: no timer, no listener.
+    if (!logger.isLevelEnabled('info')) {
+      next();
+      return;
+    }
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -54,6 +54,11 @@ export async function findCredential(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** What authorize needs of a PAT's scopes: the four fields the unique index holds, so no table reads. */
+export async function grantsOf(db: Db, patId: string) {
+  return db.selectFrom('pat_scopes').select(['entity_type', 'operation', 'entity_id', 'domain_id']).where('pat_id', '=', patId).execute();
+}
+
 export interface PatListFilter {
   userId: string;
   now: string;
@@ -73,9 +78,19 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-function filtered(db: Db, filter: PatListFilter) {
+/**
+ * The list's filter. With `walk`, "active" (which most of a user's PATs are) is a per-row check
+ * no index can serve: as a plain range it leads SQLite, which has no statistics unless someone
+ * runs ANALYZE, to the expires_at index and a sort of every active row, whatever the sort key.
+ * So a page walks its sort key's index and stops after `limit` rows. The counts, and a page of
+ * a search that matched few rows, keep the plain form, which the covering index
+ * `pats_user_status` answers without reading the table or calling lower() on every row.
+ */
+function filtered(db: Db, filter: PatListFilter, walk = false) {
   let query = db.selectFrom('pats').where('pats.user_id', '=', filter.userId);
-  if (filter.status === 'active') {
+  if (filter.status === 'active' && walk) {
+    query = query.where(sql<boolean>`(case when pats.revoked = 0 and pats.expires_at > ${filter.now} then 1 else 0 end) = 1`);
+  } else if (filter.status === 'active') {
     query = query.where('pats.revoked', '=', 0).where('pats.expires_at', '>', filter.now);
   } else if (filter.status === 'revoked') {
     query = query.where('pats.revoked', '=', 1);
@@ -83,11 +98,14 @@ function filtered(db: Db, filter: PatListFilter) {
     query = query.where('pats.revoked', '=', 0).where('pats.expires_at', '<=', filter.now);
   }
   if (filter.id !== undefined) query = query.where('pats.id', '=', filter.id);
-  if (filter.name) {
-    const pattern = `%${escapeLike(filter.name.toLowerCase())}%`;
-    query = query.where(sql<boolean>`lower(pats.name) like ${pattern} escape '\\'`);
-  }
+  if (filter.name) query = query.where(nameMatches(filter.name));
   return query;
+}
+
+/** The name search: a case-insensitive substring, read from the indexes' lower(name). */
+function nameMatches(name: string) {
+  const pattern = `%${escapeLike(name.toLowerCase())}%`;
+  return sql<boolean>`lower(pats.name) like ${pattern} escape '\\'`;
 }
 
 /**
@@ -103,15 +121,34 @@ function orderBy<Q extends { orderBy: (...args: any[]) => Q }>(query: Q, { sort,
 }
 
 export async function listPats(db: Db, filter: PatListFilter, order: PatListOrder) {
-  const base = filtered(db, filter);
-  const { total } = await base
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await orderBy(base.select(publicColumns).select(scopesCount), order)
+  let total: number;
+  let walk = true;
+  const { name } = filter;
+  if (name) {
+    // Counted on the status index alone: the rows the search looks through, and its matches.
+    const counts = await filtered(db, { ...filter, name: undefined })
+      .select((eb) => [
+        eb.fn.countAll<number>().as('candidates'),
+        sql<number>`coalesce(sum(case when ${nameMatches(name)} then 1 else 0 end), 0)`.as('total'),
+      ])
+      .executeTakeFirstOrThrow();
+    total = Number(counts.total);
+    // Walking the sort key's index reads about (offset + limit) × candidates / total rows to fill
+    // the page; filtering on the covering index reads the `total` matches and sorts them. Walk
+    // when the matches are dense enough for that to be the smaller number.
+    walk = total * total >= (order.offset + order.limit) * Number(counts.candidates);
+  } else {
+    total = Number((await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
+  }
+  // Nothing at this offset (a search that matched nothing): no need to look for it.
+  if (total <= order.offset) return { total, rows: [] };
+  // Sorted by expiry, the plain "active" range already walks the expires_at index in order.
+  if (order.sort === 'expires_at') walk = false;
+  const rows = await orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount), order)
     .limit(order.limit)
     .offset(order.offset)
     .execute();
-  return { total: Number(total), rows };
+  return { total, rows };
 }
 
 export async function summarize(db: Db, userId: string, now: string, soon: string) {

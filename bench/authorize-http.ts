@@ -1,0 +1,57 @@
+import { dirname, join } from 'node:path';
+import { sample } from './authorize-inprocess.js';
+import { authorizeLoad, BENCH_JWT_SECRET, type Load } from './http-load.js';
+import { atLeast, atMost, log, median, reported, round, startNodeServer, type Child, type Result } from './lib.js';
+import type { Seeded } from './seed.js';
+
+const ROUNDS = 5;
+const SECONDS = 4;
+
+/** The standalone server as `npm start` runs it, on the seeded database. */
+export function startStandalone(seeded: Seeded, logLevel = 'warn'): Promise<Child> {
+  return startNodeServer(
+    'server/main.ts',
+    { PAT_DB: seeded.path, PAT_JWT_SECRET: BENCH_JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: logLevel },
+    { logFile: join(dirname(seeded.path), `server-${logLevel}-${Date.now()}.log`) },
+  );
+}
+
+/**
+ * `POST /api/authorize` on the standalone server against a bare Express route of the same shape,
+ * all child processes, in alternating runs of 4 s (5 rounds), medians compared. The standalone
+ * server runs twice: at LOG_LEVEL=warn (the figure) and at LOG_LEVEL=info (one log line per
+ * request, to a file), to show what the request log costs.
+ */
+export async function run(seeded: Seeded): Promise<Result[]> {
+  const tokens = sample(seeded.activeTokens, 1_000, 3);
+  const runs = new Map<Child, Load[]>();
+  const servers: Child[] = [];
+  try {
+    servers.push(await startNodeServer('bench/bare-server.ts', {}));
+    servers.push(await startStandalone(seeded));
+    servers.push(await startStandalone(seeded, 'info'));
+    // Warm-up: JIT on every side, and every token's grants in the caches.
+    for (const server of servers) await authorizeLoad(server.url, tokens, { seconds: 2 });
+    for (let i = 0; i < ROUNDS; i++) {
+      // The order turns every round, so a drift of the machine's speed weighs on all alike.
+      for (let j = 0; j < servers.length; j++) {
+        const server = servers[(i + j) % servers.length]!;
+        runs.set(server, [...(runs.get(server) ?? []), await authorizeLoad(server.url, tokens, { seconds: SECONDS })]);
+      }
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+  const [bare, kit, chatty] = servers.map((server) => runs.get(server)!);
+  const rate = (loads: Load[]) => median(loads.map((load) => load.requestsPerSecond));
+  const failures = [...kit!, ...chatty!].reduce((sum, load) => sum + load.non2xx + load.errors, 0);
+  const list = (loads: Load[]) => loads.map((load) => round(load.requestsPerSecond)).join(', ');
+  log(`authorize over HTTP: bare ${list(bare!)} req/s; PAT Kit ${list(kit!)} req/s; at LOG_LEVEL=info ${list(chatty!)} req/s`);
+  return [
+    reported('bare Express route, same shape (median)', round(rate(bare!)), 'req/s'),
+    reported('authorize over HTTP (median)', round(rate(kit!)), 'req/s'),
+    atLeast('authorize over HTTP ÷ bare route', round(rate(kit!) / rate(bare!), 2), 'ratio', 0.7),
+    atMost('authorize over HTTP: non-2xx or errors under load', failures, 'responses', 0),
+    reported('authorize over HTTP at LOG_LEVEL=info ÷ bare route', round(rate(chatty!) / rate(bare!), 2), 'ratio'),
+  ];
+}

@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** One line of the results table and of bench/results.json. */
+export interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  /** The budget as people read it (`"≥ 0.7"`, `"≤ 10"`), or null for a figure that is only reported. */
+  budget: string | null;
+  ok: boolean;
+}
+
+export const root = new URL('..', import.meta.url).pathname;
+
+/** A result held to `value >= min`. */
+export function atLeast(name: string, value: number, unit: string, min: number): Result {
+  return { name, value, unit, budget: `≥ ${min}`, ok: value >= min };
+}
+
+/** A result held to `value <= max`. */
+export function atMost(name: string, value: number, unit: string, max: number): Result {
+  return { name, value, unit, budget: `≤ ${max}`, ok: value <= max };
+}
+
+/** A figure that is reported, not judged. */
+export function reported(name: string, value: number, unit: string): Result {
+  return { name, value, unit, budget: null, ok: true };
+}
+
+export function round(value: number, digits = 0): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The nearest-rank quantile: p99 of 300 samples is the 297th smallest. */
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Logs progress to stderr, so stdout keeps only the table. */
+export function log(message: string): void {
+  process.stderr.write(`  · ${message}\n`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Child {
+  url: string;
+  pid: number;
+  /** Resident set size now, in MB (VmRSS of /proc/<pid>/status). */
+  rssMb(): number;
+  /** The highest resident set size so far, in MB (VmHWM). */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`no ${field} for process ${pid}`);
+  return Number(match[1]) / 1024;
+}
+
+/**
+ * Runs `node --import tsx <script>` on 127.0.0.1 and a free port (as `npm start` runs the
+ * server) and waits until it answers HTTP. Its output is drained and kept for errors.
+ */
+export async function startNodeServer(script: string, env: Record<string, string>, { logFile }: { logFile?: string } = {}): Promise<Child> {
+  const port = await freePort();
+  // A busy log goes to a file, as in production: read through a pipe it would load this process.
+  const log = logFile === undefined ? undefined : openSync(logFile, 'w');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', log ?? 'pipe', 'pipe'],
+  });
+  if (log !== undefined) closeSync(log);
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr!.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode}):\n${output}`);
+    try {
+      await fetch(`${url}/`);
+      break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 30_000) {
+      child.kill('SIGKILL');
+      throw new Error(`${script} did not start:\n${output}`);
+    }
+    await sleep(100);
+  }
+  const pid = child.pid!;
+  return {
+    url,
+    pid,
+    rssMb: () => procStatusMb(pid, 'VmRSS'),
+    peakRssMb: () => procStatusMb(pid, 'VmHWM'),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

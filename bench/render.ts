@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { atMost, log, median, round, root, type Result } from './lib.js';
+
+const RUNS = 20;
+const ORIGIN = 'http://pat-kit.bench';
+const ICONS = join(root, 'node_modules/@shoelace-style/shoelace/dist/assets/icons');
+
+/** bench/render/page.ts bundled as a production build of the elements would be. */
+async function bundlePage(): Promise<string> {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['bench/render/page.ts'],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    tsconfig: 'tsconfig.json',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/**
+ * `<pat-table>`'s first render of 100 rows in Debian's Chromium (headless, as e2e/ runs it):
+ * from appending it to the document to every row and element in it rendered and laid out.
+ * The page is served from memory; nothing goes to the network.
+ */
+export async function run(): Promise<Result[]> {
+  const script = await bundlePage();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.route('**/*', async (route) => {
+      const { pathname } = new URL(route.request().url());
+      if (pathname === '/') {
+        await route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/page.js"></script></head><body></body></html>' });
+      } else if (pathname === '/page.js') {
+        await route.fulfill({ contentType: 'text/javascript', body: script });
+      } else if (pathname.startsWith('/shoelace/assets/icons/') && /^[\w-]+\.svg$/.test(pathname.slice(23))) {
+        await route.fulfill({ contentType: 'image/svg+xml', body: await readFile(join(ICONS, pathname.slice(23))) });
+      } else {
+        await route.fulfill({ status: 404, body: '' });
+      }
+    });
+    await page.goto(`${ORIGIN}/`);
+    await page.waitForFunction('typeof window.renderOnce === "function"');
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) times.push((await page.evaluate('window.renderOnce()')) as number);
+    if (errors.length > 0) throw new Error(`the render page failed: ${errors.join('; ')}`);
+    log(`render: ${times.map((ms) => round(ms, 1)).join(', ')} ms`);
+    return [atMost('pat-table first render of 100 rows, Chromium (median of 20)', round(median(times), 1), 'ms', 50)];
+  } finally {
+    await browser.close();
+  }
+}

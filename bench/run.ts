@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: measures PAT Kit's performance figures on this machine, prints the table,
+ * writes bench/results.json and exits non-zero when a budget is missed. `npm run bench -- listing
+ * memory` runs only the figures named. Not part of `npm test`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import * as authorizeHttp from './authorize-http.js';
+import * as authorizeInProcess from './authorize-inprocess.js';
+import * as bundle from './bundle.js';
+import { root, type Result } from './lib.js';
+import * as listing from './listing.js';
+import * as memory from './memory.js';
+import * as render from './render.js';
+import { seed, type Seeded } from './seed.js';
+import * as upstream from './upstream.js';
+
+interface Figure {
+  name: string;
+  needsSeed: boolean;
+  run: (seeded: Seeded) => Promise<Result[]>;
+}
+
+const FIGURES: Figure[] = [
+  { name: 'bundle', needsSeed: false, run: () => bundle.run() },
+  { name: 'render', needsSeed: false, run: () => render.run() },
+  { name: 'authorize-inprocess', needsSeed: true, run: authorizeInProcess.run },
+  { name: 'upstream', needsSeed: false, run: () => upstream.run() },
+  { name: 'listing', needsSeed: true, run: listing.run },
+  { name: 'authorize-http', needsSeed: true, run: authorizeHttp.run },
+  { name: 'memory', needsSeed: true, run: memory.run },
+];
+
+function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+}
+
+function load(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+}
+
+function format(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** A Markdown table: what the README's Performance section shows. */
+function table(results: Result[]): string {
+  const lines = ['| figure | value | budget | |', '|---|---:|---|---|'];
+  for (const result of results) {
+    const verdict = result.budget === null ? 'reported' : result.ok ? 'pass' : '**MISS**';
+    const budget = result.budget?.replace(/\d{4,}/g, (digits) => Number(digits).toLocaleString('en-US'));
+    lines.push(`| ${result.name} | ${format(result.value)} ${result.unit} | ${budget ? `${budget} ${result.unit}` : '—'} | ${verdict} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !FIGURES.some((figure) => figure.name === name));
+  if (unknown.length > 0) throw new Error(`unknown figure ${unknown.join(', ')}; one of ${FIGURES.map((f) => f.name).join(', ')}`);
+  const figures = wanted.length > 0 ? FIGURES.filter((figure) => wanted.includes(figure.name)) : FIGURES;
+
+  const started = Date.now();
+  process.stderr.write(`PAT Kit bench on ${machine()}; load average ${load()}\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'pat-kit-bench-'));
+  const results: Result[] = [];
+  let seeded: Seeded | undefined;
+  try {
+    for (const figure of figures) {
+      if (figure.needsSeed && !seeded) {
+        process.stderr.write('▶ seed: 100k PATs × 5 scopes\n');
+        seeded = await seed(join(dir, 'bench.db'));
+        process.stderr.write(`  · seeded in ${seeded.seconds.toFixed(1)} s\n`);
+      }
+      process.stderr.write(`▶ ${figure.name}\n`);
+      const figureStarted = Date.now();
+      try {
+        results.push(...(await figure.run(seeded!)));
+      } catch (error) {
+        process.stderr.write(`  ✗ ${figure.name} failed: ${(error as Error).stack ?? error}\n`);
+        results.push({ name: `${figure.name}: the measurement failed`, value: NaN, unit: '', budget: 'runs', ok: false });
+      }
+      process.stderr.write(`  · ${((Date.now() - figureStarted) / 1000).toFixed(1)} s\n`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log(`\n${table(results)}\n`);
+  console.log(`${machine()}; load average ${load()} at the end; ${((Date.now() - started) / 1000).toFixed(0)} s in all.`);
+  if (wanted.length === 0) writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  else console.log('(a partial run: bench/results.json is left as it was)');
+  const missed = results.filter((result) => !result.ok);
+  if (missed.length > 0) {
+    console.log(`${missed.length} budget(s) missed: ${missed.map((result) => result.name).join('; ')}`);
+    process.exitCode = 1;
+  } else {
+    console.log('every budget met');
+  }
+}
+
+await main();
