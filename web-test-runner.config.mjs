@@ -42,7 +42,7 @@ export default {
   nodeResolve: { browser: true },
   concurrency: 1,
   testsFinishTimeout: 180_000,
-  testFramework: { config: { timeout: 10_000 } },
+  testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [
     // MSW's worker must be served from the root, or its scope misses every request.

@@ -417,9 +417,11 @@ describe('<pat-create-form>', () => {
     expect(text(picker(form).shadowRoot!.querySelector('[role="alert"]'))).to.include(strings.duration.catalogError);
     expect(text(editor(form).shadowRoot!.querySelector('[role="alert"]'))).to.include(strings.scopes.catalogError);
     worker.resetHandlers();
-    await click(retryIn(picker(form))!);
+    // The editor's Retry first: it sits below the picker, whose alert goes away on its own Retry.
     await click(retryIn(editor(form))!);
-    await until(() => picker(form).value && typeSelect(row(form, 0)).querySelectorAll('sl-option').length > 0, 'the catalog after Retry', WAIT);
+    await until(() => typeSelect(row(form, 0)).querySelectorAll('sl-option').length > 0, 'the scope catalog after Retry', WAIT);
+    await click(retryIn(picker(form))!);
+    await until(() => picker(form).value, 'the presets after Retry', WAIT);
     expect(retryIn(picker(form))).to.equal(undefined);
   });
 

@@ -754,9 +754,9 @@ describe('<pat-table>', () => {
       ({ worker, store } = await useMockApi('many'));
       const table = await mountLoaded({ status: 'all' });
       await click(pager(table, 'Next page'));
-      await until(() => range(table) === '11–20 of 250', 'page 2');
+      await until(() => range(table) === '11–20 of 250' && busy(table) === 'false', 'page 2');
       await click(pager(table, 'Next page'));
-      await until(() => range(table) === '21–30 of 250', 'page 3');
+      await until(() => range(table) === '21–30 of 250' && busy(table) === 'false', 'page 3');
       const requests = recordListRequests(worker);
       await chooseOption(statusSelect(table), 'active');
       const expected = storeNames(store, { status: 'active' });
