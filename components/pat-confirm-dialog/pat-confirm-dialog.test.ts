@@ -5,6 +5,7 @@ import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialo
 import { LitElement } from 'lit';
 import { ApiError } from '../api/api-error.js';
 import { expectAccessible, until, expectSame } from '../../testing/fixture.js';
+import { deepActive } from '../../testing/dom.js';
 import { strings } from '../shared/strings.js';
 import './pat-confirm-dialog.js';
 import type { ConfirmOptions, PatConfirmDialog } from './pat-confirm-dialog.component.js';
@@ -53,13 +54,6 @@ function parts(element: PatConfirmDialog): Parts {
 
 function errorText(element: PatConfirmDialog): string | undefined {
   return element.shadowRoot!.querySelector('sl-alert')?.textContent?.trim();
-}
-
-/** What has focus, looking into shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 async function click(element: Element): Promise<void> {

@@ -10,6 +10,7 @@ import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/t
 import { SECRET_PATTERN, parseDuration, type ScopeInput } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
+import { nextEvent, text } from '../../testing/dom.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatEventMap } from '../shared/events.js';
@@ -22,10 +23,6 @@ const DAY = 24 * 3600e3;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 const root = (form: PatCreateForm) => form.shadowRoot!;
 const nameInput = (form: PatCreateForm) => root(form).querySelector<SlInput>('sl-input[part="name"]')!;
@@ -58,20 +55,6 @@ async function click(element: Element): Promise<void> {
   const rect = element.getBoundingClientRect();
   if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
   await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
-
-function nextEvent(target: EventTarget, name: string, timeout = WAIT): Promise<Event> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${name}`)), timeout);
-    target.addEventListener(
-      name,
-      (event) => {
-        clearTimeout(timer);
-        resolve(event);
-      },
-      { once: true },
-    );
-  });
 }
 
 /** Chooses one option of a single select with real clicks; resolves once it has closed. */

@@ -9,6 +9,7 @@ import { LitElement } from 'lit';
 import { SECRET_PATTERN, type Scope, DEFAULT_CATALOG } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
+import { deepActive, text } from '../../testing/dom.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
@@ -51,10 +52,6 @@ class TestDetailHost extends LitElement {
 customElements.define('test-detail-host', TestDetailHost);
 
 const cleanups: (() => void)[] = [];
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 function root(detail: PatDetail): ShadowRoot {
   return detail.shadowRoot!;
@@ -165,13 +162,6 @@ function addScopeSl(detail: PatDetail): SlDialog {
 
 function scopeEditor(detail: PatDetail): PatScopeEditor {
   return addScopeSl(detail).querySelector<PatScopeEditor>('pat-scope-editor')!;
-}
-
-/** What has the keyboard focus, looking into shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 /** Whether `node` is `ancestor` or inside it, crossing shadow roots. */

@@ -6,6 +6,7 @@ import type SlSelect from '@shoelace-style/shoelace/dist/components/select/selec
 import { DEFAULT_DURATIONS, parseDuration } from '../../contract/index.js';
 import { mockTokenFor, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
+import { nextEvent, text } from '../../testing/dom.js';
 import { formatDate, formatDateTime } from '../shared/format.js';
 import type { PatEventMap } from '../shared/events.js';
 import { strings } from '../shared/strings.js';
@@ -17,10 +18,6 @@ const WAIT = 8000;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 const root = (picker: PatDurationPicker) => picker.shadowRoot!;
 const presetSelect = (picker: PatDurationPicker) => root(picker).querySelector<SlSelect>('sl-select[part="preset"]')!;
@@ -46,20 +43,6 @@ async function click(element: Element): Promise<void> {
   const rect = element.getBoundingClientRect();
   if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
   await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
-
-function nextEvent(target: EventTarget, name: string, timeout = WAIT): Promise<Event> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${name}`)), timeout);
-    target.addEventListener(
-      name,
-      (event) => {
-        clearTimeout(timer);
-        resolve(event);
-      },
-      { once: true },
-    );
-  });
 }
 
 /** Chooses an option of a Shoelace select with real clicks; resolves once it has closed again. */

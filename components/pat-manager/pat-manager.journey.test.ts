@@ -15,6 +15,7 @@ import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/t
 import { SECRET_PATTERN, type Scope, type ScopeInput, DEFAULT_CATALOG } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
+import { deepActive, nextEvent, text } from '../../testing/dom.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatCreateForm } from '../pat-create-form/pat-create-form.component.js';
 import type { PatDetail } from '../pat-detail/pat-detail.component.js';
@@ -43,10 +44,6 @@ const SECRET_RE = /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Input: real mouse and keyboard (helpers as in the elements' own tests)
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 /** The innermost element at a point of the viewport, looking into shadow roots. */
 function deepElementAt(x: number, y: number): Element | null {
@@ -80,29 +77,8 @@ async function click(element: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [x, y] });
 }
 
-function nextEvent(target: EventTarget, name: string, timeout = WAIT): Promise<Event> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${name}`)), timeout);
-    target.addEventListener(
-      name,
-      (event) => {
-        clearTimeout(timer);
-        resolve(event);
-      },
-      { once: true },
-    );
-  });
-}
-
 async function settle(ms = 300): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** What has the keyboard focus, looking into shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 /** Whether `node` is `ancestor` or inside it, crossing shadow roots. */

@@ -7,6 +7,7 @@ import type SlSelect from '@shoelace-style/shoelace/dist/components/select/selec
 import { parseDuration, SECRET_PATTERN, type Pat, type PatWithSecret } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
+import { deepActive, text } from '../../testing/dom.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatEventMap } from '../shared/events.js';
 import { strings } from '../shared/strings.js';
@@ -20,10 +21,6 @@ const DAY = 86400e3;
 const SECRET_RE = /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/;
 
 const cleanups: (() => void)[] = [];
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 interface Mounted {
   element: PatRegenerateDialog;
@@ -70,12 +67,6 @@ function alertText(element: PatRegenerateDialog): string {
 
 function pickerError(element: PatRegenerateDialog): string {
   return text(picker(element).shadowRoot!.querySelector('.error'));
-}
-
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 function composedContains(ancestor: Node, node: Node | null): boolean {

@@ -9,6 +9,7 @@ import type SlSelect from '@shoelace-style/shoelace/dist/components/select/selec
 import type { ScopeInput } from '../../contract/index.js';
 import { mockTokenFor, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
+import { deepActive, nextEvent, text } from '../../testing/dom.js';
 import type { PatEventMap } from '../shared/events.js';
 import { strings } from '../shared/strings.js';
 import './pat-scope-editor.js';
@@ -18,10 +19,6 @@ const WAIT = 8000;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 const root = (editor: PatScopeEditor) => editor.shadowRoot!;
 const rows = (editor: PatScopeEditor) => [...root(editor).querySelectorAll<HTMLFieldSetElement>('fieldset[part="row"]')];
@@ -48,20 +45,6 @@ async function click(element: Element): Promise<void> {
   const rect = element.getBoundingClientRect();
   if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
   await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
-
-function nextEvent(target: EventTarget, name: string, timeout = WAIT): Promise<Event> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${name}`)), timeout);
-    target.addEventListener(
-      name,
-      (event) => {
-        clearTimeout(timer);
-        resolve(event);
-      },
-      { once: true },
-    );
-  });
 }
 
 /** Opens a Shoelace select with a real click; resolves once it is shown. */
@@ -140,13 +123,6 @@ async function mountEditor(template = html`<pat-scope-editor start-with-row></pa
   await until(() => rows(editor).length === 0 || typeSelect(row(editor, 0)).querySelectorAll('sl-option').length > 0, 'the catalog', WAIT);
   await editor.updateComplete;
   return editor;
-}
-
-/** What has focus, looking into shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 /** Which control of the editor has focus, as a short name. */

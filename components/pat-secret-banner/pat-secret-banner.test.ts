@@ -4,16 +4,13 @@ import type SlCopyButton from '@shoelace-style/shoelace/dist/components/copy-but
 import type SlTooltip from '@shoelace-style/shoelace/dist/components/tooltip/tooltip.js';
 import { buildSecret, SECRET_PATTERN } from '../../contract/index.js';
 import { expectAccessible, until } from '../../testing/fixture.js';
+import { text } from '../../testing/dom.js';
 import { strings } from '../shared/strings.js';
 import './pat-secret-banner.js';
 import type { PatSecretBanner } from './pat-secret-banner.component.js';
 
 const SECRET = buildSecret('0b5e6a3c-2f4d-4c1e-9a7b-3d2c1b0a9f8e', new Uint8Array(32).map((_, i) => (i * 37 + 11) & 0xff));
 const OTHER_SECRET = buildSecret('7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', new Uint8Array(32).map((_, i) => (i * 53 + 5) & 0xff));
-
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 function secretText(banner: PatSecretBanner): HTMLElement {
   return banner.shadowRoot!.querySelector<HTMLElement>('[part="secret"]')!;

@@ -8,6 +8,7 @@ import type SlSelect from '@shoelace-style/shoelace/dist/components/select/selec
 import type { PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
 import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
 import { mount, until, useMockApi, expectAccessible } from '../../testing/fixture.js';
+import { nextEvent, text } from '../../testing/dom.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatEventMap } from '../shared/events.js';
 import './pat-table.js';
@@ -99,10 +100,6 @@ function cells(row: HTMLTableRowElement): HTMLTableCellElement[] {
   return [...row.querySelectorAll('td')];
 }
 
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
 function busy(table: PatTable): string | null {
   return root(table).querySelector('table')!.getAttribute('aria-busy');
 }
@@ -174,20 +171,6 @@ async function click(element: Element): Promise<void> {
   }
   if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
   await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
-
-function nextEvent(target: EventTarget, name: string, timeout = 4000): Promise<Event> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${name}`)), timeout);
-    target.addEventListener(
-      name,
-      (event) => {
-        clearTimeout(timer);
-        resolve(event);
-      },
-      { once: true },
-    );
-  });
 }
 
 /** Records every `name` event that reaches `target`. */

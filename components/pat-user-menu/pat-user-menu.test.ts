@@ -3,6 +3,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type SlAvatar from '@shoelace-style/shoelace/dist/components/avatar/avatar.js';
 import type SlDropdown from '@shoelace-style/shoelace/dist/components/dropdown/dropdown.js';
 import { expectAccessible, until, expectSame } from '../../testing/fixture.js';
+import { deepActive } from '../../testing/dom.js';
 import { strings } from '../shared/strings.js';
 import './pat-user-menu.js';
 import { initialsOf, type PatUserMenu } from './pat-user-menu.component.js';
@@ -20,13 +21,6 @@ function part<T extends Element = HTMLElement>(menu: PatUserMenu, selector: stri
 const trigger = (menu: PatUserMenu) => part<HTMLButtonElement>(menu, 'button.trigger');
 const dropdown = (menu: PatUserMenu) => part<SlDropdown>(menu, 'sl-dropdown');
 const patsItem = (menu: PatUserMenu) => part(menu, 'sl-menu-item[value="pats"]');
-
-/** What has focus, looking into shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /** The accessible name of `element` as axe computes it (shadow roots included). */
 function accessibleName(element: Element): string {
