@@ -18,14 +18,24 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Runs a command to completion, failing with its output. */
-export async function run(command: string, args: string[]): Promise<void> {
-  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+/** Runs a command to completion in `cwd` and returns what it printed; fails with its output. */
+export async function output(command: string, args: string[], cwd = root): Promise<string> {
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let all = '';
+  child.stdout!.on('data', (chunk) => {
+    stdout += chunk;
+    all += chunk;
+  });
+  child.stderr!.on('data', (chunk) => (all += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${output}`);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${all}`);
+  return stdout;
+}
+
+/** Runs a command in the repository to completion, failing with its output. */
+export async function run(command: string, args: string[]): Promise<void> {
+  await output(command, args);
 }
 
 export interface RunningServer {

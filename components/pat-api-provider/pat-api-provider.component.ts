@@ -8,6 +8,7 @@ import { PatElement } from '../shared/pat-element.js';
 import styles from './pat-api-provider.styles.js';
 
 /**
+ * @tagname pat-api-provider
  * @summary Gives every PAT Kit element inside it the API client: an `HttpPatApi` at `base-url`
  * with the user's bearer token, or a client of the host's own.
  *

@@ -163,6 +163,21 @@ describe('<pat-api-provider>', () => {
     expect(provider.querySelector('test-api-once-consumer')!.api).to.equal(client);
   });
 
+  it('reaches elements that were defined and connected before the provider was', async () => {
+    // As on a host page that loads pat-table's module before pat-api-provider's.
+    const tag = 'test-late-provider';
+    const page = await fixture(html`<test-late-provider><test-api-consumer></test-api-consumer></test-late-provider>`);
+    const consumer = page.querySelector('test-api-consumer')!;
+    await consumer.updateComplete;
+    expect(consumer.api).to.equal(undefined);
+    const client = {} as PatApi;
+    customElements.define(tag, class extends (customElements.get('pat-api-provider') as typeof PatApiProvider) {});
+    (page as PatApiProvider).client = client;
+    await (page as PatApiProvider).updateComplete;
+    await consumer.updateComplete;
+    expect(consumer.api).to.equal(client);
+  });
+
   it('lays nothing out: display contents', async () => {
     const { provider } = await mountProvider();
     expect(getComputedStyle(provider).display).to.equal('contents');

@@ -26,6 +26,7 @@ export interface ConfirmOptions {
 }
 
 /**
+ * @tagname pat-confirm-dialog
  * @summary Asks before anything is destroyed, names what will go, and runs the action itself so
  * a failure is shown where the user is looking.
  *

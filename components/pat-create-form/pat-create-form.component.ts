@@ -36,6 +36,7 @@ const scopesAttribute = {
 };
 
 /**
+ * @tagname pat-create-form
  * @summary Creates a PAT: name, expiry, description and scopes, sent as one request. Server
  * errors land on their fields; nothing the user typed is lost; a second submit is impossible.
  *

@@ -42,6 +42,7 @@ function describeScope(scope: Scope): string {
 }
 
 /**
+ * @tagname pat-detail
  * @summary One PAT: rename and describe it in place, copy its id, see its status and use,
  * revoke or regenerate it, and manage its scopes. Shows the one-time secret after create or
  * regenerate.

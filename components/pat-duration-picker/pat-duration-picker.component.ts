@@ -25,6 +25,7 @@ function isoDay(ms: number): string {
 }
 
 /**
+ * @tagname pat-duration-picker
  * @summary Chooses how long a PAT lives: the catalog's presets or a custom expiry date, checked
  * against the maximum lifetime, with the resulting expiry shown as you choose.
  *

@@ -14,6 +14,7 @@ import { listPath, parseRoute, type ManagerRoute } from './route.js';
 import styles from './pat-manager.styles.js';
 
 /**
+ * @tagname pat-manager
  * @summary The whole PAT feature in one tag: the list, the create form and a PAT's details,
  * routed by the URL hash (`#/pats`, `#/pats/new`, `#/pats/<id>`) or by the host's router.
  *

@@ -8,7 +8,6 @@ import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlButton from '@shoelace-style/shoelace/dist/components/button/button.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import type SlDropdown from '@shoelace-style/shoelace/dist/components/dropdown/dropdown.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
@@ -227,13 +226,17 @@ const tableConfirmSl = (manager: PatManager) => tableConfirm(manager).shadowRoot
 
 /** Opens a row's action menu with a real click on its button, then clicks the item. */
 async function chooseRowAction(manager: PatManager, name: string, value: string): Promise<void> {
-  const dropdown = rowByName(manager, name).querySelector<SlDropdown>('sl-dropdown')!;
-  const shown = nextEvent(dropdown, 'sl-after-show');
-  await click(dropdown.querySelector('sl-icon-button')!);
-  await shown;
-  const item = dropdown.querySelector(`sl-menu-item[value="${value}"]`);
-  if (!item) throw new Error(`no "${value}" in the menu of "${name}"`);
-  await click(item);
+  const row = rowByName(manager, name);
+  await click(row.querySelector(`sl-icon-button[label="${strings.table.rowActions(name)}"]`)!);
+  // The menu opens under its button (over it when there is no room below): wait until it is there.
+  let item: HTMLElement | null = null;
+  await until(() => {
+    const button = row.querySelector('sl-icon-button')!.getBoundingClientRect();
+    item = row.querySelector<HTMLElement>(`[role="menu"] sl-menu-item[value="${value}"]`);
+    const menu = item?.closest('[role="menu"]')?.getBoundingClientRect();
+    return menu && menu.height > 0 && (Math.abs(menu.top - button.bottom) <= 1 || Math.abs(menu.bottom - button.top) <= 1);
+  }, `"${value}" in the menu of "${name}"`, WAIT);
+  await click(item!);
 }
 
 /** Opens a PAT from the list with a real click on its row. */

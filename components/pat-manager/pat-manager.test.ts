@@ -219,10 +219,10 @@ describe('<pat-manager>', () => {
       const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
       const [first] = await loaded(manager);
       const id = first!.dataset.id!;
-      await click(first!.querySelector('sl-icon-button')!);
-      const item = first!.querySelector<HTMLElement>('sl-menu-item[value="add-scope"]')!;
-      await until(() => item.getBoundingClientRect().height > 0, 'the row menu');
-      await click(item);
+      await click(first!.querySelector('td.row-actions sl-icon-button')!);
+      const item = () => first!.querySelector<HTMLElement>('sl-menu-item[value="add-scope"]');
+      await until(() => (item()?.getBoundingClientRect().height ?? 0) > 0, 'the row menu');
+      await click(item()!);
       await manager.updateComplete;
       expect(seen).to.deep.equal([{ route: `/pats/${id}/add-scope` }]);
       expect(heading(manager).textContent).to.equal(strings.manager.detailTitle);

@@ -14,6 +14,7 @@ import { strings } from '../shared/strings.js';
 import styles from './pat-regenerate-dialog.styles.js';
 
 /**
+ * @tagname pat-regenerate-dialog
  * @summary Regenerates a PAT: asks for a new expiry, issues a new secret, keeps the name,
  * description and scopes.
  *

@@ -45,6 +45,7 @@ interface ScopeRow {
 const LOOKUP_DEBOUNCE_MS = 250;
 
 /**
+ * @tagname pat-scope-editor
  * @summary Edits a list of scopes as rows of entity type → operations → entities (some ids, or
  * All) → domain, driven entirely by the catalog. A row with several operations or ids stands
  * for one scope each; duplicates are flagged before anything is sent.

@@ -9,6 +9,7 @@ import { strings } from '../shared/strings.js';
 import styles from './pat-secret-banner.styles.js';
 
 /**
+ * @tagname pat-secret-banner
  * @summary The one time a PAT's secret is shown: in full, in monospace, with a copy button and
  * the warning that it will not be shown again. The secret is a property only — never an
  * attribute, the URL or storage — so it is gone after a reload.

@@ -5,19 +5,22 @@ import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '@shoelace-style/shoelace/dist/components/badge/badge.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/dropdown/dropdown.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
+import '@shoelace-style/shoelace/dist/components/popup/popup.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/skeleton/skeleton.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
+import type SlIconButton from '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
-import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import type SlMenu from '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
+import type SlPopup from '@shoelace-style/shoelace/dist/components/popup/popup.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import {
   LIMITS,
   PAT_SORT_KEYS,
@@ -47,11 +50,35 @@ const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' 
 
 type SortableColumn = { key: PatSortKey; label: string };
 
+/**
+ * The open row menu: the PAT's id and the ⋮ button it hangs from. `closing` while it plays its
+ * hide animation (it takes no pointer events then).
+ */
+type RowMenu = { id: string; trigger: SlIconButton; closing?: boolean };
+
+/** The show and hide animations of Shoelace's sl-dropdown, which the row menu used to be. */
+const MENU_SHOW: Keyframe[] = [
+  { opacity: 0, scale: 0.9 },
+  { opacity: 1, scale: 1 },
+];
+const MENU_HIDE: Keyframe[] = [
+  { opacity: 1, scale: 1 },
+  { opacity: 0, scale: 0.9 },
+];
+const MENU_ANIMATION: KeyframeAnimationOptions = { duration: 100, easing: 'ease' };
+
+function animateMenu(popup: SlPopup | null, keyframes: Keyframe[]): Promise<unknown> {
+  const target = popup?.popup;
+  if (!target || matchMedia('(prefers-reduced-motion: reduce)').matches) return Promise.resolve();
+  return target.animate(keyframes, MENU_ANIMATION).finished.catch(() => undefined);
+}
+
 function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
   return (values as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
 /**
+ * @tagname pat-table
  * @summary The user's PATs: counts that filter, search, status filter, sortable columns,
  * pagination and a menu of actions on each row.
  *
@@ -106,6 +133,13 @@ export class PatTable extends PatApiElement {
   @state() private searchDraft = '';
   @state() private announcement = '';
 
+  /**
+   * The row whose action menu is open. One menu serves the whole table, rendered only while it
+   * is open: a menu per row made the first render of a long page slow (each menu item measures
+   * its styles as it starts).
+   */
+  @state() private rowMenu?: RowMenu;
+
   /** The status filter: `active`, `revoked`, `expired` or `all`. */
   @property({ reflect: true }) status: StatusFilter = 'active';
 
@@ -127,6 +161,8 @@ export class PatTable extends PatApiElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
+    this.#listenWhileMenuOpen(false);
+    this.rowMenu = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -139,6 +175,12 @@ export class PatTable extends PatApiElement {
     if (changed.has('search')) {
       this.search = this.search.slice(0, LIMITS.searchMax);
       this.searchDraft = this.search;
+    }
+    // The open menu's row left the page (reloaded, deleted): the menu goes with it.
+    const shown = this.#page && !this.#awaitingCounts ? this.#page.pats : [];
+    if (this.rowMenu && !shown.some((pat) => pat.id === this.rowMenu!.id)) {
+      this.#listenWhileMenuOpen(false);
+      this.rowMenu = undefined;
     }
   }
 
@@ -189,20 +231,177 @@ export class PatTable extends PatApiElement {
     this.emit('pat-navigate', { route: '/pats/new' });
   }
 
-  private onRowClick(event: MouseEvent, pat: Pat) {
-    if ((event.target as HTMLElement).closest('sl-dropdown')) return;
-    this.emit('pat-select', { id: pat.id });
+  /** The row `target` is in, and its PAT. */
+  #rowOf(target: EventTarget | null): { row: HTMLTableRowElement; pat: Pat } | undefined {
+    const row = target instanceof Element ? target.closest<HTMLTableRowElement>('tr[data-id]') : null;
+    const pat = row ? this.#page?.pats.find((candidate) => candidate.id === row.dataset.id) : undefined;
+    return row && pat ? { row, pat } : undefined;
   }
 
-  private onRowKeydown(event: KeyboardEvent, pat: Pat) {
-    if (event.key === 'Enter' && event.target === event.currentTarget) {
+  // The rows' events are handled once, on the table body, rather than on each row.
+
+  private onBodyClick(event: MouseEvent) {
+    const target = event.target as Element;
+    const hit = this.#rowOf(target);
+    if (!hit) return;
+    const trigger = target.closest<SlIconButton>('.row-menu-trigger');
+    if (trigger) {
+      if (this.#menuOpenOn(trigger)) void this.#closeRowMenu();
+      else void this.#openRowMenu(hit.pat, trigger);
+      return;
+    }
+    // Clicks in the menu are the menu's, not the row's.
+    if (target.closest('.row-menu')) return;
+    this.emit('pat-select', { id: hit.pat.id });
+  }
+
+  private onBodyKeydown(event: KeyboardEvent) {
+    const target = event.target as Element;
+    const hit = this.#rowOf(target);
+    if (!hit) return;
+    if (target === hit.row) {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        this.emit('pat-select', { id: hit.pat.id });
+      }
+      return;
+    }
+    if (event.key === 'Escape' && this.rowMenu && !this.rowMenu.closing && target.closest('td') === this.rowMenu.trigger.closest('td')) {
       event.preventDefault();
-      this.emit('pat-select', { id: pat.id });
+      event.stopPropagation();
+      void this.#closeRowMenu(true);
+      return;
+    }
+    const trigger = target.closest<SlIconButton>('.row-menu-trigger');
+    if (!trigger) return;
+    // The menu button pattern: Enter, Space and ArrowDown open the menu on its first item,
+    // ArrowUp on its last; Enter or Space on the button of an open menu closes it.
+    switch (event.key) {
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        if (this.#menuOpenOn(trigger)) void this.#closeRowMenu();
+        else void this.#openRowMenu(hit.pat, trigger, 'first');
+        break;
+      case 'ArrowDown':
+      case 'Home':
+        event.preventDefault();
+        void this.#openRowMenu(hit.pat, trigger, 'first');
+        break;
+      case 'ArrowUp':
+      case 'End':
+        event.preventDefault();
+        void this.#openRowMenu(hit.pat, trigger, 'last');
+        break;
     }
   }
 
+  private onBodyKeyup(event: KeyboardEvent) {
+    // Space was handled on keydown: no click from the button on keyup.
+    if (event.key === ' ' && (event.target as Element).closest('.row-menu-trigger')) event.preventDefault();
+  }
+
+  private onBodyFocusin(event: FocusEvent) {
+    const trigger = (event.target as Element).closest<SlIconButton>('.row-menu-trigger');
+    if (trigger) this.#markTrigger(trigger, this.#menuOpenOn(trigger));
+  }
+
+  #menuOpenOn(trigger: SlIconButton): boolean {
+    return this.rowMenu?.trigger === trigger && !this.rowMenu.closing;
+  }
+
+  /** Announces the ⋮ button as the button of a menu, open or not. */
+  #markTrigger(trigger: SlIconButton, expanded: boolean) {
+    // Its focusable part is the <button> inside it, as sl-dropdown does it.
+    const button = trigger.button as HTMLElement | undefined;
+    button?.setAttribute('aria-haspopup', 'true');
+    button?.setAttribute('aria-expanded', expanded ? 'true' : 'false');
+  }
+
+  get #menuPopup(): SlPopup | null {
+    return this.renderRoot.querySelector<SlPopup>('sl-popup.row-menu');
+  }
+
+  /** Opens `pat`'s menu under its ⋮ button (if not open yet); `focus` moves to its first or last item. */
+  async #openRowMenu(pat: Pat, trigger: SlIconButton, focus?: 'first' | 'last') {
+    const opening = !this.#menuOpenOn(trigger);
+    if (opening) {
+      if (this.rowMenu) this.#markTrigger(this.rowMenu.trigger, false);
+      this.rowMenu = { id: pat.id, trigger };
+      this.#markTrigger(trigger, true);
+      this.#listenWhileMenuOpen(true);
+    }
+    const menu = this.rowMenu;
+    await this.updateComplete;
+    const popup = this.#menuPopup;
+    const list = popup?.querySelector<SlMenu>('sl-menu');
+    if (!popup || !list) return;
+    await Promise.all([popup.updateComplete, list.updateComplete]);
+    if (this.rowMenu !== menu) return;
+    const items = list.getAllItems();
+    const item = focus === 'first' ? items[0] : focus === 'last' ? items.at(-1) : undefined;
+    if (item) {
+      list.setCurrentItem(item);
+      item.focus();
+    } else if (opening) {
+      trigger.focus();
+    }
+    if (opening) await animateMenu(popup, MENU_SHOW);
+  }
+
+  /** Closes the open row menu, and gives the focus back to its button when `refocus`. */
+  async #closeRowMenu(refocus = false) {
+    const menu = this.rowMenu;
+    if (!menu || menu.closing) return;
+    const closing = { ...menu, closing: true };
+    this.rowMenu = closing;
+    this.#listenWhileMenuOpen(false);
+    this.#markTrigger(menu.trigger, false);
+    if (refocus) menu.trigger.focus();
+    await animateMenu(this.#menuPopup, MENU_HIDE);
+    if (this.rowMenu === closing) this.rowMenu = undefined;
+  }
+
+  #listenWhileMenuOpen(on: boolean) {
+    if (on) {
+      document.addEventListener('keydown', this.#onDocumentKeydown);
+      document.addEventListener('mousedown', this.#onDocumentMousedown);
+    } else {
+      document.removeEventListener('keydown', this.#onDocumentKeydown);
+      document.removeEventListener('mousedown', this.#onDocumentMousedown);
+    }
+  }
+
+  /** Whether the focus is on the open menu's button or in the menu. */
+  #focusInRowMenu(): boolean {
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    const cell = this.rowMenu?.trigger.closest('td');
+    return !!active && !!cell && cell.contains(active);
+  }
+
+  #onDocumentKeydown = (event: KeyboardEvent) => {
+    const menu = this.rowMenu;
+    if (!menu || menu.closing) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      void this.#closeRowMenu(true);
+    } else if (event.key === 'Tab') {
+      // Tab moves on from the menu as from any other control; the menu closes once the focus left it.
+      setTimeout(() => {
+        if (this.rowMenu === menu && !this.#focusInRowMenu()) void this.#closeRowMenu();
+      });
+    }
+  };
+
+  #onDocumentMousedown = (event: MouseEvent) => {
+    const cell = this.rowMenu?.trigger.closest('td');
+    if (!cell || !event.composedPath().includes(cell)) void this.#closeRowMenu();
+  };
+
   private async onRowAction(event: CustomEvent<{ item: SlMenuItem }>, pat: Pat) {
-    const trigger = (event.currentTarget as HTMLElement).closest('tr')?.querySelector<HTMLElement>('sl-icon-button') ?? undefined;
+    const trigger = this.rowMenu?.trigger;
+    void this.#closeRowMenu(true);
     switch (event.detail.item.value) {
       case 'view':
         this.emit('pat-select', { id: pat.id });
@@ -383,7 +582,7 @@ export class PatTable extends PatApiElement {
     const expires = Date.parse(pat.expires_at) <= now ? strings.table.expired(formatRelative(pat.expires_at, now)) : strings.table.expiresIn(formatRelative(pat.expires_at, now));
     // A revoked PAT never expires into anything: its expiry would read as a promise.
     return html`
-      <tr part="row" tabindex="0" data-id=${pat.id} @click=${(event: MouseEvent) => this.onRowClick(event, pat)} @keydown=${(event: KeyboardEvent) => this.onRowKeydown(event, pat)}>
+      <tr part="row" tabindex="0" data-id=${pat.id}>
         <td class="name">${pat.name}</td>
         <td class="description" title=${pat.description}>${pat.description || html`<span class="muted">—</span>`}</td>
         <td><sl-badge variant=${STATUS_BADGE[pat.status]} pill>${strings.status[pat.status]}</sl-badge></td>
@@ -403,20 +602,37 @@ export class PatTable extends PatApiElement {
         </td>
         <td class="numeric">${pat.scopes_count.toLocaleString()}</td>
         <td class="row-actions">
-          <sl-dropdown placement="bottom-end" hoist @sl-select=${(event: CustomEvent<{ item: SlMenuItem }>) => this.onRowAction(event, pat)}>
-            <sl-icon-button slot="trigger" name="three-dots-vertical" label=${strings.table.rowActions(pat.name)}></sl-icon-button>
-            <sl-menu>
-              <sl-menu-item value="view">${strings.table.view}</sl-menu-item>
-              <sl-menu-item value="copy">${strings.table.copyId}</sl-menu-item>
-              <sl-menu-item value="add-scope">${strings.table.addScope}</sl-menu-item>
-              ${pat.status === 'active'
-                ? html`<sl-menu-item value="revoke">${strings.table.revoke}</sl-menu-item>`
-                : html`<sl-menu-item value="regenerate">${strings.table.regenerate}</sl-menu-item>`}
-              <sl-menu-item value="delete">${strings.table.delete}</sl-menu-item>
-            </sl-menu>
-          </sl-dropdown>
+          <sl-icon-button class="row-menu-trigger" name="three-dots-vertical" label=${strings.table.rowActions(pat.name)}></sl-icon-button>
+          ${this.rowMenu?.id === pat.id ? this.renderRowMenu(pat, this.rowMenu) : nothing}
         </td>
       </tr>
+    `;
+  }
+
+  /** The open row menu, under its ⋮ button; fixed, so the table's scrolling frame does not clip it. */
+  private renderRowMenu(pat: Pat, menu: RowMenu) {
+    return html`
+      <sl-popup
+        class=${classMap({ 'row-menu': true, closing: !!menu.closing })}
+        placement="bottom-end"
+        strategy="fixed"
+        flip
+        shift
+        auto-size="vertical"
+        auto-size-padding="10"
+        active
+        .anchor=${menu.trigger}
+      >
+        <sl-menu @sl-select=${(event: CustomEvent<{ item: SlMenuItem }>) => this.onRowAction(event, pat)}>
+          <sl-menu-item value="view">${strings.table.view}</sl-menu-item>
+          <sl-menu-item value="copy">${strings.table.copyId}</sl-menu-item>
+          <sl-menu-item value="add-scope">${strings.table.addScope}</sl-menu-item>
+          ${pat.status === 'active'
+            ? html`<sl-menu-item value="revoke">${strings.table.revoke}</sl-menu-item>`
+            : html`<sl-menu-item value="regenerate">${strings.table.regenerate}</sl-menu-item>`}
+          <sl-menu-item value="delete">${strings.table.delete}</sl-menu-item>
+        </sl-menu>
+      </sl-popup>
     `;
   }
 
@@ -528,7 +744,15 @@ export class PatTable extends PatApiElement {
                 <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
               </tr>
             </thead>
-            <tbody class=${classMap({ busy })}>${this.renderBody(columns.length + 1)}</tbody>
+            <tbody
+              class=${classMap({ busy })}
+              @click=${this.onBodyClick}
+              @keydown=${this.onBodyKeydown}
+              @keyup=${this.onBodyKeyup}
+              @focusin=${this.onBodyFocusin}
+            >
+              ${this.renderBody(columns.length + 1)}
+            </tbody>
           </table>
         </div>
         ${this.renderFooter()}

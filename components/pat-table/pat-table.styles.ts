@@ -156,6 +156,28 @@ export default css`
     width: 1%;
     text-align: end;
   }
+  /* The row menu: what sl-dropdown gave its panel. */
+  .row-menu::part(popup) {
+    z-index: var(--sl-z-index-dropdown);
+  }
+  .row-menu[data-current-placement^='top']::part(popup) {
+    transform-origin: bottom;
+  }
+  .row-menu[data-current-placement^='bottom']::part(popup) {
+    transform-origin: top;
+  }
+  .row-menu sl-menu {
+    max-width: var(--auto-size-available-width);
+    max-height: var(--auto-size-available-height);
+    border-radius: var(--sl-border-radius-medium);
+    box-shadow: var(--sl-shadow-large);
+    font-family: var(--sl-font-sans);
+    font-size: var(--sl-font-size-medium);
+    font-weight: var(--sl-font-weight-normal);
+  }
+  .row-menu.closing sl-menu {
+    pointer-events: none;
+  }
   .state {
     display: flex;
     flex-direction: column;

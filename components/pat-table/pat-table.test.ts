@@ -3,12 +3,11 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-
 import { delay, http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import type SlDropdown from '@shoelace-style/shoelace/dist/components/dropdown/dropdown.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import type { PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
 import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
 import { mount, until, useMockApi, expectAccessible } from '../../testing/fixture.js';
-import { nextEvent, text } from '../../testing/dom.js';
+import { deepActive, nextEvent, text } from '../../testing/dom.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatEventMap } from '../shared/events.js';
 import './pat-table.js';
@@ -222,25 +221,77 @@ async function mountLoaded(attributes: { status?: StatusFilter } = {}): Promise<
   return table;
 }
 
-/** Opens a row's action menu with a real click on its button; resolves once it is shown. */
-async function openRowMenu(table: PatTable, name: string): Promise<SlDropdown> {
-  const dropdown = rowByName(table, name).querySelector<SlDropdown>('sl-dropdown')!;
-  const shown = nextEvent(dropdown, 'sl-after-show');
-  await click(dropdown.querySelector('sl-icon-button')!);
-  await shown;
-  return dropdown;
+/** A row's ⋮ button, found by its label. */
+function menuButton(table: PatTable, name: string): HTMLElement {
+  const button = rowByName(table, name).querySelector<HTMLElement>(`sl-icon-button[label="Actions for ${CSS.escape(name)}"]`);
+  if (!button) throw new Error(`no menu button in the row "${name}"`);
+  return button;
 }
 
-function menuItems(dropdown: SlDropdown): string[] {
-  return [...dropdown.querySelectorAll('sl-menu-item')].map((item) => item.getAttribute('value')!);
+/** The <button> inside a row's ⋮ button: the one that has the focus and the ARIA state. */
+function innerButton(table: PatTable, name: string): HTMLElement {
+  return menuButton(table, name).shadowRoot!.querySelector<HTMLElement>('button')!;
+}
+
+/** Every row menu on screen (a menu with a size). */
+function shownMenus(table: PatTable): HTMLElement[] {
+  return [...root(table).querySelectorAll<HTMLElement>('[role="menu"]')].filter((menu) => {
+    const rect = menu.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0 && getComputedStyle(menu).pointerEvents !== 'none';
+  });
+}
+
+/** The one row menu on screen, or null when none is. */
+function shownMenu(table: PatTable): HTMLElement | null {
+  const menus = shownMenus(table);
+  if (menus.length > 1) throw new Error(`${menus.length} row menus on screen`);
+  return menus[0] ?? null;
+}
+
+/** Whether `name`'s menu is on screen, hanging under (or, flipped, over) its ⋮ button. */
+function menuShownFor(table: PatTable, name: string): boolean {
+  const menu = shownMenu(table);
+  if (!menu || menu.closest('tr') !== rowByName(table, name)) return false;
+  const button = menuButton(table, name).getBoundingClientRect();
+  const rect = menu.getBoundingClientRect();
+  return Math.abs(rect.top - button.bottom) <= 1 || Math.abs(rect.bottom - button.top) <= 1;
+}
+
+/** The values of the items of the menu on screen, in order. */
+function menuItems(table: PatTable): string[] {
+  return [...(shownMenu(table)?.querySelectorAll('sl-menu-item') ?? [])].map((item) => item.getAttribute('value')!);
+}
+
+/** Waits for `name`'s menu to be on screen, in place under its button. */
+async function menuShown(table: PatTable, name: string): Promise<HTMLElement> {
+  await until(() => menuShownFor(table, name), `the menu of "${name}"`);
+  return shownMenu(table)!;
+}
+
+/** Waits until no row menu is on screen. */
+async function menuHidden(table: PatTable): Promise<void> {
+  await until(() => shownMenus(table).length === 0, 'the row menu to close');
+}
+
+/** Opens a row's action menu with a real click on its button; resolves once it is shown. */
+async function openRowMenu(table: PatTable, name: string): Promise<HTMLElement> {
+  await click(menuButton(table, name));
+  return menuShown(table, name);
 }
 
 /** Chooses a row action with real clicks: the menu button, then the item. */
 async function chooseRowAction(table: PatTable, name: string, value: string): Promise<void> {
-  const dropdown = await openRowMenu(table, name);
-  const item = dropdown.querySelector(`sl-menu-item[value="${value}"]`);
-  if (!item) throw new Error(`no "${value}" in the menu of "${name}": ${menuItems(dropdown).join(', ')}`);
+  const menu = await openRowMenu(table, name);
+  const item = menu.querySelector(`sl-menu-item[value="${value}"]`);
+  if (!item) throw new Error(`no "${value}" in the menu of "${name}": ${menuItems(table).join(', ')}`);
   await click(item);
+}
+
+/** Focuses a row's ⋮ button from its row with Tab, as a keyboard user gets there. */
+async function tabToMenuButton(table: PatTable, name: string): Promise<void> {
+  rowByName(table, name).focus();
+  await sendKeys({ press: 'Tab' });
+  expect(focused(table)).to.equal(`menu:${name}`);
 }
 
 /** Runs `open` and waits for the confirmation dialog to be fully shown. */
@@ -780,14 +831,72 @@ describe('<pat-table>', () => {
       expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('Nightly backup') }]);
     });
 
-    it("clicking the row's menu button opens the menu and does not emit pat-select", async () => {
+    it("clicking the row's menu button opens the menu under it and does not emit pat-select", async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
       const selects = record(table, 'pat-select');
-      const dropdown = await openRowMenu(table, 'CI deploy');
-      expect(dropdown.open).to.equal(true);
+      const menu = await openRowMenu(table, 'CI deploy');
+      // Placement bottom-end: the menu's top at the button's bottom, their right edges aligned.
+      const button = menuButton(table, 'CI deploy').getBoundingClientRect();
+      const rect = menu.getBoundingClientRect();
+      expect(Math.round(rect.top)).to.equal(Math.round(button.bottom));
+      expect(Math.round(rect.right)).to.equal(Math.round(button.right));
+      expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('true');
+      expect(innerButton(table, 'CI deploy').getAttribute('aria-haspopup')).to.equal('true');
+      expect(focused(table), 'the focus stays on the button').to.equal('menu:CI deploy');
       await settle(50);
       expect(selects).to.have.length(0);
+      await expectAccessible(table);
+    });
+
+    it('a second click on the menu button closes the menu, and so does a click outside', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const selects = record(table, 'pat-select');
+      await openRowMenu(table, 'CI deploy');
+      await click(menuButton(table, 'CI deploy'));
+      await menuHidden(table);
+      expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('false');
+
+      await openRowMenu(table, 'CI deploy');
+      await click(header(table, 'Description'));
+      await menuHidden(table);
+      await settle(50);
+      expect(selects).to.have.length(0);
+    });
+
+    it('choosing a menu item does not open the row as well', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const selects = record(table, 'pat-select');
+      const navigations = record(table, 'pat-navigate');
+      // By mouse.
+      await chooseRowAction(table, 'CI deploy', 'add-scope');
+      await until(() => navigations.length === 1, 'pat-navigate');
+      await menuHidden(table);
+      // By keyboard: Enter on an item (the row itself opens on Enter). The pointer out of the
+      // way first: a menu item under it takes the focus.
+      await resetMouse();
+      await tabToMenuButton(table, 'Nightly backup');
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => focused(table) === 'item:view', 'View focused');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(table)).to.equal('item:add-scope');
+      await sendKeys({ press: 'Enter' });
+      await until(() => navigations.length === 2, 'the second pat-navigate');
+      await settle(100);
+      expect(navigations.map((event) => event.detail)).to.deep.equal([
+        { route: `/pats/${idOf('CI deploy')}/add-scope` },
+        { route: `/pats/${idOf('Nightly backup')}/add-scope` },
+      ]);
+      expect(selects, 'pat-select from the row').to.have.length(0);
+
+      // View opens the PAT once: from the menu, not from the row too.
+      await chooseRowAction(table, 'Alerting webhook', 'view');
+      await until(() => selects.length > 0, 'pat-select from View');
+      await settle(100);
+      expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('Alerting webhook') }]);
     });
   });
 
@@ -795,15 +904,76 @@ describe('<pat-table>', () => {
     it('offer Revoke on active rows and Regenerate on revoked and expired rows', async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded({ status: 'all' });
+      const statuses = new Set<string>();
       for (const row of rows(table)) {
         const name = text(row.querySelector('td.name'));
         const status = text(row.querySelector('sl-badge'));
-        const items = menuItems(row.querySelector('sl-dropdown')!);
+        statuses.add(status);
+        await openRowMenu(table, name);
         const expected = status === 'Active' ? ['view', 'copy', 'add-scope', 'revoke', 'delete'] : ['view', 'copy', 'add-scope', 'regenerate', 'delete'];
-        expect(items, `${name} (${status})`).to.deep.equal(expected);
+        expect(menuItems(table), `${name} (${status})`).to.deep.equal(expected);
+        await sendKeys({ press: 'Escape' });
+        await menuHidden(table);
       }
-      const labels = [...rowByName(table, 'CI deploy').querySelectorAll('sl-menu-item')].map((item) => text(item));
-      expect(labels).to.deep.equal(['View', 'Copy ID', 'Add scope', 'Revoke', 'Delete']);
+      expect([...statuses].sort()).to.deep.equal(['Active', 'Expired', 'Revoked']);
+      const menu = await openRowMenu(table, 'CI deploy');
+      expect([...menu.querySelectorAll('sl-menu-item')].map((item) => text(item))).to.deep.equal(['View', 'Copy ID', 'Add scope', 'Revoke', 'Delete']);
+      await sendKeys({ press: 'Escape' });
+      await menuHidden(table);
+      expect([...(await openRowMenu(table, 'Hackathon demo')).querySelectorAll('sl-menu-item')].map((item) => text(item))).to.deep.equal([
+        'View',
+        'Copy ID',
+        'Add scope',
+        'Regenerate',
+        'Delete',
+      ]);
+    });
+
+    it("opening a second row's menu closes the first and shows the second row's actions", async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'all' });
+      const navigations = record(table, 'pat-navigate');
+      // The lower row first: its open menu hangs over the rows below it.
+      await openRowMenu(table, 'Leaked in support ticket');
+      expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'regenerate', 'delete']);
+      await openRowMenu(table, 'CI deploy');
+      expect(shownMenus(table), 'menus on screen').to.have.length(1);
+      expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'revoke', 'delete']);
+      expect(innerButton(table, 'Leaked in support ticket').getAttribute('aria-expanded')).to.equal('false');
+      expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('true');
+      await click(shownMenu(table)!.querySelector('sl-menu-item[value="add-scope"]')!);
+      await until(() => navigations.length > 0, 'pat-navigate');
+      expect(navigations.map((event) => event.detail)).to.deep.equal([{ route: `/pats/${idOf('CI deploy')}/add-scope` }]);
+      await menuHidden(table);
+
+      // And back to the other: its own actions again.
+      await openRowMenu(table, 'Leaked in support ticket');
+      expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'regenerate', 'delete']);
+      await click(shownMenu(table)!.querySelector('sl-menu-item[value="regenerate"]')!);
+      await until(() => navigations.length > 1, 'the second pat-navigate');
+      expect(navigations.at(-1)!.detail).to.deep.equal({ route: `/pats/${idOf('Leaked in support ticket')}/regenerate` });
+    });
+
+    it("the menu is not clipped by the table's scrolling frame", async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'all' });
+      const frame = root(table).querySelector<HTMLElement>('.frame')!;
+      const last = rowNames(table).at(-1)!;
+      // Room below the table, and its last row at the top of the window: the menu hangs below the frame.
+      const spacer = document.createElement('div');
+      spacer.style.height = '200vh';
+      document.body.append(spacer);
+      cleanups.push(() => spacer.remove());
+      menuButton(table, last).scrollIntoView({ block: 'start' });
+      const menu = await openRowMenu(table, last);
+      const frameRect = frame.getBoundingClientRect();
+      const rect = menu.getBoundingClientRect();
+      expect(rect.bottom, 'the menu reaches below the frame').to.be.greaterThan(frameRect.bottom);
+      // Every item is there to be clicked, inside the frame or out of it.
+      for (const item of menu.querySelectorAll('sl-menu-item')) {
+        const box = item.getBoundingClientRect();
+        expect(root(table).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2), item.getAttribute('value')!).to.equal(item);
+      }
     });
 
     it('View emits pat-select', async () => {
@@ -1099,20 +1269,41 @@ describe('<pat-table>', () => {
       ]);
     });
 
-    it('Enter and Space open the row menu, arrows move, Escape closes it, Enter chooses', async () => {
+    it('Enter, Space and ArrowDown on the menu button open the menu with its first item focused', async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
       const selects = record(table, 'pat-select');
-      const row = rowByName(table, 'CI deploy');
-      const dropdown = row.querySelector<SlDropdown>('sl-dropdown')!;
-      row.focus();
-      await sendKeys({ press: 'Tab' });
-      expect(focused(table)).to.equal('menu:CI deploy');
+      await tabToMenuButton(table, 'CI deploy');
+      expect(innerButton(table, 'CI deploy').getAttribute('aria-haspopup'), 'a menu button once focused').to.equal('true');
+      expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('false');
 
-      let shown = nextEvent(dropdown, 'sl-after-show');
-      await sendKeys({ press: 'Enter' });
-      await shown;
-      expect(dropdown.open, 'Enter opens').to.equal(true);
+      for (const key of ['Enter', ' ', 'ArrowDown']) {
+        await sendKeys({ press: key });
+        await menuShown(table, 'CI deploy');
+        await until(() => focused(table) === 'item:view', `${JSON.stringify(key)}: the first item focused`);
+        expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded'), `${JSON.stringify(key)}: aria-expanded`).to.equal('true');
+        expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'revoke', 'delete']);
+        await sendKeys({ press: 'Escape' });
+        await menuHidden(table);
+        await until(() => focused(table) === 'menu:CI deploy', `${JSON.stringify(key)}: focus back on the menu button`);
+      }
+      // ArrowUp opens it on its last item.
+      await sendKeys({ press: 'ArrowUp' });
+      await until(() => focused(table) === 'item:delete', 'the last item focused');
+      await sendKeys({ press: 'Escape' });
+      await menuHidden(table);
+      expect(selects, 'the menu button does not open the row').to.have.length(0);
+    });
+
+    it('arrows move through the items; Escape closes the menu and gives the focus back to its button', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const selects = record(table, 'pat-select');
+      const escapes: KeyboardEvent[] = [];
+      const onKeydown = (event: KeyboardEvent) => event.key === 'Escape' && escapes.push(event);
+      document.addEventListener('keydown', onKeydown);
+      cleanups.push(() => document.removeEventListener('keydown', onKeydown));
+      await tabToMenuButton(table, 'CI deploy');
       await sendKeys({ press: 'ArrowDown' });
       await until(() => focused(table) === 'item:view', 'the first item focused');
       await sendKeys({ press: 'ArrowDown' });
@@ -1121,29 +1312,45 @@ describe('<pat-table>', () => {
       expect(focused(table)).to.equal('item:add-scope');
       await sendKeys({ press: 'ArrowUp' });
       expect(focused(table)).to.equal('item:copy');
-      let hidden = nextEvent(dropdown, 'sl-after-hide');
       await sendKeys({ press: 'Escape' });
-      await hidden;
-      expect(dropdown.open, 'Escape closes').to.equal(false);
+      await menuHidden(table);
       await until(() => focused(table) === 'menu:CI deploy', 'focus back on the menu button');
+      expect(deepActive(), 'the focus on the button itself').to.equal(innerButton(table, 'CI deploy'));
+      expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('false');
+      expect(escapes, 'Escape stays with the menu').to.have.length(0);
 
-      shown = nextEvent(dropdown, 'sl-after-show');
-      await sendKeys({ press: ' ' });
-      await shown;
-      expect(dropdown.open, 'Space opens').to.equal(true);
-      hidden = nextEvent(dropdown, 'sl-after-hide');
+      // A menu opened by mouse closes on Escape too, the focus on its button.
+      await openRowMenu(table, 'Nightly backup');
       await sendKeys({ press: 'Escape' });
-      await hidden;
-      expect(dropdown.open).to.equal(false);
-      expect(selects, 'the menu button does not open the row').to.have.length(0);
+      await menuHidden(table);
+      await until(() => focused(table) === 'menu:Nightly backup', 'focus on the menu button');
+      expect(selects).to.have.length(0);
+    });
 
-      shown = nextEvent(dropdown, 'sl-after-show');
+    it('Tab from an open menu moves on and closes it', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      await tabToMenuButton(table, 'CI deploy');
+      await sendKeys({ press: 'Enter' });
+      await until(() => focused(table) === 'item:view', 'the first item focused');
+      await sendKeys({ press: 'Tab' });
+      await menuHidden(table);
+      const next = ACTIVE_BY_ISSUED[ACTIVE_BY_ISSUED.indexOf('CI deploy') + 1]!;
+      expect(focused(table)).to.equal(`row:${next}`);
+    });
+
+    it('Enter on an item chooses it', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const selects = record(table, 'pat-select');
+      await tabToMenuButton(table, 'CI deploy');
       await sendKeys({ press: 'ArrowDown' });
-      await shown;
       await until(() => focused(table) === 'item:view', 'View focused');
       await sendKeys({ press: 'Enter' });
       await until(() => selects.length > 0, 'pat-select from View');
+      await settle(100);
       expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('CI deploy') }]);
+      await menuHidden(table);
     });
   });
 });

@@ -23,6 +23,7 @@ export function initialsOf(name: string): string {
 }
 
 /**
+ * @tagname pat-user-menu
  * @summary The avatar button of a portal's top bar: opens a popover with the user's name and
  * email, the host's own items, and the entry to the Personal Access Tokens.
  *

@@ -1,0 +1,28 @@
+/**
+ * `custom-elements.json`, generated from the elements' class JSDoc (@tagname, @summary, @event,
+ * @slot, @csspart, @cssproperty) and their Lit properties. `npm run build:manifest` writes it; a
+ * test fails when the committed copy is stale.
+ */
+
+/** The manifest documents the public API: private, protected and #private members are left out. */
+const publicMembersOnly = {
+  name: 'pat-kit-public-members-only',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        if (!declaration.members) continue;
+        declaration.members = declaration.members.filter(
+          (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
+        );
+      }
+    }
+  },
+};
+
+export default {
+  globs: ['components/*/*.component.ts', 'components/shared/pat-element.ts', 'components/shared/pat-api-element.ts'],
+  exclude: ['**/*.test.ts'],
+  litelement: true,
+  packagejson: false,
+  plugins: [publicMembersOnly],
+};
