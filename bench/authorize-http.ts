@@ -1,16 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sample } from './authorize-inprocess.js';
 import { authorizeLoad, BENCH_JWT_SECRET, type Load } from './http-load.js';
-import { atLeast, atMost, log, median, reported, round, startNodeServer, type Child, type Result } from './lib.js';
+import { atLeast, atMost, log, median, reported, root, round, startNodeServer, type Child, type Result } from './lib.js';
 import type { Seeded } from './seed.js';
 
 const ROUNDS = 5;
 const SECONDS = 4;
 
-/** The standalone server as `npm start` runs it, on the seeded database. */
-export function startStandalone(seeded: Seeded, logLevel = 'warn'): Promise<Child> {
+/** `npm start`'s last step, the node command that runs the compiled server: `node <args>`. */
+function startCommandArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [node, ...args] = scripts.start.split('&&').at(-1)!.trim().split(/\s+/);
+  if (node !== 'node') throw new Error(`npm start no longer ends in a node command: ${scripts.start}`);
+  return args;
+}
+
+let built = false;
+
+/** Compiles the server once per bench run, as `npm start` does before it starts it. */
+function buildServer(): void {
+  if (built) return;
+  const result = spawnSync('npm', ['run', 'build:server', '--silent'], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build:server failed:\n${result.stdout}${result.stderr}`);
+  built = true;
+}
+
+/** The standalone server as `npm start` runs it (compiled, same node flags), on the seeded database. */
+export async function startStandalone(seeded: Seeded, logLevel = 'warn'): Promise<Child> {
+  buildServer();
   return startNodeServer(
-    'server/main.ts',
+    startCommandArgs(),
     { PAT_DB: seeded.path, PAT_JWT_SECRET: BENCH_JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: logLevel },
     { logFile: join(dirname(seeded.path), `server-${logLevel}-${Date.now()}.log`) },
   );
@@ -27,7 +48,7 @@ export async function run(seeded: Seeded): Promise<Result[]> {
   const runs = new Map<Child, Load[]>();
   const servers: Child[] = [];
   try {
-    servers.push(await startNodeServer('bench/bare-server.ts', {}));
+    servers.push(await startNodeServer(['--import', 'tsx', 'bench/bare-server.ts'], {}));
     servers.push(await startStandalone(seeded));
     servers.push(await startStandalone(seeded, 'info'));
     // Warm-up: JIT on every side, and every token's grants in the caches.

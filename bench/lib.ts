@@ -85,14 +85,15 @@ function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 }
 
 /**
- * Runs `node --import tsx <script>` on 127.0.0.1 and a free port (as `npm start` runs the
- * server) and waits until it answers HTTP. Its output is drained and kept for errors.
+ * Runs `node <args>` on 127.0.0.1 and a free port and waits until it answers HTTP. Its output is
+ * drained and kept for errors.
  */
-export async function startNodeServer(script: string, env: Record<string, string>, { logFile }: { logFile?: string } = {}): Promise<Child> {
+export async function startNodeServer(args: string[], env: Record<string, string>, { logFile }: { logFile?: string } = {}): Promise<Child> {
+  const script = args.at(-1);
   const port = await freePort();
   // A busy log goes to a file, as in production: read through a pipe it would load this process.
   const log = logFile === undefined ? undefined : openSync(logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', log ?? 'pipe', 'pipe'],

@@ -7,6 +7,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   dbPath: string;
+  /** A built page to serve at `/`: the demo by default. */
+  staticDir: string;
   jwtSecret?: string;
   jwksUrl?: string;
   userClaim?: string;
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     port,
     host: env.HOST || '127.0.0.1',
     dbPath: env.PAT_DB || './data/pat-kit.db',
+    staticDir: env.PAT_STATIC_DIR || './dist/demo',
     jwtSecret,
     jwksUrl,
     userClaim: env.PAT_JWT_USER_CLAIM || undefined,

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
     maxLifetime: config.maxLifetime,
     catalog: config.catalog,
     demo: config.demo,
-    staticDir: fileURLToPath(new URL('../dist/demo', import.meta.url)),
+    staticDir: config.staticDir,
   });
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();

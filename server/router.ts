@@ -19,6 +19,12 @@ import { createUserVerifier, requireUser, type IdentityOptions } from './identit
 import { createPatRoutes } from './pats/pat.routes.js';
 import { PatService } from './pats/pat.service.js';
 
+/**
+ * Grants kept for warm checks. A cached PAT takes about 1 KB; a miss costs one indexed read
+ * (tens of microseconds), so the cache holds the PATs in use, not every PAT there is.
+ */
+const DEFAULT_CACHE_ENTRIES = 20_000;
+
 export interface PatKitOptions extends IdentityOptions {
   db: PatDatabase;
   /** Entity types and operations (and duration presets) the host's scopes can name. */
@@ -29,6 +35,7 @@ export interface PatKitOptions extends IdentityOptions {
   pepper?: string;
   /** The clock, in epoch milliseconds; tests move it. */
   now?: () => number;
+  /** The grant cache: `maxEntries` (20,000 by default) and `ttlMs` (60 s). */
   cache?: { maxEntries?: number; ttlMs?: number };
   logger?: Logger;
 }
@@ -59,7 +66,7 @@ export function createPatKit(options: PatKitOptions): PatKit {
   const logger = options.logger ?? pino();
   const now = options.now ?? Date.now;
   const { catalog, maxLifetimeMs } = resolveCatalog(options);
-  const cache = new GrantCache(options.cache?.maxEntries ?? 100_000, options.cache?.ttlMs ?? 60_000);
+  const cache = new GrantCache(options.cache?.maxEntries ?? DEFAULT_CACHE_ENTRIES, options.cache?.ttlMs ?? 60_000);
   const hashToken = createTokenHasher(options.pepper);
   const authorizePat = createAuthorizer({
     db: options.db,

@@ -1,6 +1,6 @@
 import { SECRET_PATTERN, scopeGrants, secretPatId, type AuthorizeRequest } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
-import { findCredential, grantsOf, touchLastUsed } from '../pats/pat.repository.js';
+import { credentialReader, touchLastUsed } from '../pats/pat.repository.js';
 import type { GrantCache, CachedPat } from './grant-cache.js';
 import { digestsEqual, type TokenHasher } from './token.js';
 
@@ -56,11 +56,13 @@ export function createAuthorizer({ db, cache, hashToken, now, onError }: Authori
     return pending;
   }
 
+  const readCredential = credentialReader(db);
+
   async function read(id: string, at: number): Promise<CachedPat | undefined> {
     const epoch = cache.epoch;
-    const row = await findCredential(db, id);
+    const rows = await readCredential(id);
+    const row = rows[0];
     if (!row) return undefined;
-    const scopes = await grantsOf(db, id);
     const pat: CachedPat = {
       id,
       userId: row.user_id,
@@ -68,7 +70,7 @@ export function createAuthorizer({ db, cache, hashToken, now, onError }: Authori
       expiresAt: Date.parse(row.expires_at),
       revoked: row.revoked === 1,
       lastUsedAt: row.last_used_at ? Date.parse(row.last_used_at) : null,
-      scopes: scopes.map((scope) => ({ ...scope, domain_id: scope.domain_id || null })),
+      scopes: row.entity_type === null ? [] : rows.map((scope) => ({ entity_type: scope.entity_type!, operation: scope.operation!, entity_id: scope.entity_id!, domain_id: scope.domain_id || null })),
     };
     cache.set(id, pat, at, epoch);
     return pat;

@@ -45,18 +45,34 @@ export async function findPat(db: Db, userId: string, id: string): Promise<PatRo
     .executeTakeFirst();
 }
 
-/** The authorize read: by primary key, only what the check needs. */
-export async function findCredential(db: Db, id: string) {
-  return db
-    .selectFrom('pats')
-    .select(['id', 'user_id', 'token_hash', 'expires_at', 'revoked', 'last_used_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+export interface CredentialRow {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  expires_at: string;
+  revoked: number;
+  last_used_at: string | null;
+  /** The scope columns: null for a PAT without scopes. */
+  entity_type: string | null;
+  operation: string | null;
+  entity_id: string | null;
+  domain_id: string | null;
 }
 
-/** What authorize needs of a PAT's scopes: the four fields the unique index holds, so no table reads. */
-export async function grantsOf(db: Db, patId: string) {
-  return db.selectFrom('pat_scopes').select(['entity_type', 'operation', 'entity_id', 'domain_id']).where('pat_id', '=', patId).execute();
+/**
+ * The authorize read, compiled once: a PAT by primary key with its scopes from their unique
+ * index (no scope table rows), one row per scope. On the hot path of every cache miss, so no
+ * query is built per call.
+ */
+export function credentialReader(db: Db): (id: string) => Promise<CredentialRow[]> {
+  const compiled = db
+    .selectFrom('pats')
+    .leftJoin('pat_scopes', 'pat_scopes.pat_id', 'pats.id')
+    .select(['pats.id', 'pats.user_id', 'pats.token_hash', 'pats.expires_at', 'pats.revoked', 'pats.last_used_at'])
+    .select(['pat_scopes.entity_type', 'pat_scopes.operation', 'pat_scopes.entity_id', 'pat_scopes.domain_id'])
+    .where('pats.id', '=', '')
+    .compile();
+  return async (id) => (await db.executeQuery<CredentialRow>({ ...compiled, parameters: [id] })).rows;
 }
 
 export interface PatListFilter {

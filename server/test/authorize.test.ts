@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import express from 'express';
 import { pino } from 'pino';
+import type { CompiledQuery } from 'kysely';
 import { buildSecret, crc32, encodeBase62, type AuthorizeRequest } from '../../contract/index.js';
 import { openDatabase, type PatDatabase } from '../db/database.js';
 import { createPatKit, type PatKit } from '../router.js';
@@ -358,8 +359,9 @@ describe('requirePat on a host app of its own', () => {
 });
 
 /**
- * A database whose next read of `pat_scopes` is held back after it ran, until released: lets a
- * test change a PAT while an authorize has read the old scopes but not yet cached them.
+ * A database whose next read of `pat_scopes` (the authorize read, a precompiled query) is held
+ * back after it ran, until released: lets a test change a PAT while an authorize has read the old
+ * state but not yet cached it.
  */
 function gatedDatabase(db: PatDatabase) {
   let armed = false;
@@ -367,37 +369,18 @@ function gatedDatabase(db: PatDatabase) {
   let release: () => void = () => {};
   let gate: Promise<void> = Promise.resolve();
 
-  function wrap<T extends object>(builder: T): T {
-    return new Proxy(builder, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          const result = value.apply(target, args);
-          if (armed && typeof prop === 'string' && prop.startsWith('execute')) {
-            armed = false;
-            return (result as Promise<unknown>).then(async (rows) => {
-              reached();
-              await gate;
-              return rows;
-            });
-          }
-          if (result && typeof result === 'object' && typeof (result as { execute?: unknown }).execute === 'function') {
-            return wrap(result as object);
-          }
-          return result;
-        };
-      },
-    });
-  }
-
   const proxy = new Proxy(db, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target);
-      if (prop === 'selectFrom') {
-        return (table: any) => {
-          const builder = (value as (t: unknown) => object).call(target, table);
-          return table === 'pat_scopes' ? wrap(builder) : builder;
+      if (prop === 'executeQuery') {
+        return async (query: CompiledQuery) => {
+          const result = await target.executeQuery(query);
+          if (armed && query.sql.includes('"pat_scopes"')) {
+            armed = false;
+            reached();
+            await gate;
+          }
+          return result;
         };
       }
       return typeof value === 'function' ? value.bind(target) : value;

@@ -48,6 +48,7 @@ describe('loadConfig', () => {
     assert.equal(config.port, 8080);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.dbPath, './data/pat-kit.db');
+    assert.equal(config.staticDir, './dist/demo');
     assert.equal(config.maxLifetime, '365d');
     assert.equal(config.demo, true, 'demo is on by default outside production');
     assert.equal(config.production, false);
@@ -66,6 +67,7 @@ describe('loadConfig', () => {
       PORT: '9090',
       HOST: '0.0.0.0',
       PAT_DB: '/var/lib/pat/pats.db',
+      PAT_STATIC_DIR: '/srv/portal',
       PAT_JWT_SECRET: GOOD_SECRET,
       PAT_JWT_USER_CLAIM: 'uid',
       PAT_PEPPER: 'pepper',
@@ -76,6 +78,7 @@ describe('loadConfig', () => {
     assert.equal(config.port, 9090);
     assert.equal(config.host, '0.0.0.0');
     assert.equal(config.dbPath, '/var/lib/pat/pats.db');
+    assert.equal(config.staticDir, '/srv/portal');
     assert.equal(config.jwtSecret, GOOD_SECRET);
     assert.equal(config.userClaim, 'uid');
     assert.equal(config.pepper, 'pepper');
