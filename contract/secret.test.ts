@@ -217,6 +217,23 @@ describe('base62', () => {
     });
   }
 
+  it('agrees with a plain BigInt base conversion on 500 random numbers of 1 to 40 bytes', () => {
+    const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+    for (let n = 0; n < 500; n++) {
+      const bytes = new Uint8Array(randomBytes(1 + (n % 40)));
+      let value = BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
+      let expected = '';
+      while (value > 0n) {
+        expected = alphabet[Number(value % 62n)] + expected;
+        value /= 62n;
+      }
+      const width = Math.ceil((bytes.length * 8) / Math.log2(62));
+      expected = expected.padStart(width, '0');
+      assert.equal(encodeBase62(bytes, width), expected);
+      assert.deepEqual(decodeBase62(expected, bytes.length), bytes);
+    }
+  });
+
   it('keeps the byte order: a larger number never encodes smaller', () => {
     const a = encodeBase62(Uint8Array.from([0, 0xff]), 3);
     const b = encodeBase62(Uint8Array.from([1, 0]), 3);

@@ -13,45 +13,70 @@ const ID_CHARS = 22;
 const RANDOM_CHARS = 43;
 const CHECKSUM_CHARS = 6;
 
+// Base62 by long arithmetic on bytes, not BigInt: decoding a secret's id is on the path of every
+// authorize cache miss, and BigInt made it the costliest step after the database read.
+
 /** Encodes a big-endian unsigned number as exactly `width` base62 characters. */
 export function encodeBase62(bytes: Uint8Array, width: number): string {
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
+  const digits = Array.from(bytes);
   let text = '';
-  while (value > 0n) {
-    text = ALPHABET[Number(value % 62n)] + text;
-    value /= 62n;
+  let start = 0;
+  while (start < digits.length) {
+    // Divide the big-endian number by 62 in place; the remainder is the next digit.
+    let remainder = 0;
+    for (let i = start; i < digits.length; i++) {
+      const value = remainder * 256 + digits[i]!;
+      digits[i] = Math.floor(value / 62);
+      remainder = value % 62;
+    }
+    text = ALPHABET[remainder] + text;
+    while (start < digits.length && digits[start] === 0) start++;
   }
   if (text.length > width) throw new RangeError(`value needs more than ${width} base62 characters`);
   return text.padStart(width, '0');
 }
 
+const DIGIT_VALUES = new Map(Array.from(ALPHABET, (char, value) => [char.charCodeAt(0), value]));
+
 /** Decodes base62 into exactly `size` big-endian bytes, or undefined when it does not fit. */
 export function decodeBase62(text: string, size: number): Uint8Array | undefined {
-  let value = 0n;
-  for (const char of text) {
-    const digit = ALPHABET.indexOf(char);
-    if (digit < 0) return undefined;
-    value = value * 62n + BigInt(digit);
-  }
   const bytes = new Uint8Array(size);
-  for (let i = size - 1; i >= 0; i--) {
-    bytes[i] = Number(value & 0xffn);
-    value >>= 8n;
+  for (let c = 0; c < text.length; c++) {
+    const digit = DIGIT_VALUES.get(text.charCodeAt(c));
+    if (digit === undefined) return undefined;
+    // bytes = bytes * 62 + digit
+    let carry = digit;
+    for (let i = size - 1; i >= 0; i--) {
+      const value = bytes[i]! * 62 + carry;
+      bytes[i] = value & 0xff;
+      carry = value >>> 8;
+    }
+    if (carry !== 0) return undefined;
   }
-  return value === 0n ? bytes : undefined;
+  return bytes;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
 
+function crc32Bytes(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
 /** CRC-32 (IEEE) of the UTF-8 bytes of `text`. */
 export function crc32(text: string): number {
   let crc = 0xffffffff;
-  for (const byte of new TextEncoder().encode(text)) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  // ASCII, as every secret is, is its own UTF-8: no encoder on the authorize path.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return crc32Bytes(new TextEncoder().encode(text));
+    crc = CRC_TABLE[(crc ^ code) & 0xff]! ^ (crc >>> 8);
+  }
   return (crc ^ 0xffffffff) >>> 0;
 }
 
@@ -66,8 +91,11 @@ function uuidToBytes(uuid: string): Uint8Array {
   return Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
 }
 
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function bytesToUuid(bytes: Uint8Array): string {
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (const byte of bytes) hex += HEX[byte];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
