@@ -43,7 +43,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The standalone server, as `npm start` runs it, on a throw-away database and a free port. */
+/** The standalone server (server/main.ts from source, as `npm start` runs it compiled) on a throw-away database and a free port. */
 export async function startStandalone(): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pat-kit-e2e-'));
   const port = await freePort();
