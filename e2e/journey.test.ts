@@ -44,7 +44,7 @@ async function confirmDialog(label: string) {
 
 async function rowMenu(name: string, action: string) {
   const row = page.locator('pat-table tbody tr[data-id]').filter({ hasText: name });
-  await row.locator('sl-icon-button').click();
+  await row.locator('button.row-menu-trigger').click();
   await row.locator(`sl-menu-item[value="${action}"]`).click();
 }
 

@@ -103,6 +103,9 @@ export class PatConfirmDialog extends PatElement {
     this.error = '';
     this.#trigger = trigger ?? deepestActiveElement();
     await this.updateComplete;
+    // A dialog rendered just now (a host may render this element only when it first asks) opens
+    // once sl-dialog's own first update is done: only then does it animate and emit sl-show.
+    await this.dialog.updateComplete;
     this.dialog.open = true;
     return new Promise((resolve) => (this.#resolve = resolve));
   }

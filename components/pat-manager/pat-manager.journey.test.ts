@@ -153,10 +153,12 @@ function button(scope: ParentNode, label: string): HTMLElement {
 }
 
 /** Waits for a Shoelace dialog to be open with focus inside it, after `open` ran. */
-async function opened(dialog: SlDialog, open: () => Promise<unknown>): Promise<void> {
+/** Runs `open`, then waits for `dialog` (or the one `dialog()` finds: the table renders its own when it first asks) to open. */
+async function opened(dialog: SlDialog | (() => SlDialog | null), open: () => Promise<unknown>): Promise<void> {
   await open();
-  await until(() => dialog.open && !dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to open', WAIT);
-  await until(() => composedContains(dialog, deepActive()), 'focus inside the dialog', WAIT);
+  const find = typeof dialog === 'function' ? dialog : () => dialog;
+  await until(() => find()?.open && !find()!.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to open', WAIT);
+  await until(() => composedContains(find()!, deepActive()), 'focus inside the dialog', WAIT);
 }
 
 async function closed(dialog: SlDialog): Promise<void> {
@@ -218,20 +220,22 @@ async function listLoaded(manager: PatManager): Promise<void> {
   await until(() => mroot(manager).querySelector('pat-table') && rows(manager).length > 0 && !listBusy(manager) && statCount(manager, strings.status.active) !== '–', 'the list', WAIT);
 }
 
+/** The list's confirmation dialog: rendered the first time the list asks. */
 function tableConfirm(manager: PatManager): PatConfirmDialog {
   return troot(manager).querySelector<PatConfirmDialog>('pat-confirm-dialog')!;
 }
 
-const tableConfirmSl = (manager: PatManager) => tableConfirm(manager).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
+/** Its sl-dialog (undefined before the list first asks: opened() waits for it). */
+const tableConfirmSl = (manager: PatManager) => tableConfirm(manager)?.shadowRoot?.querySelector<SlDialog>('sl-dialog') as SlDialog;
 
 /** Opens a row's action menu with a real click on its button, then clicks the item. */
 async function chooseRowAction(manager: PatManager, name: string, value: string): Promise<void> {
   const row = rowByName(manager, name);
-  await click(row.querySelector(`sl-icon-button[label="${strings.table.rowActions(name)}"]`)!);
+  await click(row.querySelector(`button.row-menu-trigger[aria-label="${strings.table.rowActions(name)}"]`)!);
   // The menu opens under its button (over it when there is no room below): wait until it is there.
   let item: HTMLElement | null = null;
   await until(() => {
-    const button = row.querySelector('sl-icon-button')!.getBoundingClientRect();
+    const button = row.querySelector('.row-menu-trigger')!.getBoundingClientRect();
     item = row.querySelector<HTMLElement>(`[role="menu"] sl-menu-item[value="${value}"]`);
     const menu = item?.closest('[role="menu"]')?.getBoundingClientRect();
     return menu && menu.height > 0 && (Math.abs(menu.top - button.bottom) <= 1 || Math.abs(menu.bottom - button.top) <= 1);
@@ -661,7 +665,7 @@ describe('<pat-manager>: the user journey', function () {
     await chooseOne(statusSelect(manager), 'expired');
     await until(() => location.hash === '#/pats?status=expired', 'the filter in the URL', WAIT);
     await until(() => !listBusy(manager) && JSON.stringify(rowNames(manager)) === JSON.stringify(EXPIRED_BY_ISSUED), 'the expired PATs', WAIT);
-    for (const row of rows(manager)) expect(text(row.querySelector('sl-badge'))).to.equal(strings.status.expired);
+    for (const row of rows(manager)) expect(text(row.querySelector('.badge'))).to.equal(strings.status.expired);
 
     await openRow(manager, 'Q3 data export');
     expect(badges(manager)).to.deep.equal([strings.status.expired]);
@@ -679,7 +683,7 @@ describe('<pat-manager>: the user journey', function () {
     await listLoaded(manager);
     const count = store.count('alice');
 
-    await opened(tableConfirmSl(manager), () => chooseRowAction(manager, 'Terraform provisioning', 'delete'));
+    await opened(() => tableConfirmSl(manager), () => chooseRowAction(manager, 'Terraform provisioning', 'delete'));
     expect(tableConfirmSl(manager).label).to.equal(strings.confirm.deleteTitle);
     expect(text(confirmPart(tableConfirm(manager), 'message'))).to.equal(strings.confirm.deleteText('Terraform provisioning'));
     await click(confirmPart(tableConfirm(manager), 'confirm'));
@@ -689,7 +693,7 @@ describe('<pat-manager>: the user journey', function () {
     await closed(tableConfirmSl(manager));
     await until(() => statCount(manager, strings.status.active) === '7', 'the counts', WAIT);
 
-    await opened(tableConfirmSl(manager), () => click(button(troot(manager), strings.table.deleteAll)));
+    await opened(() => tableConfirmSl(manager), () => click(button(troot(manager), strings.table.deleteAll)));
     expect(tableConfirmSl(manager).label).to.equal(strings.confirm.deleteAllTitle);
     expect(text(confirmPart(tableConfirm(manager), 'message'))).to.equal(strings.confirm.deleteAllText(count - 1));
     expect(text(confirmPart(tableConfirm(manager), 'confirm'))).to.equal(strings.confirm.deleteAllConfirm(count - 1));
@@ -712,19 +716,19 @@ describe('<pat-manager>: the user journey', function () {
     await listLoaded(manager);
 
     // The list: Revoke (Escape), Delete (Cancel), Delete All (Escape).
-    await opened(tableConfirmSl(manager), () => chooseRowAction(manager, 'CI deploy', 'revoke'));
+    await opened(() => tableConfirmSl(manager), () => chooseRowAction(manager, 'CI deploy', 'revoke'));
     expect(tableConfirmSl(manager).label).to.equal(strings.confirm.revokeTitle);
     await sendKeys({ press: 'Escape' });
     await closed(tableConfirmSl(manager));
     unchanged('row Revoke, Escape');
 
-    await opened(tableConfirmSl(manager), () => chooseRowAction(manager, 'CI deploy', 'delete'));
+    await opened(() => tableConfirmSl(manager), () => chooseRowAction(manager, 'CI deploy', 'delete'));
     expect(tableConfirmSl(manager).label).to.equal(strings.confirm.deleteTitle);
     await click(confirmPart(tableConfirm(manager), 'cancel'));
     await closed(tableConfirmSl(manager));
     unchanged('row Delete, Cancel');
 
-    await opened(tableConfirmSl(manager), () => click(button(troot(manager), strings.table.deleteAll)));
+    await opened(() => tableConfirmSl(manager), () => click(button(troot(manager), strings.table.deleteAll)));
     expect(tableConfirmSl(manager).label).to.equal(strings.confirm.deleteAllTitle);
     await sendKeys({ press: 'Escape' });
     await closed(tableConfirmSl(manager));

@@ -219,7 +219,7 @@ describe('<pat-manager>', () => {
       const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
       const [first] = await loaded(manager);
       const id = first!.dataset.id!;
-      await click(first!.querySelector('td.row-actions sl-icon-button')!);
+      await click(first!.querySelector('td.row-actions button.row-menu-trigger')!);
       const item = () => first!.querySelector<HTMLElement>('sl-menu-item[value="add-scope"]');
       await until(() => (item()?.getBoundingClientRect().height ?? 0) > 0, 'the row menu');
       await click(item()!);
@@ -352,7 +352,7 @@ describe('<pat-manager>', () => {
       const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
       await loaded(manager);
       const before = history.length;
-      await click(inTable(manager, `sl-icon-button[label="${strings.table.nextPage}"]`));
+      await click(inTable(manager, `.pager button[aria-label="${strings.table.nextPage}"]`));
       await manager.updateComplete;
       expect(location.hash).to.equal('#/pats?page=2');
       expect(history.length).to.equal(before);

@@ -1,21 +1,17 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import '@shoelace-style/shoelace/dist/components/badge/badge.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
-import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/popup/popup.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
-import '@shoelace-style/shoelace/dist/components/skeleton/skeleton.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import type SlIconButton from '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlMenu from '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
@@ -38,7 +34,7 @@ import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { baseStyles } from '../shared/base.styles.js';
 import type { PatListState } from '../shared/events.js';
-import { formatDateTime, formatRelative } from '../shared/format.js';
+import { formatDateTime, formatNumber, formatRelative } from '../shared/format.js';
 import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
 import { strings } from '../shared/strings.js';
 import styles from './pat-table.styles.js';
@@ -46,7 +42,19 @@ import styles from './pat-table.styles.js';
 const PAGE_SIZES = [10, 25, 50];
 const SEARCH_DEBOUNCE_MS = 300;
 
+/** The colour of each status's badge, as sl-badge's variants name them. */
 const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' } as const;
+
+/** A loading row's cell: a pulsing bar, drawn as sl-skeleton draws it (see .skeleton-bar). */
+const SKELETON_CELL = html`<td><span class="skeleton-bar"></span></td>`;
+
+/** The pager's icons: Bootstrap Icons' chevrons, as sl-icon drew them. */
+const CHEVRON: Record<'first' | 'previous' | 'next' | 'last', SVGTemplateResult> = {
+  first: svg`<path fill-rule="evenodd" d="M8.354 1.646a.5.5 0 0 1 0 .708L2.707 8l5.647 5.646a.5.5 0 0 1-.708.708l-6-6a.5.5 0 0 1 0-.708l6-6a.5.5 0 0 1 .708 0" /><path fill-rule="evenodd" d="M12.354 1.646a.5.5 0 0 1 0 .708L6.707 8l5.647 5.646a.5.5 0 0 1-.708.708l-6-6a.5.5 0 0 1 0-.708l6-6a.5.5 0 0 1 .708 0" />`,
+  previous: svg`<path fill-rule="evenodd" d="M11.354 1.646a.5.5 0 0 1 0 .708L5.707 8l5.647 5.646a.5.5 0 0 1-.708.708l-6-6a.5.5 0 0 1 0-.708l6-6a.5.5 0 0 1 .708 0" />`,
+  next: svg`<path fill-rule="evenodd" d="M4.646 1.646a.5.5 0 0 1 .708 0l6 6a.5.5 0 0 1 0 .708l-6 6a.5.5 0 0 1-.708-.708L10.293 8 4.646 2.354a.5.5 0 0 1 0-.708" />`,
+  last: svg`<path fill-rule="evenodd" d="M3.646 1.646a.5.5 0 0 1 .708 0l6 6a.5.5 0 0 1 0 .708l-6 6a.5.5 0 0 1-.708-.708L9.293 8 3.646 2.354a.5.5 0 0 1 0-.708" /><path fill-rule="evenodd" d="M7.646 1.646a.5.5 0 0 1 .708 0l6 6a.5.5 0 0 1 0 .708l-6 6a.5.5 0 0 1-.708-.708L13.293 8 7.646 2.354a.5.5 0 0 1 0-.708" />`,
+};
 
 type SortableColumn = { key: PatSortKey; label: string };
 
@@ -54,7 +62,7 @@ type SortableColumn = { key: PatSortKey; label: string };
  * The open row menu: the PAT's id and the ⋮ button it hangs from. `closing` while it plays its
  * hide animation (it takes no pointer events then).
  */
-type RowMenu = { id: string; trigger: SlIconButton; closing?: boolean };
+type RowMenu = { id: string; trigger: HTMLButtonElement; closing?: boolean };
 
 /** The show and hide animations of Shoelace's sl-dropdown, which the row menu used to be. */
 const MENU_SHOW: Keyframe[] = [
@@ -128,7 +136,10 @@ export class PatTable extends PatApiElement {
     args: () => [this.api] as const,
   });
 
-  @query('pat-confirm-dialog') private confirmDialog!: PatConfirmDialog;
+  @query('pat-confirm-dialog') private confirmDialog?: PatConfirmDialog;
+
+  /** The confirmation dialog is rendered the first time something asks, not with the table. */
+  @state() private confirmWanted = false;
 
   @state() private searchDraft = '';
   @state() private announcement = '';
@@ -161,8 +172,7 @@ export class PatTable extends PatApiElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
-    this.#listenWhileMenuOpen(false);
-    this.rowMenu = undefined;
+    this.#dropRowMenu();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -178,10 +188,7 @@ export class PatTable extends PatApiElement {
     }
     // The open menu's row left the page (reloaded, deleted): the menu goes with it.
     const shown = this.#page && !this.#awaitingCounts ? this.#page.pats : [];
-    if (this.rowMenu && !shown.some((pat) => pat.id === this.rowMenu!.id)) {
-      this.#listenWhileMenuOpen(false);
-      this.rowMenu = undefined;
-    }
+    if (this.rowMenu && !shown.some((pat) => pat.id === this.rowMenu!.id)) this.#dropRowMenu();
   }
 
   private setQuery(changes: Partial<PatListState>) {
@@ -244,7 +251,7 @@ export class PatTable extends PatApiElement {
     const target = event.target as Element;
     const hit = this.#rowOf(target);
     if (!hit) return;
-    const trigger = target.closest<SlIconButton>('.row-menu-trigger');
+    const trigger = target.closest<HTMLButtonElement>('.row-menu-trigger');
     if (trigger) {
       if (this.#menuOpenOn(trigger)) void this.#closeRowMenu();
       else void this.#openRowMenu(hit.pat, trigger);
@@ -272,7 +279,7 @@ export class PatTable extends PatApiElement {
       void this.#closeRowMenu(true);
       return;
     }
-    const trigger = target.closest<SlIconButton>('.row-menu-trigger');
+    const trigger = target.closest<HTMLButtonElement>('.row-menu-trigger');
     if (!trigger) return;
     // The menu button pattern: Enter, Space and ArrowDown open the menu on its first item,
     // ArrowUp on its last; Enter or Space on the button of an open menu closes it.
@@ -301,21 +308,13 @@ export class PatTable extends PatApiElement {
     if (event.key === ' ' && (event.target as Element).closest('.row-menu-trigger')) event.preventDefault();
   }
 
-  private onBodyFocusin(event: FocusEvent) {
-    const trigger = (event.target as Element).closest<SlIconButton>('.row-menu-trigger');
-    if (trigger) this.#markTrigger(trigger, this.#menuOpenOn(trigger));
-  }
-
-  #menuOpenOn(trigger: SlIconButton): boolean {
+  #menuOpenOn(trigger: HTMLButtonElement): boolean {
     return this.rowMenu?.trigger === trigger && !this.rowMenu.closing;
   }
 
-  /** Announces the ⋮ button as the button of a menu, open or not. */
-  #markTrigger(trigger: SlIconButton, expanded: boolean) {
-    // Its focusable part is the <button> inside it, as sl-dropdown does it.
-    const button = trigger.button as HTMLElement | undefined;
-    button?.setAttribute('aria-haspopup', 'true');
-    button?.setAttribute('aria-expanded', expanded ? 'true' : 'false');
+  /** The ⋮ button says whether its menu is open (it is rendered closed, `aria-haspopup` set). */
+  #markTrigger(trigger: HTMLButtonElement, expanded: boolean) {
+    trigger.setAttribute('aria-expanded', expanded ? 'true' : 'false');
   }
 
   get #menuPopup(): SlPopup | null {
@@ -323,7 +322,7 @@ export class PatTable extends PatApiElement {
   }
 
   /** Opens `pat`'s menu under its ⋮ button (if not open yet); `focus` moves to its first or last item. */
-  async #openRowMenu(pat: Pat, trigger: SlIconButton, focus?: 'first' | 'last') {
+  async #openRowMenu(pat: Pat, trigger: HTMLButtonElement, focus?: 'first' | 'last') {
     const opening = !this.#menuOpenOn(trigger);
     if (opening) {
       if (this.rowMenu) this.#markTrigger(this.rowMenu.trigger, false);
@@ -360,6 +359,13 @@ export class PatTable extends PatApiElement {
     if (refocus) menu.trigger.focus();
     await animateMenu(this.#menuPopup, MENU_HIDE);
     if (this.rowMenu === closing) this.rowMenu = undefined;
+  }
+
+  /** Forgets the open row menu at once (no animation): its row or the table went. */
+  #dropRowMenu() {
+    if (this.rowMenu) this.#markTrigger(this.rowMenu.trigger, false);
+    this.#listenWhileMenuOpen(false);
+    this.rowMenu = undefined;
   }
 
   #listenWhileMenuOpen(on: boolean) {
@@ -425,17 +431,19 @@ export class PatTable extends PatApiElement {
   }
 
   private async onDeleteAll(event: Event) {
+    const trigger = event.currentTarget as HTMLElement; // only set while the click is dispatched
     const count = this.#summary.value?.total ?? this.#page?.total ?? 0;
     if (!this.emit('pat-request-delete-all', { count }, { cancelable: true }).defaultPrevented) {
       let deleted = 0;
-      const done = await this.confirmDialog.confirm(
+      const dialog = await this.#confirmDialog();
+      const done = await dialog.confirm(
         {
           title: strings.confirm.deleteAllTitle,
           message: strings.confirm.deleteAllText(count),
           confirmLabel: strings.confirm.deleteAllConfirm(count),
           action: async () => (deleted = (await this.mutate('delete-all', (api) => api.deleteAllPats())).deleted),
         },
-        event.currentTarget as HTMLElement,
+        trigger,
       );
       if (done) {
         this.emit('pat-all-deleted', { deleted });
@@ -445,6 +453,13 @@ export class PatTable extends PatApiElement {
         void this.#refocus(0);
       }
     }
+  }
+
+  /** The confirmation dialog, rendered now if it is the first time one is needed. */
+  async #confirmDialog(): Promise<PatConfirmDialog> {
+    this.confirmWanted = true;
+    await this.updateComplete;
+    return this.confirmDialog!;
   }
 
   async #copyId(pat: Pat) {
@@ -457,7 +472,7 @@ export class PatTable extends PatApiElement {
   }
 
   async #revoke(pat: Pat, trigger?: HTMLElement) {
-    if (!(await this.confirmRevoke(this.confirmDialog, pat, trigger))) return;
+    if (!(await this.confirmRevoke(() => this.#confirmDialog(), pat, trigger))) return;
     this.#announce(strings.table.revoked(pat.name));
     this.refresh();
     void this.#refocus(this.#rowIndex(pat));
@@ -466,7 +481,7 @@ export class PatTable extends PatApiElement {
   async #delete(pat: Pat, trigger?: HTMLElement) {
     const rows = this.#page?.pats.length ?? 0;
     const index = this.#rowIndex(pat);
-    if (!(await this.confirmDelete(this.confirmDialog, pat, trigger))) return;
+    if (!(await this.confirmDelete(() => this.#confirmDialog(), pat, trigger))) return;
     this.#announce(strings.table.deleted(pat.name));
     // The last row of a later page went: show the page before rather than an empty one.
     if (rows === 1 && this.page > 1) this.setQuery({ page: this.page - 1 });
@@ -508,7 +523,7 @@ export class PatTable extends PatApiElement {
 
   private renderStats() {
     const summary = this.#summary.value;
-    const count = (value: number | undefined) => (value === undefined ? '–' : value.toLocaleString());
+    const count = (value: number | undefined) => (value === undefined ? '–' : formatNumber(value));
     const expiringActive = this.#expiringView;
     const stats: { label: string; value?: number; pressed: boolean; onClick: () => void }[] = [
       { label: strings.status.active, value: summary?.active, pressed: this.status === 'active' && !expiringActive, onClick: () => this.onStatClick('active') },
@@ -577,36 +592,45 @@ export class PatTable extends PatApiElement {
     `;
   }
 
+  /**
+   * One PAT's row. A page holds up to a hundred of them, so every node and binding counts: the
+   * template has no whitespace between its tags (each would be a text node to clone; the one
+   * space left keeps the expiry and its badge two words for screen readers), text goes in with
+   * `.textContent` (no marker comment and child part per cell), and it nests as few templates as
+   * it takes. (An empty description's "—" takes the description's own muted colour.)
+   */
   private renderRow(pat: Pat, now: number) {
-    const expiring = isExpiringSoon(pat, now);
-    const expires = Date.parse(pat.expires_at) <= now ? strings.table.expired(formatRelative(pat.expires_at, now)) : strings.table.expiresIn(formatRelative(pat.expires_at, now));
     // A revoked PAT never expires into anything: its expiry would read as a promise.
-    return html`
-      <tr part="row" tabindex="0" data-id=${pat.id}>
-        <td class="name">${pat.name}</td>
-        <td class="description" title=${pat.description}>${pat.description || html`<span class="muted">—</span>`}</td>
-        <td><sl-badge variant=${STATUS_BADGE[pat.status]} pill>${strings.status[pat.status]}</sl-badge></td>
-        <td><time datetime=${pat.issued_at} title=${formatDateTime(pat.issued_at)}>${formatRelative(pat.issued_at, now)}</time></td>
-        <td>
-          <span class="expires">
-            ${pat.revoked && pat.revoked_at
-              ? html`<time class="muted" datetime=${pat.revoked_at} title=${formatDateTime(pat.revoked_at)}>${strings.detail.revokedAt(formatRelative(pat.revoked_at, now))}</time>`
-              : html`<time datetime=${pat.expires_at} title=${formatDateTime(pat.expires_at)}>${expires}</time>`}
-            ${expiring ? html`<sl-badge variant="warning" pill>${strings.status.expiringSoon}</sl-badge>` : nothing}
-          </span>
-        </td>
-        <td>
-          ${pat.last_used_at
-            ? html`<time datetime=${pat.last_used_at} title=${formatDateTime(pat.last_used_at)}>${formatRelative(pat.last_used_at, now)}</time>`
-            : html`<span class="muted">${strings.never}</span>`}
-        </td>
-        <td class="numeric">${pat.scopes_count.toLocaleString()}</td>
-        <td class="row-actions">
-          <sl-icon-button class="row-menu-trigger" name="three-dots-vertical" label=${strings.table.rowActions(pat.name)}></sl-icon-button>
-          ${this.rowMenu?.id === pat.id ? this.renderRowMenu(pat, this.rowMenu) : nothing}
-        </td>
-      </tr>
-    `;
+    const revokedAt = pat.revoked ? pat.revoked_at : null;
+    const ends = revokedAt ?? pat.expires_at;
+    const endsText = revokedAt
+      ? strings.detail.revokedAt(formatRelative(revokedAt, now))
+      : Date.parse(pat.expires_at) <= now
+        ? strings.table.expired(formatRelative(pat.expires_at, now))
+        : strings.table.expiresIn(formatRelative(pat.expires_at, now));
+    return html`<tr part="row" tabindex="0" data-id=${pat.id}
+      ><td class="name" .textContent=${pat.name}></td
+      ><td class="description" title=${pat.description} .textContent=${pat.description || '—'}></td
+      ><td><span class="badge" data-variant=${STATUS_BADGE[pat.status]} .textContent=${strings.status[pat.status]}></span></td
+      ><td><time datetime=${pat.issued_at} title=${formatDateTime(pat.issued_at)} .textContent=${formatRelative(pat.issued_at, now)}></time></td
+      ><td
+        ><span class="expires"
+          ><time class=${revokedAt ? 'muted' : ''} datetime=${ends} title=${formatDateTime(ends)} .textContent=${endsText}></time
+          > ${isExpiringSoon(pat, now) ? html`<span class="badge" data-variant="warning" .textContent=${strings.status.expiringSoon}></span>` : nothing}</span
+        ></td
+      ><td
+        >${pat.last_used_at
+          ? html`<time datetime=${pat.last_used_at} title=${formatDateTime(pat.last_used_at)} .textContent=${formatRelative(pat.last_used_at, now)}></time>`
+          : html`<span class="muted" .textContent=${strings.never}></span>`}</td
+      ><td class="numeric" .textContent=${formatNumber(pat.scopes_count)}></td
+      ><td class="row-actions"
+        ><button class="icon-button row-menu-trigger" type="button" aria-label=${strings.table.rowActions(pat.name)} aria-haspopup="true" aria-expanded="false"
+          ><svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true"
+            ><path d="M9.5 13a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0m0-5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0m0-5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0" /></svg
+          ></button
+        >${this.rowMenu?.id === pat.id ? this.renderRowMenu(pat, this.rowMenu) : nothing}</td
+      ></tr
+    >`;
   }
 
   /** The open row menu, under its ⋮ button; fixed, so the table's scrolling frame does not clip it. */
@@ -642,10 +666,8 @@ export class PatTable extends PatApiElement {
     if (status === TaskStatus.ERROR && !page) return this.renderStateRow(columns, this.renderError());
     // An empty page is "nothing yet" or "no match" by the counts: while they reload, it is still loading.
     if (!page || this.#awaitingCounts) {
-      return Array.from(
-        { length: 3 },
-        () => html`<tr class="skeleton" aria-hidden="true">${Array.from({ length: columns }, () => html`<td><sl-skeleton effect="pulse"></sl-skeleton></td>`)}</tr>`,
-      );
+      const cells = Array.from({ length: columns }, () => SKELETON_CELL);
+      return Array.from({ length: 3 }, () => html`<tr class="skeleton" aria-hidden="true">${cells}</tr>`);
     }
     if (page.pats.length === 0) {
       const nothingYet = this.#summary.value?.total === 0;
@@ -705,13 +727,20 @@ export class PatTable extends PatApiElement {
         <span class="range">${strings.table.range(from, to, page.total)}</span>
         <span class="page-of">${strings.table.pageOf(this.page, pages)}</span>
         <nav class="pager" aria-label="Pagination">
-          <sl-icon-button name="chevron-double-left" label=${strings.table.firstPage} ?disabled=${this.page <= 1} @click=${() => go(1)}></sl-icon-button>
-          <sl-icon-button name="chevron-left" label=${strings.table.previousPage} ?disabled=${this.page <= 1} @click=${() => go(this.page - 1)}></sl-icon-button>
-          <sl-icon-button name="chevron-right" label=${strings.table.nextPage} ?disabled=${this.page >= pages} @click=${() => go(this.page + 1)}></sl-icon-button>
-          <sl-icon-button name="chevron-double-right" label=${strings.table.lastPage} ?disabled=${this.page >= pages} @click=${() => go(pages)}></sl-icon-button>
+          ${this.renderPagerButton(CHEVRON.first, strings.table.firstPage, this.page <= 1, () => go(1))}
+          ${this.renderPagerButton(CHEVRON.previous, strings.table.previousPage, this.page <= 1, () => go(this.page - 1))}
+          ${this.renderPagerButton(CHEVRON.next, strings.table.nextPage, this.page >= pages, () => go(this.page + 1))}
+          ${this.renderPagerButton(CHEVRON.last, strings.table.lastPage, this.page >= pages, () => go(pages))}
         </nav>
       </div>
     `;
+  }
+
+  /** A pager button: a native button drawn as sl-icon-button (see .icon-button). */
+  private renderPagerButton(icon: SVGTemplateResult, label: string, disabled: boolean, onClick: () => void) {
+    return html`<button class="icon-button" type="button" aria-label=${label} ?disabled=${disabled} @click=${onClick}>
+      <svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">${icon}</svg>
+    </button>`;
   }
 
   override render() {
@@ -749,7 +778,6 @@ export class PatTable extends PatApiElement {
               @click=${this.onBodyClick}
               @keydown=${this.onBodyKeydown}
               @keyup=${this.onBodyKeyup}
-              @focusin=${this.onBodyFocusin}
             >
               ${this.renderBody(columns.length + 1)}
             </tbody>
@@ -757,7 +785,7 @@ export class PatTable extends PatApiElement {
         </div>
         ${this.renderFooter()}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-        <pat-confirm-dialog></pat-confirm-dialog>
+        ${this.confirmWanted ? html`<pat-confirm-dialog></pat-confirm-dialog>` : nothing}
       </div>
     `;
   }

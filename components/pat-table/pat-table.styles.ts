@@ -156,6 +156,79 @@ export default css`
     width: 1%;
     text-align: end;
   }
+  /*
+   * A row's badges and the icon buttons (a row's ⋮, the pager) are native elements drawn as
+   * Shoelace's sl-badge (pill) and sl-icon-button: a hundred rows of Shoelace elements, each
+   * with its shadow root (and sl-icon's fetched, cloned SVG), made the first render slow.
+   */
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    padding: 0.35em 0.6em;
+    border: solid 1px var(--sl-color-neutral-0);
+    border-radius: var(--sl-border-radius-pill);
+    color: var(--sl-color-neutral-0);
+    font-size: max(12px, 0.75em); /* sl-badge's own size: --sl-font-size-2x-small is 10px */
+    font-weight: var(--sl-font-weight-semibold);
+    letter-spacing: var(--sl-letter-spacing-normal);
+    line-height: 1;
+    white-space: nowrap;
+    user-select: none;
+  }
+  /* Shoelace's badge colours a shade darker, as base.styles.ts gives sl-badge: white text needs it (WCAG AA). */
+  .badge[data-variant='success'] {
+    background-color: var(--sl-color-success-700);
+  }
+  .badge[data-variant='warning'] {
+    background-color: var(--sl-color-warning-700);
+  }
+  .badge[data-variant='danger'] {
+    background-color: var(--sl-color-danger-700);
+  }
+  .badge[data-variant='neutral'] {
+    background-color: var(--sl-color-neutral-700);
+  }
+  .icon-button {
+    display: inline-flex;
+    align-items: center;
+    vertical-align: middle;
+    margin: 0;
+    padding: var(--sl-spacing-x-small);
+    border: none;
+    border-radius: var(--sl-border-radius-medium);
+    background: none;
+    color: var(--sl-color-neutral-600);
+    font-size: inherit;
+    cursor: pointer;
+    transition: var(--sl-transition-x-fast) color;
+    -webkit-appearance: none;
+    appearance: none;
+  }
+  .icon-button:hover:not(:disabled),
+  .icon-button:focus-visible:not(:disabled) {
+    color: var(--sl-color-primary-600);
+  }
+  .icon-button:active:not(:disabled) {
+    color: var(--sl-color-primary-700);
+  }
+  .icon-button:focus {
+    outline: none;
+  }
+  .icon-button:focus-visible {
+    outline: var(--sl-focus-ring);
+    outline-offset: var(--sl-focus-ring-offset);
+  }
+  .icon-button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  .icon-button svg {
+    display: block;
+    width: 1em;
+    height: 1em;
+    pointer-events: none;
+  }
   /* The row menu: what sl-dropdown gave its panel. */
   .row-menu::part(popup) {
     z-index: var(--sl-z-index-dropdown);
@@ -197,6 +270,30 @@ export default css`
   }
   .skeleton td {
     padding-block: var(--sl-spacing-small);
+  }
+  /* sl-skeleton's pulse, without an element per cell: the first render of every table draws them. */
+  .skeleton-bar {
+    display: block;
+    min-height: 1rem;
+    border-radius: var(--sl-border-radius-pill);
+    background: var(--sl-color-neutral-200);
+    animation: skeleton-pulse 2s ease-in-out 0.5s infinite;
+  }
+  @media (forced-colors: active) {
+    .skeleton-bar {
+      background: GrayText;
+    }
+  }
+  @keyframes skeleton-pulse {
+    0% {
+      opacity: 1;
+    }
+    50% {
+      opacity: 0.4;
+    }
+    100% {
+      opacity: 1;
+    }
   }
   .footer {
     display: flex;

@@ -6,10 +6,11 @@ import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialo
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import type { PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
 import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
-import { mount, until, useMockApi, expectAccessible } from '../../testing/fixture.js';
+import { mount, until, useMockApi, expectAccessible, expectSame } from '../../testing/fixture.js';
 import { deepActive, nextEvent, text } from '../../testing/dom.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatEventMap } from '../shared/events.js';
+import { strings } from '../shared/strings.js';
 import './pat-table.js';
 import type { PatTable } from './pat-table.component.js';
 
@@ -137,20 +138,21 @@ function pageSizeSelect(table: PatTable): SlSelect {
   return root(table).querySelector<SlSelect>('.page-size sl-select')!;
 }
 
-function pager(table: PatTable, label: string): HTMLElement {
-  return root(table).querySelector<HTMLElement>(`.pager sl-icon-button[label="${label}"]`)!;
+function pager(table: PatTable, label: string): HTMLButtonElement {
+  return root(table).querySelector<HTMLButtonElement>(`.pager button[aria-label="${label}"]`)!;
 }
 
 function announcement(table: PatTable): string {
   return text(root(table).querySelector('[role="status"]'));
 }
 
+/** The confirmation dialog: rendered the first time the table asks, so null until then. */
 function confirmDialog(table: PatTable): PatConfirmDialog {
   return root(table).querySelector<PatConfirmDialog>('pat-confirm-dialog')!;
 }
 
-function slDialog(table: PatTable): SlDialog {
-  return confirmDialog(table).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
+function slDialog(table: PatTable): SlDialog | null {
+  return confirmDialog(table)?.shadowRoot?.querySelector<SlDialog>('sl-dialog') ?? null;
 }
 
 function dialogButton(table: PatTable, part: 'confirm' | 'cancel'): HTMLElement {
@@ -221,16 +223,11 @@ async function mountLoaded(attributes: { status?: StatusFilter } = {}): Promise<
   return table;
 }
 
-/** A row's ⋮ button, found by its label. */
-function menuButton(table: PatTable, name: string): HTMLElement {
-  const button = rowByName(table, name).querySelector<HTMLElement>(`sl-icon-button[label="Actions for ${CSS.escape(name)}"]`);
+/** A row's ⋮ button (a native <button>: it has the focus and the ARIA state), found by its label. */
+function menuButton(table: PatTable, name: string): HTMLButtonElement {
+  const button = rowByName(table, name).querySelector<HTMLButtonElement>(`button.row-menu-trigger[aria-label="Actions for ${CSS.escape(name)}"]`);
   if (!button) throw new Error(`no menu button in the row "${name}"`);
   return button;
-}
-
-/** The <button> inside a row's ⋮ button: the one that has the focus and the ARIA state. */
-function innerButton(table: PatTable, name: string): HTMLElement {
-  return menuButton(table, name).shadowRoot!.querySelector<HTMLElement>('button')!;
 }
 
 /** Every row menu on screen (a menu with a size). */
@@ -294,12 +291,27 @@ async function tabToMenuButton(table: PatTable, name: string): Promise<void> {
   expect(focused(table)).to.equal(`menu:${name}`);
 }
 
+/** The next event `name` from an sl-dialog inside the table (the dialog may not be rendered yet). */
+function nextDialogEvent(table: PatTable, name: string, timeout = 8000): Promise<SlDialog> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Timed out waiting for the dialog's ${name}`)), timeout);
+    const listener = (event: Event) => {
+      const origin = event.composedPath()[0];
+      if (!(origin instanceof Element) || origin.localName !== 'sl-dialog') return;
+      clearTimeout(timer);
+      table.removeEventListener(name, listener);
+      resolve(origin as SlDialog);
+    };
+    table.addEventListener(name, listener);
+  });
+}
+
 /** Runs `open` and waits for the confirmation dialog to be fully shown. */
 async function openDialog(table: PatTable, open: () => Promise<void>): Promise<SlDialog> {
-  const dialog = slDialog(table);
-  const shown = nextEvent(dialog, 'sl-after-show');
+  const shown = nextDialogEvent(table, 'sl-after-show');
   await open();
-  await shown;
+  const dialog = await shown;
+  expectSame(dialog, slDialog(table), "the table's own confirmation dialog");
   return dialog;
 }
 
@@ -334,7 +346,7 @@ function focused(table: PatTable): string {
   if (active.matches('sl-button')) return `button:${text(active)}`;
   if (active.matches('button.sort')) return `sort:${text(active).replace(/[↕▲▼]/g, '').trim()}`;
   if (active.matches('tr[data-id]')) return `row:${rowName(active)}`;
-  if (active.matches('td.row-actions sl-icon-button')) return `menu:${rowName(active)}`;
+  if (active.matches('td.row-actions button.row-menu-trigger')) return `menu:${rowName(active)}`;
   if (active.matches('sl-menu-item')) return `item:${active.getAttribute('value')}`;
   return active.tagName.toLowerCase();
 }
@@ -382,9 +394,9 @@ describe('<pat-table>', () => {
         expect(row.dataset.id, name).to.equal(pat.id);
         expect(text(nameCell), name).to.equal(name);
         expect(text(description), `${name}: description`).to.equal(pat.description || '—');
-        const badge = status!.querySelector('sl-badge')!;
+        const badge = status!.querySelector<HTMLElement>('.badge')!;
         expect(text(badge), `${name}: status`).to.equal('Active');
-        expect(badge.getAttribute('variant')).to.equal('success');
+        expect(badge.dataset.variant).to.equal('success');
 
         const issuedTime = issued!.querySelector('time')!;
         expect(issuedTime.getAttribute('datetime')).to.equal(pat.issued_at);
@@ -396,7 +408,7 @@ describe('<pat-table>', () => {
         expect(expiresTime.getAttribute('title')).to.equal(exactTime.format(new Date(pat.expires_at)));
         expect(text(expiresTime), `${name}: expires`).to.match(FUTURE);
         const soon = Date.parse(pat.expires_at) - Date.now() <= 7 * 24 * 3600e3;
-        expect(text(expires!.querySelector('sl-badge')) === 'Expiring soon', `${name}: expiring soon badge`).to.equal(soon);
+        expect(text(expires!.querySelector('.badge')) === 'Expiring soon', `${name}: expiring soon badge`).to.equal(soon);
 
         if (pat.last_used_at === null) {
           expect(text(lastUsed), `${name}: last used`).to.equal('never');
@@ -431,8 +443,45 @@ describe('<pat-table>', () => {
       const hackathon = cells(rowByName(table, 'Hackathon demo'));
       expect(text(hackathon[2])).to.equal('Expired');
       expect(text(hackathon[4])).to.equal(`Expired ${relative.format(-2, 'day')}`);
-      expect(hackathon[4]!.querySelector('sl-badge')).to.equal(null);
+      expect(hackathon[4]!.querySelector('.badge')).to.equal(null);
       expect(text(cells(rowByName(table, 'Q3 data export'))[4])).to.equal(`Expired ${relative.format(-3, 'month')}`);
+    });
+
+    it('draws the status and "Expiring soon" as pill badges, readable in the light and the dark theme', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'all' });
+      await expectRows(table, ALL_FIRST_PAGE);
+      const variants: Record<string, string> = { Active: 'success', Revoked: 'danger', Expired: 'neutral' };
+      for (const row of rows(table)) {
+        const name = text(row.querySelector('td.name'));
+        const badges = [...cells(row)[2]!.querySelectorAll<HTMLElement>('.badge')];
+        expect(badges, `${name}: one status badge`).to.have.length(1);
+        const status = store.get('alice', idOf(name)).status;
+        expect(text(badges[0]), `${name}: its status`).to.equal(strings.status[status]);
+        expect(badges[0]!.dataset.variant, `${name}: its colour`).to.equal(variants[strings.status[status]]);
+      }
+      const soon = cells(rowByName(table, 'Nightly backup'))[4]!.querySelector<HTMLElement>('.badge')!;
+      expect(text(soon)).to.equal('Expiring soon');
+      expect(soon.dataset.variant).to.equal('warning');
+      // sl-badge's pill: white (in the dark theme, near-black) text on the variant's colour.
+      const style = getComputedStyle(soon);
+      expect(style.borderTopLeftRadius).to.equal(getComputedStyle(document.documentElement).getPropertyValue('--sl-border-radius-pill').trim());
+      expect(style.color).to.equal('rgb(255, 255, 255)');
+      expect(style.backgroundColor).not.to.equal('rgba(0, 0, 0, 0)');
+      await expectAccessible(table);
+
+      // The dark theme on a dark page, as the Dark story shows it: axe checks every badge's contrast again.
+      document.documentElement.classList.add('sl-theme-dark');
+      document.documentElement.style.colorScheme = 'dark';
+      document.body.style.background = 'var(--sl-color-neutral-0)';
+      cleanups.push(() => {
+        document.documentElement.classList.remove('sl-theme-dark');
+        document.documentElement.style.colorScheme = '';
+        document.body.style.background = '';
+      });
+      expect(getComputedStyle(soon).color, 'dark text in the dark theme').not.to.equal('rgb(255, 255, 255)');
+      await settle(400); // Shoelace's controls fade to their new colours
+      await expectAccessible(table);
     });
 
     it('is accessible while loading (skeleton rows, aria-busy)', async () => {
@@ -440,6 +489,14 @@ describe('<pat-table>', () => {
       const table = await mount<PatTable>(html`<pat-table></pat-table>`);
       expect(busy(table)).to.equal('true');
       expect(root(table).querySelectorAll('tbody tr.skeleton').length).to.be.greaterThan(0);
+      // A pulsing bar in every cell of every skeleton row.
+      const cellsLoading = [...root(table).querySelectorAll('tbody tr.skeleton td')];
+      expect(cellsLoading.length).to.equal(root(table).querySelectorAll('tbody tr.skeleton').length * root(table).querySelectorAll('thead th').length);
+      for (const cell of cellsLoading) {
+        const bar = cell.querySelector('.skeleton-bar')!;
+        expect(bar.getBoundingClientRect().height, 'a bar with a height').to.be.greaterThan(10);
+        expect(bar.getAnimations().length, 'a pulsing bar').to.equal(1);
+      }
       await expectAccessible(table);
       expect(rows(table).length, 'still loading after axe').to.equal(0);
     });
@@ -531,7 +588,7 @@ describe('<pat-table>', () => {
       expect(row.querySelector('td.name')!.textContent).to.equal(evil);
       expect(row.querySelector('td.description')!.textContent!.trim()).to.equal('<b>bold</b><script>alert(2)</script>');
       expect(root(table).querySelectorAll('img, b, script')).to.have.length(0);
-      expect(row.querySelector('sl-icon-button')!.getAttribute('label')).to.equal(`Actions for ${evil}`);
+      expect(row.querySelector('.row-menu-trigger')!.getAttribute('aria-label')).to.equal(`Actions for ${evil}`);
 
       // The confirmation names it as text too.
       await openDialog(table, () => chooseRowAction(table, evil, 'revoke'));
@@ -564,7 +621,7 @@ describe('<pat-table>', () => {
         expect(changes.map((event) => event.detail)).to.deep.equal([
           { status, search: '', sort: 'issued_at', sortDir: 'desc', page: 1, pageSize: 10 },
         ]);
-        const statuses = new Set(rows(table).map((row) => text(row.querySelector('sl-badge'))));
+        const statuses = new Set(rows(table).map((row) => text(row.querySelector('.badge'))));
         if (status !== 'all') expect([...statuses]).to.deep.equal([label]);
       });
     }
@@ -831,6 +888,38 @@ describe('<pat-table>', () => {
       expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('Nightly backup') }]);
     });
 
+    it("each row's ⋮ is a native menu button named for its PAT, with the icon hidden from assistive technology", async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      for (const name of ACTIVE_BY_ISSUED) {
+        const trigger = menuButton(table, name);
+        expect(trigger.localName, name).to.equal('button');
+        expect(trigger.type, name).to.equal('button');
+        expect(trigger.getAttribute('aria-label'), name).to.equal(strings.table.rowActions(name));
+        expect(trigger.getAttribute('aria-haspopup'), `${name}: a menu button before it is ever focused`).to.equal('true');
+        expect(trigger.getAttribute('aria-expanded'), name).to.equal('false');
+        const icon = trigger.querySelector('svg')!;
+        expect(icon.getAttribute('aria-hidden'), `${name}: the icon is decoration`).to.equal('true');
+        const size = icon.getBoundingClientRect();
+        expect([size.width, size.height], `${name}: the icon is drawn`).to.deep.equal([14, 14]);
+      }
+      // sl-icon-button's look: neutral, primary under the pointer, and the focus ring on keyboard focus.
+      const trigger = menuButton(table, 'CI deploy');
+      const neutral = getComputedStyle(trigger).color;
+      trigger.scrollIntoView({ block: 'center', inline: 'center' });
+      const box = trigger.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await until(() => getComputedStyle(trigger).color !== neutral, 'the hover colour');
+      await resetMouse();
+      await tabToMenuButton(table, 'CI deploy');
+      expect(getComputedStyle(trigger).outlineStyle, 'the focus ring').to.equal('solid');
+      // Enter opens its menu, on its first item.
+      await sendKeys({ press: 'Enter' });
+      await menuShown(table, 'CI deploy');
+      await until(() => focused(table) === 'item:view', 'View focused');
+      expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+    });
+
     it("clicking the row's menu button opens the menu under it and does not emit pat-select", async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
@@ -841,8 +930,8 @@ describe('<pat-table>', () => {
       const rect = menu.getBoundingClientRect();
       expect(Math.round(rect.top)).to.equal(Math.round(button.bottom));
       expect(Math.round(rect.right)).to.equal(Math.round(button.right));
-      expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('true');
-      expect(innerButton(table, 'CI deploy').getAttribute('aria-haspopup')).to.equal('true');
+      expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('true');
+      expect(menuButton(table, 'CI deploy').getAttribute('aria-haspopup')).to.equal('true');
       expect(focused(table), 'the focus stays on the button').to.equal('menu:CI deploy');
       await settle(50);
       expect(selects).to.have.length(0);
@@ -856,13 +945,28 @@ describe('<pat-table>', () => {
       await openRowMenu(table, 'CI deploy');
       await click(menuButton(table, 'CI deploy'));
       await menuHidden(table);
-      expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('false');
+      expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('false');
 
       await openRowMenu(table, 'CI deploy');
       await click(header(table, 'Description'));
       await menuHidden(table);
       await settle(50);
       expect(selects).to.have.length(0);
+    });
+
+    it('taken out of the page with a menu open, the table comes back with the menu closed and its ⋮ saying so', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      await openRowMenu(table, 'CI deploy');
+      expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('true');
+      const parent = table.parentElement!;
+      table.remove();
+      parent.append(table);
+      await table.updateComplete;
+      await menuHidden(table);
+      expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('false');
+      await openRowMenu(table, 'CI deploy');
+      expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded'), 'it opens again').to.equal('true');
     });
 
     it('choosing a menu item does not open the row as well', async () => {
@@ -907,7 +1011,7 @@ describe('<pat-table>', () => {
       const statuses = new Set<string>();
       for (const row of rows(table)) {
         const name = text(row.querySelector('td.name'));
-        const status = text(row.querySelector('sl-badge'));
+        const status = text(row.querySelector('.badge'));
         statuses.add(status);
         await openRowMenu(table, name);
         const expected = status === 'Active' ? ['view', 'copy', 'add-scope', 'revoke', 'delete'] : ['view', 'copy', 'add-scope', 'regenerate', 'delete'];
@@ -939,8 +1043,8 @@ describe('<pat-table>', () => {
       await openRowMenu(table, 'CI deploy');
       expect(shownMenus(table), 'menus on screen').to.have.length(1);
       expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'revoke', 'delete']);
-      expect(innerButton(table, 'Leaked in support ticket').getAttribute('aria-expanded')).to.equal('false');
-      expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('true');
+      expect(menuButton(table, 'Leaked in support ticket').getAttribute('aria-expanded')).to.equal('false');
+      expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('true');
       await click(shownMenu(table)!.querySelector('sl-menu-item[value="add-scope"]')!);
       await until(() => navigations.length > 0, 'pat-navigate');
       expect(navigations.map((event) => event.detail)).to.deep.equal([{ route: `/pats/${idOf('CI deploy')}/add-scope` }]);
@@ -1077,6 +1181,27 @@ describe('<pat-table>', () => {
       await until(() => statCount(table, 'Active') === '7', 'the counts update');
     });
 
+    it('renders its confirmation dialog the first time it asks; that dialog opens, and gives the focus back', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      expect(confirmDialog(table) === null, 'no dialog before one is needed').to.equal(true);
+      const deleteAll = button(root(table), 'Delete All');
+      let shows = 0;
+      table.addEventListener('sl-show', (event) => (event.composedPath()[0] as Element).localName === 'sl-dialog' && shows++);
+      const dialog = await openDialog(table, () => click(deleteAll));
+      expect(shows, 'sl-show, as a dialog that opens (not one rendered open) emits it').to.equal(1);
+      expect(dialog.open).to.equal(true);
+      expect(dialogMessage(table)).to.include('All 12 personal access tokens');
+      const hidden = nextEvent(dialog, 'sl-after-hide');
+      await sendKeys({ press: 'Escape' });
+      await hidden;
+      await until(() => root(table).activeElement === deleteAll, 'the focus back on Delete All');
+      // The next question uses the same dialog.
+      expectSame(await openDialog(table, () => click(deleteAll)), dialog, 'the dialog the second time');
+      await click(dialogButton(table, 'cancel'));
+      expect((await apiGet('/pats?status=all')).body.total).to.equal(12);
+    });
+
     it('after Delete, focus moves to the row that took its place', async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
@@ -1186,14 +1311,13 @@ describe('<pat-table>', () => {
           event.preventDefault();
         });
         const done = record(table, action.done);
-        const dialog = slDialog(table);
         let shown = false;
-        dialog.addEventListener('sl-show', () => (shown = true));
+        table.addEventListener('sl-show', () => (shown = true));
         await action.open(table);
         await until(() => vetoed.length > 0, action.request);
         await settle(200);
         expect(shown, 'a dialog opened').to.equal(false);
-        expect(dialog.open).to.equal(false);
+        expect(slDialog(table)?.open ?? false).to.equal(false);
         expect(done).to.have.length(0);
         await expectNothingChanged(table);
       });
@@ -1274,14 +1398,14 @@ describe('<pat-table>', () => {
       const table = await mountLoaded();
       const selects = record(table, 'pat-select');
       await tabToMenuButton(table, 'CI deploy');
-      expect(innerButton(table, 'CI deploy').getAttribute('aria-haspopup'), 'a menu button once focused').to.equal('true');
-      expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('false');
+      expect(menuButton(table, 'CI deploy').getAttribute('aria-haspopup'), 'a menu button').to.equal('true');
+      expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('false');
 
       for (const key of ['Enter', ' ', 'ArrowDown']) {
         await sendKeys({ press: key });
         await menuShown(table, 'CI deploy');
         await until(() => focused(table) === 'item:view', `${JSON.stringify(key)}: the first item focused`);
-        expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded'), `${JSON.stringify(key)}: aria-expanded`).to.equal('true');
+        expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded'), `${JSON.stringify(key)}: aria-expanded`).to.equal('true');
         expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'revoke', 'delete']);
         await sendKeys({ press: 'Escape' });
         await menuHidden(table);
@@ -1315,8 +1439,8 @@ describe('<pat-table>', () => {
       await sendKeys({ press: 'Escape' });
       await menuHidden(table);
       await until(() => focused(table) === 'menu:CI deploy', 'focus back on the menu button');
-      expect(deepActive(), 'the focus on the button itself').to.equal(innerButton(table, 'CI deploy'));
-      expect(innerButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('false');
+      expect(deepActive(), 'the focus on the button itself').to.equal(menuButton(table, 'CI deploy'));
+      expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('false');
       expect(escapes, 'Escape stays with the menu').to.have.length(0);
 
       // A menu opened by mouse closes on Escape too, the focus on its button.

@@ -14,6 +14,13 @@ export function requireApi(api: PatApi | undefined): PatApi {
   return api;
 }
 
+/** A confirmation dialog, or how to get one (an element may render its dialog only when it asks). */
+export type ConfirmDialogSource = PatConfirmDialog | (() => Promise<PatConfirmDialog>);
+
+function dialogFrom(source: ConfirmDialogSource): Promise<PatConfirmDialog> {
+  return typeof source === 'function' ? source() : Promise.resolve(source);
+}
+
 /**
  * The base of elements that talk to the API: the client from the nearest `<pat-api-provider>`
  * and the steps every destructive action shares (a cancelable request event, a confirmation
@@ -35,9 +42,9 @@ export class PatApiElement extends PatElement {
   }
 
   /** Revokes `pat` once the host allowed it and the user confirmed; true when it is revoked. */
-  protected async confirmRevoke(dialog: PatConfirmDialog, pat: Pat, trigger?: HTMLElement): Promise<boolean> {
+  protected async confirmRevoke(dialog: ConfirmDialogSource, pat: Pat, trigger?: HTMLElement): Promise<boolean> {
     if (this.emit('pat-request-revoke', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return false;
-    const done = await dialog.confirm(
+    const done = await (await dialogFrom(dialog)).confirm(
       {
         title: strings.confirm.revokeTitle,
         message: strings.confirm.revokeText(pat.name),
@@ -51,9 +58,9 @@ export class PatApiElement extends PatElement {
   }
 
   /** Deletes `pat` once the host allowed it and the user confirmed; true when it is gone. */
-  protected async confirmDelete(dialog: PatConfirmDialog, pat: Pat, trigger?: HTMLElement): Promise<boolean> {
+  protected async confirmDelete(dialog: ConfirmDialogSource, pat: Pat, trigger?: HTMLElement): Promise<boolean> {
     if (this.emit('pat-request-delete', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return false;
-    const done = await dialog.confirm(
+    const done = await (await dialogFrom(dialog)).confirm(
       {
         title: strings.confirm.deleteTitle,
         message: strings.confirm.deleteText(pat.name),
