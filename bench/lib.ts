@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../server/test/harness.js';
 
 /** One line of the results table and of bench/results.json. */
 export interface Result {
@@ -55,17 +55,6 @@ export function sleep(ms: number): Promise<void> {
 /** Logs progress to stderr, so stdout keeps only the table. */
 export function log(message: string): void {
   process.stderr.write(`  · ${message}\n`);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Child {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { parseDuration } from '../../contract/index.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { makeCaller, signUserToken, startServer, type TestServer } from './harness.js';
+import { freePort, makeCaller, signUserToken, startServer, type TestServer } from './harness.js';
 
 /** DESIGN.md 4.1 and 4.4: configuration, the standalone entry, and how user tokens are checked. */
 
@@ -235,14 +235,6 @@ describe('PAT_CATALOG', () => {
     });
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface Child {
   stdout: () => string;

@@ -76,6 +76,15 @@ export interface Listening {
 }
 
 /** Serves any request listener (an Express app of the test's own) on a free loopback port. */
+/** A port nothing listens on now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 export async function listen(handler: RequestListener): Promise<Listening> {
   const server: Server = await new Promise((resolve) => {
     const listening = createServer(handler).listen(0, '127.0.0.1', () => resolve(listening));
