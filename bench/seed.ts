@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import SQLite from 'better-sqlite3';
 import { buildSecret, type AuthorizeRequest } from '../contract/index.js';
 import { createTokenHasher } from '../server/authz/token.js';
+import { openConnection } from '../server/db/connection.js';
 import { openDatabase } from '../server/db/database.js';
+import { grantsOf } from '../server/pats/pat.repository.js';
 
 /** The user whose list the listing figure pages through. */
 export const LISTER = 'bench-lister';
@@ -51,14 +52,12 @@ export async function seed(path: string): Promise<Seeded> {
   const started = performance.now();
   await (await openDatabase(path)).destroy();
 
-  const sqlite = new SQLite(path);
+  const sqlite = openConnection(path);
   // A throw-away file: no rollback journal while seeding; the server's WAL mode comes back after.
   sqlite.pragma('journal_mode = OFF');
   sqlite.pragma('synchronous = OFF');
   // Room for the whole transaction in memory: the indexes grow without going to disk.
   sqlite.pragma('cache_size = -1000000');
-  // The same lower() as the server's: the unique name index is built with it.
-  sqlite.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
 
   const hash = createTokenHasher();
   const random = prng(20261128);
@@ -67,12 +66,12 @@ export async function seed(path: string): Promise<Seeded> {
   const tokens: string[] = [];
   const activeTokens: string[] = [];
 
-  const PAT_COLUMNS = 12;
+  const PAT_COLUMNS = 13;
   const PAT_BATCH = 200;
   const SCOPE_COLUMNS = 6;
   const SCOPE_BATCH = PAT_BATCH * SCOPES_PER_PAT; // flushed together, PATs first (foreign keys)
   const insertPats = sqlite.prepare(
-    `insert into pats (id, user_id, name, description, token_hash, issued_at, expires_at, updated_at, revoked, revoked_at, last_used_at, last_used_ip) values ${Array(PAT_BATCH).fill(`(${Array(PAT_COLUMNS).fill('?').join(',')})`).join(',')}`,
+    `insert into pats (id, user_id, name, description, token_hash, issued_at, expires_at, updated_at, revoked, revoked_at, last_used_at, last_used_ip, grants) values ${Array(PAT_BATCH).fill(`(${Array(PAT_COLUMNS).fill('?').join(',')})`).join(',')}`,
   );
   const insertScopes = sqlite.prepare(
     `insert into pat_scopes (id, pat_id, entity_type, operation, entity_id, domain_id) values ${Array(SCOPE_BATCH).fill(`(${Array(SCOPE_COLUMNS).fill('?').join(',')})`).join(',')}`,
@@ -99,6 +98,14 @@ export async function seed(path: string): Promise<Seeded> {
       }
       if (kind >= 2) activeTokens.push(token);
       const used = random() < 0.7 ? Math.min(now - 1000, issued + random() * (now - issued)) : null;
+      const scopes = [
+        ['clients', 'update', `c-${i}`, `d-${i % 100}`],
+        ['channels', 'read', `ch-${i}`, ''],
+        ['messages', 'publish', '*', `d-${i % 100}`],
+        ['groups', 'list', '*', ''],
+        ['clients', 'read', '*', ''],
+      ] as const;
+      const scopeRows = scopes.map(([entity_type, operation, entity_id, domain_id]) => ({ entity_type, operation, entity_id, domain_id }));
       patValues.push(
         id,
         userId,
@@ -112,14 +119,9 @@ export async function seed(path: string): Promise<Seeded> {
         kind === 0 ? iso(issued + 1000) : null,
         used === null ? null : iso(used),
         used === null ? null : `10.0.${i % 256}.${(i >> 8) % 256}`,
+        grantsOf(scopeRows),
       );
-      scopeValues.push(
-        randomUUID(), id, 'clients', 'update', `c-${i}`, `d-${i % 100}`,
-        randomUUID(), id, 'channels', 'read', `ch-${i}`, '',
-        randomUUID(), id, 'messages', 'publish', '*', `d-${i % 100}`,
-        randomUUID(), id, 'groups', 'list', '*', '',
-        randomUUID(), id, 'clients', 'read', '*', '',
-      );
+      for (const scope of scopes) scopeValues.push(randomUUID(), id, ...scope);
       if (patValues.length === PAT_BATCH * PAT_COLUMNS) {
         insertPats.run(patValues);
         patValues = [];

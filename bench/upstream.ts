@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { buildSecret } from '../contract/index.js';
 import { createAuthorizer, type AuthorizePat } from '../server/authz/authorizer.js';
+import { createLastUseRecorder } from '../server/authz/last-use-recorder.js';
 import { GrantCache } from '../server/authz/grant-cache.js';
 import { createTokenHasher, type TokenHasher } from '../server/authz/token.js';
 import { openDatabase, type PatDatabase } from '../server/db/database.js';
-import { insertPat, insertScopes } from '../server/pats/pat.repository.js';
+import { grantsOf, insertPat, insertScopes } from '../server/pats/pat.repository.js';
 import { checksPerSecond } from './authorize-inprocess.js';
 import { log, reported, round, type Result } from './lib.js';
 
@@ -23,6 +24,14 @@ async function seedPats(db: PatDatabase, hash: TokenHasher, label: string): Prom
     const id = randomUUID();
     const token = buildSecret(id, randomBytes(32));
     tokens.push(token);
+    const scope = (entity_type: string, operation: string, entity_id: string, domain_id: string) => ({ id: randomUUID(), pat_id: id, entity_type, operation, entity_id, domain_id });
+    const scopes = [
+      scope('clients', 'update', `c-${i}`, 'd-1'),
+      scope('channels', 'read', `ch-${i}`, ''),
+      scope('messages', 'publish', '*', 'd-1'),
+      scope('groups', 'list', '*', ''),
+      scope('clients', 'read', '*', ''),
+    ];
     await insertPat(db, {
       id,
       user_id: 'upstream-bench',
@@ -36,21 +45,16 @@ async function seedPats(db: PatDatabase, hash: TokenHasher, label: string): Prom
       revoked_at: null,
       last_used_at: null,
       last_used_ip: null,
+      grants: grantsOf(scopes),
     });
-    const scope = (entity_type: string, operation: string, entity_id: string, domain_id: string) => ({ id: randomUUID(), pat_id: id, entity_type, operation, entity_id, domain_id });
-    await insertScopes(db, [
-      scope('clients', 'update', `c-${i}`, 'd-1'),
-      scope('channels', 'read', `ch-${i}`, ''),
-      scope('messages', 'publish', '*', 'd-1'),
-      scope('groups', 'list', '*', ''),
-      scope('clients', 'read', '*', ''),
-    ]);
+    await insertScopes(db, scopes);
   }
   return tokens;
 }
 
 function authorizerWith(db: PatDatabase, hashToken: TokenHasher): AuthorizePat {
-  return createAuthorizer({ db, cache: new GrantCache(1_000, 60_000), hashToken, now: Date.now });
+  const lastUses = createLastUseRecorder({ db, onError: (error) => log(`last use not written: ${String(error)}`) });
+  return createAuthorizer({ db, cache: new GrantCache(1_000, 60_000), hashToken, now: Date.now, lastUses });
 }
 
 /**

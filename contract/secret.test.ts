@@ -257,6 +257,8 @@ describe('base62', () => {
     ['an underscore', 'a_b', 4],
     ['a space', '1 ', 1],
     ['a value too big for the size', '48', 1],
+    ['a value too big for an odd size', '4gfFC3', 3],
+    ['a character beyond ASCII', '1é', 2],
     ['22 z characters into 16 bytes', 'z'.repeat(22), 16],
     ['anything non-zero into zero bytes', '1', 0],
   ];

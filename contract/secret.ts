@@ -36,22 +36,33 @@ export function encodeBase62(bytes: Uint8Array, width: number): string {
   return text.padStart(width, '0');
 }
 
-const DIGIT_VALUES = new Map(Array.from(ALPHABET, (char, value) => [char.charCodeAt(0), value]));
+/** Each ASCII code's base62 value; -1 for a character that is not a digit. */
+const DIGIT_VALUES = Int8Array.from({ length: 128 }, (_, code) => ALPHABET.indexOf(String.fromCharCode(code)));
 
 /** Decodes base62 into exactly `size` big-endian bytes, or undefined when it does not fit. */
 export function decodeBase62(text: string, size: number): Uint8Array | undefined {
-  const bytes = new Uint8Array(size);
+  // 16-bit limbs, most significant first: half the steps of one byte at a time.
+  const limbs = new Uint16Array(Math.ceil(size / 2));
   for (let c = 0; c < text.length; c++) {
-    const digit = DIGIT_VALUES.get(text.charCodeAt(c));
-    if (digit === undefined) return undefined;
-    // bytes = bytes * 62 + digit
+    const code = text.charCodeAt(c);
+    const digit = code < 128 ? DIGIT_VALUES[code]! : -1;
+    if (digit < 0) return undefined;
+    // limbs = limbs * 62 + digit
     let carry = digit;
-    for (let i = size - 1; i >= 0; i--) {
-      const value = bytes[i]! * 62 + carry;
-      bytes[i] = value & 0xff;
-      carry = value >>> 8;
+    for (let i = limbs.length - 1; i >= 0; i--) {
+      const value = limbs[i]! * 62 + carry;
+      limbs[i] = value & 0xffff;
+      carry = value >>> 16;
     }
     if (carry !== 0) return undefined;
+  }
+  const bytes = new Uint8Array(size);
+  const offset = limbs.length * 2 - size; // an odd size leaves the top byte of the first limb
+  if (offset === 1 && limbs[0]! > 0xff) return undefined;
+  for (let i = 0; i < size; i++) {
+    const at = i + offset;
+    const limb = limbs[at >>> 1]!;
+    bytes[i] = at & 1 ? limb & 0xff : limb >>> 8;
   }
   return bytes;
 }
@@ -81,8 +92,14 @@ export function crc32(text: string): number {
 }
 
 function checksumOf(body: string): string {
-  const value = crc32(body);
-  return encodeBase62(new Uint8Array([value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff]), CHECKSUM_CHARS);
+  // A 32-bit number fits a double: plain division, no byte arithmetic.
+  let value = crc32(body);
+  let text = '';
+  for (let i = 0; i < CHECKSUM_CHARS; i++) {
+    text = ALPHABET[value % 62] + text;
+    value = Math.floor(value / 62);
+  }
+  return text;
 }
 
 function uuidToBytes(uuid: string): Uint8Array {

@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
@@ -88,8 +89,19 @@ describe('the server half, installed', () => {
     const express = (await hostImport('express')).default;
     assert.equal(parseDuration('30d').ms, 30 * 86_400_000);
 
-    const db = await openDatabase(':memory:');
-    const logger = pino({ level: 'silent' });
+    // A database file: last uses are written by the package's compiled writer thread, which
+    // would log an error (and fall back to the answering thread) if it could not start.
+    const db = await openDatabase(join(host, 'data', 'pats.db'));
+    const errors: string[] = [];
+    const logger = pino(
+      { level: 'error' },
+      new Writable({
+        write(line, _encoding, done) {
+          errors.push(String(line));
+          done();
+        },
+      }),
+    );
     const jwtSecret = 'a-host-secret-of-at-least-32-characters!';
     const kit = createPatKit({ db, jwtSecret, logger });
     // A host's own app: the REST API under /api and one of its routes guarded by a PAT.
@@ -119,8 +131,15 @@ describe('the server half, installed', () => {
       const allowed = await fetch(`${base}/clients/c-1`, { headers: { authorization: `Bearer ${secret}` } });
       assert.deepEqual([allowed.status, await allowed.json()], [200, { user: 'jane' }]);
       assert.equal((await fetch(`${base}/clients/c-2`, { headers: { authorization: `Bearer ${secret}` } })).status, 403);
+
+      await kit.flush();
+      const listed = await fetch(`${base}/api/pats?status=all`, { headers: { authorization: `Bearer ${userToken}` } });
+      const [pat] = ((await listed.json()) as { pats: { last_used_at: string | null }[] }).pats;
+      assert.ok(pat?.last_used_at, 'the last use was written');
+      assert.deepEqual(errors, []);
     } finally {
       await new Promise((resolve) => server.close(resolve));
+      await kit.close();
       await db.destroy();
     }
 

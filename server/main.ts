@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     logger.info({ db: config.dbPath, demo: config.demo }, `PAT Kit listening on http://${config.host}:${port}`);
   });
   const stop = () => {
-    server.close(() => void db.destroy().then(() => process.exit(0)));
+    server.close(() => void app.locals.patKit.close().then(() => db.destroy()).then(() => process.exit(0)));
     server.closeAllConnections();
   };
   process.once('SIGINT', stop);

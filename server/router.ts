@@ -12,6 +12,7 @@ import {
 import { createAuthorizer, type AuthorizePat } from './authz/authorizer.js';
 import { createAuthorizeRoutes, createRequirePat, type RequirePatOptions } from './authz/authorize.routes.js';
 import { GrantCache } from './authz/grant-cache.js';
+import { createLastUseRecorder } from './authz/last-use-recorder.js';
 import { createTokenHasher } from './authz/token.js';
 import type { PatDatabase } from './db/database.js';
 import { errorHandler, requireJsonBody, routeNotFound } from './http/errors.js';
@@ -47,6 +48,10 @@ export interface PatKit {
   authorizePat: AuthorizePat;
   /** Express middleware guarding a host route with a PAT. */
   requirePat: (options: RequirePatOptions) => RequestHandler;
+  /** Resolves once the last uses of the checks answered so far are in the database. */
+  flush(): Promise<void>;
+  /** Writes the last uses still queued and stops the writer thread; call it before `db.destroy()`. */
+  close(): Promise<void>;
 }
 
 function resolveCatalog(options: PatKitOptions): { catalog: Catalog; maxLifetimeMs: number } {
@@ -68,13 +73,11 @@ export function createPatKit(options: PatKitOptions): PatKit {
   const { catalog, maxLifetimeMs } = resolveCatalog(options);
   const cache = new GrantCache(options.cache?.maxEntries ?? DEFAULT_CACHE_ENTRIES, options.cache?.ttlMs ?? 60_000);
   const hashToken = createTokenHasher(options.pepper);
-  const authorizePat = createAuthorizer({
+  const lastUses = createLastUseRecorder({
     db: options.db,
-    cache,
-    hashToken,
-    now,
     onError: (err) => logger.error({ err }, 'could not record the last use of personal access tokens'),
   });
+  const authorizePat = createAuthorizer({ db: options.db, cache, hashToken, now, lastUses });
   const service = new PatService({ db: options.db, catalog, maxLifetimeMs, hashToken, cache, now });
 
   const router = Router();
@@ -89,7 +92,13 @@ export function createPatKit(options: PatKitOptions): PatKit {
   router.use('/pats', routeNotFound);
   router.use(errorHandler(logger));
 
-  return { router, authorizePat, requirePat: createRequirePat(authorizePat) };
+  return {
+    router,
+    authorizePat,
+    requirePat: createRequirePat(authorizePat),
+    flush: () => lastUses.flush(),
+    close: () => lastUses.close(),
+  };
 }
 
 /** The REST API alone, for hosts that mount it in their own Express app. */

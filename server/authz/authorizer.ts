@@ -1,7 +1,8 @@
 import { SECRET_PATTERN, scopeGrants, secretPatId, type AuthorizeRequest } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
-import { credentialReader, touchLastUsed } from '../pats/pat.repository.js';
+import { credentialReader, parseGrants } from '../pats/pat.repository.js';
 import type { GrantCache, CachedPat } from './grant-cache.js';
+import type { LastUseRecorder } from './last-use-recorder.js';
 import { digestsEqual, type TokenHasher } from './token.js';
 
 export type AuthorizeResult =
@@ -25,8 +26,7 @@ interface AuthorizerDeps {
   cache: GrantCache;
   hashToken: TokenHasher;
   now: () => number;
-  /** Told when recording a last use failed (the checks it came from have been answered). */
-  onError?: (error: unknown) => void;
+  lastUses: LastUseRecorder;
 }
 
 const LAST_USED_INTERVAL_MS = 60_000;
@@ -39,11 +39,11 @@ const unauthenticated: AuthorizeResult = {
 
 /**
  * Answers "may this PAT do X on Y?". A warm check is one SHA-256 and a map lookup by the digest;
- * a miss adds one primary-key read and one read of the scopes' index (no table rows). The
- * secret is verified before anything about the PAT's state is told. `last_used_at` is written
- * after the answer, batched: one transaction per turn of the event loop.
+ * a miss adds one query: the PAT by primary key and its scopes from their index (no scope rows).
+ * The secret is verified before anything about the PAT's state is told. A last use is queued
+ * with `lastUses` and written after the answer.
  */
-export function createAuthorizer({ db, cache, hashToken, now, onError }: AuthorizerDeps): AuthorizePat {
+export function createAuthorizer({ db, cache, hashToken, now, lastUses }: AuthorizerDeps): AuthorizePat {
   // Concurrent misses for one PAT share one load: one pair of reads, one last-used write.
   const loading = new Map<string, Promise<CachedPat | undefined>>();
 
@@ -60,44 +60,21 @@ export function createAuthorizer({ db, cache, hashToken, now, onError }: Authori
 
   async function read(id: string, at: number): Promise<CachedPat | undefined> {
     const epoch = cache.epoch;
-    const rows = await readCredential(id);
-    const row = rows[0];
+    const row = await readCredential(id);
     if (!row) return undefined;
+    const stored = row.last_used_at ? Date.parse(row.last_used_at) : null;
     const pat: CachedPat = {
       id,
       userId: row.user_id,
       tokenHash: row.token_hash,
       expiresAt: Date.parse(row.expires_at),
       revoked: row.revoked === 1,
-      lastUsedAt: row.last_used_at ? Date.parse(row.last_used_at) : null,
-      scopes: row.entity_type === null ? [] : rows.map((scope) => ({ entity_type: scope.entity_type!, operation: scope.operation!, entity_id: scope.entity_id!, domain_id: scope.domain_id || null })),
+      // A last use still on its way to the database is the newer one.
+      lastUsedAt: lastUses.pending(id) ?? stored,
+      scopes: parseGrants(row.grants).map((scope) => ({ ...scope, domain_id: scope.domain_id || null })),
     };
     cache.set(id, pat, at, epoch);
     return pat;
-  }
-
-  // Last uses waiting for the next write; a later one of the same PAT replaces an earlier one.
-  const touches = new Map<string, { at: string; ip: string | null }>();
-  let flushScheduled = false;
-
-  function touch(id: string, at: number, ip: string | null): void {
-    touches.set(id, { at: new Date(at).toISOString(), ip });
-    if (flushScheduled) return;
-    flushScheduled = true;
-    setImmediate(() => void flush());
-  }
-
-  async function flush(): Promise<void> {
-    flushScheduled = false;
-    const batch = [...touches];
-    touches.clear();
-    try {
-      await db.transaction().execute(async (trx) => {
-        for (const [id, { at, ip }] of batch) await touchLastUsed(trx, id, at, ip);
-      });
-    } catch (error) {
-      onError?.(error);
-    }
   }
 
   return async function authorizePat(token, request, options = {}) {
@@ -124,7 +101,7 @@ export function createAuthorizer({ db, cache, hashToken, now, onError }: Authori
     }
     if (pat.lastUsedAt === null || at - pat.lastUsedAt >= LAST_USED_INTERVAL_MS) {
       pat.lastUsedAt = at;
-      touch(pat.id, at, options.ip ?? null);
+      lastUses.record(pat.id, at, options.ip ?? null);
     }
     return { allowed: true, user_id: pat.userId, pat_id: pat.id };
   };

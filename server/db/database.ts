@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { openConnection } from './connection.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -13,17 +14,22 @@ export type PatDatabase = Kysely<Database>;
  */
 export async function openDatabase(path: string): Promise<PatDatabase> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
-  // SQLite's own lower() folds ASCII only; Postgres folds all of Unicode. Name search and the
-  // case-insensitive unique index must agree with what people type ("Über" = "über").
-  sqlite.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openConnection(path)) }) });
   await migrate(db);
   return db;
+}
+
+/**
+ * The file behind `db`, or null when it has none a second connection could open: an in-memory
+ * or temporary SQLite database, or another kind of database (a host's own kysely).
+ */
+export async function databaseFile(db: PatDatabase): Promise<string | null> {
+  try {
+    const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
+    return rows.find((row) => row.name === 'main')?.file || null;
+  } catch {
+    return null;
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 200;

@@ -89,6 +89,37 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('pats_user_status').execute();
     },
   },
+  '2026-11-28-003-pat-grants': {
+    async up(db: Kysely<any>) {
+      // A copy of each PAT's scopes on its row (see PatsTable.grants): a cache miss of
+      // authorize reads one row instead of assembling five or more from the scopes' index.
+      await db.schema.alterTable('pats').addColumn('grants', 'text', (col) => col.notNull().defaultTo('[]')).execute();
+      await db.transaction().execute(async (trx) => {
+        let after = '';
+        for (;;) {
+          const ids = (await trx.selectFrom('pats').select('id').where('id', '>', after).orderBy('id').limit(500).execute()).map((row) => row.id as string);
+          if (ids.length === 0) break;
+          const scopes = await trx
+            .selectFrom('pat_scopes')
+            .select(['pat_id', 'entity_type', 'operation', 'entity_id', 'domain_id'])
+            .where('pat_id', 'in', ids)
+            .orderBy(['pat_id', 'entity_type', 'operation', 'entity_id', 'domain_id'])
+            .execute();
+          const grants = new Map<string, string[][]>();
+          for (const scope of scopes) {
+            const list = grants.get(scope.pat_id) ?? [];
+            list.push([scope.entity_type, scope.operation, scope.entity_id, scope.domain_id]);
+            grants.set(scope.pat_id, list);
+          }
+          for (const [id, list] of grants) await trx.updateTable('pats').set({ grants: JSON.stringify(list) }).where('id', '=', id).execute();
+          after = ids.at(-1)!;
+        }
+      });
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('pats').dropColumn('grants').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

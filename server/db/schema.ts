@@ -15,6 +15,12 @@ export interface PatsTable {
   revoked_at: string | null;
   last_used_at: string | null;
   last_used_ip: string | null;
+  /**
+   * The PAT's scopes as authorize reads them, kept with the row so that a cache miss is one
+   * primary-key read: a JSON array of `[entity_type, operation, entity_id, domain_id]`.
+   * Written with every change of the PAT's rows in pat_scopes, in the same transaction.
+   */
+  grants: string;
 }
 
 export interface PatScopesTable {

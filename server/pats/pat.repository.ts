@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type ExpressionBuilder } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable, type ExpressionBuilder } from 'kysely';
 import type { PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 
@@ -6,7 +6,7 @@ import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 type Db = Kysely<Database>;
 
 export type PatRow = Selectable<PatsTable>;
-export type PatRowWithCount = Omit<PatRow, 'token_hash'> & { scopes_count: number | null };
+export type PatRowWithCount = Omit<PatRow, 'token_hash' | 'grants'> & { scopes_count: number | null };
 export type ScopeRow = Selectable<PatScopesTable>;
 
 const publicColumns = [
@@ -45,34 +45,34 @@ export async function findPat(db: Db, userId: string, id: string): Promise<PatRo
     .executeTakeFirst();
 }
 
-export interface CredentialRow {
-  id: string;
-  user_id: string;
-  token_hash: string;
-  expires_at: string;
-  revoked: number;
-  last_used_at: string | null;
-  /** The scope columns: null for a PAT without scopes. */
-  entity_type: string | null;
-  operation: string | null;
-  entity_id: string | null;
-  domain_id: string | null;
+export type CredentialRow = Pick<PatRow, 'user_id' | 'token_hash' | 'expires_at' | 'revoked' | 'last_used_at' | 'grants'>;
+
+/** A PAT's `grants` column from its scope rows (see PatsTable.grants). */
+export function grantsOf(scopes: readonly Pick<ScopeRow, 'entity_type' | 'operation' | 'entity_id' | 'domain_id'>[]): string {
+  return JSON.stringify(scopes.map((scope) => [scope.entity_type, scope.operation, scope.entity_id, scope.domain_id]));
+}
+
+/** Parses a `grants` column. */
+export function parseGrants(grants: string): { entity_type: string; operation: string; entity_id: string; domain_id: string }[] {
+  return (JSON.parse(grants) as [string, string, string, string][]).map(([entity_type, operation, entity_id, domain_id]) => ({
+    entity_type,
+    operation,
+    entity_id,
+    domain_id,
+  }));
 }
 
 /**
- * The authorize read, compiled once: a PAT by primary key with its scopes from their unique
- * index (no scope table rows), one row per scope. On the hot path of every cache miss, so no
- * query is built per call.
+ * The authorize read: one PAT by primary key, its scopes in its own row. Compiled once, as it
+ * is on the path of every cache miss.
  */
-export function credentialReader(db: Db): (id: string) => Promise<CredentialRow[]> {
+export function credentialReader(db: Db): (id: string) => Promise<CredentialRow | undefined> {
   const compiled = db
     .selectFrom('pats')
-    .leftJoin('pat_scopes', 'pat_scopes.pat_id', 'pats.id')
-    .select(['pats.id', 'pats.user_id', 'pats.token_hash', 'pats.expires_at', 'pats.revoked', 'pats.last_used_at'])
-    .select(['pat_scopes.entity_type', 'pat_scopes.operation', 'pat_scopes.entity_id', 'pat_scopes.domain_id'])
-    .where('pats.id', '=', '')
+    .select(['user_id', 'token_hash', 'expires_at', 'revoked', 'last_used_at', 'grants'])
+    .where('id', '=', '')
     .compile();
-  return async (id) => (await db.executeQuery<CredentialRow>({ ...compiled, parameters: [id] })).rows;
+  return async (id) => (await db.executeQuery<CredentialRow>({ ...compiled, parameters: [id] })).rows[0];
 }
 
 export interface PatListFilter {
@@ -214,8 +214,29 @@ export async function deleteAllPats(db: Db, userId: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-export async function touchLastUsed(db: Db, id: string, at: string, ip: string | null): Promise<void> {
-  await db.updateTable('pats').set({ last_used_at: at, last_used_ip: ip }).where('id', '=', id).execute();
+export interface LastUse {
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+  ip: string | null;
+}
+
+/**
+ * The last-use UPDATE, compiled once: its SQL, and each use's parameters (the SET values in
+ * order, then the id). Also run outside kysely, by the writer thread's own connection.
+ */
+export function lastUseStatement(db: Db): { sql: string; parameters(use: LastUse): [string, string | null, string] } {
+  const { sql } = db.updateTable('pats').set({ last_used_at: '', last_used_ip: '' }).where('id', '=', '').compile();
+  return { sql, parameters: ({ id, at, ip }) => [new Date(at).toISOString(), ip, id] };
+}
+
+/** Writes last uses in one transaction. */
+export function lastUseWriter(db: Db): (uses: readonly LastUse[]) => Promise<void> {
+  const { sql, parameters } = lastUseStatement(db);
+  return (uses) =>
+    db.transaction().execute(async (trx) => {
+      for (const use of uses) await trx.executeQuery(CompiledQuery.raw(sql, parameters(use)));
+    });
 }
 
 /** A PAT's scopes in a stable order, walked along the unique index. */
@@ -242,6 +263,11 @@ export async function listScopes(db: Db, patId: string, offset: number, limit: n
 
 export async function allScopes(db: Db, patId: string): Promise<ScopeRow[]> {
   return scopesOf(db, patId).execute();
+}
+
+/** Writes the PAT's `grants` column: call it with the PAT's scopes after every change of them. */
+export async function setGrants(db: Db, patId: string, scopes: ScopeRow[]): Promise<void> {
+  await db.updateTable('pats').set({ grants: grantsOf(scopes) }).where('id', '=', patId).execute();
 }
 
 export async function insertScopes(db: Db, rows: ScopeRow[]): Promise<void> {

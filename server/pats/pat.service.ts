@@ -83,7 +83,7 @@ export class PatService {
     const now = this.deps.now();
     const id = randomUUID();
     const secret = newSecret(id);
-    const { add } = mergeScopes([], scopes);
+    const rows = mergeScopes([], scopes).add.map((scope) => this.#scopeRow(id, scope));
     try {
       await this.deps.db.transaction().execute(async (trx) => {
         await repo.insertPat(trx, {
@@ -99,8 +99,9 @@ export class PatService {
           revoked_at: null,
           last_used_at: null,
           last_used_ip: null,
+          grants: repo.grantsOf(rows),
         });
-        await repo.insertScopes(trx, add.map((scope) => this.#scopeRow(id, scope)));
+        await repo.insertScopes(trx, rows);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw duplicateName();
@@ -219,7 +220,9 @@ export class PatService {
       const touched = await repo.updatePat(trx, userId, id, { updated_at: new Date(this.deps.now()).toISOString() });
       if (!touched) throw patNotFound();
       await change(trx, await repo.allScopes(trx, id));
-      return repo.allScopes(trx, id);
+      const changed = await repo.allScopes(trx, id);
+      await repo.setGrants(trx, id, changed);
+      return changed;
     });
     this.deps.cache.invalidate(id);
     return { scopes: scopes.map(toScope) };

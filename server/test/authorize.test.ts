@@ -359,8 +359,8 @@ describe('requirePat on a host app of its own', () => {
 });
 
 /**
- * A database whose next read of `pat_scopes` (the authorize read, a precompiled query) is held
- * back after it ran, until released: lets a test change a PAT while an authorize has read the old
+ * A database whose next authorize read (the precompiled query of a PAT's `grants`) is held back
+ * after it ran, until released: lets a test change a PAT while an authorize has read the old
  * state but not yet cached it.
  */
 function gatedDatabase(db: PatDatabase) {
@@ -375,7 +375,7 @@ function gatedDatabase(db: PatDatabase) {
       if (prop === 'executeQuery') {
         return async (query: CompiledQuery) => {
           const result = await target.executeQuery(query);
-          if (armed && query.sql.includes('"pat_scopes"')) {
+          if (armed && query.sql.startsWith('select') && query.sql.includes('"grants"')) {
             armed = false;
             reached();
             await gate;
@@ -389,7 +389,7 @@ function gatedDatabase(db: PatDatabase) {
 
   return {
     db: proxy,
-    /** Holds the next scope read; resolves `reachedGate` once a read is held. */
+    /** Holds the next authorize read; the promise resolves once a read is held. */
     arm(): Promise<void> {
       armed = true;
       gate = new Promise((resolve) => (release = resolve));
@@ -425,7 +425,7 @@ describe('grant cache races', () => {
     const created = await host.call('POST', '/api/pats', { token: userToken, body: { name, duration: '30d', scopes: SCOPES } });
     assert.equal(created.status, 201);
     const { id, secret } = created.body as { id: string; secret: string };
-    // Cold cache: this authorize reads the PAT, then its scopes, and is held before caching them.
+    // Cold cache: this authorize reads the PAT with its scopes, and is held before caching them.
     const reached = gated.arm();
     const racing = kit.authorizePat(secret, READ);
     await reached;

@@ -120,6 +120,7 @@ export async function startServer(options: Partial<AppOptions> & { dbPath?: stri
     call: makeCaller(`${server.url}/api`),
     async close() {
       await server.close();
+      await app.locals.patKit.close();
       await db.destroy();
     },
   };
