@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { atMost, log, median, round, root, type Result } from './lib.js';
+import { atMost, log, median, reported, round, root, type Result } from './lib.js';
 
 const RUNS = 20;
 const ORIGIN = 'http://pat-kit.bench';
@@ -26,8 +26,9 @@ async function bundlePage(): Promise<string> {
 
 /**
  * `<pat-table>`'s first render of 100 rows in Debian's Chromium (headless, as e2e/ runs it):
- * from appending it to the document to every row and element in it rendered and laid out.
- * The page is served from memory; nothing goes to the network.
+ * from appending it to the document to every row and element in it rendered and laid out (the
+ * budget), and to the next frame painted (reported). See renderOnce in render/page.ts. The page
+ * is served from memory; nothing goes to the network.
  */
 export async function run(): Promise<Result[]> {
   const script = await bundlePage();
@@ -53,11 +54,19 @@ export async function run(): Promise<Result[]> {
     });
     await page.goto(`${ORIGIN}/`);
     await page.waitForFunction('typeof window.renderOnce === "function"');
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) times.push((await page.evaluate('window.renderOnce()')) as number);
+    const rendered: number[] = [];
+    const painted: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const times = (await page.evaluate('window.renderOnce()')) as { rendered: number; painted: number };
+      rendered.push(times.rendered);
+      painted.push(times.painted);
+    }
     if (errors.length > 0) throw new Error(`the render page failed: ${errors.join('; ')}`);
-    log(`render: ${times.map((ms) => round(ms, 1)).join(', ')} ms`);
-    return [atMost('pat-table first render of 100 rows, Chromium (median of 20)', round(median(times), 1), 'ms', 50)];
+    log(`render: ${rendered.map((ms) => round(ms, 1)).join(', ')} ms; painted: ${painted.map((ms) => round(ms, 1)).join(', ')} ms`);
+    return [
+      atMost('pat-table first render of 100 rows, rendered and laid out, Chromium (median of 20)', round(median(rendered), 1), 'ms', 50),
+      reported('pat-table first render of 100 rows, until the next frame is painted (median of 20)', round(median(painted), 1), 'ms'),
+    ];
   } finally {
     await browser.close();
   }

@@ -71,7 +71,7 @@ export function createAuthorizer({ db, cache, hashToken, now, lastUses }: Author
       revoked: row.revoked === 1,
       // A last use still on its way to the database is the newer one.
       lastUsedAt: lastUses.pending(id) ?? stored,
-      scopes: parseGrants(row.grants).map((scope) => ({ ...scope, domain_id: scope.domain_id || null })),
+      scopes: parseGrants(row.grants),
     };
     cache.set(id, pat, at, epoch);
     return pat;

@@ -2,11 +2,11 @@
 // parameter list of a batch, in one transaction on a connection of its own, and answers {} or
 // { error }; null closes the connection and ends the thread. No kysely here: a small heap.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openConnection } from '../db/connection.js';
+import { CHECKPOINT_PAGES, openConnection } from '../db/connection.js';
 
 const { file, sql } = workerData as { file: string; sql: string };
 const port = parentPort!;
-const sqlite = openConnection(file);
+const sqlite = openConnection(file, { checkpointPages: CHECKPOINT_PAGES.writerThread });
 const update = sqlite.prepare(sql);
 const writeAll = sqlite.transaction((batch: unknown[][]) => {
   for (const parameters of batch) update.run(parameters);

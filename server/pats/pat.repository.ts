@@ -52,13 +52,13 @@ export function grantsOf(scopes: readonly Pick<ScopeRow, 'entity_type' | 'operat
   return JSON.stringify(scopes.map((scope) => [scope.entity_type, scope.operation, scope.entity_id, scope.domain_id]));
 }
 
-/** Parses a `grants` column. */
-export function parseGrants(grants: string): { entity_type: string; operation: string; entity_id: string; domain_id: string }[] {
+/** Parses a `grants` column into scopes as authorize matches them (no domain is null). */
+export function parseGrants(grants: string): { entity_type: string; operation: string; entity_id: string; domain_id: string | null }[] {
   return (JSON.parse(grants) as [string, string, string, string][]).map(([entity_type, operation, entity_id, domain_id]) => ({
     entity_type,
     operation,
     entity_id,
-    domain_id,
+    domain_id: domain_id || null,
   }));
 }
 
