@@ -39,12 +39,12 @@ const unauthenticated: AuthorizeResult = {
 
 /**
  * Answers "may this PAT do X on Y?". A warm check is one SHA-256 and a map lookup by the digest;
- * a miss adds one query: the PAT by primary key and its scopes from their index (no scope rows).
- * The secret is verified before anything about the PAT's state is told. A last use is queued
- * with `lastUses` and written after the answer.
+ * a miss adds one primary-key read (the PAT's row carries its scopes as `grants`). The secret is
+ * verified before anything about the PAT's state is told. A last use is queued with `lastUses`
+ * and written after the answer.
  */
 export function createAuthorizer({ db, cache, hashToken, now, lastUses }: AuthorizerDeps): AuthorizePat {
-  // Concurrent misses for one PAT share one load: one pair of reads, one last-used write.
+  // Concurrent misses for one PAT share one load: one read, one last-use write.
   const loading = new Map<string, Promise<CachedPat | undefined>>();
 
   function load(id: string, at: number): Promise<CachedPat | undefined> {

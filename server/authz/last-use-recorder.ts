@@ -101,7 +101,13 @@ export function createLastUseRecorder({ db, onError }: { db: PatDatabase; onErro
 async function openWriter(db: PatDatabase, onError: (error: unknown) => void): Promise<BatchWriter> {
   const inThread: BatchWriter = { write: lastUseWriter(db), stop: async () => {} };
   const file = await databaseFile(db);
-  return file ? threadWriter(file, lastUseStatement(db), inThread, onError) : inThread;
+  if (!file) return inThread;
+  try {
+    return threadWriter(file, lastUseStatement(db), inThread, onError);
+  } catch (error) {
+    onError(error);
+    return inThread;
+  }
 }
 
 /** The worker module next to this one: compiled (.js), or run from source under tsx (.ts). */
