@@ -3,6 +3,7 @@ import { openDatabase } from '../server/db/database.js';
 import type { AuthorizePat } from '../server/authz/authorizer.js';
 import { createPatKit } from '../server/router.js';
 import { atLeast, log, median, reported, round, type Result } from './lib.js';
+import { seededRandom } from '../testing/random.js';
 import { GRANTED_REQUEST, type Seeded } from './seed.js';
 
 const JWT_SECRET = 'bench-only-secret-bench-only-secret';
@@ -36,12 +37,9 @@ export async function checksPerSecond(authorizePat: AuthorizePat, tokens: string
 
 /** A deterministic sample of `count` distinct entries. */
 export function sample<T>(items: T[], count: number, seed = 1): T[] {
+  const random = seededRandom(seed);
   const picked = new Set<number>();
-  let state = seed;
-  while (picked.size < Math.min(count, items.length)) {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    picked.add(state % items.length);
-  }
+  while (picked.size < Math.min(count, items.length)) picked.add(Math.floor(random() * items.length));
   return [...picked].map((index) => items[index]!);
 }
 

@@ -5,6 +5,7 @@ import { createTokenHasher } from '../server/authz/token.js';
 import { openConnection } from '../server/db/connection.js';
 import { openDatabase } from '../server/db/database.js';
 import { grantsOf } from '../server/pats/pat.repository.js';
+import { seededRandom } from '../testing/random.js';
 
 /** The user whose list the listing figure pages through. */
 export const LISTER = 'bench-lister';
@@ -31,18 +32,6 @@ const WORDS = ['deploy', 'ci', 'backup', 'metrics', 'grafana', 'ingest', 'sync',
 const PLACES = ['prod', 'staging', 'dev', 'eu', 'us', 'lab', 'edge', 'home', 'office', 'plant', 'fleet', 'test', 'qa', 'ops', 'iot', 'web'];
 const DESCRIPTIONS = ['', '', 'Used by the nightly job', 'Read-only access for dashboards', 'Temporary, for the migration', 'Gateway in building 4'];
 
-/** A small deterministic PRNG (mulberry32), so every run seeds the same shape. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Seeds `path` with 100k PATs × 5 scopes: 10k for LISTER (80 % active, 10 % revoked, 10 %
  * expired) and 100 each for 900 other users (all active). One transaction of multi-row
@@ -60,7 +49,7 @@ export async function seed(path: string): Promise<Seeded> {
   sqlite.pragma('cache_size = -1000000');
 
   const hash = createTokenHasher();
-  const random = prng(20261128);
+  const random = seededRandom(20261128);
   const now = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString();
   const tokens: string[] = [];

@@ -18,6 +18,7 @@ import { HttpError } from '../server/http/errors.js';
 import * as schemas from '../server/pats/pat.schemas.js';
 import { DEMO_USERS } from '../server/identity/demo.js';
 import { createHandlers, mockTokenFor } from './handlers.js';
+import { seededRandom } from '../testing/random.js';
 import { MOCK_USERS, MockStore } from './store.js';
 import * as mine from './validate.js';
 
@@ -667,17 +668,6 @@ describe('validate.ts gives the details of the zod schemas', () => {
     return list[Math.floor(random() * list.length)]!;
   }
 
-  function rng(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   function randomScope(random: () => number): unknown {
     if (random() < 0.1) return pick(random, odd);
     const scope: Record<string, unknown> = {};
@@ -739,7 +729,7 @@ describe('validate.ts gives the details of the zod schemas', () => {
   });
 
   test('3000 generated inputs per schema', () => {
-    const random = rng(20260101);
+    const random = seededRandom(20260101);
     const id = () => (random() < 0.7 ? pick(random, ['a', ' b ', 'c-1']) : pick(random, values));
     const scopes = () => randomList(random, () => randomScope(random));
     for (let i = 0; i < 3000; i++) {
