@@ -101,7 +101,10 @@ export function createPatKit(options: PatKitOptions): PatKit {
   };
 }
 
-/** The REST API alone, for hosts that mount it in their own Express app. */
+/**
+ * The REST API alone, for hosts that mount it in their own Express app. (A host that wants to
+ * write the last uses still queued at shutdown uses createPatKit, whose `close()` does.)
+ */
 export function createPatRouter(options: PatKitOptions): Router {
   return createPatKit(options).router;
 }
