@@ -1,13 +1,13 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/menu/menu.js';
-import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/radio-button/radio-button.js';
 import '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
@@ -40,6 +40,10 @@ interface ScopeRow {
   domain: string;
   draft: string;
   suggestions: EntityOption[];
+  /** Whether the suggestions are shown (the combobox is expanded). */
+  open: boolean;
+  /** The highlighted suggestion, or -1. */
+  active: number;
 }
 
 const LOOKUP_DEBOUNCE_MS = 250;
@@ -71,6 +75,8 @@ export class PatScopeEditor extends PatApiElement {
 
   @state() private rows: ScopeRow[] = [];
   @state() private errors = new Map<number, string[]>();
+  /** What the live region says: how many suggestions came. */
+  @state() private announcement = '';
 
   /** The scopes to start from (grouped into rows by type, entity and domain). */
   @property({ attribute: false }) value: ScopeInput[] = [];
@@ -78,7 +84,7 @@ export class PatScopeEditor extends PatApiElement {
   /** The catalog to use instead of fetching it. */
   @property({ attribute: false }) catalog?: Catalog;
 
-  /** Turns the entity field into a searchable picker that shows names. */
+  /** Turns the entity field into a search (a combobox with a list of suggestions) that shows names. */
   @property({ attribute: false }) entityLookup?: EntityLookup;
 
   /** Start with one empty row when `value` is empty. */
@@ -95,7 +101,7 @@ export class PatScopeEditor extends PatApiElement {
   }
 
   #emptyRow(): ScopeRow {
-    return { key: this.#nextKey++, entityType: '', operations: [], all: true, ids: [], domain: '', draft: '', suggestions: [] };
+    return { key: this.#nextKey++, entityType: '', operations: [], all: true, ids: [], domain: '', draft: '', suggestions: [], open: false, active: -1 };
   }
 
   /** Groups scopes that differ only in operation into one row. */
@@ -117,11 +123,26 @@ export class PatScopeEditor extends PatApiElement {
     this.emit('pat-scopes-change', { scopes: this.scopes });
   }
 
+  /** Changes what only this element sees (the draft, the suggestions): no event. */
+  #patch(index: number, changes: Partial<ScopeRow>) {
+    this.rows = this.rows.map((row, i) => (i === index ? { ...row, ...changes } : row));
+  }
+
+  #announce(message: string) {
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = message));
+  }
+
+  /** The entity combobox of the row with `key` (its ids are unique in this shadow root). */
+  #combobox(key: number): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#ids-${key}`);
+  }
+
   private onType(index: number, event: Event) {
     const entityType = (event.target as SlSelect).value as string;
     const allowed = operationsOf(this.#catalog.value ?? { entity_types: [] }, entityType) ?? [];
     const operations = this.rows[index]!.operations.filter((op) => allowed.includes(op));
-    this.#change(index, { entityType, operations, suggestions: [] });
+    this.#change(index, { entityType, operations, suggestions: [], open: false, active: -1 });
   }
 
   private onOperations(index: number, event: Event) {
@@ -133,13 +154,14 @@ export class PatScopeEditor extends PatApiElement {
   }
 
   private onDraft(index: number, event: Event) {
-    const draft = (event.target as SlInput).value;
-    this.rows = this.rows.map((row, i) => (i === index ? { ...row, draft } : row));
+    const draft = (event.target as SlInput | HTMLInputElement).value;
+    // The text changed: a highlighted suggestion no longer stands for it.
+    this.#patch(index, { draft, active: -1 });
     const lookup = this.entityLookup;
     const entityType = this.rows[index]!.entityType;
     clearTimeout(this.#lookupTimer);
     if (!lookup || !entityType || !draft.trim()) {
-      this.rows = this.rows.map((row, i) => (i === index ? { ...row, suggestions: [] } : row));
+      this.#patch(index, { suggestions: [], open: false });
       return;
     }
     const key = this.rows[index]!.key;
@@ -148,7 +170,13 @@ export class PatScopeEditor extends PatApiElement {
       const found = await lookup(entityType, query).catch(() => []);
       for (const option of found) this.#names.set(option.id, option.name);
       // A late answer to an older query (or to one already picked from) is not shown.
-      this.rows = this.rows.map((row) => (row.key === key && row.draft.trim() === query ? { ...row, suggestions: found.slice(0, 20) } : row));
+      const at = this.rows.findIndex((row) => row.key === key && row.draft.trim() === query);
+      if (at < 0) return;
+      const suggestions = found.slice(0, 20);
+      // Only the field being typed in opens its list, and says so.
+      const focused = (this.renderRoot as ShadowRoot).activeElement === this.#combobox(key);
+      this.#patch(at, { suggestions, open: focused && suggestions.length > 0, active: -1 });
+      if (focused) this.#announce(strings.scopes.suggestionCount(suggestions.length));
     }, LOOKUP_DEBOUNCE_MS);
   }
 
@@ -158,24 +186,78 @@ export class PatScopeEditor extends PatApiElement {
     this.#addIds(index, this.rows[index]!.draft);
   }
 
+  /** The keys of the entity combobox; focus stays in it, the highlight moves in the list. */
+  private onComboboxKeydown(index: number, event: KeyboardEvent) {
+    if (event.isComposing) return;
+    const row = this.rows[index]!;
+    const count = row.suggestions.length;
+    const shown = row.open && count > 0;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (count === 0) return;
+        event.preventDefault();
+        // Closed, ArrowDown opens on the first suggestion and ArrowUp on the last; open, both wrap around.
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        const from = shown ? row.active : -1;
+        const active = from < 0 ? (step === 1 ? 0 : count - 1) : (from + step + count) % count;
+        this.#patch(index, { open: true, active });
+        void this.updateComplete.then(() => this.renderRoot.querySelector(`#ids-${row.key}-option-${active}`)?.scrollIntoView({ block: 'nearest' }));
+        return;
+      }
+      case 'Enter':
+        if (shown && row.active >= 0) {
+          event.preventDefault();
+          this.onPick(index, row.suggestions[row.active]!);
+          return;
+        }
+        break;
+      case 'Escape':
+        // Closed, Escape is not ours: a dialog around may close on it.
+        if (!shown) return;
+        event.preventDefault();
+        event.stopPropagation();
+        this.#patch(index, { open: false, active: -1 });
+        return;
+      case 'Tab':
+        // Focus moves on as usual; the list closes behind it.
+        if (shown) this.#patch(index, { open: false, active: -1 });
+        return;
+      case 'Home':
+      case 'End':
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        // The caret moves in the text, and the highlight goes back to it.
+        if (row.active >= 0) this.#patch(index, { active: -1 });
+        return;
+    }
+    this.onDraftKeydown(index, event);
+  }
+
+  private onComboboxBlur(index: number) {
+    const row = this.rows[index];
+    if (row && (row.open || row.active >= 0)) this.#patch(index, { open: false, active: -1 });
+  }
+
   #addIds(index: number, text: string) {
     const row = this.rows[index]!;
     const added = text
       .split(/[\s,]+/)
       .map((id) => id.trim().slice(0, LIMITS.idMax))
       .filter((id) => id && id !== WILDCARD && !row.ids.includes(id));
-    this.#change(index, { ids: [...row.ids, ...new Set(added)], draft: '', suggestions: [] });
+    this.#change(index, { ids: [...row.ids, ...new Set(added)], draft: '', suggestions: [], open: false, active: -1 });
   }
 
   private onPick(index: number, option: EntityOption) {
     this.#names.set(option.id, option.name);
     this.#addIds(index, option.id);
+    this.announcement = '';
   }
 
   private onRemoveId(index: number, id: string) {
     this.#change(index, { ids: this.rows[index]!.ids.filter((other) => other !== id) });
     // The button that had focus is gone: go on typing ids.
-    void this.updateComplete.then(() => this.renderRoot.querySelectorAll('fieldset')[index]?.querySelector<SlInput>('sl-input.ids-input')?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelectorAll('fieldset')[index]?.querySelector<HTMLElement>('.ids-input, .ids-combobox')?.focus());
   }
 
   private onDomain(index: number, event: Event) {
@@ -278,23 +360,19 @@ export class PatScopeEditor extends PatApiElement {
         ${row.all
           ? nothing
           : html`
-              <sl-input
-                class="ids-input"
-                size="small"
-                label=${strings.scopes.entityIds}
-                placeholder=${this.entityLookup ? strings.scopes.entitySearch : ''}
-                help-text=${strings.scopes.entityIdsHelp}
-                maxlength=${LIMITS.idMax}
-                .value=${row.draft}
-                @sl-input=${(event: Event) => this.onDraft(index, event)}
-                @keydown=${(event: KeyboardEvent) => this.onDraftKeydown(index, event)}
-                @sl-blur=${() => row.draft.trim() && !this.entityLookup && this.#addIds(index, row.draft)}
-              ></sl-input>
-              ${row.suggestions.length
-                ? html`<sl-menu class="suggestions" @sl-select=${(event: CustomEvent) => this.onPick(index, row.suggestions.find((o) => o.id === event.detail.item.value)!)}>
-                    ${row.suggestions.map((option) => html`<sl-menu-item value=${option.id}>${option.name} <small slot="suffix">${option.id}</small></sl-menu-item>`)}
-                  </sl-menu>`
-                : nothing}
+              ${this.entityLookup
+                ? this.renderCombobox(row, index)
+                : html`<sl-input
+                    class="ids-input"
+                    size="small"
+                    label=${strings.scopes.entityIds}
+                    help-text=${strings.scopes.entityIdsHelp}
+                    maxlength=${LIMITS.idMax}
+                    .value=${row.draft}
+                    @sl-input=${(event: Event) => this.onDraft(index, event)}
+                    @keydown=${(event: KeyboardEvent) => this.onDraftKeydown(index, event)}
+                    @sl-blur=${() => row.draft.trim() && this.#addIds(index, row.draft)}
+                  ></sl-input>`}
               <div class="ids">
                 ${row.ids.map((id) => {
                   // Shoelace's own remove button cannot be reached with Tab and is only called "Remove".
@@ -306,6 +384,64 @@ export class PatScopeEditor extends PatApiElement {
                 })}
               </div>
             `}
+      </div>
+    `;
+  }
+
+  /**
+   * The entity search as an ARIA 1.2 combobox: a native input here, in this shadow root, so that
+   * aria-controls and aria-activedescendant can name the listbox and its options.
+   */
+  private renderCombobox(row: ScopeRow, index: number) {
+    const id = `ids-${row.key}`;
+    const shown = row.open && row.suggestions.length > 0;
+    const active = shown && row.active >= 0 ? `${id}-option-${row.active}` : undefined;
+    return html`
+      <div class="ids-field">
+        <label class="ids-label" id=${`${id}-label`} for=${id}>${strings.scopes.entityIds}</label>
+        <div class="combobox">
+          <input
+            id=${id}
+            class="ids-combobox"
+            type="text"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded=${shown ? 'true' : 'false'}
+            aria-controls=${`${id}-listbox`}
+            aria-activedescendant=${ifDefined(active)}
+            aria-describedby=${`${id}-help`}
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            placeholder=${strings.scopes.entitySearch}
+            maxlength=${LIMITS.idMax}
+            .value=${live(row.draft)}
+            @input=${(event: Event) => this.onDraft(index, event)}
+            @keydown=${(event: KeyboardEvent) => this.onComboboxKeydown(index, event)}
+            @blur=${() => this.onComboboxBlur(index)}
+          />
+          <div
+            class="suggestions"
+            id=${`${id}-listbox`}
+            role="listbox"
+            aria-labelledby=${`${id}-label`}
+            ?hidden=${!shown}
+            @mousedown=${(event: MouseEvent) => event.preventDefault()}
+          >
+            ${row.suggestions.map(
+              (option, i) => html`<div
+                class="suggestion"
+                id=${`${id}-option-${i}`}
+                role="option"
+                aria-selected=${ifDefined(i === row.active ? 'true' : undefined)}
+                @click=${() => this.onPick(index, option)}
+              >
+                <span class="suggestion-name">${option.name}</span> <small class="suggestion-id">${option.id}</small>
+              </div>`,
+            )}
+          </div>
+        </div>
+        <div class="ids-help" id=${`${id}-help`}>${strings.scopes.entityIdsHelp}</div>
       </div>
     `;
   }
@@ -371,6 +507,7 @@ export class PatScopeEditor extends PatApiElement {
           <sl-icon slot="prefix" name="plus-lg"></sl-icon>${strings.scopes.addRow}
         </sl-button>
       </div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 }

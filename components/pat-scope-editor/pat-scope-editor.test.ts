@@ -6,9 +6,9 @@ import type SlIconButton from '@shoelace-style/shoelace/dist/components/icon-but
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlRadioGroup from '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import type { ScopeInput } from '../../contract/index.js';
+import { LIMITS, type ScopeInput } from '../../contract/index.js';
 import { mockTokenFor, type MockStore } from '../../mocks/index.js';
-import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
+import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { deepActive, nextEvent, text } from '../../testing/dom.js';
 import type { PatEventMap } from '../shared/events.js';
 import { strings } from '../shared/strings.js';
@@ -31,7 +31,28 @@ const typeSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-s
 const operationsSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select[multiple]')!;
 const modeGroup = (fieldset: Element) => fieldset.querySelector<SlRadioGroup>('sl-radio-group')!;
 const modeButton = (fieldset: Element, mode: 'all' | 'some') => fieldset.querySelector<HTMLElement>(`sl-radio-button[value="${mode}"]`)!;
-const idsInput = (fieldset: Element) => [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.entityIds);
+/** The entity ids field: the plain sl-input, or (with a lookup) the combobox's native input. */
+const idsInput = (fieldset: Element): SlInput | HTMLInputElement | undefined =>
+  [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.entityIds) ??
+  fieldset.querySelector<HTMLInputElement>('input[role="combobox"]') ??
+  undefined;
+const combobox = (fieldset: Element) => {
+  const input = fieldset.querySelector<HTMLInputElement>('input[role="combobox"]');
+  if (!input) throw new Error('no combobox in this row');
+  return input;
+};
+/** The element an IDREF attribute of `element` names, looked up where ARIA looks: its own root. */
+const referenced = (element: Element, attribute: string) => {
+  const id = element.getAttribute(attribute);
+  return id ? (element.getRootNode() as ShadowRoot).getElementById(id) : null;
+};
+/** The options of the listbox the row's combobox controls (the selects' sl-options have that role too). */
+const suggestions = (fieldset: Element): HTMLElement[] => {
+  const input = fieldset.querySelector('input[role="combobox"]');
+  const list = input && referenced(input, 'aria-controls');
+  return list ? [...list.querySelectorAll<HTMLElement>('[role="option"]')] : [];
+};
+const liveRegion = (editor: PatScopeEditor) => root(editor).querySelector<HTMLElement>('[aria-live="polite"]');
 const domainInput = (fieldset: Element) => [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
 const trash = (fieldset: Element) => fieldset.querySelector<SlIconButton>('sl-icon-button.remove')!;
 const tags = (fieldset: Element) => [...fieldset.querySelectorAll<HTMLElement>('.ids sl-tag')];
@@ -80,8 +101,8 @@ async function chooseMany(select: SlSelect, values: string[]): Promise<void> {
   await hidden;
 }
 
-/** Types into the inner <input> of an sl-input. */
-async function typeInto(input: SlInput, keys: string): Promise<void> {
+/** Types into an sl-input (its inner <input>) or a native input, after a real click on it. */
+async function typeInto(input: SlInput | HTMLInputElement, keys: string): Promise<void> {
   await click(input);
   input.focus();
   await sendKeys({ type: keys });
@@ -140,10 +161,11 @@ function focusedControl(editor: PatScopeEditor): string {
   if (node.matches('sl-select')) return `${at}type`;
   if (node.matches('sl-radio-button')) return `${at}mode-${node.getAttribute('value')}`;
   if (node.matches('sl-input')) return `${at}${(node as SlInput).label === strings.scopes.domain ? 'domain' : 'ids'}`;
+  if (node.matches('input[role="combobox"]')) return `${at}ids`;
   if (node.matches('sl-icon-button.remove-id')) return `${at}remove-id-${node.closest('sl-tag')!.title}`;
   if (node.matches('sl-icon-button.remove')) return `${at}remove-row`;
   if (node.matches('sl-button.add')) return 'add';
-  if (node.matches('sl-menu-item, sl-menu')) return `${at}suggestion`;
+  if (node.matches('[role="option"], [role="listbox"]')) return `${at}suggestion`;
   return `${at}${node.tagName.toLowerCase()}`;
 }
 
@@ -463,16 +485,16 @@ describe('<pat-scope-editor>', () => {
       expect(input.placeholder).to.equal(strings.scopes.entitySearch);
 
       await typeInto(input, 'pump');
-      await until(() => row(editor, 0).querySelectorAll('sl-menu-item').length === 2, 'two suggestions', WAIT);
+      await until(() => suggestions(row(editor, 0)).length === 2, 'two suggestions', WAIT);
       expect(calls, 'one (debounced) lookup for the whole word').to.deep.equal([['clients', 'pump']]);
-      const items = [...row(editor, 0).querySelectorAll('sl-menu-item')];
+      const items = suggestions(row(editor, 0));
       expect(items.map((item) => text(item))).to.deep.equal(['Boiler room pump c-7f3a', 'Cooling pump c-91bd']);
 
       await click(items[1]!);
       await until(() => tags(row(editor, 0)).length === 1, 'a tag', WAIT);
       expect(text(tags(row(editor, 0))[0])).to.equal('Cooling pump');
       expect(tags(row(editor, 0))[0]!.title).to.equal('c-91bd');
-      expect(row(editor, 0).querySelectorAll('sl-menu-item'), 'suggestions close').to.have.length(0);
+      expect(suggestions(row(editor, 0)), 'suggestions close').to.have.length(0);
       expect(idsInput(row(editor, 0))!.value, 'the search is cleared').to.equal('');
       expect(editor.scopes).to.deep.equal([{ entity_type: 'clients', operation: 'read', entity_id: 'c-91bd', domain_id: null }]);
 
@@ -485,7 +507,7 @@ describe('<pat-scope-editor>', () => {
   });
 
   describe('entity lookup, continued', () => {
-    it('suggestions can be picked with the keyboard: Tab into them, arrows, Enter', async () => {
+    it('suggestions are picked with the keyboard from the input itself: arrows, Enter', async () => {
       const lookup = async (_type: string, query: string) =>
         [
           { id: 'ch-1', name: 'Alarms' },
@@ -494,10 +516,10 @@ describe('<pat-scope-editor>', () => {
       const editor = await mountEditor(html`<pat-scope-editor start-with-row .entityLookup=${lookup}></pat-scope-editor>`);
       await fillRow(editor, 0, { type: 'channels', operations: ['read'], ids: [] });
       await typeInto(idsInput(row(editor, 0))!, 'ala');
-      await until(() => row(editor, 0).querySelectorAll('sl-menu-item').length === 2, 'two suggestions', WAIT);
-      await sendKeys({ press: 'Tab' });
-      expect(focusedControl(editor)).to.equal('row1:suggestion');
+      await until(() => suggestions(row(editor, 0)).length === 2, 'two suggestions', WAIT);
       await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focusedControl(editor)).to.equal('row1:ids');
       await sendKeys({ press: 'Enter' });
       await until(() => tags(row(editor, 0)).length === 1, 'a tag', WAIT);
       expect(text(tags(row(editor, 0))[0])).to.equal('Alarms (EU)');
@@ -520,10 +542,282 @@ describe('<pat-scope-editor>', () => {
       await typeInto(idsInput(row(editor, 0))!, 'pu');
       await new Promise((resolve) => setTimeout(resolve, 400)); // the "pu" lookup is under way
       await sendKeys({ type: 'mp' });
-      const names = () => [...row(editor, 0).querySelectorAll('sl-menu-item')].map((item) => text(item).split(' c-')[0]);
+      const names = () => suggestions(row(editor, 0)).map((item) => text(item).split(' c-')[0]);
       await until(() => names().length === 2, 'the "pump" suggestions', WAIT);
       await new Promise((resolve) => setTimeout(resolve, 1200)); // the "pu" answer has come in by now
       expect(names()).to.deep.equal(['Pump A', 'Pump B']);
+    });
+  });
+
+  describe('entity combobox (ARIA 1.2, with a lookup)', () => {
+    const PUMPS: EntityOption[] = [
+      { id: 'c-1', name: 'Pump A' },
+      { id: 'c-2', name: 'Pump B' },
+      { id: 'c-3', name: 'Pump C' },
+      { id: 'c-9', name: 'Door sensor' },
+    ];
+    const lookup = async (_type: string, query: string) => PUMPS.filter((option) => option.name.toLowerCase().startsWith(query.toLowerCase()));
+
+    /** An editor with a lookup, its first row on clients/read with specific ids; returns the combobox. */
+    async function comboboxEditor(): Promise<{ editor: PatScopeEditor; input: HTMLInputElement }> {
+      const editor = await mountEditor(html`<pat-scope-editor start-with-row .entityLookup=${lookup}></pat-scope-editor>`);
+      await fillRow(editor, 0, { type: 'clients', operations: ['read'], ids: [] });
+      return { editor, input: combobox(row(editor, 0)) };
+    }
+
+    /** Types `query` into the combobox and waits until `count` suggestions are shown. */
+    async function search(input: HTMLInputElement, query: string, count: number): Promise<void> {
+      await typeInto(input, query);
+      await until(() => input.getAttribute('aria-expanded') === 'true' && suggestions(input.closest('fieldset')!).length === count, `${count} suggestions for "${query}"`, WAIT);
+    }
+
+    async function press(editor: PatScopeEditor, key: string): Promise<void> {
+      await sendKeys({ press: key });
+      await editor.updateComplete;
+    }
+
+    /** The option aria-activedescendant names, checked to be one. */
+    function highlighted(input: HTMLInputElement): HTMLElement | null {
+      if (!input.hasAttribute('aria-activedescendant')) return null;
+      const option = referenced(input, 'aria-activedescendant') as HTMLElement | null;
+      if (!option) throw new Error(`aria-activedescendant="${input.getAttribute('aria-activedescendant')}" names nothing`);
+      expect(option.getAttribute('role')).to.equal('option');
+      expect(option.getAttribute('aria-selected')).to.equal('true');
+      expect(option.closest('[role="listbox"]')!.querySelectorAll('[aria-selected="true"]'), 'one highlighted option').to.have.length(1);
+      return option;
+    }
+
+    it('is a native input in the editor’s shadow root with role combobox, a label, help text and a listbox it controls', async () => {
+      const { editor, input } = await comboboxEditor();
+      expect(input.localName).to.equal('input');
+      expectSame(input.getRootNode(), root(editor), 'the combobox’s root');
+      expect(row(editor, 0).querySelector('sl-input.ids-input'), 'no sl-input for the ids').to.equal(null);
+      expect(input.getAttribute('aria-autocomplete')).to.equal('list');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+      expect(input.maxLength).to.equal(LIMITS.idMax);
+      expect(input.placeholder).to.equal(strings.scopes.entitySearch);
+      // A visible label and the help text, by reference.
+      expect([...input.labels!].map((label) => text(label))).to.deep.equal([strings.scopes.entityIds]);
+      expect(input.labels![0]!.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(text(referenced(input, 'aria-describedby'))).to.equal(strings.scopes.entityIdsHelp);
+      const list = referenced(input, 'aria-controls');
+      expect(list, 'aria-controls names an element of the same shadow root').to.not.equal(null);
+      expect(list!.getAttribute('role')).to.equal('listbox');
+      expect(list!.getBoundingClientRect().height, 'the list is hidden while closed').to.equal(0);
+      // Styled like the small Shoelace inputs around it.
+      expect(input.getBoundingClientRect().height).to.be.closeTo(domainInput(row(editor, 0)).shadowRoot!.querySelector('[part~="base"]')!.getBoundingClientRect().height, 0.5);
+
+      await search(input, 'pump', 3);
+      const options = suggestions(row(editor, 0));
+      expect(options.map((option) => text(option))).to.deep.equal(['Pump A c-1', 'Pump B c-2', 'Pump C c-3']);
+      for (const option of options) {
+        expect(option.getAttribute('role')).to.equal('option');
+        expect(option.id).to.not.equal('');
+        expect(option.hasAttribute('aria-selected'), 'nothing highlighted yet').to.equal(false);
+        expectSame(option.closest('[role="listbox"]'), list, 'the option’s listbox');
+      }
+      // Under the input, on top of everything else (not clipped by the row).
+      expect(list!.getBoundingClientRect().top).to.be.at.least(input.getBoundingClientRect().bottom);
+      for (const option of options) {
+        option.scrollIntoView({ block: 'nearest' });
+        const rect = option.getBoundingClientRect();
+        const hit = root(editor).elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+        expect(hit && option.contains(hit), `${text(option)} can be seen and clicked`).to.equal(true);
+      }
+      await expectAccessible(editor);
+
+      await press(editor, 'Escape');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(list!.getBoundingClientRect().height).to.equal(0);
+    });
+
+    it('each row has its own listbox and option ids', async () => {
+      const { editor, input } = await comboboxEditor();
+      await click(addButton(editor));
+      await until(() => rows(editor).length === 2, 'two rows', WAIT);
+      await fillRow(editor, 1, { type: 'clients', operations: ['update'], ids: [] });
+      const second = combobox(row(editor, 1));
+      expect(second.id).to.not.equal(input.id);
+      expect(second.getAttribute('aria-controls')).to.not.equal(input.getAttribute('aria-controls'));
+      await search(second, 'pump', 3);
+      await press(editor, 'ArrowDown');
+      expect(row(editor, 1).contains(highlighted(second)), 'the second row’s option').to.equal(true);
+      const ids = [...root(editor).querySelectorAll('[id]')].map((element) => element.id);
+      expect(new Set(ids).size, 'ids are unique in the shadow root').to.equal(ids.length);
+    });
+
+    it('ArrowDown/ArrowUp move aria-activedescendant over the options and wrap; focus stays in the input', async () => {
+      const { editor, input } = await comboboxEditor();
+      await search(input, 'pump', 3);
+      const options = suggestions(row(editor, 0));
+      const steps: [string, number][] = [
+        ['ArrowDown', 0],
+        ['ArrowDown', 1],
+        ['ArrowDown', 2],
+        ['ArrowDown', 0], // wraps to the first
+        ['ArrowUp', 2], // and back to the last
+        ['ArrowUp', 1],
+      ];
+      for (const [key, expected] of steps) {
+        await press(editor, key);
+        expectSame(highlighted(input), options[expected], `${key} → option ${expected + 1}`);
+        expectSame(deepActive(), input, `focus after ${key}`);
+      }
+      expect(input.value, 'the arrows do not change the text').to.equal('pump');
+
+      // Home and End move the caret in the text, and the highlight back to it.
+      await press(editor, 'Home');
+      expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, 0]);
+      expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+      expect(input.getAttribute('aria-expanded'), 'the list stays open').to.equal('true');
+      await press(editor, 'End');
+      expect([input.selectionStart, input.selectionEnd]).to.deep.equal([4, 4]);
+
+      // Closed, ArrowDown opens on the first option, ArrowUp on the last.
+      await press(editor, 'Escape');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      await press(editor, 'ArrowDown');
+      expect(input.getAttribute('aria-expanded')).to.equal('true');
+      expectSame(highlighted(input), options[0], 'ArrowDown opens on the first option');
+      await press(editor, 'Escape');
+      await press(editor, 'ArrowUp');
+      expect(input.getAttribute('aria-expanded')).to.equal('true');
+      expectSame(highlighted(input), options[2], 'ArrowUp opens on the last option');
+      // Typing on drops the highlight.
+      await sendKeys({ type: ' ' });
+      await editor.updateComplete;
+      expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+    });
+
+    it('Enter picks the highlighted option: a tag, one pat-scopes-change, the draft cleared, the list closed', async () => {
+      const { editor, input } = await comboboxEditor();
+      const events = record(editor, 'pat-scopes-change');
+      await search(input, 'pump', 3);
+      expect(events, 'typing and suggestions are no change').to.have.length(0);
+      await press(editor, 'ArrowDown');
+      await press(editor, 'ArrowDown');
+      await press(editor, 'Enter');
+      await until(() => tags(row(editor, 0)).length === 1, 'a tag', WAIT);
+      expect(text(tags(row(editor, 0))[0])).to.equal('Pump B');
+      expect(tags(row(editor, 0))[0]!.title).to.equal('c-2');
+      expect(editor.scopes).to.deep.equal([{ entity_type: 'clients', operation: 'read', entity_id: 'c-2', domain_id: null }]);
+      expect(events).to.have.length(1);
+      expect(events[0]!.detail.scopes).to.deep.equal(editor.scopes);
+      expect(input.value).to.equal('');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+      expect(suggestions(row(editor, 0))).to.have.length(0);
+      expectSame(deepActive(), input, 'focus after the pick');
+
+      // With nothing highlighted, Enter adds the text as it is, as without a lookup.
+      await search(input, 'pump', 3);
+      await press(editor, 'Enter');
+      await until(() => tags(row(editor, 0)).length === 2, 'a second tag', WAIT);
+      expect(editor.scopes.map((scope) => scope.entity_id)).to.deep.equal(['c-2', 'pump']);
+      expect(events).to.have.length(2);
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('Escape closes the list without picking; a second Escape is left to the page (a dialog can close)', async () => {
+      const { editor, input } = await comboboxEditor();
+      const events = record(editor, 'pat-scopes-change');
+      const escapes: boolean[] = [];
+      const onKeydown = (event: KeyboardEvent) => event.key === 'Escape' && escapes.push(event.defaultPrevented);
+      document.addEventListener('keydown', onKeydown);
+      try {
+        await search(input, 'pump', 3);
+        await press(editor, 'ArrowDown');
+        await press(editor, 'Escape');
+        expect(input.getAttribute('aria-expanded')).to.equal('false');
+        expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+        expect(escapes, 'the first Escape is the list’s').to.deep.equal([]);
+        expect(tags(row(editor, 0)), 'nothing picked').to.have.length(0);
+        expect(input.value, 'the text stays').to.equal('pump');
+        expectSame(deepActive(), input, 'focus after Escape');
+
+        await press(editor, 'Escape');
+        expect(escapes, 'the second Escape reaches the document, not prevented').to.deep.equal([false]);
+        expect(tags(row(editor, 0))).to.have.length(0);
+        expect(events).to.have.length(0);
+      } finally {
+        document.removeEventListener('keydown', onKeydown);
+      }
+    });
+
+    it('Tab closes the list and moves on, without picking', async () => {
+      const { editor, input } = await comboboxEditor();
+      await search(input, 'pump', 3);
+      await press(editor, 'ArrowDown');
+      await press(editor, 'Tab');
+      expect(focusedControl(editor)).to.equal('row1:domain');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      expect(input.hasAttribute('aria-activedescendant')).to.equal(false);
+      expect(tags(row(editor, 0))).to.have.length(0);
+    });
+
+    it('a click on an option picks it; focus stays in the input', async () => {
+      const { editor, input } = await comboboxEditor();
+      const events = record(editor, 'pat-scopes-change');
+      const blurs: Event[] = [];
+      input.addEventListener('blur', (event) => blurs.push(event));
+      await search(input, 'pump', 3);
+      await click(suggestions(row(editor, 0))[2]!);
+      await until(() => tags(row(editor, 0)).length === 1, 'a tag', WAIT);
+      expect(text(tags(row(editor, 0))[0])).to.equal('Pump C');
+      expect(events).to.have.length(1);
+      expect(blurs, 'the input never lost focus').to.have.length(0);
+      expectSame(deepActive(), input, 'focus after the click');
+      expect(input.value).to.equal('');
+      expect(input.getAttribute('aria-expanded')).to.equal('false');
+      // Typing goes on in the same field.
+      await sendKeys({ type: 'door' });
+      await until(() => suggestions(row(editor, 0)).length === 1, 'the door sensor', WAIT);
+    });
+
+    it('a polite live region, always there, says how many suggestions came', async () => {
+      const { editor, input } = await comboboxEditor();
+      const region = liveRegion(editor);
+      expect(region, 'the live region is rendered before any search').to.not.equal(null);
+      expectSame(region!.getRootNode(), root(editor), 'the live region’s root');
+      expect(region!.getBoundingClientRect().width, 'visually hidden').to.be.at.most(1);
+      expect(text(region)).to.equal('');
+
+      await search(input, 'pump', 3);
+      await until(() => text(region) === '3 suggestions', '"3 suggestions"', WAIT);
+      expect(strings.scopes.suggestionCount(3)).to.equal('3 suggestions');
+
+      input.select();
+      await sendKeys({ type: 'door' });
+      await until(() => text(region) === strings.scopes.suggestionCount(1), '"1 suggestion"', WAIT);
+      expect(text(region)).to.equal('1 suggestion');
+
+      input.select();
+      await sendKeys({ type: 'zzz' });
+      await until(() => text(region) === 'No matches', '"No matches"', WAIT);
+      expect(input.getAttribute('aria-expanded'), 'no list for no matches').to.equal('false');
+      expectSame(liveRegion(editor), region, 'the same live region throughout');
+    });
+
+    it('without entityLookup the ids field stays a plain input: Enter, comma and blur add ids', async () => {
+      const editor = await mountEditor();
+      await fillRow(editor, 0, { type: 'clients', operations: ['read'], ids: [] });
+      expect(row(editor, 0).querySelector('[role="combobox"]'), 'no combobox').to.equal(null);
+      expect(row(editor, 0).querySelector('[role="listbox"]'), 'no listbox').to.equal(null);
+      const input = idsInput(row(editor, 0))!;
+      expect(input.localName).to.equal('sl-input');
+      expect(input.placeholder).to.equal('');
+      await typeInto(input, 'a-1');
+      await sendKeys({ press: 'Enter' });
+      await until(() => tags(row(editor, 0)).length === 1, 'a-1 (Enter)', WAIT);
+      await sendKeys({ type: 'a-2,' });
+      await until(() => tags(row(editor, 0)).length === 2, 'a-2 (comma)', WAIT);
+      await sendKeys({ type: 'a-3' });
+      await sendKeys({ press: 'Tab' });
+      await until(() => tags(row(editor, 0)).length === 3, 'a-3 (blur)', WAIT);
+      expect(editor.scopes.map((scope) => scope.entity_id)).to.deep.equal(['a-1', 'a-2', 'a-3']);
+      expect(idsInput(row(editor, 0))!.value).to.equal('');
+      expect(text(liveRegion(editor))).to.equal('');
     });
   });
 
@@ -676,7 +970,10 @@ describe('<pat-scope-editor>', () => {
       await typeInto(domainInput(row(editor, 1)), 'x');
       await expectAccessible(editor);
       await typeInto(idsInput(row(editor, 0))!, 'pu');
-      await until(() => row(editor, 0).querySelectorAll('sl-menu-item').length === 1, 'a suggestion', WAIT);
+      await until(() => suggestions(row(editor, 0)).length === 1, 'a suggestion', WAIT);
+      await expectAccessible(editor);
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => combobox(row(editor, 0)).hasAttribute('aria-activedescendant'), 'a highlighted suggestion', WAIT);
       await expectAccessible(editor);
       expect(editor.validate()).to.equal(false);
       await editor.updateComplete;

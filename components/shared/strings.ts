@@ -118,6 +118,7 @@ export const strings = {
     entityIds: 'Entity IDs',
     entityIdsHelp: 'Type an ID and press Enter; add as many as you need.',
     entitySearch: 'Search by name or type an ID',
+    suggestionCount: (count: number) => (count === 0 ? 'No matches' : plural(count, 'suggestion', 'suggestions')),
     domain: 'Domain (optional)',
     domainHelp: 'Leave empty for every domain.',
     chooseType: 'Choose an entity type',
