@@ -1,10 +1,27 @@
 // The last-use writer thread (see last-use-recorder.ts): runs the UPDATE it was given for each
 // parameter list of a batch, in one transaction on a connection of its own, and answers {} or
 // { error }; null closes the connection and ends the thread. No kysely here: a small heap.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHECKPOINT_PAGES, openConnection } from '../db/connection.js';
 
 const { file, sql } = workerData as { file: string; sql: string };
+
+/**
+ * Bookkeeping yields to answers: when the cores are busy, this thread gets the CPU after the
+ * one that answers checks. On Linux a thread has its own nice value, set through its thread id
+ * (`/proc/thread-self`); elsewhere the thread keeps the process's priority.
+ */
+function lowerThisThreadsPriority(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+  } catch {
+    // Not Linux, or not allowed: the writes only compete on equal terms.
+  }
+}
+
+lowerThisThreadsPriority();
 const port = parentPort!;
 const sqlite = openConnection(file, { checkpointPages: CHECKPOINT_PAGES.writerThread });
 const update = sqlite.prepare(sql);

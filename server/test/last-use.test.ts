@@ -1,6 +1,6 @@
 import { describe, it, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -182,6 +182,20 @@ describe('the last-use writer thread', () => {
     assert.deepEqual(found.body.pats.map((p: { id: string }) => p.id), [pat.id]);
     assert.equal((await server.call('POST', '/pats', { token, body: { name: 'über-TOKEN', duration: '1d', scopes } })).status, 409);
     assert.deepEqual(errors, []);
+  });
+
+  it('runs at a lower priority than the thread that answers (Linux: its own nice value)', async () => {
+    const { create, authorize, fetched } = await fixture('file');
+    const pat = await create('niced');
+    assert.equal((await authorize(pat.secret)).status, 200);
+    assert.ok((await fetched(pat.id)).last_used_at, 'the writer thread has written');
+    const niceOf = (task: string) => {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const nices = readdirSync('/proc/self/task').map(niceOf);
+    assert.equal(niceOf(String(process.pid)), 0, 'the answering thread keeps its priority');
+    assert.ok(nices.includes(10), `no thread at nice 10: ${nices.join(', ')}`);
   });
 
   it('close() writes the last uses still queued before it returns', async () => {
