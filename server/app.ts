@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import express, { type Express } from 'express';
 import { pino } from 'pino';
 import { errorHandler, routeNotFound } from './http/errors.js';
+import { createPageRouter } from './http/page.js';
 import { requestLogger } from './http/request-logger.js';
 import { createDemoRouter } from './identity/demo.js';
 import { createPatKit, type PatKit, type PatKitOptions } from './router.js';
@@ -12,15 +12,6 @@ export interface AppOptions extends PatKitOptions {
   /** A built page to serve at `/` (the demo); a short page about the API otherwise. */
   staticDir?: string;
 }
-
-const ABOUT_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>PAT Kit</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1f2937}code{background:#f3f4f6;padding:.1rem .3rem;border-radius:.25rem}</style>
-</head><body><h1>PAT Kit</h1>
-<p>A drop-in Personal Access Token manager: Lit custom elements and this REST server.</p>
-<p>The API is at <code>/api</code>: <code>/api/pats</code> manages a signed-in user's tokens and
-<code>POST /api/authorize</code> answers whether a token may do something.</p></body></html>`;
 
 /** The standalone server: the API at `/api`, the demo page at `/`, JSON for every error. */
 export function createApp(options: AppOptions): Express & { locals: { patKit: PatKit } } {
@@ -42,13 +33,7 @@ export function createApp(options: AppOptions): Express & { locals: { patKit: Pa
   }
   app.use('/api', kit.router);
   app.use('/api', routeNotFound);
-  if (options.staticDir && existsSync(options.staticDir)) {
-    app.use(express.static(options.staticDir, { index: 'index.html' }));
-  } else {
-    app.get('/', (_req, res) => {
-      res.type('html').send(ABOUT_PAGE);
-    });
-  }
+  app.use(createPageRouter(options.staticDir));
   app.use(routeNotFound);
   app.use(errorHandler(logger));
   return app as Express & { locals: { patKit: PatKit } };

@@ -23,7 +23,7 @@ function lowerThisThreadsPriority(): void {
 
 lowerThisThreadsPriority();
 const port = parentPort!;
-const sqlite = openConnection(file, { checkpointPages: CHECKPOINT_PAGES.writerThread });
+const sqlite = openConnection(file, { checkpointPages: CHECKPOINT_PAGES.writerThread, synchronous: 'NORMAL' });
 const update = sqlite.prepare(sql);
 const writeAll = sqlite.transaction((batch: unknown[][]) => {
   for (const parameters of batch) update.run(parameters);

@@ -14,14 +14,27 @@ export const CHECKPOINT_PAGES = { writerThread: 8_000, server: 16_000 };
  * last-use writer thread, which keeps kysely out of its small heap. `checkpointPages`: see
  * CHECKPOINT_PAGES (the server's connection by default).
  */
-export function openConnection(path: string, { checkpointPages = CHECKPOINT_PAGES.server } = {}): SQLite.Database {
+export interface ConnectionOptions {
+  checkpointPages?: number;
+  /**
+   * `FULL` (the default) syncs the WAL on every commit, so an acknowledged write, such as a
+   * revocation, survives a power loss or an OS crash, not only a killed process. `NORMAL` may
+   * lose the last commits then: only for writes whose loss is harmless (the last-use stamps).
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+export function openConnection(
+  path: string,
+  { checkpointPages = CHECKPOINT_PAGES.server, synchronous = 'FULL' }: ConnectionOptions = {},
+): SQLite.Database {
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   // The commit that finds the WAL this long copies it into the database file (and syncs it).
   sqlite.pragma(`wal_autocheckpoint = ${checkpointPages}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${synchronous}`);
   // SQLite's own lower() folds ASCII only; Postgres folds all of Unicode. Name search and the
   // case-insensitive unique index must agree with what people type ("Über" = "über"), and every
   // connection that may touch those indexes must fold the same way.

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
-import { openConnection } from './connection.js';
+import { openConnection, type ConnectionOptions } from './connection.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -10,11 +10,14 @@ export type PatDatabase = Kysely<Database>;
 
 /**
  * Opens the embedded SQLite database at `path` (`:memory:` for tests) with WAL, foreign keys
- * and a busy timeout, and brings its schema up to date.
+ * and a busy timeout, and brings its schema up to date. Every commit is synced to disk
+ * (`synchronous: 'FULL'`), so an acknowledged revocation survives a power loss; `'NORMAL'` is
+ * faster and may lose the last commits on a power loss or OS crash.
  */
-export async function openDatabase(path: string): Promise<PatDatabase> {
+export async function openDatabase(path: string, { synchronous }: Pick<ConnectionOptions, 'synchronous'> = {}): Promise<PatDatabase> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openConnection(path)) }) });
+  const connection = openConnection(path, { synchronous });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   await migrate(db);
   return db;
 }
