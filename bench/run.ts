@@ -15,6 +15,7 @@ import * as memory from './memory.js';
 import * as render from './render.js';
 import { seed, type Seeded } from './seed.js';
 import * as upstream from './upstream.js';
+import * as writes from './writes.js';
 
 interface Figure {
   name: string;
@@ -28,6 +29,7 @@ const FIGURES: Figure[] = [
   { name: 'authorize-inprocess', needsSeed: true, run: authorizeInProcess.run },
   { name: 'upstream', needsSeed: false, run: () => upstream.run() },
   { name: 'listing', needsSeed: true, run: listing.run },
+  { name: 'writes', needsSeed: false, run: () => writes.run() },
   { name: 'authorize-http', needsSeed: true, run: authorizeHttp.run },
   { name: 'memory', needsSeed: true, run: memory.run },
 ];

@@ -4,23 +4,15 @@
  * fetch), and every answer must match: status, the headers that matter, and the JSON body
  * exactly, up to ids and secrets (each side makes its own). Both sides share one clock, so
  * every time is compared too.
- *
- * Then the hand-written validation of mocks/validate.ts is compared with the server's zod
- * schemas directly, on hand-picked and on generated inputs.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import { SECRET_PATTERN, secretPatId } from '../contract/index.js';
 import { makeCaller, startServer, type CallOptions, type CallResult, type TestServer } from '../server/test/harness.js';
-import { validate as zodValidate } from '../server/http/validate.js';
-import { HttpError } from '../server/http/errors.js';
-import * as schemas from '../server/pats/pat.schemas.js';
 import { DEMO_USERS } from '../server/identity/demo.js';
 import { createHandlers, mockTokenFor } from './handlers.js';
-import { seededRandom } from '../testing/random.js';
 import { MOCK_USERS, MockStore } from './store.js';
-import * as mine from './validate.js';
 
 const MOCK_BASE = 'http://localhost/api';
 const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -622,127 +614,3 @@ describe('where the mocks deliberately differ from the server', () => {
 function bearerOfPat(label: string): Step {
   return { as: { pat: label } };
 }
-
-describe('validate.ts gives the details of the zod schemas', () => {
-  const pairs: [string, unknown, (input: unknown) => mine.Validated<unknown>][] = [
-    ['create', schemas.createPatBody, mine.validateCreate],
-    ['rename', schemas.renameBody, mine.validateRename],
-    ['describe', schemas.describeBody, mine.validateDescribe],
-    ['reset', schemas.resetBody, mine.validateReset],
-    ['add scopes', schemas.addScopesBody, mine.validateAddScopes],
-    ['remove scopes', schemas.removeScopesBody, mine.validateRemoveScopes],
-    ['authorize', schemas.authorizeBody, mine.validateAuthorize],
-    ['list query', schemas.listPatsQuery, (input) => mine.validateListQuery(input as mine.QueryRecord)],
-    ['page query', schemas.pageQuery, (input) => mine.validatePageQuery(input as mine.QueryRecord)],
-  ];
-
-  function zodDetails(schema: unknown, input: unknown): { ok: true; value: unknown } | { ok: false; details: unknown } {
-    try {
-      return { ok: true, value: zodValidate(schema as never, input) };
-    } catch (error) {
-      assert.ok(error instanceof HttpError);
-      return { ok: false, details: error.details };
-    }
-  }
-
-  function compare(label: string, schema: unknown, check: (input: unknown) => mine.Validated<unknown>, input: unknown): void {
-    const expected = zodDetails(schema, input);
-    const actual = check(input);
-    const where = `${label} ${JSON.stringify(input)?.slice(0, 300)}`;
-    assert.equal(actual.ok, expected.ok, `${where}: ok (zod: ${JSON.stringify(expected)})`);
-    if (!actual.ok && !expected.ok) assert.deepStrictEqual(actual.details, expected.details, where);
-    if (actual.ok && expected.ok) assert.deepStrictEqual(strip(actual.value), strip(expected.value), `${where}: value`);
-  }
-
-  /** zod drops absent optional keys; undefined-valued keys are the same thing on the wire. */
-  function strip(value: unknown): unknown {
-    return JSON.parse(JSON.stringify(value));
-  }
-
-  // Inputs chosen from the corners of the schemas.
-  const strings = ['', ' ', '  x  ', 'x', 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(254), 'x'.repeat(255), 'x'.repeat(256), '🚀'.repeat(254), '🚀'.repeat(255), ' '.repeat(300) + 'x', 'x'.repeat(1024), 'x'.repeat(1025), '\ud800', 'clients', 'read', '*', '1d', '0s'];
-  const odd = [undefined, null, 0, 1, -1, 1.5, true, false, [], ['x'], new Array(300).fill('x'), {}, { length: 0 }, { length: 300 }, { length: 'x' }, { length: null }];
-  const values = [...strings, ...odd];
-
-  function pick<T>(random: () => number, list: readonly T[]): T {
-    return list[Math.floor(random() * list.length)]!;
-  }
-
-  function randomScope(random: () => number): unknown {
-    if (random() < 0.1) return pick(random, odd);
-    const scope: Record<string, unknown> = {};
-    for (const key of ['entity_type', 'operation', 'entity_id', 'domain_id']) {
-      if (random() < 0.75) scope[key] = random() < 0.6 ? pick(random, ['clients', 'read', '*', 'd-1', '', ' ']) : pick(random, values);
-    }
-    return scope;
-  }
-
-  function randomList(random: () => number, item: () => unknown): unknown {
-    const roll = random();
-    if (roll < 0.08) return pick(random, odd);
-    if (roll < 0.12) return 'x'.repeat(Math.floor(random() * 3) * 60);
-    if (roll < 0.16) return Array.from({ length: 100 + Math.floor(random() * 3) }, item);
-    return Array.from({ length: Math.floor(random() * 4) }, item);
-  }
-
-  function randomBody(random: () => number, keys: string[], special: Record<string, () => unknown>): unknown {
-    if (random() < 0.05) return pick(random, odd);
-    const body: Record<string, unknown> = {};
-    for (const key of keys) {
-      if (random() < 0.2) continue;
-      body[key] = special[key] ? special[key]() : pick(random, values);
-    }
-    if (random() < 0.1) body.extra = 'ignored';
-    return body;
-  }
-
-  function randomQuery(random: () => number): Record<string, string | string[]> {
-    const numbers = ['', '0', '1', '10', '100', '101', '-1', '1.5', 'abc', '1e20', '-1e20', 'Infinity', '0x10', ' 7 ', '9007199254740992'];
-    const words = ['', 'active', 'all', 'revoked', 'expired', 'name', 'asc', 'desc', 'issued_at', 'last_used_at', 'x'.repeat(255), 'x'.repeat(256)];
-    const query: Record<string, string | string[]> = {};
-    for (const [key, pool] of [
-      ['offset', numbers],
-      ['limit', numbers],
-      ['name', words],
-      ['id', words],
-      ['status', words],
-      ['sort', words],
-      ['dir', words],
-    ] as const) {
-      const roll = random();
-      if (roll < 0.45) continue;
-      query[key] = roll < 0.9 ? pick(random, pool) : [pick(random, pool), pick(random, pool)];
-    }
-    return query;
-  }
-
-  test('hand-picked inputs', () => {
-    for (const [label, schema, check] of pairs) {
-      for (const value of values) {
-        if (label.endsWith('query')) continue;
-        compare(label, schema, check, value);
-        for (const key of ['name', 'description', 'duration', 'scopes', 'scopes_id', 'entity_type', 'operation', 'entity_id', 'domain_id']) {
-          compare(label, schema, check, { [key]: value });
-        }
-      }
-    }
-  });
-
-  test('3000 generated inputs per schema', () => {
-    const random = seededRandom(20260101);
-    const id = () => (random() < 0.7 ? pick(random, ['a', ' b ', 'c-1']) : pick(random, values));
-    const scopes = () => randomList(random, () => randomScope(random));
-    for (let i = 0; i < 3000; i++) {
-      compare('create', schemas.createPatBody, mine.validateCreate, randomBody(random, ['name', 'description', 'duration', 'scopes'], { scopes }));
-      compare('rename', schemas.renameBody, mine.validateRename, randomBody(random, ['name'], {}));
-      compare('describe', schemas.describeBody, mine.validateDescribe, randomBody(random, ['description'], {}));
-      compare('reset', schemas.resetBody, mine.validateReset, randomBody(random, ['duration'], {}));
-      compare('add scopes', schemas.addScopesBody, mine.validateAddScopes, randomBody(random, ['scopes'], { scopes }));
-      compare('remove scopes', schemas.removeScopesBody, mine.validateRemoveScopes, randomBody(random, ['scopes_id'], { scopes_id: () => randomList(random, id) }));
-      compare('authorize', schemas.authorizeBody, mine.validateAuthorize, randomScope(random));
-      const query = randomQuery(random);
-      compare('list query', schemas.listPatsQuery, (input) => mine.validateListQuery(input as mine.QueryRecord), query);
-      compare('page query', schemas.pageQuery, (input) => mine.validatePageQuery(input as mine.QueryRecord), query);
-    }
-  });
-});

@@ -23,20 +23,19 @@ import {
 } from './errors.js';
 import type { MockStore } from './store.js';
 import {
-  queryRecord,
-  validateAddScopes,
-  validateAuthorize,
-  validateCreate,
-  validateDescribe,
-  validateListQuery,
-  validateLogin,
-  validatePageQuery,
-  validateRemoveScopes,
-  validateRename,
-  validateReset,
-  type QueryRecord,
-  type Validated,
-} from './validate.js';
+  addScopesBody,
+  authorizeBody,
+  createPatBody,
+  demoLoginBody,
+  describeBody,
+  listPatsQuery,
+  pageQuery,
+  parseRequest,
+  removeScopesBody,
+  renameBody,
+  resetBody,
+} from '../contract/schemas.js';
+import { queryRecord, type QueryRecord, type Validated } from './validate.js';
 
 export interface HandlerOptions {
   /** Where the API is mounted: a path (`/api`, resolved against the page) or an absolute URL. */
@@ -174,8 +173,8 @@ function optionsAnswer(methods: string[], headers: Record<string, string>): Answ
 function patRoutes(store: MockStore): Route[] {
   const route = (method: string, path: string, handle: Route['handle']): Route => ({ method, path, pattern: compilePath(path), handle });
   return [
-    route('POST', '/pats', ({ userId, body }) => ({ status: 201, body: store.create(userId, need(validateCreate(body))) })),
-    route('GET', '/pats', ({ userId, query }) => ({ status: 200, body: store.list(userId, need(validateListQuery(query))) })),
+    route('POST', '/pats', ({ userId, body }) => ({ status: 201, body: store.create(userId, need(parseRequest(createPatBody, body))) })),
+    route('GET', '/pats', ({ userId, query }) => ({ status: 200, body: store.list(userId, need(parseRequest(listPatsQuery, query))) })),
     route('DELETE', '/pats', ({ userId }) => ({ status: 200, body: { deleted: store.removeAll(userId) } })),
     route('GET', '/pats/catalog', () => ({ status: 200, body: store.catalog })),
     route('GET', '/pats/summary', ({ userId }) => ({ status: 200, body: store.summary(userId) })),
@@ -185,15 +184,15 @@ function patRoutes(store: MockStore): Route[] {
       return { status: 204 };
     }),
     route('PATCH', '/pats/:id/name', ({ userId, id, body }) => {
-      const { name } = need(validateRename(body));
+      const { name } = need(parseRequest(renameBody, body));
       return { status: 202, body: store.rename(userId, id, name) };
     }),
     route('PATCH', '/pats/:id/description', ({ userId, id, body }) => {
-      const { description } = need(validateDescribe(body));
+      const { description } = need(parseRequest(describeBody, body));
       return { status: 202, body: store.describe(userId, id, description) };
     }),
     route('PATCH', '/pats/:id/secret/reset', ({ userId, id, body }) => {
-      const { duration } = need(validateReset(body));
+      const { duration } = need(parseRequest(resetBody, body));
       return { status: 200, body: store.reset(userId, id, duration) };
     }),
     route('PATCH', '/pats/:id/secret/revoke', ({ userId, id }) => {
@@ -201,15 +200,15 @@ function patRoutes(store: MockStore): Route[] {
       return { status: 204 };
     }),
     route('GET', '/pats/:id/scope', ({ userId, id, query }) => {
-      const { offset, limit } = need(validatePageQuery(query));
+      const { offset, limit } = need(parseRequest(pageQuery, query));
       return { status: 200, body: store.listScopes(userId, id, offset, limit) };
     }),
     route('PATCH', '/pats/:id/scope/add', ({ userId, id, body }) => {
-      const { scopes } = need(validateAddScopes(body));
+      const { scopes } = need(parseRequest(addScopesBody, body));
       return { status: 200, body: store.addScopes(userId, id, scopes) };
     }),
     route('PATCH', '/pats/:id/scope/remove', ({ userId, id, body }) => {
-      const { scopes_id } = need(validateRemoveScopes(body));
+      const { scopes_id } = need(parseRequest(removeScopesBody, body));
       return { status: 200, body: store.removeScopes(userId, id, scopes_id) };
     }),
     route('DELETE', '/pats/:id/scope', ({ userId, id }) => ({ status: 200, body: store.clearScopes(userId, id) })),
@@ -316,7 +315,7 @@ export function createMockApi(options: HandlerOptions) {
     }
     if (demoLogin.test(path)) {
       if (method === 'POST') {
-        const { user: wanted } = need(validateLogin(await readJson(request, DEMO_LOGIN_BYTES)));
+        const { user: wanted } = need(parseRequest(demoLoginBody, await readJson(request, DEMO_LOGIN_BYTES)));
         const user = store.users.find((candidate) => candidate.id === wanted);
         if (!user) {
           const names = store.users.map((candidate) => candidate.id).join(', ');
@@ -332,7 +331,7 @@ export function createMockApi(options: HandlerOptions) {
       if (method === 'POST') {
         const body = await readJson(request, LIMITS.bodyBytes);
         const token = bearerOf(request.headers.get('authorization')) ?? '';
-        const scope = need(validateAuthorize(body));
+        const scope = need(parseRequest(authorizeBody, body));
         const result = store.authorize(token, scope, clientIp);
         if (result.allowed) return { status: 200, body: result, headers: API_HEADERS };
         const refused: ErrorBody = { error: result.reason, message: result.message };

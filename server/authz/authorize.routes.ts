@@ -4,7 +4,7 @@ import { LIMITS } from '../../contract/index.js';
 import { requireJsonBody } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { bearerOf } from '../identity/identity.js';
-import { authorizeBody } from '../pats/pat.schemas.js';
+import { authorizeBody } from '../../contract/schemas.js';
 import type { AuthorizeOptions, AuthorizePat, AuthorizeResult } from './authorizer.js';
 
 /** 401 for a token that is bad, unknown, revoked or expired; 403 when no scope grants the request. */

@@ -1,6 +1,6 @@
 import { Router, json } from 'express';
 import { SignJWT } from 'jose';
-import { z } from 'zod';
+import { demoLoginBody } from '../../contract/schemas.js';
 import { HttpError, requireJsonBody } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 
@@ -16,8 +16,6 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'carol', name: 'Carol Nguyen', email: 'carol@example.com' },
 ];
 
-const loginBody = z.object({ user: z.string({ error: 'is required' }).max(64, { error: 'is too long' }) }, { error: 'must be a JSON object' });
-
 /**
  * Demo mode only: `GET /demo/users` and `POST /demo/login {user}` → `{access_token, user}`, an
  * HS256 token signed with the server's own secret, so the demo page can sign in and switch users.
@@ -29,7 +27,7 @@ export function createDemoRouter(jwtSecret: string): Router {
     res.json({ users: DEMO_USERS });
   });
   router.post('/demo/login', requireJsonBody, json({ limit: '1kb' }), async (req, res) => {
-    const { user: wanted } = validate(loginBody, req.body);
+    const { user: wanted } = validate(demoLoginBody, req.body);
     const user = DEMO_USERS.find((candidate) => candidate.id === wanted);
     if (!user) throw new HttpError(404, 'not_found', `No demo user "${wanted}"; try ${DEMO_USERS.map((u) => u.id).join(', ')}.`);
     const accessToken = await new SignJWT({ name: user.name, email: user.email })

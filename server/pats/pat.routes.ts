@@ -10,7 +10,7 @@ import {
   removeScopesBody,
   renameBody,
   resetBody,
-} from './pat.schemas.js';
+} from '../../contract/schemas.js';
 
 function userOf(res: Response): string {
   return res.locals.userId as string;

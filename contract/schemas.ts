@@ -1,0 +1,133 @@
+/**
+ * The shapes and lengths of every request, as zod schemas: the server validates with them and
+ * the mocks answer with the same field errors. Catalog and lifetime rules need the server's
+ * configuration and live in its service. Not part of `contract/index.ts`: the elements do not
+ * need zod in their bundle.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+import { textProblem, type TextKind } from './text.js';
+import { PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type FieldError } from './types.js';
+
+function text(kind: TextKind, max: number, { trim = false, min = 0 } = {}) {
+  const base = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
+  const trimmed = trim ? base.trim() : base;
+  return trimmed
+    .min(min, { error: min === 1 ? 'must not be blank' : `must be at least ${min} characters` })
+    .max(max, { error: `must be at most ${max} characters` })
+    .superRefine((value, context) => {
+      const problem = textProblem(value, kind);
+      if (problem) context.addIssue({ code: 'custom', message: problem, input: value });
+    });
+}
+
+const name = text('name', LIMITS.nameMax, { trim: true, min: 1 });
+const description = text('description', LIMITS.descriptionMax);
+const duration = text('id', LIMITS.durationMax, { trim: true, min: 1 });
+const id = text('id', LIMITS.idMax, { trim: true, min: 1 });
+
+/** An object that names each field it does not know (a typo is an error, not ignored). */
+function fields<T extends z.core.$ZodLooseShape>(shape: T, error = 'must be a JSON object') {
+  return z.strictObject(shape, { error });
+}
+
+const scopeFields = {
+  entity_type: id,
+  operation: id,
+  entity_id: id,
+  // An empty domain means "any domain", as null does.
+  domain_id: z.preprocess((value) => (value === '' ? null : value), id.nullish()),
+};
+
+export const scopeInput = fields(
+  // A scope read from the API may be sent back as it is: its own id and PAT id are ignored.
+  { ...scopeFields, id: z.unknown().optional(), pat_id: z.unknown().optional() },
+  'must be an object',
+).transform(({ id: _id, pat_id: _patId, ...scope }) => scope);
+
+function list<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(item, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array') })
+    .max(max, { error: `may hold at most ${max} entries per request` });
+}
+
+export const createPatBody = fields({
+  name,
+  description: description.optional().default(''),
+  duration,
+  scopes: list(scopeInput, LIMITS.scopesPerCall).optional().default([]),
+});
+
+export const renameBody = fields({ name });
+export const describeBody = fields({ description });
+export const resetBody = fields({ duration });
+export const addScopesBody = fields({
+  scopes: list(scopeInput, LIMITS.scopesPerCall).min(1, { error: 'must hold at least one scope' }),
+});
+export const removeScopesBody = fields({
+  scopes_id: list(id, LIMITS.scopesPerCall).min(1, { error: 'must hold at least one scope id' }),
+});
+
+/** What `POST /authorize` asks has the fields of a scope. */
+export const authorizeBody = fields(scopeFields);
+
+/** `POST /demo/login`. */
+export const demoLoginBody = fields({ user: z.string({ error: 'is required' }).max(64, { error: 'is too long' }) });
+
+const DECIMAL = /^[0-9]+$/;
+
+/**
+ * A query number: decimal digits only. `Number()` would also take "0x10", "1e1", " 3" and
+ * "", each a different number from what a person reads.
+ */
+function count(fallback: number, max: number, least: number) {
+  return z
+    .preprocess(
+      (value) => (typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value),
+      z
+        .number({ error: 'must be a whole number' })
+        .int({ error: 'must be a whole number' })
+        .min(least, { error: `must be at least ${least}` })
+        .max(max, { error: `must be at most ${max}` }),
+    )
+    .default(fallback);
+}
+
+function oneOf<T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return z.enum(values, { error: `must be one of ${values.join(', ')}` }).default(fallback);
+}
+
+// Query strings stay open to keys they do not know: proxies and caches add their own.
+export const pageQuery = z.object({
+  offset: count(0, Number.MAX_SAFE_INTEGER, 0),
+  limit: count(LIMITS.pageDefault, LIMITS.pageMax, 1),
+});
+
+export const listPatsQuery = pageQuery.extend({
+  name: text('name', LIMITS.searchMax).optional(),
+  id: text('id', LIMITS.idMax).optional(),
+  status: oneOf(STATUS_FILTERS, 'active'),
+  sort: oneOf(PAT_SORT_KEYS, 'issued_at'),
+  dir: oneOf(SORT_DIRECTIONS, 'desc'),
+});
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; details: FieldError[] };
+
+/** `body`, `scopes[2].entity_id`, … */
+function fieldPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) text += typeof key === 'number' ? `[${key}]` : text ? `.${String(key)}` : String(key);
+  return text || 'body';
+}
+
+/** Parses `input` with `schema`, or names every bad field and why. */
+export function parseRequest<T extends z.ZodType>(schema: T, input: unknown): Parsed<z.output<T>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const details = result.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), message: 'is not a known field' }))
+      : [{ field: fieldPath(issue.path), message: issue.message }],
+  );
+  return { ok: false, details };
+}
