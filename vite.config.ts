@@ -42,10 +42,13 @@ function shoelaceIcons(): Plugin {
   };
 }
 
-export default defineConfig({
+// Mocks only under `npm run dev` (`serve`), never in a build, whatever the mode or NODE_ENV:
+// `npm start` must talk to the real server. public/ holds just the MSW worker, so builds skip it.
+export default defineConfig(({ command }) => ({
   root: resolve(root, 'demo'),
-  publicDir: resolve(root, 'public'),
+  publicDir: command === 'serve' ? resolve(root, 'public') : false,
+  define: { __PAT_KIT_MOCKS__: JSON.stringify(command === 'serve') },
   plugins: [shoelaceIcons()],
   build: { target: 'es2022', outDir: resolve(root, 'dist/demo'), emptyOutDir: true },
   server: { host: '127.0.0.1', port: 5173, fs: { allow: [root] } },
-});
+}));

@@ -144,12 +144,16 @@ export interface Summary {
 
 export const ERROR_CODES = [
   'validation_failed',
+  'bad_request',
   'unauthenticated',
   'forbidden',
   'not_found',
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'uri_too_long',
+  'too_many_requests',
+  'headers_too_large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

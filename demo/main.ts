@@ -1,6 +1,6 @@
 /**
- * The demo portal. Under `npm run dev` the API is MSW's mock (no server); under `npm start`
- * the page is served by the real server and signs in through its demo login route.
+ * The demo portal. Under `npm run dev` the API is MSW's mock (no server); every build (`npm start`)
+ * is served by the real server and signs in through its demo login route.
  */
 import { setBasePath } from '@shoelace-style/shoelace/dist/utilities/base-path.js';
 import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
@@ -49,7 +49,8 @@ async function start() {
   applyTheme(localStorage.getItem('pat-kit-demo-theme') === 'dark' || (!localStorage.getItem('pat-kit-demo-theme') && matchMedia('(prefers-color-scheme: dark)').matches));
   themeToggle.addEventListener('click', () => applyTheme(!document.documentElement.classList.contains('sl-theme-dark')));
 
-  if (import.meta.env.DEV) {
+  // A build-time flag, not the mode: a development build served by the real server must not mock it.
+  if (__PAT_KIT_MOCKS__) {
     const { startMockWorker } = await import('../mocks/browser.js');
     await startMockWorker('default');
   }

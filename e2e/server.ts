@@ -7,9 +7,9 @@ import { chromium, type Browser } from 'playwright-core';
 
 const root = new URL('..', import.meta.url).pathname;
 
-/** Runs a command to completion in `cwd` and returns what it printed; fails with its output. */
-export async function output(command: string, args: string[], cwd = root): Promise<string> {
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs a command to completion in `cwd` and returns what it printed; fails with its output. `env` adds to this process's environment. */
+export async function output(command: string, args: string[], cwd = root, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let all = '';
   child.stdout!.on('data', (chunk) => {
@@ -23,8 +23,8 @@ export async function output(command: string, args: string[], cwd = root): Promi
 }
 
 /** Runs a command in the repository to completion, failing with its output. */
-export async function run(command: string, args: string[]): Promise<void> {
-  await output(command, args);
+export async function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  await output(command, args, root, env);
 }
 
 export interface RunningServer {
@@ -32,13 +32,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The standalone server (server/main.ts from source, as `npm start` runs it compiled) on a throw-away database and a free port. */
-export async function startStandalone(): Promise<RunningServer> {
+/**
+ * The standalone server (server/main.ts from source, as `npm start` runs it compiled) on a throw-away
+ * database and a free port. `env` overrides its environment (e.g. PAT_STATIC_DIR).
+ */
+export async function startStandalone(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pat-kit-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PAT_DB: join(dir, 'e2e.db'), LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PAT_DB: join(dir, 'e2e.db'), LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -70,8 +70,8 @@ export function notJson(): MockHttpError {
   return new MockHttpError(415, 'unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
 }
 
-export function notUtf8(): MockHttpError {
-  return new MockHttpError(415, 'unsupported_media_type', 'The request body must be UTF-8 JSON.');
+export function notUtf8Charset(charset: string): MockHttpError {
+  return new MockHttpError(415, 'unsupported_media_type', `The request body must be UTF-8 JSON, not "${charset}".`);
 }
 
 export function tooLarge(limitBytes: number): MockHttpError {

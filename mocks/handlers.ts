@@ -13,7 +13,7 @@ import {
   INTERNAL_ERROR_BODY,
   MockHttpError,
   notJson,
-  notUtf8,
+  notUtf8Charset,
   patCannotManage,
   routeNotFound,
   tooLarge,
@@ -146,14 +146,14 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
   if (bytes.length === 0) return undefined;
   const type = request.headers.get('content-type');
   if (mediaType(type) !== 'application/json') throw notJson();
-  const charset = charsetOf(type) ?? 'utf-8';
-  if (!charset.startsWith('utf-')) throw notUtf8();
+  const charset = charsetOf(type);
+  if (charset !== undefined && !/^utf-?8$/.test(charset)) throw notUtf8Charset(charset);
   if (bytes.length > limit) throw tooLarge(limit);
   let text: string;
   try {
-    text = new TextDecoder(charset).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw notUtf8();
+    throw validationError([{ field: 'body', message: 'is not valid UTF-8' }]);
   }
   const first = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/.exec(text)?.[1];
   if (first !== '{' && first !== '[') throw validationError([{ field: 'body', message: 'is not valid JSON' }]);

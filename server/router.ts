@@ -1,4 +1,4 @@
-import { Router, json, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { pino, type Logger } from 'pino';
 import {
   DEFAULT_CATALOG,
@@ -15,7 +15,8 @@ import { GrantCache } from './authz/grant-cache.js';
 import { createLastUseRecorder } from './authz/last-use-recorder.js';
 import { createTokenHasher } from './authz/token.js';
 import type { PatDatabase } from './db/database.js';
-import { errorHandler, requireJsonBody, routeNotFound } from './http/errors.js';
+import { errorHandler, routeNotFound } from './http/errors.js';
+import { jsonBody } from './http/json-body.js';
 import { createUserVerifier, requireUser, type IdentityOptions } from './identity/identity.js';
 import { createPatRoutes } from './pats/pat.routes.js';
 import { PatService } from './pats/pat.service.js';
@@ -87,7 +88,7 @@ export function createPatKit(options: PatKitOptions): PatKit {
     next();
   });
   router.use(createAuthorizeRoutes(authorizePat));
-  router.use('/pats', requireUser(createUserVerifier(options)), requireJsonBody, json({ limit: LIMITS.bodyBytes }));
+  router.use('/pats', requireUser(createUserVerifier(options)), ...jsonBody(LIMITS.bodyBytes));
   router.use(createPatRoutes(service));
   router.use('/pats', routeNotFound);
   router.use(errorHandler(logger));

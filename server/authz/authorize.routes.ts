@@ -1,7 +1,7 @@
-import { Router, json, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AuthorizeRequest, ErrorBody } from '../../contract/index.js';
 import { LIMITS } from '../../contract/index.js';
-import { requireJsonBody } from '../http/errors.js';
+import { jsonBody } from '../http/json-body.js';
 import { validate } from '../http/validate.js';
 import { bearerOf } from '../identity/identity.js';
 import { authorizeBody } from '../../contract/schemas.js';
@@ -16,7 +16,7 @@ function refuse(res: Response, result: Exclude<AuthorizeResult, { allowed: true 
 /** `POST /authorize`: the same check as `authorizePat`, for services in any language. */
 export function createAuthorizeRoutes(authorizePat: AuthorizePat): Router {
   const router = Router();
-  router.post('/authorize', requireJsonBody, json({ limit: LIMITS.bodyBytes }), async (req, res) => {
+  router.post('/authorize', ...jsonBody(LIMITS.bodyBytes), async (req, res) => {
     const token = bearerOf(req.headers.authorization) ?? '';
     const request = validate(authorizeBody, req.body);
     const result = await authorizePat(token, request, { ip: req.ip ?? null });

@@ -1,7 +1,8 @@
-import { Router, json } from 'express';
+import { Router } from 'express';
 import { SignJWT } from 'jose';
 import { demoLoginBody } from '../../contract/schemas.js';
-import { HttpError, requireJsonBody } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
+import { jsonBody } from '../http/json-body.js';
 import { validate } from '../http/validate.js';
 
 export interface DemoUser {
@@ -26,7 +27,7 @@ export function createDemoRouter(jwtSecret: string): Router {
   router.get('/demo/users', (_req, res) => {
     res.json({ users: DEMO_USERS });
   });
-  router.post('/demo/login', requireJsonBody, json({ limit: '1kb' }), async (req, res) => {
+  router.post('/demo/login', ...jsonBody(1024), async (req, res) => {
     const { user: wanted } = validate(demoLoginBody, req.body);
     const user = DEMO_USERS.find((candidate) => candidate.id === wanted);
     if (!user) throw new HttpError(404, 'not_found', `No demo user "${wanted}"; try ${DEMO_USERS.map((u) => u.id).join(', ')}.`);

@@ -75,7 +75,6 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Serves any request listener (an Express app of the test's own) on a free loopback port. */
 /** A port nothing listens on now, on 127.0.0.1. */
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -85,9 +84,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function listen(handler: RequestListener): Promise<Listening> {
+/**
+ * Serves a request listener on a free loopback port: an Express app through its own `listen()`
+ * (createApp's also answers Node's client errors), anything else through a plain server.
+ */
+export async function listen(handler: RequestListener & { listen?: (port: number, host: string, ready: () => void) => Server }): Promise<Listening> {
   const server: Server = await new Promise((resolve) => {
-    const listening = createServer(handler).listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = handler.listen ? handler.listen(0, '127.0.0.1', () => resolve(listening)) : createServer(handler).listen(0, '127.0.0.1', () => resolve(listening));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -1,0 +1,37 @@
+import { isUtf8 } from 'node:buffer';
+import { json, type RequestHandler } from 'express';
+import { HttpError } from './errors.js';
+
+function isUtf8Charset(charset: string | undefined): boolean {
+  return charset === undefined || /^utf-?8$/.test(charset);
+}
+
+/** Answers 415 when a request carries a body that is not UTF-8 JSON. */
+export const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const length = req.headers['content-length'];
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (!hasBody) {
+    next();
+    return;
+  }
+  if (!req.is('application/json')) {
+    next(new HttpError(415, 'unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).'));
+    return;
+  }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (!isUtf8Charset(charset)) {
+    next(new HttpError(415, 'unsupported_media_type', `The request body must be UTF-8 JSON, not ${charset ? `"${charset}"` : 'another charset'}.`));
+    return;
+  }
+  next();
+};
+
+/** Refuses bytes that are not UTF-8 instead of reading them as U+FFFD: what is stored is what was sent. */
+function verifyUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  if (!isUtf8(body)) throw new Error('the body is not UTF-8');
+}
+
+/** A UTF-8 JSON body of at most `limitBytes` (after decompression), parsed into `req.body`. */
+export function jsonBody(limitBytes: number): RequestHandler[] {
+  return [requireJsonBody, json({ limit: limitBytes, verify: verifyUtf8 })];
+}
