@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { buildSecret, type AuthorizeRequest } from '../contract/index.js';
+import { buildSecret, nameKey, type AuthorizeRequest } from '../contract/index.js';
 import { createTokenHasher } from '../server/authz/token.js';
 import { openConnection } from '../server/db/connection.js';
 import { openDatabase } from '../server/db/database.js';
@@ -55,12 +55,12 @@ export async function seed(path: string): Promise<Seeded> {
   const tokens: string[] = [];
   const activeTokens: string[] = [];
 
-  const PAT_COLUMNS = 13;
+  const PAT_COLUMNS = 14;
   const PAT_BATCH = 200;
   const SCOPE_COLUMNS = 6;
   const SCOPE_BATCH = PAT_BATCH * SCOPES_PER_PAT; // flushed together, PATs first (foreign keys)
   const insertPats = sqlite.prepare(
-    `insert into pats (id, user_id, name, description, token_hash, issued_at, expires_at, updated_at, revoked, revoked_at, last_used_at, last_used_ip, grants) values ${Array(PAT_BATCH).fill(`(${Array(PAT_COLUMNS).fill('?').join(',')})`).join(',')}`,
+    `insert into pats (id, user_id, name, name_key, description, token_hash, issued_at, expires_at, updated_at, revoked, revoked_at, last_used_at, last_used_ip, grants) values ${Array(PAT_BATCH).fill(`(${Array(PAT_COLUMNS).fill('?').join(',')})`).join(',')}`,
   );
   const insertScopes = sqlite.prepare(
     `insert into pat_scopes (id, pat_id, entity_type, operation, entity_id, domain_id) values ${Array(SCOPE_BATCH).fill(`(${Array(SCOPE_COLUMNS).fill('?').join(',')})`).join(',')}`,
@@ -95,10 +95,12 @@ export async function seed(path: string): Promise<Seeded> {
         ['clients', 'read', '*', ''],
       ] as const;
       const scopeRows = scopes.map(([entity_type, operation, entity_id, domain_id]) => ({ entity_type, operation, entity_id, domain_id }));
+      const name = `${WORDS[i % 16]}-${PLACES[Math.floor(i / 16) % 16]}-${i}`;
       patValues.push(
         id,
         userId,
-        `${WORDS[i % 16]}-${PLACES[Math.floor(i / 16) % 16]}-${i}`,
+        name,
+        nameKey(name),
         DESCRIPTIONS[i % DESCRIPTIONS.length],
         hash(token),
         iso(issued),

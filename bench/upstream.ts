@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
-import { buildSecret } from '../contract/index.js';
+import { buildSecret, nameKey } from '../contract/index.js';
 import { createAuthorizer, type AuthorizePat } from '../server/authz/authorizer.js';
 import { createLastUseRecorder } from '../server/authz/last-use-recorder.js';
 import { GrantCache } from '../server/authz/grant-cache.js';
@@ -36,6 +36,7 @@ async function seedPats(db: PatDatabase, hash: TokenHasher, label: string): Prom
       id,
       user_id: 'upstream-bench',
       name: `${label}-${i}`,
+      name_key: nameKey(`${label}-${i}`),
       description: '',
       token_hash: hash(token),
       issued_at: new Date(now).toISOString(),

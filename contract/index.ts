@@ -5,3 +5,4 @@ export * from './status.js';
 export * from './scopes.js';
 export * from './catalog.js';
 export * from './secret.js';
+export * from './text.js';

@@ -40,6 +40,6 @@ export function textProblem(text: string, kind: TextKind): string | undefined {
  * opens the database sees indexes it can check and rebuild.
  */
 export function nameKey(name: string): string {
-  // Upper then lower case folds what lower case alone keeps apart (ß → SS → ss).
-  return name.normalize('NFKC').toUpperCase().toLowerCase().replaceAll('ς', 'σ').normalize('NFKC');
+  // Lower, upper, lower again folds what lower case alone keeps apart (ẞ → ß → SS → ss).
+  return name.normalize('NFKC').toLowerCase().toUpperCase().toLowerCase().replaceAll('ς', 'σ').normalize('NFKC');
 }

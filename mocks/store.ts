@@ -17,6 +17,7 @@ import {
   formatDuration,
   isExpiringSoon,
   mergeScopes,
+  nameKey,
   parseDuration,
   parseLifetime,
   patStatus,
@@ -129,11 +130,6 @@ export function uuidFromBytes(bytes: Uint8Array): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const hex = Array.from(b, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** Names compare without case: for uniqueness, the name search and the name sort. */
-function fold(name: string): string {
-  return name.toLowerCase();
 }
 
 /** Orders strings by code point, as SQL's binary collation orders UTF-8 text. */
@@ -253,16 +249,16 @@ export class MockStore {
 
   list(userId: string, query: ListQuery): PatPage {
     const now = this.now();
-    const search = query.name ? fold(query.name) : undefined;
+    const search = query.name ? nameKey(query.name) : undefined;
     const rows = [...this.#pats.values()].filter(
       (pat) =>
         pat.user_id === userId &&
         (query.status === 'all' || patStatus(pat, now) === query.status) &&
         (query.id === undefined || pat.id === query.id) &&
-        (search === undefined || fold(pat.name).includes(search)),
+        (search === undefined || nameKey(pat.name).includes(search)),
     );
     const sign = query.dir === 'asc' ? 1 : -1;
-    const key = (pat: StoredPat): string | null => (query.sort === 'name' ? fold(pat.name) : pat[query.sort]);
+    const key = (pat: StoredPat): string | null => (query.sort === 'name' ? nameKey(pat.name) : pat[query.sort]);
     rows.sort((a, b) => {
       const ka = key(a);
       const kb = key(b);
@@ -311,9 +307,9 @@ export class MockStore {
   }
 
   #nameTaken(userId: string, name: string, except?: string): boolean {
-    const folded = fold(name);
+    const folded = nameKey(name);
     for (const pat of this.#pats.values()) {
-      if (pat.user_id === userId && pat.id !== except && fold(pat.name) === folded) return true;
+      if (pat.user_id === userId && pat.id !== except && nameKey(pat.name) === folded) return true;
     }
     return false;
   }

@@ -8,12 +8,6 @@ import SQLite from 'better-sqlite3';
  */
 export const CHECKPOINT_PAGES = { writerThread: 8_000, server: 16_000 };
 
-/**
- * A better-sqlite3 connection set up the way every connection to the database must be: WAL,
- * foreign keys, a busy timeout, and the app's lower(). Used by the kysely database and by the
- * last-use writer thread, which keeps kysely out of its small heap. `checkpointPages`: see
- * CHECKPOINT_PAGES (the server's connection by default).
- */
 export interface ConnectionOptions {
   checkpointPages?: number;
   /**
@@ -24,6 +18,13 @@ export interface ConnectionOptions {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
+/**
+ * A better-sqlite3 connection set up the way every connection to the database must be: WAL,
+ * foreign keys, a busy timeout, and no function of PAT Kit's own, so that any SQLite tool can
+ * check and rebuild every index. Used by the kysely database and by the last-use writer thread,
+ * which keeps kysely out of its small heap. `checkpointPages`: see CHECKPOINT_PAGES (the
+ * server's connection by default).
+ */
 export function openConnection(
   path: string,
   { checkpointPages = CHECKPOINT_PAGES.server, synchronous = 'FULL' }: ConnectionOptions = {},
@@ -35,9 +36,5 @@ export function openConnection(
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`synchronous = ${synchronous}`);
-  // SQLite's own lower() folds ASCII only; Postgres folds all of Unicode. Name search and the
-  // case-insensitive unique index must agree with what people type ("Über" = "über"), and every
-  // connection that may touch those indexes must fold the same way.
-  sqlite.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
   return sqlite;
 }

@@ -1,12 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { pino } from 'pino';
 import { createPatKit } from '../router.js';
 import { createTokenHasher } from '../authz/token.js';
-import { buildSecret } from '../../contract/index.js';
+import { buildSecret, nameKey } from '../../contract/index.js';
 import { openConnection } from './connection.js';
-import { migrate, type PatDatabase } from './database.js';
+import { migrate, openDatabase, type PatDatabase } from './database.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -59,6 +63,92 @@ describe('migration 2026-11-28-003-pat-grants', () => {
       await kit.close();
     } finally {
       await db.destroy();
+    }
+  });
+});
+
+/**
+ * A database as the releases before name_key left it: its name indexes built with a lower() that
+ * only PAT Kit's connections defined, which the stock SQLite engine cannot check or rebuild.
+ */
+describe('migration 2026-12-04-004-name-key', () => {
+  const appLower = (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text);
+
+  async function oldDatabase(file: string, names: [user: string, name: string][]): Promise<void> {
+    const sqlite = openConnection(file);
+    sqlite.function('lower', { deterministic: true }, appLower);
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('2026-11-28-003-pat-grants');
+    assert.equal(error, undefined);
+    for (const [i, [user, name]] of names.entries()) {
+      const issued = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+      await db
+        .insertInto('pats')
+        .values({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, user_id: user, name, description: '', token_hash: `h${i}`, issued_at: issued, expires_at: '2027-01-01T00:00:00.000Z' })
+        .execute();
+    }
+    await db.destroy();
+  }
+
+  /** What the sqlite3 command-line tool says: the stock engine, none of PAT Kit's functions. */
+  function stockIntegrityCheck(file: string): string[] {
+    const sqlite = new SQLite(file);
+    try {
+      return (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
+    } finally {
+      sqlite.close();
+    }
+  }
+
+  it('leaves indexes that the stock engine checks and rebuilds; names that now share a key are told apart, the oldest unchanged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pat-kit-migration-'));
+    const file = join(dir, 'old.db');
+    try {
+      await oldDatabase(file, [
+        ['alice', 'Über deploy'],
+        ['alice', 'straße'],
+        ['alice', 'STRASSE'],
+        ['alice', 'Σίσυφος'],
+        ['bob', 'ﬁle sync'],
+        ['bob', 'file sync'],
+        ['bob', 'ｆｉｌｅ ｓｙｎｃ'],
+        ['bob', 'straße'],
+      ]);
+      assert.notDeepEqual(stockIntegrityCheck(file), ['ok'], 'the old indexes are what the stock engine cannot check');
+
+      const db = await openDatabase(file);
+      const rows = await db.selectFrom('pats').select(['user_id', 'name', 'name_key']).orderBy('issued_at').execute();
+      await db.destroy();
+      assert.deepEqual(
+        rows.map((row) => [row.user_id, row.name]),
+        [
+          ['alice', 'Über deploy'],
+          ['alice', 'straße'],
+          ['alice', 'STRASSE (2)'],
+          ['alice', 'Σίσυφος'],
+          ['bob', 'ﬁle sync'],
+          ['bob', 'file sync (2)'],
+          ['bob', 'ｆｉｌｅ ｓｙｎｃ (3)'],
+          ['bob', 'straße'],
+        ],
+      );
+      for (const row of rows) assert.equal(row.name_key, nameKey(row.name));
+
+      assert.deepEqual(stockIntegrityCheck(file), ['ok']);
+      const stock = new SQLite(file);
+      try {
+        stock.exec('REINDEX; VACUUM;');
+        assert.throws(
+          () => stock.prepare("update pats set name = 'Strasse', name_key = ? where name = 'Über deploy'").run(nameKey('Strasse')),
+          /UNIQUE constraint failed/,
+          'the plain unique index still refuses a second name with the same key',
+        );
+      } finally {
+        stock.close();
+      }
+      assert.deepEqual(stockIntegrityCheck(file), ['ok']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { LIMITS, nameKey } from '../../contract/index.js';
 
 /**
  * Every migration, in order. Frozen once released: a change to the schema is a new entry, never
@@ -118,6 +119,64 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<any>) {
       await db.schema.alterTable('pats').dropColumn('grants').execute();
+    },
+  },
+  '2026-12-04-004-name-key': {
+    async up(db: Kysely<any>) {
+      // Names were unique by an index on lower(name), with a lower() that only PAT Kit's own
+      // connections defined: any other tool's integrity check, VACUUM or REINDEX saw or built
+      // that index wrongly once a name was not ASCII. The key is computed in TypeScript now and
+      // stored; the indexes are plain ones that any SQLite (or PostgreSQL) can check and rebuild.
+      await db.schema.dropIndex('pats_user_name_unique').execute();
+      await db.schema.dropIndex('pats_user_status').execute();
+      await db.schema.alterTable('pats').addColumn('name_key', 'text', (col) => col.notNull().defaultTo('')).execute();
+      await db.transaction().execute(async (trx) => {
+        // A user's PATs in order of issue: where two names now share a key (the new key also
+        // folds "ß" to "ss" and unifies compatibility forms), the older keeps its name and the
+        // newer gets a free " (2)", " (3)", … so that the unique index can be made.
+        let after: [string, string, string] = ['', '', ''];
+        let user = '';
+        let taken = new Set<string>();
+        for (;;) {
+          const rows = await trx
+            .selectFrom('pats')
+            .select(['id', 'user_id', 'name', 'issued_at'])
+            .where((eb) => eb(eb.refTuple('user_id', 'issued_at', 'id'), '>', eb.tuple(...after)))
+            .orderBy('user_id')
+            .orderBy('issued_at')
+            .orderBy('id')
+            .limit(500)
+            .execute();
+          if (rows.length === 0) break;
+          for (const row of rows) {
+            if (row.user_id !== user) {
+              user = row.user_id;
+              taken = new Set();
+            }
+            let name: string = row.name;
+            let key = nameKey(name);
+            for (let n = 2; taken.has(key); n++) {
+              const suffix = ` (${n})`;
+              name = `${[...row.name].slice(0, LIMITS.nameMax - suffix.length).join('')}${suffix}`;
+              key = nameKey(name);
+            }
+            taken.add(key);
+            await trx.updateTable('pats').set({ name, name_key: key }).where('id', '=', row.id).execute();
+          }
+          const last = rows.at(-1)!;
+          after = [last.user_id, last.issued_at, last.id];
+        }
+      });
+      await db.schema.createIndex('pats_user_name_key').on('pats').unique().columns(['user_id', 'name_key']).execute();
+      // As pats_user_status was: the counts and a name search read this index alone.
+      await db.schema.createIndex('pats_user_status').on('pats').columns(['user_id', 'revoked', 'expires_at', 'name_key']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('pats_user_status').execute();
+      await db.schema.dropIndex('pats_user_name_key').execute();
+      await db.schema.alterTable('pats').dropColumn('name_key').execute();
+      await db.schema.createIndex('pats_user_name_unique').on('pats').unique().columns(['user_id']).expression(sql`lower(name)`).execute();
+      await db.schema.createIndex('pats_user_status').on('pats').columns(['user_id', 'revoked', 'expires_at']).expression(sql`lower(name)`).execute();
     },
   },
 };

@@ -5,6 +5,8 @@ export interface PatsTable {
   id: string;
   user_id: string;
   name: string;
+  /** `nameKey(name)`: names are unique per user by this key, and searched and sorted by it. */
+  name_key: string;
   description: string;
   /** Hex SHA-256 (or HMAC-SHA256 with the pepper) of the whole secret; never the secret. */
   token_hash: string;

@@ -557,6 +557,30 @@ describe('409: duplicate names', () => {
     assert.equal(res.status, 201);
   });
 
+  it('names that differ only by Unicode case folding or compatibility forms are one name → 409, exactly as the name was kept', async () => {
+    for (const [first, second] of [
+      ['Straße', 'STRASSE'],
+      ['ﬁle sync', 'file sync'],
+      ['ｆｕｌｌ', 'full'],
+      ['Café', 'cafe\u0301'],
+      ['ΟΔΟΣ', 'οδοσ'],
+    ]) {
+      const created = await server.call('POST', '/pats', { token: alice, body: { name: first, duration: '30d' } });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal(created.body.name, first, 'the name is kept as it was typed; only its key is folded');
+      assertConflict(await server.call('POST', '/pats', { token: alice, body: { name: second, duration: '30d' } }));
+    }
+  });
+
+  it('the name search folds the same way: "strasse" finds "Straße", "FILE" finds "ﬁle sync"', async () => {
+    const names = async (search: string) =>
+      (await server.call('GET', `/pats?status=all&name=${encodeURIComponent(search)}`, { token: alice })).body.pats.map((pat: any) => pat.name).sort();
+    assert.deepEqual(await names('strasse'), ['Straße']);
+    assert.deepEqual(await names('STRAẞE'), ['Straße']);
+    assert.deepEqual(await names('FILE'), ['ﬁle sync']);
+    assert.deepEqual(await names('ｆｕｌ'), ['ｆｕｌｌ']);
+  });
+
   it('a deleted PAT frees its name', async () => {
     const res = await server.call('POST', '/pats', { token: alice, body: { name: 'temp', duration: '30d' } });
     assert.equal((await server.call('DELETE', `/pats/${res.body.id}`, { token: alice })).status, 204);

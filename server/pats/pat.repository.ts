@@ -1,12 +1,12 @@
 import { CompiledQuery, sql, type Kysely, type Selectable, type ExpressionBuilder } from 'kysely';
-import type { PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
+import { nameKey, type PatSortKey, type SortDirection, type StatusFilter } from '../../contract/index.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 
 /** All SQL about PATs and their scopes. Every function takes the database or a transaction. */
 type Db = Kysely<Database>;
 
 export type PatRow = Selectable<PatsTable>;
-export type PatRowWithCount = Omit<PatRow, 'token_hash' | 'grants'> & { scopes_count: number | null };
+export type PatRowWithCount = Omit<PatRow, 'token_hash' | 'grants' | 'name_key'> & { scopes_count: number | null };
 export type ScopeRow = Selectable<PatScopesTable>;
 
 const publicColumns = [
@@ -100,7 +100,7 @@ function escapeLike(text: string): string {
  * runs ANALYZE, to the expires_at index and a sort of every active row, whatever the sort key.
  * So a page walks its sort key's index and stops after `limit` rows. The counts, and a page of
  * a search that matched few rows, keep the plain form, which the covering index
- * `pats_user_status` answers without reading the table or calling lower() on every row.
+ * `pats_user_status` answers without reading the table.
  */
 function filtered(db: Db, filter: PatListFilter, walk = false) {
   let query = db.selectFrom('pats').where('pats.user_id', '=', filter.userId);
@@ -118,10 +118,10 @@ function filtered(db: Db, filter: PatListFilter, walk = false) {
   return query;
 }
 
-/** The name search: a case-insensitive substring, read from the indexes' lower(name). */
+/** The name search: a substring of the name's key (case- and compatibility-insensitive). */
 function nameMatches(name: string) {
-  const pattern = `%${escapeLike(name.toLowerCase())}%`;
-  return sql<boolean>`lower(pats.name) like ${pattern} escape '\\'`;
+  const pattern = `%${escapeLike(nameKey(name))}%`;
+  return sql<boolean>`pats.name_key like ${pattern} escape '\\'`;
 }
 
 /**
@@ -131,7 +131,7 @@ function nameMatches(name: string) {
  */
 function orderBy<Q extends { orderBy: (...args: any[]) => Q }>(query: Q, { sort, dir }: PatListOrder): Q {
   const direction = dir === 'asc' ? sql`asc` : sql`desc`;
-  if (sort === 'name') return query.orderBy(sql`lower(pats.name) ${direction}`);
+  if (sort === 'name') return query.orderBy(sql`pats.name_key ${direction}`);
   const nulls = sort === 'last_used_at' ? (dir === 'asc' ? sql` nulls first` : sql` nulls last`) : sql``;
   return query.orderBy(sql`${sql.ref(`pats.${sort}`)} ${direction}${nulls}`).orderBy(sql`pats.id ${direction}`);
 }

@@ -3,6 +3,7 @@ import {
   EXPIRING_SOON_MS,
   LIMITS,
   mergeScopes,
+  nameKey,
   operationsOf,
   parseLifetime,
   patStatus,
@@ -90,6 +91,7 @@ export class PatService {
           id,
           user_id: userId,
           name: input.name,
+          name_key: nameKey(input.name),
           description: input.description,
           token_hash: this.deps.hashToken(secret),
           issued_at: new Date(now).toISOString(),
@@ -138,7 +140,7 @@ export class PatService {
 
   async rename(userId: string, id: string, name: string): Promise<Pat> {
     try {
-      await this.#update(userId, id, { name });
+      await this.#update(userId, id, { name, name_key: nameKey(name) });
     } catch (error) {
       if (isUniqueViolation(error)) throw duplicateName();
       throw error;
