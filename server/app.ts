@@ -4,14 +4,31 @@ import { errorHandler, routeNotFound } from './http/errors.js';
 import { answerClientErrors, limitUrlLength } from './http/client-errors.js';
 import { createPageRouter } from './http/page.js';
 import { requestLogger } from './http/request-logger.js';
-import { createDemoRouter } from './identity/demo.js';
+import { DEFAULT_RATE_LIMIT } from './http/rate-limit.js';
+import { createDemoSignIn, type DemoSignIn } from './identity/demo.js';
+import { createUserVerifier, type IdentityOptions, type UserVerifier } from './identity/identity.js';
 import { createPatKit, type PatKit, type PatKitOptions } from './router.js';
 
 export interface AppOptions extends PatKitOptions {
-  /** Offer the demo login routes; needs `jwtSecret`, which signs the demo tokens. */
+  /**
+   * Demo mode: the demo login routes, whose tokens are signed with a key of their own and
+   * accepted beside the host's (if any) only while this is on. Anyone who reaches the server
+   * can sign in as a demo user: never on a server that holds real PATs.
+   */
   demo?: boolean;
   /** A built page to serve at `/` (the demo); a short page about the API otherwise. */
   staticDir?: string;
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address
+   * that rate limits and last uses see (e.g. `1` behind one reverse proxy). None by default.
+   */
+  trustProxy?: boolean | number | string;
+}
+
+/** Demo tokens first (one HMAC tells), then the host's own sign-in when it has one. */
+function withDemoUsers(demo: DemoSignIn, options: IdentityOptions): UserVerifier {
+  const host = options.authenticate || options.jwtSecret || options.jwksUrl ? createUserVerifier(options) : undefined;
+  return async (bearer) => (await demo.verify(bearer)) ?? (await host?.(bearer));
 }
 
 /**
@@ -20,9 +37,11 @@ export interface AppOptions extends PatKitOptions {
  */
 export function createApp(options: AppOptions): Express & { locals: { patKit: PatKit } } {
   const logger = options.logger ?? pino();
-  const kit = createPatKit({ ...options, logger });
+  const demo = options.demo ? createDemoSignIn({ rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT }) : undefined;
+  const kit = createPatKit({ ...options, logger, authenticate: demo ? withDemoUsers(demo, options) : options.authenticate });
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.locals.patKit = kit;
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -31,10 +50,9 @@ export function createApp(options: AppOptions): Express & { locals: { patKit: Pa
   });
   app.use(requestLogger(logger));
   app.use(limitUrlLength);
-  if (options.demo) {
-    if (process.env.NODE_ENV === 'production') throw new Error('demo mode is never on in production');
-    if (!options.jwtSecret) throw new Error('demo mode signs its own tokens and needs jwtSecret');
-    app.use('/api', createDemoRouter(options.jwtSecret));
+  if (demo) {
+    logger.warn('Demo mode is on: anyone who can reach this server can sign in as a demo user. Set PAT_JWT_SECRET or PAT_JWKS_URL (and leave PAT_DEMO unset) to sign users in for real.');
+    app.use('/api', demo.router);
   }
   app.use('/api', kit.router);
   app.use('/api', routeNotFound);

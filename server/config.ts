@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_MAX_LIFETIME, parseDuration, type Catalog } from '../contract/index.js';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './http/rate-limit.js';
 
 /** The standalone server's settings, read from the environment (README: Configuration). */
 export interface ServerConfig {
@@ -12,9 +12,15 @@ export interface ServerConfig {
   jwtSecret?: string;
   jwksUrl?: string;
   userClaim?: string;
+  jwtIssuer?: string;
+  jwtAudience?: string;
   pepper?: string;
   maxLifetime: string;
   demo: boolean;
+  /** Failed PAT checks and demo sign-ins per client address and minute; false: no limit. */
+  rateLimit: RateLimit | false;
+  /** Express's `trust proxy`: hops (a number), or addresses and subnets; unset trusts none. */
+  trustProxy?: number | string;
   catalog?: Pick<Catalog, 'entity_types'> & Partial<Pick<Catalog, 'durations'>>;
   logLevel: string;
   production: boolean;
@@ -67,18 +73,26 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const parsedMax = parseDuration(maxLifetime);
   if (!parsedMax.ok || parsedMax.ms <= 0) throw new ConfigError(`PAT_MAX_LIFETIME must be a positive duration like "365d", not "${maxLifetime}"`);
 
-  const demo = !production && (flag(env.PAT_DEMO) ?? true);
-  let jwtSecret = env.PAT_JWT_SECRET || undefined;
+  const jwtSecret = env.PAT_JWT_SECRET || undefined;
   const jwksUrl = env.PAT_JWKS_URL || undefined;
   if (jwtSecret && jwtSecret.length < MIN_SECRET_CHARS) {
     throw new ConfigError(`PAT_JWT_SECRET must be at least ${MIN_SECRET_CHARS} characters`);
   }
   if (jwksUrl && !URL.canParse(jwksUrl)) throw new ConfigError(`PAT_JWKS_URL is not a URL: "${jwksUrl}"`);
-  if (production && !jwtSecret && !jwksUrl) {
+  const hostSignIn = jwtSecret !== undefined || jwksUrl !== undefined;
+  if (production && !hostSignIn) {
     throw new ConfigError('NODE_ENV=production needs PAT_JWT_SECRET or PAT_JWKS_URL to check user tokens');
   }
-  // Outside production the demo signs its own short-lived tokens with a per-process key.
-  if (!jwtSecret && !jwksUrl) jwtSecret = randomBytes(32).toString('base64url');
+  // Demo sign-ins only where nobody can sign in otherwise, or where someone asked for them.
+  const demo = flag(env.PAT_DEMO) ?? !hostSignIn;
+  if (demo && production) throw new ConfigError('PAT_DEMO cannot be on with NODE_ENV=production: anyone could sign in as a demo user');
+  if (!demo && !hostSignIn) {
+    throw new ConfigError('PAT_DEMO=false needs PAT_JWT_SECRET or PAT_JWKS_URL: without them nobody can sign in');
+  }
+
+  const perMinute = env.PAT_RATE_LIMIT || String(DEFAULT_RATE_LIMIT.max);
+  if (!/^[0-9]{1,9}$/.test(perMinute)) throw new ConfigError(`PAT_RATE_LIMIT must be a whole number of requests a minute (0 for no limit), not "${perMinute}"`);
+  const rateLimit = Number(perMinute) === 0 ? false : { max: Number(perMinute), windowMs: 60_000 };
 
   return {
     port,
@@ -88,9 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     jwtSecret,
     jwksUrl,
     userClaim: env.PAT_JWT_USER_CLAIM || undefined,
+    jwtIssuer: env.PAT_JWT_ISSUER || undefined,
+    jwtAudience: env.PAT_JWT_AUDIENCE || undefined,
     pepper: env.PAT_PEPPER || undefined,
     maxLifetime,
-    demo: demo && jwtSecret !== undefined,
+    demo,
+    rateLimit,
+    trustProxy: env.PAT_TRUST_PROXY ? (/^[0-9]+$/.test(env.PAT_TRUST_PROXY) ? Number(env.PAT_TRUST_PROXY) : env.PAT_TRUST_PROXY) : undefined,
     catalog: env.PAT_CATALOG ? readCatalog(env.PAT_CATALOG) : undefined,
     logLevel: env.LOG_LEVEL || 'info',
     production,

@@ -17,6 +17,7 @@ import { createTokenHasher } from './authz/token.js';
 import type { PatDatabase } from './db/database.js';
 import { errorHandler, routeNotFound } from './http/errors.js';
 import { jsonBody } from './http/json-body.js';
+import { DEFAULT_RATE_LIMIT, limitFailures, type RateLimit } from './http/rate-limit.js';
 import { createUserVerifier, requireUser, type IdentityOptions } from './identity/identity.js';
 import { createPatRoutes } from './pats/pat.routes.js';
 import { PatService } from './pats/pat.service.js';
@@ -37,6 +38,12 @@ export interface PatKitOptions extends IdentityOptions {
   pepper?: string;
   /** The clock, in epoch milliseconds; tests move it. */
   now?: () => number;
+  /**
+   * Failed checks of `POST /authorize` (401s) allowed per client address before they are
+   * answered 429: 30 a minute by default; `false` turns the limit off. Successful checks are
+   * never limited.
+   */
+  rateLimit?: RateLimit | false;
   /** The grant cache: `maxEntries` (20,000 by default) and `ttlMs` (60 s). */
   cache?: { maxEntries?: number; ttlMs?: number };
   logger?: Logger;
@@ -79,6 +86,8 @@ export function createPatKit(options: PatKitOptions): PatKit {
     onError: (err) => logger.error({ err }, 'could not record the last use of personal access tokens'),
   });
   const authorizePat = createAuthorizer({ db: options.db, cache, hashToken, now, lastUses });
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const failedChecks = rateLimit ? limitFailures(rateLimit, 'failed token checks') : undefined;
   const service = new PatService({ db: options.db, catalog, maxLifetimeMs, hashToken, cache, now });
 
   const router = Router();
@@ -87,7 +96,7 @@ export function createPatKit(options: PatKitOptions): PatKit {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  router.use(createAuthorizeRoutes(authorizePat));
+  router.use(createAuthorizeRoutes(authorizePat, failedChecks));
   router.use('/pats', requireUser(createUserVerifier(options)), ...jsonBody(LIMITS.bodyBytes));
   router.use(createPatRoutes(service));
   router.use('/pats', routeNotFound);
@@ -98,7 +107,10 @@ export function createPatKit(options: PatKitOptions): PatKit {
     authorizePat,
     requirePat: createRequirePat(authorizePat),
     flush: () => lastUses.flush(),
-    close: () => lastUses.close(),
+    close: () => {
+      failedChecks?.close();
+      return lastUses.close();
+    },
   };
 }
 

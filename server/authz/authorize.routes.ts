@@ -2,6 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { AuthorizeRequest, ErrorBody } from '../../contract/index.js';
 import { LIMITS } from '../../contract/index.js';
 import { jsonBody } from '../http/json-body.js';
+import type { FailureLimiter } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { bearerOf } from '../identity/identity.js';
 import { authorizeBody } from '../../contract/schemas.js';
@@ -13,15 +14,22 @@ function refuse(res: Response, result: Exclude<AuthorizeResult, { allowed: true 
   res.status(result.reason === 'unauthenticated' ? 401 : 403).json({ error: result.reason, message: result.message } satisfies ErrorBody);
 }
 
-/** `POST /authorize`: the same check as `authorizePat`, for services in any language. */
-export function createAuthorizeRoutes(authorizePat: AuthorizePat): Router {
+/**
+ * `POST /authorize`: the same check as `authorizePat`, for services in any language. Failures
+ * beyond `failedChecks`' limit are 429s.
+ */
+export function createAuthorizeRoutes(authorizePat: AuthorizePat, failedChecks?: FailureLimiter): Router {
   const router = Router();
   router.post('/authorize', ...jsonBody(LIMITS.bodyBytes), async (req, res) => {
     const token = bearerOf(req.headers.authorization) ?? '';
     const request = validate(authorizeBody, req.body);
     const result = await authorizePat(token, request, { ip: req.ip ?? null });
-    if (result.allowed) res.json(result);
-    else refuse(res, result);
+    if (result.allowed) {
+      res.json(result);
+      return;
+    }
+    if (result.reason === 'unauthenticated' && failedChecks && (await failedChecks.refused(req, res))) return;
+    refuse(res, result);
   });
   return router;
 }

@@ -1,9 +1,12 @@
-import { Router } from 'express';
+import { randomBytes } from 'node:crypto';
+import { Router, type RequestHandler } from 'express';
 import { SignJWT } from 'jose';
 import { demoLoginBody } from '../../contract/schemas.js';
 import { HttpError } from '../http/errors.js';
 import { jsonBody } from '../http/json-body.js';
+import { limitEveryRequest, type RateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
+import { createUserVerifier, type UserVerifier } from './identity.js';
 
 export interface DemoUser {
   id: string;
@@ -17,27 +20,41 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'carol', name: 'Carol Nguyen', email: 'carol@example.com' },
 ];
 
+const DEMO_ISSUER = 'pat-kit-demo';
+
+export interface DemoSignIn {
+  /** `GET /demo/users` and `POST /demo/login {user}` → `{access_token, user}`. */
+  router: Router;
+  /** The user of a demo token signed by this very sign-in, or undefined. */
+  verify: UserVerifier;
+}
+
 /**
- * Demo mode only: `GET /demo/users` and `POST /demo/login {user}` → `{access_token, user}`, an
- * HS256 token signed with the server's own secret, so the demo page can sign in and switch users.
+ * Demo mode: the demo page signs in as a demo user and switches users. Its tokens are signed
+ * with a key of its own, random at every start and never the host's, so they are worth nothing
+ * to any other service and nothing once demo mode is off. Sign-ins are limited per address.
  */
-export function createDemoRouter(jwtSecret: string): Router {
-  const key = new TextEncoder().encode(jwtSecret);
+export function createDemoSignIn({ rateLimit }: { rateLimit: RateLimit | false }): DemoSignIn {
+  const key = randomBytes(32);
   const router = Router();
   router.get('/demo/users', (_req, res) => {
     res.json({ users: DEMO_USERS });
   });
-  router.post('/demo/login', ...jsonBody(1024), async (req, res) => {
+  const limit: RequestHandler[] = rateLimit ? [limitEveryRequest(rateLimit, 'demo sign-ins')] : [];
+  router.post('/demo/login', ...limit, ...jsonBody(1024), async (req, res) => {
     const { user: wanted } = validate(demoLoginBody, req.body);
     const user = DEMO_USERS.find((candidate) => candidate.id === wanted);
     if (!user) throw new HttpError(404, 'not_found', `No demo user "${wanted}"; try ${DEMO_USERS.map((u) => u.id).join(', ')}.`);
     const accessToken = await new SignJWT({ name: user.name, email: user.email })
       .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(DEMO_ISSUER)
+      .setAudience(DEMO_ISSUER)
       .setSubject(user.id)
       .setIssuedAt()
       .setExpirationTime('12h')
       .sign(key);
     res.json({ access_token: accessToken, user });
   });
-  return router;
+  const verify = createUserVerifier({ jwtSecret: key, issuer: DEMO_ISSUER, audience: DEMO_ISSUER });
+  return { router, verify };
 }

@@ -4,17 +4,21 @@ import { LIMITS, SECRET_PREFIX } from '../../contract/index.js';
 import { HttpError } from '../http/errors.js';
 
 export interface IdentityOptions {
-  /** HS256 key shared with the host's login service. */
-  jwtSecret?: string;
+  /** HS256 key shared with the host's login service (at least 32 bytes). */
+  jwtSecret?: string | Uint8Array;
   /** A JWKS endpoint for asymmetric tokens (RS256, ES256, EdDSA, …). */
   jwksUrl?: string;
   /** The claim that holds the user id; `sub` by default. */
   userClaim?: string;
+  /** Refuse tokens that another service issued (`iss`). */
   issuer?: string;
+  /** Refuse tokens that were issued for another service (`aud`). */
   audience?: string;
   /** Replaces JWT checking altogether: resolve the user id of a bearer, or undefined. */
   authenticate?: (bearer: string) => Promise<string | undefined>;
 }
+
+const CLOCK_TOLERANCE_S = 30;
 
 export type UserVerifier = (bearer: string) => Promise<string | undefined>;
 
@@ -23,15 +27,19 @@ export function createUserVerifier(options: IdentityOptions): UserVerifier {
   if (options.authenticate) return options.authenticate;
   const key: Uint8Array | JWTVerifyGetKey | undefined = options.jwksUrl
     ? createRemoteJWKSet(new URL(options.jwksUrl))
-    : options.jwtSecret
+    : typeof options.jwtSecret === 'string'
       ? new TextEncoder().encode(options.jwtSecret)
-      : undefined;
+      : options.jwtSecret;
   if (!key) throw new Error('PAT Kit needs a way to check user tokens: set jwtSecret, jwksUrl or authenticate');
   const claim = options.userClaim ?? 'sub';
   const verifyOptions = {
     issuer: options.issuer,
     audience: options.audience,
     algorithms: options.jwksUrl ? undefined : ['HS256'],
+    // A token that never expires is a credential nobody can take back.
+    requiredClaims: ['exp'],
+    // Clocks of the login service and this server may disagree a little.
+    clockTolerance: CLOCK_TOLERANCE_S,
   };
   return async (bearer) => {
     try {

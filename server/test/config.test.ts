@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { parseDuration } from '../../contract/index.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { freePort, makeCaller, signUserToken, startServer, type TestServer } from './harness.js';
+import { JWT_SECRET, freePort, makeCaller, signUserToken, startServer, type TestServer } from './harness.js';
 
 /** DESIGN.md 4.1 and 4.4: configuration, the standalone entry, and how user tokens are checked. */
 
@@ -50,16 +50,17 @@ describe('loadConfig', () => {
     assert.equal(config.dbPath, './data/pat-kit.db');
     assert.equal(config.staticDir, './dist/demo');
     assert.equal(config.maxLifetime, '365d');
-    assert.equal(config.demo, true, 'demo is on by default outside production');
+    assert.equal(config.demo, true, 'with no way to sign users in, the demo signs them in');
     assert.equal(config.production, false);
     assert.equal(config.logLevel, 'info');
+    assert.equal(config.jwtSecret, undefined, 'demo tokens never use a key of the host');
     assert.equal(config.jwksUrl, undefined);
     assert.equal(config.userClaim, undefined);
+    assert.equal(config.jwtIssuer, undefined);
+    assert.equal(config.jwtAudience, undefined);
     assert.equal(config.pepper, undefined);
     assert.equal(config.catalog, undefined);
-    // Outside production the demo signs its tokens with a key of its own, fresh per process.
-    assert.ok(config.jwtSecret && config.jwtSecret.length >= 32);
-    assert.notEqual(loadConfig({}).jwtSecret, config.jwtSecret);
+    assert.deepEqual(config.rateLimit, { max: 30, windowMs: 60_000 });
   });
 
   it('reads every variable', () => {
@@ -70,6 +71,9 @@ describe('loadConfig', () => {
       PAT_STATIC_DIR: '/srv/portal',
       PAT_JWT_SECRET: GOOD_SECRET,
       PAT_JWT_USER_CLAIM: 'uid',
+      PAT_JWT_ISSUER: 'https://login.example.com',
+      PAT_JWT_AUDIENCE: 'portal',
+      PAT_RATE_LIMIT: '5',
       PAT_PEPPER: 'pepper',
       PAT_MAX_LIFETIME: '90d',
       PAT_DEMO: 'false',
@@ -81,6 +85,9 @@ describe('loadConfig', () => {
     assert.equal(config.staticDir, '/srv/portal');
     assert.equal(config.jwtSecret, GOOD_SECRET);
     assert.equal(config.userClaim, 'uid');
+    assert.equal(config.jwtIssuer, 'https://login.example.com');
+    assert.equal(config.jwtAudience, 'portal');
+    assert.deepEqual(config.rateLimit, { max: 5, windowMs: 60_000 });
     assert.equal(config.pepper, 'pepper');
     assert.equal(config.maxLifetime, '90d');
     assert.equal(config.demo, false);
@@ -94,15 +101,32 @@ describe('loadConfig', () => {
     configError({ NODE_ENV: 'production', PAT_JWT_SECRET: '' }, /PAT_JWT_SECRET/);
   });
 
-  it('production with a secret or a JWKS URL starts, and demo stays off even with PAT_DEMO=true', () => {
-    const withSecret = loadConfig({ NODE_ENV: 'production', PAT_JWT_SECRET: GOOD_SECRET, PAT_DEMO: 'true' });
+  it('production with a secret or a JWKS URL starts without demo mode, and refuses PAT_DEMO=true', () => {
+    const withSecret = loadConfig({ NODE_ENV: 'production', PAT_JWT_SECRET: GOOD_SECRET });
     assert.equal(withSecret.production, true);
     assert.equal(withSecret.demo, false);
     assert.equal(withSecret.jwtSecret, GOOD_SECRET);
-    const withJwks = loadConfig({ NODE_ENV: 'production', PAT_JWKS_URL: 'https://login.example.com/.well-known/jwks.json', PAT_DEMO: '1' });
+    const withJwks = loadConfig({ NODE_ENV: 'production', PAT_JWKS_URL: 'https://login.example.com/.well-known/jwks.json' });
     assert.equal(withJwks.demo, false);
     assert.equal(withJwks.jwksUrl, 'https://login.example.com/.well-known/jwks.json');
-    assert.equal(loadConfig({ NODE_ENV: 'production', PAT_JWT_SECRET: GOOD_SECRET }).demo, false);
+    configError({ NODE_ENV: 'production', PAT_JWT_SECRET: GOOD_SECRET, PAT_DEMO: 'true' }, /PAT_DEMO.*production/);
+    configError({ NODE_ENV: 'production', PAT_JWKS_URL: 'https://login.example.com/.well-known/jwks.json', PAT_DEMO: '1' }, /PAT_DEMO/);
+  });
+
+  it('demo mode: on without a key of the host, off with one whatever NODE_ENV says, on with one only when PAT_DEMO asks', () => {
+    for (const NODE_ENV of [undefined, '', 'development', 'test', 'staging']) {
+      assert.equal(loadConfig({ NODE_ENV }).demo, true, `no key, NODE_ENV=${NODE_ENV}`);
+      assert.equal(loadConfig({ NODE_ENV, PAT_JWT_SECRET: GOOD_SECRET }).demo, false, `a shared key and NODE_ENV=${NODE_ENV}: no back door`);
+      assert.equal(loadConfig({ NODE_ENV, PAT_JWKS_URL: 'https://login.example.com/jwks' }).demo, false);
+      assert.equal(loadConfig({ NODE_ENV, PAT_JWT_SECRET: GOOD_SECRET, PAT_DEMO: '1' }).demo, true, 'asked for explicitly');
+    }
+    configError({ PAT_DEMO: 'false' }, /PAT_DEMO=false needs PAT_JWT_SECRET or PAT_JWKS_URL/);
+  });
+
+  it('reads PAT_RATE_LIMIT as failures a minute, 0 for none, and refuses anything else', () => {
+    assert.deepEqual(loadConfig({ PAT_RATE_LIMIT: '100' }).rateLimit, { max: 100, windowMs: 60_000 });
+    assert.equal(loadConfig({ PAT_RATE_LIMIT: '0' }).rateLimit, false);
+    for (const value of ['-1', '1.5', 'off', '1e3', ' 5']) configError({ PAT_RATE_LIMIT: value }, /PAT_RATE_LIMIT/);
   });
 
   it('refuses a short PAT_JWT_SECRET', () => {
@@ -134,8 +158,8 @@ describe('loadConfig', () => {
   });
 
   it('reads PAT_DEMO as a flag and refuses anything else', () => {
-    for (const value of ['true', 'TRUE', '1', 'yes', 'on']) assert.equal(loadConfig({ PAT_DEMO: value }).demo, true, value);
-    for (const value of ['false', '0', 'no', 'off']) assert.equal(loadConfig({ PAT_DEMO: value }).demo, false, value);
+    for (const value of ['true', 'TRUE', '1', 'yes', 'on']) assert.equal(loadConfig({ PAT_DEMO: value, PAT_JWT_SECRET: GOOD_SECRET }).demo, true, value);
+    for (const value of ['false', '0', 'no', 'off']) assert.equal(loadConfig({ PAT_DEMO: value, PAT_JWT_SECRET: GOOD_SECRET }).demo, false, value);
     for (const value of ['maybe', 'tru', '2']) configError({ PAT_DEMO: value }, /PAT_DEMO/);
   });
 
@@ -310,7 +334,6 @@ describe('the standalone entry (server/main.ts)', () => {
     const child = startMain({
       NODE_ENV: 'production',
       PAT_JWT_SECRET: GOOD_SECRET,
-      PAT_DEMO: 'true',
       PAT_DB: join(tmp, 'standalone', 'pats.db'),
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -460,6 +483,47 @@ describe('user identity', () => {
       const list = await server.call('GET', '/pats', { token: sameUser });
       assert.equal(list.status, 200);
       assert.equal(list.body.total, 1);
+    });
+  });
+
+  describe('what every user token must carry', () => {
+    const hs = new TextEncoder().encode(JWT_SECRET);
+    const now = () => Math.floor(Date.now() / 1000);
+    const sign = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(hs);
+    let server: TestServer;
+    let scoped: TestServer;
+    before(async () => {
+      server = await startServer();
+      const config = loadConfig({ PAT_JWT_SECRET: JWT_SECRET, PAT_JWT_ISSUER: 'https://login.example.com', PAT_JWT_AUDIENCE: 'portal' });
+      scoped = await startServer({ issuer: config.jwtIssuer, audience: config.jwtAudience });
+    });
+    after(async () => {
+      await server.close();
+      await scoped.close();
+    });
+    const status = async (target: TestServer, claims: Record<string, unknown>) => (await target.call('GET', '/pats', { token: await sign(claims) })).status;
+
+    it('a token without exp is refused (401): it could never be taken back', async () => {
+      assert.equal(await status(server, { sub: 'alice' }), 401);
+      assert.equal(await status(server, { sub: 'alice', iat: now() }), 401);
+      assert.equal(await status(server, { sub: 'alice', exp: now() + 60 }), 200);
+    });
+
+    it('30 s of clock difference are tolerated, more are not', async () => {
+      assert.equal(await status(server, { sub: 'alice', exp: now() - 10 }), 200, 'expired 10 s ago by our clock');
+      assert.equal(await status(server, { sub: 'alice', exp: now() + 60, nbf: now() + 10 }), 200, 'valid 10 s from now by our clock');
+      assert.equal(await status(server, { sub: 'alice', exp: now() - 60 }), 401);
+      assert.equal(await status(server, { sub: 'alice', exp: now() + 120, nbf: now() + 60 }), 401);
+    });
+
+    it('PAT_JWT_ISSUER / PAT_JWT_AUDIENCE (issuer / audience): tokens from or for another service are refused', async () => {
+      const exp = now() + 60;
+      assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://login.example.com', aud: 'portal' }), 200);
+      assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://login.example.com', aud: ['billing', 'portal'] }), 200);
+      assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://evil.example.com', aud: 'portal' }), 401, 'another issuer');
+      assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://login.example.com', aud: 'billing' }), 401, 'for another service');
+      assert.equal(await status(scoped, { sub: 'alice', exp, aud: 'portal' }), 401, 'no issuer');
+      assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://login.example.com' }), 401, 'no audience');
     });
   });
 

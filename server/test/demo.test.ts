@@ -1,7 +1,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeJwt } from 'jose';
-import { startServer, type TestServer } from './harness.js';
+import { Writable } from 'node:stream';
+import { decodeJwt, jwtVerify } from 'jose';
+import { pino } from 'pino';
+import { JWT_SECRET, startServer, type TestServer } from './harness.js';
 
 /** DESIGN.md 4.1 and 6: demo mode's sign-in routes, and that they exist only in demo mode. */
 
@@ -81,6 +83,79 @@ describe('demo mode', () => {
       body: { entity_type: 'clients', operation: 'read', entity_id: '*' },
     });
     assert.equal(answer.status, 401);
+  });
+});
+
+describe('demo tokens are worth nothing outside this demo', () => {
+  async function demoToken(server: TestServer): Promise<string> {
+    const login = await server.call('POST', '/demo/login', { body: { user: 'alice' } });
+    assert.equal(login.status, 200);
+    return login.body.access_token;
+  }
+
+  it("are not signed with the host's key: the host's services and a server without demo mode refuse them", async () => {
+    const demo = await startServer({ demo: true });
+    const real = await startServer({ demo: false });
+    try {
+      const token = await demoToken(demo);
+      await assert.rejects(jwtVerify(token, new TextEncoder().encode(JWT_SECRET)), 'the host key does not verify a demo token');
+      assert.equal((await demo.call('GET', '/pats', { token })).status, 200);
+      const refused = await real.call('GET', '/pats', { token });
+      assert.equal(refused.status, 401, 'same host key, demo mode off: the demo token is refused');
+      assert.equal(refused.body.error, 'unauthenticated');
+    } finally {
+      await demo.close();
+      await real.close();
+    }
+  });
+
+  it('are signed with a key made at start: another start (or instance) refuses them', async () => {
+    const first = await startServer({ demo: true });
+    const second = await startServer({ demo: true });
+    try {
+      const token = await demoToken(first);
+      assert.equal((await second.call('GET', '/pats', { token })).status, 401);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it("with demo mode on beside a host's key, the host's own tokens still work", async () => {
+    const server = await startServer({ demo: true });
+    try {
+      const hostToken = await server.tokenFor('dave');
+      const created = await server.call('POST', '/pats', { token: hostToken, body: { name: 'host user', duration: '1d' } });
+      assert.equal(created.status, 201);
+      assert.equal(created.body.user_id, 'dave');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('demo mode logs one warning at start, and none without it', async () => {
+    const lines: { level: number; msg: string }[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const logger = pino({ level: 'info' }, sink);
+    const on = await startServer({ demo: true, logger });
+    await on.call('GET', '/demo/users');
+    await on.call('POST', '/demo/login', { body: { user: 'alice' } });
+    await on.close();
+    const warnings = lines.filter((line) => line.level === 40);
+    assert.equal(warnings.length, 1, JSON.stringify(lines));
+    assert.match(warnings[0]!.msg, /Demo mode is on: anyone .* can sign in as a demo user/);
+    assert.match(warnings[0]!.msg, /PAT_JWT_SECRET or PAT_JWKS_URL/);
+
+    lines.length = 0;
+    const off = await startServer({ logger });
+    await off.call('GET', '/pats');
+    await off.close();
+    assert.equal(lines.filter((line) => line.level >= 40).length, 0, JSON.stringify(lines));
   });
 });
 
