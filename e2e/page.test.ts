@@ -154,10 +154,15 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
     const { page, context } = await watchedPage();
     try {
       const fromWorker: string[] = [];
+      const errors: string[] = [];
       page.on('response', (response) => response.fromServiceWorker() && fromWorker.push(response.url()));
+      page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${server.url}/`);
       // The demo signs in (as alice, the first user) once it has the users, after any mock worker started.
-      await page.locator('#user-switch option[value="alice"]').waitFor({ state: 'attached' });
+      await page
+        .locator('#user-switch option[value="alice"]')
+        .waitFor({ state: 'attached' })
+        .catch((error: Error) => assert.fail(`the demo did not sign in: ${errors.join('\n') || error.message}`));
       assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null, 'no service worker controls the page');
       assert.equal((await page.evaluate(() => navigator.serviceWorker.getRegistrations())).length, 0, 'no service worker registered');
       await page.locator('pat-table tbody tr[data-id]').filter({ hasText: name }).waitFor();
