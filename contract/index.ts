@@ -6,3 +6,4 @@ export * from './scopes.js';
 export * from './catalog.js';
 export * from './secret.js';
 export * from './text.js';
+export * from './errors.js';

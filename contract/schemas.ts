@@ -72,7 +72,7 @@ export const removeScopesBody = fields({
 export const authorizeBody = fields(scopeFields);
 
 /** `POST /demo/login`. */
-export const demoLoginBody = fields({ user: z.string({ error: 'is required' }).max(64, { error: 'is too long' }) });
+export const demoLoginBody = fields({ user: text('id', 64, { min: 1 }) });
 
 const DECIMAL = /^[0-9]+$/;
 

@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode, FieldError } from '../contract/index.js';
+import { shownDetails, validationMessage, type ErrorBody, type ErrorCode, type FieldError } from '../contract/index.js';
 
 /**
  * An error answer of the mock API: exactly the status, JSON body and headers the real server
@@ -21,15 +21,8 @@ export class MockHttpError extends Error {
   }
 }
 
-/** The top-level sentence of a 400: the first problem, and how many more there are. */
-export function validationMessage(details: FieldError[]): string {
-  const first = details[0]!;
-  const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
-  return `Invalid request: ${first.field} ${first.message}${more}.`;
-}
-
 export function validationError(details: FieldError[]): MockHttpError {
-  return new MockHttpError(400, 'validation_failed', validationMessage(details), details);
+  return new MockHttpError(400, 'validation_failed', validationMessage(details), shownDetails(details));
 }
 
 export function fieldError(field: string, message: string): MockHttpError {

@@ -13,5 +13,5 @@ export {
   type SeedOptions,
 } from './scenarios.js';
 export { startMockWorker, useScenario } from './browser.js';
-export { MockHttpError, INTERNAL_ERROR_BODY, validationMessage } from './errors.js';
+export { MockHttpError, INTERNAL_ERROR_BODY } from './errors.js';
 export * from './validate.js';

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { ErrorBody, ErrorCode, FieldError } from '../../contract/index.js';
+import { shownDetails, validationMessage, type ErrorBody, type ErrorCode, type FieldError } from '../../contract/index.js';
 
 /** An error that becomes exactly this status and JSON body. */
 export class HttpError extends Error {
@@ -19,9 +19,7 @@ export class HttpError extends Error {
 }
 
 export function validationError(details: FieldError[]): HttpError {
-  const first = details[0]!;
-  const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
-  return new HttpError(400, 'validation_failed', `Invalid request: ${first.field} ${first.message}${more}.`, details);
+  return new HttpError(400, 'validation_failed', validationMessage(details), shownDetails(details));
 }
 
 export function fieldError(field: string, message: string): HttpError {

@@ -23,6 +23,8 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
     next(new HttpError(415, 'unsupported_media_type', `The request body must be UTF-8 JSON, not ${charset ? `"${charset}"` : 'another charset'}.`));
     return;
   }
+  // "utf8" is a common name of UTF-8 that body-parser does not know.
+  if (charset === 'utf8') req.headers['content-type'] = req.headers['content-type']!.replace(/charset\s*=\s*"?utf8"?/i, 'charset=utf-8');
   next();
 };
 
