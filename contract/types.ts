@@ -29,6 +29,9 @@ export type Operation = (typeof OPERATIONS)[number];
 /** `entity_id` of a scope that covers every entity of its type. */
 export const WILDCARD = '*';
 
+/** A PAT's id is a UUID; anything else names no PAT. */
+export const PAT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface Pat {
   id: string;
   user_id: string;

@@ -8,12 +8,13 @@
  * one is 401, and a `pat_…` bearer on the management routes is 403.
  */
 import { HttpResponse, delay, http, type HttpHandler } from 'msw';
-import { LIMITS, SECRET_PREFIX, type ErrorBody } from '../contract/index.js';
+import { LIMITS, PAT_ID_PATTERN, SECRET_PREFIX, type ErrorBody } from '../contract/index.js';
 import {
   INTERNAL_ERROR_BODY,
   MockHttpError,
   notJson,
   notUtf8Charset,
+  patNotFound,
   patCannotManage,
   routeNotFound,
   tooLarge,
@@ -298,6 +299,7 @@ export function createMockApi(options: HandlerOptions) {
       }
       allowed.push(route.method);
       if (route.method !== wanted) continue;
+      if (route.path.includes(':id') && !PAT_ID_PATTERN.test(id)) throw patNotFound();
       return { ...route.handle({ userId, id, body, query }), headers: API_HEADERS };
     }
     if (method === 'OPTIONS' && allowed.length > 0) return optionsAnswer(allowed, API_HEADERS);

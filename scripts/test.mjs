@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { startPostgres } from './postgres.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const countsDir = join(root, '.test-results');
@@ -20,10 +21,10 @@ function testFiles(dir, suffix) {
     .sort();
 }
 
-function run(name, command, args, countsFile) {
+function run(name, command, args, countsFile, extraEnv = {}) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
-  const env = { ...process.env, TEST_COUNTS_FILE: countsFile ?? '' };
+  const env = { ...process.env, ...extraEnv, TEST_COUNTS_FILE: countsFile ?? '' };
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
   const counts = countsFile && existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : undefined;
   if (counts) for (const key of Object.keys(total)) total[key] += counts[key] ?? 0;
@@ -41,19 +42,36 @@ run('type check (browser)', process.execPath, [tsc, '-p', 'tsconfig.json', '--no
 run('type check (server)', process.execPath, [tsc, '-p', 'tsconfig.server.json', '--noEmit']);
 run('type check (end to end)', process.execPath, [tsc, '-p', 'tsconfig.e2e.json', '--noEmit']);
 
+const nodeTestArgs = [
+  '--import', 'tsx',
+  '--test', '--test-concurrency=1',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/count-reporter.mjs', '--test-reporter-destination=stdout',
+];
+const onlyOnPostgres = (file) => file.endsWith('.pg.test.ts');
 const nodeTests = [...testFiles('contract', '.test.ts'), ...testFiles('server', '.test.ts'), ...testFiles('mocks', '.test.ts'), ...testFiles('e2e', '.test.ts')];
-run(
-  'node tests: contract, server, mocks, end to end',
-  process.execPath,
-  [
-    '--import', 'tsx',
-    '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./scripts/count-reporter.mjs', '--test-reporter-destination=stdout',
-    ...nodeTests,
-  ],
-  join(countsDir, 'node.json'),
-);
+run('node tests: contract, server, mocks, end to end (SQLite)', process.execPath, [...nodeTestArgs, ...nodeTests.filter((file) => !onlyOnPostgres(file))], join(countsDir, 'node.json'));
+
+// The server suite again on PostgreSQL, less what only concerns SQLite's files.
+const sqliteOnly = new Set(['server/db/database.test.ts', 'server/db/migrations.test.ts']);
+const postgresTests = [...testFiles('server', '.test.ts').filter((file) => !sqliteOnly.has(file)), 'mocks/contract-conformance.test.ts'];
+let postgres;
+try {
+  postgres = await startPostgres();
+} catch (error) {
+  console.log(`\n${error.message}`);
+  failedSteps.push('PostgreSQL');
+  total.failed++;
+}
+if (postgres) {
+  try {
+    run('node tests: server and mock conformance (PostgreSQL)', process.execPath, [...nodeTestArgs, ...postgresTests], join(countsDir, 'postgres.json'), {
+      PAT_TEST_DATABASE_URL: postgres.url,
+    });
+  } finally {
+    postgres.stop();
+  }
+}
 
 if (testFiles('components', '.test.ts').length > 0) {
   run('browser tests (web-test-runner, Chromium)', process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], join(countsDir, 'browser.json'));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_MAX_LIFETIME, parseDuration, type Catalog } from '../contract/index.js';
+import { isPostgresUrl } from './db/database.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './http/rate-limit.js';
 
 /** The standalone server's settings, read from the environment (README: Configuration). */
@@ -7,6 +8,10 @@ export interface ServerConfig {
   port: number;
   host: string;
   dbPath: string;
+  /** PostgreSQL instead of SQLite: `postgres://user:password@host:port/database`. */
+  databaseUrl?: string;
+  /** The most PostgreSQL connections in the pool. */
+  databasePool: number;
   /** A built page to serve at `/`: the demo by default. */
   staticDir: string;
   jwtSecret?: string;
@@ -90,6 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     throw new ConfigError('PAT_DEMO=false needs PAT_JWT_SECRET or PAT_JWKS_URL: without them nobody can sign in');
   }
 
+  const databaseUrl = env.PAT_DATABASE_URL || undefined;
+  if (databaseUrl && !isPostgresUrl(databaseUrl)) throw new ConfigError('PAT_DATABASE_URL must be a postgres:// or postgresql:// URL');
+  const databasePool = Number(env.PAT_DATABASE_POOL || 10);
+  if (!Number.isInteger(databasePool) || databasePool < 1 || databasePool > 1000) {
+    throw new ConfigError(`PAT_DATABASE_POOL must be a whole number of connections from 1 to 1000, not "${env.PAT_DATABASE_POOL}"`);
+  }
+
   const perMinute = env.PAT_RATE_LIMIT || String(DEFAULT_RATE_LIMIT.max);
   if (!/^[0-9]{1,9}$/.test(perMinute)) throw new ConfigError(`PAT_RATE_LIMIT must be a whole number of requests a minute (0 for no limit), not "${perMinute}"`);
   const rateLimit = Number(perMinute) === 0 ? false : { max: Number(perMinute), windowMs: 60_000 };
@@ -98,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     port,
     host: env.HOST || '127.0.0.1',
     dbPath: env.PAT_DB || './data/pat-kit.db',
+    databaseUrl,
+    databasePool,
     staticDir: env.PAT_STATIC_DIR || './dist/demo',
     jwtSecret,
     jwksUrl,

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { openDatabase, redactedUrl } from './db/database.js';
 
 /** The standalone server: `npm start`. */
 async function main(): Promise<void> {
@@ -14,7 +14,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = pino({ level: config.logLevel });
-  const db = await openDatabase(config.dbPath);
+  const database = config.databaseUrl ? redactedUrl(config.databaseUrl) : config.dbPath;
+  const db = await openDatabase(config.databaseUrl ?? config.dbPath, {
+    poolSize: config.databasePool,
+    onPoolError: (err) => logger.warn({ err }, 'a pooled database connection failed; the pool replaces it'),
+  });
   const app = createApp({
     db,
     logger,
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ db: config.dbPath, demo: config.demo }, `PAT Kit listening on http://${config.host}:${port}`);
+    logger.info({ database, demo: config.demo }, `PAT Kit listening on http://${config.host}:${port}`);
   });
   const stop = () => {
     server.close(() => void app.locals.patKit.close().then(() => db.destroy()).then(() => process.exit(0)));

@@ -10,11 +10,12 @@ import {
   type Catalog,
 } from '../contract/index.js';
 import { createAuthorizer, type AuthorizePat } from './authz/authorizer.js';
+import { listenForChanges, type ChangeListener } from './authz/change-listener.js';
 import { createAuthorizeRoutes, createRequirePat, type RequirePatOptions } from './authz/authorize.routes.js';
 import { GrantCache } from './authz/grant-cache.js';
 import { createLastUseRecorder } from './authz/last-use-recorder.js';
 import { createTokenHasher } from './authz/token.js';
-import type { PatDatabase } from './db/database.js';
+import { dialectOf, postgresUrlOf, type PatDatabase } from './db/database.js';
 import { errorHandler, routeNotFound } from './http/errors.js';
 import { jsonBody } from './http/json-body.js';
 import { DEFAULT_RATE_LIMIT, limitFailures, type RateLimit } from './http/rate-limit.js';
@@ -46,6 +47,14 @@ export interface PatKitOptions extends IdentityOptions {
   rateLimit?: RateLimit | false;
   /** The grant cache: `maxEntries` (20,000 by default) and `ttlMs` (60 s). */
   cache?: { maxEntries?: number; ttlMs?: number };
+  /**
+   * PostgreSQL: where this instance LISTENs for the PATs that other instances change, so that a
+   * revocation anywhere is refused everywhere at once. By default the URL `openDatabase` opened
+   * `db` with; `false` for a host that carries changes on its own bus (`onChange` → `invalidate`).
+   */
+  listenUrl?: string | false;
+  /** Told of the PATs this instance changed (revoked, regenerated, deleted, scopes), after the commit. */
+  onChange?: (patIds: string[]) => void;
   logger?: Logger;
 }
 
@@ -56,6 +65,8 @@ export interface PatKit {
   authorizePat: AuthorizePat;
   /** Express middleware guarding a host route with a PAT. */
   requirePat: (options: RequirePatOptions) => RequestHandler;
+  /** Forgets what is cached about these PATs: for changes made elsewhere and told by the host's own bus. */
+  invalidate(patIds: string[]): void;
   /** Resolves once the last uses of the checks answered so far are in the database. */
   flush(): Promise<void>;
   /** Writes the last uses still queued and stops the writer thread; call it before `db.destroy()`. */
@@ -74,6 +85,36 @@ function resolveCatalog(options: PatKitOptions): { catalog: Catalog; maxLifetime
   };
 }
 
+/**
+ * On PostgreSQL, several instances may share the database: each hears the others' changes and
+ * drops those PATs from its cache. Until it listens, and whenever it cannot, it keeps no cache
+ * at all (fail closed): every check reads the database.
+ */
+function listenToOtherInstances(options: PatKitOptions, cache: GrantCache, logger: Logger): ChangeListener | undefined {
+  if (dialectOf(options.db) !== 'postgres' || options.listenUrl === false) return undefined;
+  const url = options.listenUrl ?? postgresUrlOf(options.db);
+  if (!url) {
+    logger.warn('PAT Kit cannot hear the changes of other instances: pass listenUrl (or listenUrl: false and call invalidate() yourself)');
+    return undefined;
+  }
+  cache.bypass();
+  let lostAt: number | undefined;
+  return listenForChanges({
+    url,
+    onChange: (patIds) => cache.invalidate(patIds),
+    onListening: () => {
+      cache.resume();
+      if (lostAt !== undefined) logger.info({ offlineMs: Date.now() - lostAt }, 'listening for the changes of other instances again; the grant cache is back');
+      lostAt = undefined;
+    },
+    onLost: (err) => {
+      cache.bypass();
+      if (lostAt === undefined) logger.warn({ err }, 'lost the connection that hears other instances; every check reads the database until it is back');
+      lostAt ??= Date.now();
+    },
+  });
+}
+
 /** Everything PAT Kit does, over one database and one grant cache. No module-level state. */
 export function createPatKit(options: PatKitOptions): PatKit {
   const logger = options.logger ?? pino();
@@ -88,7 +129,12 @@ export function createPatKit(options: PatKitOptions): PatKit {
   const authorizePat = createAuthorizer({ db: options.db, cache, hashToken, now, lastUses });
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const failedChecks = rateLimit ? limitFailures(rateLimit, 'failed token checks') : undefined;
-  const service = new PatService({ db: options.db, catalog, maxLifetimeMs, hashToken, cache, now });
+  const changed = (patIds: string[]) => {
+    cache.invalidate(patIds);
+    options.onChange?.(patIds);
+  };
+  const service = new PatService({ db: options.db, catalog, maxLifetimeMs, hashToken, changed, now });
+  const listener = listenToOtherInstances(options, cache, logger);
 
   const router = Router();
   // Answers can carry a secret: no cache anywhere may keep them.
@@ -106,10 +152,12 @@ export function createPatKit(options: PatKitOptions): PatKit {
     router,
     authorizePat,
     requirePat: createRequirePat(authorizePat),
+    invalidate: (patIds) => cache.invalidate(patIds),
     flush: () => lastUses.flush(),
-    close: () => {
+    async close() {
       failedChecks?.close();
-      return lastUses.close();
+      await listener?.close();
+      await lastUses.close();
     },
   };
 }

@@ -15,16 +15,19 @@ interface Entry {
 }
 
 /**
- * A bounded map of PAT id → CachedPat, also found by the digest of the PAT's secret. Every
- * change to a PAT or its scopes invalidates its entry at once; the TTL only bounds staleness
- * when several server instances share one database. `epoch` moves on every invalidation so a
- * read that raced with a change is not stored afterwards.
+ * A bounded map of PAT id → CachedPat, also found by the digest of the PAT's secret, that lets
+ * the least recently used entry go first. Every change to a PAT or its scopes invalidates its
+ * entry at once (on every instance, through the change listener on PostgreSQL); the TTL bounds
+ * staleness should a change ever go unheard. `epoch` moves on every invalidation so a read that
+ * raced with a change is not stored afterwards. While `bypassed` (an instance that cannot hear
+ * the others' changes), nothing is kept and every check reads the database.
  */
 export class GrantCache {
   #entries = new Map<string, Entry>();
   /** The same entries by stored digest: a warm check hashes the token and looks it up here. */
   #byDigest = new Map<string, Entry>();
   #epoch = 0;
+  #bypassed = false;
 
   constructor(
     private readonly maxEntries: number,
@@ -49,7 +52,7 @@ export class GrantCache {
 
   /** Stores `pat` unless something was invalidated since `epoch` was read. */
   set(id: string, pat: CachedPat, now: number, epoch: number): void {
-    if (epoch !== this.#epoch || this.maxEntries <= 0) return;
+    if (epoch !== this.#epoch || this.maxEntries <= 0 || this.#bypassed) return;
     this.#delete(id);
     if (this.#entries.size >= this.maxEntries) this.#delete(this.#entries.keys().next().value!);
     const entry = { pat, storedAt: now };
@@ -57,17 +60,35 @@ export class GrantCache {
     this.#byDigest.set(pat.tokenHash, entry);
   }
 
-  invalidate(ids: string | string[]): void {
+  invalidate(ids: readonly string[]): void {
     this.#epoch++;
-    for (const id of Array.isArray(ids) ? ids : [ids]) this.#delete(id);
+    for (const id of ids) this.#delete(id);
+  }
+
+  /** Drops every entry and keeps none until `resume()`: changes elsewhere may go unheard. */
+  bypass(): void {
+    this.#bypassed = true;
+    this.#epoch++;
+    this.#entries.clear();
+    this.#byDigest.clear();
+  }
+
+  /** Keeps entries again, from an empty cache (what changed while bypassed is unknown). */
+  resume(): void {
+    this.bypass();
+    this.#bypassed = false;
   }
 
   #fresh(entry: Entry | undefined, now: number): CachedPat | undefined {
     if (!entry) return undefined;
+    const id = entry.pat.id;
     if (now - entry.storedAt > this.ttlMs) {
-      this.#delete(entry.pat.id);
+      this.#delete(id);
       return undefined;
     }
+    // Most recently used last: the map's first key is the one to evict.
+    this.#entries.delete(id);
+    this.#entries.set(id, entry);
     return entry.pat;
   }
 

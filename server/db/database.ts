@@ -1,25 +1,80 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import pg from 'pg';
 import { openConnection, type ConnectionOptions } from './connection.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
 export type PatDatabase = Kysely<Database>;
 
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface OpenDatabaseOptions {
+  /** SQLite: see ConnectionOptions.synchronous (`FULL` by default). */
+  synchronous?: ConnectionOptions['synchronous'];
+  /** PostgreSQL: the most connections in the pool (10 by default). */
+  poolSize?: number;
+  /** PostgreSQL: told of an error on an idle pooled connection (a server restart, a failover). */
+  onPoolError?: (error: Error) => void;
+}
+
+/** Whether `target` names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** The URL a PostgreSQL database was opened with, for connections of its own (the change listener). */
+const postgresUrls = new WeakMap<PatDatabase, string>();
+
 /**
- * Opens the embedded SQLite database at `path` (`:memory:` for tests) with WAL, foreign keys
- * and a busy timeout, and brings its schema up to date. Every commit is synced to disk
+ * Opens PAT Kit's database and brings its schema up to date: PostgreSQL for a
+ * `postgres://`/`postgresql://` URL (a pool), otherwise the embedded SQLite file at the path
+ * (`:memory:` for tests) with WAL, foreign keys and a busy timeout. SQLite syncs every commit
  * (`synchronous: 'FULL'`), so an acknowledged revocation survives a power loss; `'NORMAL'` is
  * faster and may lose the last commits on a power loss or OS crash.
  */
-export async function openDatabase(path: string, { synchronous }: Pick<ConnectionOptions, 'synchronous'> = {}): Promise<PatDatabase> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const connection = openConnection(path, { synchronous });
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+export async function openDatabase(target: string, options: OpenDatabaseOptions = {}): Promise<PatDatabase> {
+  const db = isPostgresUrl(target) ? openPostgres(target, options) : openSqlite(target, options);
   await migrate(db);
   return db;
+}
+
+function openSqlite(path: string, { synchronous }: OpenDatabaseOptions): PatDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const connection = openConnection(path, { synchronous });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+}
+
+function openPostgres(url: string, { poolSize = 10, onPoolError }: OpenDatabaseOptions): PatDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'pat-kit' });
+  // kysely attaches no error listener, and an idle client that the server terminated emits
+  // 'error' on the pool: unheard, it would end the process. The pool drops that client itself.
+  pool.on('error', (error) => onPoolError?.(error));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  postgresUrls.set(db, url);
+  return db;
+}
+
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** The URL `db` was opened with by openDatabase, if it is PostgreSQL. */
+export function postgresUrlOf(db: PatDatabase): string | undefined {
+  return postgresUrls.get(db);
+}
+
+/** A URL with its password replaced, for logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unreadable URL)';
+  }
 }
 
 /**
@@ -27,6 +82,7 @@ export async function openDatabase(path: string, { synchronous }: Pick<Connectio
  * or temporary SQLite database, or another kind of database (a host's own kysely).
  */
 export async function databaseFile(db: PatDatabase): Promise<string | null> {
+  if (dialectOf(db) !== 'sqlite') return null;
   try {
     const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
     return rows.find((row) => row.name === 'main')?.file || null;

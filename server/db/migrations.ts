@@ -181,6 +181,28 @@ const migrations: Record<string, Migration> = {
   },
 };
 
+/**
+ * kysely runs each PostgreSQL migration inside a transaction of its own (SQLite's DDL is not
+ * transactional, so there a migration runs alone and opens its own). A migration's
+ * `db.transaction()` then runs inline in the runner's: frozen migrations keep their code.
+ */
+function inRunnersTransaction(db: Kysely<any>): Kysely<any> {
+  if (!db.isTransaction) return db;
+  return new Proxy(db, {
+    get(target, key) {
+      if (key === 'transaction') return () => ({ execute: (body: (trx: Kysely<any>) => Promise<unknown>) => body(target) });
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
+  getMigrations: async () =>
+    Object.fromEntries(
+      Object.entries(migrations).map(([name, { up, down }]) => [
+        name,
+        { up: (db: Kysely<any>) => up(inRunnersTransaction(db)), down: down && ((db: Kysely<any>) => down(inRunnersTransaction(db))) },
+      ]),
+    ),
 };

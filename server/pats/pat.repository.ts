@@ -1,5 +1,6 @@
 import { CompiledQuery, sql, type Kysely, type Selectable, type ExpressionBuilder } from 'kysely';
 import { nameKey, type PatSortKey, type SortDirection, type StatusFilter } from '../../contract/index.js';
+import { dialectOf } from '../db/database.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 
 /** All SQL about PATs and their scopes. Every function takes the database or a transaction. */
@@ -203,6 +204,24 @@ export async function updatePat(db: Db, userId: string, id: string, changes: Pat
   return result.numUpdatedRows > 0n;
 }
 
+/** The channel on which instances sharing a PostgreSQL database tell each other of changes. */
+export const CHANGES_CHANNEL = 'pat_kit_changes';
+
+/** A NOTIFY payload is at most 8000 bytes: this many PAT ids (36 characters and a comma) fit. */
+const IDS_PER_NOTIFY = 200;
+
+/**
+ * Tells the other instances on the same PostgreSQL database that what these PATs may do
+ * changed. Inside the writing transaction: PostgreSQL delivers it when, and only if, it commits.
+ * On SQLite there are no other instances.
+ */
+export async function notifyChanged(trx: Db, ids: readonly string[]): Promise<void> {
+  if (dialectOf(trx) !== 'postgres') return;
+  for (let start = 0; start < ids.length; start += IDS_PER_NOTIFY) {
+    await sql`select pg_notify(${CHANGES_CHANNEL}, ${ids.slice(start, start + IDS_PER_NOTIFY).join(',')})`.execute(trx);
+  }
+}
+
 export async function deletePat(db: Db, userId: string, id: string): Promise<boolean> {
   const result = await db.deleteFrom('pats').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
@@ -230,12 +249,25 @@ export function lastUseStatement(db: Db): { sql: string; parameters(use: LastUse
   return { sql, parameters: ({ id, at, ip }) => [new Date(at).toISOString(), ip, id] };
 }
 
-/** Writes last uses in one transaction. */
+/**
+ * Writes last uses: on PostgreSQL in one statement, where the newer of the stored and the
+ * written use wins (several instances write the same PATs); on SQLite in one transaction.
+ */
 export function lastUseWriter(db: Db): (uses: readonly LastUse[]) => Promise<void> {
-  const { sql, parameters } = lastUseStatement(db);
+  if (dialectOf(db) === 'postgres') {
+    return async (uses) => {
+      const ids = uses.map((use) => use.id);
+      const ats = uses.map((use) => new Date(use.at).toISOString());
+      const ips = uses.map((use) => use.ip);
+      await sql`update pats set last_used_at = used.at, last_used_ip = used.ip
+        from unnest(${ids}::text[], ${ats}::text[], ${ips}::text[]) as used(id, at, ip)
+        where pats.id = used.id and (pats.last_used_at is null or pats.last_used_at < used.at)`.execute(db);
+    };
+  }
+  const { sql: text, parameters } = lastUseStatement(db);
   return (uses) =>
     db.transaction().execute(async (trx) => {
-      for (const use of uses) await trx.executeQuery(CompiledQuery.raw(sql, parameters(use)));
+      for (const use of uses) await trx.executeQuery(CompiledQuery.raw(text, parameters(use)));
     });
 }
 

@@ -1,5 +1,7 @@
 import { Router, type Response } from 'express';
 import type { PatService } from './pat.service.js';
+import { PAT_ID_PATTERN } from '../../contract/index.js';
+import { patNotFound } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import {
   addScopesBody,
@@ -22,6 +24,9 @@ function userOf(res: Response): string {
  */
 export function createPatRoutes(service: PatService): Router {
   const router = Router();
+  // PAT ids are UUIDs: anything else names no PAT, and never reaches the database (PostgreSQL
+  // text cannot even hold a NUL).
+  router.param('id', (_req, _res, next, id: string) => next(PAT_ID_PATTERN.test(id) ? undefined : patNotFound()));
 
   router.post('/pats', async (req, res) => {
     res.status(201).json(await service.create(userOf(res), validate(createPatBody, req.body)));

@@ -20,7 +20,6 @@ import {
   type Summary,
   type PatListQuery,
 } from '../../contract/index.js';
-import type { GrantCache } from '../authz/grant-cache.js';
 import { newSecret, type TokenHasher } from '../authz/token.js';
 import type { PatDatabase } from '../db/database.js';
 import { fieldError, HttpError, patNotFound, validationError } from '../http/errors.js';
@@ -31,7 +30,8 @@ export interface PatServiceDeps {
   catalog: Catalog;
   maxLifetimeMs: number;
   hashToken: TokenHasher;
-  cache: GrantCache;
+  /** Told, after the commit, of the PATs whose secret, state or scopes changed. */
+  changed: (patIds: string[]) => void;
   now: () => number;
 }
 
@@ -160,7 +160,7 @@ export class PatService {
     const now = this.deps.now();
     const secret = newSecret(id);
     const at = new Date(now).toISOString();
-    await this.#update(userId, id, {
+    await this.#changeAccess(userId, id, {
       token_hash: this.deps.hashToken(secret),
       issued_at: at,
       expires_at: new Date(now + lifetime).toISOString(),
@@ -175,18 +175,26 @@ export class PatService {
     const pat = await this.get(userId, id);
     if (pat.revoked) return;
     const at = new Date(this.deps.now()).toISOString();
-    await this.#update(userId, id, { revoked: 1, revoked_at: at, updated_at: at });
+    await this.#changeAccess(userId, id, { revoked: 1, revoked_at: at, updated_at: at });
   }
 
   async remove(userId: string, id: string): Promise<void> {
-    const deleted = await repo.deletePat(this.deps.db, userId, id);
-    this.deps.cache.invalidate(id);
+    const deleted = await this.deps.db.transaction().execute(async (trx) => {
+      const found = await repo.deletePat(trx, userId, id);
+      if (found) await repo.notifyChanged(trx, [id]);
+      return found;
+    });
     if (!deleted) throw patNotFound();
+    this.deps.changed([id]);
   }
 
   async removeAll(userId: string): Promise<number> {
-    const ids = await repo.deleteAllPats(this.deps.db, userId);
-    this.deps.cache.invalidate(ids);
+    const ids = await this.deps.db.transaction().execute(async (trx) => {
+      const deleted = await repo.deleteAllPats(trx, userId);
+      await repo.notifyChanged(trx, deleted);
+      return deleted;
+    });
+    if (ids.length > 0) this.deps.changed(ids);
     return ids.length;
   }
 
@@ -224,19 +232,31 @@ export class PatService {
       await change(trx, await repo.allScopes(trx, id));
       const changed = await repo.allScopes(trx, id);
       await repo.setGrants(trx, id, changed);
+      await repo.notifyChanged(trx, [id]);
       return changed;
     });
-    this.deps.cache.invalidate(id);
+    this.deps.changed([id]);
     return { scopes: scopes.map(toScope) };
   }
 
+  /** A change of what the PAT is called or says: nothing that authorize reads. */
   async #update(userId: string, id: string, changes: repo.PatChanges): Promise<void> {
     const updated = await repo.updatePat(this.deps.db, userId, id, {
       updated_at: new Date(this.deps.now()).toISOString(),
       ...changes,
     });
-    this.deps.cache.invalidate(id);
     if (!updated) throw patNotFound();
+  }
+
+  /** A change of what the PAT may do (its secret, expiry or state), told to every instance. */
+  async #changeAccess(userId: string, id: string, changes: repo.PatChanges): Promise<void> {
+    const updated = await this.deps.db.transaction().execute(async (trx) => {
+      const found = await repo.updatePat(trx, userId, id, { updated_at: new Date(this.deps.now()).toISOString(), ...changes });
+      if (found) await repo.notifyChanged(trx, [id]);
+      return found;
+    });
+    if (!updated) throw patNotFound();
+    this.deps.changed([id]);
   }
 
   #lifetime(duration: string): number {

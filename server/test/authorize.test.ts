@@ -5,9 +5,9 @@ import express from 'express';
 import { pino } from 'pino';
 import type { CompiledQuery } from 'kysely';
 import { buildSecret, crc32, encodeBase62, type AuthorizeRequest } from '../../contract/index.js';
-import { openDatabase, type PatDatabase } from '../db/database.js';
+import type { PatDatabase } from '../db/database.js';
 import { createPatKit, type PatKit } from '../router.js';
-import { JWT_SECRET, TestClock, listen, signUserToken, startServer, type Listening, type TestServer } from './harness.js';
+import { JWT_SECRET, TestClock, listen, openTestDatabase, signUserToken, startServer, type Listening, type TestDatabase, type TestServer } from './harness.js';
 
 /** `POST /authorize`, `authorizePat` and `requirePat` (DESIGN.md 3.3, 3.5, 3.6, 4.2). */
 
@@ -226,6 +226,7 @@ describe('POST /authorize: refusals', () => {
 });
 
 describe('requirePat on a host app of its own', () => {
+  let database: TestDatabase;
   let db: PatDatabase;
   let kit: PatKit;
   let host: Listening;
@@ -236,7 +237,8 @@ describe('requirePat on a host app of its own', () => {
   let handlerRuns = 0;
 
   before(async () => {
-    db = await openDatabase(':memory:');
+    database = await openTestDatabase();
+    db = database.db;
     kit = createPatKit({ db, jwtSecret: JWT_SECRET, logger: pino({ level: 'silent' }), now: clock.now });
     const app = express();
     app.use('/api', kit.router);
@@ -276,7 +278,8 @@ describe('requirePat on a host app of its own', () => {
 
   after(async () => {
     await host.close();
-    await db.destroy();
+    await kit.close();
+    await database.close();
   });
 
   it('an allowed request reaches the handler with res.locals.pat = {userId, patId}', async () => {
@@ -401,15 +404,15 @@ function gatedDatabase(db: PatDatabase) {
 }
 
 describe('grant cache races', () => {
-  let raw: PatDatabase;
+  let raw: TestDatabase;
   let gated: ReturnType<typeof gatedDatabase>;
   let kit: PatKit;
   let host: Listening;
   let userToken: string;
 
   before(async () => {
-    raw = await openDatabase(':memory:');
-    gated = gatedDatabase(raw);
+    raw = await openTestDatabase();
+    gated = gatedDatabase(raw.db);
     kit = createPatKit({ db: gated.db, jwtSecret: JWT_SECRET, logger: pino({ level: 'silent' }) });
     const app = express();
     app.use('/api', kit.router);
@@ -419,7 +422,8 @@ describe('grant cache races', () => {
 
   after(async () => {
     await host.close();
-    await raw.destroy();
+    await kit.close();
+    await raw.close();
   });
 
   async function racedChange(name: string, change: (id: string) => Promise<void>) {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { SignJWT } from 'jose';
+import pg from 'pg';
 import { pino } from 'pino';
 import { createApp, type AppOptions } from '../app.js';
 import { openDatabase, type PatDatabase } from '../db/database.js';
@@ -109,7 +110,8 @@ export async function listen(handler: RequestListener & { listen?: (port: number
  */
 export async function startServer(options: Partial<AppOptions> & { dbPath?: string } = {}): Promise<TestServer> {
   const { dbPath, ...appOptions } = options;
-  const db = appOptions.db ?? (await openDatabase(dbPath ?? ':memory:'));
+  const owned = appOptions.db ? undefined : await openTestDatabase(dbPath);
+  const db = appOptions.db ?? owned!.db;
   const clock = new TestClock();
   const app = createApp({ jwtSecret: JWT_SECRET, logger: pino({ level: 'silent' }), now: clock.now, ...appOptions, db });
   const server = await listen(app);
@@ -124,7 +126,52 @@ export async function startServer(options: Partial<AppOptions> & { dbPath?: stri
     async close() {
       await server.close();
       await app.locals.patKit.close();
+      if (owned) await owned.close();
+      else await db.destroy();
+    },
+  };
+}
+
+export interface TestDatabase {
+  db: PatDatabase;
+  /** The URL it was opened with, on PostgreSQL. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+/** The dialect the server suite runs on: PostgreSQL when PAT_TEST_DATABASE_URL is set. */
+export const TEST_DIALECT = process.env.PAT_TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+
+let databases = 0;
+
+/**
+ * A fresh, empty database of the suite's dialect: in-memory SQLite, or a new database on the
+ * PAT_TEST_DATABASE_URL server, dropped on close. With `sqlitePath`, that SQLite file (tests of
+ * what SQLite keeps on disk).
+ */
+export async function openTestDatabase(sqlitePath?: string): Promise<TestDatabase> {
+  const server = process.env.PAT_TEST_DATABASE_URL;
+  if (!server || sqlitePath) {
+    const db = await openDatabase(sqlitePath ?? ':memory:');
+    return { db, close: () => db.destroy() };
+  }
+  const name = `pat_kit_test_${process.pid}_${++databases}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await openDatabase(url.toString());
+  return {
+    db,
+    url: url.toString(),
+    async close() {
       await db.destroy();
+      const dropper = new pg.Client({ connectionString: server });
+      await dropper.connect();
+      await dropper.query(`drop database ${name} with (force)`);
+      await dropper.end();
     },
   };
 }

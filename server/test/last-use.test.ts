@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { pino } from 'pino';
-import { openDatabase } from '../db/database.js';
-import { startServer, type TestServer } from './harness.js';
+import { openDatabase, type PatDatabase } from '../db/database.js';
+import { TEST_DIALECT, startServer, type TestServer } from './harness.js';
 
 /**
  * `last_used_at` and `last_used_ip`: written after a successful authorize, at most once a minute
@@ -41,9 +41,16 @@ function capturedLogger() {
   return { logger: pino({ level: 'error' }, stream), lines };
 }
 
-async function fixture(kind: 'memory' | 'file') {
+type Kind = 'memory' | 'file' | 'postgres';
+
+function dbPathOf(kind: Kind): string | undefined {
+  if (kind === 'postgres') return undefined;
+  return kind === 'memory' ? ':memory:' : join(tmp, `db-${++files}`, 'pats.db');
+}
+
+async function fixture(kind: Kind) {
   const { logger, lines } = capturedLogger();
-  const server = await startServer({ dbPath: kind === 'memory' ? ':memory:' : join(tmp, `db-${++files}`, 'pats.db'), logger });
+  const server = await startServer({ dbPath: dbPathOf(kind), logger });
   servers.push(server);
   const token = await server.tokenFor('alice');
   const kit = server.app.locals.patKit;
@@ -64,7 +71,29 @@ async function fixture(kind: 'memory' | 'file') {
   return { server, token, kit, create, authorize, fetched, clock: server.clock, errors: lines };
 }
 
-for (const kind of ['memory', 'file'] as const) {
+/** Counts the rows whose last_used_at is actually written, by whichever connection. */
+async function logLastUseWrites(db: PatDatabase, kind: Kind): Promise<void> {
+  await sql`create table touch_log (pat_id text not null, at text)`.execute(db);
+  if (kind === 'postgres') {
+    await sql`create function count_touch() returns trigger language plpgsql as $$ begin insert into touch_log values (new.id, new.last_used_at); return new; end $$`.execute(db);
+    await sql`create trigger count_touch after update of last_used_at on pats for each row execute function count_touch()`.execute(db);
+  } else {
+    await sql`create trigger count_touch after update of last_used_at on pats begin insert into touch_log values (new.id, new.last_used_at); end`.execute(db);
+  }
+}
+
+async function refuseLastUseWrites(db: PatDatabase, kind: Kind): Promise<void> {
+  if (kind === 'postgres') {
+    await sql`create function refuse_touch() returns trigger language plpgsql as $$ begin raise exception 'last uses refused'; end $$`.execute(db);
+    await sql`create trigger refuse_touch before update of last_used_at on pats for each row execute function refuse_touch()`.execute(db);
+  } else {
+    await sql`create trigger refuse_touch before update of last_used_at on pats begin select raise(abort, 'last uses refused'); end`.execute(db);
+  }
+}
+
+const KINDS: Kind[] = TEST_DIALECT === 'postgres' ? ['postgres'] : ['memory', 'file'];
+
+for (const kind of KINDS) {
   describe(`last_used_at and last_used_ip (database in ${kind})`, () => {
     it('are written on a successful authorize, then at most once a minute', async () => {
       const { create, authorize, fetched, clock, errors } = await fixture(kind);
@@ -119,11 +148,7 @@ for (const kind of ['memory', 'file'] as const) {
 
     it('a burst of concurrent checks writes last_used_at once, not once per check', async () => {
       const { create, server, kit, clock } = await fixture(kind);
-      // Counts the rows whose last_used_at is actually written, by whichever connection.
-      await sql`create table touch_log (pat_id text not null, at text)`.execute(server.db);
-      await sql`create trigger count_touch after update of last_used_at on pats begin insert into touch_log values (new.id, new.last_used_at); end`.execute(
-        server.db,
-      );
+      await logLastUseWrites(server.db, kind);
       const writes = async () => {
         await kit.flush();
         return Number((await sql<{ n: number }>`select count(*) as n from touch_log`.execute(server.db)).rows[0]!.n);
@@ -160,7 +185,7 @@ for (const kind of ['memory', 'file'] as const) {
     it('a failed write is logged and the check is still answered', async () => {
       const { create, authorize, fetched, server, errors } = await fixture(kind);
       const pat = await create('unwritable');
-      await sql`create trigger refuse_touch before update of last_used_at on pats begin select raise(abort, 'last uses refused'); end`.execute(server.db);
+      await refuseLastUseWrites(server.db, kind);
       assert.equal((await authorize(pat.secret)).status, 200);
       assert.equal((await fetched(pat.id)).last_used_at, null);
       assert.equal(errors.length, 1);
@@ -170,7 +195,8 @@ for (const kind of ['memory', 'file'] as const) {
   });
 }
 
-describe('the last-use writer thread', () => {
+// SQLite only: a thread of its own writes the last uses to a database file.
+if (TEST_DIALECT === 'sqlite') describe('the last-use writer thread', () => {
   it('keeps the name indexes whole: it folds case the way the server does ("Über")', async () => {
     const { create, authorize, fetched, server, token, errors } = await fixture('file');
     const pat = await create('Über-token');

@@ -290,5 +290,7 @@ describe('the pepper', () => {
     assert.equal((await unpeppered.authorizePat(reset.body.secret, READ)).allowed, false);
     assert.equal((await otherPepper.authorizePat(reset.body.secret, READ)).allowed, false);
     assert.equal((await server.app.locals.patKit.authorizePat(reset.body.secret, READ)).allowed, true);
+    await unpeppered.close();
+    await otherPepper.close();
   });
 });
