@@ -129,6 +129,18 @@ describe('loadConfig', () => {
     for (const value of ['-1', '1.5', 'off', '1e3', ' 5']) configError({ PAT_RATE_LIMIT: value }, /PAT_RATE_LIMIT/);
   });
 
+  it('reads PAT_DATABASE_URL (postgres:// or postgresql://) and PAT_DATABASE_POOL; SQLite at PAT_DB without it', () => {
+    const sqlite = loadConfig({});
+    assert.equal(sqlite.databaseUrl, undefined);
+    assert.equal(sqlite.databasePool, 10);
+    for (const url of ['postgres://pat:secret@db.example.com:5432/pats', 'postgresql://pat@localhost/pats', 'POSTGRES://pat@localhost/pats']) {
+      assert.equal(loadConfig({ PAT_DATABASE_URL: url }).databaseUrl, url);
+    }
+    assert.equal(loadConfig({ PAT_DATABASE_URL: 'postgres://pat@localhost/pats', PAT_DATABASE_POOL: '25' }).databasePool, 25);
+    for (const url of ['mysql://pat@localhost/pats', './data/pats.db', 'http://localhost']) configError({ PAT_DATABASE_URL: url }, /PAT_DATABASE_URL/);
+    for (const size of ['0', '-1', '1.5', 'ten', '1001']) configError({ PAT_DATABASE_POOL: size }, /PAT_DATABASE_POOL/);
+  });
+
   it('refuses a short PAT_JWT_SECRET', () => {
     configError({ PAT_JWT_SECRET: 'short' }, /PAT_JWT_SECRET.*32/);
     configError({ PAT_JWT_SECRET: 'x'.repeat(31) }, /PAT_JWT_SECRET/);
