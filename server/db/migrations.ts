@@ -182,9 +182,10 @@ const migrations: Record<string, Migration> = {
 };
 
 /**
- * kysely runs each PostgreSQL migration inside a transaction of its own (SQLite's DDL is not
- * transactional, so there a migration runs alone and opens its own). A migration's
- * `db.transaction()` then runs inline in the runner's: frozen migrations keep their code.
+ * On PostgreSQL kysely runs the pending migrations inside one transaction, under an advisory
+ * lock (SQLite's DDL is not transactional, so there a migration runs alone and opens its own).
+ * A migration's `db.transaction()` then runs inline in the runner's: frozen migrations keep
+ * their code.
  */
 function inRunnersTransaction(db: Kysely<any>): Kysely<any> {
   if (!db.isTransaction) return db;
