@@ -86,7 +86,9 @@ export function createAuthorizer({ db, cache, hashToken, now, lastUses }: Author
     if (!pat) {
       const id = secretPatId(token);
       if (!id) return unauthenticated;
-      pat = cache.get(id, at) ?? (await load(id, at));
+      // Not cached under this digest: a PAT not in the cache, a wrong secret, or one regenerated
+      // by another instance since it was cached. Only the database can tell which.
+      pat = await load(id, at);
       if (!pat || !digestsEqual(digest, pat.tokenHash)) return unauthenticated;
     }
     if (pat.revoked || pat.expiresAt <= at) return unauthenticated;

@@ -38,10 +38,6 @@ export class GrantCache {
     return this.#epoch;
   }
 
-  get(id: string, now: number): CachedPat | undefined {
-    return this.#fresh(this.#entries.get(id), now);
-  }
-
   /**
    * The cached PAT whose stored digest is `digest`. Finding it is the secret's verification: the
    * digest was compared in constant time with the stored one when the entry was made.

@@ -86,6 +86,7 @@ if (TEST_DIALECT === 'sqlite') describe('onChange and invalidate: changes carrie
       assert.equal((await kitB.authorizePat(pat.secret, READ)).allowed, false, 'after invalidate() B reads the PAT again');
 
       const regenerated = (await host.call('PATCH', `/api/pats/${pat.id}/secret/reset`, { token, body: { duration: '1d' } })).body;
+      assert.equal((await kitB.authorizePat(regenerated.secret, READ)).allowed, true, 'a secret regenerated elsewhere works before anyone is told');
       const scopeId = (await host.call('GET', `/api/pats/${other.id}/scope`, { token })).body.scopes[0].id;
       await host.call('PATCH', `/api/pats/${other.id}/scope/remove`, { token, body: { scopes_id: [scopeId] } });
       await host.call('PATCH', `/api/pats/${other.id}/scope/add`, { token, body: { scopes: SCOPES } });
