@@ -49,7 +49,7 @@ export function sample<T>(items: T[], count: number, seed = 1): T[] {
  * scopes, and queues a `last_used_at` write when it is over a minute old, as a real miss does.
  */
 export async function run(seeded: Seeded): Promise<Result[]> {
-  const db = await openDatabase(seeded.path);
+  const db = await openDatabase(seeded.target);
   try {
     const logger = pino({ level: 'silent' });
     const warmKit = createPatKit({ db, jwtSecret: JWT_SECRET, logger });

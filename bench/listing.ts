@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { startStandalone } from './authorize-http.js';
 import { BENCH_JWT_SECRET } from './http-load.js';
 import { atMost, log, quantile, round, type Result } from './lib.js';
-import { LISTER, LISTER_PATS, NAME_SEARCH, type Seeded } from './seed.js';
+import { LISTER, LISTER_PATS, NAME_SEARCH, onDatabase, type Seeded } from './seed.js';
 
 const REQUESTS = 300;
 const WARMUP_MS = 4_000;
@@ -13,14 +13,19 @@ interface Case {
   queries: string[];
 }
 
-/** Every sort key in both directions, and a name search; the status filter is the table's default (active). */
-const CASES: Case[] = [
-  ...(['issued_at', 'expires_at', 'name', 'last_used_at'] as const).map((sort) => ({
-    name: `listing p99, sort=${sort} (worse of asc, desc)`,
-    queries: ['asc', 'desc'].map((dir) => `?limit=10&sort=${sort}&dir=${dir}`),
-  })),
-  { name: `listing p99, name search "${NAME_SEARCH}"`, queries: [`?limit=10&name=${NAME_SEARCH}`] },
-];
+/**
+ * Every sort key in both directions, and a name search; the status filter is the table's default
+ * (active). `on` names the database in the figures' names (nothing for SQLite).
+ */
+function cases(on: string): Case[] {
+  return [
+    ...(['issued_at', 'expires_at', 'name', 'last_used_at'] as const).map((sort) => ({
+      name: `listing p99${on}, sort=${sort} (worse of asc, desc)`,
+      queries: ['asc', 'desc'].map((dir) => `?limit=10&sort=${sort}&dir=${dir}`),
+    })),
+    { name: `listing p99${on}, name search "${NAME_SEARCH}"`, queries: [`?limit=10&name=${NAME_SEARCH}`] },
+  ];
+}
 
 /** GET `url` on a kept-alive connection: the status and the body as text. */
 function get(agent: Agent, url: string, token: string): Promise<{ status: number; body: string }> {
@@ -52,7 +57,10 @@ async function timeRequests(agent: Agent, url: string, token: string, count: num
   return times;
 }
 
-/** `GET /api/pats` pages of 10 from the standalone server, for LISTER and their 10k PATs. */
+/**
+ * `GET /api/pats` pages of 10 from the standalone server on the seeded database (SQLite or
+ * PostgreSQL), for LISTER and their 10k PATs.
+ */
 export async function run(seeded: Seeded): Promise<Result[]> {
   const token = await new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
@@ -63,15 +71,16 @@ export async function run(seeded: Seeded): Promise<Result[]> {
   const server = await startStandalone(seeded);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const results: Result[] = [];
+  const measured = cases(onDatabase(seeded));
   try {
     const { total } = JSON.parse((await get(agent, `${server.url}/api/pats?status=all&limit=1`, token)).body) as { total: number };
     if (total !== LISTER_PATS) throw new Error(`${LISTER} has ${total} PATs, not ${LISTER_PATS}`);
-    // Warm-up over every query first (JIT, SQLite's page cache), so no case pays for being first.
-    const all = CASES.flatMap((entry) => entry.queries);
+    // Warm-up over every query first (JIT, the database's page cache), so no case pays for being first.
+    const all = measured.flatMap((entry) => entry.queries);
     for (const began = Date.now(); Date.now() - began < WARMUP_MS; ) {
       for (const query of all) await timeRequests(agent, `${server.url}/api/pats${query}`, token, 5);
     }
-    for (const { name, queries } of CASES) {
+    for (const { name, queries } of measured) {
       const p99s: number[] = [];
       for (const query of queries) {
         const url = `${server.url}/api/pats${query}`;

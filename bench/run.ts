@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: measures PAT Kit's performance figures on this machine, prints the table,
  * writes bench/results.json and exits non-zero when a budget is missed. `npm run bench -- listing
- * memory` runs only the figures named. Not part of `npm test`.
+ * memory` runs only the figures named. Not part of `npm test`. The figures named `…-postgres`
+ * run on a throw-away PostgreSQL cluster (scripts/postgres.mjs), started when the first of them
+ * comes and stopped at the end, whatever happened.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -13,25 +15,30 @@ import { root, type Result } from './lib.js';
 import * as listing from './listing.js';
 import * as memory from './memory.js';
 import * as render from './render.js';
-import { seed, type Seeded } from './seed.js';
+import { startPostgres, type Postgres } from './postgres.js';
+import { seed, seedPostgres, type Seeded, type SeededDatabase } from './seed.js';
 import * as upstream from './upstream.js';
 import * as writes from './writes.js';
 
 interface Figure {
   name: string;
-  needsSeed: boolean;
+  /** The seeded database the figure runs on, if any. */
+  needsSeed: SeededDatabase | false;
   run: (seeded: Seeded) => Promise<Result[]>;
 }
 
 const FIGURES: Figure[] = [
   { name: 'bundle', needsSeed: false, run: () => bundle.run() },
   { name: 'render', needsSeed: false, run: () => render.run() },
-  { name: 'authorize-inprocess', needsSeed: true, run: authorizeInProcess.run },
+  { name: 'authorize-inprocess', needsSeed: 'sqlite', run: authorizeInProcess.run },
   { name: 'upstream', needsSeed: false, run: () => upstream.run() },
-  { name: 'listing', needsSeed: true, run: listing.run },
+  { name: 'listing', needsSeed: 'sqlite', run: listing.run },
   { name: 'writes', needsSeed: false, run: () => writes.run() },
-  { name: 'authorize-http', needsSeed: true, run: authorizeHttp.run },
-  { name: 'memory', needsSeed: true, run: memory.run },
+  { name: 'authorize-http', needsSeed: 'sqlite', run: authorizeHttp.run },
+  { name: 'memory', needsSeed: 'sqlite', run: memory.run },
+  // Last: the cluster starts only now, so it never shares the machine with the SQLite figures.
+  { name: 'listing-postgres', needsSeed: 'postgres', run: listing.run },
+  { name: 'authorize-http-postgres', needsSeed: 'postgres', run: (seeded) => authorizeHttp.run(seeded, { chatty: false }) },
 ];
 
 function machine(): string {
@@ -71,18 +78,45 @@ async function main(): Promise<void> {
   process.stderr.write(`PAT Kit bench on ${machine()}; load average ${load()}\n`);
   const dir = mkdtempSync(join(tmpdir(), 'pat-kit-bench-'));
   const results: Result[] = [];
-  let seeded: Seeded | undefined;
+  // Each database is seeded once, when the first figure on it comes; a failed seed fails them all.
+  const seeded = new Map<SeededDatabase, Promise<Seeded>>();
+  let postgres: Postgres | undefined;
+  // Stopped on Ctrl-C too: the cluster is a daemon of its own and would outlive this process.
+  const interrupted = (signal: NodeJS.Signals) => {
+    postgres?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  const seedNow = async (database: SeededDatabase): Promise<Seeded> => {
+    let done: Seeded;
+    if (database === 'sqlite') {
+      process.stderr.write('▶ seed: 100k PATs × 5 scopes\n');
+      done = await seed(join(dir, 'bench.db'));
+    } else {
+      process.stderr.write('▶ PostgreSQL: a throw-away cluster\n');
+      const clusterStarted = Date.now();
+      postgres = await startPostgres();
+      process.stderr.write(`  · started in ${((Date.now() - clusterStarted) / 1000).toFixed(1)} s\n`);
+      process.stderr.write('▶ seed PostgreSQL: 100k PATs × 5 scopes, VACUUM ANALYZE\n');
+      done = await seedPostgres(postgres.url, dir);
+    }
+    process.stderr.write(`  · seeded in ${done.seconds.toFixed(1)} s\n`);
+    return done;
+  };
   try {
     for (const figure of figures) {
-      if (figure.needsSeed && !seeded) {
-        process.stderr.write('▶ seed: 100k PATs × 5 scopes\n');
-        seeded = await seed(join(dir, 'bench.db'));
-        process.stderr.write(`  · seeded in ${seeded.seconds.toFixed(1)} s\n`);
-      }
-      process.stderr.write(`▶ ${figure.name}\n`);
-      const figureStarted = Date.now();
+      let figureStarted = Date.now();
       try {
-        results.push(...(await figure.run(seeded!)));
+        let on: Seeded | undefined;
+        if (figure.needsSeed) {
+          if (!seeded.has(figure.needsSeed)) seeded.set(figure.needsSeed, seedNow(figure.needsSeed));
+          on = await seeded.get(figure.needsSeed)!;
+        }
+        process.stderr.write(`▶ ${figure.name}\n`);
+        figureStarted = Date.now();
+        results.push(...(await figure.run(on!)));
       } catch (error) {
         process.stderr.write(`  ✗ ${figure.name} failed: ${(error as Error).stack ?? error}\n`);
         results.push({ name: `${figure.name}: the measurement failed`, value: NaN, unit: '', budget: 'runs', ok: false });
@@ -90,6 +124,9 @@ async function main(): Promise<void> {
       process.stderr.write(`  · ${((Date.now() - figureStarted) / 1000).toFixed(1)} s\n`);
     }
   } finally {
+    postgres?.stop();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     rmSync(dir, { recursive: true, force: true });
   }
 

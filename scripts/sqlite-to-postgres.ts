@@ -8,7 +8,8 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { dialectOf, isPostgresUrl, openDatabase, redactedUrl, type PatDatabase } from '../server/db/database.js';
+import { isPostgresUrl, openDatabase, redactedUrl, type PatDatabase } from '../server/db/database.js';
+import { dialectOf } from '../server/db/dialect.js';
 
 const USAGE = 'usage: tsx scripts/sqlite-to-postgres.ts <sqlite file> <postgres://user:password@host:port/database>';
 

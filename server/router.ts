@@ -15,7 +15,8 @@ import { createAuthorizeRoutes, createRequirePat, type RequirePatOptions } from 
 import { GrantCache } from './authz/grant-cache.js';
 import { createLastUseRecorder } from './authz/last-use-recorder.js';
 import { createTokenHasher } from './authz/token.js';
-import { dialectOf, postgresUrlOf, type PatDatabase } from './db/database.js';
+import { postgresUrlOf, type PatDatabase } from './db/database.js';
+import { dialectOf } from './db/dialect.js';
 import { errorHandler, routeNotFound } from './http/errors.js';
 import { jsonBody } from './http/json-body.js';
 import { DEFAULT_RATE_LIMIT, limitFailures, type RateLimit } from './http/rate-limit.js';

@@ -1,15 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { openConnection, type ConnectionOptions } from './connection.js';
+import { dialectOf } from './dialect.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
 export type PatDatabase = Kysely<Database>;
-
-export type DialectName = 'sqlite' | 'postgres';
 
 export interface OpenDatabaseOptions {
   /** SQLite: see ConnectionOptions.synchronous (`FULL` by default). */
@@ -55,10 +54,6 @@ function openPostgres(url: string, { poolSize = 10, onPoolError }: OpenDatabaseO
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   postgresUrls.set(db, url);
   return db;
-}
-
-export function dialectOf(db: Kysely<any>): DialectName {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** The URL `db` was opened with by openDatabase, if it is PostgreSQL. */

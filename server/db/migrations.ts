@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { LIMITS, nameKey } from '../../contract/index.js';
+import { dialectOf } from './dialect.js';
 
 /**
  * Every migration, in order. Frozen once released: a change to the schema is a new entry, never
@@ -177,6 +178,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('pats').dropColumn('name_key').execute();
       await db.schema.createIndex('pats_user_name_unique').on('pats').unique().columns(['user_id']).expression(sql`lower(name)`).execute();
       await db.schema.createIndex('pats_user_status').on('pats').columns(['user_id', 'revoked', 'expires_at']).expression(sql`lower(name)`).execute();
+    },
+  },
+  '2026-12-04-005-last-used-nulls-first': {
+    async up(db: Kysely<any>) {
+      // The list sorts never-used PATs as the least recently used: NULLs first ascending, last
+      // descending. SQLite's indexes order NULLs first already; PostgreSQL's put them last, so
+      // the last_used_at index could serve neither direction there and every page sorted all
+      // of a user's rows (bench: 10k PATs, 5 ms a page).
+      if (dialectOf(db) !== 'postgres') return;
+      await db.schema.dropIndex('pats_user_last_used_at').execute();
+      await sql`create index pats_user_last_used_at on pats (user_id, last_used_at nulls first, id)`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      if (dialectOf(db) !== 'postgres') return;
+      await db.schema.dropIndex('pats_user_last_used_at').execute();
+      await db.schema.createIndex('pats_user_last_used_at').on('pats').columns(['user_id', 'last_used_at', 'id']).execute();
     },
   },
 };

@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Kysely, type Selectable, type ExpressionBuilder } from 'kysely';
 import { nameKey, type PatSortKey, type SortDirection, type StatusFilter } from '../../contract/index.js';
-import { dialectOf } from '../db/database.js';
+import { dialectOf } from '../db/dialect.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 
 /** All SQL about PATs and their scopes. Every function takes the database or a transaction. */
@@ -96,7 +96,7 @@ function escapeLike(text: string): string {
 }
 
 /**
- * The list's filter. With `walk`, "active" (which most of a user's PATs are) is a per-row check
+ * The list's filter. With `walk` (SQLite only), "active" (which most of a user's PATs are) is a per-row check
  * no index can serve: as a plain range it leads SQLite, which has no statistics unless someone
  * runs ANALYZE, to the expires_at index and a sort of every active row, whatever the sort key.
  * So a page walks its sort key's index and stops after `limit` rows. The counts, and a page of
@@ -137,9 +137,21 @@ function orderBy<Q extends { orderBy: (...args: any[]) => Q }>(query: Q, { sort,
   return query.orderBy(sql`${sql.ref(`pats.${sort}`)} ${direction}${nulls}`).orderBy(sql`pats.id ${direction}`);
 }
 
+function countMatching(db: Db, filter: PatListFilter): Promise<number> {
+  return filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
+    .then((row) => Number(row.total));
+}
+
+function page(db: Db, filter: PatListFilter, order: PatListOrder, walk: boolean) {
+  return orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount), order).limit(order.limit).offset(order.offset).execute();
+}
+
 export async function listPats(db: Db, filter: PatListFilter, order: PatListOrder) {
   let total: number;
-  let walk = true;
+  // PostgreSQL plans the page from its statistics; the walking form would only mislead it.
+  let walk = dialectOf(db) === 'sqlite';
   const { name } = filter;
   if (name) {
     // Counted on the status index alone: the rows the search looks through, and its matches.
@@ -153,19 +165,15 @@ export async function listPats(db: Db, filter: PatListFilter, order: PatListOrde
     // Walking the sort key's index reads about (offset + limit) × candidates / total rows to fill
     // the page; filtering on the covering index reads the `total` matches and sorts them. Walk
     // when the matches are dense enough for that to be the smaller number.
-    walk = total * total >= (order.offset + order.limit) * Number(counts.candidates);
+    walk &&= total * total >= (order.offset + order.limit) * Number(counts.candidates);
   } else {
-    total = Number((await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
+    total = await countMatching(db, filter);
   }
   // Nothing at this offset (a search that matched nothing): no need to look for it.
   if (total <= order.offset) return { total, rows: [] };
   // Sorted by expiry, the plain "active" range already walks the expires_at index in order.
   if (order.sort === 'expires_at') walk = false;
-  const rows = await orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount), order)
-    .limit(order.limit)
-    .offset(order.offset)
-    .execute();
-  return { total, rows };
+  return { total, rows: await page(db, filter, order, walk) };
 }
 
 export async function summarize(db: Db, userId: string, now: string, soon: string) {
