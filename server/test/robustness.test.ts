@@ -1,7 +1,7 @@
 /**
  * The bad-input matrix: every route × every kind of bad input, generated from a table of the
  * routes and their request shapes (contract/schemas.ts). Each case must get a 4xx with the JSON
- * error body of DESIGN 3.3 and must leave every row of `pats` and `pat_scopes` as it was. The
+ * JSON error body and must leave every row of `pats` and `pat_scopes` as it was. The
  * valid version of each request is shown to succeed at the end, so the matrix cannot pass by
  * refusing everything.
  */
@@ -12,36 +12,8 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { LIMITS } from '../../contract/limits.js';
+import { assertError } from './answers.js';
 import { startServer, type CallResult, type TestServer } from './harness.js';
-
-// ---------------------------------------------------------------------------------------------
-// Assertions (as in server/pats/pat.errors.test.ts)
-
-const ERROR_KEYS = new Set(['error', 'message', 'details']);
-
-/** The JSON error body of DESIGN 3.3: `error`, a sentence in `message`, never a stack trace. */
-function assertError(res: CallResult, status: number, code: string): void {
-  assert.equal(res.status, status, `expected ${status} ${code}, got ${res.status} ${JSON.stringify(res.body)}`);
-  assert.match(res.headers.get('content-type') ?? '', /application\/json/);
-  const body = res.body;
-  assert.equal(typeof body, 'object', `body must be JSON: ${String(body)}`);
-  assert.notEqual(body, null);
-  for (const key of Object.keys(body)) assert.ok(ERROR_KEYS.has(key), `unexpected key "${key}" in an error body`);
-  assert.equal(body.error, code);
-  assert.equal(typeof body.message, 'string');
-  assert.match(body.message, /^\S.*\S[.!?]$/s, `message must be a sentence: "${body.message}"`);
-  assert.match(body.message, /^[A-Z]/, `message must read as a sentence: "${body.message}"`);
-  const text = JSON.stringify(body);
-  assert.doesNotMatch(text, /\bat [^\s]+ \(|\.ts:\d+:\d+|\.js:\d+:\d+|node:internal|node_modules/, `no stack trace: ${text}`);
-  if (body.details !== undefined) {
-    assert.ok(Array.isArray(body.details));
-    for (const detail of body.details) {
-      assert.deepEqual(Object.keys(detail).sort(), ['field', 'message']);
-      assert.equal(typeof detail.field, 'string');
-      assert.equal(typeof detail.message, 'string');
-    }
-  }
-}
 
 /** A 400 whose `details` name `field` (with `message`, when given). */
 function assertInvalid(res: CallResult, field: string, message?: string): void {
