@@ -4,10 +4,15 @@
  * test fails when the committed copy is stale.
  */
 
-/** The manifest documents the public API: private, protected and #private members are left out. */
-const publicMembersOnly = {
-  name: 'pat-kit-public-members-only',
+/**
+ * The manifest documents the public API: private, protected and #private members are left out;
+ * modules in path order, so that every checkout generates the same file.
+ */
+const publicApiInOrder = {
+  name: 'pat-kit-public-api-in-order',
   packageLinkPhase({ customElementsManifest }) {
+    // Modules come in the order the file system lists them, which differs between checkouts.
+    customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const module of customElementsManifest.modules) {
       for (const declaration of module.declarations ?? []) {
         if (!declaration.members) continue;
@@ -24,5 +29,5 @@ export default {
   exclude: ['**/*.test.ts'],
   litelement: true,
   packagejson: false,
-  plugins: [publicMembersOnly],
+  plugins: [publicApiInOrder],
 };
