@@ -3,6 +3,7 @@
 // 127.0.0.1 and a free port, removed afterwards. PAT_TEST_DATABASE_URL names a server to use
 // instead. Never a silent skip: without either, it stops with one line saying what to do.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,8 @@ export async function startPostgres() {
     if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
   };
   const data = join(dir, 'data');
+  // Unlike any name in the URL, so a test can tell whether the password was logged.
+  const password = randomBytes(12).toString('hex');
   const port = await freePort();
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   // No durability for a throw-away cluster: fsync off makes the suite's many databases cheap.
@@ -86,11 +89,11 @@ export async function startPostgres() {
   try {
     const psql = (sql) => run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
     // An ordinary role that owns its database, as a deployment would have: no superuser.
-    psql("create role pat_kit login createdb password 'pat_kit'");
+    psql(`create role pat_kit login createdb password '${password}'`);
     psql('create database pat_kit owner pat_kit');
   } catch (error) {
     stop();
     throw error;
   }
-  return { url: `postgres://pat_kit:pat_kit@127.0.0.1:${port}/pat_kit`, stop };
+  return { url: `postgres://pat_kit:${password}@127.0.0.1:${port}/pat_kit`, stop };
 }
