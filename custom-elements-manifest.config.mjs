@@ -25,7 +25,7 @@ const publicApiInOrder = {
 };
 
 export default {
-  globs: ['components/*/*.component.ts', 'components/shared/pat-element.ts', 'components/shared/pat-api-element.ts'],
+  globs: ['components/*/*.component.ts', 'components/common/pat-element.ts', 'components/common/pat-api-element.ts'],
   exclude: ['**/*.test.ts'],
   litelement: true,
   packagejson: false,

@@ -1,8 +1,8 @@
 /** Registers every PAT Kit element. Import single tags from `components/<tag>/<tag>.js` to load less. */
 export * from './api/index.js';
-export * from './shared/pat-element.js';
-export type * from './shared/events.js';
-export { strings } from './shared/strings.js';
+export * from './common/pat-element.js';
+export type * from './common/events.js';
+export { strings } from './common/strings.js';
 export * from './pat-api-provider/pat-api-provider.js';
 export * from './pat-confirm-dialog/pat-confirm-dialog.js';
 export * from './pat-secret-banner/pat-secret-banner.js';

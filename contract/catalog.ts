@@ -2,7 +2,7 @@ import type { Catalog, EntityTypeInfo } from './types.js';
 
 const MANAGED = ['create', 'read', 'list', 'update', 'delete', 'share', 'unshare'];
 
-/** The default scope catalog of DESIGN.md 3.2; a host replaces it with its own. */
+/** The default scope catalog (the upstream's entity types); a host replaces it with its own. */
 export const DEFAULT_ENTITY_TYPES: EntityTypeInfo[] = [
   { type: 'clients', label: 'Clients', operations: [...MANAGED] },
   { type: 'channels', label: 'Channels', operations: [...MANAGED] },

@@ -1,4 +1,4 @@
-/** The limits of DESIGN.md 3.3, shared by the server, the mocks and the form validation. */
+/** The API's input limits, shared by the server, the mocks and the form validation. */
 export const LIMITS = {
   nameMax: 254,
   descriptionMax: 1024,

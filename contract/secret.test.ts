@@ -28,7 +28,7 @@ const RANDOMS: [name: string, bytes: Uint8Array][] = [
   ['crypto random bytes', new Uint8Array(randomBytes(32))],
 ];
 
-/** Rebuilds the checksum the way DESIGN.md 3.5 states it: 6 base62 chars of the CRC32 of the body. */
+/** Rebuilds the checksum the way the README's "The secret" states it: 6 base62 chars of the CRC32 of the body. */
 function withChecksum(body: string): string {
   const crc = crc32(body);
   return body + encodeBase62(new Uint8Array([crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff]), 6);
@@ -40,7 +40,7 @@ describe('buildSecret and secretPatId', () => {
       it(`${uuid} with ${name}: matches the pattern and gives the id back`, () => {
         const secret = buildSecret(uuid, random);
         assert.match(secret, SECRET_PATTERN);
-        assert.match(secret, /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/, 'the pattern of DESIGN.md 3.5');
+        assert.match(secret, /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/, 'the documented pattern');
         assert.equal(secret.length, 76);
         assert.ok(secret.startsWith(SECRET_PREFIX));
         assert.equal(secretPatId(secret), uuid);

@@ -1,5 +1,5 @@
 /**
- * The PAT secret of DESIGN.md 3.5:
+ * The PAT secret (README: "The secret"):
  * `pat_` + the PAT id (22 base62) + `_` + 32 random bytes (43 base62) + CRC32 of all before (6 base62).
  * The id lets the server find the row by primary key; the checksum lets a secret scanner tell a
  * real token from noise offline. Pure code: the caller brings the random bytes.

@@ -1,4 +1,4 @@
-/** The wire types of DESIGN.md section 3: what the server sends and the elements read. */
+/** The wire types: what the server sends and the elements read. */
 
 export const PAT_STATUSES = ['active', 'revoked', 'expired'] as const;
 export type PatStatus = (typeof PAT_STATUSES)[number];

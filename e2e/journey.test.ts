@@ -1,5 +1,5 @@
 /**
- * The user journey at the top of DESIGN.md, end to end: Debian's Chromium driving the built
+ * The user journey of the README, end to end: Debian's Chromium driving the built
  * demo page, served with the API by the standalone server (`npm start`) on a throw-away database.
  */
 import assert from 'node:assert/strict';

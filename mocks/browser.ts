@@ -1,7 +1,7 @@
 /**
  * The mocks in a browser (demo under Vite, Storybook, element tests): an MSW service worker
  * serving a scenario. The worker script must be served at `/mockServiceWorker.js` (see
- * TOOLCHAIN.md: served from `/public/…` it silently intercepts nothing).
+ * MSW: served from `/public/…` it silently intercepts nothing).
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { MockStore } from './store.js';

@@ -1,5 +1,5 @@
 /**
- * MSW handlers that answer the wire contract of DESIGN.md 3.3 the way the real server does:
+ * MSW handlers that answer the wire contract of the REST API the way the real server does:
  * the same routes (matched like Express: without regard to case, with an optional trailing
  * slash), the same order of checks (user token, then 415, then JSON, then the body's shape,
  * then the rules), the same status codes, headers and JSON bodies.
@@ -377,7 +377,7 @@ export function createMockApi(options: HandlerOptions) {
     respond,
     /** The path of `url` under the base URL (still percent-encoded), or undefined when it is not under it. */
     relative,
-    /** The routes of DESIGN.md 3.3 and the demo routes, as `[method, path]` under the base URL. */
+    /** The management routes and the demo routes, as `[method, path]` under the base URL. */
     routes: [...routes.map((route) => [route.method, route.path] as [string, string]), ...OTHER_ROUTES],
   };
 }
@@ -385,7 +385,7 @@ export function createMockApi(options: HandlerOptions) {
 export type MockApi = ReturnType<typeof createMockApi>;
 
 /**
- * MSW handlers for every route of DESIGN.md 3.3, `POST /authorize`, `GET /demo/users` and
+ * MSW handlers for every management route, `POST /authorize`, `GET /demo/users` and
  * `POST /demo/login`, then one for anything else under the base URL (the server's JSON 404s).
  * Every handler answers through the same code, so matching, order of checks and error bodies
  * are the server's whatever handler MSW picks.

@@ -177,7 +177,7 @@ describe('handlers under msw/node', () => {
   before(() => server.listen({ onUnhandledRequest: 'error' }));
   after(() => server.close());
 
-  test('one handler per route of DESIGN.md 3.3, the demo routes, and a fallback', () => {
+  test('one handler per management route, the demo routes, and a fallback', () => {
     const handlers = createHandlers({ store: new MockStore() });
     const headers = handlers.map((handler) => handler.info.header);
     for (const route of [

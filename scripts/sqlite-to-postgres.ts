@@ -35,6 +35,18 @@ async function countRows(db: PatDatabase): Promise<CopyCounts> {
  * hold no PAT (TargetNotEmptyError); reads one snapshot of `from`. Throws, and `to` keeps
  * nothing, when the counts in `to` do not come out equal to those of `from`.
  */
+/** Copies every row of `table` in id order, `batchRows` per INSERT; returns how many. */
+async function copyTable(source: PatDatabase, target: PatDatabase, table: 'pats' | 'pat_scopes', batchRows: number): Promise<number> {
+  let copied = 0;
+  for (let after = ''; ; ) {
+    const rows = await source.selectFrom(table).selectAll().where('id', '>', after).orderBy('id').limit(batchRows).execute();
+    if (rows.length === 0) return copied;
+    await target.insertInto(table).values(rows as never).execute();
+    copied += rows.length;
+    after = rows.at(-1)!.id;
+  }
+}
+
 export async function copyDatabase(from: PatDatabase, to: PatDatabase, { batchRows = BATCH_ROWS } = {}): Promise<CopyCounts> {
   return from.transaction().execute((source) =>
     to.transaction().execute(async (target) => {
@@ -43,21 +55,8 @@ export async function copyDatabase(from: PatDatabase, to: PatDatabase, { batchRo
       const present = await countRows(target);
       if (present.pats > 0) throw new TargetNotEmptyError(`the target database already holds ${present.pats} PATs: the copy goes only into an empty one`);
 
-      const copied: CopyCounts = { pats: 0, scopes: 0 };
-      for (let after = ''; ; ) {
-        const rows = await source.selectFrom('pats').selectAll().where('id', '>', after).orderBy('id').limit(batchRows).execute();
-        if (rows.length === 0) break;
-        await target.insertInto('pats').values(rows).execute();
-        copied.pats += rows.length;
-        after = rows.at(-1)!.id;
-      }
-      for (let after = ''; ; ) {
-        const rows = await source.selectFrom('pat_scopes').selectAll().where('id', '>', after).orderBy('id').limit(batchRows).execute();
-        if (rows.length === 0) break;
-        await target.insertInto('pat_scopes').values(rows).execute();
-        copied.scopes += rows.length;
-        after = rows.at(-1)!.id;
-      }
+      // PATs first: scopes refer to them.
+      const copied: CopyCounts = { pats: await copyTable(source, target, 'pats', batchRows), scopes: await copyTable(source, target, 'pat_scopes', batchRows) };
 
       const expected = await countRows(source);
       const landed = await countRows(target);

@@ -60,7 +60,7 @@ export interface PatKitOptions extends IdentityOptions {
 }
 
 export interface PatKit {
-  /** The REST API of DESIGN.md 3.3; mount it anywhere (the standalone server uses `/api`). */
+  /** The REST API (`/pats…`, `POST /authorize`); mount it anywhere (the standalone server uses `/api`). */
   router: Router;
   /** May `token` do `request`? For Node hosts; shares the router's cache and its invalidation. */
   authorizePat: AuthorizePat;

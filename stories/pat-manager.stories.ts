@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/pat-manager/pat-manager.js';
 import type { PatManager } from '../components/pat-manager/pat-manager.component.js';
-import type { PatEventMap } from '../components/shared/events.js';
+import type { PatEventMap } from '../components/common/events.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
 import { ALICE_PATS, dialogShown, storyElement } from './support.js';
 

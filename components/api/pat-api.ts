@@ -15,7 +15,7 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** Every management route of DESIGN.md 3.3, one method each. Failures reject with ApiError. */
+/** Every management route of the REST API, one method each. Failures reject with ApiError. */
 export interface PatApi {
   createPat(request: CreatePatRequest, options?: CallOptions): Promise<PatWithSecret>;
   listPats(query?: PatListQuery, options?: CallOptions): Promise<PatPage>;

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { patApiContext } from '../api/context.js';
 import { HttpPatApi } from '../api/http-pat-api.js';
 import type { PatApi } from '../api/pat-api.js';
-import { PatElement } from '../shared/pat-element.js';
+import { PatElement } from '../common/pat-element.js';
 import styles from './pat-api-provider.styles.js';
 
 /**

@@ -5,9 +5,9 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { isAbort } from '../api/api-error.js';
-import { baseStyles } from '../shared/base.styles.js';
-import { PatElement } from '../shared/pat-element.js';
-import { strings } from '../shared/strings.js';
+import { baseStyles } from '../common/base.styles.js';
+import { PatElement } from '../common/pat-element.js';
+import { strings } from '../common/strings.js';
 import styles from './pat-confirm-dialog.styles.js';
 
 /** What has focus, inside shadow roots too (`document.activeElement` stops at the outermost host). */

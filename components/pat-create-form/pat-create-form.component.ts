@@ -14,10 +14,10 @@ import '../pat-duration-picker/pat-duration-picker.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import '../pat-scope-editor/pat-scope-editor.js';
 import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
-import { baseStyles } from '../shared/base.styles.js';
-import type { PatEventMap } from '../shared/events.js';
-import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
-import { strings } from '../shared/strings.js';
+import { baseStyles } from '../common/base.styles.js';
+import type { PatEventMap } from '../common/events.js';
+import { PatApiElement, requireApi } from '../common/pat-api-element.js';
+import { strings } from '../common/strings.js';
 import styles from './pat-create-form.styles.js';
 
 /** Reads the `scopes` attribute: a JSON array of scopes. Anything else prefills nothing. */

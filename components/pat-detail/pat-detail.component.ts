@@ -24,11 +24,11 @@ import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerat
 import '../pat-scope-editor/pat-scope-editor.js';
 import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-secret-banner/pat-secret-banner.js';
-import { baseStyles } from '../shared/base.styles.js';
-import { formatDateTime, formatRelative } from '../shared/format.js';
-import { loadCatalog } from '../shared/catalog.js';
-import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
-import { strings } from '../shared/strings.js';
+import { baseStyles } from '../common/base.styles.js';
+import { formatDateTime, formatRelative } from '../common/format.js';
+import { loadCatalog } from '../common/catalog.js';
+import { PatApiElement, requireApi } from '../common/pat-api-element.js';
+import { strings } from '../common/strings.js';
 import styles from './pat-detail.styles.js';
 
 const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' } as const;

@@ -15,8 +15,8 @@ import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-pick
 import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
-import type { PatEventMap } from '../shared/events.js';
-import { strings } from '../shared/strings.js';
+import type { PatEventMap } from '../common/events.js';
+import { strings } from '../common/strings.js';
 import './pat-detail.js';
 import type { PatDetail } from './pat-detail.component.js';
 

@@ -8,11 +8,11 @@ import '@shoelace-style/shoelace/dist/components/select/select.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { formatDuration, parseDuration, type Catalog } from '../../contract/index.js';
-import { baseStyles } from '../shared/base.styles.js';
-import { loadCatalog } from '../shared/catalog.js';
-import { formatDate, formatDateTime } from '../shared/format.js';
-import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
-import { strings } from '../shared/strings.js';
+import { baseStyles } from '../common/base.styles.js';
+import { loadCatalog } from '../common/catalog.js';
+import { formatDate, formatDateTime } from '../common/format.js';
+import { PatApiElement, requireApi } from '../common/pat-api-element.js';
+import { strings } from '../common/strings.js';
 import styles from './pat-duration-picker.styles.js';
 
 const CUSTOM = 'custom';

@@ -7,9 +7,9 @@ import { DEFAULT_DURATIONS, parseDuration } from '../../contract/index.js';
 import { mockTokenFor, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
 import { nextEvent, text } from '../../testing/dom.js';
-import { formatDate, formatDateTime } from '../shared/format.js';
-import type { PatEventMap } from '../shared/events.js';
-import { strings } from '../shared/strings.js';
+import { formatDate, formatDateTime } from '../common/format.js';
+import type { PatEventMap } from '../common/events.js';
+import { strings } from '../common/strings.js';
 import './pat-duration-picker.js';
 import type { PatDurationPicker } from './pat-duration-picker.component.js';
 

@@ -6,10 +6,10 @@ import '../pat-create-form/pat-create-form.js';
 import '../pat-detail/pat-detail.js';
 import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-table/pat-table.js';
-import { baseStyles } from '../shared/base.styles.js';
-import type { PatEventMap } from '../shared/events.js';
-import { PatElement } from '../shared/pat-element.js';
-import { strings } from '../shared/strings.js';
+import { baseStyles } from '../common/base.styles.js';
+import type { PatEventMap } from '../common/events.js';
+import { PatElement } from '../common/pat-element.js';
+import { strings } from '../common/strings.js';
 import { listPath, parseRoute, type ManagerRoute } from './route.js';
 import styles from './pat-manager.styles.js';
 

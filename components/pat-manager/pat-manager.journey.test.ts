@@ -1,5 +1,5 @@
 /**
- * The user journey at the top of DESIGN.md, walked through one `<pat-manager>` with the real
+ * The user journey of the README (create, use, scope, revoke, regenerate, delete), walked through one `<pat-manager>` with the real
  * keyboard and mouse, against the MSW mocks; what the UI did is read back from the mock store.
  */
 import { expect, html } from '@open-wc/testing';
@@ -23,7 +23,7 @@ import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerat
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
 import type { PatTable } from '../pat-table/pat-table.component.js';
-import { strings } from '../shared/strings.js';
+import { strings } from '../common/strings.js';
 import './pat-manager.js';
 import type { PatManager } from './pat-manager.component.js';
 

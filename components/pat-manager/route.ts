@@ -1,4 +1,4 @@
-import type { PatListState } from '../shared/events.js';
+import type { PatListState } from '../common/events.js';
 
 /** The manager's views and the paths that name them: `/pats`, `/pats/new`, `/pats/<id>[/<action>]`. */
 export type ManagerRoute =

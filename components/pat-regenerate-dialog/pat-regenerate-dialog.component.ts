@@ -8,9 +8,9 @@ import type { Pat, PatWithSecret } from '../../contract/index.js';
 import { ApiError } from '../api/api-error.js';
 import '../pat-duration-picker/pat-duration-picker.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
-import { baseStyles } from '../shared/base.styles.js';
-import { PatApiElement } from '../shared/pat-api-element.js';
-import { strings } from '../shared/strings.js';
+import { baseStyles } from '../common/base.styles.js';
+import { PatApiElement } from '../common/pat-api-element.js';
+import { strings } from '../common/strings.js';
 import styles from './pat-regenerate-dialog.styles.js';
 
 /**

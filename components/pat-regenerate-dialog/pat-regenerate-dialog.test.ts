@@ -9,8 +9,8 @@ import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
 import { deepActive, text } from '../../testing/dom.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
-import type { PatEventMap } from '../shared/events.js';
-import { strings } from '../shared/strings.js';
+import type { PatEventMap } from '../common/events.js';
+import { strings } from '../common/strings.js';
 import './pat-regenerate-dialog.js';
 import type { PatRegenerateDialog } from './pat-regenerate-dialog.component.js';
 

@@ -16,10 +16,10 @@ import '@shoelace-style/shoelace/dist/components/tag/tag.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { LIMITS, WILDCARD, operationsOf, scopeKey, type Catalog, type FieldError, type ScopeInput } from '../../contract/index.js';
-import { baseStyles } from '../shared/base.styles.js';
-import { loadCatalog } from '../shared/catalog.js';
-import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
-import { strings } from '../shared/strings.js';
+import { baseStyles } from '../common/base.styles.js';
+import { loadCatalog } from '../common/catalog.js';
+import { PatApiElement, requireApi } from '../common/pat-api-element.js';
+import { strings } from '../common/strings.js';
 import styles from './pat-scope-editor.styles.js';
 
 /** One entity the host's lookup knows: its id and the name people recognise. */

@@ -3,9 +3,9 @@ import { property } from 'lit/decorators.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
-import { baseStyles } from '../shared/base.styles.js';
-import { PatElement } from '../shared/pat-element.js';
-import { strings } from '../shared/strings.js';
+import { baseStyles } from '../common/base.styles.js';
+import { PatElement } from '../common/pat-element.js';
+import { strings } from '../common/strings.js';
 import styles from './pat-secret-banner.styles.js';
 
 /**

@@ -32,11 +32,11 @@ import {
 } from '../../contract/index.js';
 import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
-import { baseStyles } from '../shared/base.styles.js';
-import type { PatListState } from '../shared/events.js';
-import { formatDateTime, formatNumber, formatRelative } from '../shared/format.js';
-import { PatApiElement, requireApi } from '../shared/pat-api-element.js';
-import { strings } from '../shared/strings.js';
+import { baseStyles } from '../common/base.styles.js';
+import type { PatListState } from '../common/events.js';
+import { formatDateTime, formatNumber, formatRelative } from '../common/format.js';
+import { PatApiElement, requireApi } from '../common/pat-api-element.js';
+import { strings } from '../common/strings.js';
 import styles from './pat-table.styles.js';
 
 const PAGE_SIZES = [10, 25, 50];

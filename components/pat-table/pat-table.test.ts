@@ -9,8 +9,8 @@ import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
 import { mount, until, useMockApi, expectAccessible, expectSame } from '../../testing/fixture.js';
 import { deepActive, nextEvent, text } from '../../testing/dom.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
-import type { PatEventMap } from '../shared/events.js';
-import { strings } from '../shared/strings.js';
+import type { PatEventMap } from '../common/events.js';
+import { strings } from '../common/strings.js';
 import './pat-table.js';
 import type { PatTable } from './pat-table.component.js';
 

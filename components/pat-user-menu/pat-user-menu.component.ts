@@ -8,9 +8,9 @@ import '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import type SlDropdown from '@shoelace-style/shoelace/dist/components/dropdown/dropdown.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
-import { baseStyles } from '../shared/base.styles.js';
-import { PatElement } from '../shared/pat-element.js';
-import { strings } from '../shared/strings.js';
+import { baseStyles } from '../common/base.styles.js';
+import { PatElement } from '../common/pat-element.js';
+import { strings } from '../common/strings.js';
 import styles from './pat-user-menu.styles.js';
 
 /** "Jane Doe" → "JD"; "jane@example.com" → "J"; "jane.doe@example.com" → "JD". */

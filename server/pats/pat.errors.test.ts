@@ -1,5 +1,5 @@
 /**
- * Every error answer of the management routes (DESIGN.md 3.3 "Errors", 4.1), through HTTP
+ * Every error answer of the management routes (README: Security), through HTTP
  * against the real app on in-memory SQLite, plus hostile text stored and returned exactly.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The management routes of DESIGN.md 3.3, through HTTP against the real app on in-memory SQLite:
+ * The management routes, through HTTP against the real app on in-memory SQLite:
  * success statuses, exact body shapes, list filters / sorting / paging, summary, catalog, scopes.
  */
 import { describe, it, before, after } from 'node:test';

@@ -19,7 +19,7 @@ function userOf(res: Response): string {
 }
 
 /**
- * The management routes of DESIGN.md 3.3. Runs behind `requireUser` and the JSON body parser;
+ * The management routes. Runs behind `requireUser` and the JSON body parser;
  * validates, calls the service and picks the status code.
  */
 export function createPatRoutes(service: PatService): Router {

@@ -9,7 +9,7 @@ import type { PatDatabase } from '../db/database.js';
 import { createPatKit, type PatKit } from '../router.js';
 import { JWT_SECRET, TestClock, listen, openTestDatabase, signUserToken, startServer, type Listening, type TestDatabase, type TestServer } from './harness.js';
 
-/** `POST /authorize`, `authorizePat` and `requirePat` (DESIGN.md 3.3, 3.5, 3.6, 4.2). */
+/** `POST /authorize`, `authorizePat` and `requirePat`. */
 
 const READ: AuthorizeRequest = { entity_type: 'clients', operation: 'read', entity_id: 'c1' };
 const SCOPES = [

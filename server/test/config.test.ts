@@ -12,7 +12,7 @@ import { parseDuration } from '../../contract/index.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { JWT_SECRET, freePort, makeCaller, signUserToken, startServer, type TestServer } from './harness.js';
 
-/** DESIGN.md 4.1 and 4.4: configuration, the standalone entry, and how user tokens are checked. */
+/** Configuration, the standalone entry, and how user tokens are checked. */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const GOOD_SECRET = 'a-production-secret-of-at-least-32-characters';

@@ -5,7 +5,7 @@ import { decodeJwt, jwtVerify } from 'jose';
 import { pino } from 'pino';
 import { JWT_SECRET, startServer, type TestServer } from './harness.js';
 
-/** DESIGN.md 4.1 and 6: demo mode's sign-in routes, and that they exist only in demo mode. */
+/** Demo mode's sign-in routes, and that they exist only in demo mode. */
 
 describe('demo mode', () => {
   let server: TestServer;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { startServer, type CallOptions, type TestServer } from './harness.js';
 
 /**
- * DESIGN.md 3.3 and 3.6: everything is filtered by the caller's user id; another user's PAT is
+ * Everything is filtered by the caller's user id; another user's PAT is
  * "not found", with exactly the answer an id that does not exist gets.
  */
 
@@ -21,7 +21,7 @@ interface PatRoute {
   body?: (ctx: { aliceScopeIds: string[] }) => unknown;
 }
 
-/** Every route of DESIGN.md 3.3 that takes a PAT id, with a body that would be valid. */
+/** Every management route that takes a PAT id, with a body that would be valid. */
 const ROUTES: PatRoute[] = [
   { label: 'GET /pats/{id}', method: 'GET', path: (id) => `/pats/${id}` },
   { label: 'DELETE /pats/{id}', method: 'DELETE', path: (id) => `/pats/${id}` },

@@ -291,7 +291,7 @@ describe('scope changes reach authorize at once', () => {
   });
 });
 
-describe('scope matching rules (DESIGN.md 3.2)', () => {
+describe('scope matching rules', () => {
   it('a scope with a domain grants only that domain; one without grants any domain', async () => {
     const { create, authorize } = await fixture();
     const inDomain = await create({

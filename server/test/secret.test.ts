@@ -9,7 +9,7 @@ import { buildSecret, crc32, decodeBase62, encodeBase62, secretPatId } from '../
 import { createPatKit } from '../router.js';
 import { JWT_SECRET, startServer, type TestServer } from './harness.js';
 
-/** DESIGN.md 3.5 and 3.6: the secret's format, and that it is never stored nor shown again. */
+/** The secret's format, and that it is never stored nor shown again. */
 
 const SECRET = /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/;
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
