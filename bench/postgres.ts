@@ -4,6 +4,8 @@ export interface Postgres {
   url: string;
   /** Stops the cluster and removes its files (synchronous: safe in a signal handler). */
   stop(): void;
+  /** Writes every dirty page out now (a no-op on a server named by PAT_TEST_DATABASE_URL). */
+  checkpoint(): void;
 }
 
 /**

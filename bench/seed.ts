@@ -256,7 +256,7 @@ export async function seedPostgres(url: string, dir: string): Promise<Seeded> {
     if (patColumns[0]!.length > 0) await flush();
     await client.query('commit');
     const vacuumStarted = performance.now();
-    await client.query('vacuum analyze pats, pat_scopes');
+    await client.query('vacuum analyze pats, pat_scopes, pat_counts');
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     log(`PostgreSQL: inserts of PATs ${seconds(patsMs)}, of scopes ${seconds(scopesMs)}; VACUUM ANALYZE ${seconds(performance.now() - vacuumStarted)}; the rest makes the PATs (secrets, hashes)`);
     const { rows } = await client.query<{ pats: string; scopes: string }>('select (select count(*) from pats) as pats, (select count(*) from pat_scopes) as scopes');

@@ -152,3 +152,38 @@ describe('migration 2026-12-04-004-name-key', () => {
     }
   });
 });
+
+/** A database as the releases before pat_counts left it, with PATs of several users in it. */
+describe('migration 2026-12-04-006-pat-counts', () => {
+  it("fills each user's counts from the PATs there are, and the triggers keep them from then on", async () => {
+    const db: PatDatabase = new Kysely<Database>({ dialect: new SqliteDialect({ database: openConnection(':memory:') }) });
+    try {
+      const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('2026-12-04-005-last-used-nulls-first');
+      assert.equal(error, undefined);
+      const old = db as unknown as Kysely<any>;
+      const at = new Date().toISOString();
+      const made = { ann: [5, 2], ben: [3, 3], cy: [1, 0] } as const;
+      for (const [user, [total, revoked]] of Object.entries(made)) {
+        for (let i = 0; i < total; i++) {
+          const name = `${user} ${i}`;
+          await old
+            .insertInto('pats')
+            .values({ id: `${user}-${i}`, user_id: user, name, name_key: nameKey(name), description: '', token_hash: `${user}-${i}`, issued_at: at, expires_at: '2999-01-01T00:00:00.000Z', revoked: i < revoked ? 1 : 0 })
+            .execute();
+        }
+      }
+
+      await migrate(db);
+      const counts = async () => Object.fromEntries((await db.selectFrom('pat_counts').selectAll().orderBy('user_id').execute()).map((row) => [row.user_id, [row.total, row.revoked]]));
+      assert.deepEqual(await counts(), { ann: [5, 2], ben: [3, 3], cy: [1, 0] });
+
+      await db.updateTable('pats').set({ revoked: 1 }).where('id', '=', 'cy-0').execute();
+      await db.updateTable('pats').set({ revoked: 0 }).where('id', '=', 'ann-0').execute();
+      await db.updateTable('pats').set({ revoked: 1 }).where('id', '=', 'ann-1').execute(); // already revoked: no change
+      await db.deleteFrom('pats').where('user_id', '=', 'ben').execute();
+      assert.deepEqual(await counts(), { ann: [5, 1], ben: [0, 0], cy: [1, 1] });
+    } finally {
+      await db.destroy();
+    }
+  });
+});

@@ -35,7 +35,18 @@ export interface PatScopesTable {
   domain_id: string;
 }
 
+/**
+ * Each user's number of PATs and of revoked PATs, kept by triggers on `pats` (migration
+ * 2026-12-04-006): the lists and the summary count only the expired ones themselves.
+ */
+export interface PatCountsTable {
+  user_id: string;
+  total: number;
+  revoked: number;
+}
+
 export interface Database {
   pats: PatsTable;
   pat_scopes: PatScopesTable;
+  pat_counts: PatCountsTable;
 }

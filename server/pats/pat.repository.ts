@@ -137,66 +137,99 @@ function orderBy<Q extends { orderBy: (...args: any[]) => Q }>(query: Q, { sort,
   return query.orderBy(sql`${sql.ref(`pats.${sort}`)} ${direction}${nulls}`).orderBy(sql`pats.id ${direction}`);
 }
 
-function countMatching(db: Db, filter: PatListFilter): Promise<number> {
-  return filtered(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow()
-    .then((row) => Number(row.total));
-}
-
-function page(db: Db, filter: PatListFilter, order: PatListOrder, walk: boolean) {
-  return orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount), order).limit(order.limit).offset(order.offset).execute();
-}
-
-export async function listPats(db: Db, filter: PatListFilter, order: PatListOrder) {
-  let total: number;
-  // PostgreSQL plans the page from its statistics; the walking form would only mislead it.
-  let walk = dialectOf(db) === 'sqlite';
-  const { name } = filter;
-  if (name) {
-    // Counted on the status index alone: the rows the search looks through, and its matches.
-    const counts = await filtered(db, { ...filter, name: undefined })
-      .select((eb) => [
-        eb.fn.countAll<number>().as('candidates'),
-        sql<number>`coalesce(sum(case when ${nameMatches(name)} then 1 else 0 end), 0)`.as('total'),
-      ])
-      .executeTakeFirstOrThrow();
-    total = Number(counts.total);
-    // Walking the sort key's index reads about (offset + limit) × candidates / total rows to fill
-    // the page; filtering on the covering index reads the `total` matches and sorts them. Walk
-    // when the matches are dense enough for that to be the smaller number.
-    walk &&= total * total >= (order.offset + order.limit) * Number(counts.candidates);
-  } else {
-    total = await countMatching(db, filter);
-  }
-  // Nothing at this offset (a search that matched nothing): no need to look for it.
-  if (total <= order.offset) return { total, rows: [] };
-  // Sorted by expiry, the plain "active" range already walks the expires_at index in order.
-  if (order.sort === 'expires_at') walk = false;
-  return { total, rows: await page(db, filter, order, walk) };
-}
-
-export async function summarize(db: Db, userId: string, now: string, soon: string) {
-  const row = await db
+/** The user's unrevoked PATs whose expiry lies in (after, until]: a range of the status index. */
+function unrevokedExpiring(db: Db, userId: string, after: string | null, until: string) {
+  return db
     .selectFrom('pats')
-    .where('user_id', '=', userId)
-    .select([
-      sql<number>`count(*)`.as('total'),
-      sql<number>`coalesce(sum(case when revoked = 1 then 1 else 0 end), 0)`.as('revoked'),
-      sql<number>`coalesce(sum(case when revoked = 0 and expires_at <= ${now} then 1 else 0 end), 0)`.as('expired'),
-      sql<number>`coalesce(sum(case when revoked = 0 and expires_at > ${now} then 1 else 0 end), 0)`.as('active'),
-      sql<number>`coalesce(sum(case when revoked = 0 and expires_at > ${now} and expires_at <= ${soon} then 1 else 0 end), 0)`.as(
-        'expiring_soon',
-      ),
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('pats.user_id', '=', userId)
+    .where('pats.revoked', '=', 0)
+    .$if(after !== null, (query) => query.where('pats.expires_at', '>', after!))
+    .where('pats.expires_at', '<=', until);
+}
+
+function storedCount(db: Db, userId: string, column: 'total' | 'revoked') {
+  return db.selectFrom('pat_counts').select(`pat_counts.${column}`).where('pat_counts.user_id', '=', userId);
+}
+
+/**
+ * How many PATs the filter matches, as a scalar subquery. A status alone reads the user's stored
+ * counts (`pat_counts`) and counts only the expired PATs, so it costs what those number, not
+ * what all do; a name search or an id counts the matches. Null when the user has no PATs.
+ */
+function totalOf(db: Db, filter: PatListFilter) {
+  if (filter.id !== undefined || filter.name) return sql<number>`(${filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n'))})`;
+  const expired = unrevokedExpiring(db, filter.userId, null, filter.now);
+  switch (filter.status) {
+    case 'all':
+      return sql<number>`(${storedCount(db, filter.userId, 'total')})`;
+    case 'revoked':
+      return sql<number>`(${storedCount(db, filter.userId, 'revoked')})`;
+    case 'expired':
+      return sql<number>`(${expired})`;
+    case 'active':
+      return sql<number>`(${storedCount(db, filter.userId, 'total')}) - (${storedCount(db, filter.userId, 'revoked')}) - (${expired})`;
+  }
+}
+
+export interface StatusCounts {
+  active: number;
+  expiring_soon: number;
+  revoked: number;
+  expired: number;
+  total: number;
+}
+
+/** A user's PATs by status, in one read of the stored counts and two ranges of the status index. */
+export async function summarize(db: Db, userId: string, now: string, soon: string): Promise<StatusCounts> {
+  const row = await db
+    .selectFrom('pat_counts')
+    .select(['pat_counts.total', 'pat_counts.revoked'])
+    .select([unrevokedExpiring(db, userId, null, now).as('expired'), unrevokedExpiring(db, userId, now, soon).as('expiring_soon')])
+    .where('pat_counts.user_id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return { active: 0, expiring_soon: 0, revoked: 0, expired: 0, total: 0 };
+  const [total, revoked, expired] = [Number(row.total), Number(row.revoked), Number(row.expired)];
+  return { active: total - revoked - expired, expiring_soon: Number(row.expiring_soon), revoked, expired, total };
+}
+
+/**
+ * A page and, in each of its rows, the filter's total: one statement, one round trip to a
+ * PostgreSQL server. Only an empty page (nothing matched, or an offset past the end) needs a
+ * second read for the total.
+ */
+async function pageAndTotal(db: Db, filter: PatListFilter, order: PatListOrder, walk: boolean) {
+  const rows = await orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount).select(totalOf(db, filter).as('total')), order)
+    .limit(order.limit)
+    .offset(order.offset)
+    .execute();
+  if (rows.length > 0) return { total: Number(rows[0]!.total), rows };
+  const { total } = await db.selectNoFrom(totalOf(db, filter).as('total')).executeTakeFirstOrThrow();
+  return { total: Number(total ?? 0), rows };
+}
+
+export async function listPats(db: Db, filter: PatListFilter, order: PatListOrder): Promise<{ total: number; rows: PatRowWithCount[] }> {
+  // The walking form (see `filtered`) is for SQLite, which plans without statistics; sorted by
+  // expiry, the plain "active" range already walks the expires_at index in order.
+  const sqlite = dialectOf(db) === 'sqlite';
+  const { name } = filter;
+  if (!sqlite || !name) return pageAndTotal(db, filter, order, sqlite && order.sort !== 'expires_at');
+  // A search on SQLite: counted on the status index alone first, the rows the search looks
+  // through and its matches, to choose how to read the page.
+  const counts = await filtered(db, { ...filter, name: undefined })
+    .select((eb) => [
+      eb.fn.countAll<number>().as('candidates'),
+      sql<number>`coalesce(sum(case when ${nameMatches(name)} then 1 else 0 end), 0)`.as('total'),
     ])
     .executeTakeFirstOrThrow();
-  return {
-    active: Number(row.active),
-    expiring_soon: Number(row.expiring_soon),
-    revoked: Number(row.revoked),
-    expired: Number(row.expired),
-    total: Number(row.total),
-  };
+  const total = Number(counts.total);
+  if (total <= order.offset) return { total, rows: [] };
+  // Walking the sort key's index reads about (offset + limit) × candidates / total rows to fill
+  // the page; filtering on the covering index reads the `total` matches and sorts them. Walk
+  // when the matches are dense enough for that to be the smaller number.
+  const walk = order.sort !== 'expires_at' && total * total >= (order.offset + order.limit) * Number(counts.candidates);
+  const rows = await orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount), order).limit(order.limit).offset(order.offset).execute();
+  return { total, rows };
 }
 
 export type PatChanges = Partial<Omit<PatRow, 'id' | 'user_id' | 'issued_at'>> & { issued_at?: string };
