@@ -8,6 +8,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { aptInstall, isRoot } from './system.mjs';
 
 const HOW =
   'PostgreSQL is needed for the tests on PostgreSQL: install it (Debian/Ubuntu: apt-get install postgresql) or set ' +
@@ -26,19 +27,6 @@ function findBin() {
   return found.status === 0 ? join(found.stdout.trim(), '..') : undefined;
 }
 
-function isRoot() {
-  return typeof process.getuid === 'function' && process.getuid() === 0;
-}
-
-function install() {
-  if (!isRoot() || !existsSync('/usr/bin/apt-get')) return false;
-  console.log('PostgreSQL is not installed: installing Debian\'s postgresql package with apt-get…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const get = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  return Boolean(get && get.status === 0);
-}
-
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -50,15 +38,20 @@ function freePort() {
   });
 }
 
+/** PostgreSQL's bin folder, installed with apt-get if need be; throws an Error whose message is the one line to show. */
+export function findPostgres() {
+  const bin = findBin() ?? (aptInstall('postgresql', 'PostgreSQL') ? findBin() : undefined);
+  if (!bin) throw new Error(HOW);
+  return bin;
+}
+
 /**
  * A PostgreSQL server for the tests: `{ url, stop() }`. `url` names a database on it that a role
  * owns which may create more (each test server makes its own).
  */
 export async function startPostgres() {
-  if (process.env.PAT_TEST_DATABASE_URL) return { url: process.env.PAT_TEST_DATABASE_URL, stop() {} };
-  let bin = findBin();
-  if (!bin && install()) bin = findBin();
-  if (!bin) throw new Error(HOW);
+  if (process.env.PAT_TEST_DATABASE_URL) return { url: process.env.PAT_TEST_DATABASE_URL, stop() {}, checkpoint() {} };
+  const bin = findPostgres();
 
   const dir = mkdtempSync(join(tmpdir(), 'pat-kit-postgres-'));
   // initdb refuses to run as root: the cluster belongs to the postgres user then.
@@ -86,8 +79,8 @@ export async function startPostgres() {
     spawnSync(...invocation('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']), { stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });
   };
+  const psql = (sql) => run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
   try {
-    const psql = (sql) => run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
     // An ordinary role that owns its database, as a deployment would have: no superuser.
     psql(`create role pat_kit login createdb password '${password}'`);
     psql('create database pat_kit owner pat_kit');
@@ -95,5 +88,7 @@ export async function startPostgres() {
     stop();
     throw error;
   }
-  return { url: `postgres://pat_kit:${password}@127.0.0.1:${port}/pat_kit`, stop };
+  // The superuser's CHECKPOINT: the bench writes out its bulk load at once rather than measure
+  // beside the checkpointer's spread writing of it.
+  return { url: `postgres://pat_kit:${password}@127.0.0.1:${port}/pat_kit`, stop, checkpoint: () => psql('checkpoint') };
 }

@@ -3,12 +3,23 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startPostgres } from './postgres.mjs';
+import { findChromium } from './chromium.mjs';
+import { findPostgres, startPostgres } from './postgres.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const countsDir = join(root, '.test-results');
 rmSync(countsDir, { recursive: true, force: true });
 mkdirSync(countsDir, { recursive: true });
+
+// The system parts first, found or installed: a missing one stops the run at once, in one line.
+try {
+  // Every browser the tests start (web-test-runner, Playwright, the bench) reads CHROME_PATH.
+  process.env.CHROME_PATH = findChromium();
+  if (!process.env.PAT_TEST_DATABASE_URL) findPostgres();
+} catch (error) {
+  console.log(error.message);
+  process.exit(1);
+}
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];

@@ -6,3 +6,4 @@ export { openDatabase, migrate, type PatDatabase } from './db/database.js';
 export type { AuthorizePat, AuthorizeResult, AuthorizeOptions } from './authz/authorizer.js';
 export type { RequirePatOptions, PatPrincipal } from './authz/authorize.routes.js';
 export type { IdentityOptions } from './identity/identity.js';
+export type { Logger, LogFunction } from './logger.js';

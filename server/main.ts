@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, redactedUrl } from './db/database.js';
+import { MissingDriverError } from './db/drivers.js';
 
 /** The standalone server: `npm start`. */
 async function main(): Promise<void> {
@@ -18,6 +19,10 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.databaseUrl ?? config.dbPath, {
     poolSize: config.databasePool,
     onPoolError: (err) => logger.warn({ err }, 'a pooled database connection failed; the pool replaces it'),
+  }).catch((error: unknown) => {
+    if (!(error instanceof MissingDriverError)) throw error;
+    console.error(`pat-kit: ${error.message}`);
+    process.exit(1);
   });
   const app = createApp({
     db,

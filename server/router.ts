@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
+import type { Logger } from './logger.js';
 import {
   DEFAULT_CATALOG,
   DEFAULT_MAX_LIFETIME,
@@ -56,6 +57,7 @@ export interface PatKitOptions extends IdentityOptions {
   listenUrl?: string | false;
   /** Told of the PATs this instance changed (revoked, regenerated, deleted, scopes), after the commit. */
   onChange?: (patIds: string[]) => void;
+  /** Where PAT Kit logs: any logger with info, warn and error (e.g. `console`); pino by default. */
   logger?: Logger;
 }
 

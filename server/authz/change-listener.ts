@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { postgresDriver } from '../db/drivers.js';
 import { CHANGES_CHANNEL } from '../pats/pat.repository.js';
 
 export interface ChangeListenerOptions {
@@ -49,7 +50,7 @@ export function listenForChanges({ url, onChange, onListening, onLost }: ChangeL
   }
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: url, application_name: 'pat-kit-listener', keepAlive: true });
+    const next = new (postgresDriver().Client)({ connectionString: url, application_name: 'pat-kit-listener', keepAlive: true });
     client = next;
     next.on('error', (error) => lost(next, error));
     next.on('end', () => lost(next, new Error('the listening connection ended')));

@@ -1,4 +1,5 @@
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
+import { sqliteDriver } from './drivers.js';
 
 /**
  * WAL pages (4 KiB) after which a connection's commit checkpoints. The last-use writer thread,
@@ -29,7 +30,7 @@ export function openConnection(
   path: string,
   { checkpointPages = CHECKPOINT_PAGES.server, synchronous = 'FULL' }: ConnectionOptions = {},
 ): SQLite.Database {
-  const sqlite = new SQLite(path);
+  const sqlite = new (sqliteDriver())(path);
   sqlite.pragma('journal_mode = WAL');
   // The commit that finds the WAL this long copies it into the database file (and syncs it).
   sqlite.pragma(`wal_autocheckpoint = ${checkpointPages}`);

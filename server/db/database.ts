@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
 import { openConnection, type ConnectionOptions } from './connection.js';
+import { postgresDriver } from './drivers.js';
 import { dialectOf } from './dialect.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
@@ -47,7 +47,7 @@ function openSqlite(path: string, { synchronous }: OpenDatabaseOptions): PatData
 }
 
 function openPostgres(url: string, { poolSize = 10, onPoolError }: OpenDatabaseOptions): PatDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'pat-kit' });
+  const pool = new (postgresDriver().Pool)({ connectionString: url, max: poolSize, application_name: 'pat-kit' });
   // kysely attaches no error listener, and an idle client that the server terminated emits
   // 'error' on the pool: unheard, it would end the process. The pool drops that client itself.
   pool.on('error', (error) => onPoolError?.(error));

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import type { Logger } from 'pino';
+import type { Logger } from '../logger.js';
 import { shownDetails, validationMessage, type ErrorBody, type ErrorCode, type FieldError } from '../../contract/index.js';
 
 /** An error that becomes exactly this status and JSON body. */

@@ -1,11 +1,11 @@
 import type { RequestHandler } from 'express';
-import type { Logger } from 'pino';
+import type { Logger } from '../logger.js';
 
 /** One line per request: method, path, status, time. Never headers, bodies or query strings. */
 export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
     // Below the logger's level the line would be dropped: no timer, no listener.
-    if (!logger.isLevelEnabled('info')) {
+    if (logger.isLevelEnabled?.('info') === false) {
       next();
       return;
     }
