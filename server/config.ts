@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { DEFAULT_MAX_LIFETIME, parseDuration, type Catalog } from '../contract/index.js';
 import { isPostgresUrl } from './db/database.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './http/rate-limit.js';
@@ -122,9 +123,32 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     maxLifetime,
     demo,
     rateLimit,
-    trustProxy: env.PAT_TRUST_PROXY ? (/^[0-9]+$/.test(env.PAT_TRUST_PROXY) ? Number(env.PAT_TRUST_PROXY) : env.PAT_TRUST_PROXY) : undefined,
+    trustProxy: env.PAT_TRUST_PROXY ? readTrustProxy(env.PAT_TRUST_PROXY) : undefined,
     catalog: env.PAT_CATALOG ? readCatalog(env.PAT_CATALOG) : undefined,
     logLevel: env.LOG_LEVEL || 'info',
     production,
   };
+}
+
+/** The names Express knows for address ranges (see its `trust proxy` setting). */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** A number of hops, or addresses, CIDR ranges and range names separated by commas, as Express takes them. */
+function readTrustProxy(value: string): number | string {
+  if (/^[0-9]{1,3}$/.test(value)) return Number(value);
+  const wrong = value.split(',').map((item) => item.trim()).find((item) => !NAMED_RANGES.has(item) && !isAddressOrRange(item));
+  if (wrong !== undefined) {
+    throw new ConfigError(
+      `PAT_TRUST_PROXY must be a number of proxies or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal; "${wrong}" is none of them`,
+    );
+  }
+  return value;
+}
+
+function isAddressOrRange(item: string): boolean {
+  const [address = '', prefix, ...more] = item.split('/');
+  const version = isIP(address);
+  if (version === 0 || more.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^[0-9]{1,3}$/.test(prefix) ? Number(prefix) <= (version === 4 ? 32 : 128) : version === 4 && isIP(prefix) === 4;
 }

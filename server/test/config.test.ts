@@ -129,6 +129,14 @@ describe('loadConfig', () => {
     for (const value of ['-1', '1.5', 'off', '1e3', ' 5']) configError({ PAT_RATE_LIMIT: value }, /PAT_RATE_LIMIT/);
   });
 
+  it('reads PAT_TRUST_PROXY as hops or as addresses and ranges, and refuses anything else with a ConfigError', () => {
+    assert.equal(loadConfig({ PAT_TRUST_PROXY: '2' }).trustProxy, 2);
+    for (const value of ['loopback', '10.0.0.1', '10.0.0.0/8, fc00::/7', 'loopback,uniquelocal', '192.168.0.0/255.255.0.0', '::1/128']) {
+      assert.equal(loadConfig({ PAT_TRUST_PROXY: value }).trustProxy, value);
+    }
+    for (const value of ['bogus', '10.0.0.1/33', '::1/129', 'loopback,', '10.0.0/8', '1.2.3.4/8/8', 'true']) configError({ PAT_TRUST_PROXY: value }, /PAT_TRUST_PROXY/);
+  });
+
   it('reads PAT_DATABASE_URL (postgres:// or postgresql://) and PAT_DATABASE_POOL; SQLite at PAT_DB without it', () => {
     const sqlite = loadConfig({});
     assert.equal(sqlite.databaseUrl, undefined);
