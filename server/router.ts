@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { pino } from 'pino';
+import { noStore } from './http/no-store.js';
 import type { Logger } from './logger.js';
 import {
   DEFAULT_CATALOG,
@@ -140,11 +141,7 @@ export function createPatKit(options: PatKitOptions): PatKit {
   const listener = listenToOtherInstances(options, cache, logger);
 
   const router = Router();
-  // Answers can carry a secret: no cache anywhere may keep them.
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  router.use(noStore);
   router.use(createAuthorizeRoutes(authorizePat, failedChecks));
   router.use('/pats', requireUser(createUserVerifier(options)), ...jsonBody(LIMITS.bodyBytes));
   router.use(createPatRoutes(service));

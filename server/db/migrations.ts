@@ -266,7 +266,7 @@ const migrations: Record<string, Migration> = {
 
 /**
  * On PostgreSQL kysely runs the pending migrations inside one transaction, under an advisory
- * lock (SQLite's DDL is not transactional, so there a migration runs alone and opens its own).
+ * lock (kysely's SQLite adapter runs none in a transaction, so there a migration opens its own).
  * A migration's `db.transaction()` then runs inline in the runner's: frozen migrations keep
  * their code.
  */

@@ -37,6 +37,9 @@ describe('demo mode', () => {
     const login = await server.call('POST', '/demo/login', { body: { user: 'alice' } });
     assert.equal(login.status, 200, JSON.stringify(login.body));
     assert.deepEqual(Object.keys(login.body).sort(), ['access_token', 'user']);
+    // The answer carries a sign-in token: no cache may keep it.
+    assert.equal(login.headers.get('cache-control'), 'no-store');
+    assert.equal((await server.call('GET', '/demo/users')).headers.get('cache-control'), 'no-store');
     assert.equal(login.body.user.id, 'alice');
     assert.equal(typeof login.body.user.name, 'string');
     const token: string = login.body.access_token;
