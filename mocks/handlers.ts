@@ -72,10 +72,8 @@ export function bearerOf(header: string | null): string | undefined {
 const MAX_BEARER = 8192;
 const DEMO_LOGIN_BYTES = 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
-/** What the standalone server adds to every answer. */
-const APP_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
-/** What the PAT router adds to its answers: they can carry a secret. */
-const API_HEADERS = { ...APP_HEADERS, 'Cache-Control': 'no-store' };
+/** What the standalone server adds to every answer under /api (no-store: it can carry a secret). */
+const API_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
 
 interface Answer {
   status: number;
@@ -307,13 +305,12 @@ export function createMockApi(options: HandlerOptions) {
   }
 
   async function answer(request: Request, method: string, path: string, query: QueryRecord): Promise<Answer> {
-    // The demo router comes first and is not behind the PAT router's no-store.
     if (demoUsers.test(path)) {
       if (method === 'GET' || method === 'HEAD') {
         const users = store.users.map(({ id, name, email }) => ({ id, name, email }));
-        return { status: 200, body: { users }, headers: APP_HEADERS };
+        return { status: 200, body: { users }, headers: API_HEADERS };
       }
-      if (method === 'OPTIONS') return optionsAnswer(['GET'], APP_HEADERS);
+      if (method === 'OPTIONS') return optionsAnswer(['GET'], API_HEADERS);
     }
     if (demoLogin.test(path)) {
       if (method === 'POST') {
@@ -324,9 +321,9 @@ export function createMockApi(options: HandlerOptions) {
           throw new MockHttpError(404, 'not_found', `No demo user "${wanted}"; try ${names}.`);
         }
         const { id, name, email } = user;
-        return { status: 200, body: { access_token: mockTokenFor(id), user: { id, name, email } }, headers: APP_HEADERS };
+        return { status: 200, body: { access_token: mockTokenFor(id), user: { id, name, email } }, headers: API_HEADERS };
       }
-      if (method === 'OPTIONS') return optionsAnswer(['POST'], APP_HEADERS);
+      if (method === 'OPTIONS') return optionsAnswer(['POST'], API_HEADERS);
     }
 
     if (authorizePath.test(path)) {
@@ -353,20 +350,16 @@ export function createMockApi(options: HandlerOptions) {
     const method = request.method.toUpperCase();
     const url = new URL(request.url);
     const path = relative(request.url) ?? url.pathname;
-    // The demo routes answer before the PAT router, so without its no-store.
-    const isDemo =
-      (demoUsers.test(path) && ['GET', 'HEAD', 'OPTIONS'].includes(method)) || (demoLogin.test(path) && ['POST', 'OPTIONS'].includes(method));
     let result: Answer;
     try {
       if (failWith500) throw new Error('failWith500');
       result = await answer(request, method, path, queryRecord(url.searchParams));
     } catch (error) {
-      const headers = isDemo ? APP_HEADERS : API_HEADERS;
       if (error instanceof MockHttpError) {
-        result = errorAnswer(error, headers);
+        result = errorAnswer(error, API_HEADERS);
       } else {
         if (!failWith500) console.error('[pat-kit mocks] request failed', error);
-        result = { status: 500, body: { ...INTERNAL_ERROR_BODY }, headers };
+        result = { status: 500, body: { ...INTERNAL_ERROR_BODY }, headers: API_HEADERS };
       }
     }
     return toResponse(result, method);

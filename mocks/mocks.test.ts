@@ -1,14 +1,12 @@
 /** The mocks on their own: scenarios, the store's secret handling, identity, the handler list. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
 import { setupServer } from 'msw/node';
 import { DEFAULT_CATALOG, SECRET_PATTERN, patStatus, secretPatId, type Pat } from '../contract/index.js';
 import * as index from './index.js';
 import { INTERNAL_ERROR_BODY } from './errors.js';
 import { createHandlers, mockTokenFor, mockTokenUser } from './handlers.js';
 import { SCENARIO_NAMES, createScenario, scenarioSettings, scenarios } from './scenarios.js';
-import { sha256Hex } from './sha256.js';
 import { MockStore } from './store.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
@@ -26,13 +24,6 @@ function caller(base: string): Fetch {
     return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
   };
 }
-
-describe('sha256Hex', () => {
-  test('matches node:crypto', () => {
-    const inputs = ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'Ünïcödé 🚀', randomBytes(300).toString('base64')];
-    for (const input of inputs) assert.equal(sha256Hex(input), createHash('sha256').update(input).digest('hex'), input.slice(0, 20));
-  });
-});
 
 describe('identity', () => {
   test('mockTokenFor and mockTokenUser', () => {

@@ -38,8 +38,14 @@ import {
   type Summary,
 } from '../contract/index.js';
 import { duplicateName, fieldError, patNotFound, validationError } from './errors.js';
-import { sha256Hex } from './sha256.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { checkLifetime, checkScopesAgainstCatalog } from './validate.js';
+
+/** A secret's SHA-256 as hex: like the server, the mock keeps only a digest of each secret. */
+function digestOf(secret: string): string {
+  return bytesToHex(sha256(utf8ToBytes(secret)));
+}
 
 /** A user the mock demo login knows; the same three as the server's demo mode. */
 export interface MockUser {
@@ -343,7 +349,7 @@ export class MockStore {
       user_id: userId,
       name: input.name,
       description: input.description ?? '',
-      digest: sha256Hex(secret),
+      digest: digestOf(secret),
       issued_at: iso(now),
       expires_at: iso(now + lifetime),
       updated_at: null,
@@ -370,7 +376,7 @@ export class MockStore {
       user_id: userId,
       name: spec.name,
       description: spec.description ?? '',
-      digest: sha256Hex(secret),
+      digest: digestOf(secret),
       issued_at: iso(spec.issuedAt),
       expires_at: iso(spec.expiresAt),
       updated_at: at(spec.updatedAt ?? spec.revokedAt),
@@ -410,7 +416,7 @@ export class MockStore {
     const pat = this.#find(userId, id);
     const now = this.now();
     const secret = this.#newSecret(id);
-    pat.digest = sha256Hex(secret);
+    pat.digest = digestOf(secret);
     pat.issued_at = iso(now);
     pat.expires_at = iso(now + lifetime);
     pat.updated_at = iso(now);
@@ -480,7 +486,7 @@ export class MockStore {
   authorize(token: string, request: AuthorizeRequest, ip: string | null = null): MockAuthorizeResult {
     const id = secretPatId(token);
     if (!id) return UNAUTHENTICATED;
-    const digest = sha256Hex(token);
+    const digest = digestOf(token);
     const now = this.now();
     const pat = this.#pats.get(id);
     if (!pat || !constantTimeEqual(digest, pat.digest)) return UNAUTHENTICATED;
