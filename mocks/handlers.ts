@@ -8,20 +8,7 @@
  * one is 401, and a `pat_…` bearer on the management routes is 403.
  */
 import { HttpResponse, delay, http, type HttpHandler } from 'msw';
-import { LIMITS, PAT_ID_PATTERN, SECRET_PREFIX, type ErrorBody } from '../contract/index.js';
-import {
-  INTERNAL_ERROR_BODY,
-  MockHttpError,
-  notJson,
-  notUtf8Charset,
-  patNotFound,
-  patCannotManage,
-  routeNotFound,
-  tooLarge,
-  unauthenticatedUser,
-  undecodablePath,
-  validationError,
-} from './errors.js';
+import { bearerOf, LIMITS, MAX_BEARER, PAT_ID_PATTERN, Problem, problemAnswer, problems, SECRET_PREFIX } from '../contract/index.js';
 import type { MockStore } from './store.js';
 import {
   addScopesBody,
@@ -64,12 +51,6 @@ export function mockTokenUser(bearer: string): string | undefined {
   return user.length > 0 && user.length <= LIMITS.idMax ? user : undefined;
 }
 
-/** The bearer token of an `Authorization` header, parsed as the server does. */
-export function bearerOf(header: string | null): string | undefined {
-  return /^Bearer[ \t]+(\S+)\s*$/i.exec(header ?? '')?.[1];
-}
-
-const MAX_BEARER = 8192;
 const DEMO_LOGIN_BYTES = 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** What the standalone server adds to every answer under /api (no-store: it can carry a secret). */
@@ -112,7 +93,7 @@ function compilePath(path: string): RegExp {
 }
 
 function need<T>(result: Validated<T>): T {
-  if (!result.ok) throw validationError(result.details);
+  if (!result.ok) throw problems.invalid(result.details);
   return result.value;
 }
 
@@ -144,22 +125,22 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.length === 0) return undefined;
   const type = request.headers.get('content-type');
-  if (mediaType(type) !== 'application/json') throw notJson();
+  if (mediaType(type) !== 'application/json') throw problems.notJson();
   const charset = charsetOf(type);
-  if (charset !== undefined && !/^utf-?8$/.test(charset)) throw notUtf8Charset(charset);
-  if (bytes.length > limit) throw tooLarge(limit);
+  if (charset !== undefined && !/^utf-?8$/.test(charset)) throw problems.notUtf8Charset(charset);
+  if (bytes.length > limit) throw problems.tooLarge(limit);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw validationError([{ field: 'body', message: 'is not valid UTF-8' }]);
+    throw problems.invalidField('body', 'is not valid UTF-8');
   }
   const first = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/.exec(text)?.[1];
-  if (first !== '{' && first !== '[') throw validationError([{ field: 'body', message: 'is not valid JSON' }]);
+  if (first !== '{' && first !== '[') throw problems.invalidField('body', 'is not valid JSON');
   try {
     return JSON.parse(text);
   } catch {
-    throw validationError([{ field: 'body', message: 'is not valid JSON' }]);
+    throw problems.invalidField('body', 'is not valid JSON');
   }
 }
 
@@ -234,8 +215,9 @@ function toResponse(answer: Answer, method: string): Response {
   return new HttpResponse(method === 'HEAD' ? null : body, { status: answer.status, headers });
 }
 
-function errorAnswer(error: MockHttpError, headers: Record<string, string>): Answer {
-  return { status: error.status, body: error.toBody(), headers: { ...headers, ...error.headers } };
+function problemAnswerWith(problem: Problem, headers: Record<string, string>): Answer {
+  const answer = problemAnswer(problem);
+  return { ...answer, headers: { ...headers, ...answer.headers } };
 }
 
 /** The base URL resolved the way MSW resolves a relative handler path. */
@@ -272,9 +254,9 @@ export function createMockApi(options: HandlerOptions) {
 
   function requireUser(request: Request): string {
     const bearer = bearerOf(request.headers.get('authorization'));
-    if (bearer?.startsWith(SECRET_PREFIX)) throw patCannotManage();
+    if (bearer?.startsWith(SECRET_PREFIX)) throw problems.patCannotManage();
     const userId = bearer && bearer.length <= MAX_BEARER ? mockTokenUser(bearer) : undefined;
-    if (!userId) throw unauthenticatedUser();
+    if (!userId) throw problems.signInFirst();
     return userId;
   }
 
@@ -292,16 +274,16 @@ export function createMockApi(options: HandlerOptions) {
         try {
           id = decodeURIComponent(match[1]);
         } catch {
-          throw undecodablePath();
+          throw problems.undecodablePath();
         }
       }
       allowed.push(route.method);
       if (route.method !== wanted) continue;
-      if (route.path.includes(':id') && !PAT_ID_PATTERN.test(id)) throw patNotFound();
+      if (route.path.includes(':id') && !PAT_ID_PATTERN.test(id)) throw problems.patNotFound();
       return { ...route.handle({ userId, id, body, query }), headers: API_HEADERS };
     }
     if (method === 'OPTIONS' && allowed.length > 0) return optionsAnswer(allowed, API_HEADERS);
-    throw routeNotFound(method, new URL(request.url).pathname);
+    throw problems.routeNotFound(method, new URL(request.url).pathname);
   }
 
   async function answer(request: Request, method: string, path: string, query: QueryRecord): Promise<Answer> {
@@ -316,10 +298,7 @@ export function createMockApi(options: HandlerOptions) {
       if (method === 'POST') {
         const { user: wanted } = need(parseRequest(demoLoginBody, await readJson(request, DEMO_LOGIN_BYTES)));
         const user = store.users.find((candidate) => candidate.id === wanted);
-        if (!user) {
-          const names = store.users.map((candidate) => candidate.id).join(', ');
-          throw new MockHttpError(404, 'not_found', `No demo user "${wanted}"; try ${names}.`);
-        }
+        if (!user) throw problems.noDemoUser(wanted, store.users.map((candidate) => candidate.id));
         const { id, name, email } = user;
         return { status: 200, body: { access_token: mockTokenFor(id), user: { id, name, email } }, headers: API_HEADERS };
       }
@@ -333,16 +312,14 @@ export function createMockApi(options: HandlerOptions) {
         const scope = need(parseRequest(authorizeBody, body));
         const result = store.authorize(token, scope, clientIp);
         if (result.allowed) return { status: 200, body: result, headers: API_HEADERS };
-        const refused: ErrorBody = { error: result.reason, message: result.message };
-        if (result.reason === 'unauthenticated') return { status: 401, body: refused, headers: { ...API_HEADERS, 'WWW-Authenticate': 'Bearer' } };
-        return { status: 403, body: refused, headers: API_HEADERS };
+        return problemAnswerWith(new Problem(result.reason, result.message), API_HEADERS);
       }
       if (method === 'OPTIONS') return optionsAnswer(['POST'], API_HEADERS);
     }
 
     const rest = under('/pats', path);
     if (rest !== undefined) return patsRouter(request, method, path, rest, query);
-    throw routeNotFound(method, new URL(request.url).pathname);
+    throw problems.routeNotFound(method, new URL(request.url).pathname);
   }
 
   async function respond(request: Request): Promise<Response> {
@@ -355,12 +332,8 @@ export function createMockApi(options: HandlerOptions) {
       if (failWith500) throw new Error('failWith500');
       result = await answer(request, method, path, queryRecord(url.searchParams));
     } catch (error) {
-      if (error instanceof MockHttpError) {
-        result = errorAnswer(error, API_HEADERS);
-      } else {
-        if (!failWith500) console.error('[pat-kit mocks] request failed', error);
-        result = { status: 500, body: { ...INTERNAL_ERROR_BODY }, headers: API_HEADERS };
-      }
+      if (!(error instanceof Problem) && !failWith500) console.error('[pat-kit mocks] request failed', error);
+      result = problemAnswerWith(error instanceof Problem ? error : problems.internal(), API_HEADERS);
     }
     return toResponse(result, method);
   }

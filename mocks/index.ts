@@ -1,4 +1,6 @@
 /** PAT Kit's mock API: an in-memory store with the server's rules, MSW handlers and scenarios. */
+import { problemAnswer, problems } from '../contract/index.js';
+
 export { MockStore, MOCK_USERS, randomUuid, type MockStoreOptions, type MockUser, type SeedPat, type ListQuery, type MockAuthorizeResult } from './store.js';
 export { createHandlers, createMockApi, mockTokenFor, mockTokenUser, MOCK_TOKEN_PREFIX, type HandlerOptions, type MockApi } from './handlers.js';
 export {
@@ -13,5 +15,7 @@ export {
   type SeedOptions,
 } from './scenarios.js';
 export { startMockWorker, useScenario } from './browser.js';
-export { MockHttpError, INTERNAL_ERROR_BODY } from './errors.js';
 export * from './validate.js';
+
+/** The body of the server's generic 500, for error states in tests and stories. */
+export const INTERNAL_ERROR_BODY = Object.freeze(problemAnswer(problems.internal()).body);

@@ -2,9 +2,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
-import { DEFAULT_CATALOG, SECRET_PATTERN, patStatus, secretPatId, type Pat } from '../contract/index.js';
+import { DEFAULT_CATALOG, Problem, SECRET_PATTERN, patStatus, secretPatId, type Pat } from '../contract/index.js';
 import * as index from './index.js';
-import { INTERNAL_ERROR_BODY } from './errors.js';
+import { INTERNAL_ERROR_BODY } from './index.js';
 import { createHandlers, mockTokenFor, mockTokenUser } from './handlers.js';
 import { SCENARIO_NAMES, createScenario, scenarioSettings, scenarios } from './scenarios.js';
 import { MockStore } from './store.js';
@@ -69,11 +69,11 @@ describe('the store', () => {
     const store = new MockStore();
     const { id } = store.create('alice', { name: 'Mine', duration: '1d' });
     for (const attempt of [() => store.get('bob', id), () => store.get('alice', '00000000-0000-4000-8000-000000000000'), () => store.remove('bob', id)]) {
-      assert.throws(attempt, (error: any) => error.status === 404 && error.message === 'No personal access token with this id.');
+      assert.throws(attempt, (error: Problem) => error.code === 'not_found' && error.message === 'No personal access token with this id.');
     }
     assert.equal(store.list('bob', ALL).total, 0);
     assert.equal(store.create('bob', { name: 'mine', duration: '1d' }).name, 'mine');
-    assert.throws(() => store.create('alice', { name: 'MINE', duration: '1d' }), (error: any) => error.status === 409);
+    assert.throws(() => store.create('alice', { name: 'MINE', duration: '1d' }), (error: Problem) => error.code === 'conflict');
   });
 
   test('a seeded PAT keeps its history and its secret works', () => {
@@ -103,7 +103,7 @@ describe('the store', () => {
       ['24h', '7d', '30d'],
     );
     assert.equal(short.catalog.max_lifetime, '30d');
-    assert.throws(() => short.create('alice', { name: 'x', duration: '31d' }), (error: any) => error.details[0].field === 'duration');
+    assert.throws(() => short.create('alice', { name: 'x', duration: '31d' }), (error: Problem) => error.details?.[0]?.field === 'duration');
   });
 });
 

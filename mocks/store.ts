@@ -7,7 +7,7 @@
  * 404 as an unknown id).
  *
  * The methods take input that already has the right shape (see validate.ts) and throw a
- * `MockHttpError` with the server's exact answer for anything else.
+ * `Problem` (the server's own) for anything else.
  */
 import {
   DEFAULT_CATALOG,
@@ -36,8 +36,8 @@ import {
   type SortDirection,
   type StatusFilter,
   type Summary,
+  problems,
 } from '../contract/index.js';
-import { duplicateName, fieldError, patNotFound, validationError } from './errors.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { checkLifetime, checkScopesAgainstCatalog } from './validate.js';
@@ -223,7 +223,7 @@ export class MockStore {
 
   #find(userId: string, id: string): StoredPat {
     const pat = this.#pats.get(id);
-    if (!pat || pat.user_id !== userId) throw patNotFound();
+    if (!pat || pat.user_id !== userId) throw problems.patNotFound();
     return pat;
   }
 
@@ -302,13 +302,13 @@ export class MockStore {
 
   #lifetime(duration: string): number {
     const result = checkLifetime(duration, this.maxLifetimeMs);
-    if (!result.ok) throw validationError(result.details);
+    if (!result.ok) throw problems.invalid(result.details);
     return result.value;
   }
 
   #checkScopes(scopes: ScopeInput[]): ScopeInput[] {
     const result = checkScopesAgainstCatalog(scopes, this.catalog);
-    if (!result.ok) throw validationError(result.details);
+    if (!result.ok) throw problems.invalid(result.details);
     return result.value;
   }
 
@@ -339,7 +339,7 @@ export class MockStore {
   create(userId: string, input: { name: string; description?: string; duration: string; scopes?: ScopeInput[] }): PatWithSecret {
     const lifetime = this.#lifetime(input.duration);
     const scopes = this.#checkScopes(input.scopes ?? []);
-    if (this.#nameTaken(userId, input.name)) throw duplicateName();
+    if (this.#nameTaken(userId, input.name)) throw problems.duplicateName();
     const now = this.now();
     const id = randomUuid();
     const secret = this.#newSecret(id);
@@ -397,7 +397,7 @@ export class MockStore {
 
   rename(userId: string, id: string, name: string): Pat {
     const pat = this.#find(userId, id);
-    if (this.#nameTaken(userId, name, id)) throw duplicateName();
+    if (this.#nameTaken(userId, name, id)) throw problems.duplicateName();
     pat.name = name;
     this.#touch(pat);
     return this.get(userId, id);
@@ -454,7 +454,7 @@ export class MockStore {
     const pat = this.#find(userId, id);
     const { add, remove } = mergeScopes(pat.scopes, scopes);
     if (pat.scopes.length - remove.length + add.length > LIMITS.scopesPerPat) {
-      throw fieldError('scopes', `would exceed the limit of ${LIMITS.scopesPerPat} scopes per token`);
+      throw problems.invalidField('scopes', `would exceed the limit of ${LIMITS.scopesPerPat} scopes per token`);
     }
     const gone = new Set(remove.map((scope) => scope.id));
     pat.scopes = [...pat.scopes.filter((scope) => !gone.has(scope.id)), ...add.map((scope) => this.#scope(id, scope))].sort(compareScopes);

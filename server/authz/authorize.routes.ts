@@ -1,17 +1,16 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { AuthorizeRequest, ErrorBody } from '../../contract/index.js';
-import { LIMITS } from '../../contract/index.js';
+import type { AuthorizeRequest } from '../../contract/index.js';
+import { bearerOf, LIMITS, Problem, problemAnswer } from '../../contract/index.js';
 import { jsonBody } from '../http/json-body.js';
 import type { FailureLimiter } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
-import { bearerOf } from '../identity/identity.js';
 import { authorizeBody } from '../../contract/schemas.js';
 import type { AuthorizeOptions, AuthorizePat, AuthorizeResult } from './authorizer.js';
 
 /** 401 for a token that is bad, unknown, revoked or expired; 403 when no scope grants the request. */
 function refuse(res: Response, result: Exclude<AuthorizeResult, { allowed: true }>): void {
-  if (result.reason === 'unauthenticated') res.setHeader('WWW-Authenticate', 'Bearer');
-  res.status(result.reason === 'unauthenticated' ? 401 : 403).json({ error: result.reason, message: result.message } satisfies ErrorBody);
+  const { status, body, headers } = problemAnswer(new Problem(result.reason, result.message));
+  res.status(status).set(headers).json(body);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { json, type RequestHandler } from 'express';
-import { HttpError } from './errors.js';
+import { problems } from '../../contract/index.js';
 
 function isUtf8Charset(charset: string | undefined): boolean {
   return charset === undefined || /^utf-?8$/.test(charset);
@@ -15,12 +15,12 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
     return;
   }
   if (!req.is('application/json')) {
-    next(new HttpError(415, 'unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).'));
+    next(problems.notJson());
     return;
   }
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
   if (!isUtf8Charset(charset)) {
-    next(new HttpError(415, 'unsupported_media_type', `The request body must be UTF-8 JSON, not ${charset ? `"${charset}"` : 'another charset'}.`));
+    next(problems.notUtf8Charset(charset));
     return;
   }
   // "utf8" is a common name of UTF-8 that body-parser does not know.

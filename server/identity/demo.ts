@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { SignJWT } from 'jose';
+import { problems } from '../../contract/index.js';
 import { demoLoginBody } from '../../contract/schemas.js';
-import { HttpError } from '../http/errors.js';
 import { jsonBody } from '../http/json-body.js';
 import { limitEveryRequest, type RateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
@@ -44,7 +44,7 @@ export function createDemoSignIn({ rateLimit }: { rateLimit: RateLimit | false }
   router.post('/demo/login', ...limit, ...jsonBody(1024), async (req, res) => {
     const { user: wanted } = validate(demoLoginBody, req.body);
     const user = DEMO_USERS.find((candidate) => candidate.id === wanted);
-    if (!user) throw new HttpError(404, 'not_found', `No demo user "${wanted}"; try ${DEMO_USERS.map((u) => u.id).join(', ')}.`);
+    if (!user) throw problems.noDemoUser(wanted, DEMO_USERS.map((u) => u.id));
     const accessToken = await new SignJWT({ name: user.name, email: user.email })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(DEMO_ISSUER)

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { LIMITS, SECRET_PREFIX } from '../../contract/index.js';
-import { HttpError } from '../http/errors.js';
+import { bearerOf, LIMITS, MAX_BEARER, problems, SECRET_PREFIX } from '../../contract/index.js';
 
 export interface IdentityOptions {
   /** HS256 key shared with the host's login service (at least 32 bytes). */
@@ -53,13 +52,6 @@ export function createUserVerifier(options: IdentityOptions): UserVerifier {
 }
 
 /** The bearer token of a request, if it carries one. */
-export function bearerOf(header: string | undefined): string | undefined {
-  const match = /^Bearer[ \t]+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1];
-}
-
-const MAX_BEARER = 8192;
-
 /**
  * Management routes: a valid user token sets `res.locals.userId`; none or a bad one is 401;
  * a PAT is 403, since a PAT cannot manage PATs.
@@ -68,12 +60,11 @@ export function requireUser(verify: UserVerifier): RequestHandler {
   return async (req, res, next) => {
     const bearer = bearerOf(req.headers.authorization);
     if (bearer?.startsWith(SECRET_PREFIX)) {
-      throw new HttpError(403, 'forbidden', 'A personal access token cannot manage personal access tokens; sign in as the user.');
+      throw problems.patCannotManage();
     }
     const userId = bearer && bearer.length <= MAX_BEARER ? await verify(bearer) : undefined;
     if (!userId) {
-      res.setHeader('WWW-Authenticate', 'Bearer');
-      throw new HttpError(401, 'unauthenticated', 'Sign in first: the request needs a valid user access token.');
+      throw problems.signInFirst();
     }
     res.locals.userId = userId;
     next();

@@ -1,7 +1,6 @@
 import { Router, type Response } from 'express';
 import type { PatService } from './pat.service.js';
-import { PAT_ID_PATTERN } from '../../contract/index.js';
-import { patNotFound } from '../http/errors.js';
+import { PAT_ID_PATTERN, problems } from '../../contract/index.js';
 import { validate } from '../http/validate.js';
 import {
   addScopesBody,
@@ -26,7 +25,7 @@ export function createPatRoutes(service: PatService): Router {
   const router = Router();
   // PAT ids are UUIDs: anything else names no PAT, and never reaches the database (PostgreSQL
   // text cannot even hold a NUL).
-  router.param('id', (_req, _res, next, id: string) => next(PAT_ID_PATTERN.test(id) ? undefined : patNotFound()));
+  router.param('id', (_req, _res, next, id: string) => next(PAT_ID_PATTERN.test(id) ? undefined : problems.patNotFound()));
 
   router.post('/pats', async (req, res) => {
     res.status(201).json(await service.create(userOf(res), validate(createPatBody, req.body)));

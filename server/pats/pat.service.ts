@@ -7,6 +7,7 @@ import {
   operationsOf,
   parseLifetime,
   patStatus,
+  problems,
   type Catalog,
   type CreatePatRequest,
   type FieldError,
@@ -22,7 +23,6 @@ import {
 } from '../../contract/index.js';
 import { newSecret, type TokenHasher } from '../authz/token.js';
 import type { PatDatabase } from '../db/database.js';
-import { fieldError, HttpError, patNotFound, validationError } from '../http/errors.js';
 import * as repo from './pat.repository.js';
 
 export interface PatServiceDeps {
@@ -64,12 +64,6 @@ function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
-function duplicateName(): HttpError {
-  return new HttpError(409, 'conflict', 'You already have a personal access token with this name.', [
-    { field: 'name', message: 'is already used by another of your tokens' },
-  ]);
-}
-
 /** The rules of PATs and scopes; turns rows into the DTOs of the wire contract. */
 export class PatService {
   constructor(private readonly deps: PatServiceDeps) {}
@@ -106,7 +100,7 @@ export class PatService {
         await repo.insertScopes(trx, rows);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw duplicateName();
+      if (isUniqueViolation(error)) throw problems.duplicateName();
       throw error;
     }
     return { ...(await this.get(userId, id)), secret };
@@ -134,7 +128,7 @@ export class PatService {
 
   async get(userId: string, id: string, db: Db = this.deps.db): Promise<Pat> {
     const row = await repo.findPat(db, userId, id);
-    if (!row) throw patNotFound();
+    if (!row) throw problems.patNotFound();
     return toPat(row, this.deps.now());
   }
 
@@ -142,7 +136,7 @@ export class PatService {
     try {
       await this.#update(userId, id, { name, name_key: nameKey(name) });
     } catch (error) {
-      if (isUniqueViolation(error)) throw duplicateName();
+      if (isUniqueViolation(error)) throw problems.duplicateName();
       throw error;
     }
     return this.get(userId, id);
@@ -184,7 +178,7 @@ export class PatService {
       if (found) await repo.notifyChanged(trx, [id]);
       return found;
     });
-    if (!deleted) throw patNotFound();
+    if (!deleted) throw problems.patNotFound();
     this.deps.changed([id]);
   }
 
@@ -209,7 +203,7 @@ export class PatService {
     return this.#changeScopes(userId, id, async (trx, existing) => {
       const { add, remove } = mergeScopes(existing.map(toScope), scopes);
       if (existing.length - remove.length + add.length > LIMITS.scopesPerPat) {
-        throw fieldError('scopes', `would exceed the limit of ${LIMITS.scopesPerPat} scopes per token`);
+        throw problems.invalidField('scopes', `would exceed the limit of ${LIMITS.scopesPerPat} scopes per token`);
       }
       await repo.deleteScopes(trx, id, remove.map((scope) => scope.id));
       await repo.insertScopes(trx, add.map((scope) => this.#scopeRow(id, scope)));
@@ -228,7 +222,7 @@ export class PatService {
   async #changeScopes(userId: string, id: string, change: (trx: Db, existing: repo.ScopeRow[]) => Promise<void>): Promise<ScopeList> {
     const scopes = await this.deps.db.transaction().execute(async (trx) => {
       const touched = await repo.updatePat(trx, userId, id, { updated_at: new Date(this.deps.now()).toISOString() });
-      if (!touched) throw patNotFound();
+      if (!touched) throw problems.patNotFound();
       await change(trx, await repo.allScopes(trx, id));
       const changed = await repo.allScopes(trx, id);
       await repo.setGrants(trx, id, changed);
@@ -245,7 +239,7 @@ export class PatService {
       updated_at: new Date(this.deps.now()).toISOString(),
       ...changes,
     });
-    if (!updated) throw patNotFound();
+    if (!updated) throw problems.patNotFound();
   }
 
   /** A change of what the PAT may do (its secret, expiry or state), told to every instance. */
@@ -255,13 +249,13 @@ export class PatService {
       if (found) await repo.notifyChanged(trx, [id]);
       return found;
     });
-    if (!updated) throw patNotFound();
+    if (!updated) throw problems.patNotFound();
     this.deps.changed([id]);
   }
 
   #lifetime(duration: string): number {
     const result = parseLifetime(duration, this.deps.maxLifetimeMs);
-    if (!result.ok) throw fieldError('duration', result.reason);
+    if (!result.ok) throw problems.invalidField('duration', result.reason);
     return result.ms;
   }
 
@@ -279,7 +273,7 @@ export class PatService {
         });
       }
     });
-    if (details.length > 0) throw validationError(details);
+    if (details.length > 0) throw problems.invalid(details);
     return scopes;
   }
 
