@@ -1,4 +1,6 @@
-import type { Catalog, EntityTypeInfo } from './types.js';
+import { formatDuration, parseDuration, parseLifetime } from './duration.js';
+import { problems } from './errors.js';
+import type { Catalog, EntityTypeInfo, FieldError, ScopeInput } from './types.js';
 
 const MANAGED = ['create', 'read', 'list', 'update', 'delete', 'share', 'unshare'];
 
@@ -32,4 +34,41 @@ export const DEFAULT_CATALOG: Catalog = {
 /** The operations `catalog` allows on `type`, or undefined for a type it does not know. */
 export function operationsOf(catalog: Pick<Catalog, 'entity_types'>, type: string): string[] | undefined {
   return catalog.entity_types.find((entry) => entry.type === type)?.operations;
+}
+
+/** A host's catalog: its entity types, and its duration presets if it has its own. */
+export type CatalogOptions = Pick<Catalog, 'entity_types'> & Partial<Pick<Catalog, 'durations'>>;
+
+/**
+ * The catalog `GET /pats/catalog` serves, from a host's (or the default) and the maximum
+ * lifetime: presets longer than the maximum are dropped. Throws on a setting that cannot work.
+ */
+export function resolveCatalog(options: CatalogOptions = DEFAULT_CATALOG, maxLifetime = DEFAULT_MAX_LIFETIME): { catalog: Catalog; maxLifetimeMs: number } {
+  const max = parseDuration(maxLifetime);
+  if (!max.ok || max.ms <= 0) throw new Error(`maxLifetime "${maxLifetime}" is not a positive duration`);
+  if (options.entity_types.length === 0) throw new Error('the scope catalog needs at least one entity type');
+  const durations = (options.durations ?? DEFAULT_DURATIONS).filter((preset) => parseLifetime(preset.value, max.ms).ok);
+  return { catalog: { entity_types: options.entity_types, durations, max_lifetime: formatDuration(max.ms) }, maxLifetimeMs: max.ms };
+}
+
+/** A requested lifetime in milliseconds, or a Problem naming `duration`. */
+export function lifetimeMs(duration: string, maxLifetimeMs: number): number {
+  const result = parseLifetime(duration, maxLifetimeMs);
+  if (!result.ok) throw problems.invalidField('duration', result.reason);
+  return result.ms;
+}
+
+/** The scopes if the catalog allows each (a known type, an operation of that type), else a Problem naming every one it does not. */
+export function allowedScopes(catalog: Pick<Catalog, 'entity_types'>, scopes: ScopeInput[], field = 'scopes'): ScopeInput[] {
+  const details: FieldError[] = [];
+  scopes.forEach((scope, index) => {
+    const operations = operationsOf(catalog, scope.entity_type);
+    if (!operations) {
+      details.push({ field: `${field}[${index}].entity_type`, message: `is not a known entity type ("${scope.entity_type}")` });
+    } else if (!operations.includes(scope.operation)) {
+      details.push({ field: `${field}[${index}].operation`, message: `must be one of ${operations.join(', ')} for ${scope.entity_type}` });
+    }
+  });
+  if (details.length > 0) throw problems.invalid(details);
+  return scopes;
 }

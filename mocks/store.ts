@@ -10,21 +10,21 @@
  * `Problem` (the server's own) for anything else.
  */
 import {
-  DEFAULT_CATALOG,
-  DEFAULT_MAX_LIFETIME,
-  LIMITS,
+  allowedScopes,
   buildSecret,
-  formatDuration,
   isExpiringSoon,
+  lifetimeMs,
+  LIMITS,
   mergeScopes,
   nameKey,
-  parseDuration,
-  parseLifetime,
   patStatus,
+  problems,
+  resolveCatalog,
   scopeGrants,
   secretPatId,
   type AuthorizeRequest,
   type Catalog,
+  type CatalogOptions,
   type Pat,
   type PatPage,
   type PatSortKey,
@@ -36,11 +36,9 @@ import {
   type SortDirection,
   type StatusFilter,
   type Summary,
-  problems,
 } from '../contract/index.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { checkLifetime, checkScopesAgainstCatalog } from './validate.js';
 
 /** A secret's SHA-256 as hex: like the server, the mock keeps only a digest of each secret. */
 function digestOf(secret: string): string {
@@ -64,7 +62,7 @@ export interface MockStoreOptions {
   /** The clock in epoch milliseconds; `Date.now` by default. */
   now?: () => number;
   /** The host's catalog, as the server's `catalog` option. */
-  catalog?: Pick<Catalog, 'entity_types'> & Partial<Pick<Catalog, 'durations'>>;
+  catalog?: CatalogOptions;
   /** The longest lifetime, as a duration string; `"365d"` by default. */
   maxLifetime?: string;
   /** The users `POST /demo/login` accepts. */
@@ -173,17 +171,6 @@ function constantTimeEqual(a: string, b: string): boolean {
   return diff === 0;
 }
 
-function resolveCatalog(options: MockStoreOptions): { catalog: Catalog; maxLifetimeMs: number } {
-  const max = parseDuration(options.maxLifetime ?? DEFAULT_MAX_LIFETIME);
-  if (!max.ok || max.ms <= 0) throw new Error(`maxLifetime "${options.maxLifetime}" is not a positive duration`);
-  const source = options.catalog ?? DEFAULT_CATALOG;
-  if (source.entity_types.length === 0) throw new Error('the scope catalog needs at least one entity type');
-  const durations = (source.durations ?? DEFAULT_CATALOG.durations).filter((preset) => parseLifetime(preset.value, max.ms).ok);
-  return {
-    catalog: { entity_types: source.entity_types, durations, max_lifetime: formatDuration(max.ms) },
-    maxLifetimeMs: max.ms,
-  };
-}
 
 export class MockStore {
   /** The catalog `GET /pats/catalog` serves (presets beyond the maximum lifetime dropped). */
@@ -195,7 +182,7 @@ export class MockStore {
   readonly #pats = new Map<string, StoredPat>();
 
   constructor(options: MockStoreOptions = {}) {
-    const { catalog, maxLifetimeMs } = resolveCatalog(options);
+    const { catalog, maxLifetimeMs } = resolveCatalog(options.catalog, options.maxLifetime);
     this.catalog = catalog;
     this.maxLifetimeMs = maxLifetimeMs;
     this.users = options.users ?? MOCK_USERS;
@@ -300,18 +287,6 @@ export class MockStore {
 
   // Writes
 
-  #lifetime(duration: string): number {
-    const result = checkLifetime(duration, this.maxLifetimeMs);
-    if (!result.ok) throw problems.invalid(result.details);
-    return result.value;
-  }
-
-  #checkScopes(scopes: ScopeInput[]): ScopeInput[] {
-    const result = checkScopesAgainstCatalog(scopes, this.catalog);
-    if (!result.ok) throw problems.invalid(result.details);
-    return result.value;
-  }
-
   #nameTaken(userId: string, name: string, except?: string): boolean {
     const folded = nameKey(name);
     for (const pat of this.#pats.values()) {
@@ -337,8 +312,8 @@ export class MockStore {
 
   /** `POST /pats`: the PAT and its scopes at once; the answer is the only time the secret shows. */
   create(userId: string, input: { name: string; description?: string; duration: string; scopes?: ScopeInput[] }): PatWithSecret {
-    const lifetime = this.#lifetime(input.duration);
-    const scopes = this.#checkScopes(input.scopes ?? []);
+    const lifetime = lifetimeMs(input.duration, this.maxLifetimeMs);
+    const scopes = allowedScopes(this.catalog, input.scopes ?? []);
     if (this.#nameTaken(userId, input.name)) throw problems.duplicateName();
     const now = this.now();
     const id = randomUuid();
@@ -412,7 +387,7 @@ export class MockStore {
 
   /** Regenerate: a new secret and lifetime; name, description and scopes stay. */
   reset(userId: string, id: string, duration: string): PatWithSecret {
-    const lifetime = this.#lifetime(duration);
+    const lifetime = lifetimeMs(duration, this.maxLifetimeMs);
     const pat = this.#find(userId, id);
     const now = this.now();
     const secret = this.#newSecret(id);
@@ -450,7 +425,7 @@ export class MockStore {
 
   /** Adds scopes: covered ones are no-ops, a new wildcard replaces what it covers. */
   addScopes(userId: string, id: string, input: ScopeInput[]): ScopeList {
-    const scopes = this.#checkScopes(input);
+    const scopes = allowedScopes(this.catalog, input);
     const pat = this.#find(userId, id);
     const { add, remove } = mergeScopes(pat.scopes, scopes);
     if (pat.scopes.length - remove.length + add.length > LIMITS.scopesPerPat) {

@@ -3,13 +3,9 @@ import { pino } from 'pino';
 import { noStore } from './http/no-store.js';
 import type { Logger } from './logger.js';
 import {
-  DEFAULT_CATALOG,
-  DEFAULT_MAX_LIFETIME,
   LIMITS,
-  formatDuration,
-  parseDuration,
-  parseLifetime,
-  type Catalog,
+  resolveCatalog,
+  type CatalogOptions,
 } from '../contract/index.js';
 import { createAuthorizer, type AuthorizePat } from './authz/authorizer.js';
 import { listenForChanges, type ChangeListener } from './authz/change-listener.js';
@@ -35,7 +31,7 @@ const DEFAULT_CACHE_ENTRIES = 20_000;
 export interface PatKitOptions extends IdentityOptions {
   db: PatDatabase;
   /** Entity types and operations (and duration presets) the host's scopes can name. */
-  catalog?: Pick<Catalog, 'entity_types'> & Partial<Pick<Catalog, 'durations'>>;
+  catalog?: CatalogOptions;
   /** The longest lifetime a PAT may have, as a duration string; `"365d"` by default. */
   maxLifetime?: string;
   /** Secret key for HMAC-SHA256 token digests; plain SHA-256 without it. */
@@ -77,18 +73,6 @@ export interface PatKit {
   close(): Promise<void>;
 }
 
-function resolveCatalog(options: PatKitOptions): { catalog: Catalog; maxLifetimeMs: number } {
-  const max = parseDuration(options.maxLifetime ?? DEFAULT_MAX_LIFETIME);
-  if (!max.ok || max.ms <= 0) throw new Error(`maxLifetime "${options.maxLifetime}" is not a positive duration`);
-  const source = options.catalog ?? DEFAULT_CATALOG;
-  const durations = (source.durations ?? DEFAULT_CATALOG.durations).filter((preset) => parseLifetime(preset.value, max.ms).ok);
-  if (source.entity_types.length === 0) throw new Error('the scope catalog needs at least one entity type');
-  return {
-    catalog: { entity_types: source.entity_types, durations, max_lifetime: formatDuration(max.ms) },
-    maxLifetimeMs: max.ms,
-  };
-}
-
 /**
  * On PostgreSQL, several instances may share the database: each hears the others' changes and
  * drops those PATs from its cache. Until it listens, and whenever it cannot, it keeps no cache
@@ -123,7 +107,7 @@ function listenToOtherInstances(options: PatKitOptions, cache: GrantCache, logge
 export function createPatKit(options: PatKitOptions): PatKit {
   const logger = options.logger ?? pino();
   const now = options.now ?? Date.now;
-  const { catalog, maxLifetimeMs } = resolveCatalog(options);
+  const { catalog, maxLifetimeMs } = resolveCatalog(options.catalog, options.maxLifetime);
   const cache = new GrantCache(options.cache?.maxEntries ?? DEFAULT_CACHE_ENTRIES, options.cache?.ttlMs ?? 60_000);
   const hashToken = createTokenHasher(options.pepper);
   const lastUses = createLastUseRecorder({

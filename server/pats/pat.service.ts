@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
+  allowedScopes,
   EXPIRING_SOON_MS,
+  lifetimeMs,
   LIMITS,
   mergeScopes,
   nameKey,
-  operationsOf,
-  parseLifetime,
   patStatus,
   problems,
   type Catalog,
   type CreatePatRequest,
-  type FieldError,
   type Pat,
+  type PatListQuery,
   type PatPage,
   type PatWithSecret,
   type Scope,
@@ -19,7 +19,6 @@ import {
   type ScopeList,
   type ScopePage,
   type Summary,
-  type PatListQuery,
 } from '../../contract/index.js';
 import { newSecret, type TokenHasher } from '../authz/token.js';
 import type { PatDatabase } from '../db/database.js';
@@ -73,8 +72,8 @@ export class PatService {
   }
 
   async create(userId: string, input: Required<CreatePatRequest>): Promise<PatWithSecret> {
-    const lifetime = this.#lifetime(input.duration);
-    const scopes = this.#checkScopes(input.scopes, 'scopes');
+    const lifetime = lifetimeMs(input.duration, this.deps.maxLifetimeMs);
+    const scopes = allowedScopes(this.deps.catalog, input.scopes);
     const now = this.deps.now();
     const id = randomUUID();
     const secret = newSecret(id);
@@ -149,7 +148,7 @@ export class PatService {
 
   /** Regenerate: a new secret and lifetime in one write; name, description and scopes stay. */
   async reset(userId: string, id: string, duration: string): Promise<PatWithSecret> {
-    const lifetime = this.#lifetime(duration);
+    const lifetime = lifetimeMs(duration, this.deps.maxLifetimeMs);
     await this.get(userId, id);
     const now = this.deps.now();
     const secret = newSecret(id);
@@ -199,7 +198,7 @@ export class PatService {
   }
 
   async addScopes(userId: string, id: string, input: ScopeInput[]): Promise<ScopeList> {
-    const scopes = this.#checkScopes(input, 'scopes');
+    const scopes = allowedScopes(this.deps.catalog, input);
     return this.#changeScopes(userId, id, async (trx, existing) => {
       const { add, remove } = mergeScopes(existing.map(toScope), scopes);
       if (existing.length - remove.length + add.length > LIMITS.scopesPerPat) {
@@ -251,30 +250,6 @@ export class PatService {
     });
     if (!updated) throw problems.patNotFound();
     this.deps.changed([id]);
-  }
-
-  #lifetime(duration: string): number {
-    const result = parseLifetime(duration, this.deps.maxLifetimeMs);
-    if (!result.ok) throw problems.invalidField('duration', result.reason);
-    return result.ms;
-  }
-
-  /** Every scope must name a catalog type and an operation that type allows. */
-  #checkScopes(scopes: ScopeInput[], field: string): ScopeInput[] {
-    const details: FieldError[] = [];
-    scopes.forEach((scope, index) => {
-      const operations = operationsOf(this.deps.catalog, scope.entity_type);
-      if (!operations) {
-        details.push({ field: `${field}[${index}].entity_type`, message: `is not a known entity type ("${scope.entity_type}")` });
-      } else if (!operations.includes(scope.operation)) {
-        details.push({
-          field: `${field}[${index}].operation`,
-          message: `must be one of ${operations.join(', ')} for ${scope.entity_type}`,
-        });
-      }
-    });
-    if (details.length > 0) throw problems.invalid(details);
-    return scopes;
   }
 
   #scopeRow(patId: string, scope: ScopeInput): repo.ScopeRow {
