@@ -7,3 +7,4 @@ export * from './catalog.js';
 export * from './secret.js';
 export * from './text.js';
 export * from './errors.js';
+export * from './demo.js';

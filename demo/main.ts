@@ -4,12 +4,7 @@
  */
 import { setBasePath } from '@shoelace-style/shoelace/dist/utilities/base-path.js';
 import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
-
-interface DemoUser {
-  id: string;
-  name: string;
-  email: string;
-}
+import type { DemoUser } from '../contract/demo.js';
 
 setBasePath('/shoelace');
 

@@ -36,6 +36,8 @@ import {
   type SortDirection,
   type StatusFilter,
   type Summary,
+  DEMO_USERS,
+  type DemoUser,
 } from '../contract/index.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -46,17 +48,9 @@ function digestOf(secret: string): string {
 }
 
 /** A user the mock demo login knows; the same three as the server's demo mode. */
-export interface MockUser {
-  id: string;
-  name: string;
-  email: string;
-}
-
-export const MOCK_USERS: readonly MockUser[] = [
-  { id: 'alice', name: 'Alice Johnson', email: 'alice@example.com' },
-  { id: 'bob', name: 'Bob Martin', email: 'bob@example.com' },
-  { id: 'carol', name: 'Carol Nguyen', email: 'carol@example.com' },
-];
+/** The users the mocks know: the demo's. */
+export type MockUser = DemoUser;
+export const MOCK_USERS = DEMO_USERS;
 
 export interface MockStoreOptions {
   /** The clock in epoch milliseconds; `Date.now` by default. */

@@ -1,24 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { SignJWT } from 'jose';
-import { problems } from '../../contract/index.js';
+import { DEMO_USERS, problems } from '../../contract/index.js';
 import { demoLoginBody } from '../../contract/schemas.js';
 import { jsonBody } from '../http/json-body.js';
 import { limitEveryRequest, type RateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { createUserVerifier, type UserVerifier } from './identity.js';
-
-export interface DemoUser {
-  id: string;
-  name: string;
-  email: string;
-}
-
-export const DEMO_USERS: DemoUser[] = [
-  { id: 'alice', name: 'Alice Johnson', email: 'alice@example.com' },
-  { id: 'bob', name: 'Bob Martin', email: 'bob@example.com' },
-  { id: 'carol', name: 'Carol Nguyen', email: 'carol@example.com' },
-];
 
 const DEMO_ISSUER = 'pat-kit-demo';
 

@@ -24,11 +24,9 @@ export type UserVerifier = (bearer: string) => Promise<string | undefined>;
 /** Turns a user's bearer token into their id, or undefined when it is not valid. */
 export function createUserVerifier(options: IdentityOptions): UserVerifier {
   if (options.authenticate) return options.authenticate;
-  const key: Uint8Array | JWTVerifyGetKey | undefined = options.jwksUrl
-    ? createRemoteJWKSet(new URL(options.jwksUrl))
-    : typeof options.jwtSecret === 'string'
-      ? new TextEncoder().encode(options.jwtSecret)
-      : options.jwtSecret;
+  const secret = typeof options.jwtSecret === 'string' ? new TextEncoder().encode(options.jwtSecret) : options.jwtSecret;
+  // One shape for both kinds of key: jose takes a key or a function that finds one.
+  const key: JWTVerifyGetKey | undefined = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : secret && (() => secret);
   if (!key) throw new Error('PAT Kit needs a way to check user tokens: set jwtSecret, jwksUrl or authenticate');
   const claim = options.userClaim ?? 'sub';
   const verifyOptions = {
@@ -42,7 +40,7 @@ export function createUserVerifier(options: IdentityOptions): UserVerifier {
   };
   return async (bearer) => {
     try {
-      const { payload } = typeof key === 'function' ? await jwtVerify(bearer, key, verifyOptions) : await jwtVerify(bearer, key, verifyOptions);
+      const { payload } = await jwtVerify(bearer, key, verifyOptions);
       const user = payload[claim];
       return typeof user === 'string' && user.length > 0 && user.length <= LIMITS.idMax ? user : undefined;
     } catch {
@@ -51,7 +49,6 @@ export function createUserVerifier(options: IdentityOptions): UserVerifier {
   };
 }
 
-/** The bearer token of a request, if it carries one. */
 /**
  * Management routes: a valid user token sets `res.locals.userId`; none or a bad one is 401;
  * a PAT is 403, since a PAT cannot manage PATs.
