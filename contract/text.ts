@@ -10,9 +10,9 @@ export type TextKind = 'name' | 'description' | 'id';
 // pair: exactly what makes a string not well-formed UTF-16, which no UTF-8 store can keep.
 const LONE_SURROGATE = /\p{Cs}/u;
 // C0, DEL and C1: invisible, and some move the cursor or end a line in logs and terminals.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /\p{Cc}/u;
 // Description line breaks and tabs are text; the other controls are not.
-const CONTROL_BUT_LAYOUT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL_BUT_LAYOUT = /(?![\t\n\r])\p{Cc}/u;
 // Embeddings, overrides and isolates reorder what is shown: "evil\u202egnp.exe" displays as
 // "evilexe.png".
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;

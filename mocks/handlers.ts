@@ -135,7 +135,7 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
   } catch {
     throw problems.invalidField('body', 'is not valid UTF-8');
   }
-  const first = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/.exec(text)?.[1];
+  const first = /^[ \t\n\r]*([^ \t\n\r])/.exec(text)?.[1];
   if (first !== '{' && first !== '[') throw problems.invalidField('body', 'is not valid JSON');
   try {
     return JSON.parse(text);

@@ -3,12 +3,19 @@ import { LIMITS, nameKey } from '../../contract/index.js';
 import { dialectOf } from './dialect.js';
 
 /**
+ * A migration sees the database as it was when the migration was written, not as the app's
+ * types say it is now: untyped, as kysely's migrations are.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type SchemaDb = Kysely<any>;
+
+/**
  * Every migration, in order. Frozen once released: a change to the schema is a new entry, never
  * an edit of an old one. Names start with their date so they sort the way they were written.
  */
 const migrations: Record<string, Migration> = {
   '2026-11-28-001-create-pats': {
-    async up(db: Kysely<any>) {
+    async up(db: SchemaDb) {
       await db.schema
         .createTable('pats')
         .addColumn('id', 'text', (col) => col.primaryKey())
@@ -59,13 +66,13 @@ const migrations: Record<string, Migration> = {
         .columns(['pat_id', 'entity_type', 'operation', 'entity_id', 'domain_id'])
         .execute();
     },
-    async down(db: Kysely<any>) {
+    async down(db: SchemaDb) {
       await db.schema.dropTable('pat_scopes').execute();
       await db.schema.dropTable('pats').execute();
     },
   },
   '2026-11-28-002-list-indexes': {
-    async up(db: Kysely<any>) {
+    async up(db: SchemaDb) {
       // The counts of a user's list (by status, with a name search) and their summary read only
       // this index: without it, each count read every one of the user's rows from the table,
       // and a name search called lower() on each (bench: 10k PATs, 6-20 ms a count).
@@ -85,14 +92,14 @@ const migrations: Record<string, Migration> = {
         .columns(['user_id', 'issued_at', 'id', 'revoked', 'expires_at'])
         .execute();
     },
-    async down(db: Kysely<any>) {
+    async down(db: SchemaDb) {
       await db.schema.dropIndex('pats_user_issued_at_status').execute();
       await db.schema.createIndex('pats_user_issued_at').on('pats').columns(['user_id', 'issued_at', 'id']).execute();
       await db.schema.dropIndex('pats_user_status').execute();
     },
   },
   '2026-11-28-003-pat-grants': {
-    async up(db: Kysely<any>) {
+    async up(db: SchemaDb) {
       // A copy of each PAT's scopes on its row (see PatsTable.grants): a cache miss of
       // authorize reads one row instead of assembling five or more from the scopes' index.
       await db.schema.alterTable('pats').addColumn('grants', 'text', (col) => col.notNull().defaultTo('[]')).execute();
@@ -118,12 +125,12 @@ const migrations: Record<string, Migration> = {
         }
       });
     },
-    async down(db: Kysely<any>) {
+    async down(db: SchemaDb) {
       await db.schema.alterTable('pats').dropColumn('grants').execute();
     },
   },
   '2026-12-04-004-name-key': {
-    async up(db: Kysely<any>) {
+    async up(db: SchemaDb) {
       // Names were unique by an index on lower(name), with a lower() that only PAT Kit's own
       // connections defined: any other tool's integrity check, VACUUM or REINDEX saw or built
       // that index wrongly once a name was not ASCII. The key is computed in TypeScript now and
@@ -172,7 +179,7 @@ const migrations: Record<string, Migration> = {
       // As pats_user_status was: the counts and a name search read this index alone.
       await db.schema.createIndex('pats_user_status').on('pats').columns(['user_id', 'revoked', 'expires_at', 'name_key']).execute();
     },
-    async down(db: Kysely<any>) {
+    async down(db: SchemaDb) {
       await db.schema.dropIndex('pats_user_status').execute();
       await db.schema.dropIndex('pats_user_name_key').execute();
       await db.schema.alterTable('pats').dropColumn('name_key').execute();
@@ -181,7 +188,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '2026-12-04-005-last-used-nulls-first': {
-    async up(db: Kysely<any>) {
+    async up(db: SchemaDb) {
       // The list sorts never-used PATs as the least recently used: NULLs first ascending, last
       // descending. SQLite's indexes order NULLs first already; PostgreSQL's put them last, so
       // the last_used_at index could serve neither direction there and every page sorted all
@@ -190,14 +197,14 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('pats_user_last_used_at').execute();
       await sql`create index pats_user_last_used_at on pats (user_id, last_used_at nulls first, id)`.execute(db);
     },
-    async down(db: Kysely<any>) {
+    async down(db: SchemaDb) {
       if (dialectOf(db) !== 'postgres') return;
       await db.schema.dropIndex('pats_user_last_used_at').execute();
       await db.schema.createIndex('pats_user_last_used_at').on('pats').columns(['user_id', 'last_used_at', 'id']).execute();
     },
   },
   '2026-12-04-006-pat-counts': {
-    async up(db: Kysely<any>) {
+    async up(db: SchemaDb) {
       // Every list page and the summary gave a count of the user's PATs by status, and counting
       // 10k index entries cost more than the page itself (PostgreSQL: 1.2 ms of a 4 ms
       // request). The database keeps each user's total and revoked counts itself, through
@@ -252,7 +259,7 @@ const migrations: Record<string, Migration> = {
           update pat_counts set revoked = revoked + new.revoked - old.revoked where user_id = new.user_id;
         end`.execute(db);
     },
-    async down(db: Kysely<any>) {
+    async down(db: SchemaDb) {
       for (const trigger of ['pats_counted_insert', 'pats_counted_delete', 'pats_counted_revoke']) {
         await sql`drop trigger ${sql.id(trigger)}${dialectOf(db) === 'postgres' ? sql` on pats` : sql``}`.execute(db);
       }
@@ -270,11 +277,11 @@ const migrations: Record<string, Migration> = {
  * A migration's `db.transaction()` then runs inline in the runner's: frozen migrations keep
  * their code.
  */
-function inRunnersTransaction(db: Kysely<any>): Kysely<any> {
+function inRunnersTransaction(db: SchemaDb): SchemaDb {
   if (!db.isTransaction) return db;
   return new Proxy(db, {
     get(target, key) {
-      if (key === 'transaction') return () => ({ execute: (body: (trx: Kysely<any>) => Promise<unknown>) => body(target) });
+      if (key === 'transaction') return () => ({ execute: (body: (trx: SchemaDb) => Promise<unknown>) => body(target) });
       const value = Reflect.get(target, key, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -286,7 +293,7 @@ export const migrationProvider: MigrationProvider = {
     Object.fromEntries(
       Object.entries(migrations).map(([name, { up, down }]) => [
         name,
-        { up: (db: Kysely<any>) => up(inRunnersTransaction(db)), down: down && ((db: Kysely<any>) => down(inRunnersTransaction(db))) },
+        { up: (db: SchemaDb) => up(inRunnersTransaction(db)), down: down && ((db: SchemaDb) => down(inRunnersTransaction(db))) },
       ]),
     ),
 };

@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Kysely, type Selectable, type ExpressionBuilder } from 'kysely';
+import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { nameKey, type PatSortKey, type SortDirection, type StatusFilter } from '../../contract/index.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
@@ -130,7 +130,7 @@ function nameMatches(name: string) {
  * other keys break ties by id. Never-used PATs count as the least recently used (SQLite's
  * native NULL order, spelled out so Postgres agrees).
  */
-function orderBy<Q extends { orderBy: (...args: any[]) => Q }>(query: Q, { sort, dir }: PatListOrder): Q {
+function orderBy<Q extends { orderBy(expression: RawBuilder<unknown>): Q }>(query: Q, { sort, dir }: PatListOrder): Q {
   const direction = dir === 'asc' ? sql`asc` : sql`desc`;
   if (sort === 'name') return query.orderBy(sql`pats.name_key ${direction}`);
   const nulls = sort === 'last_used_at' ? (dir === 'asc' ? sql` nulls first` : sql` nulls last`) : sql``;
