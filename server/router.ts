@@ -2,11 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { pino } from 'pino';
 import { noStore } from './http/no-store.js';
 import type { Logger } from './logger.js';
-import {
-  LIMITS,
-  resolveCatalog,
-  type CatalogOptions,
-} from '../contract/index.js';
+import { LIMITS, resolveCatalog, type CatalogOptions } from '../contract/index.js';
 import { createAuthorizer, type AuthorizePat } from './authz/authorizer.js';
 import { listenForChanges, type ChangeListener } from './authz/change-listener.js';
 import { createAuthorizeRoutes, createRequirePat, type RequirePatOptions } from './authz/authorize.routes.js';
@@ -21,6 +17,7 @@ import { DEFAULT_RATE_LIMIT, limitFailures, type RateLimit } from './http/rate-l
 import { createUserVerifier, requireUser, type IdentityOptions } from './identity/identity.js';
 import { createPatRoutes } from './pats/pat.routes.js';
 import { PatService } from './pats/pat.service.js';
+import { createReferenceRoutes } from './reference/reference.routes.js';
 
 /**
  * Grants kept for warm checks. A cached PAT takes about 1 KB; a miss costs one indexed read
@@ -59,7 +56,7 @@ export interface PatKitOptions extends IdentityOptions {
 }
 
 export interface PatKit {
-  /** The REST API (`/pats…`, `POST /authorize`); mount it anywhere (the standalone server uses `/api`). */
+  /** The REST API (`/pats…`, `POST /authorize`, its document `GET /openapi.json` and page `/docs`); mount it anywhere (the standalone server uses `/api`). */
   router: Router;
   /** May `token` do `request`? For Node hosts; shares the router's cache and its invalidation. */
   authorizePat: AuthorizePat;
@@ -92,12 +89,14 @@ function listenToOtherInstances(options: PatKitOptions, cache: GrantCache, logge
     onChange: (patIds) => cache.invalidate(patIds),
     onListening: () => {
       cache.resume();
-      if (lostAt !== undefined) logger.info({ offlineMs: Date.now() - lostAt }, 'listening for the changes of other instances again; the grant cache is back');
+      if (lostAt !== undefined)
+        logger.info({ offlineMs: Date.now() - lostAt }, 'listening for the changes of other instances again; the grant cache is back');
       lostAt = undefined;
     },
     onLost: (err) => {
       cache.bypass();
-      if (lostAt === undefined) logger.warn({ err }, 'lost the connection that hears other instances; every check reads the database until it is back');
+      if (lostAt === undefined)
+        logger.warn({ err }, 'lost the connection that hears other instances; every check reads the database until it is back');
       lostAt ??= Date.now();
     },
   });
@@ -125,6 +124,8 @@ export function createPatKit(options: PatKitOptions): PatKit {
   const listener = listenToOtherInstances(options, cache, logger);
 
   const router = Router();
+  // The API document and its page first: they hold no secret, and the page's assets may be cached.
+  router.use(createReferenceRoutes());
   router.use(noStore);
   router.use(createAuthorizeRoutes(authorizePat, failedChecks));
   router.use('/pats', requireUser(createUserVerifier(options)), ...jsonBody(LIMITS.bodyBytes));

@@ -41,7 +41,7 @@ const ABOUT_CSP = contentSecurityPolicy(` ${ABOUT_STYLE_HASH}`);
 
 // Four fixed headers written by hand rather than with helmet: no dependency, and nothing of
 // helmet's defaults (HSTS, upgrade-insecure-requests) that would not fit a plain-http localhost server.
-function setPageHeaders(res: Response, csp = PAGE_CSP): void {
+export function setPageHeaders(res: Response, csp = PAGE_CSP): void {
   res.setHeader('Content-Security-Policy', csp);
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { createApp, type AppOptions } from '../app.js';
 import { openDatabase, type PatDatabase } from '../db/database.js';
+import { assertDocumented } from './documented.js';
 
 export const JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
 
@@ -51,9 +52,16 @@ export async function signUserToken(user: string, secret = JWT_SECRET, expiresIn
     .sign(new TextEncoder().encode(secret));
 }
 
-/** A fetch-based caller for a server at `base` (e.g. `http://127.0.0.1:1234/api`). */
+/**
+ * A fetch-based caller for a server at `base` (e.g. `http://127.0.0.1:1234/api`). Every answer
+ * must be one the API document describes (documented.ts).
+ */
 export function makeCaller(base: string) {
-  return async function call<T = any>(method: string, path: string, { token, body, raw, headers = {} }: CallOptions = {}): Promise<CallResult<T>> {
+  return async function call<T = any>(
+    method: string,
+    path: string,
+    { token, body, raw, headers = {} }: CallOptions = {},
+  ): Promise<CallResult<T>> {
     const init: RequestInit = { method, headers: { ...headers } };
     const sent = init.headers as Record<string, string>;
     if (token) sent.authorization = `Bearer ${token}`;
@@ -65,7 +73,9 @@ export function makeCaller(base: string) {
     const text = await response.text();
     let parsed: unknown = text;
     if (response.headers.get('content-type')?.includes('json') && text) parsed = JSON.parse(text);
-    return { status: response.status, body: parsed as T, headers: response.headers };
+    const result = { status: response.status, body: parsed as T, headers: response.headers };
+    assertDocumented(method, `${base}${path}`, result);
+    return result;
   };
 }
 
@@ -89,9 +99,13 @@ export async function freePort(): Promise<number> {
  * Serves a request listener on a free loopback port: an Express app through its own `listen()`
  * (createApp's also answers Node's client errors), anything else through a plain server.
  */
-export async function listen(handler: RequestListener & { listen?: (port: number, host: string, ready: () => void) => Server }): Promise<Listening> {
+export async function listen(
+  handler: RequestListener & { listen?: (port: number, host: string, ready: () => void) => Server },
+): Promise<Listening> {
   const server: Server = await new Promise((resolve) => {
-    const listening = handler.listen ? handler.listen(0, '127.0.0.1', () => resolve(listening)) : createServer(handler).listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = handler.listen
+      ? handler.listen(0, '127.0.0.1', () => resolve(listening))
+      : createServer(handler).listen(0, '127.0.0.1', () => resolve(listening));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

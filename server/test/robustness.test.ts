@@ -13,6 +13,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { LIMITS } from '../../contract/limits.js';
 import { assertError } from './answers.js';
+import { assertDocumented } from './documented.js';
 import { startServer, type CallResult, type TestServer } from './harness.js';
 
 /** A 400 whose `details` name `field` (with `message`, when given). */
@@ -70,7 +71,13 @@ function send(sent: Sent): Promise<CallResult> {
           for (const [name, value] of Object.entries(res.headers)) {
             if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
           }
-          resolve({ status: res.statusCode ?? 0, body: parseBody(text, responseHeaders), headers: responseHeaders });
+          const answer = { status: res.statusCode ?? 0, body: parseBody(text, responseHeaders), headers: responseHeaders };
+          try {
+            assertDocumented(sent.method, `${url.pathname}${sent.path}`, answer);
+            resolve(answer);
+          } catch (error) {
+            reject(error);
+          }
         });
       },
     );
@@ -114,7 +121,14 @@ function sendRaw(data: string): Promise<CallResult> {
         if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
       }
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0);
-      resolve({ status, body: parseBody(text.slice(split + 4), headers), headers });
+      const answer = { status, body: parseBody(text.slice(split + 4), headers), headers };
+      const [method = '', target = ''] = data.split(' ', 2);
+      try {
+        assertDocumented(method, target, answer);
+        resolve(answer);
+      } catch (error) {
+        reject(error);
+      }
     };
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('end', finish);
@@ -350,10 +364,33 @@ function deleteAt(target: any, path: readonly PathPart[]): void {
 }
 
 const WRONG_TYPES: Record<Kind, [string, unknown][]> = {
-  string: [['a number', 42], ['a boolean', true], ['null', null], ['an array', ['x']], ['an object', { x: 1 }]],
-  'nullable-string': [['a number', 42], ['a boolean', false], ['an array', ['x']], ['an object', { x: 1 }]],
-  array: [['a number', 42], ['a boolean', true], ['null', null], ['a string', 'clients:read'], ['an object', { x: 1 }]],
-  object: [['a number', 42], ['a boolean', true], ['null', null], ['a string', 'clients:read:*'], ['an array', []]],
+  string: [
+    ['a number', 42],
+    ['a boolean', true],
+    ['null', null],
+    ['an array', ['x']],
+    ['an object', { x: 1 }],
+  ],
+  'nullable-string': [
+    ['a number', 42],
+    ['a boolean', false],
+    ['an array', ['x']],
+    ['an object', { x: 1 }],
+  ],
+  array: [
+    ['a number', 42],
+    ['a boolean', true],
+    ['null', null],
+    ['a string', 'clients:read'],
+    ['an object', { x: 1 }],
+  ],
+  object: [
+    ['a number', 42],
+    ['a boolean', true],
+    ['null', null],
+    ['a string', 'clients:read:*'],
+    ['an array', []],
+  ],
 };
 
 const LONE_SURROGATE = 'lone\ud800surrogate';
@@ -416,7 +453,8 @@ function bodyCases(route: Route): BodyCase[] {
   for (const field of route.fields) {
     const name = fieldName(field.path);
     const at = (value: unknown) => mutated((body) => setAt(body, field.path, value));
-    if (field.required) cases.push({ kind: `${name} missing`, field: name, message: 'is required', raw: mutated((body) => deleteAt(body, field.path)) });
+    if (field.required)
+      cases.push({ kind: `${name} missing`, field: name, message: 'is required', raw: mutated((body) => deleteAt(body, field.path)) });
     for (const [label, value] of WRONG_TYPES[field.kind]) cases.push({ kind: `${name} is ${label}`, field: name, raw: at(value) });
     if (field.max !== undefined) {
       cases.push({ kind: `${name} of ${field.max + 1} characters (over ${field.max})`, field: name, raw: at('x'.repeat(field.max + 1)) });
@@ -427,7 +465,11 @@ function bodyCases(route: Route): BodyCase[] {
     }
     if (field.items) {
       const { min, max, make } = field.items;
-      cases.push({ kind: `${name} with ${max + 1} entries (over ${max})`, field: name, raw: at(Array.from({ length: max + 1 }, (_, i) => make(i))) });
+      cases.push({
+        kind: `${name} with ${max + 1} entries (over ${max})`,
+        field: name,
+        raw: at(Array.from({ length: max + 1 }, (_, i) => make(i))),
+      });
       if (min) cases.push({ kind: `${name} empty ([])`, field: name, raw: at([]) });
     }
     if (field.kind === 'object') {
@@ -529,13 +571,15 @@ const TRANSPORT: TransportCase[] = [
     field: 'body',
     sent: () => ({ body: Buffer.from('{"pad":"caf\u00e9"}', 'latin1') }),
   },
-  ...([
-    ['text/plain', 'text/plain'],
-    ['text/plain with charset=utf-8', 'text/plain; charset=utf-8'],
-    ['a form body (application/x-www-form-urlencoded)', 'application/x-www-form-urlencoded'],
-    ['a multipart form body', 'multipart/form-data; boundary=XyZ'],
-    ['no Content-Type at all', null],
-  ] as [string, string | null][]).map(([label, contentType]): TransportCase => ({
+  ...(
+    [
+      ['text/plain', 'text/plain'],
+      ['text/plain with charset=utf-8', 'text/plain; charset=utf-8'],
+      ['a form body (application/x-www-form-urlencoded)', 'application/x-www-form-urlencoded'],
+      ['a multipart form body', 'multipart/form-data; boundary=XyZ'],
+      ['no Content-Type at all', null],
+    ] as [string, string | null][]
+  ).map(([label, contentType]): TransportCase => ({
     kind: `${label} → 415`,
     status: 415,
     code: 'unsupported_media_type',
@@ -702,7 +746,8 @@ describe('robustness: the bad-input matrix', () => {
       for (const bodyCase of bodyCases(route)) {
         it(`${title(route)} · ${bodyCase.kind} → 400 naming ${bodyCase.field}`, async () => {
           const raw = bodyCase.raw(route.body!(alice));
-          if (bodyCase.kind.includes('lone surrogate')) assert.ok(raw.includes('\\ud800'), 'the lone surrogate goes out as a \\ud800 escape');
+          if (bodyCase.kind.includes('lone surrogate'))
+            assert.ok(raw.includes('\\ud800'), 'the lone surrogate goes out as a \\ud800 escape');
           const res = await unchanged(() => send(requestOf(route, alice, { body: raw })));
           assertInvalid(res, bodyCase.field, bodyCase.message);
         });
@@ -822,14 +867,19 @@ describe('robustness: the bad-input matrix', () => {
       const raw = '{"name":"lone\\ud800surrogate","duration":"30d"}';
       const res = await unchanged(() => send({ method: 'POST', path: '/pats', token: alice.token, body: raw }));
       assertInvalid(res, 'name');
-      assert.deepEqual(res.body.details.map((detail: any) => detail.field), ['name']);
+      assert.deepEqual(
+        res.body.details.map((detail: any) => detail.field),
+        ['name'],
+      );
     });
   });
 
   describe('an answer never grows with the mistakes in a request', () => {
     it('5,000 unknown fields → 400 listing 20 of them, the message counting them all', async () => {
       const body = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, 1]));
-      const res = await unchanged(() => send({ method: 'PATCH', path: `/pats/${alice.id}/name`, token: alice.token, body: JSON.stringify({ name: 'x', ...body }) }));
+      const res = await unchanged(() =>
+        send({ method: 'PATCH', path: `/pats/${alice.id}/name`, token: alice.token, body: JSON.stringify({ name: 'x', ...body }) }),
+      );
       assertInvalid(res, 'k0', 'is not a known field');
       assert.equal(res.body.details.length, 20);
       assert.match(res.body.message, /\(and 4999 more\)\.$/);
@@ -899,7 +949,13 @@ describe('robustness: positive controls (the valid request of each route succeed
   for (const contentType of ['application/json; charset=utf-8', 'application/json; charset="UTF-8"', 'application/json;charset=utf8']) {
     it(`PATCH /api/pats/{id}/name · Content-Type: ${contentType} → 202`, async () => {
       const context = await throwAway();
-      const res = await send({ method: 'PATCH', path: `/pats/${context.id}/name`, token, body: JSON.stringify({ name: `utf-8 ${++seq}` }), contentType });
+      const res = await send({
+        method: 'PATCH',
+        path: `/pats/${context.id}/name`,
+        token,
+        body: JSON.stringify({ name: `utf-8 ${++seq}` }),
+        contentType,
+      });
       assert.equal(res.status, 202, JSON.stringify(res.body));
     });
   }
@@ -916,11 +972,21 @@ describe('robustness: positive controls (the valid request of each route succeed
     ['\\r\\n', 'first line\r\nsecond line'],
   ]) {
     it(`a description with ${label} is accepted and stored exactly (create and PATCH description)`, async () => {
-      const created = await send({ method: 'POST', path: '/pats', token, body: JSON.stringify({ name: `layout ${++seq}`, description, duration: '7d' }) });
+      const created = await send({
+        method: 'POST',
+        path: '/pats',
+        token,
+        body: JSON.stringify({ name: `layout ${++seq}`, description, duration: '7d' }),
+      });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       assert.equal(created.body.description, description);
       const changed = `${description} (changed)`;
-      const described = await send({ method: 'PATCH', path: `/pats/${created.body.id}/description`, token, body: JSON.stringify({ description: changed }) });
+      const described = await send({
+        method: 'PATCH',
+        path: `/pats/${created.body.id}/description`,
+        token,
+        body: JSON.stringify({ description: changed }),
+      });
       assert.equal(described.status, 202, JSON.stringify(described.body));
       const row = await server.db.selectFrom('pats').select('description').where('id', '=', created.body.id).executeTakeFirstOrThrow();
       assert.equal(row.description, changed);

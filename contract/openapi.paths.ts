@@ -1,0 +1,257 @@
+/**
+ * The operations of the API document: every route of the router, its parameters, body, and
+ * each status it answers, with an example of each body.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+import {
+  API_VERSION,
+  ERRORS,
+  JSON_SCHEMA_TARGET,
+  OPENAPI_VERSION,
+  REQUEST_SCHEMAS,
+  RESPONSE_SCHEMAS,
+  WWW_AUTHENTICATE,
+  jsonContent,
+  schemaRef,
+  type ErrorStatus,
+  type Json,
+} from './openapi.components.js';
+import * as example from './openapi.examples.js';
+import { listPatsQuery, pageQuery } from './schemas.js';
+import { PAT_ID_PATTERN } from './types.js';
+
+/** What any request may meet before it reaches a route: HTTP that does not parse or arrives too slowly, a URL or headers too large, a failure. */
+const EVERY_ROUTE: ErrorStatus[] = [400, 408, 414, 431, 500];
+/** Every route that reads a JSON body (each `/pats` route reads one when it is sent). */
+const READS_BODY: ErrorStatus[] = [...EVERY_ROUTE, 413, 415];
+const MANAGEMENT: ErrorStatus[] = [...READS_BODY, 401, 403];
+const ONE_PAT: ErrorStatus[] = [...MANAGEMENT, 404];
+
+function requestBody(name: keyof typeof REQUEST_SCHEMAS, example: unknown): Json {
+  return { required: true, content: jsonContent(schemaRef(name), example) };
+}
+
+function answer(description: string, name: keyof typeof RESPONSE_SCHEMAS, example: unknown): Json {
+  return { description, content: jsonContent(schemaRef(name), example) };
+}
+
+/** The operation's answers: its own, then each error status as a reference to the shared one. */
+function responses(own: Record<number, Json>, errors: ErrorStatus[]): Json {
+  const shared = Object.fromEntries(errors.map((status) => [status, { $ref: `#/components/responses/${ERRORS[status].name}` }]));
+  return Object.fromEntries(Object.entries({ ...shared, ...own }).sort(([a], [b]) => Number(a) - Number(b)));
+}
+
+function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'output'): Json {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: JSON_SCHEMA_TARGET, io });
+  return rest;
+}
+
+/** A query schema's fields as query parameters, each described. */
+function queryParameters<T extends z.ZodObject>(schema: T, descriptions: Record<keyof T['shape'] & string, string>): Json[] {
+  const properties = jsonSchemaOf(schema, 'input').properties as Record<string, Json>;
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: descriptions[name as keyof typeof descriptions],
+    schema: property,
+  }));
+}
+
+const PAGE_PARAMETERS = {
+  offset: 'How many to skip. Decimal digits only.',
+  limit: 'How many to answer at most. Decimal digits only.',
+};
+
+/** The `paths` of the document, relative to where the router is mounted. */
+export function paths(): Json {
+  const patRoute = (operation: Json) => ({ tags: ['PATs'], ...operation });
+  const scopeRoute = (operation: Json) => ({ tags: ['Scopes'], ...operation });
+  const idParameter = {
+    name: 'id',
+    in: 'path',
+    required: true,
+    description: 'The PAT’s id. Anything that is not the id of one of the signed-in user’s PATs answers 404.',
+    schema: jsonSchemaOf(z.string().regex(PAT_ID_PATTERN)),
+    example: example.PAT.id,
+  };
+  // The routes of one PAT, named by the `{id}` in their path.
+  const onePat = (pathItem: Json) => ({ parameters: [idParameter], ...pathItem });
+  return {
+    '/pats': {
+      get: patRoute({
+        operationId: 'listPats',
+        summary: 'List the user’s PATs',
+        parameters: queryParameters(listPatsQuery, {
+          ...PAGE_PARAMETERS,
+          name: 'Only PATs whose name contains this, compared as names are (NFKC, case-insensitive).',
+          id: 'Only the PAT with this id.',
+          status: 'Only PATs in this status; `all` for every PAT.',
+          sort: 'The sort key; PATs with equal keys are ordered by id.',
+          dir: 'The sort direction.',
+        }),
+        responses: responses({ 200: answer('A page of PATs.', 'PatPage', example.PAT_PAGE) }, MANAGEMENT),
+      }),
+      post: patRoute({
+        operationId: 'createPat',
+        summary: 'Create a PAT',
+        description:
+          'The answer holds the secret; it is never shown again. `duration` is the lifetime, at most the catalog’s `max_lifetime`; scopes must name an entity type and one of its operations from the catalog.',
+        requestBody: requestBody('CreatePatRequest', example.CREATE_REQUEST),
+        responses: responses({ 201: answer('The new PAT with its secret.', 'PatWithSecret', example.PAT_WITH_SECRET) }, [
+          ...MANAGEMENT,
+          409,
+        ]),
+      }),
+      delete: patRoute({
+        operationId: 'deleteAllPats',
+        summary: 'Delete every PAT of the user',
+        responses: responses({ 200: answer('How many PATs were deleted.', 'Deleted', example.DELETED) }, MANAGEMENT),
+      }),
+    },
+    '/pats/catalog': {
+      get: patRoute({
+        operationId: 'getCatalog',
+        summary: 'The scope catalog',
+        description: 'The entity types and operations scopes may name, the lifetime presets and the longest lifetime.',
+        responses: responses({ 200: answer('The catalog.', 'Catalog', example.CATALOG) }, MANAGEMENT),
+      }),
+    },
+    '/pats/summary': {
+      get: patRoute({
+        operationId: 'getSummary',
+        summary: 'Count the user’s PATs by status',
+        responses: responses({ 200: answer('The counts.', 'Summary', example.SUMMARY) }, MANAGEMENT),
+      }),
+    },
+    '/pats/{id}': onePat({
+      get: patRoute({
+        operationId: 'getPat',
+        summary: 'Get a PAT',
+        responses: responses({ 200: answer('The PAT.', 'Pat', example.PAT) }, ONE_PAT),
+      }),
+      delete: patRoute({
+        operationId: 'deletePat',
+        summary: 'Delete a PAT',
+        responses: responses({ 204: { description: 'Deleted: it no longer authorizes anything.' } }, ONE_PAT),
+      }),
+    }),
+    '/pats/{id}/name': onePat({
+      patch: patRoute({
+        operationId: 'renamePat',
+        summary: 'Rename a PAT',
+        requestBody: requestBody('RenameRequest', example.RENAME_REQUEST),
+        responses: responses({ 202: answer('The renamed PAT.', 'Pat', { ...example.PAT, ...example.RENAME_REQUEST }) }, [...ONE_PAT, 409]),
+      }),
+    }),
+    '/pats/{id}/description': onePat({
+      patch: patRoute({
+        operationId: 'describePat',
+        summary: 'Change a PAT’s description',
+        requestBody: requestBody('DescribeRequest', example.DESCRIBE_REQUEST),
+        responses: responses({ 202: answer('The changed PAT.', 'Pat', example.PAT) }, ONE_PAT),
+      }),
+    }),
+    '/pats/{id}/secret/reset': onePat({
+      patch: patRoute({
+        operationId: 'regeneratePat',
+        summary: 'Regenerate a PAT’s secret',
+        description:
+          'A new secret and lifetime (`duration`, at most the catalog’s `max_lifetime`); the old secret stops working at once. A revoked PAT becomes active again. Name, description and scopes stay.',
+        requestBody: requestBody('ResetRequest', example.RESET_REQUEST),
+        responses: responses({ 200: answer('The PAT with its new secret.', 'PatWithSecret', example.PAT_WITH_SECRET) }, ONE_PAT),
+      }),
+    }),
+    '/pats/{id}/secret/revoke': onePat({
+      patch: patRoute({
+        operationId: 'revokePat',
+        summary: 'Revoke a PAT',
+        description: 'It stops authorizing at once; revoking a revoked PAT changes nothing.',
+        responses: responses({ 204: { description: 'Revoked.' } }, ONE_PAT),
+      }),
+    }),
+    '/pats/{id}/scope': onePat({
+      get: scopeRoute({
+        operationId: 'listScopes',
+        summary: 'List a PAT’s scopes',
+        parameters: queryParameters(pageQuery, PAGE_PARAMETERS),
+        responses: responses({ 200: answer('A page of scopes.', 'ScopePage', example.SCOPE_PAGE) }, ONE_PAT),
+      }),
+      delete: scopeRoute({
+        operationId: 'deleteAllScopes',
+        summary: 'Remove every scope of a PAT',
+        responses: responses({ 200: answer('The PAT’s scopes: none.', 'ScopeList', { scopes: [] }) }, ONE_PAT),
+      }),
+    }),
+    '/pats/{id}/scope/add': onePat({
+      patch: scopeRoute({
+        operationId: 'addScopes',
+        summary: 'Add scopes to a PAT',
+        description: `A scope that an existing one covers adds nothing; one that covers existing ones replaces them. At most ${LIMITS.scopesPerPat} scopes per PAT.`,
+        requestBody: requestBody('AddScopesRequest', example.ADD_SCOPES_REQUEST),
+        responses: responses({ 200: answer('Every scope of the PAT after the change.', 'ScopeList', example.SCOPE_LIST) }, ONE_PAT),
+      }),
+    }),
+    '/pats/{id}/scope/remove': onePat({
+      patch: scopeRoute({
+        operationId: 'removeScopes',
+        summary: 'Remove scopes from a PAT',
+        description: 'Ids that name no scope of the PAT are passed over.',
+        requestBody: requestBody('RemoveScopesRequest', example.REMOVE_SCOPES_REQUEST),
+        responses: responses(
+          { 200: answer('Every scope of the PAT after the change.', 'ScopeList', { scopes: example.SCOPES.slice(0, 1) }) },
+          ONE_PAT,
+        ),
+      }),
+    }),
+    '/authorize': {
+      post: {
+        tags: ['Authorize'],
+        operationId: 'authorize',
+        summary: 'May this PAT do this?',
+        description:
+          'For the host’s services, in any language: the bearer is the PAT secret. A request about no single entity (create, list) asks with `"entity_id": "*"`, which only a wildcard scope grants. The body is checked before the token. Successful checks record the PAT’s last use.',
+        security: [{ patSecret: [] }],
+        requestBody: requestBody('AuthorizeRequest', example.AUTHORIZE_REQUEST),
+        responses: responses(
+          {
+            200: answer('The PAT grants the request.', 'AuthorizeResponse', example.AUTHORIZE_RESPONSE),
+            401: {
+              description: 'The PAT is malformed, unknown, revoked or expired (or there is none).',
+              headers: WWW_AUTHENTICATE,
+              content: jsonContent(schemaRef('UnauthenticatedError'), example.AUTHORIZE_UNAUTHENTICATED),
+            },
+            403: {
+              description: 'No scope of the PAT grants the request.',
+              content: jsonContent(schemaRef('ForbiddenError'), example.AUTHORIZE_FORBIDDEN),
+            },
+          },
+          [...READS_BODY, 429],
+        ),
+      },
+    },
+    '/openapi.json': {
+      get: {
+        tags: ['Reference'],
+        operationId: 'getOpenApiDocument',
+        summary: 'This document',
+        security: [],
+        responses: responses(
+          {
+            200: {
+              description: 'The OpenAPI document, its server URL where the API is mounted.',
+              content: jsonContent(jsonSchemaOf(z.looseObject({ openapi: z.literal(OPENAPI_VERSION) })), {
+                openapi: OPENAPI_VERSION,
+                info: { title: 'PAT Kit', version: API_VERSION },
+                servers: [{ url: '/api' }],
+                paths: { '/pats': {} },
+              }),
+            },
+          },
+          EVERY_ROUTE,
+        ),
+      },
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * What the server answers, as zod schemas built from the wire types (contract/types.ts): the
+ * OpenAPI document is generated from them and the server tests check every answer against it.
+ * A type-level test (contract/responses.test.ts) holds each schema equal to its TypeScript type.
+ * Not part of `contract/index.ts`: the elements do not need zod in their bundle.
+ */
+import { z } from 'zod';
+import { DETAILS_MAX } from './errors.js';
+import { EXPIRING_SOON_MS } from './limits.js';
+import { SECRET_PATTERN } from './secret.js';
+import { ERROR_CODES, PAT_STATUSES, type ErrorCode } from './types.js';
+
+/** An instant in UTC, as `Date.toISOString()` writes it; one schema, so the document names it once. */
+export const instantSchema = z.iso.datetime();
+const count = z.int().nonnegative();
+
+export const patSchema = z
+  .strictObject({
+    id: z.string().meta({ description: 'A UUID, in lower case.' }),
+    user_id: z.string().meta({ description: 'The user who owns the PAT.' }),
+    name: z.string().meta({ description: 'Unique among the user’s PATs (compared after NFKC normalization and case folding).' }),
+    description: z.string(),
+    status: z.enum(PAT_STATUSES).meta({ description: 'From `revoked` and `expires_at` at the time of the answer.' }),
+    issued_at: instantSchema,
+    expires_at: instantSchema,
+    updated_at: instantSchema.nullable().meta({ description: 'The last change of its name, description, secret, state or scopes.' }),
+    last_used_at: instantSchema.nullable().meta({ description: 'The last successful check, recorded at most once a minute.' }),
+    last_used_ip: z.string().nullable().meta({ description: 'The client address of that check.' }),
+    revoked: z.boolean(),
+    revoked_at: instantSchema.nullable(),
+    scopes_count: count,
+  })
+  .meta({ description: '`issued_at` is when the current secret was issued (create or regenerate).' });
+
+export const patWithSecretSchema = patSchema.extend({
+  secret: z.string().regex(SECRET_PATTERN).meta({ description: 'Shown in this answer only: the server keeps a digest of it.' }),
+});
+
+export const scopeSchema = z.strictObject({
+  id: z.string(),
+  pat_id: z.string(),
+  entity_type: z.string(),
+  operation: z.string(),
+  entity_id: z.string().meta({ description: '`*` for every entity of the type.' }),
+  domain_id: z.string().nullable().meta({ description: 'null for any domain.' }),
+});
+
+const page = {
+  total: count.meta({ description: 'How many there are in all, not only on this page.' }),
+  offset: count,
+  limit: count,
+};
+
+export const patPageSchema = z.strictObject({ ...page, pats: z.array(patSchema) });
+export const scopePageSchema = z.strictObject({ ...page, scopes: z.array(scopeSchema) });
+/** The PAT's scopes after a change: every one of them, not a page. */
+export const scopeListSchema = z.strictObject({ scopes: z.array(scopeSchema) });
+export const deletedSchema = z.strictObject({ deleted: count.meta({ description: 'How many PATs were deleted.' }) });
+
+export const summarySchema = z.strictObject({
+  active: count,
+  expiring_soon: count.meta({ description: `Active PATs that expire within ${EXPIRING_SOON_MS / 86_400_000} days.` }),
+  revoked: count,
+  expired: count,
+  total: count,
+});
+
+export const catalogSchema = z.strictObject({
+  entity_types: z.array(z.strictObject({ type: z.string(), label: z.string(), operations: z.array(z.string()) })),
+  durations: z
+    .array(z.strictObject({ value: z.string(), label: z.string() }))
+    .meta({ description: 'Lifetime presets, each within max_lifetime.' }),
+  max_lifetime: z.string().meta({ description: 'The longest lifetime a PAT may have, as a duration (`365d`).' }),
+});
+
+export const authorizeResponseSchema = z.strictObject({
+  allowed: z.literal(true),
+  user_id: z.string(),
+  pat_id: z.string(),
+});
+
+export const fieldErrorSchema = z.strictObject({
+  field: z.string().meta({ description: 'Where: `body`, `name`, `scopes[2].entity_id`, `limit`, …' }),
+  message: z.string(),
+});
+
+/** The body of an error whose `error` is one of `codes`. */
+export function errorBodyFor(codes: readonly [ErrorCode, ...ErrorCode[]]) {
+  return z.strictObject({
+    error: z.enum(codes),
+    message: z.string().meta({ description: 'One sentence for a person.' }),
+    details: z
+      .array(fieldErrorSchema)
+      .max(DETAILS_MAX)
+      .optional()
+      .meta({ description: `Each bad field (at most ${DETAILS_MAX}).` }),
+  });
+}
+
+/** The body of every error. */
+export const errorBodySchema = errorBodyFor(ERROR_CODES);
