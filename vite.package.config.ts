@@ -13,9 +13,9 @@ export const ELEMENT_TAGS = readdirSync(join(root, 'components'), { withFileType
 
 /**
  * The elements as the npm package ships them (`npm run build:package`): ES modules in
- * dist/lib/elements, one entry for all of them, one per tag (so a host loads only what it uses)
- * and one for the API client alone; code they share lands in shared chunks. Lit and Shoelace stay
- * imports, so the host's bundler dedupes them with its own.
+ * dist/lib/elements, one entry for all of them, one per tag (so a host loads only what it uses),
+ * one for the API client alone and one for the React components; code they share lands in shared
+ * chunks. Lit, Shoelace and React stay imports, so the host's bundler dedupes them with its own.
  */
 export default defineConfig({
   root,
@@ -30,12 +30,13 @@ export default defineConfig({
       entry: {
         index: resolve(root, 'components/index.ts'),
         api: resolve(root, 'components/api/index.ts'),
+        react: resolve(root, 'components/react/index.ts'),
         ...Object.fromEntries(ELEMENT_TAGS.map((tag) => [tag, resolve(root, `components/${tag}/${tag}.ts`)])),
       },
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^@shoelace-style\/shoelace($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^@shoelace-style\/shoelace($|\/)/, /^react($|\/)/],
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

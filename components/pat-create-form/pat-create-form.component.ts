@@ -40,9 +40,9 @@ const scopesAttribute = {
  * @summary Creates a PAT: name, expiry, description and scopes, sent as one request. Server
  * errors land on their fields; nothing the user typed is lost; a second submit is impossible.
  *
- * @event pat-created - The PAT exists; `detail.pat` carries its one-time `secret`.
- * @event pat-cancel - The user chose Cancel.
- * @event pat-error - The request failed; `detail.action` is `create`.
+ * @event {CustomEvent<PatEventMap['pat-created']>} pat-created - The PAT exists; `detail.pat` carries its one-time `secret`.
+ * @event {CustomEvent<PatEventMap['pat-cancel']>} pat-cancel - The user chose Cancel.
+ * @event {CustomEvent<PatEventMap['pat-error']>} pat-error - The request failed; `detail.action` is `create`.
  *
  * @csspart base - The form.
  * @csspart name - The name field.
@@ -132,7 +132,8 @@ export class PatCreateForm extends PatApiElement {
     const fieldErrors: Record<string, string> = {};
     for (const detail of error.details) {
       // A sentence that names the field: "Name is already used by another of your tokens."
-      if (detail.field === 'name' || detail.field === 'description') fieldErrors[detail.field] = capitalize(`${detail.field} ${detail.message}`);
+      if (detail.field === 'name' || detail.field === 'description')
+        fieldErrors[detail.field] = capitalize(`${detail.field} ${detail.message}`);
     }
     const duration = error.fieldMessage('duration');
     if (duration) this.durationPicker.errorMessage = capitalize(`${strings.duration.label} ${duration}`);

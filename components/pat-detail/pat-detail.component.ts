@@ -47,17 +47,17 @@ function describeScope(scope: Scope): string {
  * revoke or regenerate it, and manage its scopes. Shows the one-time secret after create or
  * regenerate.
  *
- * @event pat-updated - The name or description was saved; `detail.pat` is the PAT now.
- * @event pat-revoked - The PAT was revoked.
- * @event pat-regenerated - The PAT has a new secret (shown in the banner).
- * @event pat-deleted - The PAT was deleted.
- * @event pat-scopes-changed - Scopes were added or deleted; `detail.scopes` are all of them now.
- * @event pat-request-revoke - Cancelable, before the revoke confirmation.
- * @event pat-request-regenerate - Cancelable, before the regenerate dialog.
- * @event pat-request-delete - Cancelable, before the delete confirmation.
- * @event pat-request-delete-scope - Cancelable, before one scope's delete confirmation.
- * @event pat-request-delete-scopes - Cancelable, before the delete-all-scopes confirmation.
- * @event pat-error - A request failed; `detail.action` names it.
+ * @event {CustomEvent<PatEventMap['pat-updated']>} pat-updated - The name or description was saved; `detail.pat` is the PAT now.
+ * @event {CustomEvent<PatEventMap['pat-revoked']>} pat-revoked - The PAT was revoked.
+ * @event {CustomEvent<PatEventMap['pat-regenerated']>} pat-regenerated - The PAT has a new secret (shown in the banner).
+ * @event {CustomEvent<PatEventMap['pat-deleted']>} pat-deleted - The PAT was deleted.
+ * @event {CustomEvent<PatEventMap['pat-scopes-changed']>} pat-scopes-changed - Scopes were added or deleted; `detail.scopes` are all of them now.
+ * @event {CustomEvent<PatEventMap['pat-request-revoke']>} pat-request-revoke - Cancelable, before the revoke confirmation.
+ * @event {CustomEvent<PatEventMap['pat-request-regenerate']>} pat-request-regenerate - Cancelable, before the regenerate dialog.
+ * @event {CustomEvent<PatEventMap['pat-request-delete']>} pat-request-delete - Cancelable, before the delete confirmation.
+ * @event {CustomEvent<PatEventMap['pat-request-delete-scope']>} pat-request-delete-scope - Cancelable, before one scope's delete confirmation.
+ * @event {CustomEvent<PatEventMap['pat-request-delete-scopes']>} pat-request-delete-scopes - Cancelable, before the delete-all-scopes confirmation.
+ * @event {CustomEvent<PatEventMap['pat-error']>} pat-error - A request failed; `detail.action` names it.
  *
  * @csspart base - The whole element.
  * @csspart title - The PAT's name as a heading.
@@ -186,7 +186,8 @@ export class PatDetail extends PatApiElement {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     let inside = !active || active === document.body;
-    for (let node: Node | null = active; node && !inside; node = node.parentNode ?? (node as ShadowRoot).host ?? null) inside = node === this;
+    for (let node: Node | null = active; node && !inside; node = node.parentNode ?? (node as ShadowRoot).host ?? null)
+      inside = node === this;
     if (inside) target()?.focus();
   }
 
@@ -225,7 +226,8 @@ export class PatDetail extends PatApiElement {
 
   private async onOpenAddScope(event?: Event) {
     this.addScopeError = '';
-    this.#addScopeTrigger = (event?.currentTarget as HTMLElement | undefined) ?? this.renderRoot.querySelector<HTMLElement>('.add-scope-button') ?? undefined;
+    this.#addScopeTrigger =
+      (event?.currentTarget as HTMLElement | undefined) ?? this.renderRoot.querySelector<HTMLElement>('.add-scope-button') ?? undefined;
     this.addScopeKey++;
     await this.updateComplete;
     await this.scopeEditor.updateComplete;
@@ -336,13 +338,35 @@ export class PatDetail extends PatApiElement {
         <div class="field">
           <dt>${label}</dt>
           <dd class="edit" @keydown=${this.onEditKeydown}>
-            ${field === 'name'
-              ? html`<sl-input data-editor size="small" label=${label} maxlength=${LIMITS.nameMax} .value=${this.draft} @sl-input=${this.onDraft} ?disabled=${this.saving}></sl-input>`
-              : html`<sl-textarea data-editor size="small" rows="2" resize="auto" label=${label} maxlength=${LIMITS.descriptionMax} .value=${this.draft} @sl-input=${this.onDraft} ?disabled=${this.saving}></sl-textarea>`}
+            ${
+              field === 'name'
+                ? html`<sl-input
+                    data-editor
+                    size="small"
+                    label=${label}
+                    maxlength=${LIMITS.nameMax}
+                    .value=${this.draft}
+                    @sl-input=${this.onDraft}
+                    ?disabled=${this.saving}
+                  ></sl-input>`
+                : html`<sl-textarea
+                    data-editor
+                    size="small"
+                    rows="2"
+                    resize="auto"
+                    label=${label}
+                    maxlength=${LIMITS.descriptionMax}
+                    .value=${this.draft}
+                    @sl-input=${this.onDraft}
+                    ?disabled=${this.saving}
+                  ></sl-textarea>`
+            }
             ${this.editError ? html`<span class="edit-error" role="alert">${this.editError}</span>` : html`<span class="edit-hint">${strings.detail.editHint}</span>`}
           </dd>
           <dd class="field-actions">
-            <sl-button size="small" variant="primary" ?loading=${this.saving} @click=${() => this.#save()}>${strings.detail.save}</sl-button>
+            <sl-button size="small" variant="primary" ?loading=${this.saving} @click=${() => this.#save()}
+              >${strings.detail.save}</sl-button
+            >
             <sl-button size="small" ?disabled=${this.saving} @click=${() => this.#stopEditing()}>${strings.cancel}</sl-button>
           </dd>
         </div>
@@ -353,7 +377,12 @@ export class PatDetail extends PatApiElement {
         <dt>${label}</dt>
         <dd class=${field === 'description' ? 'pre' : ''}>${value || html`<span class="muted">${strings.detail.noDescription}</span>`}</dd>
         <dd class="field-actions">
-          <sl-icon-button data-edit=${field} name="pencil" label=${strings.detail.edit(label.toLowerCase())} @click=${() => this.onEdit(field, pat)}></sl-icon-button>
+          <sl-icon-button
+            data-edit=${field}
+            name="pencil"
+            label=${strings.detail.edit(label.toLowerCase())}
+            @click=${() => this.onEdit(field, pat)}
+          ></sl-icon-button>
         </dd>
       </div>
     `;
@@ -361,7 +390,9 @@ export class PatDetail extends PatApiElement {
 
   private renderStatus(pat: Pat, now: number) {
     const expired = Date.parse(pat.expires_at) <= now;
-    const when = expired ? strings.detail.expired(formatRelative(pat.expires_at, now)) : strings.detail.expires(formatRelative(pat.expires_at, now));
+    const when = expired
+      ? strings.detail.expired(formatRelative(pat.expires_at, now))
+      : strings.detail.expires(formatRelative(pat.expires_at, now));
     return html`
       <div class="field">
         <dt>${strings.detail.status}</dt>
@@ -372,9 +403,19 @@ export class PatDetail extends PatApiElement {
           ${pat.revoked_at ? html`<span class="muted">· ${strings.detail.revokedAt(formatRelative(pat.revoked_at, now))}</span>` : nothing}
         </dd>
         <dd class="field-actions">
-          ${pat.status === 'active'
-            ? html`<sl-button class="status-action" size="small" variant="danger" @click=${(event: Event) => this.onRevoke(pat, event)}>${strings.detail.revoke}</sl-button>`
-            : html`<sl-button class="status-action" size="small" variant="primary" @click=${(event: Event) => this.onRegenerate(pat, event.currentTarget as HTMLElement)}>${strings.detail.regenerate}</sl-button>`}
+          ${
+            pat.status === 'active'
+              ? html`<sl-button class="status-action" size="small" variant="danger" @click=${(event: Event) => this.onRevoke(pat, event)}
+                  >${strings.detail.revoke}</sl-button
+                >`
+              : html`<sl-button
+                  class="status-action"
+                  size="small"
+                  variant="primary"
+                  @click=${(event: Event) => this.onRegenerate(pat, event.currentTarget as HTMLElement)}
+                  >${strings.detail.regenerate}</sl-button
+                >`
+          }
         </dd>
       </div>
     `;
@@ -385,9 +426,13 @@ export class PatDetail extends PatApiElement {
       <div class="field">
         <dt>${label}</dt>
         <dd>
-          ${iso
-            ? html`<time datetime=${iso} title=${formatDateTime(iso)}>${extra ? strings.detail.lastUsedFrom(formatRelative(iso, now), extra) : formatRelative(iso, now)}</time>`
-            : html`<span class="muted">${strings.never}</span>`}
+          ${
+            iso
+              ? html`<time datetime=${iso} title=${formatDateTime(iso)}
+                  >${extra ? strings.detail.lastUsedFrom(formatRelative(iso, now), extra) : formatRelative(iso, now)}</time
+                >`
+              : html`<span class="muted">${strings.never}</span>`
+          }
         </dd>
       </div>
     `;
@@ -399,22 +444,40 @@ export class PatDetail extends PatApiElement {
     const total = page?.total ?? 0;
     let body;
     if (this.#scopes.status === TaskStatus.ERROR && !page) {
-      body = html`<tr><td colspan="5"><div class="state"><p role="alert">${(this.#scopes.error as Error).message}</p>
-        <sl-button size="small" @click=${() => this.#scopes.run()}>${strings.retry}</sl-button></div></td></tr>`;
+      body = html`<tr>
+        <td colspan="5">
+          <div class="state">
+            <p role="alert">${(this.#scopes.error as Error).message}</p>
+            <sl-button size="small" @click=${() => this.#scopes.run()}>${strings.retry}</sl-button>
+          </div>
+        </td>
+      </tr>`;
     } else if (!page) {
-      body = html`<tr><td colspan="5"><sl-skeleton effect="pulse"></sl-skeleton></td></tr>`;
+      body = html`<tr>
+        <td colspan="5"><sl-skeleton effect="pulse"></sl-skeleton></td>
+      </tr>`;
     } else if (page.scopes.length === 0) {
-      body = html`<tr><td colspan="5"><div class="state"><p>${strings.scopes.none}</p></div></td></tr>`;
+      body = html`<tr>
+        <td colspan="5">
+          <div class="state"><p>${strings.scopes.none}</p></div>
+        </td>
+      </tr>`;
     } else {
       body = page.scopes.map(
         (scope) => html`
           <tr>
             <td>${this.#catalog.value?.entity_types.find((type) => type.type === scope.entity_type)?.label ?? scope.entity_type}</td>
-            <td class=${scope.entity_id === WILDCARD ? '' : 'mono'}>${scope.entity_id === WILDCARD ? strings.scopes.all : scope.entity_id}</td>
+            <td class=${scope.entity_id === WILDCARD ? '' : 'mono'}>
+              ${scope.entity_id === WILDCARD ? strings.scopes.all : scope.entity_id}
+            </td>
             <td>${scope.operation}</td>
             <td class=${scope.domain_id ? 'mono' : 'muted'}>${scope.domain_id ?? strings.scopes.anyDomain}</td>
             <td class="trash">
-              <sl-icon-button name="trash" label=${strings.detail.deleteScope(describeScope(scope))} @click=${(event: Event) => this.onDeleteScope(pat, scope, event)}></sl-icon-button>
+              <sl-icon-button
+                name="trash"
+                label=${strings.detail.deleteScope(describeScope(scope))}
+                @click=${(event: Event) => this.onDeleteScope(pat, scope, event)}
+              ></sl-icon-button>
             </td>
           </tr>
         `,
@@ -427,14 +490,24 @@ export class PatDetail extends PatApiElement {
         <div class="scopes-header">
           <h3 id="scopes-title">${strings.detail.scopes}</h3>
           <div class="scopes-actions">
-            <sl-button class="add-scope-button" size="small" variant="primary" @click=${this.onOpenAddScope}>${strings.detail.addScope}</sl-button>
-            <sl-button size="small" variant="danger" outline ?disabled=${total === 0} @click=${(event: Event) => this.onDeleteAllScopes(pat, event)}>
+            <sl-button class="add-scope-button" size="small" variant="primary" @click=${this.onOpenAddScope}
+              >${strings.detail.addScope}</sl-button
+            >
+            <sl-button
+              size="small"
+              variant="danger"
+              outline
+              ?disabled=${total === 0}
+              @click=${(event: Event) => this.onDeleteAllScopes(pat, event)}
+            >
               ${strings.detail.deleteAllScopes}
             </sl-button>
           </div>
         </div>
         <table part="scopes-table" aria-busy=${busy ? 'true' : 'false'}>
-          <caption class="visually-hidden">${strings.detail.scopesCaption}</caption>
+          <caption class="visually-hidden">
+            ${strings.detail.scopesCaption}
+          </caption>
           <thead>
             <tr>
               <th scope="col">${strings.scopes.entityType}</th>
@@ -444,16 +517,30 @@ export class PatDetail extends PatApiElement {
               <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
             </tr>
           </thead>
-          <tbody>${body}</tbody>
+          <tbody>
+            ${body}
+          </tbody>
         </table>
-        ${total > SCOPES_PER_PAGE
-          ? html`<div class="footer">
-              <span>${strings.table.range(this.scopeOffset + 1, Math.min(total, this.scopeOffset + SCOPES_PER_PAGE), total)}</span>
-              <span>${strings.table.pageOf(current, pages)}</span>
-              <sl-icon-button name="chevron-left" label=${strings.table.previousPage} ?disabled=${current <= 1} @click=${() => this.onScopePage(this.scopeOffset - SCOPES_PER_PAGE)}></sl-icon-button>
-              <sl-icon-button name="chevron-right" label=${strings.table.nextPage} ?disabled=${current >= pages} @click=${() => this.onScopePage(this.scopeOffset + SCOPES_PER_PAGE)}></sl-icon-button>
-            </div>`
-          : nothing}
+        ${
+          total > SCOPES_PER_PAGE
+            ? html`<div class="footer">
+                <span>${strings.table.range(this.scopeOffset + 1, Math.min(total, this.scopeOffset + SCOPES_PER_PAGE), total)}</span>
+                <span>${strings.table.pageOf(current, pages)}</span>
+                <sl-icon-button
+                  name="chevron-left"
+                  label=${strings.table.previousPage}
+                  ?disabled=${current <= 1}
+                  @click=${() => this.onScopePage(this.scopeOffset - SCOPES_PER_PAGE)}
+                ></sl-icon-button>
+                <sl-icon-button
+                  name="chevron-right"
+                  label=${strings.table.nextPage}
+                  ?disabled=${current >= pages}
+                  @click=${() => this.onScopePage(this.scopeOffset + SCOPES_PER_PAGE)}
+                ></sl-icon-button>
+              </div>`
+            : nothing
+        }
       </section>
     `;
   }
@@ -470,7 +557,12 @@ export class PatDetail extends PatApiElement {
             <dt>${strings.detail.id}</dt>
             <dd class="mono">${pat.id}</dd>
             <dd class="field-actions">
-              <sl-copy-button .value=${pat.id} copy-label=${strings.detail.copyId} success-label=${strings.copied} error-label=${strings.copyFailed}>
+              <sl-copy-button
+                .value=${pat.id}
+                copy-label=${strings.detail.copyId}
+                success-label=${strings.copied}
+                error-label=${strings.copyFailed}
+              >
                 <!-- Shoelace's button has no name of its own: the labelled icons give it one. -->
                 <sl-icon slot="copy-icon" library="system" name="copy" label=${strings.detail.copyId}></sl-icon>
                 <sl-icon slot="success-icon" library="system" name="check" label=${strings.copied}></sl-icon>
@@ -485,7 +577,9 @@ export class PatDetail extends PatApiElement {
       </section>
       ${this.renderScopes(pat)}
       <div class="danger-zone">
-        <sl-button variant="danger" outline size="small" @click=${(event: Event) => this.onDelete(pat, event)}>${strings.detail.delete}</sl-button>
+        <sl-button variant="danger" outline size="small" @click=${(event: Event) => this.onDelete(pat, event)}
+          >${strings.detail.delete}</sl-button
+        >
       </div>
     `;
   }
@@ -500,27 +594,41 @@ export class PatDetail extends PatApiElement {
         ${missing ? nothing : html`<sl-button @click=${() => this.refresh()}>${strings.retry}</sl-button>`}
       </div>`;
     }
-    return html`<div class="card state" aria-busy="true"><sl-skeleton effect="pulse"></sl-skeleton><sl-skeleton effect="pulse"></sl-skeleton></div>`;
+    return html`<div class="card state" aria-busy="true">
+      <sl-skeleton effect="pulse"></sl-skeleton><sl-skeleton effect="pulse"></sl-skeleton>
+    </div>`;
   }
 
   override render() {
     const pat = this.#pat.value && this.#pat.value.id === this.patId ? this.#pat.value : undefined;
     return html`
       <div class="base" part="base">
-        ${this.deletedId && this.deletedId === this.patId
-          ? html`<div class="card state" role="status"><h3>${strings.detail.deletedTitle}</h3><p>${strings.detail.deletedText}</p></div>`
-          : pat && this.#pat.status !== TaskStatus.ERROR
-            ? this.renderPat(pat)
-            : this.renderState()}
+        ${
+          this.deletedId && this.deletedId === this.patId
+            ? html`<div class="card state" role="status">
+                <h3>${strings.detail.deletedTitle}</h3>
+                <p>${strings.detail.deletedText}</p>
+              </div>`
+            : pat && this.#pat.status !== TaskStatus.ERROR
+              ? this.renderPat(pat)
+              : this.renderState()
+        }
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         <pat-confirm-dialog></pat-confirm-dialog>
         <pat-regenerate-dialog></pat-regenerate-dialog>
-        <sl-dialog class="add-scope" label=${strings.detail.addScopeTitle} @sl-request-close=${this.onAddScopeRequestClose} @sl-after-hide=${this.onAddScopeAfterHide}>
+        <sl-dialog
+          class="add-scope"
+          label=${strings.detail.addScopeTitle}
+          @sl-request-close=${this.onAddScopeRequestClose}
+          @sl-after-hide=${this.onAddScopeAfterHide}
+        >
           ${keyed(this.addScopeKey, html`<pat-scope-editor start-with-row .entityLookup=${this.entityLookup}></pat-scope-editor>`)}
           ${this.addScopeError ? html`<sl-alert variant="danger" open>${this.addScopeError}</sl-alert>` : nothing}
           <div slot="footer" class="dialog-footer">
             <sl-button ?disabled=${this.addingScopes} @click=${() => this.addScopeDialog.hide()}>${strings.cancel}</sl-button>
-            <sl-button variant="primary" ?loading=${this.addingScopes} @click=${this.onAddScopes}>${strings.detail.addScopeSubmit}</sl-button>
+            <sl-button variant="primary" ?loading=${this.addingScopes} @click=${this.onAddScopes}
+              >${strings.detail.addScopeSubmit}</sl-button
+            >
           </div>
         </sl-dialog>
       </div>

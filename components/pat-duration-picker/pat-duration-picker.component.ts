@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
@@ -29,7 +30,7 @@ function isoDay(ms: number): string {
  * @summary Chooses how long a PAT lives: the catalog's presets or a custom expiry date, checked
  * against the maximum lifetime, with the resulting expiry shown as you choose.
  *
- * @event pat-duration-change - The user chose a duration; `detail.duration` is what the API takes
+ * @event {CustomEvent<PatEventMap['pat-duration-change']>} pat-duration-change - The user chose a duration; `detail.duration` is what the API takes
  *   (`"30d"`, or the exact time to the end of a custom date), `detail.expiresAt` when it ends.
  *
  * @csspart base - The wrapper.
@@ -170,28 +171,36 @@ export class PatDurationPicker extends PatApiElement {
           ${presets.map((preset) => html`<sl-option value=${preset.value}>${preset.label}</sl-option>`)}
           <sl-option value=${CUSTOM}>${strings.duration.custom}</sl-option>
         </sl-select>
-        ${selected === CUSTOM
-          ? html`<sl-input
-              part="date"
-              type="date"
-              label=${strings.duration.customLabel}
-              .value=${this.customDay}
-              min=${isoDay(Date.now() + DAY)}
-              max=${max ? isoDay(Date.now() + max) : nothing}
-              @sl-change=${this.onDay}
-            ></sl-input>`
-          : nothing}
-        ${this.#catalog.status === TaskStatus.ERROR
-          ? html`<p class="error" role="alert">
-              ${strings.duration.catalogError}
-              <sl-button size="small" @click=${() => this.#catalog.run()}>${strings.retry}</sl-button>
-            </p>`
-          : nothing}
-        ${this.errorMessage
-          ? html`<p class="error" role="alert">${this.errorMessage}</p>`
-          : expiresAt
-            ? html`<p class="expiry" part="expiry">${strings.duration.expiresOn(selected === CUSTOM ? formatDate(expiresAt) : formatDateTime(expiresAt))}</p>`
-            : nothing}
+        ${
+          selected === CUSTOM
+            ? html`<sl-input
+                part="date"
+                type="date"
+                label=${strings.duration.customLabel}
+                .value=${this.customDay}
+                min=${isoDay(Date.now() + DAY)}
+                max=${ifDefined(max ? isoDay(Date.now() + max) : undefined)}
+                @sl-change=${this.onDay}
+              ></sl-input>`
+            : nothing
+        }
+        ${
+          this.#catalog.status === TaskStatus.ERROR
+            ? html`<p class="error" role="alert">
+                ${strings.duration.catalogError}
+                <sl-button size="small" @click=${() => this.#catalog.run()}>${strings.retry}</sl-button>
+              </p>`
+            : nothing
+        }
+        ${
+          this.errorMessage
+            ? html`<p class="error" role="alert">${this.errorMessage}</p>`
+            : expiresAt
+              ? html`<p class="expiry" part="expiry">
+                  ${strings.duration.expiresOn(selected === CUSTOM ? formatDate(expiresAt) : formatDateTime(expiresAt))}
+                </p>`
+              : nothing
+        }
       </div>
     `;
   }

@@ -18,10 +18,25 @@ import styles from './pat-manager.styles.js';
  * @summary The whole PAT feature in one tag: the list, the create form and a PAT's details,
  * routed by the URL hash (`#/pats`, `#/pats/new`, `#/pats/<id>`) or by the host's router.
  *
- * @event pat-navigate - The user moved to another view; `detail.route` is its path (`/pats/new`).
+ * @event {CustomEvent<PatEventMap['pat-navigate']>} pat-navigate - The user moved to another view; `detail.route` is its path (`/pats/new`).
  *   With `route` set by the host, the manager only asks: the host routes and sets `route`.
- * @event pat-select - Bubbles up from the list when a PAT is opened.
- * @event pat-created - Bubbles up from the create form; the manager then shows the new PAT with its secret.
+ * @event {CustomEvent<PatEventMap['pat-select']>} pat-select - Bubbles up from the list when a PAT is opened.
+ * @event {CustomEvent<PatEventMap['pat-created']>} pat-created - Bubbles up from the create form; the manager then shows the new PAT with its secret.
+ * @event {CustomEvent<PatEventMap['pat-query-change']>} pat-query-change - Bubbles up from the list: its filter, search, sort or page changed.
+ * @event {CustomEvent<PatEventMap['pat-cancel']>} pat-cancel - Bubbles up from the create form; the manager then goes back to the list.
+ * @event {CustomEvent<PatEventMap['pat-updated']>} pat-updated - Bubbles up from the details: the name or description was saved.
+ * @event {CustomEvent<PatEventMap['pat-revoked']>} pat-revoked - Bubbles up from the list or the details: a PAT was revoked.
+ * @event {CustomEvent<PatEventMap['pat-regenerated']>} pat-regenerated - Bubbles up from the details: a PAT has a new secret.
+ * @event {CustomEvent<PatEventMap['pat-deleted']>} pat-deleted - Bubbles up from the list or the details: a PAT was deleted.
+ * @event {CustomEvent<PatEventMap['pat-all-deleted']>} pat-all-deleted - Bubbles up from the list: all PATs were deleted.
+ * @event {CustomEvent<PatEventMap['pat-scopes-changed']>} pat-scopes-changed - Bubbles up from the details: scopes were added or deleted.
+ * @event {CustomEvent<PatEventMap['pat-request-delete']>} pat-request-delete - Bubbles up, cancelable, before a PAT is deleted.
+ * @event {CustomEvent<PatEventMap['pat-request-delete-all']>} pat-request-delete-all - Bubbles up, cancelable, before all PATs are deleted.
+ * @event {CustomEvent<PatEventMap['pat-request-revoke']>} pat-request-revoke - Bubbles up, cancelable, before a PAT is revoked.
+ * @event {CustomEvent<PatEventMap['pat-request-regenerate']>} pat-request-regenerate - Bubbles up, cancelable, before the regenerate dialog.
+ * @event {CustomEvent<PatEventMap['pat-request-delete-scope']>} pat-request-delete-scope - Bubbles up, cancelable, before a scope is deleted.
+ * @event {CustomEvent<PatEventMap['pat-request-delete-scopes']>} pat-request-delete-scopes - Bubbles up, cancelable, before all of a PAT's scopes are deleted.
+ * @event {CustomEvent<PatEventMap['pat-error']>} pat-error - Bubbles up from any view: a request failed; `detail.action` names it.
  *
  * @csspart base - The whole element.
  * @csspart header - The view's heading and back button.
@@ -68,7 +83,8 @@ export class PatManager extends PatElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('route') && this.route !== undefined) {
       const next = parseRoute(this.route);
-      if (changed.get('route') !== undefined) this.#moveFocus ||= next.view !== this.current.view || this.#viewKey(next) !== this.#viewKey(this.current);
+      if (changed.get('route') !== undefined)
+        this.#moveFocus ||= next.view !== this.current.view || this.#viewKey(next) !== this.#viewKey(this.current);
       this.current = next;
     }
     // The secret is shown on the page the create form led to, and dropped once the user leaves it.
@@ -152,11 +168,13 @@ export class PatManager extends PatElement {
   private renderHeader(title: string, back: boolean) {
     return html`
       <div class="header" part="header">
-        ${back
-          ? html`<sl-button class="back" size="small" @click=${() => this.navigate('/pats')}>
-              <sl-icon slot="prefix" name="arrow-left"></sl-icon>${strings.manager.back}
-            </sl-button>`
-          : nothing}
+        ${
+          back
+            ? html`<sl-button class="back" size="small" @click=${() => this.navigate('/pats')}>
+                <sl-icon slot="prefix" name="arrow-left"></sl-icon>${strings.manager.back}
+              </sl-button>`
+            : nothing
+        }
         <h2 part="heading" tabindex="-1">${title}</h2>
       </div>
     `;

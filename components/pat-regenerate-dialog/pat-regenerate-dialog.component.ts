@@ -18,8 +18,8 @@ import styles from './pat-regenerate-dialog.styles.js';
  * @summary Regenerates a PAT: asks for a new expiry, issues a new secret, keeps the name,
  * description and scopes.
  *
- * @event pat-regenerated - The PAT has a new secret; `detail.pat` carries it (shown once).
- * @event pat-error - The request failed; `detail.action` is `regenerate`.
+ * @event {CustomEvent<PatEventMap['pat-regenerated']>} pat-regenerated - The PAT has a new secret; `detail.pat` carries it (shown once).
+ * @event {CustomEvent<PatEventMap['pat-error']>} pat-error - The request failed; `detail.action` is `regenerate`.
  *
  * @csspart base - The dialog.
  * @csspart duration - The expiry picker.
@@ -97,7 +97,13 @@ export class PatRegenerateDialog extends PatApiElement {
 
   override render() {
     return html`
-      <sl-dialog part="base" label=${strings.regenerate.title} @sl-request-close=${this.onRequestClose} @sl-hide=${this.onHide} @sl-after-hide=${this.onAfterHide}>
+      <sl-dialog
+        part="base"
+        label=${strings.regenerate.title}
+        @sl-request-close=${this.onRequestClose}
+        @sl-hide=${this.onHide}
+        @sl-after-hide=${this.onAfterHide}
+      >
         <p class="text">${this.pat ? strings.regenerate.text(this.pat.name) : nothing}</p>
         <pat-duration-picker part="duration"></pat-duration-picker>
         ${this.error ? html`<sl-alert variant="danger" open>${this.error}</sl-alert>` : nothing}

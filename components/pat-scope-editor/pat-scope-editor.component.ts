@@ -54,7 +54,7 @@ const LOOKUP_DEBOUNCE_MS = 250;
  * All) → domain, driven entirely by the catalog. A row with several operations or ids stands
  * for one scope each; duplicates are flagged before anything is sent.
  *
- * @event pat-scopes-change - The user changed the rows; `detail.scopes` is the expanded list.
+ * @event {CustomEvent<PatEventMap['pat-scopes-change']>} pat-scopes-change - The user changed the rows; `detail.scopes` is the expanded list.
  *
  * @csspart base - The wrapper.
  * @csspart row - One scope row (a fieldset).
@@ -101,7 +101,18 @@ export class PatScopeEditor extends PatApiElement {
   }
 
   #emptyRow(): ScopeRow {
-    return { key: this.#nextKey++, entityType: '', operations: [], all: true, ids: [], domain: '', draft: '', suggestions: [], open: false, active: -1 };
+    return {
+      key: this.#nextKey++,
+      entityType: '',
+      operations: [],
+      all: true,
+      ids: [],
+      domain: '',
+      draft: '',
+      suggestions: [],
+      open: false,
+      active: -1,
+    };
   }
 
   /** Groups scopes that differ only in operation into one row. */
@@ -110,7 +121,13 @@ export class PatScopeEditor extends PatApiElement {
     for (const scope of scopes) {
       const all = scope.entity_id === WILDCARD;
       const group = JSON.stringify([scope.entity_type, all ? WILDCARD : scope.entity_id, scope.domain_id ?? '']);
-      const row = rows.get(group) ?? { ...this.#emptyRow(), entityType: scope.entity_type, all, ids: all ? [] : [scope.entity_id], domain: scope.domain_id ?? '' };
+      const row = rows.get(group) ?? {
+        ...this.#emptyRow(),
+        entityType: scope.entity_type,
+        all,
+        ids: all ? [] : [scope.entity_id],
+        domain: scope.domain_id ?? '',
+      };
       if (!row.operations.includes(scope.operation)) row.operations.push(scope.operation);
       rows.set(group, row);
     }
@@ -202,7 +219,9 @@ export class PatScopeEditor extends PatApiElement {
         const from = shown ? row.active : -1;
         const active = from < 0 ? (step === 1 ? 0 : count - 1) : (from + step + count) % count;
         this.#patch(index, { open: true, active });
-        void this.updateComplete.then(() => this.renderRoot.querySelector(`#ids-${row.key}-option-${active}`)?.scrollIntoView({ block: 'nearest' }));
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector(`#ids-${row.key}-option-${active}`)?.scrollIntoView({ block: 'nearest' }),
+        );
         return;
       }
       case 'Enter':
@@ -257,7 +276,9 @@ export class PatScopeEditor extends PatApiElement {
   private onRemoveId(index: number, id: string) {
     this.#change(index, { ids: this.rows[index]!.ids.filter((other) => other !== id) });
     // The button that had focus is gone: go on typing ids.
-    void this.updateComplete.then(() => this.renderRoot.querySelectorAll('fieldset')[index]?.querySelector<HTMLElement>('.ids-input, .ids-combobox')?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelectorAll('fieldset')[index]?.querySelector<HTMLElement>('.ids-input, .ids-combobox')?.focus(),
+    );
   }
 
   private onDomain(index: number, event: Event) {
@@ -357,33 +378,43 @@ export class PatScopeEditor extends PatApiElement {
           <sl-radio-button value="all">${strings.scopes.entityAll}</sl-radio-button>
           <sl-radio-button value="some">${strings.scopes.entitySpecific}</sl-radio-button>
         </sl-radio-group>
-        ${row.all
-          ? nothing
-          : html`
-              ${this.entityLookup
-                ? this.renderCombobox(row, index)
-                : html`<sl-input
-                    class="ids-input"
-                    size="small"
-                    label=${strings.scopes.entityIds}
-                    help-text=${strings.scopes.entityIdsHelp}
-                    maxlength=${LIMITS.idMax}
-                    .value=${row.draft}
-                    @sl-input=${(event: Event) => this.onDraft(index, event)}
-                    @keydown=${(event: KeyboardEvent) => this.onDraftKeydown(index, event)}
-                    @sl-blur=${() => row.draft.trim() && this.#addIds(index, row.draft)}
-                  ></sl-input>`}
-              <div class="ids">
-                ${row.ids.map((id) => {
-                  // Shoelace's own remove button cannot be reached with Tab and is only called "Remove".
-                  const name = this.#names.get(id) ?? id;
-                  return html`<sl-tag size="small" title=${id}>
-                    ${name}
-                    <sl-icon-button class="remove-id" library="system" name="x-lg" label=${strings.scopes.removeId(name)} @click=${() => this.onRemoveId(index, id)}></sl-icon-button>
-                  </sl-tag>`;
-                })}
-              </div>
-            `}
+        ${
+          row.all
+            ? nothing
+            : html`
+                ${
+                  this.entityLookup
+                    ? this.renderCombobox(row, index)
+                    : html`<sl-input
+                        class="ids-input"
+                        size="small"
+                        label=${strings.scopes.entityIds}
+                        help-text=${strings.scopes.entityIdsHelp}
+                        maxlength=${LIMITS.idMax}
+                        .value=${row.draft}
+                        @sl-input=${(event: Event) => this.onDraft(index, event)}
+                        @keydown=${(event: KeyboardEvent) => this.onDraftKeydown(index, event)}
+                        @sl-blur=${() => row.draft.trim() && this.#addIds(index, row.draft)}
+                      ></sl-input>`
+                }
+                <div class="ids">
+                  ${row.ids.map((id) => {
+                    // Shoelace's own remove button cannot be reached with Tab and is only called "Remove".
+                    const name = this.#names.get(id) ?? id;
+                    return html`<sl-tag size="small" title=${id}>
+                      ${name}
+                      <sl-icon-button
+                        class="remove-id"
+                        library="system"
+                        name="x-lg"
+                        label=${strings.scopes.removeId(name)}
+                        @click=${() => this.onRemoveId(index, id)}
+                      ></sl-icon-button>
+                    </sl-tag>`;
+                  })}
+                </div>
+              `
+        }
       </div>
     `;
   }
@@ -429,15 +460,16 @@ export class PatScopeEditor extends PatApiElement {
             @mousedown=${(event: MouseEvent) => event.preventDefault()}
           >
             ${row.suggestions.map(
-              (option, i) => html`<div
-                class="suggestion"
-                id=${`${id}-option-${i}`}
-                role="option"
-                aria-selected=${ifDefined(i === row.active ? 'true' : undefined)}
-                @click=${() => this.onPick(index, option)}
-              >
-                <span class="suggestion-name">${option.name}</span> <small class="suggestion-id">${option.id}</small>
-              </div>`,
+              (option, i) =>
+                html`<div
+                  class="suggestion"
+                  id=${`${id}-option-${i}`}
+                  role="option"
+                  aria-selected=${ifDefined(i === row.active ? 'true' : undefined)}
+                  @click=${() => this.onPick(index, option)}
+                >
+                  <span class="suggestion-name">${option.name}</span> <small class="suggestion-id">${option.id}</small>
+                </div>`,
             )}
           </div>
         </div>
@@ -485,8 +517,21 @@ export class PatScopeEditor extends PatApiElement {
           .value=${row.domain}
           @sl-change=${(event: Event) => this.onDomain(index, event)}
         ></sl-input>
-        <sl-icon-button class="remove" name="trash" label=${strings.scopes.removeRow(index + 1)} @click=${() => this.onRemoveRow(index)}></sl-icon-button>
-        ${errors ? html`<div class="row-errors" role="alert"><ul>${errors.map((message) => html`<li>${message}</li>`)}</ul></div>` : nothing}
+        <sl-icon-button
+          class="remove"
+          name="trash"
+          label=${strings.scopes.removeRow(index + 1)}
+          @click=${() => this.onRemoveRow(index)}
+        ></sl-icon-button>
+        ${
+          errors
+            ? html`<div class="row-errors" role="alert">
+                <ul>
+                  ${errors.map((message) => html`<li>${message}</li>`)}
+                </ul>
+              </div>`
+            : nothing
+        }
       </fieldset>
     `;
   }
@@ -495,14 +540,20 @@ export class PatScopeEditor extends PatApiElement {
     const catalog = this.#catalog.value;
     return html`
       <div class="base" part="base" aria-busy=${this.#catalog.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        ${this.#catalog.status === TaskStatus.ERROR
-          ? html`<div class="catalog-error" role="alert">
-              ${strings.scopes.catalogError}
-              <sl-button size="small" @click=${() => this.#catalog.run()}>${strings.retry}</sl-button>
-            </div>`
-          : nothing}
+        ${
+          this.#catalog.status === TaskStatus.ERROR
+            ? html`<div class="catalog-error" role="alert">
+                ${strings.scopes.catalogError}
+                <sl-button size="small" @click=${() => this.#catalog.run()}>${strings.retry}</sl-button>
+              </div>`
+            : nothing
+        }
         ${this.rows.length === 0 ? html`<p class="empty">${strings.scopes.none}</p>` : nothing}
-        ${repeat(this.rows, (row) => row.key, (row, index) => this.renderRow(row, index, catalog))}
+        ${repeat(
+          this.rows,
+          (row) => row.key,
+          (row, index) => this.renderRow(row, index, catalog),
+        )}
         <sl-button class="add" part="add" size="small" @click=${this.onAddRow}>
           <sl-icon slot="prefix" name="plus-lg"></sl-icon>${strings.scopes.addRow}
         </sl-button>

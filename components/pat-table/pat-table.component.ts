@@ -2,6 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
@@ -90,17 +91,17 @@ function oneOf<T extends string>(values: readonly T[], value: string, fallback: 
  * @summary The user's PATs: counts that filter, search, status filter, sortable columns,
  * pagination and a menu of actions on each row.
  *
- * @event pat-select - A row was opened (click, Enter, or View). `detail.id` is the PAT's id.
- * @event pat-navigate - Create PAT, Add scope or Regenerate was chosen: `detail.route` is
+ * @event {CustomEvent<PatEventMap['pat-select']>} pat-select - A row was opened (click, Enter, or View). `detail.id` is the PAT's id.
+ * @event {CustomEvent<PatEventMap['pat-navigate']>} pat-navigate - Create PAT, Add scope or Regenerate was chosen: `detail.route` is
  *   `/pats/new`, `/pats/<id>/add-scope` or `/pats/<id>/regenerate`.
- * @event pat-query-change - The user changed the filter, search, sort or page; `detail` is the new state.
- * @event pat-request-delete - Cancelable, before one PAT is deleted.
- * @event pat-request-delete-all - Cancelable, before all PATs are deleted.
- * @event pat-request-revoke - Cancelable, before a PAT is revoked.
- * @event pat-deleted - A PAT was deleted.
- * @event pat-all-deleted - All PATs were deleted; `detail.deleted` is how many.
- * @event pat-revoked - A PAT was revoked.
- * @event pat-error - A request failed; `detail.action` names it.
+ * @event {CustomEvent<PatEventMap['pat-query-change']>} pat-query-change - The user changed the filter, search, sort or page; `detail` is the new state.
+ * @event {CustomEvent<PatEventMap['pat-request-delete']>} pat-request-delete - Cancelable, before one PAT is deleted.
+ * @event {CustomEvent<PatEventMap['pat-request-delete-all']>} pat-request-delete-all - Cancelable, before all PATs are deleted.
+ * @event {CustomEvent<PatEventMap['pat-request-revoke']>} pat-request-revoke - Cancelable, before a PAT is revoked.
+ * @event {CustomEvent<PatEventMap['pat-deleted']>} pat-deleted - A PAT was deleted.
+ * @event {CustomEvent<PatEventMap['pat-all-deleted']>} pat-all-deleted - All PATs were deleted; `detail.deleted` is how many.
+ * @event {CustomEvent<PatEventMap['pat-revoked']>} pat-revoked - A PAT was revoked.
+ * @event {CustomEvent<PatEventMap['pat-error']>} pat-error - A request failed; `detail.action` names it.
  *
  * @csspart base - The whole element.
  * @csspart stats - The list of counts.
@@ -122,7 +123,7 @@ export class PatTable extends PatApiElement {
 
   #list = new Task(this, {
     task: async ([api, status, search, sort, dir, page, pageSize], { signal }): Promise<PatPage> => {
-            const query = { status, name: search || undefined, sort, dir, offset: (page - 1) * pageSize, limit: pageSize };
+      const query = { status, name: search || undefined, sort, dir, offset: (page - 1) * pageSize, limit: pageSize };
       return requireApi(api).listPats(query, { signal });
     },
     args: () => [this.api, this.status, this.search, this.sort, this.sortDir, this.page, this.pageSize] as const,
@@ -526,10 +527,30 @@ export class PatTable extends PatApiElement {
     const count = (value: number | undefined) => (value === undefined ? '–' : formatNumber(value));
     const expiringActive = this.#expiringView;
     const stats: { label: string; value?: number; pressed: boolean; onClick: () => void }[] = [
-      { label: strings.status.active, value: summary?.active, pressed: this.status === 'active' && !expiringActive, onClick: () => this.onStatClick('active') },
-      { label: strings.status.expiringSoon, value: summary?.expiring_soon, pressed: expiringActive, onClick: () => this.onStatClick('active', true) },
-      { label: strings.status.revoked, value: summary?.revoked, pressed: this.status === 'revoked', onClick: () => this.onStatClick('revoked') },
-      { label: strings.status.expired, value: summary?.expired, pressed: this.status === 'expired', onClick: () => this.onStatClick('expired') },
+      {
+        label: strings.status.active,
+        value: summary?.active,
+        pressed: this.status === 'active' && !expiringActive,
+        onClick: () => this.onStatClick('active'),
+      },
+      {
+        label: strings.status.expiringSoon,
+        value: summary?.expiring_soon,
+        pressed: expiringActive,
+        onClick: () => this.onStatClick('active', true),
+      },
+      {
+        label: strings.status.revoked,
+        value: summary?.revoked,
+        pressed: this.status === 'revoked',
+        onClick: () => this.onStatClick('revoked'),
+      },
+      {
+        label: strings.status.expired,
+        value: summary?.expired,
+        pressed: this.status === 'expired',
+        onClick: () => this.onStatClick('expired'),
+      },
     ];
     return html`
       <ul class="stats" part="stats" aria-label=${strings.table.statsLabel}>
@@ -581,9 +602,9 @@ export class PatTable extends PatApiElement {
   private renderHeader(column: SortableColumn | string) {
     if (typeof column === 'string') return html`<th scope="col">${column}</th>`;
     const sorted = this.sort === column.key;
-    const ariaSort = sorted ? (this.sortDir === 'asc' ? 'ascending' : 'descending') : nothing;
+    const ariaSort = sorted ? (this.sortDir === 'asc' ? 'ascending' : 'descending') : undefined;
     return html`
-      <th scope="col" aria-sort=${ariaSort}>
+      <th scope="col" aria-sort=${ifDefined(ariaSort)}>
         <button class="sort" type="button" @click=${() => this.onSort(column.key)}>
           ${column.label}
           <span class="sort-indicator" aria-hidden="true">${sorted ? (this.sortDir === 'asc' ? '▲' : '▼') : '↕'}</span>
@@ -608,29 +629,47 @@ export class PatTable extends PatApiElement {
       : Date.parse(pat.expires_at) <= now
         ? strings.table.expired(formatRelative(pat.expires_at, now))
         : strings.table.expiresIn(formatRelative(pat.expires_at, now));
-    return html`<tr part="row" tabindex="0" data-id=${pat.id}
-      ><td class="name" .textContent=${pat.name}></td
-      ><td class="description" title=${pat.description} .textContent=${pat.description || '—'}></td
-      ><td><span class="badge" data-variant=${STATUS_BADGE[pat.status]} .textContent=${strings.status[pat.status]}></span></td
-      ><td><time datetime=${pat.issued_at} title=${formatDateTime(pat.issued_at)} .textContent=${formatRelative(pat.issued_at, now)}></time></td
-      ><td
-        ><span class="expires"
-          ><time class=${revokedAt ? 'muted' : ''} datetime=${ends} title=${formatDateTime(ends)} .textContent=${endsText}></time
-          > ${isExpiringSoon(pat, now) ? html`<span class="badge" data-variant="warning" .textContent=${strings.status.expiringSoon}></span>` : nothing}</span
-        ></td
-      ><td
-        >${pat.last_used_at
-          ? html`<time datetime=${pat.last_used_at} title=${formatDateTime(pat.last_used_at)} .textContent=${formatRelative(pat.last_used_at, now)}></time>`
-          : html`<span class="muted" .textContent=${strings.never}></span>`}</td
-      ><td class="numeric" .textContent=${formatNumber(pat.scopes_count)}></td
-      ><td class="row-actions"
-        ><button class="icon-button row-menu-trigger" type="button" aria-label=${strings.table.rowActions(pat.name)} aria-haspopup="true" aria-expanded="false"
-          ><svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true"
-            ><path d="M9.5 13a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0m0-5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0m0-5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0" /></svg
-          ></button
-        >${this.rowMenu?.id === pat.id ? this.renderRowMenu(pat, this.rowMenu) : nothing}</td
-      ></tr
-    >`;
+    return html`<tr part="row" tabindex="0" data-id=${pat.id}>
+      <td class="name" .textContent=${pat.name}></td>
+      <td class="description" title=${pat.description} .textContent=${pat.description || '—'}></td>
+      <td><span class="badge" data-variant=${STATUS_BADGE[pat.status]} .textContent=${strings.status[pat.status]}></span></td>
+      <td>
+        <time datetime=${pat.issued_at} title=${formatDateTime(pat.issued_at)} .textContent=${formatRelative(pat.issued_at, now)}></time>
+      </td>
+      <td>
+        <span class="expires"
+          ><time class=${revokedAt ? 'muted' : ''} datetime=${ends} title=${formatDateTime(ends)} .textContent=${endsText}></time>
+          ${isExpiringSoon(pat, now) ? html`<span class="badge" data-variant="warning" .textContent=${strings.status.expiringSoon}></span>` : nothing}</span
+        >
+      </td>
+      <td>
+        ${
+          pat.last_used_at
+            ? html`<time
+                datetime=${pat.last_used_at}
+                title=${formatDateTime(pat.last_used_at)}
+                .textContent=${formatRelative(pat.last_used_at, now)}
+              ></time>`
+            : html`<span class="muted" .textContent=${strings.never}></span>`
+        }
+      </td>
+      <td class="numeric" .textContent=${formatNumber(pat.scopes_count)}></td>
+      <td class="row-actions">
+        <button
+          class="icon-button row-menu-trigger"
+          type="button"
+          aria-label=${strings.table.rowActions(pat.name)}
+          aria-haspopup="true"
+          aria-expanded="false"
+        >
+          <svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">
+            <path
+              d="M9.5 13a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0m0-5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0m0-5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0"
+            />
+          </svg></button
+        >${this.rowMenu?.id === pat.id ? this.renderRowMenu(pat, this.rowMenu) : nothing}
+      </td>
+    </tr>`;
   }
 
   /** The open row menu, under its ⋮ button; fixed, so the table's scrolling frame does not clip it. */
@@ -651,9 +690,11 @@ export class PatTable extends PatApiElement {
           <sl-menu-item value="view">${strings.table.view}</sl-menu-item>
           <sl-menu-item value="copy">${strings.table.copyId}</sl-menu-item>
           <sl-menu-item value="add-scope">${strings.table.addScope}</sl-menu-item>
-          ${pat.status === 'active'
-            ? html`<sl-menu-item value="revoke">${strings.table.revoke}</sl-menu-item>`
-            : html`<sl-menu-item value="regenerate">${strings.table.regenerate}</sl-menu-item>`}
+          ${
+            pat.status === 'active'
+              ? html`<sl-menu-item value="revoke">${strings.table.revoke}</sl-menu-item>`
+              : html`<sl-menu-item value="regenerate">${strings.table.regenerate}</sl-menu-item>`
+          }
           <sl-menu-item value="delete">${strings.table.delete}</sl-menu-item>
         </sl-menu>
       </sl-popup>
@@ -667,7 +708,13 @@ export class PatTable extends PatApiElement {
     // An empty page is "nothing yet" or "no match" by the counts: while they reload, it is still loading.
     if (!page || this.#awaitingCounts) {
       const cells = Array.from({ length: columns }, () => SKELETON_CELL);
-      return Array.from({ length: 3 }, () => html`<tr class="skeleton" aria-hidden="true">${cells}</tr>`);
+      return Array.from(
+        { length: 3 },
+        () =>
+          html`<tr class="skeleton" aria-hidden="true">
+            ${cells}
+          </tr>`,
+      );
     }
     if (page.pats.length === 0) {
       const nothingYet = this.#summary.value?.total === 0;
@@ -688,7 +735,11 @@ export class PatTable extends PatApiElement {
     }
     const now = Date.now();
     // Keyed by id, so focus never lands on a row that now shows another PAT.
-    return repeat(page.pats, (pat) => pat.id, (pat) => this.renderRow(pat, now));
+    return repeat(
+      page.pats,
+      (pat) => pat.id,
+      (pat) => this.renderRow(pat, now),
+    );
   }
 
   /** The page came back empty while the counts that tell which empty state it is are reloading. */
@@ -706,7 +757,9 @@ export class PatTable extends PatApiElement {
   }
 
   private renderStateRow(columns: number, content: unknown) {
-    return html`<tr><td colspan=${columns}><div class="state">${content}</div></td></tr>`;
+    return html`<tr>
+      <td colspan=${columns}><div class="state">${content}</div></td>
+    </tr>`;
   }
 
   private renderFooter() {
@@ -720,7 +773,13 @@ export class PatTable extends PatApiElement {
       <div class="footer" part="footer">
         <label class="page-size">
           ${strings.table.rowsPerPage}
-          <sl-select size="small" hoist .value=${String(this.pageSize)} @sl-change=${this.onPageSize} aria-label=${strings.table.rowsPerPage}>
+          <sl-select
+            size="small"
+            hoist
+            .value=${String(this.pageSize)}
+            @sl-change=${this.onPageSize}
+            aria-label=${strings.table.rowsPerPage}
+          >
             ${PAGE_SIZES.map((size) => html`<sl-option value=${String(size)}>${size}</sl-option>`)}
           </sl-select>
         </label>
@@ -758,27 +817,26 @@ export class PatTable extends PatApiElement {
     return html`
       <div class="base" part="base">
         ${this.renderStats()} ${this.renderToolbar()}
-        ${failedRefetch
-          ? html`<sl-alert variant="danger" open>
-              ${(this.#list.error as Error).message}
-              <sl-button class="retry" size="small" @click=${() => this.refresh()}>${strings.retry}</sl-button>
-            </sl-alert>`
-          : nothing}
+        ${
+          failedRefetch
+            ? html`<sl-alert variant="danger" open>
+                ${(this.#list.error as Error).message}
+                <sl-button class="retry" size="small" @click=${() => this.refresh()}>${strings.retry}</sl-button>
+              </sl-alert>`
+            : nothing
+        }
         <div class="frame">
           <table part="table" aria-busy=${busy ? 'true' : 'false'}>
-            <caption class="visually-hidden">${strings.table.caption}</caption>
+            <caption class="visually-hidden">
+              ${strings.table.caption}
+            </caption>
             <thead>
               <tr>
                 ${columns.map((column) => this.renderHeader(column))}
                 <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
               </tr>
             </thead>
-            <tbody
-              class=${classMap({ busy })}
-              @click=${this.onBodyClick}
-              @keydown=${this.onBodyKeydown}
-              @keyup=${this.onBodyKeyup}
-            >
+            <tbody class=${classMap({ busy })} @click=${this.onBodyClick} @keydown=${this.onBodyKeydown} @keyup=${this.onBodyKeyup}>
               ${this.renderBody(columns.length + 1)}
             </tbody>
           </table>

@@ -17,7 +17,10 @@ import styles from './pat-user-menu.styles.js';
 export function initialsOf(name: string): string {
   // An email's domain says nothing about the person: only its local part counts.
   const person = name.includes('@') ? name.slice(0, name.indexOf('@')) : name;
-  const words = person.trim().split(/[\s._-]+/).filter(Boolean);
+  const words = person
+    .trim()
+    .split(/[\s._-]+/)
+    .filter(Boolean);
   const letters = words.length > 1 ? [words[0]![0], words.at(-1)![0]] : [words[0]?.[0]];
   return letters.join('').toUpperCase();
 }
@@ -29,7 +32,7 @@ export function initialsOf(name: string): string {
  *
  * @slot - The host's own `<sl-menu-item>`s (Profile, Sign out, …), shown under the PAT entry.
  *
- * @event pat-navigate - The user chose "Personal Access Tokens" and no `href` is set;
+ * @event {CustomEvent<PatEventMap['pat-navigate']>} pat-navigate - The user chose "Personal Access Tokens" and no `href` is set;
  *   `detail.route` is `/pats`.
  *
  * @csspart base - The dropdown.
@@ -80,20 +83,15 @@ export class PatUserMenu extends PatElement {
     const label = this.name || this.email;
     return html`
       <sl-dropdown part="base" placement="bottom-end" distance="4" @sl-select=${this.onSelect}>
-        <button
-          slot="trigger"
-          class="trigger"
-          part="trigger"
-          type="button"
-          aria-haspopup="true"
-          aria-expanded="false"
-        >
+        <button slot="trigger" class="trigger" part="trigger" type="button" aria-haspopup="true" aria-expanded="false">
           <span class="visually-hidden">${strings.userMenu.open(label)}</span>
-          ${this.showName
-            ? html`<span class="trigger-text" aria-hidden="true">
-                <span class="trigger-name">${this.name}</span><span class="trigger-email">${this.email}</span>
-              </span>`
-            : nothing}
+          ${
+            this.showName
+              ? html`<span class="trigger-text" aria-hidden="true">
+                  <span class="trigger-name">${this.name}</span><span class="trigger-email">${this.email}</span>
+                </span>`
+              : nothing
+          }
           <sl-avatar part="avatar" image=${this.image} initials=${initialsOf(label)} label="" aria-hidden="true"></sl-avatar>
         </button>
         <sl-menu part="menu" aria-labelledby="identity">
@@ -105,9 +103,7 @@ export class PatUserMenu extends PatElement {
             </div>
           </div>
           <sl-divider role="presentation"></sl-divider>
-          <sl-menu-item part="pats-item" value="pats">
-            <sl-icon slot="prefix" name="key"></sl-icon>${strings.userMenu.pats}
-          </sl-menu-item>
+          <sl-menu-item part="pats-item" value="pats"> <sl-icon slot="prefix" name="key"></sl-icon>${strings.userMenu.pats} </sl-menu-item>
           <slot></slot>
         </sl-menu>
       </sl-dropdown>
