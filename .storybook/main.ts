@@ -30,7 +30,9 @@ const config: StorybookConfig = {
       server: serverRest,
       // The preview's main chunk is Storybook's own runtime: large, and loaded from this machine.
       build: { ...rest.build, chunkSizeWarningLimit: 2048 },
-      plugins: plugins.filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'pat-kit-shoelace-icons')),
+      plugins: plugins.filter(
+        (plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'pat-kit-shoelace-icons'),
+      ),
     };
   },
 };

@@ -71,7 +71,9 @@ export async function run(seeded: Seeded, { chatty = true }: { chatty?: boolean 
   const rate = (loads: Load[]) => median(loads.map((load) => load.requestsPerSecond));
   const failures = [...kit!, ...(loud ?? [])].reduce((sum, load) => sum + load.non2xx + load.errors, 0);
   const list = (loads: Load[]) => loads.map((load) => round(load.requestsPerSecond)).join(', ');
-  log(`authorize over HTTP${on}: bare ${list(bare!)} req/s; PAT Kit ${list(kit!)} req/s${loud ? `; at LOG_LEVEL=info ${list(loud)} req/s` : ''}`);
+  log(
+    `authorize over HTTP${on}: bare ${list(bare!)} req/s; PAT Kit ${list(kit!)} req/s${loud ? `; at LOG_LEVEL=info ${list(loud)} req/s` : ''}`,
+  );
   return [
     reported(`bare Express route, same shape (median)${on ? ', in the PostgreSQL run' : ''}`, round(rate(bare!)), 'req/s'),
     reported(`authorize over HTTP${on} (median)`, round(rate(kit!)), 'req/s'),

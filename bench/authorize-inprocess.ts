@@ -12,7 +12,12 @@ const ROUND_MS = 1_000;
 const COLD_ROUND_MS = 500;
 
 /** Calls `authorizePat` one after another for `ms`, cycling through `tokens` from `start`. */
-export async function runChecks(authorizePat: AuthorizePat, tokens: string[], ms: number, start = 0): Promise<{ done: number; ms: number }> {
+export async function runChecks(
+  authorizePat: AuthorizePat,
+  tokens: string[],
+  ms: number,
+  start = 0,
+): Promise<{ done: number; ms: number }> {
   let done = 0;
   const began = performance.now();
   let elapsed = 0;

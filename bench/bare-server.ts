@@ -10,7 +10,11 @@ const app = express();
 app.disable('x-powered-by');
 app.post('/api/authorize', json({ limit: LIMITS.bodyBytes }), (req, res) => {
   const body = req.body as { entity_id?: unknown };
-  res.json({ allowed: true, user_id: 'user-042', pat_id: typeof body.entity_id === 'string' ? '0b4f1c9e-6a57-4d2e-9a51-1f0e7f3c2d11' : '' });
+  res.json({
+    allowed: true,
+    user_id: 'user-042',
+    pat_id: typeof body.entity_id === 'string' ? '0b4f1c9e-6a57-4d2e-9a51-1f0e7f3c2d11' : '',
+  });
 });
 app.get('/', (_req, res) => {
   res.type('text').send('bare');

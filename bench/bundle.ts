@@ -27,7 +27,9 @@ async function gzippedKb(external: string[]): Promise<{ minKb: number; gzipKb: n
 export async function run(): Promise<Result[]> {
   const own = await gzippedKb(OWN_EXTERNALS);
   const total = await gzippedKb([]);
-  log(`bundle: own ${round(own.minKb, 1)} KB min, ${round(own.gzipKb, 1)} KB gzip; total ${round(total.minKb, 1)} KB min, ${round(total.gzipKb, 1)} KB gzip`);
+  log(
+    `bundle: own ${round(own.minKb, 1)} KB min, ${round(own.gzipKb, 1)} KB gzip; total ${round(total.minKb, 1)} KB min, ${round(total.gzipKb, 1)} KB gzip`,
+  );
   return [
     atMost('bundle, own code (lit, @lit/*, Shoelace external), min+gzip', round(own.gzipKb, 1), 'KB', 30),
     atMost('bundle, total (everything in), min+gzip', round(total.gzipKb, 1), 'KB', 120),

@@ -78,7 +78,7 @@ export async function run(seeded: Seeded): Promise<Result[]> {
     if (total !== LISTER_PATS) throw new Error(`${LISTER} has ${total} PATs, not ${LISTER_PATS}`);
     // Warm-up over every query first (JIT, the database's page cache), so no case pays for being first.
     const all = measured.flatMap((entry) => entry.queries);
-    for (const began = Date.now(); Date.now() - began < WARMUP_MS; ) {
+    for (const began = Date.now(); Date.now() - began < WARMUP_MS;) {
       for (const query of all) await timeRequests(agent, `${server.url}/api/pats${query}`, token, 5);
     }
     for (const { name, queries } of measured) {

@@ -34,7 +34,15 @@ export async function run(): Promise<Result[]> {
   const script = await bundlePage();
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -43,7 +51,10 @@ export async function run(): Promise<Result[]> {
     await page.route('**/*', async (route) => {
       const { pathname } = new URL(route.request().url());
       if (pathname === '/') {
-        await route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/page.js"></script></head><body></body></html>' });
+        await route.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/page.js"></script></head><body></body></html>',
+        });
       } else if (pathname === '/page.js') {
         await route.fulfill({ contentType: 'text/javascript', body: script });
       } else if (pathname.startsWith('/shoelace/assets/icons/') && /^[\w-]+\.svg$/.test(pathname.slice(23))) {

@@ -44,9 +44,33 @@ export function onDatabase(seeded: Seeded): string {
 }
 
 const DAY = 86_400_000;
-const WORDS = ['deploy', 'ci', 'backup', 'metrics', 'grafana', 'ingest', 'sync', 'export', 'reader', 'writer', 'audit', 'bridge', 'gateway', 'sensor', 'mqtt', 'cron'];
+const WORDS = [
+  'deploy',
+  'ci',
+  'backup',
+  'metrics',
+  'grafana',
+  'ingest',
+  'sync',
+  'export',
+  'reader',
+  'writer',
+  'audit',
+  'bridge',
+  'gateway',
+  'sensor',
+  'mqtt',
+  'cron',
+];
 const PLACES = ['prod', 'staging', 'dev', 'eu', 'us', 'lab', 'edge', 'home', 'office', 'plant', 'fleet', 'test', 'qa', 'ops', 'iot', 'web'];
-const DESCRIPTIONS = ['', '', 'Used by the nightly job', 'Read-only access for dashboards', 'Temporary, for the migration', 'Gateway in building 4'];
+const DESCRIPTIONS = [
+  '',
+  '',
+  'Used by the nightly job',
+  'Read-only access for dashboards',
+  'Temporary, for the migration',
+  'Gateway in building 4',
+];
 
 /** The columns of a seeded PAT row, in the order of SeedPat.values. */
 const PAT_COLUMNS = [
@@ -152,10 +176,14 @@ export async function seed(path: string): Promise<Seeded> {
   const PAT_BATCH = 200;
   const SCOPE_BATCH = PAT_BATCH * SCOPES_PER_PAT; // flushed together, PATs first (foreign keys)
   const insertPats = sqlite.prepare(
-    `insert into pats (${PAT_COLUMNS.join(', ')}) values ${Array(PAT_BATCH).fill(`(${Array(PAT_COLUMNS.length).fill('?').join(',')})`).join(',')}`,
+    `insert into pats (${PAT_COLUMNS.join(', ')}) values ${Array(PAT_BATCH)
+      .fill(`(${Array(PAT_COLUMNS.length).fill('?').join(',')})`)
+      .join(',')}`,
   );
   const insertScopes = sqlite.prepare(
-    `insert into pat_scopes (${SCOPE_COLUMNS.join(', ')}) values ${Array(SCOPE_BATCH).fill(`(${Array(SCOPE_COLUMNS.length).fill('?').join(',')})`).join(',')}`,
+    `insert into pat_scopes (${SCOPE_COLUMNS.join(', ')}) values ${Array(SCOPE_BATCH)
+      .fill(`(${Array(SCOPE_COLUMNS.length).fill('?').join(',')})`)
+      .join(',')}`,
   );
   const tokens: string[] = [];
   const activeTokens: string[] = [];
@@ -258,8 +286,12 @@ export async function seedPostgres(url: string, dir: string): Promise<Seeded> {
     const vacuumStarted = performance.now();
     await client.query('vacuum analyze pats, pat_scopes, pat_counts');
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    log(`PostgreSQL: inserts of PATs ${seconds(patsMs)}, of scopes ${seconds(scopesMs)}; VACUUM ANALYZE ${seconds(performance.now() - vacuumStarted)}; the rest makes the PATs (secrets, hashes)`);
-    const { rows } = await client.query<{ pats: string; scopes: string }>('select (select count(*) from pats) as pats, (select count(*) from pat_scopes) as scopes');
+    log(
+      `PostgreSQL: inserts of PATs ${seconds(patsMs)}, of scopes ${seconds(scopesMs)}; VACUUM ANALYZE ${seconds(performance.now() - vacuumStarted)}; the rest makes the PATs (secrets, hashes)`,
+    );
+    const { rows } = await client.query<{ pats: string; scopes: string }>(
+      'select (select count(*) from pats) as pats, (select count(*) from pat_scopes) as scopes',
+    );
     if (Number(rows[0]!.pats) !== TOTAL_PATS || Number(rows[0]!.scopes) !== TOTAL_PATS * SCOPES_PER_PAT) {
       throw new Error(`PostgreSQL seeded ${rows[0]!.pats} PATs and ${rows[0]!.scopes} scopes`);
     }

@@ -24,7 +24,14 @@ async function seedPats(db: PatDatabase, hash: TokenHasher, label: string): Prom
     const id = randomUUID();
     const token = buildSecret(id, randomBytes(32));
     tokens.push(token);
-    const scope = (entity_type: string, operation: string, entity_id: string, domain_id: string) => ({ id: randomUUID(), pat_id: id, entity_type, operation, entity_id, domain_id });
+    const scope = (entity_type: string, operation: string, entity_id: string, domain_id: string) => ({
+      id: randomUUID(),
+      pat_id: id,
+      entity_type,
+      operation,
+      entity_id,
+      domain_id,
+    });
     const scopes = [
       scope('clients', 'update', `c-${i}`, 'd-1'),
       scope('channels', 'read', `ch-${i}`, ''),
@@ -73,7 +80,9 @@ export async function run(): Promise<Result[]> {
     await checksPerSecond(upstream, upstreamTokens.slice(0, 3), 1); // warm: the first check of each loads it
     const oursRate = await checksPerSecond(ours, ourTokens, 1_000);
     const upstreamRate = await checksPerSecond(upstream, upstreamTokens, 2_000);
-    log(`warm check, one core: SHA-256 ${round(oursRate)} checks/s; scrypt ${round(upstreamRate, 1)} checks/s (${round(1000 / upstreamRate, 1)} ms each)`);
+    log(
+      `warm check, one core: SHA-256 ${round(oursRate)} checks/s; scrypt ${round(upstreamRate, 1)} checks/s (${round(1000 / upstreamRate, 1)} ms each)`,
+    );
     return [
       reported("upstream's way: scrypt (N=16384, r=8, p=1) per check, warm cache", round(upstreamRate, 1), 'checks/s'),
       reported("upstream's way: CPU per check", round(1000 / upstreamRate, 1), 'ms'),

@@ -136,7 +136,9 @@ export async function run(): Promise<Result[]> {
   }
   const [full, normal] = targets.map((target) => ({ p50: quantile(target.times, 0.5), p99: quantile(target.times, 0.99) }));
   for (const target of targets) {
-    log(`synchronous=${target.synchronous}: ${target.times.length} writes, p50 ${round(quantile(target.times, 0.5), 2)} ms, p99 ${round(quantile(target.times, 0.99), 2)} ms, max ${round(Math.max(...target.times), 2)} ms`);
+    log(
+      `synchronous=${target.synchronous}: ${target.times.length} writes, p50 ${round(quantile(target.times, 0.5), 2)} ms, p99 ${round(quantile(target.times, 0.99), 2)} ms, max ${round(Math.max(...target.times), 2)} ms`,
+    );
   }
   return [
     reported('management write p50, synchronous=FULL (each commit synced)', round(full!.p50, 2), 'ms'),

@@ -201,7 +201,9 @@ function busyMarkers(root: ParentNode, { selects = false } = {}): Element[] {
 }
 
 function describeBusy(root: ParentNode): string {
-  const busy = busyMarkers(root).map((element) => `<${element.localName}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}>`);
+  const busy = busyMarkers(root).map(
+    (element) => `<${element.localName}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}>`,
+  );
   return `${requestsInFlight.size} request(s) in flight${busy.length ? `; busy: ${busy.slice(0, 5).join(', ')}` : ''}`;
 }
 

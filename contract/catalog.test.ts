@@ -111,6 +111,7 @@ describe('default durations', () => {
       assert.ok(parsed.ok);
       return parsed.ms;
     });
-    for (let i = 1; i < ms.length; i++) assert.ok(ms[i]! > ms[i - 1]!, `${DEFAULT_DURATIONS[i]!.value} after ${DEFAULT_DURATIONS[i - 1]!.value}`);
+    for (let i = 1; i < ms.length; i++)
+      assert.ok(ms[i]! > ms[i - 1]!, `${DEFAULT_DURATIONS[i]!.value} after ${DEFAULT_DURATIONS[i - 1]!.value}`);
   });
 });

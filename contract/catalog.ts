@@ -43,7 +43,10 @@ export type CatalogOptions = Pick<Catalog, 'entity_types'> & Partial<Pick<Catalo
  * The catalog `GET /pats/catalog` serves, from a host's (or the default) and the maximum
  * lifetime: presets longer than the maximum are dropped. Throws on a setting that cannot work.
  */
-export function resolveCatalog(options: CatalogOptions = DEFAULT_CATALOG, maxLifetime = DEFAULT_MAX_LIFETIME): { catalog: Catalog; maxLifetimeMs: number } {
+export function resolveCatalog(
+  options: CatalogOptions = DEFAULT_CATALOG,
+  maxLifetime = DEFAULT_MAX_LIFETIME,
+): { catalog: Catalog; maxLifetimeMs: number } {
   const max = parseDuration(maxLifetime);
   if (!max.ok || max.ms <= 0) throw new Error(`maxLifetime "${maxLifetime}" is not a positive duration`);
   if (options.entity_types.length === 0) throw new Error('the scope catalog needs at least one entity type');

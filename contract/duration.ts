@@ -65,12 +65,21 @@ export function formatDuration(ms: number): string {
   const seconds = Math.round(Math.abs(ms) / SECOND);
   if (seconds === 0) return '0s';
   const sign = ms < 0 ? '-' : '';
-  for (const [unit, size] of [['y', YEAR], ['w', WEEK], ['d', DAY]] as const) {
+  for (const [unit, size] of [
+    ['y', YEAR],
+    ['w', WEEK],
+    ['d', DAY],
+  ] as const) {
     if ((seconds * SECOND) % size === 0) return `${sign}${(seconds * SECOND) / size}${unit}`;
   }
   let rest = seconds * SECOND;
   let text = '';
-  for (const [unit, size] of [['d', DAY], ['h', HOUR], ['m', MINUTE], ['s', SECOND]] as const) {
+  for (const [unit, size] of [
+    ['d', DAY],
+    ['h', HOUR],
+    ['m', MINUTE],
+    ['s', SECOND],
+  ] as const) {
     const count = Math.floor(rest / size);
     if (count > 0) {
       text += `${count}${unit}`;

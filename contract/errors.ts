@@ -86,7 +86,10 @@ export const problems = {
   noDemoUser: (wanted: string, ids: readonly string[]) => new Problem('not_found', `No demo user "${wanted}"; try ${ids.join(', ')}.`),
   notJson: () => new Problem('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).'),
   notUtf8Charset: (charset?: string) =>
-    new Problem('unsupported_media_type', charset ? `The request body must be UTF-8 JSON, not "${charset}".` : 'The request body must be UTF-8 JSON.'),
+    new Problem(
+      'unsupported_media_type',
+      charset ? `The request body must be UTF-8 JSON, not "${charset}".` : 'The request body must be UTF-8 JSON.',
+    ),
   tooLarge: (limitBytes = 64 * 1024) => new Problem('payload_too_large', `The request body is larger than ${sizeText(limitBytes)}.`),
   /** The generic 500: what went wrong goes only to the server's log. */
   internal: () => new Problem('internal', 'Something went wrong on our side. Please try again.'),

@@ -71,7 +71,10 @@ describe('buildSecret and secretPatId', () => {
   });
 
   it('an upper-case id comes back in canonical lower case', () => {
-    assert.equal(secretPatId(buildSecret('123E4567-E89B-12D3-A456-426614174000', new Uint8Array(32))), '123e4567-e89b-12d3-a456-426614174000');
+    assert.equal(
+      secretPatId(buildSecret('123E4567-E89B-12D3-A456-426614174000', new Uint8Array(32))),
+      '123e4567-e89b-12d3-a456-426614174000',
+    );
   });
 
   const badRandom: [name: string, bytes: Uint8Array][] = [
@@ -86,7 +89,13 @@ describe('buildSecret and secretPatId', () => {
     });
   }
 
-  for (const id of ['', 'not-a-uuid', '123e4567-e89b-12d3-a456-42661417400', '123e4567-e89b-12d3-a456-4266141740000', 'g23e4567-e89b-12d3-a456-426614174000']) {
+  for (const id of [
+    '',
+    'not-a-uuid',
+    '123e4567-e89b-12d3-a456-42661417400',
+    '123e4567-e89b-12d3-a456-4266141740000',
+    'g23e4567-e89b-12d3-a456-426614174000',
+  ]) {
     it(`refuses the id ${JSON.stringify(id)}`, () => {
       assert.throws(() => buildSecret(id, new Uint8Array(32)), TypeError);
     });

@@ -23,7 +23,11 @@ describe('textProblem', () => {
   it('descriptions keep line breaks and tabs, not the other controls', () => {
     assert.equal(textProblem('line one\r\n\tline two\nthree', 'description'), undefined);
     for (const control of ['\u0000', '\u0008', '\u000b', '\u000c', '\u001b', '\u007f', '\u0085']) {
-      assert.match(textProblem(`a${control}b`, 'description') ?? '', /control characters other than line breaks and tabs/, JSON.stringify(control));
+      assert.match(
+        textProblem(`a${control}b`, 'description') ?? '',
+        /control characters other than line breaks and tabs/,
+        JSON.stringify(control),
+      );
     }
   });
 

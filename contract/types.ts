@@ -13,17 +13,7 @@ export type PatSortKey = (typeof PAT_SORT_KEYS)[number];
 export const SORT_DIRECTIONS = ['desc', 'asc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
-export const OPERATIONS = [
-  'create',
-  'read',
-  'list',
-  'update',
-  'delete',
-  'share',
-  'unshare',
-  'publish',
-  'subscribe',
-] as const;
+export const OPERATIONS = ['create', 'read', 'list', 'update', 'delete', 'share', 'unshare', 'publish', 'subscribe'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /** `entity_id` of a scope that covers every entity of its type. */

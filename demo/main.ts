@@ -33,7 +33,11 @@ async function json<T>(response: Response): Promise<T> {
 /** Signs `user` in through the demo login route (the mock answers it too). */
 async function signIn(user: DemoUser) {
   const login = await json<{ access_token: string }>(
-    await fetch('/api/demo/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: user.id }) }),
+    await fetch('/api/demo/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: user.id }),
+    }),
   );
   provider.token = login.access_token;
   userMenu.name = user.name;
@@ -41,7 +45,10 @@ async function signIn(user: DemoUser) {
 }
 
 async function start() {
-  applyTheme(localStorage.getItem('pat-kit-demo-theme') === 'dark' || (!localStorage.getItem('pat-kit-demo-theme') && matchMedia('(prefers-color-scheme: dark)').matches));
+  applyTheme(
+    localStorage.getItem('pat-kit-demo-theme') === 'dark' ||
+      (!localStorage.getItem('pat-kit-demo-theme') && matchMedia('(prefers-color-scheme: dark)').matches),
+  );
   themeToggle.addEventListener('click', () => applyTheme(!document.documentElement.classList.contains('sl-theme-dark')));
 
   // A build-time flag, not the mode: a development build served by the real server must not mock it.

@@ -39,7 +39,10 @@ async function chooseOption(select: string, value: string) {
 async function confirmDialog(label: string) {
   const confirm = page.locator('pat-confirm-dialog sl-button[part="confirm"]').filter({ hasText: label });
   await confirm.click();
-  await page.locator('pat-confirm-dialog sl-dialog[open]').waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('pat-confirm-dialog sl-dialog[open]')
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
 }
 
 async function rowMenu(name: string, action: string) {
@@ -148,11 +151,21 @@ describe('the user journey on the real server', { timeout: 120_000 }, () => {
   });
 
   it('finds an expired PAT with the Expired filter and regenerates it', async () => {
-    const login = (await (await fetch(`${server.url}/api/demo/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"alice"}' })).json()) as { access_token: string };
+    const login = (await (
+      await fetch(`${server.url}/api/demo/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"user":"alice"}',
+      })
+    ).json()) as { access_token: string };
     const created = await fetch(`${server.url}/api/pats`, {
       method: 'POST',
       headers: { authorization: `Bearer ${login.access_token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Short-lived', duration: '1s', scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] }),
+      body: JSON.stringify({
+        name: 'Short-lived',
+        duration: '1s',
+        scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }],
+      }),
     });
     assert.equal(created.status, 201);
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -168,7 +181,7 @@ describe('the user journey on the real server', { timeout: 120_000 }, () => {
     assert.equal(await authorize(renewed, readClients), 200);
   });
 
-  it('a second user sees none of the first user\'s tokens', async () => {
+  it("a second user sees none of the first user's tokens", async () => {
     await page.getByRole('button', { name: 'Back to tokens' }).click();
     await page.locator('#user-switch').selectOption('bob');
     await page.getByText('No personal access tokens yet').waitFor();

@@ -77,7 +77,11 @@ async function watchedPage(): Promise<Watched> {
   await context.addInitScript(() => {
     const seen: string[] = [];
     Object.assign(window, { __cspViolations: seen });
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`), true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`),
+      true,
+    );
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -107,8 +111,14 @@ async function assertInlineRefused(page: Page, violations: () => Promise<string[
   assert.deepEqual(applied, { script: false, style: false }, 'inline script and style are refused');
   await page.waitForFunction(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.length >= 2);
   const refused = await violations();
-  assert.ok(refused.some((line) => line.startsWith('script-src')), refused.join('\n'));
-  assert.ok(refused.some((line) => line.startsWith('style-src')), refused.join('\n'));
+  assert.ok(
+    refused.some((line) => line.startsWith('script-src')),
+    refused.join('\n'),
+  );
+  assert.ok(
+    refused.some((line) => line.startsWith('style-src')),
+    refused.join('\n'),
+  );
 }
 
 describe('the built demo on the real server', { timeout: 120_000 }, () => {
@@ -119,7 +129,9 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
   before(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'pat-kit-page-'));
     // What `npm start` does with NODE_ENV=development exported in the shell.
-    await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', outDir], { NODE_ENV: 'development' });
+    await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', outDir], {
+      NODE_ENV: 'development',
+    });
     shippedWorker = existsSync(join(outDir, 'mockServiceWorker.js'));
     // A stale worker from an older build, which the server must not serve either.
     copyFileSync(join(root, 'public/mockServiceWorker.js'), join(outDir, 'mockServiceWorker.js'));
@@ -131,7 +143,7 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('a development build ships neither MSW\'s worker nor the mocks', () => {
+  it("a development build ships neither MSW's worker nor the mocks", () => {
     assert.equal(shippedWorker, false, 'no mockServiceWorker.js in the build');
     const assets = readdirSync(join(outDir, 'assets')).filter((file) => file.endsWith('.js'));
     assert.ok(assets.length > 0);
@@ -142,7 +154,13 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
   });
 
   it('a development build talks to the server: no service worker answers, a PAT made through the API is listed', async () => {
-    const login = (await (await fetch(`${server.url}/api/demo/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":"alice"}' })).json()) as { access_token: string };
+    const login = (await (
+      await fetch(`${server.url}/api/demo/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"user":"alice"}',
+      })
+    ).json()) as { access_token: string };
     const name = `Made on the server ${randomUUID().slice(0, 8)}`;
     const created = await fetch(`${server.url}/api/pats`, {
       method: 'POST',
@@ -180,7 +198,11 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
       assert.match(response.headers.get('content-type') ?? '', /text\/html/);
       assertPageHeaders(response.headers);
     }
-    for (const [path, status] of [['/api/demo/users', 200], ['/api/pats', 401], ['/api/nothing', 404]] as const) {
+    for (const [path, status] of [
+      ['/api/demo/users', 200],
+      ['/api/pats', 401],
+      ['/api/nothing', 404],
+    ] as const) {
       const response = await fetch(`${server.url}${path}`);
       assert.equal(response.status, status, path);
       assertNoPageHeaders(response.headers, path);
@@ -245,7 +267,10 @@ describe('the about page (no built page to serve)', { timeout: 60_000 }, () => {
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
     assert.ok(style, 'the about page has its inline style');
     assertPageHeaders(response.headers, [`'sha256-${createHash('sha256').update(style).digest('base64')}'`]);
-    for (const [path, status] of [['/api/pats', 401], ['/api/nothing', 404]] as const) {
+    for (const [path, status] of [
+      ['/api/pats', 401],
+      ['/api/nothing', 404],
+    ] as const) {
       const answer = await fetch(`${server.url}${path}`);
       assert.equal(answer.status, status, path);
       assertNoPageHeaders(answer.headers, path);

@@ -85,7 +85,7 @@ function untie(body: unknown, key: string | undefined): unknown {
   const pats = (body as { pats?: Record<string, unknown>[] } | undefined)?.pats;
   if (!key || !Array.isArray(pats)) return body;
   const sorted: Record<string, unknown>[] = [];
-  for (let start = 0; start < pats.length; ) {
+  for (let start = 0; start < pats.length;) {
     let end = start + 1;
     while (end < pats.length && pats[end]![key] === pats[start]![key]) end++;
     sorted.push(...pats.slice(start, end).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)));
@@ -109,7 +109,11 @@ async function both(method: string, path: PathOf, step: Step = {}): Promise<{ se
   const mocked = await callOn(mockSide, method, path, step);
   const what = `${method} ${typeof path === 'string' ? path : path(serverSide)}`;
   if (step.expect !== undefined) assert.equal(real.status, step.expect, `${what}: the server's status (${JSON.stringify(real.body)})`);
-  assert.equal(mocked.status, real.status, `${what}: status (server said ${JSON.stringify(real.body)}, mock said ${JSON.stringify(mocked.body)})`);
+  assert.equal(
+    mocked.status,
+    real.status,
+    `${what}: status (server said ${JSON.stringify(real.body)}, mock said ${JSON.stringify(mocked.body)})`,
+  );
   for (const header of HEADERS) {
     assert.equal(mocked.headers.get(header), real.headers.get(header), `${what}: header ${header}`);
   }
@@ -160,7 +164,10 @@ before(async () => {
   msw = setupServer(...createHandlers({ store, baseUrl: MOCK_BASE }));
   msw.listen({ onUnhandledRequest: 'bypass' });
   const users: Who[] = ['alice', 'bob', 'carol'];
-  const serverTokens = Object.fromEntries(await Promise.all(users.map(async (user) => [user, await server.tokenFor(user)]))) as Record<Who, string>;
+  const serverTokens = Object.fromEntries(await Promise.all(users.map(async (user) => [user, await server.tokenFor(user)]))) as Record<
+    Who,
+    string
+  >;
   const mockTokens = Object.fromEntries(users.map((user) => [user, mockTokenFor(user)])) as Record<Who, string>;
   sides = [
     { name: 'server', call: server.call, tokens: serverTokens, ids: {}, secrets: {}, labels: new Map(), counter: 0 },
@@ -209,7 +216,11 @@ describe('the mocks answer like the server', () => {
       ],
     });
     await both('GET', id('grafana', '/scope'));
-    await create('soon', { name: 'Nightly backup', duration: '3d', scopes: [{ entity_type: 'clients', operation: 'list', entity_id: '*' }] });
+    await create('soon', {
+      name: 'Nightly backup',
+      duration: '3d',
+      scopes: [{ entity_type: 'clients', operation: 'list', entity_id: '*' }],
+    });
     await create('emoji', { name: '🚀'.repeat(200), duration: '1h30m' });
     await create('bob-grafana', { name: 'Grafana dashboards read-only', duration: '7d' }, 'bob');
     await both('GET', '/pats?status=all');
@@ -242,13 +253,26 @@ describe('the mocks answer like the server', () => {
   });
 
   test('create: scope rules (catalog, shape, limits)', async () => {
-    const scope = (entity_type: unknown, operation: unknown, entity_id: unknown = '*', extra = {}) => ({ entity_type, operation, entity_id, ...extra });
+    const scope = (entity_type: unknown, operation: unknown, entity_id: unknown = '*', extra = {}) => ({
+      entity_type,
+      operation,
+      entity_id,
+      ...extra,
+    });
     const cases: unknown[] = [
       [scope('robots', 'read')],
       [scope('clients', 'publish')],
       [scope('robots', 'read'), scope('clients', 'fly'), scope('clients', 'read')],
       [scope('domains', 'create')],
-      [scope('', 'read'), scope('clients', ' '), scope('clients', 'read', 7), null, 'x', [], scope('clients', 'read', '*', { domain_id: '  ' })],
+      [
+        scope('', 'read'),
+        scope('clients', ' '),
+        scope('clients', 'read', 7),
+        null,
+        'x',
+        [],
+        scope('clients', 'read', '*', { domain_id: '  ' }),
+      ],
       [{}],
       Array.from({ length: 101 }, (_, i) => scope('clients', 'read', `c-${i}`)),
       'not a list',
@@ -268,7 +292,10 @@ describe('the mocks answer like the server', () => {
     await both('POST', '/pats', { raw: 'hello', headers: { 'content-type': 'text/plain' }, expect: 415 });
     await both('POST', '/pats', { raw: '{"name":"x","duration":"1d"}', headers: { 'content-type': 'text/plain;charset=UTF-8' } });
     await both('POST', '/pats', { raw: '{}', headers: { 'content-type': 'application/json; charset=latin1' } });
-    await both('POST', '/pats', { raw: '{"name":"Charset","duration":"1d"}', headers: { 'content-type': 'Application/JSON; charset=UTF-8' } });
+    await both('POST', '/pats', {
+      raw: '{"name":"Charset","duration":"1d"}',
+      headers: { 'content-type': 'Application/JSON; charset=UTF-8' },
+    });
     server.clock.advance(1000);
     await both('POST', '/pats', { body: { name: 'x'.repeat(70_000), duration: '1d' }, expect: 413 });
     await both('PATCH', id('ci', '/name'), { raw: 'x', headers: { 'content-type': 'application/xml' } });
@@ -403,7 +430,7 @@ describe('the mocks answer like the server', () => {
     await both('PATCH', id('doomed', '/secret/revoke'));
   });
 
-  test("foreign and unknown ids are the same 404", async () => {
+  test('foreign and unknown ids are the same 404', async () => {
     const cases: [Who, PathOf][] = [
       ['bob', id('grafana')],
       ['alice', '/pats/00000000-0000-4000-8000-000000000000'],
@@ -486,16 +513,31 @@ describe('the mocks answer like the server', () => {
   test('scopes: at most 1000 per PAT', async () => {
     await create('bulk', { name: 'Bulk', duration: '30d' });
     for (let call = 0; call < 10; call++) {
-      const scopes = Array.from({ length: 100 }, (_, i) => ({ entity_type: 'clients', operation: 'read', entity_id: `c-${call * 100 + i}` }));
+      const scopes = Array.from({ length: 100 }, (_, i) => ({
+        entity_type: 'clients',
+        operation: 'read',
+        entity_id: `c-${call * 100 + i}`,
+      }));
       const result = await both('PATCH', id('bulk', '/scope/add'), { body: { scopes } });
       assert.equal(result.server.status, 200);
     }
     await both('GET', id('bulk'));
-    await both('PATCH', id('bulk', '/scope/add'), { body: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: 'c-1000' }] }, expect: 400 });
-    // A covered scope is a no-op, so it still fits; a wildcard replaces the 1000.
-    await both('PATCH', id('bulk', '/scope/add'), { body: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: 'c-5' }] }, expect: 200 });
     await both('PATCH', id('bulk', '/scope/add'), {
-      body: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }, { entity_type: 'clients', operation: 'list', entity_id: '*' }] },
+      body: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: 'c-1000' }] },
+      expect: 400,
+    });
+    // A covered scope is a no-op, so it still fits; a wildcard replaces the 1000.
+    await both('PATCH', id('bulk', '/scope/add'), {
+      body: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: 'c-5' }] },
+      expect: 200,
+    });
+    await both('PATCH', id('bulk', '/scope/add'), {
+      body: {
+        scopes: [
+          { entity_type: 'clients', operation: 'read', entity_id: '*' },
+          { entity_type: 'clients', operation: 'list', entity_id: '*' },
+        ],
+      },
     });
     await both('GET', id('bulk', '/scope?limit=100'));
   });

@@ -298,7 +298,11 @@ export function createMockApi(options: HandlerOptions) {
       if (method === 'POST') {
         const { user: wanted } = need(parseRequest(demoLoginBody, await readJson(request, DEMO_LOGIN_BYTES)));
         const user = store.users.find((candidate) => candidate.id === wanted);
-        if (!user) throw problems.noDemoUser(wanted, store.users.map((candidate) => candidate.id));
+        if (!user)
+          throw problems.noDemoUser(
+            wanted,
+            store.users.map((candidate) => candidate.id),
+          );
         const { id, name, email } = user;
         return { status: 200, body: { access_token: mockTokenFor(id), user: { id, name, email } }, headers: API_HEADERS };
       }
@@ -374,4 +378,3 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
   fallback.info.header = `* ${prefix}/*`;
   return [...handlers, fallback];
 }
-

@@ -1,8 +1,25 @@
 /** PAT Kit's mock API: an in-memory store with the server's rules, MSW handlers and scenarios. */
 import { problemAnswer, problems } from '../contract/index.js';
 
-export { MockStore, MOCK_USERS, randomUuid, type MockStoreOptions, type MockUser, type SeedPat, type ListQuery, type MockAuthorizeResult } from './store.js';
-export { createHandlers, createMockApi, mockTokenFor, mockTokenUser, MOCK_TOKEN_PREFIX, type HandlerOptions, type MockApi } from './handlers.js';
+export {
+  MockStore,
+  MOCK_USERS,
+  randomUuid,
+  type MockStoreOptions,
+  type MockUser,
+  type SeedPat,
+  type ListQuery,
+  type MockAuthorizeResult,
+} from './store.js';
+export {
+  createHandlers,
+  createMockApi,
+  mockTokenFor,
+  mockTokenUser,
+  MOCK_TOKEN_PREFIX,
+  type HandlerOptions,
+  type MockApi,
+} from './handlers.js';
 export {
   SCENARIO_NAMES,
   scenarios,

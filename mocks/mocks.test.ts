@@ -12,7 +12,11 @@ import { MockStore } from './store.js';
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
 const ALL = { offset: 0, limit: 100, status: 'all', sort: 'issued_at', dir: 'desc' } as const;
 
-type Fetch = (method: string, path: string, init?: { token?: string | null; body?: unknown }) => Promise<{ status: number; body: any; headers: Headers }>;
+type Fetch = (
+  method: string,
+  path: string,
+  init?: { token?: string | null; body?: unknown },
+) => Promise<{ status: number; body: any; headers: Headers }>;
 
 function caller(base: string): Fetch {
   return async (method, path, { token = mockTokenFor('alice'), body } = {}) => {
@@ -39,7 +43,11 @@ describe('the store', () => {
   test('a secret is shown once, kept as a digest, and verifies', () => {
     let now = NOW;
     const store = new MockStore({ now: () => now });
-    const created = store.create('alice', { name: 'CI', duration: '1d', scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] });
+    const created = store.create('alice', {
+      name: 'CI',
+      duration: '1d',
+      scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }],
+    });
     assert.match(created.secret, SECRET_PATTERN);
     assert.equal(secretPatId(created.secret), created.id);
     assert.equal('secret' in store.get('alice', created.id), false);
@@ -68,12 +76,19 @@ describe('the store', () => {
   test('isolation: another user gets the same 404 as an unknown id', () => {
     const store = new MockStore();
     const { id } = store.create('alice', { name: 'Mine', duration: '1d' });
-    for (const attempt of [() => store.get('bob', id), () => store.get('alice', '00000000-0000-4000-8000-000000000000'), () => store.remove('bob', id)]) {
+    for (const attempt of [
+      () => store.get('bob', id),
+      () => store.get('alice', '00000000-0000-4000-8000-000000000000'),
+      () => store.remove('bob', id),
+    ]) {
       assert.throws(attempt, (error: Problem) => error.code === 'not_found' && error.message === 'No personal access token with this id.');
     }
     assert.equal(store.list('bob', ALL).total, 0);
     assert.equal(store.create('bob', { name: 'mine', duration: '1d' }).name, 'mine');
-    assert.throws(() => store.create('alice', { name: 'MINE', duration: '1d' }), (error: Problem) => error.code === 'conflict');
+    assert.throws(
+      () => store.create('alice', { name: 'MINE', duration: '1d' }),
+      (error: Problem) => error.code === 'conflict',
+    );
   });
 
   test('a seeded PAT keeps its history and its secret works', () => {
@@ -103,12 +118,16 @@ describe('the store', () => {
       ['24h', '7d', '30d'],
     );
     assert.equal(short.catalog.max_lifetime, '30d');
-    assert.throws(() => short.create('alice', { name: 'x', duration: '31d' }), (error: Problem) => error.details?.[0]?.field === 'duration');
+    assert.throws(
+      () => short.create('alice', { name: 'x', duration: '31d' }),
+      (error: Problem) => error.details?.[0]?.field === 'duration',
+    );
   });
 });
 
 describe('scenarios', () => {
-  const statuses = (pats: Pat[]) => pats.reduce<Record<string, number>>((counts, pat) => ({ ...counts, [pat.status]: (counts[pat.status] ?? 0) + 1 }), {});
+  const statuses = (pats: Pat[]) =>
+    pats.reduce<Record<string, number>>((counts, pat) => ({ ...counts, [pat.status]: (counts[pat.status] ?? 0) + 1 }), {});
 
   test('every name has data and settings', () => {
     assert.deepEqual(Object.keys(scenarios).sort(), [...SCENARIO_NAMES].sort());
@@ -123,7 +142,10 @@ describe('scenarios', () => {
     assert.equal(alice.length, 12);
     assert.deepEqual(statuses(alice), { active: 8, revoked: 2, expired: 2 });
     assert.deepEqual(store.summary('alice'), { active: 8, expiring_soon: 2, revoked: 2, expired: 2, total: 12 });
-    assert.ok(alice.some((pat) => pat.last_used_at === null && pat.status === 'active'), 'a never-used one');
+    assert.ok(
+      alice.some((pat) => pat.last_used_at === null && pat.status === 'active'),
+      'a never-used one',
+    );
     assert.ok(alice.filter((pat) => pat.last_used_ip).length >= 6, 'used ones with an ip');
     assert.ok(alice.every((pat) => pat.scopes_count >= 0 && pat.scopes_count <= 5));
     assert.ok(alice.some((pat) => pat.scopes_count === 0) && alice.some((pat) => pat.scopes_count === 5));

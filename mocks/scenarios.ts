@@ -279,7 +279,18 @@ const BOB: PatSpec[] = [
   },
 ];
 
-const SERVICES = ['Billing sync', 'Ingest worker', 'Reporting', 'Edge gateway', 'Scheduler', 'Search indexer', 'Webhooks', 'Metrics', 'Notifications', 'Audit export'];
+const SERVICES = [
+  'Billing sync',
+  'Ingest worker',
+  'Reporting',
+  'Edge gateway',
+  'Scheduler',
+  'Search indexer',
+  'Webhooks',
+  'Metrics',
+  'Notifications',
+  'Audit export',
+];
 const ENVIRONMENTS = ['prod', 'staging', 'dev', 'qa', 'eu-west'];
 const MANY_SCOPES: ScopeSpec[] = [
   ['clients', 'read', '*'],

@@ -105,8 +105,7 @@ export interface ListQuery {
 }
 
 export type MockAuthorizeResult =
-  | { allowed: true; user_id: string; pat_id: string }
-  | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
+  { allowed: true; user_id: string; pat_id: string } | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
 
 const LAST_USED_INTERVAL_MS = 60_000;
 
@@ -164,7 +163,6 @@ function constantTimeEqual(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 }
-
 
 export class MockStore {
   /** The catalog `GET /pats/catalog` serves (presets beyond the maximum lifetime dropped). */

@@ -79,7 +79,8 @@ export async function startPostgres() {
     spawnSync(...invocation('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']), { stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });
   };
-  const psql = (sql) => run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+  const psql = (sql) =>
+    run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
   try {
     // An ordinary role that owns its database, as a deployment would have: no superuser.
     psql(`create role pat_kit login createdb password '${password}'`);

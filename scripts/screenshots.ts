@@ -75,7 +75,10 @@ const SEED: (CreatePatRequest & { revoke?: boolean; use?: boolean })[] = [
 async function api<T>(server: RunningServer, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
   const response = await fetch(`${server.url}/api${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -119,7 +122,11 @@ async function settle(page: Page) {
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
 }
 
-async function shoot(page: Page, name: string, options: { fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } } = {}) {
+async function shoot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } } = {},
+) {
   await settle(page);
   const path = join(outDir, name);
   await page.screenshot({ path, fullPage: options.fullPage ?? false, clip: options.clip, animations: 'disabled', caret: 'hide' });
@@ -154,7 +161,9 @@ async function main() {
     const toolbar = (await page.getByRole('button', { name: 'Create PAT' }).first().boundingBox())!;
     const x = Math.max(0, Math.floor(box.x - 260));
     const bottom = Math.max(box.y + box.height, toolbar.y + toolbar.height) + 16;
-    await shoot(page, 'user-menu.png', { clip: { x, y: 0, width: VIEWPORT.width - x, height: Math.min(VIEWPORT.height, Math.ceil(bottom)) } });
+    await shoot(page, 'user-menu.png', {
+      clip: { x, y: 0, width: VIEWPORT.width - x, height: Math.min(VIEWPORT.height, Math.ceil(bottom)) },
+    });
     await page.keyboard.press('Escape');
     await menu.waitFor({ state: 'hidden' });
 
@@ -163,7 +172,9 @@ async function main() {
     const form = 'pat-create-form';
     await page.locator(`${form} sl-input[name="name"] input`).fill('Support tooling');
     await chooseOption(page, `${form} pat-duration-picker sl-select`, '90d');
-    await page.locator(`${form} sl-textarea[name="description"] textarea`).fill('Lets the support console look up clients and their channels');
+    await page
+      .locator(`${form} sl-textarea[name="description"] textarea`)
+      .fill('Lets the support console look up clients and their channels');
     const rows = page.locator(`${form} pat-scope-editor fieldset[part="row"]`);
     const fillRow = async (index: number, type: string, operations: string[]) => {
       const row = `${form} pat-scope-editor fieldset[part="row"]:nth-of-type(${index + 1})`;

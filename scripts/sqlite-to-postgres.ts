@@ -25,7 +25,14 @@ export interface CopyCounts {
 
 async function countRows(db: PatDatabase): Promise<CopyCounts> {
   const count = async (table: 'pats' | 'pat_scopes') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { pats: await count('pats'), scopes: await count('pat_scopes') };
 }
 
@@ -38,10 +45,13 @@ async function countRows(db: PatDatabase): Promise<CopyCounts> {
 /** Copies every row of `table` in id order, `batchRows` per INSERT; returns how many. */
 async function copyTable(source: PatDatabase, target: PatDatabase, table: 'pats' | 'pat_scopes', batchRows: number): Promise<number> {
   let copied = 0;
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const rows = await source.selectFrom(table).selectAll().where('id', '>', after).orderBy('id').limit(batchRows).execute();
     if (rows.length === 0) return copied;
-    await target.insertInto(table).values(rows as never).execute();
+    await target
+      .insertInto(table)
+      .values(rows as never)
+      .execute();
     copied += rows.length;
     after = rows.at(-1)!.id;
   }
@@ -53,10 +63,14 @@ export async function copyDatabase(from: PatDatabase, to: PatDatabase, { batchRo
       // Writers to the target wait until this commits; a second copy then finds it not empty.
       if (dialectOf(to) === 'postgres') await sql`lock table pats, pat_scopes in exclusive mode`.execute(target);
       const present = await countRows(target);
-      if (present.pats > 0) throw new TargetNotEmptyError(`the target database already holds ${present.pats} PATs: the copy goes only into an empty one`);
+      if (present.pats > 0)
+        throw new TargetNotEmptyError(`the target database already holds ${present.pats} PATs: the copy goes only into an empty one`);
 
       // PATs first: scopes refer to them.
-      const copied: CopyCounts = { pats: await copyTable(source, target, 'pats', batchRows), scopes: await copyTable(source, target, 'pat_scopes', batchRows) };
+      const copied: CopyCounts = {
+        pats: await copyTable(source, target, 'pats', batchRows),
+        scopes: await copyTable(source, target, 'pat_scopes', batchRows),
+      };
 
       const expected = await countRows(source);
       const landed = await countRows(target);
@@ -88,7 +102,8 @@ async function main(args: string[]): Promise<number> {
     to = await openDatabase(url, { poolSize: 1 });
     const copied = await copyDatabase(from, to);
     const after = await countRows(to);
-    if (after.pats !== copied.pats || after.scopes !== copied.scopes) throw new Error('the row counts in PostgreSQL differ from those copied');
+    if (after.pats !== copied.pats || after.scopes !== copied.scopes)
+      throw new Error('the row counts in PostgreSQL differ from those copied');
     console.log(`copied ${copied.pats} PATs and ${copied.scopes} scopes from ${file} to ${redactedUrl(url)}; the row counts match`);
     return 0;
   } catch (error) {

@@ -48,20 +48,37 @@ function run(name, command, args, countsFile, extraEnv = {}) {
   console.log(`◀ ${name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+// Lint first: ESLint, Prettier's check and lit-analyzer (see package.json's "lint").
+run('lint', 'npm', ['run', 'lint', '--silent']);
+
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 run('type check (browser)', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']);
 run('type check (server)', process.execPath, [tsc, '-p', 'tsconfig.server.json', '--noEmit']);
 run('type check (end to end)', process.execPath, [tsc, '-p', 'tsconfig.e2e.json', '--noEmit']);
 
 const nodeTestArgs = [
-  '--import', 'tsx',
-  '--test', '--test-concurrency=1',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=./scripts/count-reporter.mjs', '--test-reporter-destination=stdout',
+  '--import',
+  'tsx',
+  '--test',
+  '--test-concurrency=1',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/count-reporter.mjs',
+  '--test-reporter-destination=stdout',
 ];
 const onlyOnPostgres = (file) => file.endsWith('.pg.test.ts');
-const nodeTests = [...testFiles('contract', '.test.ts'), ...testFiles('server', '.test.ts'), ...testFiles('mocks', '.test.ts'), ...testFiles('e2e', '.test.ts')];
-run('node tests: contract, server, mocks, end to end (SQLite)', process.execPath, [...nodeTestArgs, ...nodeTests.filter((file) => !onlyOnPostgres(file))], join(countsDir, 'node.json'));
+const nodeTests = [
+  ...testFiles('contract', '.test.ts'),
+  ...testFiles('server', '.test.ts'),
+  ...testFiles('mocks', '.test.ts'),
+  ...testFiles('e2e', '.test.ts'),
+];
+run(
+  'node tests: contract, server, mocks, end to end (SQLite)',
+  process.execPath,
+  [...nodeTestArgs, ...nodeTests.filter((file) => !onlyOnPostgres(file))],
+  join(countsDir, 'node.json'),
+);
 
 // The server suite again on PostgreSQL, less what only concerns SQLite's files.
 const sqliteOnly = new Set(['server/db/database.test.ts', 'server/db/migrations.test.ts']);
@@ -76,16 +93,27 @@ try {
 }
 if (postgres) {
   try {
-    run('node tests: server and mock conformance (PostgreSQL)', process.execPath, [...nodeTestArgs, ...postgresTests], join(countsDir, 'postgres.json'), {
-      PAT_TEST_DATABASE_URL: postgres.url,
-    });
+    run(
+      'node tests: server and mock conformance (PostgreSQL)',
+      process.execPath,
+      [...nodeTestArgs, ...postgresTests],
+      join(countsDir, 'postgres.json'),
+      {
+        PAT_TEST_DATABASE_URL: postgres.url,
+      },
+    );
   } finally {
     postgres.stop();
   }
 }
 
 if (testFiles('components', '.test.ts').length > 0) {
-  run('browser tests (web-test-runner, Chromium)', process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], join(countsDir, 'browser.json'));
+  run(
+    'browser tests (web-test-runner, Chromium)',
+    process.execPath,
+    [join(root, 'node_modules/@web/test-runner/dist/bin.js')],
+    join(countsDir, 'browser.json'),
+  );
 }
 
 console.log(failedSteps.length ? `\nFailed: ${failedSteps.join('; ')}` : '');

@@ -3,7 +3,6 @@ import { pino } from 'pino';
 import { errorHandler, routeNotFound } from './http/errors.js';
 import { answerClientErrors, limitUrlLength } from './http/client-errors.js';
 import { createPageRouter } from './http/page.js';
-import { noStore } from './http/no-store.js';
 import { requestLogger } from './http/request-logger.js';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit.js';
 import { createDemoSignIn, type DemoSignIn } from './identity/demo.js';
@@ -52,8 +51,10 @@ export function createApp(options: AppOptions): Express & { locals: { patKit: Pa
   app.use(requestLogger(logger));
   app.use(limitUrlLength);
   if (demo) {
-    logger.warn('Demo mode is on: anyone who can reach this server can sign in as a demo user. Set PAT_JWT_SECRET or PAT_JWKS_URL (and leave PAT_DEMO unset) to sign users in for real.');
-    app.use('/api', noStore, demo.router);
+    logger.warn(
+      'Demo mode is on: anyone who can reach this server can sign in as a demo user. Set PAT_JWT_SECRET or PAT_JWKS_URL (and leave PAT_DEMO unset) to sign users in for real.',
+    );
+    app.use('/api', demo.router);
   }
   app.use('/api', kit.router);
   app.use('/api', routeNotFound);

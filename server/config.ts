@@ -66,7 +66,9 @@ function readCatalog(path: string): ServerConfig['catalog'] {
   const validDurations =
     durations === undefined ||
     (Array.isArray(durations) &&
-      durations.every((preset) => typeof preset?.label === 'string' && typeof preset?.value === 'string' && parseDuration(preset.value).ok));
+      durations.every(
+        (preset) => typeof preset?.label === 'string' && typeof preset?.value === 'string' && parseDuration(preset.value).ok,
+      ));
   if (!validDurations) throw new ConfigError(`PAT_CATALOG: ${path} "durations" must be [{value: "30d", label: "30 days"}, …]`);
   return parsed as ServerConfig['catalog'];
 }
@@ -77,7 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
   const maxLifetime = env.PAT_MAX_LIFETIME || DEFAULT_MAX_LIFETIME;
   const parsedMax = parseDuration(maxLifetime);
-  if (!parsedMax.ok || parsedMax.ms <= 0) throw new ConfigError(`PAT_MAX_LIFETIME must be a positive duration like "365d", not "${maxLifetime}"`);
+  if (!parsedMax.ok || parsedMax.ms <= 0)
+    throw new ConfigError(`PAT_MAX_LIFETIME must be a positive duration like "365d", not "${maxLifetime}"`);
 
   const jwtSecret = env.PAT_JWT_SECRET || undefined;
   const jwksUrl = env.PAT_JWKS_URL || undefined;
@@ -104,7 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   }
 
   const perMinute = env.PAT_RATE_LIMIT || String(DEFAULT_RATE_LIMIT.max);
-  if (!/^[0-9]{1,9}$/.test(perMinute)) throw new ConfigError(`PAT_RATE_LIMIT must be a whole number of requests a minute (0 for no limit), not "${perMinute}"`);
+  if (!/^[0-9]{1,9}$/.test(perMinute))
+    throw new ConfigError(`PAT_RATE_LIMIT must be a whole number of requests a minute (0 for no limit), not "${perMinute}"`);
   const rateLimit = Number(perMinute) === 0 ? false : { max: Number(perMinute), windowMs: 60_000 };
 
   return {
@@ -136,7 +140,10 @@ const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 /** A number of hops, or addresses, CIDR ranges and range names separated by commas, as Express takes them. */
 function readTrustProxy(value: string): number | string {
   if (/^[0-9]{1,3}$/.test(value)) return Number(value);
-  const wrong = value.split(',').map((item) => item.trim()).find((item) => !NAMED_RANGES.has(item) && !isAddressOrRange(item));
+  const wrong = value
+    .split(',')
+    .map((item) => item.trim())
+    .find((item) => !NAMED_RANGES.has(item) && !isAddressOrRange(item));
   if (wrong !== undefined) {
     throw new ConfigError(
       `PAT_TRUST_PROXY must be a number of proxies or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal; "${wrong}" is none of them`,

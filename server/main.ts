@@ -46,7 +46,13 @@ async function main(): Promise<void> {
     logger.info({ database, demo: config.demo }, `PAT Kit listening on http://${config.host}:${port}`);
   });
   const stop = () => {
-    server.close(() => void app.locals.patKit.close().then(() => db.destroy()).then(() => process.exit(0)));
+    server.close(
+      () =>
+        void app.locals.patKit
+          .close()
+          .then(() => db.destroy())
+          .then(() => process.exit(0)),
+    );
     server.closeAllConnections();
   };
   process.once('SIGINT', stop);

@@ -31,7 +31,12 @@ async function readyForm(canvasElement: HTMLElement): Promise<PatCreateForm> {
 /** Submits the form and waits until it has answered (errors on the fields, or created). */
 async function submit(form: PatCreateForm): Promise<void> {
   await clickButton(form.shadowRoot!, strings.create.submit);
-  await until(() => form.shadowRoot!.querySelector('form')!.getAttribute('aria-busy') === 'false' && deepQuery(form.shadowRoot!, '[data-error], sl-alert[open]'), 'the form to show its errors');
+  await until(
+    () =>
+      form.shadowRoot!.querySelector('form')!.getAttribute('aria-busy') === 'false' &&
+      deepQuery(form.shadowRoot!, '[data-error], sl-alert[open]'),
+    'the form to show its errors',
+  );
 }
 
 const meta = {
@@ -41,7 +46,12 @@ const meta = {
   argTypes: { duration: { control: 'select', options: ['', '24h', '7d', '30d', '90d', '1y', '45d'] } },
   // The attributes a host would write: `scopes` is a JSON array.
   render: (args) => html`
-    <pat-create-form name=${args.name} description=${args.description} duration=${args.duration} scopes=${JSON.stringify(args.scopes)}></pat-create-form>
+    <pat-create-form
+      name=${args.name}
+      description=${args.description}
+      duration=${args.duration}
+      scopes=${JSON.stringify(args.scopes)}
+    ></pat-create-form>
   `,
 } satisfies Meta<Args>;
 

@@ -17,7 +17,12 @@ interface Args {
 /** The detail page once its PAT and scopes are on screen. */
 async function loadedDetail(canvasElement: HTMLElement): Promise<PatDetail> {
   const detail = await storyElement<PatDetail>(canvasElement, 'pat-detail');
-  await until(() => deepQuery(detail.shadowRoot!, '[part="title"]') && detail.shadowRoot!.querySelector('[part="scopes-table"]')?.getAttribute('aria-busy') === 'false', 'the token');
+  await until(
+    () =>
+      deepQuery(detail.shadowRoot!, '[part="title"]') &&
+      detail.shadowRoot!.querySelector('[part="scopes-table"]')?.getAttribute('aria-busy') === 'false',
+    'the token',
+  );
   return detail;
 }
 

@@ -15,7 +15,8 @@ const meta = {
   component: 'pat-duration-picker',
   args: { value: '', label: strings.duration.label, errorMessage: '' },
   argTypes: { value: { control: 'select', options: ['', '24h', '7d', '30d', '90d', '1y', '45d'] } },
-  render: ({ value, label, errorMessage }) => html`<pat-duration-picker value=${value} label=${label} error-message=${errorMessage}></pat-duration-picker>`,
+  render: ({ value, label, errorMessage }) =>
+    html`<pat-duration-picker value=${value} label=${label} error-message=${errorMessage}></pat-duration-picker>`,
 } satisfies Meta<Args>;
 
 export default meta;

@@ -34,7 +34,10 @@ export const List: Story = {};
 
 export const Empty: Story = { parameters: { scenario: 'empty' } satisfies PatStoryParameters };
 
-export const ManyRows: Story = { args: { route: '/pats?status=all&size=50' }, parameters: { scenario: 'many' } satisfies PatStoryParameters };
+export const ManyRows: Story = {
+  args: { route: '/pats?status=all&size=50' },
+  parameters: { scenario: 'many' } satisfies PatStoryParameters,
+};
 
 export const Loading: Story = { parameters: { scenario: 'slow' } satisfies PatStoryParameters };
 

@@ -73,7 +73,11 @@ export async function dialogShown(root: ParentNode, message = 'the dialog to ope
   return until(() => {
     const dialog = deepQueryAll<SlDialog>(root, 'sl-dialog').find((candidate) => candidate.open);
     const panel = dialog?.shadowRoot?.querySelector<HTMLElement>('[part="panel"]');
-    const animating = panel && [panel, ...dialog!.shadowRoot!.querySelectorAll('[part="overlay"]')].some((part) => part.getAnimations().some((a) => a.playState === 'running'));
+    const animating =
+      panel &&
+      [panel, ...dialog!.shadowRoot!.querySelectorAll('[part="overlay"]')].some((part) =>
+        part.getAnimations().some((a) => a.playState === 'running'),
+      );
     return panel && panel.getBoundingClientRect().height > 0 && !animating ? dialog : undefined;
   }, message);
 }
@@ -81,7 +85,10 @@ export async function dialogShown(root: ParentNode, message = 'the dialog to ope
 /** Clicks the first enabled `<sl-button>` under `root` whose text is `label`, once it is there. */
 export async function clickButton(root: ParentNode, label: string): Promise<void> {
   const button = await until(
-    () => deepQueryAll<SlButton>(root, 'sl-button').find((candidate) => textOf(candidate) === label && !candidate.disabled && !candidate.loading),
+    () =>
+      deepQueryAll<SlButton>(root, 'sl-button').find(
+        (candidate) => textOf(candidate) === label && !candidate.disabled && !candidate.loading,
+      ),
     `an enabled "${label}" button`,
   );
   button.click();
@@ -102,6 +109,9 @@ export const ALICE_PATS = {
 export const UNKNOWN_PAT = '00000000-0000-4000-8000-000000000000';
 
 /** A well-formed secret for "CI deploy", from fixed bytes: it opens nothing. */
-export const SAMPLE_SECRET = buildSecret(ALICE_PATS.active, Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff));
+export const SAMPLE_SECRET = buildSecret(
+  ALICE_PATS.active,
+  Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff),
+);
 
 export { mockTokenFor };

@@ -26,7 +26,10 @@ before(() => {
 let worker: SetupWorker | undefined;
 
 /** Serves `scenario` (a fresh store) to every request from now on; returns the worker and store. */
-export async function useMockApi(scenario: ScenarioName = 'default', options: ScenarioOptions = {}): Promise<{ worker: SetupWorker; store: MockStore }> {
+export async function useMockApi(
+  scenario: ScenarioName = 'default',
+  options: ScenarioOptions = {},
+): Promise<{ worker: SetupWorker; store: MockStore }> {
   worker ??= await startMockWorker(scenario, options);
   const store = useScenario(worker, scenario, options);
   return { worker, store };
@@ -51,7 +54,9 @@ export async function until(predicate: () => unknown, message = 'condition', tim
 
 declare global {
   interface Window {
-    axe: { run(context: Element, options?: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+    axe: {
+      run(context: Element, options?: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+    };
   }
 }
 
@@ -69,6 +74,7 @@ export async function expectAccessible(element: Element): Promise<void> {
  * two unequal elements tries to print them and hangs the browser.
  */
 export function expectSame(actual: unknown, expected: unknown, what: string): void {
-  const name = (node: unknown) => (node instanceof Element ? `<${node.localName}> "${(node.textContent ?? '').trim().slice(0, 40)}"` : String(node));
+  const name = (node: unknown) =>
+    node instanceof Element ? `<${node.localName}> "${(node.textContent ?? '').trim().slice(0, 40)}"` : String(node);
   if (actual !== expected) throw new Error(`${what}: expected ${name(expected)}, got ${name(actual)}`);
 }

@@ -25,7 +25,9 @@ function watch(worker: SetupWorker): Seen[] {
   return seen;
 }
 
-async function only(seen: Seen[]): Promise<{ method: string; path: string; search: string; auth: string | null; type: string | null; body: unknown }> {
+async function only(
+  seen: Seen[],
+): Promise<{ method: string; path: string; search: string; auth: string | null; type: string | null; body: unknown }> {
   expect(seen, 'requests sent').to.have.length(1);
   const [request] = seen as [Seen];
   const text = await request.body;
@@ -55,7 +57,19 @@ async function apiError(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 function expectPat(pat: Pat, withSecret: boolean) {
-  expect(pat).to.include.keys('id', 'user_id', 'name', 'description', 'status', 'issued_at', 'expires_at', 'updated_at', 'last_used_at', 'revoked', 'scopes_count');
+  expect(pat).to.include.keys(
+    'id',
+    'user_id',
+    'name',
+    'description',
+    'status',
+    'issued_at',
+    'expires_at',
+    'updated_at',
+    'last_used_at',
+    'revoked',
+    'scopes_count',
+  );
   expect(pat.id).to.match(/^[0-9a-f-]{36}$/);
   expect(['active', 'revoked', 'expired']).to.include(pat.status);
   expect(Number.isNaN(Date.parse(pat.issued_at))).to.equal(false);
@@ -86,10 +100,22 @@ describe('HttpPatApi', () => {
 
   describe('every method against the mocks', () => {
     it('createPat: POST /pats with the JSON body; a PAT with its secret', async () => {
-      const request = { name: 'New one', description: 'for tests', duration: '30d', scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] };
+      const request = {
+        name: 'New one',
+        description: 'for tests',
+        duration: '30d',
+        scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }],
+      };
       const pat = await api.createPat(request);
       const sent = await only(seen);
-      expect(sent).to.deep.include({ method: 'POST', path: '/api/pats', search: '', auth: `Bearer ${TOKEN}`, type: 'application/json', body: request });
+      expect(sent).to.deep.include({
+        method: 'POST',
+        path: '/api/pats',
+        search: '',
+        auth: `Bearer ${TOKEN}`,
+        type: 'application/json',
+        body: request,
+      });
       expectPat(pat, true);
       expect(pat).to.include({ name: 'New one', description: 'for tests', status: 'active', scopes_count: 1, user_id: 'alice' });
       expect(store.get('alice', pat.id).name).to.equal('New one');
@@ -99,7 +125,14 @@ describe('HttpPatApi', () => {
       const page = await api.listPats({ status: 'all', name: 'grafana', sort: 'name', dir: 'asc', offset: 0, limit: 5 });
       const sent = await only(seen);
       expect(sent).to.include({ method: 'GET', path: '/api/pats', type: null, body: undefined });
-      expect(Object.fromEntries(new URLSearchParams(sent.search))).to.deep.equal({ status: 'all', name: 'grafana', sort: 'name', dir: 'asc', offset: '0', limit: '5' });
+      expect(Object.fromEntries(new URLSearchParams(sent.search))).to.deep.equal({
+        status: 'all',
+        name: 'grafana',
+        sort: 'name',
+        dir: 'asc',
+        offset: '0',
+        limit: '5',
+      });
       expect(page).to.include({ total: 1, offset: 0, limit: 5 });
       expect(page.pats).to.have.length(1);
       expectPat(page.pats[0]!, false);
@@ -151,7 +184,12 @@ describe('HttpPatApi', () => {
     it('renamePat: PATCH /pats/{id}/name {name}; the PAT (202)', async () => {
       const pat = await api.renamePat(CI, 'CI deploy v2');
       const sent = await only(seen);
-      expect(sent).to.deep.include({ method: 'PATCH', path: `/api/pats/${CI}/name`, type: 'application/json', body: { name: 'CI deploy v2' } });
+      expect(sent).to.deep.include({
+        method: 'PATCH',
+        path: `/api/pats/${CI}/name`,
+        type: 'application/json',
+        body: { name: 'CI deploy v2' },
+      });
       expectPat(pat, false);
       expect(pat.name).to.equal('CI deploy v2');
       expect(pat.updated_at).to.be.a('string');
@@ -207,7 +245,9 @@ describe('HttpPatApi', () => {
       expect(sent).to.deep.include({ method: 'PATCH', path: `/api/pats/${CI}/scope/add`, body: { scopes } });
       expect(result).to.have.keys('scopes');
       expect(result.scopes).to.have.length(5);
-      expect(result.scopes.some((scope) => scope.entity_type === 'users' && scope.entity_id === 'u-1' && scope.domain_id === 'd-1')).to.equal(true);
+      expect(
+        result.scopes.some((scope) => scope.entity_type === 'users' && scope.entity_id === 'u-1' && scope.domain_id === 'd-1'),
+      ).to.equal(true);
     });
 
     it('removeScopes: PATCH /pats/{id}/scope/remove {scopes_id}; every scope left', async () => {
@@ -334,14 +374,19 @@ describe('HttpPatApi', () => {
       expect(error.fieldMessage('name')).to.be.a('string');
     });
 
-    it('500: ApiError internal with the server\'s generic message', async () => {
+    it("500: ApiError internal with the server's generic message", async () => {
       await useMockApi('error');
       const error = await apiError(api.listPats());
       expect(error).to.include({ status: 500, code: 'internal', message: 'Something went wrong on our side. Please try again.' });
     });
 
     it('an error answer without a JSON body still gives an ApiError with a message', async () => {
-      worker.use(http.get('/api/pats/summary', () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } })));
+      worker.use(
+        http.get(
+          '/api/pats/summary',
+          () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } }),
+        ),
+      );
       const error = await apiError(api.getSummary());
       expect(error).to.include({ status: 502, code: 'internal' });
       expect(error.message).to.be.a('string').and.not.be.empty;

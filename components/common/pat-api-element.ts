@@ -44,7 +44,9 @@ export class PatApiElement extends PatElement {
   /** Revokes `pat` once the host allowed it and the user confirmed; true when it is revoked. */
   protected async confirmRevoke(dialog: ConfirmDialogSource, pat: Pat, trigger?: HTMLElement): Promise<boolean> {
     if (this.emit('pat-request-revoke', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return false;
-    const done = await (await dialogFrom(dialog)).confirm(
+    const done = await (
+      await dialogFrom(dialog)
+    ).confirm(
       {
         title: strings.confirm.revokeTitle,
         message: strings.confirm.revokeText(pat.name),
@@ -60,7 +62,9 @@ export class PatApiElement extends PatElement {
   /** Deletes `pat` once the host allowed it and the user confirmed; true when it is gone. */
   protected async confirmDelete(dialog: ConfirmDialogSource, pat: Pat, trigger?: HTMLElement): Promise<boolean> {
     if (this.emit('pat-request-delete', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return false;
-    const done = await (await dialogFrom(dialog)).confirm(
+    const done = await (
+      await dialogFrom(dialog)
+    ).confirm(
       {
         title: strings.confirm.deleteTitle,
         message: strings.confirm.deleteText(pat.name),

@@ -93,7 +93,8 @@ export const strings = {
 
   secret: {
     title: 'Copy your new token now',
-    warning: 'This is the only time it is shown. Store it somewhere safe, such as a password manager or your CI secrets: once you leave this page it cannot be seen again.',
+    warning:
+      'This is the only time it is shown. Store it somewhere safe, such as a password manager or your CI secrets: once you leave this page it cannot be seen again.',
     copy: 'Copy token',
   },
 
@@ -142,7 +143,7 @@ export const strings = {
     name: 'Name',
     nameHelp: 'A unique name, so you know later what this token is for.',
     description: 'Description',
-    descriptionHelp: "Optional: what is this token for?",
+    descriptionHelp: 'Optional: what is this token for?',
     scopes: 'Scopes',
     scopesHelp: 'Each scope allows one operation on one kind of entity. Grant only what the token needs.',
     submit: 'Create',

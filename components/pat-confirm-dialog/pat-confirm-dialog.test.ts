@@ -94,7 +94,10 @@ async function open(element: PatConfirmDialog, options: ConfirmOptions, trigger?
 }
 
 async function hidden(element: PatConfirmDialog): Promise<void> {
-  await until(() => !parts(element).dialog.open && parts(element).dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to close');
+  await until(
+    () => !parts(element).dialog.open && parts(element).dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden,
+    'the dialog to close',
+  );
   // Shoelace gives focus back in a timeout after it hid.
   await new Promise((resolve) => setTimeout(resolve, 20));
 }

@@ -31,7 +31,8 @@ const picker = (form: PatCreateForm) => root(form).querySelector<PatDurationPick
 const presetSelect = (form: PatCreateForm) => picker(form).shadowRoot!.querySelector<SlSelect>('sl-select[part="preset"]')!;
 const editor = (form: PatCreateForm) => root(form).querySelector<PatScopeEditor>('pat-scope-editor')!;
 const submitButton = (form: PatCreateForm) => root(form).querySelector<SlButton>('sl-button[part="submit"]')!;
-const cancelButton = (form: PatCreateForm) => [...root(form).querySelectorAll<SlButton>('.footer sl-button')].find((button) => text(button) === strings.cancel)!;
+const cancelButton = (form: PatCreateForm) =>
+  [...root(form).querySelectorAll<SlButton>('.footer sl-button')].find((button) => text(button) === strings.cancel)!;
 const alert = (form: PatCreateForm) => root(form).querySelector<SlAlert>('sl-alert');
 const alertText = (form: PatCreateForm) => text(alert(form));
 const helpText = (field: SlInput | SlTextarea) => field.helpText;
@@ -45,7 +46,8 @@ function row(form: PatCreateForm, index: number): HTMLFieldSetElement {
 const typeSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select:not([multiple])')!;
 const operationsSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select[multiple]')!;
 const modeGroupValue = (fieldset: Element) => (fieldset.querySelector('sl-radio-group') as unknown as { value: string }).value;
-const domainInput = (fieldset: Element) => [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
+const domainInput = (fieldset: Element) =>
+  [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
 const rowErrors = (fieldset: Element) => [...fieldset.querySelectorAll('.row-errors li')].map((item) => text(item));
 const addRowButton = (form: PatCreateForm) => editor(form).shadowRoot!.querySelector<HTMLElement>('sl-button.add')!;
 
@@ -123,7 +125,14 @@ function watchWrites(worker: SetupWorker): Sent[] {
   worker.events.on('request:start', ({ request }) => {
     const url = new URL(request.url);
     if (!url.pathname.startsWith('/api/') || request.method === 'GET') return;
-    sent.push({ method: request.method, path: url.pathname, body: request.clone().json().catch(() => undefined) });
+    sent.push({
+      method: request.method,
+      path: url.pathname,
+      body: request
+        .clone()
+        .json()
+        .catch(() => undefined),
+    });
   });
   return sent;
 }
@@ -131,7 +140,11 @@ function watchWrites(worker: SetupWorker): Sent[] {
 /** Mounts a form and waits for the catalog (presets and entity types). */
 async function mountForm(template = html`<pat-create-form></pat-create-form>`): Promise<PatCreateForm> {
   const form = await mount<PatCreateForm>(template);
-  await until(() => picker(form)?.value && rows(form).length > 0 && typeSelect(row(form, 0)).querySelectorAll('sl-option').length > 0, 'the catalog', WAIT);
+  await until(
+    () => picker(form)?.value && rows(form).length > 0 && typeSelect(row(form, 0)).querySelectorAll('sl-option').length > 0,
+    'the catalog',
+    WAIT,
+  );
   await form.updateComplete;
   return form;
 }
@@ -194,14 +207,12 @@ async function submitByClick(form: PatCreateForm): Promise<void> {
   await click(submitButton(form));
 }
 
-
 // ---------------------------------------------------------------------------------------------
 
 describe('<pat-create-form>', () => {
   let worker: SetupWorker;
   let store: MockStore;
   let writes: Sent[];
-
 
   beforeEach(async () => {
     ({ worker, store } = await useMockApi('default'));
@@ -237,7 +248,9 @@ describe('<pat-create-form>', () => {
 
     const page = store.list('alice', { status: 'all', sort: 'name', dir: 'asc', offset: 0, limit: 100, name: 'Deploy bot' });
     expect(page.pats.map((entry) => entry.id)).to.deep.equal([pat.id]);
-    const stored = store.listScopes('alice', pat.id, 0, 100).scopes.map(({ entity_type, operation, entity_id, domain_id }) => ({ entity_type, operation, entity_id, domain_id }));
+    const stored = store
+      .listScopes('alice', pat.id, 0, 100)
+      .scopes.map(({ entity_type, operation, entity_id, domain_id }) => ({ entity_type, operation, entity_id, domain_id }));
     expect(stored).to.have.deep.members(scopes);
     expect(submitButton(form).loading).to.equal(false);
   });
@@ -388,14 +401,19 @@ describe('<pat-create-form>', () => {
     await submitByClick(form);
     await until(() => created.length > 0, 'pat-created', WAIT);
     expect(writes).to.have.length(1);
-    expect((await writes[0]!.body as { scopes: unknown[] }).scopes).to.deep.equal([]);
+    expect(((await writes[0]!.body) as { scopes: unknown[] }).scopes).to.deep.equal([]);
     expect(created[0]!.detail.pat.scopes_count).to.equal(0);
   });
 
   it('when the catalog cannot load, the form says so and Retry recovers', async () => {
-    worker.use(http.get('/api/pats/catalog', () => HttpResponse.json({ error: 'internal', message: 'Something went wrong on our side. Please try again.' }, { status: 500 })));
+    worker.use(
+      http.get('/api/pats/catalog', () =>
+        HttpResponse.json({ error: 'internal', message: 'Something went wrong on our side. Please try again.' }, { status: 500 }),
+      ),
+    );
     const form = await mount<PatCreateForm>(html`<pat-create-form></pat-create-form>`);
-    const retryIn = (element: Element) => [...element.shadowRoot!.querySelectorAll<SlButton>('[role="alert"] sl-button')].find((button) => text(button) === strings.retry);
+    const retryIn = (element: Element) =>
+      [...element.shadowRoot!.querySelectorAll<SlButton>('[role="alert"] sl-button')].find((button) => text(button) === strings.retry);
     await until(() => retryIn(picker(form)) && retryIn(editor(form)), 'Retry in the picker and the scope editor', WAIT);
     expect(text(picker(form).shadowRoot!.querySelector('[role="alert"]'))).to.include(strings.duration.catalogError);
     expect(text(editor(form).shadowRoot!.querySelector('[role="alert"]'))).to.include(strings.scopes.catalogError);
@@ -480,7 +498,12 @@ describe('<pat-create-form>', () => {
 
   it('prefills from attributes, shows them and submits them', async () => {
     const form = await mountForm(
-      html`<pat-create-form name="ci" description="d" duration="7d" scopes='[{"entity_type":"clients","operation":"read","entity_id":"*"}]'></pat-create-form>`,
+      html`<pat-create-form
+        name="ci"
+        description="d"
+        duration="7d"
+        scopes='[{"entity_type":"clients","operation":"read","entity_id":"*"}]'
+      ></pat-create-form>`,
     );
     const created = record(form, 'pat-created');
     await until(() => typeSelect(row(form, 0)).value === 'clients', 'the prefilled scope row', WAIT);

@@ -63,7 +63,9 @@ function title(detail: PatDetail): string {
 
 /** The `.field` row whose term is `label`. */
 function field(detail: PatDetail, label: string): HTMLElement {
-  const found = [...root(detail).querySelectorAll<HTMLElement>('.field')].find((candidate) => text(candidate.querySelector('dt')) === label);
+  const found = [...root(detail).querySelectorAll<HTMLElement>('.field')].find(
+    (candidate) => text(candidate.querySelector('dt')) === label,
+  );
   if (!found) throw new Error(`no field "${label}"`);
   return found;
 }
@@ -121,7 +123,12 @@ const typeLabel = (type: string) => DEFAULT_CATALOG.entity_types.find((entry) =>
 
 /** A scope as the table shows it: type, entity ("All" for *), operation, domain. */
 function asRow(scope: Pick<Scope, 'entity_type' | 'operation' | 'entity_id' | 'domain_id'>): string[] {
-  return [typeLabel(scope.entity_type), scope.entity_id === '*' ? strings.scopes.all : scope.entity_id, scope.operation, scope.domain_id ?? strings.scopes.anyDomain];
+  return [
+    typeLabel(scope.entity_type),
+    scope.entity_id === '*' ? strings.scopes.all : scope.entity_id,
+    scope.operation,
+    scope.domain_id ?? strings.scopes.anyDomain,
+  ];
 }
 
 function storeScopes(store: MockStore, id: string): Scope[] {
@@ -225,7 +232,11 @@ async function bodyOf(seen: Seen[], method: string, path: string): Promise<unkno
 
 async function mountDetail(id: string): Promise<PatDetail> {
   const detail = await mount<PatDetail>(html`<pat-detail pat-id=${id}></pat-detail>`);
-  await until(() => title(detail) !== '' && scopeRows(detail).length + (scopesState(detail) ? 1 : 0) > 0 && !scopesBusy(detail), 'the PAT and its scopes', WAIT);
+  await until(
+    () => title(detail) !== '' && scopeRows(detail).length + (scopesState(detail) ? 1 : 0) > 0 && !scopesBusy(detail),
+    'the PAT and its scopes',
+    WAIT,
+  );
   return detail;
 }
 
@@ -301,7 +312,9 @@ function deepElements(start: Element): Element[] {
 
 function attributesContaining(needle: string): string[] {
   return deepElements(document.documentElement).flatMap((element) =>
-    [...element.attributes].filter((attribute) => attribute.value.includes(needle)).map((attribute) => `${element.tagName.toLowerCase()}[${attribute.name}]`),
+    [...element.attributes]
+      .filter((attribute) => attribute.value.includes(needle))
+      .map((attribute) => `${element.tagName.toLowerCase()}[${attribute.name}]`),
   );
 }
 
@@ -312,9 +325,7 @@ function storageValues(storage: Storage): string[] {
 /** Answers one route with the server's generic 500 while `failing.on` holds; else the mocks answer. */
 function failWhile(worker: SetupWorker, method: 'get' | 'patch' | 'delete', path: string) {
   const failing = { on: true };
-  worker.use(
-    http[method](path, () => (failing.on ? HttpResponse.json({ ...INTERNAL_ERROR_BODY }, { status: 500 }) : undefined)),
-  );
+  worker.use(http[method](path, () => (failing.on ? HttpResponse.json({ ...INTERNAL_ERROR_BODY }, { status: 500 }) : undefined)));
   return failing;
 }
 
@@ -362,14 +373,21 @@ describe('<pat-detail>', function () {
 
     it('copies the ID with a click, with "Copied" feedback', async () => {
       const written: string[] = [];
-      Object.defineProperty(navigator.clipboard, 'writeText', { configurable: true, value: async (copied: string) => void written.push(copied) });
+      Object.defineProperty(navigator.clipboard, 'writeText', {
+        configurable: true,
+        value: async (copied: string) => void written.push(copied),
+      });
       cleanups.push(() => delete (navigator.clipboard as unknown as Record<string, unknown>).writeText);
       const detail = await mountDetail(CI);
       const copy = field(detail, strings.detail.id).querySelector<SlCopyButton>('sl-copy-button')!;
       await click(copy.shadowRoot!.querySelector('button')!);
       await until(() => written.length === 1, 'the clipboard write', WAIT);
       expect(written).to.deep.equal([CI]);
-      await until(() => (copy.shadowRoot!.querySelector('sl-tooltip') as HTMLElement & { content: string }).content === strings.copied, '"Copied"', WAIT);
+      await until(
+        () => (copy.shadowRoot!.querySelector('sl-tooltip') as HTMLElement & { content: string }).content === strings.copied,
+        '"Copied"',
+        WAIT,
+      );
     });
 
     it('an active PAT: "Active" badge, "Expires in …", a Revoke button and no Regenerate', async () => {
@@ -633,7 +651,11 @@ describe('<pat-detail>', function () {
       await until(() => editor(detail) === null, 'the editor to close', WAIT);
       expect(await bodyOf(seen, 'PATCH', `/api/pats/${CI}/description`)).to.deep.equal({ description: 'First line\nSecond line' });
       expect(store.get('alice', CI).description).to.equal('First line\nSecond line');
-      await until(() => field(detail, strings.detail.description).querySelector('dd')!.textContent === 'First line\nSecond line', 'the new description', WAIT);
+      await until(
+        () => field(detail, strings.detail.description).querySelector('dd')!.textContent === 'First line\nSecond line',
+        'the new description',
+        WAIT,
+      );
       expect(updated).to.have.length(1);
       expect(updated[0]!.detail.pat.description).to.equal('First line\nSecond line');
       await until(() => root(detail).activeElement === pencil(detail, 'description'), 'focus on the pencil', WAIT);
@@ -699,7 +721,11 @@ describe('<pat-detail>', function () {
       await click(confirmPart(detail, 'confirm'));
       await until(() => buttonIn(field(detail, strings.detail.status), strings.detail.regenerate), 'the Regenerate button', WAIT);
       await closed(confirmSl(detail));
-      await until(() => root(detail).activeElement === buttonIn(field(detail, strings.detail.status), strings.detail.regenerate), 'focus on Regenerate', WAIT);
+      await until(
+        () => root(detail).activeElement === buttonIn(field(detail, strings.detail.status), strings.detail.regenerate),
+        'focus on Regenerate',
+        WAIT,
+      );
     });
 
     it("inside another element's shadow root too, focus lands on Regenerate after revoking", async () => {
@@ -711,7 +737,11 @@ describe('<pat-detail>', function () {
       await click(confirmPart(detail, 'confirm'));
       await until(() => buttonIn(field(detail, strings.detail.status), strings.detail.regenerate), 'the Regenerate button', WAIT);
       await closed(confirmSl(detail));
-      await until(() => root(detail).activeElement === buttonIn(field(detail, strings.detail.status), strings.detail.regenerate), 'focus on Regenerate', WAIT);
+      await until(
+        () => root(detail).activeElement === buttonIn(field(detail, strings.detail.status), strings.detail.regenerate),
+        'focus on Regenerate',
+        WAIT,
+      );
     });
 
     it('cancelling changes nothing', async () => {
@@ -965,8 +995,14 @@ describe('<pat-detail>', function () {
       expect(attributesContaining(random), 'attributes').to.deep.equal([]);
       expect(location.href).to.equal(hrefBefore);
       expect(location.href).to.not.include(random);
-      expect(storageValues(localStorage).filter((entry) => entry.includes(random)), 'localStorage').to.deep.equal([]);
-      expect(storageValues(sessionStorage).filter((entry) => entry.includes(random)), 'sessionStorage').to.deep.equal([]);
+      expect(
+        storageValues(localStorage).filter((entry) => entry.includes(random)),
+        'localStorage',
+      ).to.deep.equal([]);
+      expect(
+        storageValues(sessionStorage).filter((entry) => entry.includes(random)),
+        'sessionStorage',
+      ).to.deep.equal([]);
       expect(document.cookie).to.not.include(random);
     });
   });
@@ -998,7 +1034,12 @@ describe('<pat-detail>', function () {
       store.addScopes(
         'alice',
         CI,
-        Array.from({ length: 15 }, (_, i) => ({ entity_type: 'clients', operation: 'read', entity_id: `c-${String(i + 1).padStart(2, '0')}`, domain_id: null })),
+        Array.from({ length: 15 }, (_, i) => ({
+          entity_type: 'clients',
+          operation: 'read',
+          entity_id: `c-${String(i + 1).padStart(2, '0')}`,
+          domain_id: null,
+        })),
       );
       const all = storeScopes(store, CI);
       expect(all).to.have.length(19);
@@ -1013,7 +1054,11 @@ describe('<pat-detail>', function () {
       expect(next.disabled).to.equal(false);
 
       await click(next);
-      await until(() => JSON.stringify(scopeRows(detail)) === JSON.stringify(all.slice(10).map(asRow)) && !scopesBusy(detail), 'page 2', WAIT);
+      await until(
+        () => JSON.stringify(scopeRows(detail)) === JSON.stringify(all.slice(10).map(asRow)) && !scopesBusy(detail),
+        'page 2',
+        WAIT,
+      );
       expect(text(footer)).to.include(strings.table.range(11, 19, 19));
       expect(text(footer)).to.include(strings.table.pageOf(2, 2));
       expect(next.disabled).to.equal(true);
@@ -1022,7 +1067,11 @@ describe('<pat-detail>', function () {
       expect(pages.length).to.be.greaterThan(1);
 
       await click(previous);
-      await until(() => JSON.stringify(scopeRows(detail)) === JSON.stringify(all.slice(0, 10).map(asRow)) && !scopesBusy(detail), 'page 1 again', WAIT);
+      await until(
+        () => JSON.stringify(scopeRows(detail)) === JSON.stringify(all.slice(0, 10).map(asRow)) && !scopesBusy(detail),
+        'page 1 again',
+        WAIT,
+      );
     });
 
     describe('Add Scope', () => {
@@ -1126,7 +1175,9 @@ describe('<pat-detail>', function () {
         expect(rowErrors()).to.include('operation must be one of list, read for groups');
         await settle(200);
         expect(addScopeSl(detail).open).to.equal(true);
-        expect(text(addScopeSl(detail).querySelector('sl-alert'))).to.equal('Invalid request: scopes[0].operation must be one of list, read for groups.');
+        expect(text(addScopeSl(detail).querySelector('sl-alert'))).to.equal(
+          'Invalid request: scopes[0].operation must be one of list, read for groups.',
+        );
         expect(storeScopes(store, CI)).to.have.length(4);
         expect(scopeRows(detail)).to.have.length(4);
         expect(changed).to.have.length(0);

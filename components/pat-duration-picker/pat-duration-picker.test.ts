@@ -138,13 +138,22 @@ describe('<pat-duration-picker>', () => {
       });
       const picker = await mountLoaded();
       const options = [...presetSelect(picker).querySelectorAll('sl-option')];
-      expect(options.map((option) => option.getAttribute('value'))).to.deep.equal([...store.catalog.durations.map((preset) => preset.value), 'custom']);
-      expect(options.map((option) => text(option))).to.deep.equal([...store.catalog.durations.map((preset) => preset.label), strings.duration.custom]);
+      expect(options.map((option) => option.getAttribute('value'))).to.deep.equal([
+        ...store.catalog.durations.map((preset) => preset.value),
+        'custom',
+      ]);
+      expect(options.map((option) => text(option))).to.deep.equal([
+        ...store.catalog.durations.map((preset) => preset.label),
+        strings.duration.custom,
+      ]);
       expect(store.catalog.durations).to.deep.equal(DEFAULT_DURATIONS);
       expect(catalogRequests).to.deep.equal(['GET']);
       expect(picker.value).to.equal('30d');
       expect(presetSelect(picker).value).to.equal('30d');
-      expect(presetSelect(picker).shadowRoot!.querySelector<HTMLInputElement>('input[part~="display-input"]')!.value, 'what the select shows').to.equal('30 days');
+      expect(
+        presetSelect(picker).shadowRoot!.querySelector<HTMLInputElement>('input[part~="display-input"]')!.value,
+        'what the select shows',
+      ).to.equal('30 days');
       expect(dateInput(picker) === null, 'no date field for a preset').to.equal(true);
     });
 
@@ -179,7 +188,9 @@ describe('<pat-duration-picker>', () => {
       expect(expiresAt).to.be.within(before + 7 * DAY, after + 7 * DAY + 1000);
       await picker.updateComplete;
       const line = expiryLine(picker);
-      const candidates = [before, after + 1000].map((now) => strings.duration.expiresOn(formatDateTime(new Date(now + 7 * DAY).toISOString())));
+      const candidates = [before, after + 1000].map((now) =>
+        strings.duration.expiresOn(formatDateTime(new Date(now + 7 * DAY).toISOString())),
+      );
       expect(candidates, `"${line}"`).to.include(line);
 
       const before1y = Date.now();
@@ -187,7 +198,10 @@ describe('<pat-duration-picker>', () => {
       expect(picker.value).to.equal('1y');
       const after1y = Date.now() + 1000;
       const yearLine = expiryLine(picker);
-      expect([before1y, after1y].map((now) => strings.duration.expiresOn(formatDateTime(new Date(now + 365 * DAY).toISOString()))), `"${yearLine}"`).to.include(yearLine);
+      expect(
+        [before1y, after1y].map((now) => strings.duration.expiresOn(formatDateTime(new Date(now + 365 * DAY).toISOString()))),
+        `"${yearLine}"`,
+      ).to.include(yearLine);
       expect(events.map((event) => event.detail.duration)).to.deep.equal(['7d', '1y']);
     });
   });

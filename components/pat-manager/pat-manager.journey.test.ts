@@ -72,7 +72,10 @@ async function click(element: Element): Promise<void> {
     [x, y] = centre();
   }
   const hit = deepElementAt(x, y);
-  if (!composedContains(element, hit)) throw new Error(`cannot click ${element.tagName.toLowerCase()} "${text(element).slice(0, 30)}": ${hit?.tagName.toLowerCase()}.${hit?.className} covers it`);
+  if (!composedContains(element, hit))
+    throw new Error(
+      `cannot click ${element.tagName.toLowerCase()} "${text(element).slice(0, 30)}": ${hit?.tagName.toLowerCase()}.${hit?.className} covers it`,
+    );
   await sendMouse({ type: 'click', position: [x, y] });
 }
 
@@ -211,13 +214,23 @@ function rowByName(manager: PatManager, name: string): HTMLTableRowElement {
 }
 
 function statCount(manager: PatManager, label: string): string {
-  const stat = [...troot(manager).querySelectorAll('button.stat')].find((candidate) => text(candidate.querySelector('.stat-label')) === label);
+  const stat = [...troot(manager).querySelectorAll('button.stat')].find(
+    (candidate) => text(candidate.querySelector('.stat-label')) === label,
+  );
   return text(stat?.querySelector('.stat-count'));
 }
 
 /** Waits for the list with its rows and counts (Delete All waits for the counts). */
 async function listLoaded(manager: PatManager): Promise<void> {
-  await until(() => mroot(manager).querySelector('pat-table') && rows(manager).length > 0 && !listBusy(manager) && statCount(manager, strings.status.active) !== '–', 'the list', WAIT);
+  await until(
+    () =>
+      mroot(manager).querySelector('pat-table') &&
+      rows(manager).length > 0 &&
+      !listBusy(manager) &&
+      statCount(manager, strings.status.active) !== '–',
+    'the list',
+    WAIT,
+  );
 }
 
 /** The list's confirmation dialog: rendered the first time the list asks. */
@@ -234,12 +247,16 @@ async function chooseRowAction(manager: PatManager, name: string, value: string)
   await click(row.querySelector(`button.row-menu-trigger[aria-label="${strings.table.rowActions(name)}"]`)!);
   // The menu opens under its button (over it when there is no room below): wait until it is there.
   let item: HTMLElement | null = null;
-  await until(() => {
-    const button = row.querySelector('.row-menu-trigger')!.getBoundingClientRect();
-    item = row.querySelector<HTMLElement>(`[role="menu"] sl-menu-item[value="${value}"]`);
-    const menu = item?.closest('[role="menu"]')?.getBoundingClientRect();
-    return menu && menu.height > 0 && (Math.abs(menu.top - button.bottom) <= 1 || Math.abs(menu.bottom - button.top) <= 1);
-  }, `"${value}" in the menu of "${name}"`, WAIT);
+  await until(
+    () => {
+      const button = row.querySelector('.row-menu-trigger')!.getBoundingClientRect();
+      item = row.querySelector<HTMLElement>(`[role="menu"] sl-menu-item[value="${value}"]`);
+      const menu = item?.closest('[role="menu"]')?.getBoundingClientRect();
+      return menu && menu.height > 0 && (Math.abs(menu.top - button.bottom) <= 1 || Math.abs(menu.bottom - button.top) <= 1);
+    },
+    `"${value}" in the menu of "${name}"`,
+    WAIT,
+  );
   await click(item!);
 }
 
@@ -268,7 +285,8 @@ const formEditor = (manager: PatManager) => froot(manager).querySelector<PatScop
 const editorRows = (editor: PatScopeEditor) => [...editor.shadowRoot!.querySelectorAll<HTMLFieldSetElement>('fieldset[part="row"]')];
 const typeSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select:not([multiple])')!;
 const operationsSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select[multiple]')!;
-const domainInput = (fieldset: Element) => [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
+const domainInput = (fieldset: Element) =>
+  [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
 const submitButton = (manager: PatManager) => froot(manager).querySelector<SlButton>('sl-button[part="submit"]')!;
 const formAlert = (manager: PatManager) => text(froot(manager).querySelector('sl-alert'));
 
@@ -293,7 +311,11 @@ async function formLoaded(manager: PatManager): Promise<void> {
 }
 
 /** Fills scope row `index` of the create form with real clicks and keys. */
-async function fillFormRow(manager: PatManager, index: number, scope: { type: string; operations: string[]; domain?: string }): Promise<void> {
+async function fillFormRow(
+  manager: PatManager,
+  index: number,
+  scope: { type: string; operations: string[]; domain?: string },
+): Promise<void> {
   const editor = formEditor(manager);
   await chooseOne(typeSelect(editorRow(editor, index)), scope.type);
   await editor.updateComplete;
@@ -334,7 +356,8 @@ const banner = (manager: PatManager) => droot(manager).querySelector<PatSecretBa
 const scopesTable = (manager: PatManager) => droot(manager).querySelector('[part="scopes-table"]');
 const scopesBusy = (manager: PatManager) => scopesTable(manager)?.getAttribute('aria-busy') !== 'false';
 const scopesState = (manager: PatManager) => text(scopesTable(manager)?.querySelector('tbody .state'));
-const pencil = (manager: PatManager, which: 'name' | 'description') => droot(manager).querySelector<HTMLElement>(`sl-icon-button[data-edit="${which}"]`)!;
+const pencil = (manager: PatManager, which: 'name' | 'description') =>
+  droot(manager).querySelector<HTMLElement>(`sl-icon-button[data-edit="${which}"]`)!;
 const inlineEditor = (manager: PatManager) => droot(manager).querySelector<HTMLElement & { value: string }>('.edit [data-editor]');
 
 function scopeRows(manager: PatManager): string[][] {
@@ -345,7 +368,9 @@ function scopeRows(manager: PatManager): string[][] {
 
 /** The `.field` row whose term is `label`. */
 function field(manager: PatManager, label: string): HTMLElement {
-  const found = [...droot(manager).querySelectorAll<HTMLElement>('.field')].find((candidate) => text(candidate.querySelector('dt')) === label);
+  const found = [...droot(manager).querySelectorAll<HTMLElement>('.field')].find(
+    (candidate) => text(candidate.querySelector('dt')) === label,
+  );
   if (!found) throw new Error(`no field "${label}"`);
   return found;
 }
@@ -356,7 +381,11 @@ const badges = (manager: PatManager) => [...statusField(manager).querySelectorAl
 /** Waits until the detail view shows the PAT named `name` with its scopes. */
 async function detailLoaded(manager: PatManager, name: string): Promise<PatDetail> {
   await until(
-    () => mroot(manager).querySelector('pat-detail')?.shadowRoot && title(manager) === name && !scopesBusy(manager) && (scopeRows(manager).length > 0 || scopesState(manager)),
+    () =>
+      mroot(manager).querySelector('pat-detail')?.shadowRoot &&
+      title(manager) === name &&
+      !scopesBusy(manager) &&
+      (scopeRows(manager).length > 0 || scopesState(manager)),
     `the details of "${name}"`,
     WAIT,
   );
@@ -373,12 +402,15 @@ function trashFor(manager: PatManager, row: string[]): HTMLElement {
 
 const detailConfirm = (manager: PatManager) => droot(manager).querySelector<PatConfirmDialog>('pat-confirm-dialog')!;
 const detailConfirmSl = (manager: PatManager) => detailConfirm(manager).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
-const confirmPart = (dialog: PatConfirmDialog, part: 'confirm' | 'cancel' | 'message') => dialog.shadowRoot!.querySelector<HTMLElement>(`[part="${part}"]`)!;
+const confirmPart = (dialog: PatConfirmDialog, part: 'confirm' | 'cancel' | 'message') =>
+  dialog.shadowRoot!.querySelector<HTMLElement>(`[part="${part}"]`)!;
 const regenerateDialog = (manager: PatManager) => droot(manager).querySelector<PatRegenerateDialog>('pat-regenerate-dialog')!;
 const regenerateSl = (manager: PatManager) => regenerateDialog(manager).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
-const regeneratePicker = (manager: PatManager) => regenerateDialog(manager).shadowRoot!.querySelector<PatDurationPicker>('pat-duration-picker')!;
+const regeneratePicker = (manager: PatManager) =>
+  regenerateDialog(manager).shadowRoot!.querySelector<PatDurationPicker>('pat-duration-picker')!;
 const regenerateSubmit = (manager: PatManager) => regenerateDialog(manager).shadowRoot!.querySelector<HTMLElement>('[part="submit"]')!;
-const regenerateCancel = (manager: PatManager) => regenerateDialog(manager).shadowRoot!.querySelector<HTMLElement>('[slot="footer"] sl-button:not([part="submit"])')!;
+const regenerateCancel = (manager: PatManager) =>
+  regenerateDialog(manager).shadowRoot!.querySelector<HTMLElement>('[slot="footer"] sl-button:not([part="submit"])')!;
 const addScopeSl = (manager: PatManager) => droot(manager).querySelector<SlDialog>('sl-dialog.add-scope')!;
 const addScopeEditor = (manager: PatManager) => addScopeSl(manager).querySelector<PatScopeEditor>('pat-scope-editor')!;
 
@@ -392,7 +424,11 @@ async function openRegenerate(manager: PatManager): Promise<void> {
 async function openAddScope(manager: PatManager): Promise<PatScopeEditor> {
   await opened(addScopeSl(manager), () => click(button(droot(manager), strings.detail.addScope)));
   const editor = addScopeEditor(manager);
-  await until(() => editorRows(editor).length === 1 && typeSelect(editorRow(editor, 0)).querySelectorAll('sl-option').length > 0, 'one scope row and the catalog', WAIT);
+  await until(
+    () => editorRows(editor).length === 1 && typeSelect(editorRow(editor, 0)).querySelectorAll('sl-option').length > 0,
+    'one scope row and the catalog',
+    WAIT,
+  );
   return editor;
 }
 
@@ -401,7 +437,11 @@ async function fillAddScopeRow(manager: PatManager, type: string, operations: st
   const editor = addScopeEditor(manager);
   const fieldset = editorRow(editor, 0);
   await chooseOne(typeSelect(fieldset), type);
-  await until(() => !operationsSelect(fieldset).disabled && operationsSelect(fieldset).querySelectorAll('sl-option').length > 0, 'the operations', WAIT);
+  await until(
+    () => !operationsSelect(fieldset).disabled && operationsSelect(fieldset).querySelectorAll('sl-option').length > 0,
+    'the operations',
+    WAIT,
+  );
   await tickOptions(operationsSelect(fieldset), operations, addScopeSl(manager).shadowRoot!.querySelector('[part="title"]')!);
   if (ids.length > 0) {
     const editorRoot = editor.shadowRoot!;
@@ -423,25 +463,39 @@ function storeScopes(store: MockStore, id: string): Scope[] {
   return store.listScopes('alice', id, 0, 1000).scopes;
 }
 
-const bare = ({ entity_type, operation, entity_id, domain_id }: ScopeInput) => ({ entity_type, operation, entity_id, domain_id: domain_id ?? null });
+const bare = ({ entity_type, operation, entity_id, domain_id }: ScopeInput) => ({
+  entity_type,
+  operation,
+  entity_id,
+  domain_id: domain_id ?? null,
+});
 
 /** The table shows the catalog's label of an entity type. */
 const typeLabel = (type: string) => DEFAULT_CATALOG.entity_types.find((entry) => entry.type === type)?.label ?? type;
 
 /** A scope as the detail's table shows it: type, entity ("All" for *), operation, domain. */
 function asRow(scope: Pick<Scope, 'entity_type' | 'operation' | 'entity_id' | 'domain_id'>): string[] {
-  return [typeLabel(scope.entity_type), scope.entity_id === '*' ? strings.scopes.all : scope.entity_id, scope.operation, scope.domain_id ?? strings.scopes.anyDomain];
+  return [
+    typeLabel(scope.entity_type),
+    scope.entity_id === '*' ? strings.scopes.all : scope.entity_id,
+    scope.operation,
+    scope.domain_id ?? strings.scopes.anyDomain,
+  ];
 }
 
 function findByName(store: MockStore, name: string) {
-  return store.list('alice', { status: 'all', sort: 'name', dir: 'asc', offset: 0, limit: 100, name }).pats.filter((pat) => pat.name === name);
+  return store
+    .list('alice', { status: 'all', sort: 'name', dir: 'asc', offset: 0, limit: 100, name })
+    .pats.filter((pat) => pat.name === name);
 }
 
 /** Everything the store holds for alice and bob, PATs and scopes, as one string. */
 function snapshot(store: MockStore): string {
   return JSON.stringify(
     ['alice', 'bob'].map((user) =>
-      store.list(user, { status: 'all', sort: 'name', dir: 'asc', offset: 0, limit: 100 }).pats.map((pat) => ({ pat, scopes: store.listScopes(user, pat.id, 0, 1000).scopes })),
+      store
+        .list(user, { status: 'all', sort: 'name', dir: 'asc', offset: 0, limit: 100 })
+        .pats.map((pat) => ({ pat, scopes: store.listScopes(user, pat.id, 0, 1000).scopes })),
     ),
   );
 }
@@ -529,7 +583,10 @@ describe('<pat-manager>: the user journey', function () {
     expect(text(banner(manager)!.shadowRoot!.querySelector('[part="secret"]'))).to.equal(secret);
     expect(droot(manager).querySelectorAll('pat-secret-banner')).to.have.length(1);
     const random = secret.slice(27);
-    expect(pageStrings().filter((value) => value.includes(random)), 'the secret on the page').to.have.length(1);
+    expect(
+      pageStrings().filter((value) => value.includes(random)),
+      'the secret on the page',
+    ).to.have.length(1);
 
     // The store has it, with both scopes.
     expect(pat).to.include({ name: 'Edge deploy bot', description: 'Rolls out the edge gateway', status: 'active', scopes_count: 2 });
@@ -545,10 +602,19 @@ describe('<pat-manager>: the user journey', function () {
     await settle(200);
     expect(banner(fresh)).to.equal(null);
     expect(detail(fresh).secret).to.equal('');
-    expect(pageStrings().filter((value) => value.includes(random) || value.includes(secret)), 'the secret on the page').to.deep.equal([]);
+    expect(
+      pageStrings().filter((value) => value.includes(random) || value.includes(secret)),
+      'the secret on the page',
+    ).to.deep.equal([]);
     expect(location.href).to.not.include(random);
-    expect(storageValues(localStorage).filter((entry) => entry.includes(random)), 'localStorage').to.deep.equal([]);
-    expect(storageValues(sessionStorage).filter((entry) => entry.includes(random)), 'sessionStorage').to.deep.equal([]);
+    expect(
+      storageValues(localStorage).filter((entry) => entry.includes(random)),
+      'localStorage',
+    ).to.deep.equal([]);
+    expect(
+      storageValues(sessionStorage).filter((entry) => entry.includes(random)),
+      'sessionStorage',
+    ).to.deep.equal([]);
     expect(document.cookie).to.not.include(random);
   });
 
@@ -566,12 +632,20 @@ describe('<pat-manager>: the user journey', function () {
     expect(store.get('alice', CI).name).to.equal('CI deploy (prod)');
 
     await click(pencil(manager, 'description'));
-    await until(() => inlineEditor(manager) && composedContains(inlineEditor(manager)!, deepActive()), 'the focused description field', WAIT);
+    await until(
+      () => inlineEditor(manager) && composedContains(inlineEditor(manager)!, deepActive()),
+      'the focused description field',
+      WAIT,
+    );
     await replaceText('Deploys the edge gateway from GitHub Actions');
     await sendKeys({ press: 'Enter' });
     await until(() => !inlineEditor(manager), 'the description field to close', WAIT);
     expect(store.get('alice', CI).description).to.equal('Deploys the edge gateway from GitHub Actions');
-    await until(() => text(field(manager, strings.detail.description).querySelector('dd')) === 'Deploys the edge gateway from GitHub Actions', 'the new description', WAIT);
+    await until(
+      () => text(field(manager, strings.detail.description).querySelector('dd')) === 'Deploys the edge gateway from GitHub Actions',
+      'the new description',
+      WAIT,
+    );
     expect(writes).to.deep.equal([`PATCH /api/pats/${CI}/name`, `PATCH /api/pats/${CI}/description`]);
 
     // The list shows both.
@@ -592,7 +666,12 @@ describe('<pat-manager>: the user journey', function () {
     await click(button(addScopeSl(manager), strings.detail.addScopeSubmit));
     await closed(addScopeSl(manager));
     await until(() => scopeRows(manager).length === 5 && !scopesBusy(manager), 'five scope rows', WAIT);
-    expect(storeScopes(store, CI).map(bare)).to.deep.include({ entity_type: 'groups', operation: 'read', entity_id: 'g-42', domain_id: null });
+    expect(storeScopes(store, CI).map(bare)).to.deep.include({
+      entity_type: 'groups',
+      operation: 'read',
+      entity_id: 'g-42',
+      domain_id: null,
+    });
     expect(storeScopes(store, CI)).to.have.length(5);
     expect(scopeRows(manager)).to.deep.equal(storeScopes(store, CI).map(asRow));
 
@@ -626,7 +705,11 @@ describe('<pat-manager>: the user journey', function () {
     await opened(detailConfirmSl(manager), () => click(button(statusField(manager), strings.detail.revoke)));
     expect(text(confirmPart(detailConfirm(manager), 'message'))).to.equal(strings.confirm.revokeText('CI deploy'));
     await click(confirmPart(detailConfirm(manager), 'confirm'));
-    await until(() => badges(manager)[0] === strings.status.revoked && buttonIn(statusField(manager), strings.detail.regenerate), 'Revoked, with Regenerate', WAIT);
+    await until(
+      () => badges(manager)[0] === strings.status.revoked && buttonIn(statusField(manager), strings.detail.regenerate),
+      'Revoked, with Regenerate',
+      WAIT,
+    );
     expect(store.get('alice', CI).status).to.equal('revoked');
     expect(buttonIn(statusField(manager), strings.detail.revoke)).to.equal(undefined);
     await closed(detailConfirmSl(manager));
@@ -664,7 +747,11 @@ describe('<pat-manager>: the user journey', function () {
     await listLoaded(manager);
     await chooseOne(statusSelect(manager), 'expired');
     await until(() => location.hash === '#/pats?status=expired', 'the filter in the URL', WAIT);
-    await until(() => !listBusy(manager) && JSON.stringify(rowNames(manager)) === JSON.stringify(EXPIRED_BY_ISSUED), 'the expired PATs', WAIT);
+    await until(
+      () => !listBusy(manager) && JSON.stringify(rowNames(manager)) === JSON.stringify(EXPIRED_BY_ISSUED),
+      'the expired PATs',
+      WAIT,
+    );
     for (const row of rows(manager)) expect(text(row.querySelector('.badge'))).to.equal(strings.status.expired);
 
     await openRow(manager, 'Q3 data export');
@@ -683,17 +770,27 @@ describe('<pat-manager>: the user journey', function () {
     await listLoaded(manager);
     const count = store.count('alice');
 
-    await opened(() => tableConfirmSl(manager), () => chooseRowAction(manager, 'Terraform provisioning', 'delete'));
+    await opened(
+      () => tableConfirmSl(manager),
+      () => chooseRowAction(manager, 'Terraform provisioning', 'delete'),
+    );
     expect(tableConfirmSl(manager).label).to.equal(strings.confirm.deleteTitle);
     expect(text(confirmPart(tableConfirm(manager), 'message'))).to.equal(strings.confirm.deleteText('Terraform provisioning'));
     await click(confirmPart(tableConfirm(manager), 'confirm'));
-    await until(() => !listBusy(manager) && rows(manager).length > 0 && !rowNames(manager).includes('Terraform provisioning'), 'the row to go', WAIT);
+    await until(
+      () => !listBusy(manager) && rows(manager).length > 0 && !rowNames(manager).includes('Terraform provisioning'),
+      'the row to go',
+      WAIT,
+    );
     expect(() => store.get('alice', TERRAFORM)).to.throw();
     expect(store.count('alice')).to.equal(count - 1);
     await closed(tableConfirmSl(manager));
     await until(() => statCount(manager, strings.status.active) === '7', 'the counts', WAIT);
 
-    await opened(() => tableConfirmSl(manager), () => click(button(troot(manager), strings.table.deleteAll)));
+    await opened(
+      () => tableConfirmSl(manager),
+      () => click(button(troot(manager), strings.table.deleteAll)),
+    );
     expect(tableConfirmSl(manager).label).to.equal(strings.confirm.deleteAllTitle);
     expect(text(confirmPart(tableConfirm(manager), 'message'))).to.equal(strings.confirm.deleteAllText(count - 1));
     expect(text(confirmPart(tableConfirm(manager), 'confirm'))).to.equal(strings.confirm.deleteAllConfirm(count - 1));
@@ -716,19 +813,28 @@ describe('<pat-manager>: the user journey', function () {
     await listLoaded(manager);
 
     // The list: Revoke (Escape), Delete (Cancel), Delete All (Escape).
-    await opened(() => tableConfirmSl(manager), () => chooseRowAction(manager, 'CI deploy', 'revoke'));
+    await opened(
+      () => tableConfirmSl(manager),
+      () => chooseRowAction(manager, 'CI deploy', 'revoke'),
+    );
     expect(tableConfirmSl(manager).label).to.equal(strings.confirm.revokeTitle);
     await sendKeys({ press: 'Escape' });
     await closed(tableConfirmSl(manager));
     unchanged('row Revoke, Escape');
 
-    await opened(() => tableConfirmSl(manager), () => chooseRowAction(manager, 'CI deploy', 'delete'));
+    await opened(
+      () => tableConfirmSl(manager),
+      () => chooseRowAction(manager, 'CI deploy', 'delete'),
+    );
     expect(tableConfirmSl(manager).label).to.equal(strings.confirm.deleteTitle);
     await click(confirmPart(tableConfirm(manager), 'cancel'));
     await closed(tableConfirmSl(manager));
     unchanged('row Delete, Cancel');
 
-    await opened(() => tableConfirmSl(manager), () => click(button(troot(manager), strings.table.deleteAll)));
+    await opened(
+      () => tableConfirmSl(manager),
+      () => click(button(troot(manager), strings.table.deleteAll)),
+    );
     expect(tableConfirmSl(manager).label).to.equal(strings.confirm.deleteAllTitle);
     await sendKeys({ press: 'Escape' });
     await closed(tableConfirmSl(manager));
@@ -765,7 +871,9 @@ describe('<pat-manager>: the user journey', function () {
     await closed(addScopeSl(manager));
     unchanged('Add Scope, Escape');
 
-    await opened(detailConfirmSl(manager), () => click(trashFor(manager, ['Channels', strings.scopes.all, 'update', strings.scopes.anyDomain])));
+    await opened(detailConfirmSl(manager), () =>
+      click(trashFor(manager, ['Channels', strings.scopes.all, 'update', strings.scopes.anyDomain])),
+    );
     expect(detailConfirmSl(manager).label).to.equal(strings.confirm.deleteScopeTitle);
     await sendKeys({ press: 'Escape' });
     await closed(detailConfirmSl(manager));
@@ -788,7 +896,11 @@ describe('<pat-manager>: the user journey', function () {
     await click(backButton(manager));
     await listLoaded(manager);
     await chooseOne(statusSelect(manager), 'expired');
-    await until(() => !listBusy(manager) && JSON.stringify(rowNames(manager)) === JSON.stringify(EXPIRED_BY_ISSUED), 'the expired PATs', WAIT);
+    await until(
+      () => !listBusy(manager) && JSON.stringify(rowNames(manager)) === JSON.stringify(EXPIRED_BY_ISSUED),
+      'the expired PATs',
+      WAIT,
+    );
     await openRow(manager, 'Q3 data export');
 
     await openRegenerate(manager);

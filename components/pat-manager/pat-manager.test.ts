@@ -25,7 +25,10 @@ function rows(manager: PatManager): HTMLTableRowElement[] {
 }
 
 async function loaded(manager: PatManager): Promise<HTMLTableRowElement[]> {
-  await until(() => rows(manager).length > 0 && table(manager).shadowRoot!.querySelector('table')!.getAttribute('aria-busy') === 'false', 'the rows');
+  await until(
+    () => rows(manager).length > 0 && table(manager).shadowRoot!.querySelector('table')!.getAttribute('aria-busy') === 'false',
+    'the rows',
+  );
   return rows(manager);
 }
 
@@ -43,19 +46,25 @@ function inTable(manager: PatManager, selector: string): HTMLElement {
 }
 
 function statButton(manager: PatManager, label: string): HTMLElement {
-  const button = [...table(manager).shadowRoot!.querySelectorAll<HTMLElement>('button.stat')].find((stat) => stat.textContent!.includes(label));
+  const button = [...table(manager).shadowRoot!.querySelectorAll<HTMLElement>('button.stat')].find((stat) =>
+    stat.textContent!.includes(label),
+  );
   if (!button) throw new Error(`no stat ${label}`);
   return button;
 }
 
 function sortButton(manager: PatManager, label: string): HTMLElement {
-  const button = [...table(manager).shadowRoot!.querySelectorAll<HTMLElement>('button.sort')].find((sort) => sort.textContent!.trim().startsWith(label));
+  const button = [...table(manager).shadowRoot!.querySelectorAll<HTMLElement>('button.sort')].find((sort) =>
+    sort.textContent!.trim().startsWith(label),
+  );
   if (!button) throw new Error(`no sort button ${label}`);
   return button;
 }
 
 function createButton(manager: PatManager): HTMLElement {
-  const button = [...table(manager).shadowRoot!.querySelectorAll<HTMLElement>('.toolbar sl-button')].find((b) => b.textContent!.includes(strings.table.create));
+  const button = [...table(manager).shadowRoot!.querySelectorAll<HTMLElement>('.toolbar sl-button')].find((b) =>
+    b.textContent!.includes(strings.table.create),
+  );
   if (!button) throw new Error('no Create PAT button');
   return button;
 }
@@ -68,11 +77,14 @@ function detail(manager: PatManager): HTMLElement {
 
 /** Waits until the detail view shows the PAT named `name` (or its not-found state). */
 async function detailLoaded(manager: PatManager, name?: string): Promise<void> {
-  await until(() => {
-    const root = detail(manager).shadowRoot;
-    if (!root) return false;
-    return name === undefined ? root.querySelector('.state h3') : root.querySelector('[part="title"]')?.textContent === name;
-  }, name ? `the details of ${name}` : 'the not-found state');
+  await until(
+    () => {
+      const root = detail(manager).shadowRoot;
+      if (!root) return false;
+      return name === undefined ? root.querySelector('.state h3') : root.querySelector('[part="title"]')?.textContent === name;
+    },
+    name ? `the details of ${name}` : 'the not-found state',
+  );
 }
 
 function focused(manager: PatManager): Element | null {
@@ -227,7 +239,10 @@ describe('<pat-manager>', () => {
       expect(seen).to.deep.equal([{ route: `/pats/${id}/add-scope` }]);
       expect(heading(manager).textContent).to.equal(strings.manager.detailTitle);
       expect(detail(manager).getAttribute('pat-id')).to.equal(id);
-      await until(() => detail(manager).shadowRoot!.querySelector<HTMLElement & { open: boolean }>('sl-dialog.add-scope')?.open, 'the Add scope dialog');
+      await until(
+        () => detail(manager).shadowRoot!.querySelector<HTMLElement & { open: boolean }>('sl-dialog.add-scope')?.open,
+        'the Add scope dialog',
+      );
       // The dialog opens once: the URL names the PAT itself, so a reload or Back does not reopen it.
       expect(location.hash).to.equal(`#/pats/${id}`);
     });

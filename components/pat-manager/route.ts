@@ -2,9 +2,7 @@ import type { PatListState } from '../common/events.js';
 
 /** The manager's views and the paths that name them: `/pats`, `/pats/new`, `/pats/<id>[/<action>]`. */
 export type ManagerRoute =
-  | { view: 'list'; query: Partial<PatListState> }
-  | { view: 'create' }
-  | { view: 'detail'; id: string; action?: 'add-scope' | 'regenerate' };
+  { view: 'list'; query: Partial<PatListState> } | { view: 'create' } | { view: 'detail'; id: string; action?: 'add-scope' | 'regenerate' };
 
 const ACTIONS = new Set(['add-scope', 'regenerate']);
 

@@ -309,7 +309,11 @@ describe('<pat-regenerate-dialog>', function () {
   it('a server error shows in the dialog, which stays open; trying again can succeed', async () => {
     const errors = record(document, 'pat-error');
     const failing = { on: true };
-    worker.use(http.patch(`/api/pats/${JENKINS}/secret/reset`, () => (failing.on ? HttpResponse.json({ ...INTERNAL_ERROR_BODY }, { status: 500 }) : undefined)));
+    worker.use(
+      http.patch(`/api/pats/${JENKINS}/secret/reset`, () =>
+        failing.on ? HttpResponse.json({ ...INTERNAL_ERROR_BODY }, { status: 500 }) : undefined,
+      ),
+    );
     const { element, trigger } = await mountDialog();
     const { result, state } = await open(element, store.get('alice', JENKINS), trigger);
     await click(submit(element));
@@ -332,7 +336,7 @@ describe('<pat-regenerate-dialog>', function () {
     await closed(element);
   });
 
-  it("a server error about the duration shows on the duration field", async () => {
+  it('a server error about the duration shows on the duration field', async () => {
     worker.use(
       http.patch(`/api/pats/${JENKINS}/secret/reset`, () =>
         HttpResponse.json(
@@ -383,7 +387,11 @@ describe('<pat-regenerate-dialog>', function () {
 
   it('opens afresh each time: the default duration again and no old error', async () => {
     const failing = { on: true };
-    worker.use(http.patch(`/api/pats/${JENKINS}/secret/reset`, () => (failing.on ? HttpResponse.json({ ...INTERNAL_ERROR_BODY }, { status: 500 }) : undefined)));
+    worker.use(
+      http.patch(`/api/pats/${JENKINS}/secret/reset`, () =>
+        failing.on ? HttpResponse.json({ ...INTERNAL_ERROR_BODY }, { status: 500 }) : undefined,
+      ),
+    );
     const { element, trigger } = await mountDialog();
     const first = await open(element, store.get('alice', JENKINS), trigger);
     await choosePreset(element, '7d');

@@ -53,7 +53,8 @@ const suggestions = (fieldset: Element): HTMLElement[] => {
   return list ? [...list.querySelectorAll<HTMLElement>('[role="option"]')] : [];
 };
 const liveRegion = (editor: PatScopeEditor) => root(editor).querySelector<HTMLElement>('[aria-live="polite"]');
-const domainInput = (fieldset: Element) => [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
+const domainInput = (fieldset: Element) =>
+  [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
 const trash = (fieldset: Element) => fieldset.querySelector<SlIconButton>('sl-icon-button.remove')!;
 const tags = (fieldset: Element) => [...fieldset.querySelectorAll<HTMLElement>('.ids sl-tag')];
 const rowErrors = (fieldset: Element) => [...fieldset.querySelectorAll('.row-errors li')].map((item) => text(item));
@@ -109,7 +110,11 @@ async function typeInto(input: SlInput | HTMLInputElement, keys: string): Promis
 }
 
 /** Fills a row with real clicks and keys: type, operations, ids (or All) and domain. */
-async function fillRow(editor: PatScopeEditor, index: number, scope: { type: string; operations: string[]; ids?: string[]; domain?: string }): Promise<void> {
+async function fillRow(
+  editor: PatScopeEditor,
+  index: number,
+  scope: { type: string; operations: string[]; ids?: string[]; domain?: string },
+): Promise<void> {
   const fieldset = row(editor, index);
   await chooseOne(typeSelect(fieldset), scope.type);
   await editor.updateComplete;
@@ -180,11 +185,9 @@ async function createWithScopes(scopes: ScopeInput[]): Promise<{ status: number;
 
 // ---------------------------------------------------------------------------------------------
 
-
 describe('<pat-scope-editor>', () => {
   let worker: SetupWorker;
   let store: MockStore;
-
 
   beforeEach(async () => {
     ({ worker, store } = await useMockApi('default'));
@@ -206,7 +209,9 @@ describe('<pat-scope-editor>', () => {
       const editor = await mountEditor();
       const select = typeSelect(row(editor, 0));
       expect(optionValues(select)).to.deep.equal(store.catalog.entity_types.map((type) => type.type));
-      expect([...select.querySelectorAll('sl-option')].map((option) => text(option))).to.deep.equal(store.catalog.entity_types.map((type) => type.label));
+      expect([...select.querySelectorAll('sl-option')].map((option) => text(option))).to.deep.equal(
+        store.catalog.entity_types.map((type) => type.label),
+      );
       expect(paths).to.deep.equal(['/api/pats/catalog']);
     });
 
@@ -227,7 +232,12 @@ describe('<pat-scope-editor>', () => {
 
     it('follows a host catalog: other types, other operations', async () => {
       ({ worker, store } = await useMockApi('default', {
-        catalog: { entity_types: [{ type: 'reports', label: 'Reports', operations: ['read', 'list'] }, { type: 'rules', label: 'Rules', operations: ['update'] }] },
+        catalog: {
+          entity_types: [
+            { type: 'reports', label: 'Reports', operations: ['read', 'list'] },
+            { type: 'rules', label: 'Rules', operations: ['update'] },
+          ],
+        },
       }));
       const editor = await mountEditor();
       expect(optionValues(typeSelect(row(editor, 0)))).to.deep.equal(['reports', 'rules']);
@@ -436,7 +446,9 @@ describe('<pat-scope-editor>', () => {
       await until(() => typeSelect(row(editor, 0)).value === 'channels', 'the type shown', WAIT);
       await until(() => (operationsSelect(row(editor, 0)).value as string[]).length === 2, 'the operations shown', WAIT);
       expect(operationsSelect(row(editor, 0)).value).to.deep.equal(['read', 'update']);
-      expect(typeSelect(row(editor, 0)).shadowRoot!.querySelector<HTMLInputElement>('input[part~="display-input"]')!.value).to.equal('Channels');
+      expect(typeSelect(row(editor, 0)).shadowRoot!.querySelector<HTMLInputElement>('input[part~="display-input"]')!.value).to.equal(
+        'Channels',
+      );
       expect(editor.scopes).to.deep.equal(value);
     });
 
@@ -453,10 +465,19 @@ describe('<pat-scope-editor>', () => {
       ];
       editor.value = value;
       await editor.updateComplete;
-      await until(() => rows(editor).length > 0 && operationsSelect(row(editor, 0)).querySelectorAll('sl-option').length > 0, 'the rows', WAIT);
+      await until(
+        () => rows(editor).length > 0 && operationsSelect(row(editor, 0)).querySelectorAll('sl-option').length > 0,
+        'the rows',
+        WAIT,
+      );
 
       expect(rows(editor).map((fieldset) => typeSelect(fieldset).value)).to.deep.equal(['clients', 'channels', 'channels', 'messages']);
-      expect(rows(editor).map((fieldset) => operationsSelect(fieldset).value)).to.deep.equal([['read', 'update'], ['read', 'delete'], ['read'], ['publish']]);
+      expect(rows(editor).map((fieldset) => operationsSelect(fieldset).value)).to.deep.equal([
+        ['read', 'update'],
+        ['read', 'delete'],
+        ['read'],
+        ['publish'],
+      ]);
       expect(rows(editor).map((fieldset) => modeGroup(fieldset).value)).to.deep.equal(['all', 'some', 'some', 'all']);
       expect(rows(editor).map((fieldset) => tags(fieldset).map((tag) => text(tag)))).to.deep.equal([[], ['ch-1'], ['ch-2'], []]);
       expect(rows(editor).map((fieldset) => domainInput(fieldset).value)).to.deep.equal(['', 'd-1', 'd-1', '']);
@@ -556,7 +577,8 @@ describe('<pat-scope-editor>', () => {
       { id: 'c-3', name: 'Pump C' },
       { id: 'c-9', name: 'Door sensor' },
     ];
-    const lookup = async (_type: string, query: string) => PUMPS.filter((option) => option.name.toLowerCase().startsWith(query.toLowerCase()));
+    const lookup = async (_type: string, query: string) =>
+      PUMPS.filter((option) => option.name.toLowerCase().startsWith(query.toLowerCase()));
 
     /** An editor with a lookup, its first row on clients/read with specific ids; returns the combobox. */
     async function comboboxEditor(): Promise<{ editor: PatScopeEditor; input: HTMLInputElement }> {
@@ -568,7 +590,11 @@ describe('<pat-scope-editor>', () => {
     /** Types `query` into the combobox and waits until `count` suggestions are shown. */
     async function search(input: HTMLInputElement, query: string, count: number): Promise<void> {
       await typeInto(input, query);
-      await until(() => input.getAttribute('aria-expanded') === 'true' && suggestions(input.closest('fieldset')!).length === count, `${count} suggestions for "${query}"`, WAIT);
+      await until(
+        () => input.getAttribute('aria-expanded') === 'true' && suggestions(input.closest('fieldset')!).length === count,
+        `${count} suggestions for "${query}"`,
+        WAIT,
+      );
     }
 
     async function press(editor: PatScopeEditor, key: string): Promise<void> {
@@ -606,7 +632,10 @@ describe('<pat-scope-editor>', () => {
       expect(list!.getAttribute('role')).to.equal('listbox');
       expect(list!.getBoundingClientRect().height, 'the list is hidden while closed').to.equal(0);
       // Styled like the small Shoelace inputs around it.
-      expect(input.getBoundingClientRect().height).to.be.closeTo(domainInput(row(editor, 0)).shadowRoot!.querySelector('[part~="base"]')!.getBoundingClientRect().height, 0.5);
+      expect(input.getBoundingClientRect().height).to.be.closeTo(
+        domainInput(row(editor, 0)).shadowRoot!.querySelector('[part~="base"]')!.getBoundingClientRect().height,
+        0.5,
+      );
 
       await search(input, 'pump', 3);
       const options = suggestions(row(editor, 0));
@@ -832,7 +861,12 @@ describe('<pat-scope-editor>', () => {
       ];
       await editor.updateComplete;
       expect(rows(editor)).to.have.length(3);
-      expect(editor.scopes.map((scope) => `${scope.entity_type}:${scope.operation}`)).to.deep.equal(['clients:read', 'clients:update', 'messages:publish', 'users:read']);
+      expect(editor.scopes.map((scope) => `${scope.entity_type}:${scope.operation}`)).to.deep.equal([
+        'clients:read',
+        'clients:update',
+        'messages:publish',
+        'users:read',
+      ]);
       editor.showServerErrors([
         { field: 'scopes[2].operation', message: 'must be one of publish, subscribe for messages' },
         { field: 'scopes[3].entity_id', message: 'must not be blank' },

@@ -9,8 +9,14 @@ import { strings } from '../common/strings.js';
 import './pat-secret-banner.js';
 import type { PatSecretBanner } from './pat-secret-banner.component.js';
 
-const SECRET = buildSecret('0b5e6a3c-2f4d-4c1e-9a7b-3d2c1b0a9f8e', new Uint8Array(32).map((_, i) => (i * 37 + 11) & 0xff));
-const OTHER_SECRET = buildSecret('7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', new Uint8Array(32).map((_, i) => (i * 53 + 5) & 0xff));
+const SECRET = buildSecret(
+  '0b5e6a3c-2f4d-4c1e-9a7b-3d2c1b0a9f8e',
+  new Uint8Array(32).map((_, i) => (i * 37 + 11) & 0xff),
+);
+const OTHER_SECRET = buildSecret(
+  '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+  new Uint8Array(32).map((_, i) => (i * 53 + 5) & 0xff),
+);
 
 function secretText(banner: PatSecretBanner): HTMLElement {
   return banner.shadowRoot!.querySelector<HTMLElement>('[part="secret"]')!;
@@ -41,7 +47,9 @@ function deepElements(root: Element | ShadowRoot): Element[] {
 /** Every attribute in the document that contains `value`, as `tag[name]`. */
 function attributesContaining(value: string): string[] {
   return deepElements(document.documentElement).flatMap((element) =>
-    [...element.attributes].filter((attribute) => attribute.value.includes(value)).map((attribute) => `${element.tagName.toLowerCase()}[${attribute.name}]`),
+    [...element.attributes]
+      .filter((attribute) => attribute.value.includes(value))
+      .map((attribute) => `${element.tagName.toLowerCase()}[${attribute.name}]`),
   );
 }
 
@@ -132,13 +140,19 @@ describe('<pat-secret-banner>', function () {
     const written = stubClipboard('resolve');
     const banner = await mountBanner();
     const copy = copyButton(banner);
-    const copied = new Promise<CustomEvent>((resolve) => copy.addEventListener('sl-copy', (event) => resolve(event as CustomEvent), { once: true }));
+    const copied = new Promise<CustomEvent>((resolve) =>
+      copy.addEventListener('sl-copy', (event) => resolve(event as CustomEvent), { once: true }),
+    );
     await click(copy.shadowRoot!.querySelector('button')!);
     const event = await copied;
     expect(event.detail.value).to.equal(SECRET);
     expect(written).to.deep.equal([SECRET]);
     const tooltip = copy.shadowRoot!.querySelector<SlTooltip>('sl-tooltip')!;
-    await until(() => tooltip.content === strings.copied && tooltip.classList.contains('copy-button--success'), 'the "Copied" feedback', 8000);
+    await until(
+      () => tooltip.content === strings.copied && tooltip.classList.contains('copy-button--success'),
+      'the "Copied" feedback',
+      8000,
+    );
     expect(tooltip.content).to.equal(strings.copied);
   });
 

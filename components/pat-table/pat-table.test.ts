@@ -109,7 +109,9 @@ function stateText(table: PatTable): string {
 }
 
 function stat(table: PatTable, label: string): HTMLButtonElement {
-  const button = [...root(table).querySelectorAll<HTMLButtonElement>('button.stat')].find((candidate) => text(candidate.querySelector('.stat-label')) === label);
+  const button = [...root(table).querySelectorAll<HTMLButtonElement>('button.stat')].find(
+    (candidate) => text(candidate.querySelector('.stat-label')) === label,
+  );
   if (!button) throw new Error(`no stat "${label}"`);
   return button;
 }
@@ -202,7 +204,11 @@ async function expectRows(table: PatTable, expected: string[], message = 'rows')
 }
 
 /** The names the store itself lists for alice: what the table must show. */
-function storeNames(store: MockStore, query: { status?: StatusFilter; sort?: PatSortKey; dir?: SortDirection; offset?: number; limit?: number; name?: string }, user = 'alice'): string[] {
+function storeNames(
+  store: MockStore,
+  query: { status?: StatusFilter; sort?: PatSortKey; dir?: SortDirection; offset?: number; limit?: number; name?: string },
+  user = 'alice',
+): string[] {
   const page = store.list(user, { status: 'active', sort: 'issued_at', dir: 'desc', offset: 0, limit: 10, ...query });
   return page.pats.map((pat) => pat.name);
 }
@@ -225,7 +231,9 @@ async function mountLoaded(attributes: { status?: StatusFilter } = {}): Promise<
 
 /** A row's ⋮ button (a native <button>: it has the focus and the ARIA state), found by its label. */
 function menuButton(table: PatTable, name: string): HTMLButtonElement {
-  const button = rowByName(table, name).querySelector<HTMLButtonElement>(`button.row-menu-trigger[aria-label="Actions for ${CSS.escape(name)}"]`);
+  const button = rowByName(table, name).querySelector<HTMLButtonElement>(
+    `button.row-menu-trigger[aria-label="Actions for ${CSS.escape(name)}"]`,
+  );
   if (!button) throw new Error(`no menu button in the row "${name}"`);
   return button;
 }
@@ -465,7 +473,9 @@ describe('<pat-table>', () => {
       expect(soon.dataset.variant).to.equal('warning');
       // sl-badge's pill: white (in the dark theme, near-black) text on the variant's colour.
       const style = getComputedStyle(soon);
-      expect(style.borderTopLeftRadius).to.equal(getComputedStyle(document.documentElement).getPropertyValue('--sl-border-radius-pill').trim());
+      expect(style.borderTopLeftRadius).to.equal(
+        getComputedStyle(document.documentElement).getPropertyValue('--sl-border-radius-pill').trim(),
+      );
       expect(style.color).to.equal('rgb(255, 255, 255)');
       expect(style.backgroundColor).not.to.equal('rgba(0, 0, 0, 0)');
       await expectAccessible(table);
@@ -491,7 +501,9 @@ describe('<pat-table>', () => {
       expect(root(table).querySelectorAll('tbody tr.skeleton').length).to.be.greaterThan(0);
       // A pulsing bar in every cell of every skeleton row.
       const cellsLoading = [...root(table).querySelectorAll('tbody tr.skeleton td')];
-      expect(cellsLoading.length).to.equal(root(table).querySelectorAll('tbody tr.skeleton').length * root(table).querySelectorAll('thead th').length);
+      expect(cellsLoading.length).to.equal(
+        root(table).querySelectorAll('tbody tr.skeleton').length * root(table).querySelectorAll('thead th').length,
+      );
       for (const cell of cellsLoading) {
         const bar = cell.querySelector('.skeleton-bar')!;
         expect(bar.getBoundingClientRect().height, 'a bar with a height').to.be.greaterThan(10);
@@ -567,7 +579,16 @@ describe('<pat-table>', () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
       await expectRows(table, ACTIVE_BY_ISSUED);
-      worker.use(http.get('/api/pats', () => new Response(JSON.stringify({ error: 'internal', message: 'Boom.' }), { status: 500, headers: { 'content-type': 'application/json' } })));
+      worker.use(
+        http.get(
+          '/api/pats',
+          () =>
+            new Response(JSON.stringify({ error: 'internal', message: 'Boom.' }), {
+              status: 500,
+              headers: { 'content-type': 'application/json' },
+            }),
+        ),
+      );
       await click(stat(table, 'Revoked'));
       await until(() => text(root(table).querySelector('sl-alert')).includes('Boom.') || stateText(table).includes('Boom.'), 'the error');
       expect(rowNames(table), 'the rows stay after a failed refetch').to.deep.equal(ACTIVE_BY_ISSUED);
@@ -668,7 +689,8 @@ describe('<pat-table>', () => {
       expect(statCount(table, 'Revoked')).to.equal('2');
       expect(statCount(table, 'Expired')).to.equal('2');
       expect(stat(table, 'Active').getAttribute('aria-pressed')).to.equal('true');
-      for (const label of ['Expiring soon', 'Revoked', 'Expired']) expect(stat(table, label).getAttribute('aria-pressed'), label).to.equal('false');
+      for (const label of ['Expiring soon', 'Revoked', 'Expired'])
+        expect(stat(table, label).getAttribute('aria-pressed'), label).to.equal('false');
     });
 
     it('the Revoked card filters to revoked PATs and is pressed', async () => {
@@ -743,7 +765,8 @@ describe('<pat-table>', () => {
         ['name', 'asc'],
         ['name', 'desc'],
       ]);
-      for (const column of ['Description', 'Status', 'Scopes']) expect(header(table, column).hasAttribute('aria-sort'), column).to.equal(false);
+      for (const column of ['Description', 'Status', 'Scopes'])
+        expect(header(table, column).hasAttribute('aria-sort'), column).to.equal(false);
     });
 
     it('sorts by Last used (most recent first) and Expires, flipping on the second click', async () => {
@@ -1014,14 +1037,21 @@ describe('<pat-table>', () => {
         const status = text(row.querySelector('.badge'));
         statuses.add(status);
         await openRowMenu(table, name);
-        const expected = status === 'Active' ? ['view', 'copy', 'add-scope', 'revoke', 'delete'] : ['view', 'copy', 'add-scope', 'regenerate', 'delete'];
+        const expected =
+          status === 'Active' ? ['view', 'copy', 'add-scope', 'revoke', 'delete'] : ['view', 'copy', 'add-scope', 'regenerate', 'delete'];
         expect(menuItems(table), `${name} (${status})`).to.deep.equal(expected);
         await sendKeys({ press: 'Escape' });
         await menuHidden(table);
       }
       expect([...statuses].sort()).to.deep.equal(['Active', 'Expired', 'Revoked']);
       const menu = await openRowMenu(table, 'CI deploy');
-      expect([...menu.querySelectorAll('sl-menu-item')].map((item) => text(item))).to.deep.equal(['View', 'Copy ID', 'Add scope', 'Revoke', 'Delete']);
+      expect([...menu.querySelectorAll('sl-menu-item')].map((item) => text(item))).to.deep.equal([
+        'View',
+        'Copy ID',
+        'Add scope',
+        'Revoke',
+        'Delete',
+      ]);
       await sendKeys({ press: 'Escape' });
       await menuHidden(table);
       expect([...(await openRowMenu(table, 'Hackathon demo')).querySelectorAll('sl-menu-item')].map((item) => text(item))).to.deep.equal([
@@ -1076,7 +1106,9 @@ describe('<pat-table>', () => {
       // Every item is there to be clicked, inside the frame or out of it.
       for (const item of menu.querySelectorAll('sl-menu-item')) {
         const box = item.getBoundingClientRect();
-        expect(root(table).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2), item.getAttribute('value')!).to.equal(item);
+        expect(root(table).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2), item.getAttribute('value')!).to.equal(
+          item,
+        );
       }
     });
 
@@ -1151,7 +1183,10 @@ describe('<pat-table>', () => {
       await until(() => revoked.length > 0, 'pat-revoked');
       expect(revoked.map((event) => event.detail)).to.deep.equal([{ id }]);
       await until(() => !dialog.open, 'the dialog closes');
-      await expectRows(table, ACTIVE_BY_ISSUED.filter((name) => name !== 'CI deploy'));
+      await expectRows(
+        table,
+        ACTIVE_BY_ISSUED.filter((name) => name !== 'CI deploy'),
+      );
       expect(store.get('alice', id).status).to.equal('revoked');
       const { status, body } = await apiGet(`/pats/${id}`);
       expect(status).to.equal(200);
@@ -1175,7 +1210,10 @@ describe('<pat-table>', () => {
       await click(dialogButton(table, 'confirm'));
       await until(() => deleted.length > 0, 'pat-deleted');
       expect(deleted.map((event) => event.detail)).to.deep.equal([{ id }]);
-      await expectRows(table, ACTIVE_BY_ISSUED.filter((name) => name !== 'Terraform provisioning'));
+      await expectRows(
+        table,
+        ACTIVE_BY_ISSUED.filter((name) => name !== 'Terraform provisioning'),
+      );
       expect((await apiGet(`/pats/${id}`)).status).to.equal(404);
       expect(store.count('alice')).to.equal(11);
       await until(() => statCount(table, 'Active') === '7', 'the counts update');
@@ -1208,7 +1246,10 @@ describe('<pat-table>', () => {
       const index = ACTIVE_BY_ISSUED.indexOf('Terraform provisioning');
       await openDialog(table, () => chooseRowAction(table, 'Terraform provisioning', 'delete'));
       await click(dialogButton(table, 'confirm'));
-      await expectRows(table, ACTIVE_BY_ISSUED.filter((name) => name !== 'Terraform provisioning'));
+      await expectRows(
+        table,
+        ACTIVE_BY_ISSUED.filter((name) => name !== 'Terraform provisioning'),
+      );
       const next = ACTIVE_BY_ISSUED[index + 1]!;
       await until(() => root(table).activeElement === rowByName(table, next), `focus on "${next}"`, 8000);
     });
@@ -1252,7 +1293,10 @@ describe('<pat-table>', () => {
       await until(() => allDeleted.length > 0, 'pat-all-deleted');
       expect(allDeleted.map((event) => event.detail)).to.deep.equal([{ deleted: 12 }]);
       await until(() => stateText(table).includes('No personal access tokens yet'), 'the empty state');
-      expect(states.filter((state) => state.includes('No tokens match')), 'a "no match" flash').to.deep.equal([]);
+      expect(
+        states.filter((state) => state.includes('No tokens match')),
+        'a "no match" flash',
+      ).to.deep.equal([]);
       expect(rows(table)).to.have.length(0);
       button(root(table).querySelector('.state')!, 'Create PAT');
       expect(store.count('alice')).to.equal(0);
@@ -1270,9 +1314,24 @@ describe('<pat-table>', () => {
       open: (table: PatTable) => Promise<void>;
     };
     const actions: Action[] = [
-      { name: 'Revoke', request: 'pat-request-revoke', done: 'pat-revoked', open: (table) => chooseRowAction(table, 'CI deploy', 'revoke') },
-      { name: 'Delete', request: 'pat-request-delete', done: 'pat-deleted', open: (table) => chooseRowAction(table, 'CI deploy', 'delete') },
-      { name: 'Delete All', request: 'pat-request-delete-all', done: 'pat-all-deleted', open: (table) => click(button(root(table), 'Delete All')) },
+      {
+        name: 'Revoke',
+        request: 'pat-request-revoke',
+        done: 'pat-revoked',
+        open: (table) => chooseRowAction(table, 'CI deploy', 'revoke'),
+      },
+      {
+        name: 'Delete',
+        request: 'pat-request-delete',
+        done: 'pat-deleted',
+        open: (table) => chooseRowAction(table, 'CI deploy', 'delete'),
+      },
+      {
+        name: 'Delete All',
+        request: 'pat-request-delete-all',
+        done: 'pat-all-deleted',
+        open: (table) => click(button(root(table), 'Delete All')),
+      },
     ];
 
     async function expectNothingChanged(table: PatTable) {

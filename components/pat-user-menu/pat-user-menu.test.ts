@@ -24,7 +24,11 @@ const patsItem = (menu: PatUserMenu) => part(menu, 'sl-menu-item[value="pats"]')
 
 /** The accessible name of `element` as axe computes it (shadow roots included). */
 function accessibleName(element: Element): string {
-  const axe = window.axe as unknown as { setup(node: Node): void; teardown(): void; commons: { text: { accessibleText(element: Element): string } } };
+  const axe = window.axe as unknown as {
+    setup(node: Node): void;
+    teardown(): void;
+    commons: { text: { accessibleText(element: Element): string } };
+  };
   axe.setup(document);
   try {
     return axe.commons.text.accessibleText(element).replace(/\s+/g, ' ').trim();
@@ -50,15 +54,20 @@ async function oneEventOrOpen(menu: PatUserMenu): Promise<void> {
 }
 
 async function closed(menu: PatUserMenu): Promise<void> {
-  await until(() => !dropdown(menu).open && dropdown(menu).shadowRoot!.querySelector<HTMLElement>('.dropdown__panel')!.hidden !== false, 'the menu to close');
+  await until(
+    () => !dropdown(menu).open && dropdown(menu).shadowRoot!.querySelector<HTMLElement>('.dropdown__panel')!.hidden !== false,
+    'the menu to close',
+  );
 }
 
-async function mountMenu(template = html`
-  <pat-user-menu name="Jane Doe" email="jane@example.com">
-    <sl-menu-item value="profile">Profile</sl-menu-item>
-    <sl-menu-item value="sign-out">Sign out</sl-menu-item>
-  </pat-user-menu>
-`): Promise<PatUserMenu> {
+async function mountMenu(
+  template = html`
+    <pat-user-menu name="Jane Doe" email="jane@example.com">
+      <sl-menu-item value="profile">Profile</sl-menu-item>
+      <sl-menu-item value="sign-out">Sign out</sl-menu-item>
+    </pat-user-menu>
+  `,
+): Promise<PatUserMenu> {
   const wrapper = await fixture<HTMLElement>(html`<div style="display: flex; justify-content: flex-end; padding: 1rem">${template}</div>`);
   const menu = wrapper.querySelector('pat-user-menu')!;
   await menu.updateComplete;
@@ -118,7 +127,7 @@ describe('<pat-user-menu>', () => {
     expect(accessibleName(trigger(menu))).to.equal(strings.userMenu.open('sam@example.com'));
   });
 
-  it('opens on click with the name, email, the PAT entry and the host\'s items, and is accessible', async () => {
+  it("opens on click with the name, email, the PAT entry and the host's items, and is accessible", async () => {
     const menu = await mountMenu();
     await click(trigger(menu));
     await opened(menu);

@@ -6,8 +6,7 @@ import type { LastUseRecorder } from './last-use-recorder.js';
 import { digestsEqual, type TokenHasher } from './token.js';
 
 export type AuthorizeResult =
-  | { allowed: true; user_id: string; pat_id: string }
-  | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
+  { allowed: true; user_id: string; pat_id: string } | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
 
 export interface AuthorizeOptions {
   /** The caller's address, recorded as `last_used_ip`. */
@@ -93,7 +92,8 @@ export function createAuthorizer({ db, cache, hashToken, now, lastUses }: Author
     }
     if (pat.revoked || pat.expiresAt <= at) return unauthenticated;
 
-    const allowed = pat.scopes.some((scope) => scopeGrants(scope, request)) && (!options.ownerCan || (await options.ownerCan(pat.userId, request)));
+    const allowed =
+      pat.scopes.some((scope) => scopeGrants(scope, request)) && (!options.ownerCan || (await options.ownerCan(pat.userId, request)));
     if (!allowed) {
       return {
         allowed: false,

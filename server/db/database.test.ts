@@ -13,7 +13,10 @@ describe('durability of the server connection', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pat-kit-durability-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function synchronousOf(path: string, options?: Parameters<typeof openDatabase>[1]): Promise<{ synchronous: number; journal: string }> {
+  async function synchronousOf(
+    path: string,
+    options?: Parameters<typeof openDatabase>[1],
+  ): Promise<{ synchronous: number; journal: string }> {
     const db = await openDatabase(path, options);
     try {
       const { rows: sync } = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
@@ -29,6 +32,9 @@ describe('durability of the server connection', () => {
   });
 
   it("takes synchronous: 'NORMAL' only when asked", async () => {
-    assert.deepEqual(await synchronousOf(join(dir, 'normal.db'), { synchronous: 'NORMAL' }), { synchronous: SYNCHRONOUS.NORMAL, journal: 'wal' });
+    assert.deepEqual(await synchronousOf(join(dir, 'normal.db'), { synchronous: 'NORMAL' }), {
+      synchronous: SYNCHRONOUS.NORMAL,
+      journal: 'wal',
+    });
   });
 });

@@ -34,13 +34,27 @@ describe('migration 2026-11-28-003-pat-grants', () => {
       for (const [i, { id, secret }] of pats.entries()) {
         await old
           .insertInto('pats')
-          .values({ id, user_id: 'alice', name: `pat-${i}`, description: '', token_hash: hash(secret), issued_at: new Date(now).toISOString(), expires_at: new Date(now + 86_400_000).toISOString() })
+          .values({
+            id,
+            user_id: 'alice',
+            name: `pat-${i}`,
+            description: '',
+            token_hash: hash(secret),
+            issued_at: new Date(now).toISOString(),
+            expires_at: new Date(now + 86_400_000).toISOString(),
+          })
           .execute();
         // Every third PAT has no scopes; the others one or two.
         if (i % 3 === 0) continue;
-        await old.insertInto('pat_scopes').values({ id: `s-${i}-a`, pat_id: id, entity_type: 'clients', operation: 'read', entity_id: `c-${i}`, domain_id: '' }).execute();
+        await old
+          .insertInto('pat_scopes')
+          .values({ id: `s-${i}-a`, pat_id: id, entity_type: 'clients', operation: 'read', entity_id: `c-${i}`, domain_id: '' })
+          .execute();
         if (i % 3 === 2) {
-          await old.insertInto('pat_scopes').values({ id: `s-${i}-b`, pat_id: id, entity_type: 'channels', operation: 'publish', entity_id: '*', domain_id: 'd-1' }).execute();
+          await old
+            .insertInto('pat_scopes')
+            .values({ id: `s-${i}-b`, pat_id: id, entity_type: 'channels', operation: 'publish', entity_id: '*', domain_id: 'd-1' })
+            .execute();
         }
       }
 
@@ -48,13 +62,19 @@ describe('migration 2026-11-28-003-pat-grants', () => {
       const rows = await db.selectFrom('pats').select(['id', 'grants']).orderBy('id').execute();
       assert.equal(rows.length, pats.length);
       for (const [i, row] of rows.entries()) {
-        const expected = i % 3 === 0 ? [] : [['clients', 'read', `c-${i}`, ''], ...(i % 3 === 2 ? [['channels', 'publish', '*', 'd-1']] : [])];
+        const expected =
+          i % 3 === 0 ? [] : [['clients', 'read', `c-${i}`, ''], ...(i % 3 === 2 ? [['channels', 'publish', '*', 'd-1']] : [])];
         assert.deepEqual(JSON.parse(row.grants), expected.sort(), `PAT ${i}`);
       }
 
       const kit = createPatKit({ db, jwtSecret: 'a-test-secret-of-at-least-32-characters', logger: pino({ level: 'silent' }) });
       const check = (i: number, operation: string, entity_id: string) =>
-        kit.authorizePat(pats[i]!.secret, { entity_type: operation === 'read' ? 'clients' : 'channels', operation, entity_id, domain_id: 'd-1' });
+        kit.authorizePat(pats[i]!.secret, {
+          entity_type: operation === 'read' ? 'clients' : 'channels',
+          operation,
+          entity_id,
+          domain_id: 'd-1',
+        });
       assert.equal((await check(1, 'read', 'c-1')).allowed, true);
       assert.equal((await check(1, 'read', 'c-2')).allowed, false);
       assert.equal((await check(1_199, 'read', 'c-1199')).allowed, true);
@@ -84,7 +104,15 @@ describe('migration 2026-12-04-004-name-key', () => {
       const issued = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
       await db
         .insertInto('pats')
-        .values({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, user_id: user, name, description: '', token_hash: `h${i}`, issued_at: issued, expires_at: '2027-01-01T00:00:00.000Z' })
+        .values({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          user_id: user,
+          name,
+          description: '',
+          token_hash: `h${i}`,
+          issued_at: issued,
+          expires_at: '2027-01-01T00:00:00.000Z',
+        })
         .execute();
     }
     await db.destroy();
@@ -168,13 +196,29 @@ describe('migration 2026-12-04-006-pat-counts', () => {
           const name = `${user} ${i}`;
           await old
             .insertInto('pats')
-            .values({ id: `${user}-${i}`, user_id: user, name, name_key: nameKey(name), description: '', token_hash: `${user}-${i}`, issued_at: at, expires_at: '2999-01-01T00:00:00.000Z', revoked: i < revoked ? 1 : 0 })
+            .values({
+              id: `${user}-${i}`,
+              user_id: user,
+              name,
+              name_key: nameKey(name),
+              description: '',
+              token_hash: `${user}-${i}`,
+              issued_at: at,
+              expires_at: '2999-01-01T00:00:00.000Z',
+              revoked: i < revoked ? 1 : 0,
+            })
             .execute();
         }
       }
 
       await migrate(db);
-      const counts = async () => Object.fromEntries((await db.selectFrom('pat_counts').selectAll().orderBy('user_id').execute()).map((row) => [row.user_id, [row.total, row.revoked]]));
+      const counts = async () =>
+        Object.fromEntries(
+          (await db.selectFrom('pat_counts').selectAll().orderBy('user_id').execute()).map((row) => [
+            row.user_id,
+            [row.total, row.revoked],
+          ]),
+        );
       assert.deepEqual(await counts(), { ann: [5, 2], ben: [3, 3], cy: [1, 0] });
 
       await db.updateTable('pats').set({ revoked: 1 }).where('id', '=', 'cy-0').execute();

@@ -42,11 +42,7 @@ const migrations: Record<string, Migration> = {
       // One index per list sort key, led by the owner and ending in the id that breaks ties,
       // so a page is an index walk rather than a sort.
       for (const column of ['issued_at', 'expires_at', 'last_used_at']) {
-        await db.schema
-          .createIndex(`pats_user_${column}`)
-          .on('pats')
-          .columns(['user_id', column, 'id'])
-          .execute();
+        await db.schema.createIndex(`pats_user_${column}`).on('pats').columns(['user_id', column, 'id']).execute();
       }
 
       await db.schema
@@ -102,11 +98,16 @@ const migrations: Record<string, Migration> = {
     async up(db: SchemaDb) {
       // A copy of each PAT's scopes on its row (see PatsTable.grants): a cache miss of
       // authorize reads one row instead of assembling five or more from the scopes' index.
-      await db.schema.alterTable('pats').addColumn('grants', 'text', (col) => col.notNull().defaultTo('[]')).execute();
+      await db.schema
+        .alterTable('pats')
+        .addColumn('grants', 'text', (col) => col.notNull().defaultTo('[]'))
+        .execute();
       await db.transaction().execute(async (trx) => {
         let after = '';
         for (;;) {
-          const ids = (await trx.selectFrom('pats').select('id').where('id', '>', after).orderBy('id').limit(500).execute()).map((row) => row.id as string);
+          const ids = (await trx.selectFrom('pats').select('id').where('id', '>', after).orderBy('id').limit(500).execute()).map(
+            (row) => row.id as string,
+          );
           if (ids.length === 0) break;
           const scopes = await trx
             .selectFrom('pat_scopes')
@@ -120,7 +121,12 @@ const migrations: Record<string, Migration> = {
             list.push([scope.entity_type, scope.operation, scope.entity_id, scope.domain_id]);
             grants.set(scope.pat_id, list);
           }
-          for (const [id, list] of grants) await trx.updateTable('pats').set({ grants: JSON.stringify(list) }).where('id', '=', id).execute();
+          for (const [id, list] of grants)
+            await trx
+              .updateTable('pats')
+              .set({ grants: JSON.stringify(list) })
+              .where('id', '=', id)
+              .execute();
           after = ids.at(-1)!;
         }
       });
@@ -137,7 +143,10 @@ const migrations: Record<string, Migration> = {
       // stored; the indexes are plain ones that any SQLite (or PostgreSQL) can check and rebuild.
       await db.schema.dropIndex('pats_user_name_unique').execute();
       await db.schema.dropIndex('pats_user_status').execute();
-      await db.schema.alterTable('pats').addColumn('name_key', 'text', (col) => col.notNull().defaultTo('')).execute();
+      await db.schema
+        .alterTable('pats')
+        .addColumn('name_key', 'text', (col) => col.notNull().defaultTo(''))
+        .execute();
       await db.transaction().execute(async (trx) => {
         // A user's PATs in order of issue: where two names now share a key (the new key also
         // folds "ß" to "ss" and unifies compatibility forms), the older keeps its name and the
@@ -183,8 +192,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('pats_user_status').execute();
       await db.schema.dropIndex('pats_user_name_key').execute();
       await db.schema.alterTable('pats').dropColumn('name_key').execute();
-      await db.schema.createIndex('pats_user_name_unique').on('pats').unique().columns(['user_id']).expression(sql`lower(name)`).execute();
-      await db.schema.createIndex('pats_user_status').on('pats').columns(['user_id', 'revoked', 'expires_at']).expression(sql`lower(name)`).execute();
+      await db.schema
+        .createIndex('pats_user_name_unique')
+        .on('pats')
+        .unique()
+        .columns(['user_id'])
+        .expression(sql`lower(name)`)
+        .execute();
+      await db.schema
+        .createIndex('pats_user_status')
+        .on('pats')
+        .columns(['user_id', 'revoked', 'expires_at'])
+        .expression(sql`lower(name)`)
+        .execute();
     },
   },
   '2026-12-04-005-last-used-nulls-first': {

@@ -16,7 +16,9 @@ import { openTestDatabase, startServer, type TestDatabase, type TestServer } fro
  */
 
 if (!process.env.PAT_TEST_DATABASE_URL) {
-  throw new Error('server/db/sqlite-to-postgres.pg.test.ts needs PAT_TEST_DATABASE_URL (a PostgreSQL role that may create databases); npm test sets it');
+  throw new Error(
+    'server/db/sqlite-to-postgres.pg.test.ts needs PAT_TEST_DATABASE_URL (a PostgreSQL role that may create databases); npm test sets it',
+  );
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -91,20 +93,42 @@ describe('scripts/sqlite-to-postgres.ts', () => {
           { entity_type: 'messages', operation: 'publish', entity_id: 'c-1', domain_id: 'dom-1' },
         ],
       });
-      await create('alice', { name: 'Straße 東京', duration: '30d', scopes: [{ entity_type: 'channels', operation: 'list', entity_id: '*' }] });
-      const revoked = await create('alice', { name: 'revoked', duration: '30d', scopes: [{ entity_type: 'groups', operation: 'read', entity_id: 'g-1' }] });
-      await create('alice', { name: 'short-lived', duration: '24h', scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] });
-      const greek = await create('bob', { name: 'Ελληνικά σ', duration: '1y', scopes: [{ entity_type: 'messages', operation: 'subscribe', entity_id: '*' }] });
+      await create('alice', {
+        name: 'Straße 東京',
+        duration: '30d',
+        scopes: [{ entity_type: 'channels', operation: 'list', entity_id: '*' }],
+      });
+      const revoked = await create('alice', {
+        name: 'revoked',
+        duration: '30d',
+        scopes: [{ entity_type: 'groups', operation: 'read', entity_id: 'g-1' }],
+      });
+      await create('alice', {
+        name: 'short-lived',
+        duration: '24h',
+        scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }],
+      });
+      const greek = await create('bob', {
+        name: 'Ελληνικά σ',
+        duration: '1y',
+        scopes: [{ entity_type: 'messages', operation: 'subscribe', entity_id: '*' }],
+      });
       await create('bob', { name: 'no scopes', description: 'none', duration: '7d' });
 
       source.clock.advance(2 * DAY);
       assert.equal((await source.call('PATCH', `/pats/${revoked.id}/secret/revoke`, { token: alice })).status, 204);
-      assert.equal((await source.call('PATCH', `/pats/${deploy.id}/name`, { token: alice, body: { name: 'Déploiement ✓ prod' } })).status, 202);
+      assert.equal(
+        (await source.call('PATCH', `/pats/${deploy.id}/name`, { token: alice, body: { name: 'Déploiement ✓ prod' } })).status,
+        202,
+      );
       made.find((pat) => pat.id === deploy.id)!.name = 'Déploiement ✓ prod';
       source.clock.advance(60_000);
       for (const pat of [deploy, greek]) {
         const secret = made.find((one) => one.id === pat.id)!.secret;
-        const request = pat === deploy ? { entity_type: 'clients', operation: 'read', entity_id: 'c-9' } : { entity_type: 'messages', operation: 'subscribe', entity_id: 'm' };
+        const request =
+          pat === deploy
+            ? { entity_type: 'clients', operation: 'read', entity_id: 'c-9' }
+            : { entity_type: 'messages', operation: 'subscribe', entity_id: 'm' };
         assert.equal((await source.call('POST', '/authorize', { token: secret, body: request })).status, 200);
       }
       await source.app.locals.patKit.flush();
@@ -143,7 +167,10 @@ describe('scripts/sqlite-to-postgres.ts', () => {
   it('answers a wrong call with one usage line (exit 2), and a missing file with exit 1', async () => {
     const url = process.env.PAT_TEST_DATABASE_URL!;
     const wrong = [[], [file], [url, file], [file, url, 'more'], [file, join(tmp, 'other.db')]];
-    const [missing, ...runs] = await Promise.all([runScript(join(tmp, 'nowhere', 'missing.db'), url), ...wrong.map((args) => runScript(...args))]);
+    const [missing, ...runs] = await Promise.all([
+      runScript(join(tmp, 'nowhere', 'missing.db'), url),
+      ...wrong.map((args) => runScript(...args)),
+    ]);
     for (const [i, run] of runs.entries()) {
       assert.equal(run.code, 2, `arguments: ${JSON.stringify(wrong[i])}`);
       assert.equal(run.stdout, '');
@@ -157,7 +184,10 @@ describe('scripts/sqlite-to-postgres.ts', () => {
     const target = await freshPostgres();
     const run = await runScript(file, target.url!);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, new RegExp(`^copied ${made.length} PATs and ${scopeCount} scopes from .* to postgres://.*; the row counts match\\n$`));
+    assert.match(
+      run.stdout,
+      new RegExp(`^copied ${made.length} PATs and ${scopeCount} scopes from .* to postgres://.*; the row counts match\\n$`),
+    );
     const printed = run.stdout + run.stderr;
     for (const digest of digests) assert.ok(!printed.includes(digest), 'no digest is printed');
     for (const pat of made) {
@@ -175,7 +205,10 @@ describe('scripts/sqlite-to-postgres.ts', () => {
       // The name keys moved: a search folds case and "ß", and a name taken on SQLite is taken here.
       const alice = await server.tokenFor('alice');
       const search = await server.call('GET', `/pats?status=all&name=${encodeURIComponent('STRASSE')}`, { token: alice });
-      assert.deepEqual(search.body.pats.map((pat: { name: string }) => pat.name), ['Straße 東京']);
+      assert.deepEqual(
+        search.body.pats.map((pat: { name: string }) => pat.name),
+        ['Straße 東京'],
+      );
       const taken = await server.call('POST', '/pats', { token: alice, body: { name: 'straße 東京', duration: '1d' } });
       assert.equal(taken.status, 409);
 
@@ -215,7 +248,9 @@ describe('scripts/sqlite-to-postgres.ts', () => {
     const lastScope = (await sqlite.selectFrom('pat_scopes').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
     // The very last row refused: the PATs and scopes already inserted go with it.
     await sql`create function refuse_scope() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(db);
-    await sql`create trigger refuse_scope before insert on pat_scopes for each row when (new.id = ${sql.lit(lastScope)}) execute function refuse_scope()`.execute(db);
+    await sql`create trigger refuse_scope before insert on pat_scopes for each row when (new.id = ${sql.lit(lastScope)}) execute function refuse_scope()`.execute(
+      db,
+    );
     await assert.rejects(copyDatabase(sqlite, db, { batchRows: 2 }), /refused/);
     assert.equal((await db.selectFrom('pats').select('id').execute()).length, 0, 'all or nothing');
     await sql`drop trigger refuse_scope on pat_scopes`.execute(db);

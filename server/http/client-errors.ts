@@ -38,12 +38,13 @@ export function answerClientErrors(server: Server): void {
     if (err.code === 'HPE_HEADER_OVERFLOW') {
       // The request line alone filled the limit when the packet starts with it and never ends it.
       const firstLine = err.rawPacket?.toString('latin1', 0, URL_MAX * 3).split('\r\n', 1)[0] ?? '';
-      answer = /^[A-Z]+ /.test(firstLine) && firstLine.length > URL_MAX
-        ? rawAnswer(414, 'URI Too Long', { error: 'uri_too_long', message: `The URL is longer than ${URL_MAX / 1024} KiB.` })
-        : rawAnswer(431, 'Request Header Fields Too Large', {
-            error: 'headers_too_large',
-            message: `The request line and headers are larger than ${maxHeaderSize / 1024} KiB.`,
-          });
+      answer =
+        /^[A-Z]+ /.test(firstLine) && firstLine.length > URL_MAX
+          ? rawAnswer(414, 'URI Too Long', { error: 'uri_too_long', message: `The URL is longer than ${URL_MAX / 1024} KiB.` })
+          : rawAnswer(431, 'Request Header Fields Too Large', {
+              error: 'headers_too_large',
+              message: `The request line and headers are larger than ${maxHeaderSize / 1024} KiB.`,
+            });
     } else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
       answer = rawAnswer(408, 'Request Timeout', { error: 'bad_request', message: 'The request took too long to arrive.' });
     } else {

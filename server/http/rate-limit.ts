@@ -20,7 +20,9 @@ function clientKey(req: Request): string {
 function tooManyRequests(res: Response, resetTime: Date | undefined, what: string): void {
   const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now()) - Date.now()) / 1000));
   res.setHeader('Retry-After', String(seconds));
-  res.status(429).json({ error: 'too_many_requests', message: `Too many ${what} from this address; try again in ${seconds} s.` } satisfies ErrorBody);
+  res
+    .status(429)
+    .json({ error: 'too_many_requests', message: `Too many ${what} from this address; try again in ${seconds} s.` } satisfies ErrorBody);
 }
 
 /** Every request counts (demo sign-ins): express-rate-limit as it is. */

@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { DEMO_USERS, problems } from '../../contract/index.js';
 import { demoLoginBody } from '../../contract/schemas.js';
 import { jsonBody } from '../http/json-body.js';
+import { noStore } from '../http/no-store.js';
 import { limitEveryRequest, type RateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { createUserVerifier, type UserVerifier } from './identity.js';
@@ -25,14 +26,18 @@ export interface DemoSignIn {
 export function createDemoSignIn({ rateLimit }: { rateLimit: RateLimit | false }): DemoSignIn {
   const key = randomBytes(32);
   const router = Router();
-  router.get('/demo/users', (_req, res) => {
+  router.get('/demo/users', noStore, (_req, res) => {
     res.json({ users: DEMO_USERS });
   });
   const limit: RequestHandler[] = rateLimit ? [limitEveryRequest(rateLimit, 'demo sign-ins')] : [];
-  router.post('/demo/login', ...limit, ...jsonBody(1024), async (req, res) => {
+  router.post('/demo/login', noStore, ...limit, ...jsonBody(1024), async (req, res) => {
     const { user: wanted } = validate(demoLoginBody, req.body);
     const user = DEMO_USERS.find((candidate) => candidate.id === wanted);
-    if (!user) throw problems.noDemoUser(wanted, DEMO_USERS.map((u) => u.id));
+    if (!user)
+      throw problems.noDemoUser(
+        wanted,
+        DEMO_USERS.map((u) => u.id),
+      );
     const accessToken = await new SignJWT({ name: user.name, email: user.email })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(DEMO_ISSUER)

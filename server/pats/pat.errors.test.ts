@@ -115,11 +115,19 @@ describe('400: request bodies', () => {
   }
 
   it('unknown entity_type → 400 naming the scope field', async () => {
-    const res = await create({ name: fresh(), duration: '30d', scopes: [{ entity_type: 'spaceships', operation: 'read', entity_id: '*' }] });
+    const res = await create({
+      name: fresh(),
+      duration: '30d',
+      scopes: [{ entity_type: 'spaceships', operation: 'read', entity_id: '*' }],
+    });
     assertInvalid(res, scopeField('entity_type'));
-    assert.equal((await server.call('GET', '/pats?name=ok-&status=all&limit=100', { token: alice })).body.pats.some(
-      (pat: any) => pat.name === `ok-${seq}`,
-    ), false, 'a rejected create stores nothing');
+    assert.equal(
+      (await server.call('GET', '/pats?name=ok-&status=all&limit=100', { token: alice })).body.pats.some(
+        (pat: any) => pat.name === `ok-${seq}`,
+      ),
+      false,
+      'a rejected create stores nothing',
+    );
   });
 
   for (const [type, operation] of [
@@ -452,7 +460,7 @@ describe('404: unknown, malformed and foreign ids', () => {
     });
   }
 
-  it('another user\'s PAT is left untouched by all of that', async () => {
+  it("another user's PAT is left untouched by all of that", async () => {
     const res = await server.call('GET', `/pats/${bobsPat.id}`, { token: bob });
     assert.equal(res.status, 200);
     assert.equal(res.body.name, 'bobs');
@@ -482,7 +490,10 @@ describe('409: duplicate names', () => {
   function assertConflict(res: CallResult): void {
     assertError(res, 409, 'conflict');
     assert.ok(Array.isArray(res.body.details), JSON.stringify(res.body));
-    assert.ok(res.body.details.some((detail: any) => detail.field === 'name'), JSON.stringify(res.body.details));
+    assert.ok(
+      res.body.details.some((detail: any) => detail.field === 'name'),
+      JSON.stringify(res.body.details),
+    );
   }
 
   it('create with the same name → 409 with details on name', async () => {
@@ -503,7 +514,7 @@ describe('409: duplicate names', () => {
     assert.equal(res.body.total, 1);
   });
 
-  it('rename to another PAT\'s name, in any case → 409 with details on name', async () => {
+  it("rename to another PAT's name, in any case → 409 with details on name", async () => {
     const other = await server.call('POST', '/pats', { token: alice, body: { name: 'deploy', duration: '30d' } });
     assert.equal(other.status, 201);
     assertConflict(await server.call('PATCH', `/pats/${other.body.id}/name`, { token: alice, body: { name: 'ci' } }));
@@ -549,7 +560,9 @@ describe('409: duplicate names', () => {
 
   it('the name search folds the same way: "strasse" finds "Straße", "FILE" finds "ﬁle sync"', async () => {
     const names = async (search: string) =>
-      (await server.call('GET', `/pats?status=all&name=${encodeURIComponent(search)}`, { token: alice })).body.pats.map((pat: any) => pat.name).sort();
+      (await server.call('GET', `/pats?status=all&name=${encodeURIComponent(search)}`, { token: alice })).body.pats
+        .map((pat: any) => pat.name)
+        .sort();
     assert.deepEqual(await names('strasse'), ['Straße']);
     assert.deepEqual(await names('STRAẞE'), ['Straße']);
     assert.deepEqual(await names('FILE'), ['ﬁle sync']);
@@ -585,7 +598,11 @@ describe('413 and 415: body size and content type', () => {
     const raw = bodyOf(64 * 1024 + 1);
     assert.equal(Buffer.byteLength(raw), 65537);
     assertError(await server.call('POST', '/pats', { token: alice, raw }), 413, 'payload_too_large');
-    assertError(await server.call('PATCH', `/pats/${patId}/description`, { token: alice, raw: bodyOf(200_000, '') }), 413, 'payload_too_large');
+    assertError(
+      await server.call('PATCH', `/pats/${patId}/description`, { token: alice, raw: bodyOf(200_000, '') }),
+      413,
+      'payload_too_large',
+    );
     const list = await server.call('GET', '/pats?status=all', { token: alice });
     assert.equal(list.body.total, 1);
   });
@@ -599,7 +616,11 @@ describe('413 and 415: body size and content type', () => {
   it('text/plain → 415', async () => {
     const raw = JSON.stringify({ name: 'plain', duration: '30d' });
     for (const type of ['text/plain', 'text/plain;charset=UTF-8']) {
-      assertError(await server.call('POST', '/pats', { token: alice, raw, headers: { 'content-type': type } }), 415, 'unsupported_media_type');
+      assertError(
+        await server.call('POST', '/pats', { token: alice, raw, headers: { 'content-type': type } }),
+        415,
+        'unsupported_media_type',
+      );
     }
     assertError(
       await server.call('PATCH', `/pats/${patId}/name`, { token: alice, raw: '{"name":"x"}', headers: { 'content-type': 'text/plain' } }),
@@ -700,7 +721,10 @@ describe('hostile and unusual text is stored and returned exactly', () => {
   });
 
   it('a description can be cleared with ""', async () => {
-    const created = await server.call('POST', '/pats', { token: alice, body: { name: 'to clear', description: 'something', duration: '30d' } });
+    const created = await server.call('POST', '/pats', {
+      token: alice,
+      body: { name: 'to clear', description: 'something', duration: '30d' },
+    });
     const cleared = await server.call('PATCH', `/pats/${created.body.id}/description`, { token: alice, body: { description: '' } });
     assert.equal(cleared.status, 202);
     assert.equal(cleared.body.description, '');

@@ -158,7 +158,8 @@ function storedCount(db: Db, userId: string, column: 'total' | 'revoked') {
  * what all do; a name search or an id counts the matches. Null when the user has no PATs.
  */
 function totalOf(db: Db, filter: PatListFilter) {
-  if (filter.id !== undefined || filter.name) return sql<number>`(${filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n'))})`;
+  if (filter.id !== undefined || filter.name)
+    return sql<number>`(${filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n'))})`;
   const expired = unrevokedExpiring(db, filter.userId, null, filter.now);
   switch (filter.status) {
     case 'all':
@@ -199,7 +200,10 @@ export async function summarize(db: Db, userId: string, now: string, soon: strin
  * second read for the total.
  */
 async function pageAndTotal(db: Db, filter: PatListFilter, order: PatListOrder, walk: boolean) {
-  const rows = await orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount).select(totalOf(db, filter).as('total')), order)
+  const rows = await orderBy(
+    filtered(db, filter, walk).select(publicColumns).select(scopesCount).select(totalOf(db, filter).as('total')),
+    order,
+  )
     .limit(order.limit)
     .offset(order.offset)
     .execute();
@@ -228,7 +232,10 @@ export async function listPats(db: Db, filter: PatListFilter, order: PatListOrde
   // the page; filtering on the covering index reads the `total` matches and sorts them. Walk
   // when the matches are dense enough for that to be the smaller number.
   const walk = order.sort !== 'expires_at' && total * total >= (order.offset + order.limit) * Number(counts.candidates);
-  const rows = await orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount), order).limit(order.limit).offset(order.offset).execute();
+  const rows = await orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount), order)
+    .limit(order.limit)
+    .offset(order.offset)
+    .execute();
   return { total, rows };
 }
 
@@ -236,12 +243,7 @@ export type PatChanges = Partial<Omit<PatRow, 'id' | 'user_id' | 'issued_at'>> &
 
 /** Updates the caller's PAT; false when it does not exist or is not theirs. */
 export async function updatePat(db: Db, userId: string, id: string, changes: PatChanges): Promise<boolean> {
-  const result = await db
-    .updateTable('pats')
-    .set(changes)
-    .where('user_id', '=', userId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const result = await db.updateTable('pats').set(changes).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
@@ -340,7 +342,11 @@ export async function allScopes(db: Db, patId: string): Promise<ScopeRow[]> {
 
 /** Writes the PAT's `grants` column: call it with the PAT's scopes after every change of them. */
 export async function setGrants(db: Db, patId: string, scopes: ScopeRow[]): Promise<void> {
-  await db.updateTable('pats').set({ grants: grantsOf(scopes) }).where('id', '=', patId).execute();
+  await db
+    .updateTable('pats')
+    .set({ grants: grantsOf(scopes) })
+    .where('id', '=', patId)
+    .execute();
 }
 
 export async function insertScopes(db: Db, rows: ScopeRow[]): Promise<void> {

@@ -293,7 +293,7 @@ describe('DELETE /pats', () => {
   });
   after(() => server.close());
 
-  it('answers 200 {deleted: n} and deletes only the caller\'s PATs', async () => {
+  it("answers 200 {deleted: n} and deletes only the caller's PATs", async () => {
     const alice = await server.tokenFor('alice');
     const bob = await server.tokenFor('bob');
     await createPat(server, alice, { name: 'a1' });
@@ -345,7 +345,7 @@ describe('GET /pats: shape, owner, name and id filters', () => {
     }
   });
 
-  it('lists only the caller\'s PATs', async () => {
+  it("lists only the caller's PATs", async () => {
     const res = await list(server, bob, '?status=all');
     assert.equal(res.body.total, 1);
     assert.deepEqual(names(res), ['bob deploy']);
@@ -770,10 +770,7 @@ describe('scopes', () => {
     const pat = await createPat(server, alice, { name: 'duplicates' });
     const before = await addScopes(pat.id, [scope('clients', 'read', 'c1'), scope('clients', 'read', 'c2', 'd1')]);
     const after = await addScopes(pat.id, [scope('clients', 'read', 'c1'), scope('clients', 'read', 'c2', 'd1')]);
-    assert.deepEqual(
-      after.map((s) => s.id).sort(),
-      before.map((s) => s.id).sort(),
-    );
+    assert.deepEqual(after.map((s) => s.id).sort(), before.map((s) => s.id).sort());
     assert.equal(after.length, 2);
     // The same scope twice in one call is stored once.
     const twice = await addScopes(pat.id, [scope('groups', 'list', '*'), scope('groups', 'list', '*')]);
@@ -784,11 +781,12 @@ describe('scopes', () => {
   it('adding a scope a wildcard already covers is a no-op', async () => {
     const pat = await createPat(server, alice, { name: 'covered', scopes: [scope('clients', 'read', '*')] });
     const before = await addScopes(pat.id, [scope('channels', 'read', '*', 'd1')]);
-    const after = await addScopes(pat.id, [scope('clients', 'read', 'c1'), scope('clients', 'read', 'c2', 'd9'), scope('channels', 'read', 'ch1', 'd1')]);
-    assert.deepEqual(
-      after.map((s) => s.id).sort(),
-      before.map((s) => s.id).sort(),
-    );
+    const after = await addScopes(pat.id, [
+      scope('clients', 'read', 'c1'),
+      scope('clients', 'read', 'c2', 'd9'),
+      scope('channels', 'read', 'ch1', 'd1'),
+    ]);
+    assert.deepEqual(after.map((s) => s.id).sort(), before.map((s) => s.id).sort());
     assert.deepEqual(keys(after), keys([scope('clients', 'read', '*'), scope('channels', 'read', '*', 'd1')]));
     // A wildcard in one domain does not cover the same entity in another domain or in any domain.
     const otherDomain = await addScopes(pat.id, [scope('channels', 'read', 'ch1', 'd2')]);

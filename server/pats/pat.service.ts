@@ -117,12 +117,7 @@ export class PatService {
 
   async summary(userId: string): Promise<Summary> {
     const now = this.deps.now();
-    return repo.summarize(
-      this.deps.db,
-      userId,
-      new Date(now).toISOString(),
-      new Date(now + EXPIRING_SOON_MS).toISOString(),
-    );
+    return repo.summarize(this.deps.db, userId, new Date(now).toISOString(), new Date(now + EXPIRING_SOON_MS).toISOString());
   }
 
   async get(userId: string, id: string, db: Db = this.deps.db): Promise<Pat> {
@@ -204,8 +199,15 @@ export class PatService {
       if (existing.length - remove.length + add.length > LIMITS.scopesPerPat) {
         throw problems.invalidField('scopes', `would exceed the limit of ${LIMITS.scopesPerPat} scopes per token`);
       }
-      await repo.deleteScopes(trx, id, remove.map((scope) => scope.id));
-      await repo.insertScopes(trx, add.map((scope) => this.#scopeRow(id, scope)));
+      await repo.deleteScopes(
+        trx,
+        id,
+        remove.map((scope) => scope.id),
+      );
+      await repo.insertScopes(
+        trx,
+        add.map((scope) => this.#scopeRow(id, scope)),
+      );
     });
   }
 

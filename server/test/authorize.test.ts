@@ -7,7 +7,17 @@ import type { CompiledQuery } from 'kysely';
 import { buildSecret, crc32, encodeBase62, type AuthorizeRequest } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
 import { createPatKit, type PatKit } from '../router.js';
-import { JWT_SECRET, TestClock, listen, openTestDatabase, signUserToken, startServer, type Listening, type TestDatabase, type TestServer } from './harness.js';
+import {
+  JWT_SECRET,
+  TestClock,
+  listen,
+  openTestDatabase,
+  signUserToken,
+  startServer,
+  type Listening,
+  type TestDatabase,
+  type TestServer,
+} from './harness.js';
 
 /** `POST /authorize`, `authorizePat` and `requirePat`. */
 
@@ -107,7 +117,13 @@ describe('POST /authorize: refusals', () => {
   });
 
   it('other authorization schemes and odd headers are 401', async () => {
-    for (const authorization of [`Basic ${Buffer.from(`x:${pat.secret}`).toString('base64')}`, `Token ${pat.secret}`, `${pat.secret}`, 'Bearer', 'Bearer  ']) {
+    for (const authorization of [
+      `Basic ${Buffer.from(`x:${pat.secret}`).toString('base64')}`,
+      `Token ${pat.secret}`,
+      `${pat.secret}`,
+      'Bearer',
+      'Bearer  ',
+    ]) {
       const answer = await server.call('POST', '/authorize', { body: READ, headers: { authorization } });
       assert.equal(answer.status, 401, authorization);
       assert.match(answer.headers.get('www-authenticate') ?? '', /^Bearer/);
@@ -143,10 +159,7 @@ describe('POST /authorize: refusals', () => {
       body: { entity_type: 5, operation: 'read', entity_id: 'c1', domain_id: 7 },
     });
     assert.equal(wrongTypes.status, 400);
-    assert.deepEqual(
-      wrongTypes.body.details.map((detail: { field: string }) => detail.field).sort(),
-      ['domain_id', 'entity_type'],
-    );
+    assert.deepEqual(wrongTypes.body.details.map((detail: { field: string }) => detail.field).sort(), ['domain_id', 'entity_type']);
 
     const notObject = await server.call('POST', '/authorize', { token: pat.secret, body: ['clients', 'read'] });
     assert.equal(notObject.status, 400);
@@ -264,11 +277,7 @@ describe('requirePat on a host app of its own', () => {
       }),
       handler,
     );
-    app.put(
-      '/things/:id',
-      kit.requirePat({ entityType: 'clients', operation: 'update', entityId, ownerCan: () => true }),
-      handler,
-    );
+    app.put('/things/:id', kit.requirePat({ entityType: 'clients', operation: 'update', entityId, ownerCan: () => true }), handler);
     host = await listen(app);
     userToken = await signUserToken('alice');
     const created = await host.call('POST', '/api/pats', { token: userToken, body: { name: 'host', duration: '30d', scopes: SCOPES } });
@@ -346,7 +355,10 @@ describe('requirePat on a host app of its own', () => {
   });
 
   it('a revoke through the mounted router stops requirePat at once', async () => {
-    const created = await host.call('POST', '/api/pats', { token: userToken, body: { name: 'to-revoke', duration: '30d', scopes: SCOPES } });
+    const created = await host.call('POST', '/api/pats', {
+      token: userToken,
+      body: { name: 'to-revoke', duration: '30d', scopes: SCOPES },
+    });
     const secret: string = created.body.secret;
     assert.equal((await host.call('GET', '/things/c1', { token: secret })).status, 200);
     assert.equal((await host.call('PATCH', `/api/pats/${created.body.id}/secret/revoke`, { token: userToken })).status, 204);

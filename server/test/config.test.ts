@@ -116,7 +116,11 @@ describe('loadConfig', () => {
   it('demo mode: on without a key of the host, off with one whatever NODE_ENV says, on with one only when PAT_DEMO asks', () => {
     for (const NODE_ENV of [undefined, '', 'development', 'test', 'staging']) {
       assert.equal(loadConfig({ NODE_ENV }).demo, true, `no key, NODE_ENV=${NODE_ENV}`);
-      assert.equal(loadConfig({ NODE_ENV, PAT_JWT_SECRET: GOOD_SECRET }).demo, false, `a shared key and NODE_ENV=${NODE_ENV}: no back door`);
+      assert.equal(
+        loadConfig({ NODE_ENV, PAT_JWT_SECRET: GOOD_SECRET }).demo,
+        false,
+        `a shared key and NODE_ENV=${NODE_ENV}: no back door`,
+      );
       assert.equal(loadConfig({ NODE_ENV, PAT_JWKS_URL: 'https://login.example.com/jwks' }).demo, false);
       assert.equal(loadConfig({ NODE_ENV, PAT_JWT_SECRET: GOOD_SECRET, PAT_DEMO: '1' }).demo, true, 'asked for explicitly');
     }
@@ -134,18 +138,24 @@ describe('loadConfig', () => {
     for (const value of ['loopback', '10.0.0.1', '10.0.0.0/8, fc00::/7', 'loopback,uniquelocal', '192.168.0.0/255.255.0.0', '::1/128']) {
       assert.equal(loadConfig({ PAT_TRUST_PROXY: value }).trustProxy, value);
     }
-    for (const value of ['bogus', '10.0.0.1/33', '::1/129', 'loopback,', '10.0.0/8', '1.2.3.4/8/8', 'true']) configError({ PAT_TRUST_PROXY: value }, /PAT_TRUST_PROXY/);
+    for (const value of ['bogus', '10.0.0.1/33', '::1/129', 'loopback,', '10.0.0/8', '1.2.3.4/8/8', 'true'])
+      configError({ PAT_TRUST_PROXY: value }, /PAT_TRUST_PROXY/);
   });
 
   it('reads PAT_DATABASE_URL (postgres:// or postgresql://) and PAT_DATABASE_POOL; SQLite at PAT_DB without it', () => {
     const sqlite = loadConfig({});
     assert.equal(sqlite.databaseUrl, undefined);
     assert.equal(sqlite.databasePool, 10);
-    for (const url of ['postgres://pat:secret@db.example.com:5432/pats', 'postgresql://pat@localhost/pats', 'POSTGRES://pat@localhost/pats']) {
+    for (const url of [
+      'postgres://pat:secret@db.example.com:5432/pats',
+      'postgresql://pat@localhost/pats',
+      'POSTGRES://pat@localhost/pats',
+    ]) {
       assert.equal(loadConfig({ PAT_DATABASE_URL: url }).databaseUrl, url);
     }
     assert.equal(loadConfig({ PAT_DATABASE_URL: 'postgres://pat@localhost/pats', PAT_DATABASE_POOL: '25' }).databasePool, 25);
-    for (const url of ['mysql://pat@localhost/pats', './data/pats.db', 'http://localhost']) configError({ PAT_DATABASE_URL: url }, /PAT_DATABASE_URL/);
+    for (const url of ['mysql://pat@localhost/pats', './data/pats.db', 'http://localhost'])
+      configError({ PAT_DATABASE_URL: url }, /PAT_DATABASE_URL/);
     for (const size of ['0', '-1', '1.5', 'ten', '1001']) configError({ PAT_DATABASE_POOL: size }, /PAT_DATABASE_POOL/);
   });
 
@@ -178,8 +188,10 @@ describe('loadConfig', () => {
   });
 
   it('reads PAT_DEMO as a flag and refuses anything else', () => {
-    for (const value of ['true', 'TRUE', '1', 'yes', 'on']) assert.equal(loadConfig({ PAT_DEMO: value, PAT_JWT_SECRET: GOOD_SECRET }).demo, true, value);
-    for (const value of ['false', '0', 'no', 'off']) assert.equal(loadConfig({ PAT_DEMO: value, PAT_JWT_SECRET: GOOD_SECRET }).demo, false, value);
+    for (const value of ['true', 'TRUE', '1', 'yes', 'on'])
+      assert.equal(loadConfig({ PAT_DEMO: value, PAT_JWT_SECRET: GOOD_SECRET }).demo, true, value);
+    for (const value of ['false', '0', 'no', 'off'])
+      assert.equal(loadConfig({ PAT_DEMO: value, PAT_JWT_SECRET: GOOD_SECRET }).demo, false, value);
     for (const value of ['maybe', 'tru', '2']) configError({ PAT_DEMO: value }, /PAT_DEMO/);
   });
 
@@ -458,7 +470,10 @@ describe('user identity', () => {
     });
 
     it('refuses a token signed with another key, even with the right kid', async () => {
-      for (const token of [await es256({ sub: 'alice' }, otherKey.privateKey), await es256({ sub: 'alice' }, otherKey.privateKey, 'nope')]) {
+      for (const token of [
+        await es256({ sub: 'alice' }, otherKey.privateKey),
+        await es256({ sub: 'alice' }, otherKey.privateKey, 'nope'),
+      ]) {
         const answer = await server.call('GET', '/pats', { token });
         assert.equal(answer.status, 401);
         assert.equal(answer.body.error, 'unauthenticated');
@@ -521,7 +536,8 @@ describe('user identity', () => {
       await server.close();
       await scoped.close();
     });
-    const status = async (target: TestServer, claims: Record<string, unknown>) => (await target.call('GET', '/pats', { token: await sign(claims) })).status;
+    const status = async (target: TestServer, claims: Record<string, unknown>) =>
+      (await target.call('GET', '/pats', { token: await sign(claims) })).status;
 
     it('a token without exp is refused (401): it could never be taken back', async () => {
       assert.equal(await status(server, { sub: 'alice' }), 401);
@@ -541,7 +557,11 @@ describe('user identity', () => {
       assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://login.example.com', aud: 'portal' }), 200);
       assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://login.example.com', aud: ['billing', 'portal'] }), 200);
       assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://evil.example.com', aud: 'portal' }), 401, 'another issuer');
-      assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://login.example.com', aud: 'billing' }), 401, 'for another service');
+      assert.equal(
+        await status(scoped, { sub: 'alice', exp, iss: 'https://login.example.com', aud: 'billing' }),
+        401,
+        'for another service',
+      );
       assert.equal(await status(scoped, { sub: 'alice', exp, aud: 'portal' }), 401, 'no issuer');
       assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://login.example.com' }), 401, 'no audience');
     });
@@ -558,7 +578,11 @@ describe('user identity', () => {
 
     it('checks the signature and reads the configured claim', async () => {
       const key = new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256');
-      const token = await new SignJWT({ email: 'alice@example.com' }).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setExpirationTime('5m').sign(key);
+      const token = await new SignJWT({ email: 'alice@example.com' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('alice')
+        .setExpirationTime('5m')
+        .sign(key);
       const created = await server.call('POST', '/pats', { token, body: { name: 'hs', duration: '1d' } });
       assert.equal(created.status, 201);
       assert.equal(created.body.user_id, 'alice@example.com');

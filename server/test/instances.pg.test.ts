@@ -161,7 +161,10 @@ async function startInstance(label: string, db: TestDb, env: Record<string, stri
           if (error) reject(error);
           else resolve(line!);
         };
-        const timer = setTimeout(() => done(new Error(`${label}: timed out after ${timeoutMs} ms waiting for "${text}"${tail()}`)), timeoutMs);
+        const timer = setTimeout(
+          () => done(new Error(`${label}: timed out after ${timeoutMs} ms waiting for "${text}"${tail()}`)),
+          timeoutMs,
+        );
         function check(): void {
           const at = out.indexOf(text, Math.max(from, scanned - text.length));
           if (at >= 0) {
@@ -250,7 +253,8 @@ async function waitForListener(db: TestDb, instance: Instance, timeoutMs = 15_00
       await sleep(50);
       return listening;
     }
-    if (!instance.alive() || Date.now() > deadline) throw new Error(`${instance.label} never listened for changes${instance.output().slice(-2000)}`);
+    if (!instance.alive() || Date.now() > deadline)
+      throw new Error(`${instance.label} never listened for changes${instance.output().slice(-2000)}`);
     await sleep(20);
   }
 }
@@ -291,7 +295,13 @@ interface Refusal {
  * Asks `instance` again and again from `since` (performance.now() when the changing request was
  * answered) until it answers `expected`; the time is when that refusal arrived.
  */
-async function timeUntilRefused(instance: Instance, secret: string, expected: 401 | 403, since: number, request: object = CLIENTS_READ): Promise<Refusal> {
+async function timeUntilRefused(
+  instance: Instance,
+  secret: string,
+  expected: 401 | 403,
+  since: number,
+  request: object = CLIENTS_READ,
+): Promise<Refusal> {
   let stale = 0;
   for (;;) {
     const status = await authorize(instance, secret, request);
@@ -318,7 +328,9 @@ after(async () => {
   for (const db of databases) {
     await db.sql.query(`alter database ${db.name} connection limit -1`).catch(() => {});
     await db.sql.end().catch(() => {});
-    await adminQuery(`drop database if exists ${db.name} with (force)`).catch((error: Error) => console.error(`could not drop ${db.name}: ${error.message}`));
+    await adminQuery(`drop database if exists ${db.name} with (force)`).catch((error: Error) =>
+      console.error(`could not drop ${db.name}: ${error.message}`),
+    );
   }
   rmSync(tmp, { recursive: true, force: true });
 });
@@ -360,7 +372,11 @@ describe('two instances (A and B) on one PostgreSQL database', () => {
       const control = await createPat(a, alice, 'control');
       for (let i = 0; i < 3; i++) assert.equal(await authorize(b, control.secret), 200);
       await db.sql.query('update pats set revoked = 1 where id = $1', [control.id]);
-      assert.equal(await authorize(b, control.secret), 200, 'B read the database for a warm PAT: its cache is not in use, and the timings below would prove nothing');
+      assert.equal(
+        await authorize(b, control.secret),
+        200,
+        'B read the database for a warm PAT: its cache is not in use, and the timings below would prove nothing',
+      );
       // ...until it is told.
       await db.sql.query('select pg_notify($1, $2)', [CHANNEL, control.id]);
       const told = await timeUntilRefused(b, control.secret, 401, performance.now());
@@ -434,12 +450,19 @@ describe('two instances (A and B) on one PostgreSQL database', () => {
         t.diagnostic(`  ${kind} (${times[kind].length}): worst ${fmt(worst)}, median ${fmt(median)}`);
       }
       t.diagnostic(`  checks on B that still answered 200 after A's answer: ${staleChecks}`);
-      t.diagnostic(`  delete: ${fmt(deleteRefusal.ms)}; delete all (${carols.length} PATs): worst ${fmt(Math.max(...deleteAllRefusals.map((r) => r.ms)))}`);
+      t.diagnostic(
+        `  delete: ${fmt(deleteRefusal.ms)}; delete all (${carols.length} PATs): worst ${fmt(Math.max(...deleteAllRefusals.map((r) => r.ms)))}`,
+      );
       t.diagnostic(`  a bare NOTIFY (control): ${fmt(told.ms)}`);
-      t.diagnostic(`  load on B meanwhile: ${loadChecks} checks in ${loadSeconds.toFixed(1)} s (${Math.round(loadChecks / loadSeconds)}/s, 6 loops), failures: ${loadFailures.length}`);
+      t.diagnostic(
+        `  load on B meanwhile: ${loadChecks} checks in ${loadSeconds.toFixed(1)} s (${Math.round(loadChecks / loadSeconds)}/s, 6 loops), failures: ${loadFailures.length}`,
+      );
 
       assert.deepEqual(loadFailures, [], 'B refused a PAT nobody changed');
-      assert.ok(overall.worst < PROPAGATION_BUDGET_MS, `the slowest change took ${fmt(overall.worst)} to be refused on B: ${all.map((ms) => ms.toFixed(1)).join(', ')}`);
+      assert.ok(
+        overall.worst < PROPAGATION_BUDGET_MS,
+        `the slowest change took ${fmt(overall.worst)} to be refused on B: ${all.map((ms) => ms.toFixed(1)).join(', ')}`,
+      );
       assert.ok(deleteRefusal.ms < PROPAGATION_BUDGET_MS, `a PAT deleted on A was refused on B after ${fmt(deleteRefusal.ms)}`);
       for (const refusal of deleteAllRefusals) {
         assert.ok(refusal.ms < PROPAGATION_BUDGET_MS, `a PAT of "delete all" on A was refused on B after ${fmt(refusal.ms)}`);
@@ -455,13 +478,26 @@ describe('two instances (A and B) on one PostgreSQL database', () => {
     const rounds = 10;
     for (let round = 0; round < rounds; round++) {
       // Three to each instance, all one name to nameKey (case, full-width compatibility forms).
-      const variants = [`Deploy ${round}`, `DEPLOY ${round}`, `deploy ${round}`, `Ｄｅｐｌｏｙ ${round}`, `ＤＥＰＬＯＹ ${round}`, `dEpLoY ${round}`];
+      const variants = [
+        `Deploy ${round}`,
+        `DEPLOY ${round}`,
+        `deploy ${round}`,
+        `Ｄｅｐｌｏｙ ${round}`,
+        `ＤＥＰＬＯＹ ${round}`,
+        `dEpLoY ${round}`,
+      ];
       assert.equal(new Set(variants.map(nameKey)).size, 1, 'the variants are one name');
       const answers = await Promise.all(
-        variants.map((name, i) => (i % 2 ? b : a).call('POST', '/pats', { token: dana, body: { name, duration: '7d', scopes: TWO_SCOPES } })),
+        variants.map((name, i) =>
+          (i % 2 ? b : a).call('POST', '/pats', { token: dana, body: { name, duration: '7d', scopes: TWO_SCOPES } }),
+        ),
       );
       const statuses = answers.map((answer) => answer.status).sort();
-      assert.deepEqual(statuses, [201, 409, 409, 409, 409, 409], `round ${round}: ${JSON.stringify(answers.map((answer) => [answer.status, answer.body.error ?? answer.body.name]))}`);
+      assert.deepEqual(
+        statuses,
+        [201, 409, 409, 409, 409, 409],
+        `round ${round}: ${JSON.stringify(answers.map((answer) => [answer.status, answer.body.error ?? answer.body.name]))}`,
+      );
       for (const answer of answers) if (answer.status === 409) assert.equal(answer.body.error, 'conflict');
     }
     const listed = await b.call('GET', '/pats?limit=100', { token: dana });
@@ -532,7 +568,9 @@ describe('two instances (A and B) on one PostgreSQL database', () => {
     const since = performance.now();
     assert.equal(revoked.status, 204);
     const refusal = await timeUntilRefused(b, p4.secret, 401, since);
-    t.diagnostic(`warning logged ${fmt(lostMs)} after the termination; listening again ${fmt(backMs)} after connections were allowed (offlineMs ${offlineMs})`);
+    t.diagnostic(
+      `warning logged ${fmt(lostMs)} after the termination; listening again ${fmt(backMs)} after connections were allowed (offlineMs ${offlineMs})`,
+    );
     t.diagnostic(`after recovery, a revoke on A was refused on B in ${fmt(refusal.ms)}`);
     assert.ok(refusal.ms < PROPAGATION_BUDGET_MS, `after recovery, a revoke on A took ${fmt(refusal.ms)} to be refused on B`);
   });
@@ -546,7 +584,10 @@ describe('two instances (A and B) on one PostgreSQL database', () => {
     const writers = Array.from({ length: 4 }, async (_, writer) => {
       for (let i = 0; writing; i++) {
         try {
-          const created = await a.call('POST', '/pats', { token: erin, body: { name: `burst ${writer}-${i}`, duration: '7d', scopes: TWO_SCOPES } });
+          const created = await a.call('POST', '/pats', {
+            token: erin,
+            body: { name: `burst ${writer}-${i}`, duration: '7d', scopes: TWO_SCOPES },
+          });
           assert.equal(created.status, 201, JSON.stringify(created.body));
           acknowledged.push(created.body.id);
         } catch (error) {
@@ -608,8 +649,13 @@ describe('two instances (A and B) on one PostgreSQL database', () => {
     assert.ok(pool.length >= 1, 'B has pooled connections to terminate');
     const listenerBefore = await backendsOf(db, b, 'pat-kit-listener');
     const before = b.mark();
-    const { rows } = await db.sql.query<{ ended: boolean }>('select pg_terminate_backend(pid) as ended from unnest($1::int[]) as pid', [pool.map((backend) => backend.pid)]);
-    assert.ok(rows.every((row) => row.ended), 'the role could not terminate its own backends');
+    const { rows } = await db.sql.query<{ ended: boolean }>('select pg_terminate_backend(pid) as ended from unnest($1::int[]) as pid', [
+      pool.map((backend) => backend.pid),
+    ]);
+    assert.ok(
+      rows.every((row) => row.ended),
+      'the role could not terminate its own backends',
+    );
 
     // At once, no pause: the first requests may meet a connection still being found dead.
     const failures: string[] = [];
@@ -632,8 +678,14 @@ describe('two instances (A and B) on one PostgreSQL database', () => {
     await sleep(100);
     assert.ok(b.alive(), 'B died');
     assert.deepEqual(await backendsOf(db, b, 'pat-kit-listener'), listenerBefore, 'the listener is not part of the pool');
-    const poolErrors = b.output().slice(before).split('\n').filter((line) => line.includes(POOL_ERROR_LINE)).length;
-    t.diagnostic(`terminated ${pool.length} pooled connections of B; requests that failed before one succeeded: ${failures.length}${failures.length ? ` (${failures.join('; ')})` : ''}; "${POOL_ERROR_LINE}" logged ${poolErrors}×`);
+    const poolErrors = b
+      .output()
+      .slice(before)
+      .split('\n')
+      .filter((line) => line.includes(POOL_ERROR_LINE)).length;
+    t.diagnostic(
+      `terminated ${pool.length} pooled connections of B; requests that failed before one succeeded: ${failures.length}${failures.length ? ` (${failures.join('; ')})` : ''}; "${POOL_ERROR_LINE}" logged ${poolErrors}×`,
+    );
   });
 });
 
@@ -679,7 +731,8 @@ describe('one instance on PostgreSQL', () => {
       const logs = instance.output();
       assert.equal(logs.includes(`:${password}@`), false, 'the password appears in the log');
       assert.equal(logs.includes(db.url), false, 'the URL with its password appears in the log');
-      if (decodeURIComponent(password).length >= 6) assert.equal(logs.includes(decodeURIComponent(password)), false, 'the password appears in the log');
+      if (decodeURIComponent(password).length >= 6)
+        assert.equal(logs.includes(decodeURIComponent(password)), false, 'the password appears in the log');
     } else {
       assert.equal(logged, db.url, 'a URL without a password is logged as it is');
     }
@@ -707,7 +760,8 @@ describe('instances starting together', () => {
           [db.name],
         );
         waiting = Number(rows[0]!.waiting);
-        for (const instance of instances) assert.ok(instance.alive(), `${instance.label} exited while starting${instance.output().slice(-2000)}`);
+        for (const instance of instances)
+          assert.ok(instance.alive(), `${instance.label} exited while starting${instance.output().slice(-2000)}`);
         assert.ok(Date.now() < deadline, `only ${waiting} of ${instances.length} instances reached their migrations`);
       }
       const heldMs = performance.now() - started;
@@ -717,11 +771,15 @@ describe('instances starting together', () => {
       const george = await signUserToken('george', SECRET);
       for (const instance of instances) assert.equal((await instance.call('GET', '/pats', { token: george })).status, 200, instance.label);
       const expected = Object.keys(await migrationProvider.getMigrations()).sort();
-      const { rows } = await db.sql.query<{ name: string; times: string }>('select name, count(*) as times from kysely_migration group by name order by name');
+      const { rows } = await db.sql.query<{ name: string; times: string }>(
+        'select name, count(*) as times from kysely_migration group by name order by name',
+      );
       assert.deepEqual(rows.map((row) => row.name).sort(), expected, 'every migration is recorded');
       for (const row of rows) assert.equal(Number(row.times), 1, `migration ${row.name} recorded ${row.times} times`);
       for (const instance of instances) await waitForListener(db, instance);
-      t.diagnostic(`4 instances all waiting at their migrations ${fmt(heldMs)} after the start, all up ${fmt(upMs)} after that; ${expected.length} migrations, each recorded once`);
+      t.diagnostic(
+        `4 instances all waiting at their migrations ${fmt(heldMs)} after the start, all up ${fmt(upMs)} after that; ${expected.length} migrations, each recorded once`,
+      );
     } finally {
       await gate.end().catch(() => {});
       await Promise.all(instances.map((instance) => stop(instance)));

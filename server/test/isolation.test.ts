@@ -145,10 +145,7 @@ describe('isolation between users', () => {
       assert.equal(after.pat.status, 'active');
       assert.equal(after.pat.revoked, false);
       assert.equal(after.scopes.total, 3);
-      assert.deepEqual(
-        after.scopes.scopes.map((scope: any) => scope.id).sort(),
-        aliceScopes.map((scope) => scope.id).sort(),
-      );
+      assert.deepEqual(after.scopes.scopes.map((scope: any) => scope.id).sort(), aliceScopes.map((scope) => scope.id).sort());
       const allowed = await authorizeAlice();
       assert.equal(allowed.status, 200, `alice's secret still authorizes: ${JSON.stringify(allowed.body)}`);
       assert.deepEqual(allowed.body, { allowed: true, user_id: 'alice', pat_id: alicePat.id });

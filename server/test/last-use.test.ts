@@ -75,19 +75,27 @@ async function fixture(kind: Kind) {
 async function logLastUseWrites(db: PatDatabase, kind: Kind): Promise<void> {
   await sql`create table touch_log (pat_id text not null, at text)`.execute(db);
   if (kind === 'postgres') {
-    await sql`create function count_touch() returns trigger language plpgsql as $$ begin insert into touch_log values (new.id, new.last_used_at); return new; end $$`.execute(db);
+    await sql`create function count_touch() returns trigger language plpgsql as $$ begin insert into touch_log values (new.id, new.last_used_at); return new; end $$`.execute(
+      db,
+    );
     await sql`create trigger count_touch after update of last_used_at on pats for each row execute function count_touch()`.execute(db);
   } else {
-    await sql`create trigger count_touch after update of last_used_at on pats begin insert into touch_log values (new.id, new.last_used_at); end`.execute(db);
+    await sql`create trigger count_touch after update of last_used_at on pats begin insert into touch_log values (new.id, new.last_used_at); end`.execute(
+      db,
+    );
   }
 }
 
 async function refuseLastUseWrites(db: PatDatabase, kind: Kind): Promise<void> {
   if (kind === 'postgres') {
-    await sql`create function refuse_touch() returns trigger language plpgsql as $$ begin raise exception 'last uses refused'; end $$`.execute(db);
+    await sql`create function refuse_touch() returns trigger language plpgsql as $$ begin raise exception 'last uses refused'; end $$`.execute(
+      db,
+    );
     await sql`create trigger refuse_touch before update of last_used_at on pats for each row execute function refuse_touch()`.execute(db);
   } else {
-    await sql`create trigger refuse_touch before update of last_used_at on pats begin select raise(abort, 'last uses refused'); end`.execute(db);
+    await sql`create trigger refuse_touch before update of last_used_at on pats begin select raise(abort, 'last uses refused'); end`.execute(
+      db,
+    );
   }
 }
 
@@ -196,77 +204,87 @@ for (const kind of KINDS) {
 }
 
 // SQLite only: a thread of its own writes the last uses to a database file.
-if (TEST_DIALECT === 'sqlite') describe('the last-use writer thread', () => {
-  it('keeps the name indexes whole: it folds case the way the server does ("Über")', async () => {
-    const { create, authorize, fetched, server, token, errors } = await fixture('file');
-    const pat = await create('Über-token');
-    assert.equal((await authorize(pat.secret)).status, 200);
-    assert.ok((await fetched(pat.id)).last_used_at);
-    const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(server.db);
-    assert.deepEqual(check.rows, [{ integrity_check: 'ok' }]);
-    const found = await server.call('GET', '/pats?name=über', { token });
-    assert.deepEqual(found.body.pats.map((p: { id: string }) => p.id), [pat.id]);
-    assert.equal((await server.call('POST', '/pats', { token, body: { name: 'über-TOKEN', duration: '1d', scopes } })).status, 409);
-    assert.deepEqual(errors, []);
-  });
-
-  it('runs at a lower priority than the thread that answers (Linux: its own nice value)', async () => {
-    const { create, authorize, fetched } = await fixture('file');
-    const pat = await create('niced');
-    assert.equal((await authorize(pat.secret)).status, 200);
-    assert.ok((await fetched(pat.id)).last_used_at, 'the writer thread has written');
-    const niceOf = (task: string) => {
-      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-    };
-    const nices = readdirSync('/proc/self/task').map(niceOf);
-    assert.equal(niceOf(String(process.pid)), 0, 'the answering thread keeps its priority');
-    assert.ok(nices.includes(10), `no thread at nice 10: ${nices.join(', ')}`);
-  });
-
-  it('close() writes the last uses still queued before it returns', async () => {
-    const path = join(tmp, 'closing', 'pats.db');
-    const server = await startServer({ dbPath: path, logger: pino({ level: 'silent' }) });
-    const token = await server.tokenFor('alice');
-    const created = await server.call('POST', '/pats', { token, body: { name: 'last', duration: '30d', scopes } });
-    const kit = server.app.locals.patKit;
-    const answers = await Promise.all(Array.from({ length: 3 }, () => kit.authorizePat(created.body.secret, request, { ip: '192.0.2.7' })));
-    assert.ok(answers.every((answer) => answer.allowed));
-    await server.close(); // closes the kit, then the database: no flush() first
-
-    const reopened = await openDatabase(path);
-    try {
-      const row = await reopened.selectFrom('pats').select(['last_used_at', 'last_used_ip']).where('id', '=', created.body.id).executeTakeFirstOrThrow();
-      assert.equal(row.last_used_at, iso(server.clock.now()));
-      assert.equal(row.last_used_ip, '192.0.2.7');
-    } finally {
-      await reopened.destroy();
-    }
-  });
-
-  describe('when it cannot open the database', () => {
-    let moved: string;
-    let context: Awaited<ReturnType<typeof fixture>>;
-
-    before(async () => {
-      context = await fixture('file');
-      // The thread starts with the first last use and opens the file by its path: after this,
-      // only the server's own open connection can reach the database.
-      const file = (await sql<{ file: string }>`pragma database_list`.execute(context.server.db)).rows[0]!.file;
-      moved = `${join(file, '..')}-moved`;
-      renameSync(join(file, '..'), moved);
+if (TEST_DIALECT === 'sqlite')
+  describe('the last-use writer thread', () => {
+    it('keeps the name indexes whole: it folds case the way the server does ("Über")', async () => {
+      const { create, authorize, fetched, server, token, errors } = await fixture('file');
+      const pat = await create('Über-token');
+      assert.equal((await authorize(pat.secret)).status, 200);
+      assert.ok((await fetched(pat.id)).last_used_at);
+      const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(server.db);
+      assert.deepEqual(check.rows, [{ integrity_check: 'ok' }]);
+      const found = await server.call('GET', '/pats?name=über', { token });
+      assert.deepEqual(
+        found.body.pats.map((p: { id: string }) => p.id),
+        [pat.id],
+      );
+      assert.equal((await server.call('POST', '/pats', { token, body: { name: 'über-TOKEN', duration: '1d', scopes } })).status, 409);
+      assert.deepEqual(errors, []);
     });
 
-    it('the last uses are written on the answering thread instead, and the failure is logged once', async () => {
-      const { create, authorize, fetched, clock, errors } = context;
-      const pat = await create('fallback');
+    it('runs at a lower priority than the thread that answers (Linux: its own nice value)', async () => {
+      const { create, authorize, fetched } = await fixture('file');
+      const pat = await create('niced');
       assert.equal((await authorize(pat.secret)).status, 200);
-      assert.equal((await fetched(pat.id)).last_used_at, iso(clock.now()));
-      clock.advance(61_000);
-      assert.equal((await authorize(pat.secret)).status, 200);
-      assert.equal((await fetched(pat.id)).last_used_at, iso(clock.now()));
-      assert.equal(errors.length, 1, JSON.stringify(errors));
-      assert.match(errors[0]!.err?.message ?? '', /cannot open database/i);
+      assert.ok((await fetched(pat.id)).last_used_at, 'the writer thread has written');
+      const niceOf = (task: string) => {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      };
+      const nices = readdirSync('/proc/self/task').map(niceOf);
+      assert.equal(niceOf(String(process.pid)), 0, 'the answering thread keeps its priority');
+      assert.ok(nices.includes(10), `no thread at nice 10: ${nices.join(', ')}`);
+    });
+
+    it('close() writes the last uses still queued before it returns', async () => {
+      const path = join(tmp, 'closing', 'pats.db');
+      const server = await startServer({ dbPath: path, logger: pino({ level: 'silent' }) });
+      const token = await server.tokenFor('alice');
+      const created = await server.call('POST', '/pats', { token, body: { name: 'last', duration: '30d', scopes } });
+      const kit = server.app.locals.patKit;
+      const answers = await Promise.all(
+        Array.from({ length: 3 }, () => kit.authorizePat(created.body.secret, request, { ip: '192.0.2.7' })),
+      );
+      assert.ok(answers.every((answer) => answer.allowed));
+      await server.close(); // closes the kit, then the database: no flush() first
+
+      const reopened = await openDatabase(path);
+      try {
+        const row = await reopened
+          .selectFrom('pats')
+          .select(['last_used_at', 'last_used_ip'])
+          .where('id', '=', created.body.id)
+          .executeTakeFirstOrThrow();
+        assert.equal(row.last_used_at, iso(server.clock.now()));
+        assert.equal(row.last_used_ip, '192.0.2.7');
+      } finally {
+        await reopened.destroy();
+      }
+    });
+
+    describe('when it cannot open the database', () => {
+      let moved: string;
+      let context: Awaited<ReturnType<typeof fixture>>;
+
+      before(async () => {
+        context = await fixture('file');
+        // The thread starts with the first last use and opens the file by its path: after this,
+        // only the server's own open connection can reach the database.
+        const file = (await sql<{ file: string }>`pragma database_list`.execute(context.server.db)).rows[0]!.file;
+        moved = `${join(file, '..')}-moved`;
+        renameSync(join(file, '..'), moved);
+      });
+
+      it('the last uses are written on the answering thread instead, and the failure is logged once', async () => {
+        const { create, authorize, fetched, clock, errors } = context;
+        const pat = await create('fallback');
+        assert.equal((await authorize(pat.secret)).status, 200);
+        assert.equal((await fetched(pat.id)).last_used_at, iso(clock.now()));
+        clock.advance(61_000);
+        assert.equal((await authorize(pat.secret)).status, 200);
+        assert.equal((await fetched(pat.id)).last_used_at, iso(clock.now()));
+        assert.equal(errors.length, 1, JSON.stringify(errors));
+        assert.match(errors[0]!.err?.message ?? '', /cannot open database/i);
+      });
     });
   });
-});

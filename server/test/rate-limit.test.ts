@@ -82,7 +82,8 @@ describe('the limit is configurable', () => {
   it('behind a trusted proxy each forwarded client address has its own count', async () => {
     const server = await startServer({ rateLimit: { max: 1, windowMs: 60_000 }, trustProxy: 'loopback' });
     try {
-      const from = (address: string) => server.call('POST', '/authorize', { token: BAD_TOKEN, body: REQUEST, headers: { 'x-forwarded-for': address } });
+      const from = (address: string) =>
+        server.call('POST', '/authorize', { token: BAD_TOKEN, body: REQUEST, headers: { 'x-forwarded-for': address } });
       assert.equal((await from('203.0.113.1')).status, 401);
       assertTooMany(await from('203.0.113.1'));
       assert.equal((await from('203.0.113.2')).status, 401, 'another client behind the same proxy');
@@ -96,7 +97,8 @@ describe('demo sign-ins: 30 a minute per address', () => {
   it('the 31st sign-in is 429 with Retry-After', async () => {
     const server = await startServer({ demo: true });
     try {
-      for (let i = 1; i <= 30; i++) assert.equal((await server.call('POST', '/demo/login', { body: { user: 'alice' } })).status, 200, `sign-in ${i}`);
+      for (let i = 1; i <= 30; i++)
+        assert.equal((await server.call('POST', '/demo/login', { body: { user: 'alice' } })).status, 200, `sign-in ${i}`);
       assertTooMany(await server.call('POST', '/demo/login', { body: { user: 'alice' } }));
     } finally {
       await server.close();

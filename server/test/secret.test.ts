@@ -209,7 +209,10 @@ describe('the secret is shown once and never stored', () => {
     // Positive control: the scan does see what is stored (names and digests).
     const rows = await server.db.selectFrom('pats').select(['name', 'token_hash']).execute();
     assert.equal(rows.length, 5);
-    const all = [dbPath, `${dbPath}-wal`].filter(existsSync).map((file) => readFileSync(file).toString('latin1')).join('');
+    const all = [dbPath, `${dbPath}-wal`]
+      .filter(existsSync)
+      .map((file) => readFileSync(file).toString('latin1'))
+      .join('');
     assert.ok(all.includes('stored-4'), 'the scan reads the stored rows');
     assert.ok(
       rows.some((row) => all.includes(row.token_hash)),
