@@ -3,7 +3,7 @@ import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import { buildSecret, nameKey, type AuthorizeRequest } from '../contract/index.js';
-import { createTokenHasher } from '../server/authz/token.js';
+import { createTokenHasher } from '../server/tokens/token.js';
 import { openConnection } from '../server/db/connection.js';
 import { openDatabase } from '../server/db/database.js';
 import { grantsOf } from '../server/pats/pat.repository.js';

@@ -3,7 +3,7 @@ import { buildSecret, nameKey } from '../contract/index.js';
 import { createAuthorizer, type AuthorizePat } from '../server/authz/authorizer.js';
 import { createLastUseRecorder } from '../server/authz/last-use-recorder.js';
 import { GrantCache } from '../server/authz/grant-cache.js';
-import { createTokenHasher, type TokenHasher } from '../server/authz/token.js';
+import { createTokenHasher, type TokenHasher } from '../server/tokens/token.js';
 import { openDatabase, type PatDatabase } from '../server/db/database.js';
 import { grantsOf, insertPat, insertScopes } from '../server/pats/pat.repository.js';
 import { checksPerSecond } from './authorize-inprocess.js';

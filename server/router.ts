@@ -8,7 +8,7 @@ import { listenForChanges, type ChangeListener } from './authz/change-listener.j
 import { createAuthorizeRoutes, createRequirePat, type RequirePatOptions } from './authz/authorize.routes.js';
 import { GrantCache } from './authz/grant-cache.js';
 import { createLastUseRecorder } from './authz/last-use-recorder.js';
-import { createTokenHasher } from './authz/token.js';
+import { createTokenHasher } from './tokens/token.js';
 import { postgresUrlOf, type PatDatabase } from './db/database.js';
 import { dialectOf } from './db/dialect.js';
 import { errorHandler, routeNotFound } from './http/errors.js';

@@ -3,7 +3,7 @@ import type { PatDatabase } from '../db/database.js';
 import { credentialReader, parseGrants } from '../pats/pat.repository.js';
 import type { GrantCache, CachedPat } from './grant-cache.js';
 import type { LastUseRecorder } from './last-use-recorder.js';
-import { digestsEqual, type TokenHasher } from './token.js';
+import { digestsEqual, type TokenHasher } from '../tokens/token.js';
 
 export type AuthorizeResult =
   { allowed: true; user_id: string; pat_id: string } | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
@@ -67,7 +67,7 @@ export function createAuthorizer({ db, cache, hashToken, now, lastUses }: Author
       userId: row.user_id,
       tokenHash: row.token_hash,
       expiresAt: Date.parse(row.expires_at),
-      revoked: row.revoked === 1,
+      revoked: row.revoked,
       // A last use still on its way to the database is the newer one.
       lastUsedAt: lastUses.pending(id) ?? stored,
       scopes: parseGrants(row.grants),

@@ -7,7 +7,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { pino } from 'pino';
 import { createPatKit } from '../router.js';
-import { createTokenHasher } from '../authz/token.js';
+import { createTokenHasher } from '../tokens/token.js';
 import { buildSecret, nameKey } from '../../contract/index.js';
 import { openConnection } from './connection.js';
 import { migrate, openDatabase, type PatDatabase } from './database.js';

@@ -7,7 +7,18 @@ import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 type Db = Kysely<Database>;
 
 export type PatRow = Selectable<PatsTable>;
-export type PatRowWithCount = Omit<PatRow, 'token_hash' | 'grants' | 'name_key'> & { scopes_count: number | null };
+type PublicRow = Omit<PatRow, 'token_hash' | 'grants' | 'name_key'> & { scopes_count: number | string | null };
+
+/**
+ * A PAT as the repository gives it to the rest of the server: `revoked` a boolean and the scope
+ * count a number, whichever database stored them (SQLite's 0/1, PostgreSQL's bigint strings).
+ */
+export type StoredPat = Omit<PublicRow, 'revoked' | 'scopes_count'> & { revoked: boolean; scopes_count: number };
+
+/** The one mapping from a row to a StoredPat. */
+function storedPat({ revoked, scopes_count, ...row }: PublicRow): StoredPat {
+  return { ...row, revoked: revoked === 1, scopes_count: Number(scopes_count ?? 0) };
+}
 export type ScopeRow = Selectable<PatScopesTable>;
 
 const publicColumns = [
@@ -36,17 +47,21 @@ export async function insertPat(db: Db, row: PatRow): Promise<void> {
   await db.insertInto('pats').values(row).execute();
 }
 
-export async function findPat(db: Db, userId: string, id: string): Promise<PatRowWithCount | undefined> {
-  return db
+export async function findPat(db: Db, userId: string, id: string): Promise<StoredPat | undefined> {
+  const row = await db
     .selectFrom('pats')
     .select(publicColumns)
     .select(scopesCount)
     .where('pats.user_id', '=', userId)
     .where('pats.id', '=', id)
     .executeTakeFirst();
+  return row && storedPat(row);
 }
 
-export type CredentialRow = Pick<PatRow, 'user_id' | 'token_hash' | 'expires_at' | 'revoked' | 'last_used_at' | 'grants'>;
+type CredentialRow = Pick<PatRow, 'user_id' | 'token_hash' | 'expires_at' | 'revoked' | 'last_used_at' | 'grants'>;
+
+/** What authorize reads of a PAT, `revoked` mapped as in StoredPat. */
+export type Credential = Omit<CredentialRow, 'revoked'> & { revoked: boolean };
 
 /** A PAT's `grants` column from its scope rows (see PatsTable.grants). */
 export function grantsOf(scopes: readonly Pick<ScopeRow, 'entity_type' | 'operation' | 'entity_id' | 'domain_id'>[]): string {
@@ -67,13 +82,16 @@ export function parseGrants(grants: string): { entity_type: string; operation: s
  * The authorize read: one PAT by primary key, its scopes in its own row. Compiled once, as it
  * is on the path of every cache miss.
  */
-export function credentialReader(db: Db): (id: string) => Promise<CredentialRow | undefined> {
+export function credentialReader(db: Db): (id: string) => Promise<Credential | undefined> {
   const compiled = db
     .selectFrom('pats')
     .select(['user_id', 'token_hash', 'expires_at', 'revoked', 'last_used_at', 'grants'])
     .where('id', '=', '')
     .compile();
-  return async (id) => (await db.executeQuery<CredentialRow>({ ...compiled, parameters: [id] })).rows[0];
+  return async (id) => {
+    const row = (await db.executeQuery<CredentialRow>({ ...compiled, parameters: [id] })).rows[0];
+    return row && { ...row, revoked: row.revoked === 1 };
+  };
 }
 
 export interface PatListFilter {
@@ -207,12 +225,12 @@ async function pageAndTotal(db: Db, filter: PatListFilter, order: PatListOrder, 
     .limit(order.limit)
     .offset(order.offset)
     .execute();
-  if (rows.length > 0) return { total: Number(rows[0]!.total), rows };
+  if (rows.length > 0) return { total: Number(rows[0]!.total), rows: rows.map(storedPat) };
   const { total } = await db.selectNoFrom(totalOf(db, filter).as('total')).executeTakeFirstOrThrow();
-  return { total: Number(total ?? 0), rows };
+  return { total: Number(total ?? 0), rows: [] };
 }
 
-export async function listPats(db: Db, filter: PatListFilter, order: PatListOrder): Promise<{ total: number; rows: PatRowWithCount[] }> {
+export async function listPats(db: Db, filter: PatListFilter, order: PatListOrder): Promise<{ total: number; rows: StoredPat[] }> {
   // The walking form (see `filtered`) is for SQLite, which plans without statistics; sorted by
   // expiry, the plain "active" range already walks the expires_at index in order.
   const sqlite = dialectOf(db) === 'sqlite';
@@ -236,7 +254,7 @@ export async function listPats(db: Db, filter: PatListFilter, order: PatListOrde
     .limit(order.limit)
     .offset(order.offset)
     .execute();
-  return { total, rows };
+  return { total, rows: rows.map(storedPat) };
 }
 
 export type PatChanges = Partial<Omit<PatRow, 'id' | 'user_id' | 'issued_at'>> & { issued_at?: string };

@@ -20,7 +20,7 @@ import {
   type ScopePage,
   type Summary,
 } from '../../contract/index.js';
-import { newSecret, type TokenHasher } from '../authz/token.js';
+import { newSecret, type TokenHasher } from '../tokens/token.js';
 import type { PatDatabase } from '../db/database.js';
 import * as repo from './pat.repository.js';
 
@@ -36,7 +36,7 @@ export interface PatServiceDeps {
 
 type Db = PatDatabase;
 
-function toPat(row: repo.PatRowWithCount, now: number): Pat {
+function toPat(row: repo.StoredPat, now: number): Pat {
   const pat = {
     id: row.id,
     user_id: row.user_id,
@@ -47,9 +47,9 @@ function toPat(row: repo.PatRowWithCount, now: number): Pat {
     updated_at: row.updated_at,
     last_used_at: row.last_used_at,
     last_used_ip: row.last_used_ip,
-    revoked: row.revoked === 1,
+    revoked: row.revoked,
     revoked_at: row.revoked_at,
-    scopes_count: Number(row.scopes_count ?? 0),
+    scopes_count: row.scopes_count,
   };
   return { ...pat, status: patStatus(pat, now) };
 }
