@@ -6,7 +6,9 @@
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+/** A day in milliseconds. */
+export const DAY_MS = 24 * HOUR;
+const DAY = DAY_MS;
 const WEEK = 7 * DAY;
 const YEAR = 365 * DAY;
 

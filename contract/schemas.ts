@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { textProblem, type TextKind } from './text.js';
-import { PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type FieldError } from './types.js';
+import { LIST_DEFAULTS, PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type FieldError } from './types.js';
 
 function text(kind: TextKind, max: number, { trim = false, min = 0 } = {}) {
   const base = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
@@ -106,9 +106,9 @@ export const pageQuery = z.object({
 export const listPatsQuery = pageQuery.extend({
   name: text('name', LIMITS.searchMax).optional(),
   id: text('id', LIMITS.idMax).optional(),
-  status: oneOf(STATUS_FILTERS, 'active'),
-  sort: oneOf(PAT_SORT_KEYS, 'issued_at'),
-  dir: oneOf(SORT_DIRECTIONS, 'desc'),
+  status: oneOf(STATUS_FILTERS, LIST_DEFAULTS.status),
+  sort: oneOf(PAT_SORT_KEYS, LIST_DEFAULTS.sort),
+  dir: oneOf(SORT_DIRECTIONS, LIST_DEFAULTS.dir),
 });
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; details: FieldError[] };

@@ -13,6 +13,13 @@ export type PatSortKey = (typeof PAT_SORT_KEYS)[number];
 export const SORT_DIRECTIONS = ['desc', 'asc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
+/** What `GET /pats` lists when the query names nothing (the table's start too): newest active first. */
+export const LIST_DEFAULTS = { status: 'active', sort: 'issued_at', dir: 'desc' } as const satisfies {
+  status: StatusFilter;
+  sort: PatSortKey;
+  dir: SortDirection;
+};
+
 export const OPERATIONS = ['create', 'read', 'list', 'update', 'delete', 'share', 'unshare', 'publish', 'subscribe'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

@@ -4,6 +4,7 @@
  * relative to one "now" (passed in, or the clock at seed time).
  */
 import type { HttpHandler } from 'msw';
+import { DAY_MS as DAY } from '../contract/index.js';
 import { createHandlers, type HandlerOptions } from './handlers.js';
 import { MockStore, uuidFromBytes, type MockStoreOptions, type SeedPat } from './store.js';
 
@@ -24,7 +25,6 @@ export interface ScenarioOptions extends SeedOptions, Partial<Omit<HandlerOption
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** A string hash (cyrb53-style) feeding a small PRNG (mulberry32): stable bytes for a seed. */
 function seededBytes(seed: string, size: number): Uint8Array {

@@ -1,8 +1,7 @@
+import { DAY_MS as DAY } from '../../contract/index.js';
 import { strings } from './strings.js';
 
 /** Dates and times as people read them, in the browser's locale. */
-
-const DAY = 24 * 3600e3;
 
 /** Each unit from the span where it starts to read naturally: "in 30 days", not "in 4 weeks". */
 const UNITS: [Intl.RelativeTimeFormatUnit, size: number, from: number][] = [

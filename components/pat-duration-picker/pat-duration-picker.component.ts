@@ -8,7 +8,7 @@ import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import { formatDuration, parseDuration, type Catalog } from '../../contract/index.js';
+import { DAY_MS as DAY, formatDuration, parseDuration, type Catalog } from '../../contract/index.js';
 import { baseStyles } from '../common/base.styles.js';
 import { loadCatalog } from '../common/catalog.js';
 import { formatDate, formatDateTime } from '../common/format.js';
@@ -17,7 +17,6 @@ import { strings } from '../common/strings.js';
 import styles from './pat-duration-picker.styles.js';
 
 const CUSTOM = 'custom';
-const DAY = 24 * 3600e3;
 
 /** `yyyy-mm-dd` of a local date, as `<input type=date>` reads and writes it. */
 function isoDay(ms: number): string {

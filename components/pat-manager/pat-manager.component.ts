@@ -7,6 +7,7 @@ import '../pat-detail/pat-detail.js';
 import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-table/pat-table.js';
 import { baseStyles } from '../common/base.styles.js';
+import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
 import type { PatEventMap } from '../common/events.js';
 import { PatElement } from '../common/pat-element.js';
 import { strings } from '../common/strings.js';
@@ -189,12 +190,12 @@ export class PatManager extends PatElement {
           ${this.renderHeader(strings.manager.listTitle, false)}
           <pat-table
             part="table"
-            status=${query.status ?? 'active'}
-            search=${query.search ?? ''}
-            sort=${query.sort ?? 'issued_at'}
-            sort-dir=${query.sortDir ?? 'desc'}
-            page=${query.page ?? 1}
-            page-size=${query.pageSize ?? 10}
+            status=${query.status ?? LIST_STATE_DEFAULTS.status}
+            search=${query.search ?? LIST_STATE_DEFAULTS.search}
+            sort=${query.sort ?? LIST_STATE_DEFAULTS.sort}
+            sort-dir=${query.sortDir ?? LIST_STATE_DEFAULTS.sortDir}
+            page=${query.page ?? LIST_STATE_DEFAULTS.page}
+            page-size=${query.pageSize ?? LIST_STATE_DEFAULTS.pageSize}
             @pat-navigate=${this.onTableNavigate}
             @pat-select=${this.onSelect}
             @pat-query-change=${this.onQueryChange}

@@ -1,4 +1,5 @@
 import type { PatListState } from '../common/events.js';
+import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
 
 /** The manager's views and the paths that name them: `/pats`, `/pats/new`, `/pats/<id>[/<action>]`. */
 export type ManagerRoute =
@@ -36,7 +37,7 @@ function parseListQuery(search: string): Partial<PatListState> {
   return query;
 }
 
-const DEFAULTS: PatListState = { status: 'active', search: '', sort: 'issued_at', sortDir: 'desc', page: 1, pageSize: 10 };
+const DEFAULTS = LIST_STATE_DEFAULTS;
 
 /** `/pats?…` with only the settings that differ from the defaults, so plain lists have plain URLs. */
 export function listPath(state: PatListState): string {

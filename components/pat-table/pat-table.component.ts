@@ -38,9 +38,9 @@ import type { PatListState } from '../common/events.js';
 import { formatDateTime, formatNumber, formatRelative } from '../common/format.js';
 import { PatApiElement, requireApi } from '../common/pat-api-element.js';
 import { strings } from '../common/strings.js';
+import { LIST_STATE_DEFAULTS, PAGE_SIZES } from '../common/list-state.js';
 import styles from './pat-table.styles.js';
 
-const PAGE_SIZES = [10, 25, 50];
 const SEARCH_DEBOUNCE_MS = 300;
 
 /** The colour of each status's badge, as sl-badge's variants name them. */
@@ -152,6 +152,9 @@ export class PatTable extends PatApiElement {
    */
   @state() private rowMenu?: RowMenu;
 
+  // The defaults below are LIST_STATE_DEFAULTS, written out so that the manifest documents them
+  // (its analyzer reads literals only); a test holds them equal.
+
   /** The status filter: `active`, `revoked`, `expired` or `all`. */
   @property({ reflect: true }) status: StatusFilter = 'active';
 
@@ -178,9 +181,9 @@ export class PatTable extends PatApiElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // Attributes come from hosts and URLs: keep them to what the API accepts.
-    this.status = oneOf(STATUS_FILTERS, this.status, 'active');
-    this.sort = oneOf(PAT_SORT_KEYS, this.sort, 'issued_at');
-    this.sortDir = oneOf(SORT_DIRECTIONS, this.sortDir, 'desc');
+    this.status = oneOf(STATUS_FILTERS, this.status, LIST_STATE_DEFAULTS.status);
+    this.sort = oneOf(PAT_SORT_KEYS, this.sort, LIST_STATE_DEFAULTS.sort);
+    this.sortDir = oneOf(SORT_DIRECTIONS, this.sortDir, LIST_STATE_DEFAULTS.sortDir);
     if (!PAGE_SIZES.includes(this.pageSize)) this.pageSize = PAGE_SIZES[0]!;
     if (!Number.isInteger(this.page) || this.page < 1) this.page = 1;
     if (changed.has('search')) {
@@ -217,7 +220,7 @@ export class PatTable extends PatApiElement {
   private onStatClick(status: StatusFilter, expiring = false) {
     if (expiring) this.setQuery({ status: 'active', sort: 'expires_at', sortDir: 'asc', page: 1 });
     // Leaving the "Expiring soon" view leaves its sort too (else Active would change nothing).
-    else if (this.#expiringView) this.setQuery({ status, sort: 'issued_at', sortDir: 'desc', page: 1 });
+    else if (this.#expiringView) this.setQuery({ status, sort: LIST_STATE_DEFAULTS.sort, sortDir: LIST_STATE_DEFAULTS.sortDir, page: 1 });
     else this.setQuery({ status, page: 1 });
   }
 

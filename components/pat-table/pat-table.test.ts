@@ -10,6 +10,7 @@ import { mount, until, useMockApi, expectAccessible, expectSame } from '../../te
 import { deepActive, nextEvent, text } from '../../testing/dom.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatEventMap } from '../common/events.js';
+import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
 import { strings } from '../common/strings.js';
 import './pat-table.js';
 import type { PatTable } from './pat-table.component.js';
@@ -383,6 +384,13 @@ describe('<pat-table>', () => {
       await until(() => rows(table).length > 0, 'rows');
       expect(rows(table).length).to.be.greaterThan(0);
       await expectAccessible(table);
+    });
+
+    it("starts on the list's defaults, the same the manager and the API start from", async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mount<PatTable>(html`<pat-table></pat-table>`);
+      const { status, search, sort, sortDir, page, pageSize } = table;
+      expect({ status, search, sort, sortDir, page, pageSize }).to.deep.equal(LIST_STATE_DEFAULTS);
     });
 
     it('shows every active PAT of alice (and none of bob) with all its columns', async () => {
