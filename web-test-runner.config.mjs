@@ -3,17 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
-const chromiumArgs = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const chromiumArgs = ['--headless=new', ...CHROMIUM_ARGS];
 
 /** Counts tests for the closing line of scripts/test.mjs; a file that failed to load counts as failed. */
 function countReporter() {
@@ -54,7 +46,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+      launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

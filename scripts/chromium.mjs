@@ -3,6 +3,25 @@
 // to install or set.
 import { aptInstall, findExecutable } from './system.mjs';
 
+/**
+ * The flags every headless Chromium of the tests and the bench runs with: no sandbox (the tests
+ * run as root), and none of its background traffic, which a closed network answers with errors.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The Chromium to launch: the one `npm test` found (it sets CHROME_PATH), else Debian's. */
+export function chromiumPath() {
+  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
+}
+
 const HOW =
   'Chromium is needed for the browser tests: install it (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome executable';
 
