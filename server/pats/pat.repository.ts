@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import { nameKey, type PatSortKey, type SortDirection, type StatusFilter } from '../../contract/index.js';
+import { nameKey, type PatSortKey, type SortDirection, type StatusFilter, type Summary } from '../../contract/index.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 
@@ -191,16 +191,8 @@ function totalOf(db: Db, filter: PatListFilter) {
   }
 }
 
-export interface StatusCounts {
-  active: number;
-  expiring_soon: number;
-  revoked: number;
-  expired: number;
-  total: number;
-}
-
 /** A user's PATs by status, in one read of the stored counts and two ranges of the status index. */
-export async function summarize(db: Db, userId: string, now: string, soon: string): Promise<StatusCounts> {
+export async function summarize(db: Db, userId: string, now: string, soon: string): Promise<Summary> {
   const row = await db
     .selectFrom('pat_counts')
     .select(['pat_counts.total', 'pat_counts.revoked'])
