@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { webcrypto } from 'node:crypto';
 import { bearerOf, LIMITS, MAX_BEARER, problems, SECRET_PREFIX } from '../../contract/index.js';
 
 export interface IdentityOptions {
@@ -25,8 +26,14 @@ export type UserVerifier = (bearer: string) => Promise<string | undefined>;
 export function createUserVerifier(options: IdentityOptions): UserVerifier {
   if (options.authenticate) return options.authenticate;
   const secret = typeof options.jwtSecret === 'string' ? new TextEncoder().encode(options.jwtSecret) : options.jwtSecret;
+  // Imported once, on first use: given raw bytes, jose imports the key again for every token.
+  let hmacKey: Promise<webcrypto.CryptoKey> | undefined;
+  const importHmacKey = (raw: Uint8Array) =>
+    (hmacKey ??= webcrypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']));
   // One shape for both kinds of key: jose takes a key or a function that finds one.
-  const key: JWTVerifyGetKey | undefined = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : secret && (() => secret);
+  const key: JWTVerifyGetKey | undefined = options.jwksUrl
+    ? createRemoteJWKSet(new URL(options.jwksUrl))
+    : secret && (() => importHmacKey(secret));
   if (!key) throw new Error('PAT Kit needs a way to check user tokens: set jwtSecret, jwksUrl or authenticate');
   const claim = options.userClaim ?? 'sub';
   const verifyOptions = {

@@ -37,21 +37,7 @@ export interface PatServiceDeps {
 type Db = PatDatabase;
 
 function toPat(row: repo.StoredPat, now: number): Pat {
-  const pat = {
-    id: row.id,
-    user_id: row.user_id,
-    name: row.name,
-    description: row.description,
-    issued_at: row.issued_at,
-    expires_at: row.expires_at,
-    updated_at: row.updated_at,
-    last_used_at: row.last_used_at,
-    last_used_ip: row.last_used_ip,
-    revoked: row.revoked,
-    revoked_at: row.revoked_at,
-    scopes_count: row.scopes_count,
-  };
-  return { ...pat, status: patStatus(pat, now) };
+  return { ...row, status: patStatus(row, now) };
 }
 
 function toScope(row: repo.ScopeRow): Scope {
