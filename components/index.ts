@@ -2,7 +2,7 @@
 export * from './api/index.js';
 export * from './common/pat-element.js';
 export type * from './common/events.js';
-export { strings } from './common/strings.js';
+export { strings } from './i18n/strings.js';
 export * from './pat-api-provider/pat-api-provider.js';
 export * from './pat-confirm-dialog/pat-confirm-dialog.js';
 export * from './pat-secret-banner/pat-secret-banner.js';

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../components/pat-confirm-dialog/pat-confirm-dialog.component.js';
-import { strings } from '../components/common/strings.js';
+import { strings } from '../components/i18n/strings.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
 import { ALICE_PATS, asPage, deepQuery, dialogShown, storyApi, storyElement, until } from './support.js';
 

@@ -4,7 +4,7 @@ import type { ScopeInput } from '../contract/index.js';
 import '../components/pat-create-form/pat-create-form.js';
 import type { PatCreateForm } from '../components/pat-create-form/pat-create-form.component.js';
 import type { PatDurationPicker } from '../components/pat-duration-picker/pat-duration-picker.component.js';
-import { strings } from '../components/common/strings.js';
+import { strings } from '../components/i18n/strings.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
 import { clickButton, deepQuery, storyElement, until } from './support.js';
 

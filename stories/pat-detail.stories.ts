@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/pat-detail/pat-detail.js';
 import type { PatDetail } from '../components/pat-detail/pat-detail.component.js';
-import { strings } from '../components/common/strings.js';
+import { strings } from '../components/i18n/strings.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
 import { ALICE_PATS, clickButton, deepQuery, dialogShown, SAMPLE_SECRET, storyElement, UNKNOWN_PAT, until } from './support.js';
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/pat-duration-picker/pat-duration-picker.js';
-import { strings } from '../components/common/strings.js';
+import { strings } from '../components/i18n/strings.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
 
 interface Args {

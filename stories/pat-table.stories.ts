@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/pat-table/pat-table.js';
 import type { PatTable } from '../components/pat-table/pat-table.component.js';
-import { strings } from '../components/common/strings.js';
+import { strings } from '../components/i18n/strings.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
 import { clickButton, deepQuery, dialogShown, storyElement, until } from './support.js';
 

@@ -1,4 +1,5 @@
 import type { ErrorBody, ErrorCode, FieldError } from '../../contract/index.js';
+import { strings } from '../i18n/strings.js';
 
 const CODES: Record<number, ErrorCode> = {
   400: 'validation_failed',
@@ -29,7 +30,7 @@ export class ApiError extends Error {
   }
 
   static fromBody(status: number, body: Partial<ErrorBody> | undefined): ApiError {
-    const fallback = status >= 500 ? 'The server had a problem. Please try again.' : `The request failed (HTTP ${status}).`;
+    const fallback = status >= 500 ? strings.errors.server : strings.errors.request(status);
     return new ApiError(
       status,
       body?.error ?? codeOf(status),

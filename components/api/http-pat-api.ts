@@ -12,6 +12,7 @@ import type {
 } from '../../contract/index.js';
 import { ApiError, isAbort } from './api-error.js';
 import type { CallOptions, PatApi } from './pat-api.js';
+import { strings } from '../i18n/strings.js';
 
 export interface HttpPatApiOptions {
   /** Where the PAT routes are mounted, e.g. `/api` or `https://auth.example.com/api`. */
@@ -25,7 +26,7 @@ export interface HttpPatApiOptions {
 
 type Query = Record<string, string | number | undefined>;
 
-const networkError = () => new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+const networkError = () => new ApiError(0, 'network', strings.errors.network);
 
 /** PatApi over `fetch`. Every call takes an AbortSignal; every failure is an ApiError. */
 export class HttpPatApi implements PatApi {

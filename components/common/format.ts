@@ -1,5 +1,5 @@
 import { DAY_MS as DAY } from '../../contract/index.js';
-import { strings } from './strings.js';
+import { strings } from '../i18n/strings.js';
 
 /** Dates and times as people read them, in the browser's locale. */
 
@@ -40,3 +40,6 @@ export function formatDate(iso: string): string {
 export function formatNumber(n: number): string {
   return number.format(n);
 }
+
+/** The colour of each status's badge, as sl-badge's variants name them. */
+export const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' } as const;

@@ -6,7 +6,7 @@ import { patApiContext } from '../api/context.js';
 import type { PatApi } from '../api/pat-api.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { PatElement } from './pat-element.js';
-import { strings } from './strings.js';
+import { strings } from '../i18n/strings.js';
 
 /** The client, or the error that says where it should have come from. */
 export function requireApi(api: PatApi | undefined): PatApi {

@@ -1,5 +1,7 @@
 /** Every piece of UI text, in one place, so a host can read (and a later release translate) it. */
 
+import { WILDCARD, type Scope } from '../../contract/index.js';
+
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
 
 export const strings = {
@@ -14,6 +16,12 @@ export const strings = {
   now: 'now',
   loading: 'Loading…',
   noApiClient: 'No API client: put this element inside <pat-api-provider>.',
+  /** What a failed request says when the server gave no message of its own. */
+  errors: {
+    server: 'The server had a problem. Please try again.',
+    request: (status: number) => `The request failed (HTTP ${status}).`,
+    network: 'Cannot reach the server. Check your connection and try again.',
+  },
 
   status: {
     active: 'Active',
@@ -58,6 +66,7 @@ export const strings = {
     expiresIn: (relative: string) => `Expires ${relative}`,
     expired: (relative: string) => `Expired ${relative}`,
     rowsPerPage: 'Rows per page',
+    pagination: 'Pagination',
     range: (from: number, to: number, total: number) => `${from.toLocaleString()}–${to.toLocaleString()} of ${total.toLocaleString()}`,
     pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
     firstPage: 'First page',
@@ -121,6 +130,7 @@ export const strings = {
     entitySearch: 'Search by name or type an ID',
     suggestionCount: (count: number) => (count === 0 ? 'No matches' : plural(count, 'suggestion', 'suggestions')),
     domain: 'Domain (optional)',
+    domainColumn: 'Domain',
     domainHelp: 'Leave empty for every domain.',
     chooseType: 'Choose an entity type',
     chooseOperations: 'Choose operations',
@@ -136,6 +146,11 @@ export const strings = {
     all: 'All',
     anyDomain: 'Any domain',
     removeId: (id: string) => `Remove ${id}`,
+    /** One scope as a sentence: "read clients c-1 in domain d-1", "publish all messages". */
+    describe: (scope: Scope) => {
+      const entity = scope.entity_id === WILDCARD ? `all ${scope.entity_type}` : `${scope.entity_type} ${scope.entity_id}`;
+      return `${scope.operation} ${entity}${scope.domain_id ? ` in domain ${scope.domain_id}` : ''}`;
+    },
   },
 
   create: {

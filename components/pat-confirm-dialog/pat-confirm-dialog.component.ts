@@ -6,16 +6,10 @@ import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { isAbort } from '../api/api-error.js';
 import { baseStyles } from '../common/base.styles.js';
+import { DialogSession } from '../common/dialog-session.js';
 import { PatElement } from '../common/pat-element.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import styles from './pat-confirm-dialog.styles.js';
-
-/** What has focus, inside shadow roots too (`document.activeElement` stops at the outermost host). */
-function deepestActiveElement(): HTMLElement | undefined {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
-}
 
 export interface ConfirmOptions {
   title: string;
@@ -40,8 +34,7 @@ export interface ConfirmOptions {
 export class PatConfirmDialog extends PatElement {
   static override styles = [baseStyles, styles];
 
-  #resolve?: (confirmed: boolean) => void;
-  #trigger?: HTMLElement;
+  #session = new DialogSession<boolean>(this, { dialog: () => this.dialog, cancelled: false, busy: () => this.busy });
 
   @query('sl-dialog') private dialog!: SlDialog;
 
@@ -49,23 +42,18 @@ export class PatConfirmDialog extends PatElement {
   @state() private busy = false;
   @state() private error = '';
 
-  private onRequestClose(event: CustomEvent<{ source: string }>) {
-    // A running action cannot be abandoned halfway; a click outside never destroys anything.
-    if (this.busy || event.detail.source === 'overlay') event.preventDefault();
-  }
-
   private async onConfirm() {
     // Shoelace's loading button still takes clicks: never run the action twice.
     if (this.busy) return;
     if (!this.options?.action) {
-      void this.#finish(true);
+      void this.#session.finish(true);
       return;
     }
     this.busy = true;
     this.error = '';
     try {
       await this.options.action();
-      void this.#finish(true);
+      void this.#session.finish(true);
     } catch (error) {
       if (!isAbort(error)) this.error = (error as Error).message;
     } finally {
@@ -73,41 +61,20 @@ export class PatConfirmDialog extends PatElement {
     }
   }
 
-  private onHide(event: Event) {
-    if (event.target !== this.dialog) return;
-    void this.#finish(false);
-  }
-
-  private onAfterHide(event: Event) {
-    if (event.target !== this.dialog) return;
-    // A trigger that went with what was destroyed cannot take focus; the caller places it then.
-    if (this.#trigger?.isConnected) this.#trigger.focus();
-    this.#trigger = undefined;
-  }
-
-  /** Closes, then answers: by then focus is back on the trigger, or the caller may place it. */
-  async #finish(confirmed: boolean) {
-    const resolve = this.#resolve;
-    this.#resolve = undefined;
-    if (this.dialog.open) await this.dialog.hide();
-    resolve?.(confirmed);
-  }
-
   /**
    * Opens the dialog; resolves true once the user confirmed (and `action` succeeded), false when
    * they cancelled. Focus returns to `trigger` (or what had it) when it closes.
    */
   async confirm(options: ConfirmOptions, trigger?: HTMLElement): Promise<boolean> {
-    this.#resolve?.(false);
+    const answer = this.#session.begin(trigger);
     this.options = options;
     this.error = '';
-    this.#trigger = trigger ?? deepestActiveElement();
     await this.updateComplete;
     // A dialog rendered just now (a host may render this element only when it first asks) opens
     // once sl-dialog's own first update is done: only then does it animate and emit sl-show.
     await this.dialog.updateComplete;
     this.dialog.open = true;
-    return new Promise((resolve) => (this.#resolve = resolve));
+    return answer;
   }
 
   override render() {
@@ -116,14 +83,14 @@ export class PatConfirmDialog extends PatElement {
       <sl-dialog
         part="base"
         label=${options?.title ?? ''}
-        @sl-request-close=${this.onRequestClose}
-        @sl-hide=${this.onHide}
-        @sl-after-hide=${this.onAfterHide}
+        @sl-request-close=${this.#session.onRequestClose}
+        @sl-hide=${this.#session.onHide}
+        @sl-after-hide=${this.#session.onAfterHide}
       >
         <p class="message" part="message">${options?.message}</p>
         ${this.error ? html`<sl-alert class="error" variant="danger" open>${this.error}</sl-alert>` : null}
         <div slot="footer">
-          <sl-button part="cancel" ?disabled=${this.busy} @click=${() => this.#finish(false)}>${strings.cancel}</sl-button>
+          <sl-button part="cancel" ?disabled=${this.busy} @click=${() => this.#session.finish(false)}>${strings.cancel}</sl-button>
           <sl-button part="confirm" variant="danger" ?loading=${this.busy} @click=${this.onConfirm}>${options?.confirmLabel}</sl-button>
         </div>
       </sl-dialog>

@@ -6,7 +6,7 @@ import { LitElement } from 'lit';
 import { ApiError } from '../api/api-error.js';
 import { expectAccessible, until, expectSame } from '../../testing/fixture.js';
 import { deepActive } from '../../testing/dom.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-confirm-dialog.js';
 import type { ConfirmOptions, PatConfirmDialog } from './pat-confirm-dialog.component.js';
 

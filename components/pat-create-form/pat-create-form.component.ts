@@ -17,7 +17,7 @@ import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope
 import { baseStyles } from '../common/base.styles.js';
 import type { PatEventMap } from '../common/events.js';
 import { PatApiElement, requireApi } from '../common/pat-api-element.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import styles from './pat-create-form.styles.js';
 
 /** Reads the `scopes` attribute: a JSON array of scopes. Anything else prefills nothing. */

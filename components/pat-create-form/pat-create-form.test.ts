@@ -14,7 +14,7 @@ import { nextEvent, text } from '../../testing/dom.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatEventMap } from '../common/events.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-create-form.js';
 import type { PatCreateForm } from './pat-create-form.component.js';
 

@@ -25,21 +25,18 @@ import '../pat-scope-editor/pat-scope-editor.js';
 import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-secret-banner/pat-secret-banner.js';
 import { baseStyles } from '../common/base.styles.js';
-import { formatDateTime, formatRelative } from '../common/format.js';
-import { loadCatalog } from '../common/catalog.js';
+import { STATUS_BADGE, formatDateTime, formatRelative } from '../common/format.js';
+import { Announcer } from '../common/announcer.js';
+import { CatalogTask } from '../common/catalog.js';
+import { DialogSession } from '../common/dialog-session.js';
+import { focusIsFree } from '../common/focus.js';
 import { PatApiElement, requireApi } from '../common/pat-api-element.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import styles from './pat-detail.styles.js';
 
-const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' } as const;
 const SCOPES_PER_PAGE = 10;
 
 type EditableField = 'name' | 'description';
-
-function describeScope(scope: Scope): string {
-  const entity = scope.entity_id === WILDCARD ? `all ${scope.entity_type}` : `${scope.entity_type} ${scope.entity_id}`;
-  return `${scope.operation} ${entity}${scope.domain_id ? ` in domain ${scope.domain_id}` : ''}`;
-}
 
 /**
  * @tagname pat-detail
@@ -81,10 +78,9 @@ export class PatDetail extends PatApiElement {
   });
 
   /** For the entity types' labels; the raw type shows until (or unless) it loads. */
-  #catalog = new Task(this, {
-    task: async ([api]) => loadCatalog(requireApi(api)),
-    args: () => [this.api] as const,
-  });
+  #catalog = new CatalogTask(this, () => this.api);
+  #announcer = new Announcer(this);
+  #addScope = new DialogSession<boolean>(this, { dialog: () => this.addScopeDialog, cancelled: false, busy: () => this.addingScopes });
 
   #scopes = new Task(this, {
     task: async ([api, id, offset], { signal }) => {
@@ -107,8 +103,6 @@ export class PatDetail extends PatApiElement {
   @state() private addScopeError = '';
   /** A new number opens the Add Scope dialog on a fresh editor. */
   @state() private addScopeKey = 0;
-  #addScopeTrigger?: HTMLElement;
-  @state() private announcement = '';
   /** The PAT shown was deleted here: its page says so instead of offering actions on nothing. */
   @state() private deletedId = '';
 
@@ -164,7 +158,7 @@ export class PatDetail extends PatApiElement {
   private async onRevoke(pat: Pat, event: Event) {
     const done = await this.confirmRevoke(this.confirmDialog, pat, event.currentTarget as HTMLElement);
     if (!done) return;
-    this.#announce(strings.table.revoked(pat.name));
+    this.#announcer.announce(strings.table.revoked(pat.name));
     await this.#pat.run();
     // The Revoke button is gone: focus the Regenerate button that took its place.
     this.#refocus(() => this.renderRoot.querySelector<HTMLElement>('.status-action'));
@@ -183,12 +177,7 @@ export class PatDetail extends PatApiElement {
   /** Once rendered, focuses `target` unless the user has moved on to something outside this element. */
   async #refocus(target: () => HTMLElement | null) {
     await this.updateComplete;
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    let inside = !active || active === document.body;
-    for (let node: Node | null = active; node && !inside; node = node.parentNode ?? (node as ShadowRoot).host ?? null)
-      inside = node === this;
-    if (inside) target()?.focus();
+    if (focusIsFree(this)) target()?.focus();
   }
 
   private async onDelete(pat: Pat, event: Event) {
@@ -200,13 +189,13 @@ export class PatDetail extends PatApiElement {
     const done = await this.confirmDialog.confirm(
       {
         title: strings.confirm.deleteScopeTitle,
-        message: strings.confirm.deleteScopeText(describeScope(scope)),
+        message: strings.confirm.deleteScopeText(strings.scopes.describe(scope)),
         confirmLabel: strings.confirm.deleteScopeConfirm,
         action: () => this.#changeScopes('delete-scope', (api) => api.removeScopes(pat.id, [scope.id])),
       },
       event.currentTarget as HTMLElement,
     );
-    if (done) this.#announce(strings.detail.scopeDeleted);
+    if (done) this.#announcer.announce(strings.detail.scopeDeleted);
   }
 
   private async onDeleteAllScopes(pat: Pat, event: Event) {
@@ -221,23 +210,19 @@ export class PatDetail extends PatApiElement {
       },
       event.currentTarget as HTMLElement,
     );
-    if (done) this.#announce(strings.detail.scopesCleared);
+    if (done) this.#announcer.announce(strings.detail.scopesCleared);
   }
 
   private async onOpenAddScope(event?: Event) {
     this.addScopeError = '';
-    this.#addScopeTrigger =
-      (event?.currentTarget as HTMLElement | undefined) ?? this.renderRoot.querySelector<HTMLElement>('.add-scope-button') ?? undefined;
+    const added = this.#addScope.begin(
+      (event?.currentTarget as HTMLElement | undefined) ?? this.renderRoot.querySelector<HTMLElement>('.add-scope-button') ?? undefined,
+    );
     this.addScopeKey++;
     await this.updateComplete;
     await this.scopeEditor.updateComplete;
     await this.addScopeDialog.show();
-  }
-
-  private onAddScopeAfterHide(event: Event) {
-    if (event.target !== this.addScopeDialog) return;
-    this.#addScopeTrigger?.focus();
-    this.#addScopeTrigger = undefined;
+    if (await added) this.#announcer.announce(strings.detail.scopesAdded);
   }
 
   private async onAddScopes() {
@@ -251,8 +236,7 @@ export class PatDetail extends PatApiElement {
     this.addScopeError = '';
     try {
       await this.#changeScopes('add-scopes', (api) => api.addScopes(this.patId, scopes));
-      await this.addScopeDialog.hide();
-      this.#announce(strings.detail.scopesAdded);
+      await this.#addScope.finish(true);
     } catch (error) {
       if (error instanceof ApiError) {
         this.scopeEditor.showServerErrors(error.details);
@@ -261,10 +245,6 @@ export class PatDetail extends PatApiElement {
     } finally {
       this.addingScopes = false;
     }
-  }
-
-  private onAddScopeRequestClose(event: CustomEvent<{ source: string }>) {
-    if (this.addingScopes || event.detail.source === 'overlay') event.preventDefault();
   }
 
   async #save() {
@@ -281,7 +261,7 @@ export class PatDetail extends PatApiElement {
         field === 'name' ? api.renamePat(this.patId, value) : api.describePat(this.patId, value),
       );
       this.emit('pat-updated', { pat });
-      this.#announce(field === 'name' ? strings.detail.renamed : strings.detail.described);
+      this.#announcer.announce(field === 'name' ? strings.detail.renamed : strings.detail.described);
       this.#stopEditing();
       void this.#pat.run();
     } catch (error) {
@@ -318,11 +298,6 @@ export class PatDetail extends PatApiElement {
     await this.updateComplete;
     if (action === 'add-scope') await this.onOpenAddScope();
     else if (pat.status !== 'active') await this.onRegenerate(pat);
-  }
-
-  #announce(message: string) {
-    this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = message));
   }
 
   /** Loads the PAT and its scopes again. */
@@ -475,7 +450,7 @@ export class PatDetail extends PatApiElement {
             <td class="trash">
               <sl-icon-button
                 name="trash"
-                label=${strings.detail.deleteScope(describeScope(scope))}
+                label=${strings.detail.deleteScope(strings.scopes.describe(scope))}
                 @click=${(event: Event) => this.onDeleteScope(pat, scope, event)}
               ></sl-icon-button>
             </td>
@@ -513,7 +488,7 @@ export class PatDetail extends PatApiElement {
               <th scope="col">${strings.scopes.entityType}</th>
               <th scope="col">${strings.scopes.entity}</th>
               <th scope="col">${strings.scopes.operation}</th>
-              <th scope="col">${strings.scopes.domain.replace(' (optional)', '')}</th>
+              <th scope="col">${strings.scopes.domainColumn}</th>
               <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
             </tr>
           </thead>
@@ -613,14 +588,15 @@ export class PatDetail extends PatApiElement {
               ? this.renderPat(pat)
               : this.renderState()
         }
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+        ${this.#announcer.render()}
         <pat-confirm-dialog></pat-confirm-dialog>
         <pat-regenerate-dialog></pat-regenerate-dialog>
         <sl-dialog
           class="add-scope"
           label=${strings.detail.addScopeTitle}
-          @sl-request-close=${this.onAddScopeRequestClose}
-          @sl-after-hide=${this.onAddScopeAfterHide}
+          @sl-request-close=${this.#addScope.onRequestClose}
+          @sl-hide=${this.#addScope.onHide}
+          @sl-after-hide=${this.#addScope.onAfterHide}
         >
           ${keyed(this.addScopeKey, html`<pat-scope-editor start-with-row .entityLookup=${this.entityLookup}></pat-scope-editor>`)}
           ${this.addScopeError ? html`<sl-alert variant="danger" open>${this.addScopeError}</sl-alert>` : nothing}

@@ -16,7 +16,7 @@ import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerat
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
 import type { PatEventMap } from '../common/events.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-detail.js';
 import type { PatDetail } from './pat-detail.component.js';
 

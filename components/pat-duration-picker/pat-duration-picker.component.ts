@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -10,10 +9,10 @@ import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.j
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { DAY_MS as DAY, formatDuration, parseDuration, type Catalog } from '../../contract/index.js';
 import { baseStyles } from '../common/base.styles.js';
-import { loadCatalog } from '../common/catalog.js';
+import { CatalogTask } from '../common/catalog.js';
 import { formatDate, formatDateTime } from '../common/format.js';
-import { PatApiElement, requireApi } from '../common/pat-api-element.js';
-import { strings } from '../common/strings.js';
+import { PatApiElement } from '../common/pat-api-element.js';
+import { strings } from '../i18n/strings.js';
 import styles from './pat-duration-picker.styles.js';
 
 const CUSTOM = 'custom';
@@ -40,10 +39,11 @@ function isoDay(ms: number): string {
 export class PatDurationPicker extends PatApiElement {
   static override styles = [baseStyles, styles];
 
-  #catalog = new Task(this, {
-    task: async ([api, given]) => given ?? loadCatalog(requireApi(api)),
-    args: () => [this.api, this.catalog] as const,
-  });
+  #catalog = new CatalogTask(
+    this,
+    () => this.api,
+    () => this.catalog,
+  );
 
   /** The value this element set itself, to tell the user's choices from a host's `value`. */
   #ownValue?: string;
@@ -183,14 +183,7 @@ export class PatDurationPicker extends PatApiElement {
               ></sl-input>`
             : nothing
         }
-        ${
-          this.#catalog.status === TaskStatus.ERROR
-            ? html`<p class="error" role="alert">
-                ${strings.duration.catalogError}
-                <sl-button size="small" @click=${() => this.#catalog.run()}>${strings.retry}</sl-button>
-              </p>`
-            : nothing
-        }
+        ${this.#catalog.renderError(strings.duration.catalogError)}
         ${
           this.errorMessage
             ? html`<p class="error" role="alert">${this.errorMessage}</p>`

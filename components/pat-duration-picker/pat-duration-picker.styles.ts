@@ -22,7 +22,8 @@ export default css`
     color: var(--sl-color-neutral-600);
     font-size: var(--sl-input-help-text-font-size-medium);
   }
-  .error {
+  .error,
+  .catalog-error {
     flex-basis: 100%;
     margin: 0;
     color: var(--sl-color-danger-700);

@@ -9,7 +9,7 @@ import { expectAccessible, mount, until, useMockApi } from '../../testing/fixtur
 import { nextEvent, text } from '../../testing/dom.js';
 import { formatDate, formatDateTime } from '../common/format.js';
 import type { PatEventMap } from '../common/events.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-duration-picker.js';
 import type { PatDurationPicker } from './pat-duration-picker.component.js';
 

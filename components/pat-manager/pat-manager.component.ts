@@ -10,7 +10,7 @@ import { baseStyles } from '../common/base.styles.js';
 import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
 import type { PatEventMap } from '../common/events.js';
 import { PatElement } from '../common/pat-element.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import { listPath, parseRoute, type ManagerRoute } from './route.js';
 import styles from './pat-manager.styles.js';
 

@@ -23,7 +23,7 @@ import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerat
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
 import type { PatTable } from '../pat-table/pat-table.component.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-manager.js';
 import type { PatManager } from './pat-manager.component.js';
 

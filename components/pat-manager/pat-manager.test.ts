@@ -4,7 +4,7 @@ import type { SetupWorker } from 'msw/browser';
 import { seededId } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi, expectSame } from '../../testing/fixture.js';
 import type { PatTable } from '../pat-table/pat-table.component.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-manager.js';
 import type { PatManager } from './pat-manager.component.js';
 

@@ -9,8 +9,9 @@ import { ApiError } from '../api/api-error.js';
 import '../pat-duration-picker/pat-duration-picker.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import { baseStyles } from '../common/base.styles.js';
+import { DialogSession } from '../common/dialog-session.js';
 import { PatApiElement } from '../common/pat-api-element.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import styles from './pat-regenerate-dialog.styles.js';
 
 /**
@@ -30,8 +31,11 @@ import styles from './pat-regenerate-dialog.styles.js';
 export class PatRegenerateDialog extends PatApiElement {
   static override styles = [baseStyles, styles];
 
-  #resolve?: (pat: PatWithSecret | undefined) => void;
-  #trigger?: HTMLElement;
+  #session = new DialogSession<PatWithSecret | undefined>(this, {
+    dialog: () => this.dialog,
+    cancelled: undefined,
+    busy: () => this.busy,
+  });
 
   @query('sl-dialog') private dialog!: SlDialog;
   @query('pat-duration-picker') private picker!: PatDurationPicker;
@@ -39,20 +43,6 @@ export class PatRegenerateDialog extends PatApiElement {
   @state() private pat?: Pat;
   @state() private busy = false;
   @state() private error = '';
-
-  private onRequestClose(event: CustomEvent<{ source: string }>) {
-    if (this.busy || event.detail.source === 'overlay') event.preventDefault();
-  }
-
-  private onHide(event: Event) {
-    if (event.target === this.dialog) this.#finish(undefined);
-  }
-
-  private onAfterHide(event: Event) {
-    if (event.target !== this.dialog) return;
-    this.#trigger?.focus();
-    this.#trigger = undefined;
-  }
 
   private async onSubmit() {
     if (!this.pat || this.busy || !this.picker.reportValidity()) return;
@@ -62,7 +52,7 @@ export class PatRegenerateDialog extends PatApiElement {
       const id = this.pat.id;
       const pat = await this.mutate('regenerate', (api) => api.resetSecret(id, this.picker.value));
       this.emit('pat-regenerated', { pat });
-      this.#finish(pat);
+      void this.#session.finish(pat);
     } catch (error) {
       if (error instanceof ApiError) {
         const duration = error.fieldMessage('duration');
@@ -75,24 +65,16 @@ export class PatRegenerateDialog extends PatApiElement {
     }
   }
 
-  #finish(pat: PatWithSecret | undefined) {
-    const resolve = this.#resolve;
-    this.#resolve = undefined;
-    if (this.dialog.open) this.dialog.open = false;
-    resolve?.(pat);
-  }
-
   /** Opens the dialog for `pat`; resolves to the regenerated PAT, or undefined when cancelled. */
   async open(pat: Pat, trigger?: HTMLElement): Promise<PatWithSecret | undefined> {
-    this.#resolve?.(undefined);
+    const answer = this.#session.begin(trigger);
     this.pat = pat;
     this.error = '';
-    this.#trigger = trigger ?? (document.activeElement as HTMLElement | null) ?? undefined;
     await this.updateComplete;
     this.picker.value = '';
     this.picker.errorMessage = '';
     this.dialog.open = true;
-    return new Promise((resolve) => (this.#resolve = resolve));
+    return answer;
   }
 
   override render() {
@@ -100,15 +82,15 @@ export class PatRegenerateDialog extends PatApiElement {
       <sl-dialog
         part="base"
         label=${strings.regenerate.title}
-        @sl-request-close=${this.onRequestClose}
-        @sl-hide=${this.onHide}
-        @sl-after-hide=${this.onAfterHide}
+        @sl-request-close=${this.#session.onRequestClose}
+        @sl-hide=${this.#session.onHide}
+        @sl-after-hide=${this.#session.onAfterHide}
       >
         <p class="text">${this.pat ? strings.regenerate.text(this.pat.name) : nothing}</p>
         <pat-duration-picker part="duration"></pat-duration-picker>
         ${this.error ? html`<sl-alert variant="danger" open>${this.error}</sl-alert>` : nothing}
         <div slot="footer">
-          <sl-button ?disabled=${this.busy} @click=${() => this.#finish(undefined)}>${strings.cancel}</sl-button>
+          <sl-button ?disabled=${this.busy} @click=${() => this.#session.finish(undefined)}>${strings.cancel}</sl-button>
           <sl-button part="submit" variant="primary" ?loading=${this.busy} @click=${this.onSubmit}>${strings.regenerate.submit}</sl-button>
         </div>
       </sl-dialog>

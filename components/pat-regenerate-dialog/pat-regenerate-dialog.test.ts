@@ -10,7 +10,7 @@ import { expectAccessible, mount, until, useMockApi } from '../../testing/fixtur
 import { deepActive, text } from '../../testing/dom.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatEventMap } from '../common/events.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-regenerate-dialog.js';
 import type { PatRegenerateDialog } from './pat-regenerate-dialog.component.js';
 

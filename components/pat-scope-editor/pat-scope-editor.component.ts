@@ -1,4 +1,4 @@
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -17,9 +17,10 @@ import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.j
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { LIMITS, WILDCARD, operationsOf, scopeKey, type Catalog, type FieldError, type ScopeInput } from '../../contract/index.js';
 import { baseStyles } from '../common/base.styles.js';
-import { loadCatalog } from '../common/catalog.js';
-import { PatApiElement, requireApi } from '../common/pat-api-element.js';
-import { strings } from '../common/strings.js';
+import { Announcer } from '../common/announcer.js';
+import { CatalogTask } from '../common/catalog.js';
+import { PatApiElement } from '../common/pat-api-element.js';
+import { strings } from '../i18n/strings.js';
 import styles from './pat-scope-editor.styles.js';
 
 /** One entity the host's lookup knows: its id and the name people recognise. */
@@ -68,15 +69,15 @@ export class PatScopeEditor extends PatApiElement {
   /** Names the lookup returned, so tags can show them. */
   #names = new Map<string, string>();
 
-  #catalog = new Task(this, {
-    task: async ([api, given]) => given ?? loadCatalog(requireApi(api)),
-    args: () => [this.api, this.catalog] as const,
-  });
+  #catalog = new CatalogTask(
+    this,
+    () => this.api,
+    () => this.catalog,
+  );
+  #announcer = new Announcer(this);
 
   @state() private rows: ScopeRow[] = [];
   @state() private errors = new Map<number, string[]>();
-  /** What the live region says: how many suggestions came. */
-  @state() private announcement = '';
 
   /** The scopes to start from (grouped into rows by type, entity and domain). */
   @property({ attribute: false }) value: ScopeInput[] = [];
@@ -145,11 +146,6 @@ export class PatScopeEditor extends PatApiElement {
     this.rows = this.rows.map((row, i) => (i === index ? { ...row, ...changes } : row));
   }
 
-  #announce(message: string) {
-    this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = message));
-  }
-
   /** The entity combobox of the row with `key` (its ids are unique in this shadow root). */
   #combobox(key: number): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>(`#ids-${key}`);
@@ -193,7 +189,7 @@ export class PatScopeEditor extends PatApiElement {
       // Only the field being typed in opens its list, and says so.
       const focused = (this.renderRoot as ShadowRoot).activeElement === this.#combobox(key);
       this.#patch(at, { suggestions, open: focused && suggestions.length > 0, active: -1 });
-      if (focused) this.#announce(strings.scopes.suggestionCount(suggestions.length));
+      if (focused) this.#announcer.announce(strings.scopes.suggestionCount(suggestions.length));
     }, LOOKUP_DEBOUNCE_MS);
   }
 
@@ -270,7 +266,7 @@ export class PatScopeEditor extends PatApiElement {
   private onPick(index: number, option: EntityOption) {
     this.#names.set(option.id, option.name);
     this.#addIds(index, option.id);
-    this.announcement = '';
+    this.#announcer.clear();
   }
 
   private onRemoveId(index: number, id: string) {
@@ -291,7 +287,7 @@ export class PatScopeEditor extends PatApiElement {
     void this.updateComplete.then(async () => {
       // The new row's select is disabled until the catalog is in, and renders after this
       // element does: focus it once it can take focus.
-      await this.#catalog.taskComplete.catch(() => undefined);
+      await this.#catalog.loaded;
       await this.updateComplete;
       const select = this.renderRoot.querySelector<SlSelect>('fieldset:last-of-type sl-select');
       await select?.updateComplete;
@@ -540,14 +536,7 @@ export class PatScopeEditor extends PatApiElement {
     const catalog = this.#catalog.value;
     return html`
       <div class="base" part="base" aria-busy=${this.#catalog.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        ${
-          this.#catalog.status === TaskStatus.ERROR
-            ? html`<div class="catalog-error" role="alert">
-                ${strings.scopes.catalogError}
-                <sl-button size="small" @click=${() => this.#catalog.run()}>${strings.retry}</sl-button>
-              </div>`
-            : nothing
-        }
+        ${this.#catalog.renderError(strings.scopes.catalogError)}
         ${this.rows.length === 0 ? html`<p class="empty">${strings.scopes.none}</p>` : nothing}
         ${repeat(
           this.rows,
@@ -558,7 +547,7 @@ export class PatScopeEditor extends PatApiElement {
           <sl-icon slot="prefix" name="plus-lg"></sl-icon>${strings.scopes.addRow}
         </sl-button>
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.#announcer.render()}
     `;
   }
 }

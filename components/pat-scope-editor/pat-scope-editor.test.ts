@@ -11,7 +11,7 @@ import { mockTokenFor, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { deepActive, nextEvent, text } from '../../testing/dom.js';
 import type { PatEventMap } from '../common/events.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-scope-editor.js';
 import type { EntityOption, PatScopeEditor } from './pat-scope-editor.component.js';
 

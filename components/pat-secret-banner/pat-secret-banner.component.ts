@@ -5,7 +5,7 @@ import '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import { baseStyles } from '../common/base.styles.js';
 import { PatElement } from '../common/pat-element.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import styles from './pat-secret-banner.styles.js';
 
 /**

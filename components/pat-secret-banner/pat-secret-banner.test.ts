@@ -5,7 +5,7 @@ import type SlTooltip from '@shoelace-style/shoelace/dist/components/tooltip/too
 import { buildSecret, SECRET_PATTERN } from '../../contract/index.js';
 import { expectAccessible, until } from '../../testing/fixture.js';
 import { text } from '../../testing/dom.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-secret-banner.js';
 import type { PatSecretBanner } from './pat-secret-banner.component.js';
 

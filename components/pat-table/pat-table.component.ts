@@ -1,5 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -10,13 +10,10 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/popup/popup.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
-import type SlMenu from '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
-import type SlPopup from '@shoelace-style/shoelace/dist/components/popup/popup.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import {
   LIMITS,
@@ -35,52 +32,21 @@ import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { baseStyles } from '../common/base.styles.js';
 import type { PatListState } from '../common/events.js';
-import { formatDateTime, formatNumber, formatRelative } from '../common/format.js';
+import { STATUS_BADGE, formatDateTime, formatNumber, formatRelative } from '../common/format.js';
 import { PatApiElement, requireApi } from '../common/pat-api-element.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import { LIST_STATE_DEFAULTS, PAGE_SIZES } from '../common/list-state.js';
+import { Announcer } from '../common/announcer.js';
+import { renderPager } from '../common/pager.js';
+import { RowMenu } from '../common/row-menu.js';
 import styles from './pat-table.styles.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-/** The colour of each status's badge, as sl-badge's variants name them. */
-const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' } as const;
-
 /** A loading row's cell: a pulsing bar, drawn as sl-skeleton draws it (see .skeleton-bar). */
 const SKELETON_CELL = html`<td><span class="skeleton-bar"></span></td>`;
 
-/** The pager's icons: Bootstrap Icons' chevrons, as sl-icon drew them. */
-const CHEVRON: Record<'first' | 'previous' | 'next' | 'last', SVGTemplateResult> = {
-  first: svg`<path fill-rule="evenodd" d="M8.354 1.646a.5.5 0 0 1 0 .708L2.707 8l5.647 5.646a.5.5 0 0 1-.708.708l-6-6a.5.5 0 0 1 0-.708l6-6a.5.5 0 0 1 .708 0" /><path fill-rule="evenodd" d="M12.354 1.646a.5.5 0 0 1 0 .708L6.707 8l5.647 5.646a.5.5 0 0 1-.708.708l-6-6a.5.5 0 0 1 0-.708l6-6a.5.5 0 0 1 .708 0" />`,
-  previous: svg`<path fill-rule="evenodd" d="M11.354 1.646a.5.5 0 0 1 0 .708L5.707 8l5.647 5.646a.5.5 0 0 1-.708.708l-6-6a.5.5 0 0 1 0-.708l6-6a.5.5 0 0 1 .708 0" />`,
-  next: svg`<path fill-rule="evenodd" d="M4.646 1.646a.5.5 0 0 1 .708 0l6 6a.5.5 0 0 1 0 .708l-6 6a.5.5 0 0 1-.708-.708L10.293 8 4.646 2.354a.5.5 0 0 1 0-.708" />`,
-  last: svg`<path fill-rule="evenodd" d="M3.646 1.646a.5.5 0 0 1 .708 0l6 6a.5.5 0 0 1 0 .708l-6 6a.5.5 0 0 1-.708-.708L9.293 8 3.646 2.354a.5.5 0 0 1 0-.708" /><path fill-rule="evenodd" d="M7.646 1.646a.5.5 0 0 1 .708 0l6 6a.5.5 0 0 1 0 .708l-6 6a.5.5 0 0 1-.708-.708L13.293 8 7.646 2.354a.5.5 0 0 1 0-.708" />`,
-};
-
 type SortableColumn = { key: PatSortKey; label: string };
-
-/**
- * The open row menu: the PAT's id and the ⋮ button it hangs from. `closing` while it plays its
- * hide animation (it takes no pointer events then).
- */
-type RowMenu = { id: string; trigger: HTMLButtonElement; closing?: boolean };
-
-/** The show and hide animations of Shoelace's sl-dropdown, which the row menu used to be. */
-const MENU_SHOW: Keyframe[] = [
-  { opacity: 0, scale: 0.9 },
-  { opacity: 1, scale: 1 },
-];
-const MENU_HIDE: Keyframe[] = [
-  { opacity: 1, scale: 1 },
-  { opacity: 0, scale: 0.9 },
-];
-const MENU_ANIMATION: KeyframeAnimationOptions = { duration: 100, easing: 'ease' };
-
-function animateMenu(popup: SlPopup | null, keyframes: Keyframe[]): Promise<unknown> {
-  const target = popup?.popup;
-  if (!target || matchMedia('(prefers-reduced-motion: reduce)').matches) return Promise.resolve();
-  return target.animate(keyframes, MENU_ANIMATION).finished.catch(() => undefined);
-}
 
 function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
   return (values as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -130,6 +96,9 @@ export class PatTable extends PatApiElement {
     onComplete: (page) => (this.#page = page),
   });
 
+  #rowMenu = new RowMenu(this);
+  #announcer = new Announcer(this);
+
   #summary = new Task(this, {
     task: async ([api], { signal }): Promise<Summary> => {
       return requireApi(api).getSummary({ signal });
@@ -143,14 +112,6 @@ export class PatTable extends PatApiElement {
   @state() private confirmWanted = false;
 
   @state() private searchDraft = '';
-  @state() private announcement = '';
-
-  /**
-   * The row whose action menu is open. One menu serves the whole table, rendered only while it
-   * is open: a menu per row made the first render of a long page slow (each menu item measures
-   * its styles as it starts).
-   */
-  @state() private rowMenu?: RowMenu;
 
   // The defaults below are LIST_STATE_DEFAULTS, written out so that the manifest documents them
   // (its analyzer reads literals only); a test holds them equal.
@@ -176,7 +137,6 @@ export class PatTable extends PatApiElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
-    this.#dropRowMenu();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -192,7 +152,8 @@ export class PatTable extends PatApiElement {
     }
     // The open menu's row left the page (reloaded, deleted): the menu goes with it.
     const shown = this.#page && !this.#awaitingCounts ? this.#page.pats : [];
-    if (this.rowMenu && !shown.some((pat) => pat.id === this.rowMenu!.id)) this.#dropRowMenu();
+    const open = this.#rowMenu.openId;
+    if (open && !shown.some((pat) => pat.id === open)) this.#rowMenu.drop();
   }
 
   private setQuery(changes: Partial<PatListState>) {
@@ -229,10 +190,6 @@ export class PatTable extends PatApiElement {
     this.setQuery({ sort: key, sortDir, page: 1 });
   }
 
-  private onPageSize(event: Event) {
-    this.setQuery({ pageSize: Number((event.target as SlSelect).value), page: 1 });
-  }
-
   private onResetFilters() {
     clearTimeout(this.#searchTimer);
     this.setQuery({ status: 'all', search: '', page: 1 });
@@ -257,8 +214,8 @@ export class PatTable extends PatApiElement {
     if (!hit) return;
     const trigger = target.closest<HTMLButtonElement>('.row-menu-trigger');
     if (trigger) {
-      if (this.#menuOpenOn(trigger)) void this.#closeRowMenu();
-      else void this.#openRowMenu(hit.pat, trigger);
+      if (this.#rowMenu.isOpenOn(trigger)) void this.#rowMenu.close();
+      else void this.#rowMenu.show(hit.pat.id, trigger);
       return;
     }
     // Clicks in the menu are the menu's, not the row's.
@@ -277,34 +234,7 @@ export class PatTable extends PatApiElement {
       }
       return;
     }
-    if (event.key === 'Escape' && this.rowMenu && !this.rowMenu.closing && target.closest('td') === this.rowMenu.trigger.closest('td')) {
-      event.preventDefault();
-      event.stopPropagation();
-      void this.#closeRowMenu(true);
-      return;
-    }
-    const trigger = target.closest<HTMLButtonElement>('.row-menu-trigger');
-    if (!trigger) return;
-    // The menu button pattern: Enter, Space and ArrowDown open the menu on its first item,
-    // ArrowUp on its last; Enter or Space on the button of an open menu closes it.
-    switch (event.key) {
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        if (this.#menuOpenOn(trigger)) void this.#closeRowMenu();
-        else void this.#openRowMenu(hit.pat, trigger, 'first');
-        break;
-      case 'ArrowDown':
-      case 'Home':
-        event.preventDefault();
-        void this.#openRowMenu(hit.pat, trigger, 'first');
-        break;
-      case 'ArrowUp':
-      case 'End':
-        event.preventDefault();
-        void this.#openRowMenu(hit.pat, trigger, 'last');
-        break;
-    }
+    this.#rowMenu.handleKeydown(event, hit.pat.id);
   }
 
   private onBodyKeyup(event: KeyboardEvent) {
@@ -312,106 +242,9 @@ export class PatTable extends PatApiElement {
     if (event.key === ' ' && (event.target as Element).closest('.row-menu-trigger')) event.preventDefault();
   }
 
-  #menuOpenOn(trigger: HTMLButtonElement): boolean {
-    return this.rowMenu?.trigger === trigger && !this.rowMenu.closing;
-  }
-
-  /** The ⋮ button says whether its menu is open (it is rendered closed, `aria-haspopup` set). */
-  #markTrigger(trigger: HTMLButtonElement, expanded: boolean) {
-    trigger.setAttribute('aria-expanded', expanded ? 'true' : 'false');
-  }
-
-  get #menuPopup(): SlPopup | null {
-    return this.renderRoot.querySelector<SlPopup>('sl-popup.row-menu');
-  }
-
-  /** Opens `pat`'s menu under its ⋮ button (if not open yet); `focus` moves to its first or last item. */
-  async #openRowMenu(pat: Pat, trigger: HTMLButtonElement, focus?: 'first' | 'last') {
-    const opening = !this.#menuOpenOn(trigger);
-    if (opening) {
-      if (this.rowMenu) this.#markTrigger(this.rowMenu.trigger, false);
-      this.rowMenu = { id: pat.id, trigger };
-      this.#markTrigger(trigger, true);
-      this.#listenWhileMenuOpen(true);
-    }
-    const menu = this.rowMenu;
-    await this.updateComplete;
-    const popup = this.#menuPopup;
-    const list = popup?.querySelector<SlMenu>('sl-menu');
-    if (!popup || !list) return;
-    await Promise.all([popup.updateComplete, list.updateComplete]);
-    if (this.rowMenu !== menu) return;
-    const items = list.getAllItems();
-    const item = focus === 'first' ? items[0] : focus === 'last' ? items.at(-1) : undefined;
-    if (item) {
-      list.setCurrentItem(item);
-      item.focus();
-    } else if (opening) {
-      trigger.focus();
-    }
-    if (opening) await animateMenu(popup, MENU_SHOW);
-  }
-
-  /** Closes the open row menu, and gives the focus back to its button when `refocus`. */
-  async #closeRowMenu(refocus = false) {
-    const menu = this.rowMenu;
-    if (!menu || menu.closing) return;
-    const closing = { ...menu, closing: true };
-    this.rowMenu = closing;
-    this.#listenWhileMenuOpen(false);
-    this.#markTrigger(menu.trigger, false);
-    if (refocus) menu.trigger.focus();
-    await animateMenu(this.#menuPopup, MENU_HIDE);
-    if (this.rowMenu === closing) this.rowMenu = undefined;
-  }
-
-  /** Forgets the open row menu at once (no animation): its row or the table went. */
-  #dropRowMenu() {
-    if (this.rowMenu) this.#markTrigger(this.rowMenu.trigger, false);
-    this.#listenWhileMenuOpen(false);
-    this.rowMenu = undefined;
-  }
-
-  #listenWhileMenuOpen(on: boolean) {
-    if (on) {
-      document.addEventListener('keydown', this.#onDocumentKeydown);
-      document.addEventListener('mousedown', this.#onDocumentMousedown);
-    } else {
-      document.removeEventListener('keydown', this.#onDocumentKeydown);
-      document.removeEventListener('mousedown', this.#onDocumentMousedown);
-    }
-  }
-
-  /** Whether the focus is on the open menu's button or in the menu. */
-  #focusInRowMenu(): boolean {
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    const cell = this.rowMenu?.trigger.closest('td');
-    return !!active && !!cell && cell.contains(active);
-  }
-
-  #onDocumentKeydown = (event: KeyboardEvent) => {
-    const menu = this.rowMenu;
-    if (!menu || menu.closing) return;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      void this.#closeRowMenu(true);
-    } else if (event.key === 'Tab') {
-      // Tab moves on from the menu as from any other control; the menu closes once the focus left it.
-      setTimeout(() => {
-        if (this.rowMenu === menu && !this.#focusInRowMenu()) void this.#closeRowMenu();
-      });
-    }
-  };
-
-  #onDocumentMousedown = (event: MouseEvent) => {
-    const cell = this.rowMenu?.trigger.closest('td');
-    if (!cell || !event.composedPath().includes(cell)) void this.#closeRowMenu();
-  };
-
   private async onRowAction(event: CustomEvent<{ item: SlMenuItem }>, pat: Pat) {
-    const trigger = this.rowMenu?.trigger;
-    void this.#closeRowMenu(true);
+    const trigger = this.#rowMenu.trigger;
+    void this.#rowMenu.close(true);
     switch (event.detail.item.value) {
       case 'view':
         this.emit('pat-select', { id: pat.id });
@@ -451,7 +284,7 @@ export class PatTable extends PatApiElement {
       );
       if (done) {
         this.emit('pat-all-deleted', { deleted });
-        this.#announce(strings.table.allDeleted(deleted));
+        this.#announcer.announce(strings.table.allDeleted(deleted));
         this.page = 1;
         this.refresh();
         void this.#refocus(0);
@@ -469,15 +302,15 @@ export class PatTable extends PatApiElement {
   async #copyId(pat: Pat) {
     try {
       await navigator.clipboard.writeText(pat.id);
-      this.#announce(strings.table.idCopied(pat.name));
+      this.#announcer.announce(strings.table.idCopied(pat.name));
     } catch {
-      this.#announce(strings.copyFailed);
+      this.#announcer.announce(strings.copyFailed);
     }
   }
 
   async #revoke(pat: Pat, trigger?: HTMLElement) {
     if (!(await this.confirmRevoke(() => this.#confirmDialog(), pat, trigger))) return;
-    this.#announce(strings.table.revoked(pat.name));
+    this.#announcer.announce(strings.table.revoked(pat.name));
     this.refresh();
     void this.#refocus(this.#rowIndex(pat));
   }
@@ -486,7 +319,7 @@ export class PatTable extends PatApiElement {
     const rows = this.#page?.pats.length ?? 0;
     const index = this.#rowIndex(pat);
     if (!(await this.confirmDelete(() => this.#confirmDialog(), pat, trigger))) return;
-    this.#announce(strings.table.deleted(pat.name));
+    this.#announcer.announce(strings.table.deleted(pat.name));
     // The last row of a later page went: show the page before rather than an empty one.
     if (rows === 1 && this.page > 1) this.setQuery({ page: this.page - 1 });
     this.refresh();
@@ -507,11 +340,6 @@ export class PatTable extends PatApiElement {
     const rows = this.renderRoot.querySelectorAll<HTMLElement>('tbody tr[data-id]');
     const target = rows[Math.min(index, rows.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('.actions sl-button');
     target?.focus();
-  }
-
-  #announce(message: string) {
-    this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = message));
   }
 
   /** The list state as the attributes hold it. */
@@ -670,38 +498,26 @@ export class PatTable extends PatApiElement {
               d="M9.5 13a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0m0-5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0m0-5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0"
             />
           </svg></button
-        >${this.rowMenu?.id === pat.id ? this.renderRowMenu(pat, this.rowMenu) : nothing}
+        >${this.#rowMenu.openId === pat.id ? this.renderRowMenu(pat) : nothing}
       </td>
     </tr>`;
   }
 
-  /** The open row menu, under its ⋮ button; fixed, so the table's scrolling frame does not clip it. */
-  private renderRowMenu(pat: Pat, menu: RowMenu) {
-    return html`
-      <sl-popup
-        class=${classMap({ 'row-menu': true, closing: !!menu.closing })}
-        placement="bottom-end"
-        strategy="fixed"
-        flip
-        shift
-        auto-size="vertical"
-        auto-size-padding="10"
-        active
-        .anchor=${menu.trigger}
-      >
-        <sl-menu @sl-select=${(event: CustomEvent<{ item: SlMenuItem }>) => this.onRowAction(event, pat)}>
-          <sl-menu-item value="view">${strings.table.view}</sl-menu-item>
-          <sl-menu-item value="copy">${strings.table.copyId}</sl-menu-item>
-          <sl-menu-item value="add-scope">${strings.table.addScope}</sl-menu-item>
-          ${
-            pat.status === 'active'
-              ? html`<sl-menu-item value="revoke">${strings.table.revoke}</sl-menu-item>`
-              : html`<sl-menu-item value="regenerate">${strings.table.regenerate}</sl-menu-item>`
-          }
-          <sl-menu-item value="delete">${strings.table.delete}</sl-menu-item>
-        </sl-menu>
-      </sl-popup>
-    `;
+  /** The open row menu's items. */
+  private renderRowMenu(pat: Pat) {
+    return this.#rowMenu.render(html`
+      <sl-menu @sl-select=${(event: CustomEvent<{ item: SlMenuItem }>) => this.onRowAction(event, pat)}>
+        <sl-menu-item value="view">${strings.table.view}</sl-menu-item>
+        <sl-menu-item value="copy">${strings.table.copyId}</sl-menu-item>
+        <sl-menu-item value="add-scope">${strings.table.addScope}</sl-menu-item>
+        ${
+          pat.status === 'active'
+            ? html`<sl-menu-item value="revoke">${strings.table.revoke}</sl-menu-item>`
+            : html`<sl-menu-item value="regenerate">${strings.table.regenerate}</sl-menu-item>`
+        }
+        <sl-menu-item value="delete">${strings.table.delete}</sl-menu-item>
+      </sl-menu>
+    `);
   }
 
   private renderBody(columns: number) {
@@ -768,41 +584,17 @@ export class PatTable extends PatApiElement {
   private renderFooter() {
     const page = this.#page;
     if (!page || page.total === 0) return nothing;
-    const pages = Math.max(1, Math.ceil(page.total / this.pageSize));
-    const from = (this.page - 1) * this.pageSize + 1;
-    const to = Math.min(page.total, from + page.pats.length - 1);
-    const go = (target: number) => this.setQuery({ page: Math.min(pages, Math.max(1, target)) });
-    return html`
-      <div class="footer" part="footer">
-        <label class="page-size">
-          ${strings.table.rowsPerPage}
-          <sl-select
-            size="small"
-            hoist
-            .value=${String(this.pageSize)}
-            @sl-change=${this.onPageSize}
-            aria-label=${strings.table.rowsPerPage}
-          >
-            ${PAGE_SIZES.map((size) => html`<sl-option value=${String(size)}>${size}</sl-option>`)}
-          </sl-select>
-        </label>
-        <span class="range">${strings.table.range(from, to, page.total)}</span>
-        <span class="page-of">${strings.table.pageOf(this.page, pages)}</span>
-        <nav class="pager" aria-label="Pagination">
-          ${this.renderPagerButton(CHEVRON.first, strings.table.firstPage, this.page <= 1, () => go(1))}
-          ${this.renderPagerButton(CHEVRON.previous, strings.table.previousPage, this.page <= 1, () => go(this.page - 1))}
-          ${this.renderPagerButton(CHEVRON.next, strings.table.nextPage, this.page >= pages, () => go(this.page + 1))}
-          ${this.renderPagerButton(CHEVRON.last, strings.table.lastPage, this.page >= pages, () => go(pages))}
-        </nav>
-      </div>
-    `;
-  }
-
-  /** A pager button: a native button drawn as sl-icon-button (see .icon-button). */
-  private renderPagerButton(icon: SVGTemplateResult, label: string, disabled: boolean, onClick: () => void) {
-    return html`<button class="icon-button" type="button" aria-label=${label} ?disabled=${disabled} @click=${onClick}>
-      <svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">${icon}</svg>
-    </button>`;
+    return html`<div class="footer" part="footer">
+      ${renderPager({
+        page: this.page,
+        pageSize: this.pageSize,
+        pageSizes: PAGE_SIZES,
+        total: page.total,
+        shown: page.pats.length,
+        onPage: (target) => this.setQuery({ page: target }),
+        onPageSize: (pageSize) => this.setQuery({ pageSize, page: 1 }),
+      })}
+    </div>`;
   }
 
   override render() {
@@ -844,9 +636,7 @@ export class PatTable extends PatApiElement {
             </tbody>
           </table>
         </div>
-        ${this.renderFooter()}
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-        ${this.confirmWanted ? html`<pat-confirm-dialog></pat-confirm-dialog>` : nothing}
+        ${this.renderFooter()} ${this.#announcer.render()} ${this.confirmWanted ? html`<pat-confirm-dialog></pat-confirm-dialog>` : nothing}
       </div>
     `;
   }

@@ -11,7 +11,7 @@ import { deepActive, nextEvent, text } from '../../testing/dom.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatEventMap } from '../common/events.js';
 import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-table.js';
 import type { PatTable } from './pat-table.component.js';
 

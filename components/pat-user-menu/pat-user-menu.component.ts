@@ -10,7 +10,7 @@ import type SlDropdown from '@shoelace-style/shoelace/dist/components/dropdown/d
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import { baseStyles } from '../common/base.styles.js';
 import { PatElement } from '../common/pat-element.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import styles from './pat-user-menu.styles.js';
 
 /** "Jane Doe" → "JD"; "jane@example.com" → "J"; "jane.doe@example.com" → "JD". */

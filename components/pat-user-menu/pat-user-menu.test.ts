@@ -4,7 +4,7 @@ import type SlAvatar from '@shoelace-style/shoelace/dist/components/avatar/avata
 import type SlDropdown from '@shoelace-style/shoelace/dist/components/dropdown/dropdown.js';
 import { expectAccessible, until, expectSame } from '../../testing/fixture.js';
 import { deepActive } from '../../testing/dom.js';
-import { strings } from '../common/strings.js';
+import { strings } from '../i18n/strings.js';
 import './pat-user-menu.js';
 import { initialsOf, type PatUserMenu } from './pat-user-menu.component.js';
 
