@@ -9,11 +9,8 @@ import '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/skeleton/skeleton.js';
-import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import { LIMITS, WILDCARD, isExpiringSoon, type Pat, type Scope } from '../../contract/index.js';
 import { ApiError } from '../api/api-error.js';
 import type { PatApi } from '../api/pat-api.js';
@@ -30,6 +27,7 @@ import { Announcer } from '../common/announcer.js';
 import { CatalogTask } from '../common/catalog.js';
 import { DialogSession } from '../common/dialog-session.js';
 import { focusIsFree } from '../common/focus.js';
+import { InlineEditor } from '../common/inline-editor.js';
 import { PatApiElement, requireApi } from '../common/pat-api-element.js';
 import { strings } from '../i18n/strings.js';
 import styles from './pat-detail.styles.js';
@@ -79,6 +77,17 @@ export class PatDetail extends PatApiElement {
 
   /** For the entity types' labels; the raw type shows until (or unless) it loads. */
   #catalog = new CatalogTask(this, () => this.api);
+  #editor = new InlineEditor<EditableField>(this, async (field, draft) => {
+    const value = field === 'name' ? draft.trim() : draft;
+    if (field === 'name' && !value) return strings.detail.nameRequired;
+    const pat = await this.mutate(field === 'name' ? 'rename' : 'describe', (api) =>
+      field === 'name' ? api.renamePat(this.patId, value) : api.describePat(this.patId, value),
+    );
+    this.emit('pat-updated', { pat });
+    this.#announcer.announce(field === 'name' ? strings.detail.renamed : strings.detail.described);
+    void this.#pat.run();
+    return undefined;
+  });
   #announcer = new Announcer(this);
   #addScope = new DialogSession<boolean>(this, { dialog: () => this.addScopeDialog, cancelled: false, busy: () => this.addingScopes });
 
@@ -94,10 +103,6 @@ export class PatDetail extends PatApiElement {
   @query('sl-dialog.add-scope') private addScopeDialog!: SlDialog;
   @query('sl-dialog.add-scope pat-scope-editor') private scopeEditor!: PatScopeEditor;
 
-  @state() private editing?: EditableField;
-  @state() private draft = '';
-  @state() private saving = false;
-  @state() private editError = '';
   @state() private scopeOffset = 0;
   @state() private addingScopes = false;
   @state() private addScopeError = '';
@@ -122,33 +127,10 @@ export class PatDetail extends PatApiElement {
     if (changed.has('patId') && changed.get('patId') !== undefined) {
       // A secret set together with the new id is the new PAT's; any other belongs to the old one.
       if (!changed.has('secret')) this.secret = '';
-      this.editing = undefined;
+      this.#editor.cancel();
       this.scopeOffset = 0;
     }
     if (changed.has('action') && this.action) this.#pendingAction = this.action;
-  }
-
-  private onEdit(field: EditableField, pat: Pat) {
-    this.editing = field;
-    this.draft = field === 'name' ? pat.name : pat.description;
-    this.editError = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<SlInput>('.edit [data-editor]')?.focus());
-  }
-
-  private onEditKeydown(event: KeyboardEvent) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.#stopEditing();
-    } else if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void this.#save();
-    }
-  }
-
-  private onDraft(event: Event) {
-    this.draft = (event.target as SlInput).value;
-    this.editError = '';
   }
 
   private onScopePage(offset: number) {
@@ -247,39 +229,6 @@ export class PatDetail extends PatApiElement {
     }
   }
 
-  async #save() {
-    const field = this.editing;
-    if (!field || this.saving) return;
-    const value = field === 'name' ? this.draft.trim() : this.draft;
-    if (field === 'name' && !value) {
-      this.editError = strings.detail.nameRequired;
-      return;
-    }
-    this.saving = true;
-    try {
-      const pat = await this.mutate(field === 'name' ? 'rename' : 'describe', (api) =>
-        field === 'name' ? api.renamePat(this.patId, value) : api.describePat(this.patId, value),
-      );
-      this.emit('pat-updated', { pat });
-      this.#announcer.announce(field === 'name' ? strings.detail.renamed : strings.detail.described);
-      this.#stopEditing();
-      void this.#pat.run();
-    } catch (error) {
-      if (error instanceof ApiError) this.editError = error.message;
-      // The editor was disabled while saving, which took its focus: give it back.
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.edit [data-editor]')?.focus());
-    } finally {
-      this.saving = false;
-    }
-  }
-
-  #stopEditing() {
-    const field = this.editing;
-    this.editing = undefined;
-    this.editError = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-edit="${field}"]`)?.focus());
-  }
-
   async #changeScopes(action: string, run: (api: PatApi) => Promise<{ scopes: Scope[] }>) {
     const { scopes } = await this.mutate(action, run);
     this.emit('pat-scopes-changed', { id: this.patId, scopes });
@@ -304,63 +253,6 @@ export class PatDetail extends PatApiElement {
   refresh(): void {
     void this.#pat.run();
     void this.#scopes.run();
-  }
-
-  private renderEditable(field: EditableField, label: string, pat: Pat) {
-    const value = field === 'name' ? pat.name : pat.description;
-    if (this.editing === field) {
-      return html`
-        <div class="field">
-          <dt>${label}</dt>
-          <dd class="edit" @keydown=${this.onEditKeydown}>
-            ${
-              field === 'name'
-                ? html`<sl-input
-                    data-editor
-                    size="small"
-                    label=${label}
-                    maxlength=${LIMITS.nameMax}
-                    .value=${this.draft}
-                    @sl-input=${this.onDraft}
-                    ?disabled=${this.saving}
-                  ></sl-input>`
-                : html`<sl-textarea
-                    data-editor
-                    size="small"
-                    rows="2"
-                    resize="auto"
-                    label=${label}
-                    maxlength=${LIMITS.descriptionMax}
-                    .value=${this.draft}
-                    @sl-input=${this.onDraft}
-                    ?disabled=${this.saving}
-                  ></sl-textarea>`
-            }
-            ${this.editError ? html`<span class="edit-error" role="alert">${this.editError}</span>` : html`<span class="edit-hint">${strings.detail.editHint}</span>`}
-          </dd>
-          <dd class="field-actions">
-            <sl-button size="small" variant="primary" ?loading=${this.saving} @click=${() => this.#save()}
-              >${strings.detail.save}</sl-button
-            >
-            <sl-button size="small" ?disabled=${this.saving} @click=${() => this.#stopEditing()}>${strings.cancel}</sl-button>
-          </dd>
-        </div>
-      `;
-    }
-    return html`
-      <div class="field">
-        <dt>${label}</dt>
-        <dd class=${field === 'description' ? 'pre' : ''}>${value || html`<span class="muted">${strings.detail.noDescription}</span>`}</dd>
-        <dd class="field-actions">
-          <sl-icon-button
-            data-edit=${field}
-            name="pencil"
-            label=${strings.detail.edit(label.toLowerCase())}
-            @click=${() => this.onEdit(field, pat)}
-          ></sl-icon-button>
-        </dd>
-      </div>
-    `;
   }
 
   private renderStatus(pat: Pat, now: number) {
@@ -527,7 +419,7 @@ export class PatDetail extends PatApiElement {
       ${this.secret ? html`<pat-secret-banner part="secret" .secret=${this.secret}></pat-secret-banner>` : nothing}
       <section class="card" part="details">
         <dl>
-          ${this.renderEditable('name', strings.detail.name, pat)}
+          ${this.#editor.render({ key: 'name', label: strings.detail.name, value: pat.name, maxLength: LIMITS.nameMax }, '')}
           <div class="field">
             <dt>${strings.detail.id}</dt>
             <dd class="mono">${pat.id}</dd>
@@ -545,7 +437,17 @@ export class PatDetail extends PatApiElement {
               </sl-copy-button>
             </dd>
           </div>
-          ${this.renderStatus(pat, now)} ${this.renderEditable('description', strings.detail.description, pat)}
+          ${this.renderStatus(pat, now)}
+          ${this.#editor.render(
+            {
+              key: 'description',
+              label: strings.detail.description,
+              value: pat.description,
+              maxLength: LIMITS.descriptionMax,
+              multiline: true,
+            },
+            strings.detail.noDescription,
+          )}
           ${this.renderTime(strings.detail.issued, pat.issued_at, now)} ${this.renderTime(strings.detail.updated, pat.updated_at, now)}
           ${this.renderTime(strings.detail.lastUsed, pat.last_used_at, now, pat.last_used_ip ?? undefined)}
         </dl>
