@@ -57,6 +57,10 @@ function oneOf<T extends string>(values: readonly T[], value: string, fallback: 
  * @summary The user's PATs: counts that filter, search, status filter, sortable columns,
  * pagination and a menu of actions on each row.
  *
+ * The row menu animates as Shoelace's elements do: its animations are `pat-table.row-menu.show`
+ * and `pat-table.row-menu.hide` in Shoelace's animation registry (`setAnimation(table, …)` for
+ * one table, `setDefaultAnimation(…)` for all).
+ *
  * @event {CustomEvent<PatEventMap['pat-select']>} pat-select - A row was opened (click, Enter, or View). `detail.id` is the PAT's id.
  * @event {CustomEvent<PatEventMap['pat-navigate']>} pat-navigate - Create PAT, Add scope or Regenerate was chosen: `detail.route` is
  *   `/pats/new`, `/pats/<id>/add-scope` or `/pats/<id>/regenerate`.
