@@ -28,10 +28,10 @@ function storedPat(row: PublicRow): StoredPat {
     issued_at: row.issued_at,
     expires_at: row.expires_at,
     updated_at: row.updated_at,
-    revoked: row.revoked === 1,
-    revoked_at: row.revoked_at,
     last_used_at: row.last_used_at,
     last_used_ip: row.last_used_ip,
+    revoked: row.revoked === 1,
+    revoked_at: row.revoked_at,
     scopes_count: Number(row.scopes_count ?? 0),
   };
 }
