@@ -201,6 +201,10 @@ export interface PatSecretBannerProps {
 /**
  * `<pat-table>`: The user's PATs: counts that filter, search, status filter, sortable columns,
  * pagination and a menu of actions on each row.
+ *
+ * The row menu animates as Shoelace's elements do: its animations are `pat-table.row-menu.show`
+ * and `pat-table.row-menu.hide` in Shoelace's animation registry (`setAnimation(table, …)` for
+ * one table, `setDefaultAnimation(…)` for all).
  */
 export interface PatTableProps {
   /** The status filter: `active`, `revoked`, `expired` or `all`. */

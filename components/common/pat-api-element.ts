@@ -59,6 +59,29 @@ export class PatApiElement extends PatElement {
     return done;
   }
 
+  /**
+   * Deletes all the user's PATs once the host allowed it and the user confirmed (`count` is how
+   * many the user is told of); how many went, or undefined when nothing was deleted.
+   */
+  protected async confirmDeleteAll(dialog: ConfirmDialogSource, count: number, trigger?: HTMLElement): Promise<number | undefined> {
+    if (this.emit('pat-request-delete-all', { count }, { cancelable: true }).defaultPrevented) return undefined;
+    let deleted = 0;
+    const done = await (
+      await dialogFrom(dialog)
+    ).confirm(
+      {
+        title: strings.confirm.deleteAllTitle,
+        message: strings.confirm.deleteAllText(count),
+        confirmLabel: strings.confirm.deleteAllConfirm(count),
+        action: async () => (deleted = (await this.mutate('delete-all', (api) => api.deleteAllPats())).deleted),
+      },
+      trigger,
+    );
+    if (!done) return undefined;
+    this.emit('pat-all-deleted', { deleted });
+    return deleted;
+  }
+
   /** Deletes `pat` once the host allowed it and the user confirmed; true when it is gone. */
   protected async confirmDelete(dialog: ConfirmDialogSource, pat: Pat, trigger?: HTMLElement): Promise<boolean> {
     if (this.emit('pat-request-delete', { id: pat.id, name: pat.name }, { cancelable: true }).defaultPrevented) return false;

@@ -1,38 +1,30 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
-import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/badge/badge.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
-import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import '@shoelace-style/shoelace/dist/components/skeleton/skeleton.js';
-import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import { LIMITS, WILDCARD, isExpiringSoon, type Pat, type Scope } from '../../contract/index.js';
+import { LIMITS, isExpiringSoon, type Pat } from '../../contract/index.js';
 import { ApiError } from '../api/api-error.js';
-import type { PatApi } from '../api/pat-api.js';
 import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import '../pat-regenerate-dialog/pat-regenerate-dialog.js';
 import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
-import '../pat-scope-editor/pat-scope-editor.js';
-import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
+import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-secret-banner/pat-secret-banner.js';
 import { baseStyles } from '../common/base.styles.js';
 import { STATUS_BADGE, formatDateTime, formatRelative } from '../common/format.js';
 import { Announcer } from '../common/announcer.js';
 import { CatalogTask } from '../common/catalog.js';
-import { DialogSession } from '../common/dialog-session.js';
 import { focusIsFree } from '../common/focus.js';
-import { InlineEditor } from '../common/inline-editor.js';
+import { InlineEditor } from './pat-detail.inline-editor.js';
+import { PatScopes } from './pat-detail.scopes.js';
 import { PatApiElement, requireApi } from '../common/pat-api-element.js';
 import { strings } from '../i18n/strings.js';
 import styles from './pat-detail.styles.js';
-
-const SCOPES_PER_PAGE = 10;
 
 type EditableField = 'name' | 'description';
 
@@ -89,25 +81,20 @@ export class PatDetail extends PatApiElement {
     return undefined;
   });
   #announcer = new Announcer(this);
-  #addScope = new DialogSession<boolean>(this, { dialog: () => this.addScopeDialog, cancelled: false, busy: () => this.addingScopes });
-
-  #scopes = new Task(this, {
-    task: async ([api, id, offset], { signal }) => {
-      return requireApi(api).listScopes(id, { offset, limit: SCOPES_PER_PAGE }, { signal });
-    },
-    args: () => [this.api, this.patId, this.scopeOffset] as const,
+  #scopes = new PatScopes(this, {
+    api: () => this.api,
+    patId: () => this.patId,
+    catalog: () => this.#catalog.value,
+    entityLookup: () => this.entityLookup,
+    mutate: (action, run) => this.mutate(action, run),
+    confirmDialog: () => this.confirmDialog,
+    announce: (message) => this.#announcer.announce(message),
+    changed: () => void this.#pat.run(),
   });
 
   @query('pat-confirm-dialog') private confirmDialog!: PatConfirmDialog;
   @query('pat-regenerate-dialog') private regenerateDialog!: PatRegenerateDialog;
-  @query('sl-dialog.add-scope') private addScopeDialog!: SlDialog;
-  @query('sl-dialog.add-scope pat-scope-editor') private scopeEditor!: PatScopeEditor;
 
-  @state() private scopeOffset = 0;
-  @state() private addingScopes = false;
-  @state() private addScopeError = '';
-  /** A new number opens the Add Scope dialog on a fresh editor. */
-  @state() private addScopeKey = 0;
   /** The PAT shown was deleted here: its page says so instead of offering actions on nothing. */
   @state() private deletedId = '';
 
@@ -128,13 +115,9 @@ export class PatDetail extends PatApiElement {
       // A secret set together with the new id is the new PAT's; any other belongs to the old one.
       if (!changed.has('secret')) this.secret = '';
       this.#editor.cancel();
-      this.scopeOffset = 0;
+      this.#scopes.reset();
     }
     if (changed.has('action') && this.action) this.#pendingAction = this.action;
-  }
-
-  private onScopePage(offset: number) {
-    this.scopeOffset = Math.max(0, offset);
   }
 
   private async onRevoke(pat: Pat, event: Event) {
@@ -166,78 +149,6 @@ export class PatDetail extends PatApiElement {
     if (await this.confirmDelete(this.confirmDialog, pat, event.currentTarget as HTMLElement)) this.deletedId = pat.id;
   }
 
-  private async onDeleteScope(pat: Pat, scope: Scope, event: Event) {
-    if (this.emit('pat-request-delete-scope', { id: pat.id, scopeId: scope.id }, { cancelable: true }).defaultPrevented) return;
-    const done = await this.confirmDialog.confirm(
-      {
-        title: strings.confirm.deleteScopeTitle,
-        message: strings.confirm.deleteScopeText(strings.scopes.describe(scope)),
-        confirmLabel: strings.confirm.deleteScopeConfirm,
-        action: () => this.#changeScopes('delete-scope', (api) => api.removeScopes(pat.id, [scope.id])),
-      },
-      event.currentTarget as HTMLElement,
-    );
-    if (done) this.#announcer.announce(strings.detail.scopeDeleted);
-  }
-
-  private async onDeleteAllScopes(pat: Pat, event: Event) {
-    const count = this.#scopes.value?.total ?? pat.scopes_count;
-    if (this.emit('pat-request-delete-scopes', { id: pat.id, count }, { cancelable: true }).defaultPrevented) return;
-    const done = await this.confirmDialog.confirm(
-      {
-        title: strings.confirm.deleteScopesTitle,
-        message: strings.confirm.deleteScopesText(pat.name, count),
-        confirmLabel: strings.confirm.deleteScopesConfirm,
-        action: () => this.#changeScopes('delete-scopes', (api) => api.clearScopes(pat.id)),
-      },
-      event.currentTarget as HTMLElement,
-    );
-    if (done) this.#announcer.announce(strings.detail.scopesCleared);
-  }
-
-  private async onOpenAddScope(event?: Event) {
-    this.addScopeError = '';
-    const added = this.#addScope.begin(
-      (event?.currentTarget as HTMLElement | undefined) ?? this.renderRoot.querySelector<HTMLElement>('.add-scope-button') ?? undefined,
-    );
-    this.addScopeKey++;
-    await this.updateComplete;
-    await this.scopeEditor.updateComplete;
-    await this.addScopeDialog.show();
-    if (await added) this.#announcer.announce(strings.detail.scopesAdded);
-  }
-
-  private async onAddScopes() {
-    if (this.addingScopes || !this.scopeEditor.validate()) return;
-    const scopes = this.scopeEditor.scopes;
-    if (scopes.length === 0) {
-      this.addScopeError = strings.scopes.none;
-      return;
-    }
-    this.addingScopes = true;
-    this.addScopeError = '';
-    try {
-      await this.#changeScopes('add-scopes', (api) => api.addScopes(this.patId, scopes));
-      await this.#addScope.finish(true);
-    } catch (error) {
-      if (error instanceof ApiError) {
-        this.scopeEditor.showServerErrors(error.details);
-        this.addScopeError = error.message;
-      }
-    } finally {
-      this.addingScopes = false;
-    }
-  }
-
-  async #changeScopes(action: string, run: (api: PatApi) => Promise<{ scopes: Scope[] }>) {
-    const { scopes } = await this.mutate(action, run);
-    this.emit('pat-scopes-changed', { id: this.patId, scopes });
-    const lastPage = Math.max(0, Math.floor((scopes.length - 1) / SCOPES_PER_PAGE) * SCOPES_PER_PAGE);
-    if (this.scopeOffset > lastPage) this.scopeOffset = lastPage;
-    void this.#scopes.run();
-    void this.#pat.run();
-  }
-
   async #openPendingAction(pat: Pat) {
     const action = this.#pendingAction;
     if (!action) return;
@@ -245,14 +156,14 @@ export class PatDetail extends PatApiElement {
     // onComplete runs before the task stores its value: let the PAT render first.
     await Promise.resolve();
     await this.updateComplete;
-    if (action === 'add-scope') await this.onOpenAddScope();
+    if (action === 'add-scope') await this.#scopes.openAdd();
     else if (pat.status !== 'active') await this.onRegenerate(pat);
   }
 
   /** Loads the PAT and its scopes again. */
   refresh(): void {
     void this.#pat.run();
-    void this.#scopes.run();
+    this.#scopes.refresh();
   }
 
   private renderStatus(pat: Pat, now: number) {
@@ -305,113 +216,6 @@ export class PatDetail extends PatApiElement {
     `;
   }
 
-  private renderScopes(pat: Pat) {
-    const page = this.#scopes.value;
-    const busy = this.#scopes.status === TaskStatus.PENDING;
-    const total = page?.total ?? 0;
-    let body;
-    if (this.#scopes.status === TaskStatus.ERROR && !page) {
-      body = html`<tr>
-        <td colspan="5">
-          <div class="state">
-            <p role="alert">${(this.#scopes.error as Error).message}</p>
-            <sl-button size="small" @click=${() => this.#scopes.run()}>${strings.retry}</sl-button>
-          </div>
-        </td>
-      </tr>`;
-    } else if (!page) {
-      body = html`<tr>
-        <td colspan="5"><sl-skeleton effect="pulse"></sl-skeleton></td>
-      </tr>`;
-    } else if (page.scopes.length === 0) {
-      body = html`<tr>
-        <td colspan="5">
-          <div class="state"><p>${strings.scopes.none}</p></div>
-        </td>
-      </tr>`;
-    } else {
-      body = page.scopes.map(
-        (scope) => html`
-          <tr>
-            <td>${this.#catalog.value?.entity_types.find((type) => type.type === scope.entity_type)?.label ?? scope.entity_type}</td>
-            <td class=${scope.entity_id === WILDCARD ? '' : 'mono'}>
-              ${scope.entity_id === WILDCARD ? strings.scopes.all : scope.entity_id}
-            </td>
-            <td>${scope.operation}</td>
-            <td class=${scope.domain_id ? 'mono' : 'muted'}>${scope.domain_id ?? strings.scopes.anyDomain}</td>
-            <td class="trash">
-              <sl-icon-button
-                name="trash"
-                label=${strings.detail.deleteScope(strings.scopes.describe(scope))}
-                @click=${(event: Event) => this.onDeleteScope(pat, scope, event)}
-              ></sl-icon-button>
-            </td>
-          </tr>
-        `,
-      );
-    }
-    const pages = Math.max(1, Math.ceil(total / SCOPES_PER_PAGE));
-    const current = Math.floor(this.scopeOffset / SCOPES_PER_PAGE) + 1;
-    return html`
-      <section class="card" part="scopes" aria-labelledby="scopes-title">
-        <div class="scopes-header">
-          <h3 id="scopes-title">${strings.detail.scopes}</h3>
-          <div class="scopes-actions">
-            <sl-button class="add-scope-button" size="small" variant="primary" @click=${this.onOpenAddScope}
-              >${strings.detail.addScope}</sl-button
-            >
-            <sl-button
-              size="small"
-              variant="danger"
-              outline
-              ?disabled=${total === 0}
-              @click=${(event: Event) => this.onDeleteAllScopes(pat, event)}
-            >
-              ${strings.detail.deleteAllScopes}
-            </sl-button>
-          </div>
-        </div>
-        <table part="scopes-table" aria-busy=${busy ? 'true' : 'false'}>
-          <caption class="visually-hidden">
-            ${strings.detail.scopesCaption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${strings.scopes.entityType}</th>
-              <th scope="col">${strings.scopes.entity}</th>
-              <th scope="col">${strings.scopes.operation}</th>
-              <th scope="col">${strings.scopes.domainColumn}</th>
-              <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${body}
-          </tbody>
-        </table>
-        ${
-          total > SCOPES_PER_PAGE
-            ? html`<div class="footer">
-                <span>${strings.table.range(this.scopeOffset + 1, Math.min(total, this.scopeOffset + SCOPES_PER_PAGE), total)}</span>
-                <span>${strings.table.pageOf(current, pages)}</span>
-                <sl-icon-button
-                  name="chevron-left"
-                  label=${strings.table.previousPage}
-                  ?disabled=${current <= 1}
-                  @click=${() => this.onScopePage(this.scopeOffset - SCOPES_PER_PAGE)}
-                ></sl-icon-button>
-                <sl-icon-button
-                  name="chevron-right"
-                  label=${strings.table.nextPage}
-                  ?disabled=${current >= pages}
-                  @click=${() => this.onScopePage(this.scopeOffset + SCOPES_PER_PAGE)}
-                ></sl-icon-button>
-              </div>`
-            : nothing
-        }
-      </section>
-    `;
-  }
-
   private renderPat(pat: Pat) {
     const now = Date.now();
     return html`
@@ -452,7 +256,7 @@ export class PatDetail extends PatApiElement {
           ${this.renderTime(strings.detail.lastUsed, pat.last_used_at, now, pat.last_used_ip ?? undefined)}
         </dl>
       </section>
-      ${this.renderScopes(pat)}
+      ${this.#scopes.render(pat)}
       <div class="danger-zone">
         <sl-button variant="danger" outline size="small" @click=${(event: Event) => this.onDelete(pat, event)}
           >${strings.detail.delete}</sl-button
@@ -493,22 +297,7 @@ export class PatDetail extends PatApiElement {
         ${this.#announcer.render()}
         <pat-confirm-dialog></pat-confirm-dialog>
         <pat-regenerate-dialog></pat-regenerate-dialog>
-        <sl-dialog
-          class="add-scope"
-          label=${strings.detail.addScopeTitle}
-          @sl-request-close=${this.#addScope.onRequestClose}
-          @sl-hide=${this.#addScope.onHide}
-          @sl-after-hide=${this.#addScope.onAfterHide}
-        >
-          ${keyed(this.addScopeKey, html`<pat-scope-editor start-with-row .entityLookup=${this.entityLookup}></pat-scope-editor>`)}
-          ${this.addScopeError ? html`<sl-alert variant="danger" open>${this.addScopeError}</sl-alert>` : nothing}
-          <div slot="footer" class="dialog-footer">
-            <sl-button ?disabled=${this.addingScopes} @click=${() => this.addScopeDialog.hide()}>${strings.cancel}</sl-button>
-            <sl-button variant="primary" ?loading=${this.addingScopes} @click=${this.onAddScopes}
-              >${strings.detail.addScopeSubmit}</sl-button
-            >
-          </div>
-        </sl-dialog>
+        ${this.#scopes.renderAddDialog()}
       </div>
     `;
   }

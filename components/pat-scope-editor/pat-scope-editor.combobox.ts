@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { LIMITS } from '../../contract/index.js';
 import { strings } from '../i18n/strings.js';
-import type { EntityOption, ScopeRow } from './scope-rows.js';
+import type { EntityOption, ScopeRow } from './pat-scope-editor.rows.js';
 
 /** What the entity search of one scope row does; its host keeps the row's state. */
 export interface ComboboxActions {

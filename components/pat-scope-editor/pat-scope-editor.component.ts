@@ -1,8 +1,6 @@
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
@@ -15,37 +13,21 @@ import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/tag/tag.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import { LIMITS, WILDCARD, operationsOf, scopeKey, type Catalog, type FieldError, type ScopeInput } from '../../contract/index.js';
+import { LIMITS, WILDCARD, operationsOf, type Catalog, type FieldError, type ScopeInput } from '../../contract/index.js';
 import { baseStyles } from '../common/base.styles.js';
 import { Announcer } from '../common/announcer.js';
 import { CatalogTask } from '../common/catalog.js';
+import { comboboxId, renderEntityCombobox, type ComboboxActions } from './pat-scope-editor.combobox.js';
+import { checkRows, emptyRow, expandRow, rowsFrom, withServerErrors, type EntityOption, type ScopeRow } from './pat-scope-editor.rows.js';
 import { PatApiElement } from '../common/pat-api-element.js';
 import { strings } from '../i18n/strings.js';
 import styles from './pat-scope-editor.styles.js';
 
 /** One entity the host's lookup knows: its id and the name people recognise. */
-export interface EntityOption {
-  id: string;
-  name: string;
-}
+export type { EntityOption };
 
 /** Lets a host offer entity names: `(type, query) → matches`. */
 export type EntityLookup = (entityType: string, query: string) => Promise<EntityOption[]>;
-
-interface ScopeRow {
-  key: number;
-  entityType: string;
-  operations: string[];
-  all: boolean;
-  ids: string[];
-  domain: string;
-  draft: string;
-  suggestions: EntityOption[];
-  /** Whether the suggestions are shown (the combobox is expanded). */
-  open: boolean;
-  /** The highlighted suggestion, or -1. */
-  active: number;
-}
 
 const LOOKUP_DEBOUNCE_MS = 250;
 
@@ -97,47 +79,13 @@ export class PatScopeEditor extends PatApiElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('value')) this.rows = this.#rowsFrom(this.value);
-    if (this.rows.length === 0 && this.startWithRow && changed.has('startWithRow')) this.rows = [this.#emptyRow()];
-  }
-
-  #emptyRow(): ScopeRow {
-    return {
-      key: this.#nextKey++,
-      entityType: '',
-      operations: [],
-      all: true,
-      ids: [],
-      domain: '',
-      draft: '',
-      suggestions: [],
-      open: false,
-      active: -1,
-    };
-  }
-
-  /** Groups scopes that differ only in operation into one row. */
-  #rowsFrom(scopes: ScopeInput[]): ScopeRow[] {
-    const rows = new Map<string, ScopeRow>();
-    for (const scope of scopes) {
-      const all = scope.entity_id === WILDCARD;
-      const group = JSON.stringify([scope.entity_type, all ? WILDCARD : scope.entity_id, scope.domain_id ?? '']);
-      const row = rows.get(group) ?? {
-        ...this.#emptyRow(),
-        entityType: scope.entity_type,
-        all,
-        ids: all ? [] : [scope.entity_id],
-        domain: scope.domain_id ?? '',
-      };
-      if (!row.operations.includes(scope.operation)) row.operations.push(scope.operation);
-      rows.set(group, row);
-    }
-    return [...rows.values()];
+    if (changed.has('value')) this.rows = rowsFrom(this.value, () => this.#nextKey++);
+    if (this.rows.length === 0 && this.startWithRow && changed.has('startWithRow')) this.rows = [emptyRow(this.#nextKey++)];
   }
 
   #change(index: number, changes: Partial<ScopeRow>) {
     this.rows = this.rows.map((row, i) => (i === index ? { ...row, ...changes } : row));
-    if (this.errors.size > 0) this.errors = this.#check();
+    if (this.errors.size > 0) this.errors = checkRows(this.rows);
     this.emit('pat-scopes-change', { scopes: this.scopes });
   }
 
@@ -148,7 +96,7 @@ export class PatScopeEditor extends PatApiElement {
 
   /** The entity combobox of the row with `key` (its ids are unique in this shadow root). */
   #combobox(key: number): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`#ids-${key}`);
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${comboboxId(key)}`);
   }
 
   private onType(index: number, event: Event) {
@@ -199,61 +147,6 @@ export class PatScopeEditor extends PatApiElement {
     this.#addIds(index, this.rows[index]!.draft);
   }
 
-  /** The keys of the entity combobox; focus stays in it, the highlight moves in the list. */
-  private onComboboxKeydown(index: number, event: KeyboardEvent) {
-    if (event.isComposing) return;
-    const row = this.rows[index]!;
-    const count = row.suggestions.length;
-    const shown = row.open && count > 0;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        if (count === 0) return;
-        event.preventDefault();
-        // Closed, ArrowDown opens on the first suggestion and ArrowUp on the last; open, both wrap around.
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        const from = shown ? row.active : -1;
-        const active = from < 0 ? (step === 1 ? 0 : count - 1) : (from + step + count) % count;
-        this.#patch(index, { open: true, active });
-        void this.updateComplete.then(() =>
-          this.renderRoot.querySelector(`#ids-${row.key}-option-${active}`)?.scrollIntoView({ block: 'nearest' }),
-        );
-        return;
-      }
-      case 'Enter':
-        if (shown && row.active >= 0) {
-          event.preventDefault();
-          this.onPick(index, row.suggestions[row.active]!);
-          return;
-        }
-        break;
-      case 'Escape':
-        // Closed, Escape is not ours: a dialog around may close on it.
-        if (!shown) return;
-        event.preventDefault();
-        event.stopPropagation();
-        this.#patch(index, { open: false, active: -1 });
-        return;
-      case 'Tab':
-        // Focus moves on as usual; the list closes behind it.
-        if (shown) this.#patch(index, { open: false, active: -1 });
-        return;
-      case 'Home':
-      case 'End':
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        // The caret moves in the text, and the highlight goes back to it.
-        if (row.active >= 0) this.#patch(index, { active: -1 });
-        return;
-    }
-    this.onDraftKeydown(index, event);
-  }
-
-  private onComboboxBlur(index: number) {
-    const row = this.rows[index];
-    if (row && (row.open || row.active >= 0)) this.#patch(index, { open: false, active: -1 });
-  }
-
   #addIds(index: number, text: string) {
     const row = this.rows[index]!;
     const added = text
@@ -282,7 +175,7 @@ export class PatScopeEditor extends PatApiElement {
   }
 
   private onAddRow() {
-    this.rows = [...this.rows, this.#emptyRow()];
+    this.rows = [...this.rows, emptyRow(this.#nextKey++)];
     this.emit('pat-scopes-change', { scopes: this.scopes });
     void this.updateComplete.then(async () => {
       // The new row's select is disabled until the catalog is in, and renders after this
@@ -297,68 +190,36 @@ export class PatScopeEditor extends PatApiElement {
 
   private onRemoveRow(index: number) {
     this.rows = this.rows.filter((_, i) => i !== index);
-    this.errors = this.errors.size > 0 ? this.#check() : this.errors;
+    this.errors = this.errors.size > 0 ? checkRows(this.rows) : this.errors;
     this.emit('pat-scopes-change', { scopes: this.scopes });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.add')?.focus());
   }
 
-  /** Every row's problems: incomplete rows and scopes that an earlier row already has. */
-  #check(): Map<number, string[]> {
-    const errors = new Map<number, string[]>();
-    const seen = new Map<string, number>();
-    const add = (key: number, message: string) => errors.set(key, [...(errors.get(key) ?? []), message]);
-    this.rows.forEach((row, index) => {
-      // A row nobody touched is no mistake: it stands for no scope (a token may have none).
-      if (this.#isBlank(row)) return;
-      if (!row.entityType) add(row.key, strings.scopes.needType);
-      if (row.operations.length === 0) add(row.key, strings.scopes.needOperation);
-      if (!row.all && row.ids.length === 0) add(row.key, strings.scopes.needEntity);
-      for (const scope of this.#expand(row)) {
-        const other = seen.get(scopeKey(scope));
-        if (other !== undefined && other !== index) {
-          add(row.key, strings.scopes.duplicate(other + 1));
-          break;
-        }
-        seen.set(scopeKey(scope), index);
-      }
-    });
-    return errors;
-  }
-
-  #isBlank(row: ScopeRow): boolean {
-    return !row.entityType && row.operations.length === 0 && row.ids.length === 0 && !row.domain && !row.draft.trim();
-  }
-
-  #expand(row: ScopeRow): ScopeInput[] {
-    const ids = row.all ? [WILDCARD] : row.ids;
-    return row.operations.flatMap((operation) =>
-      ids.map((entity_id) => ({ entity_type: row.entityType, operation, entity_id, domain_id: row.domain || null })),
-    );
-  }
-
   /** The rows as the API takes them: one scope per operation and entity. */
   get scopes(): ScopeInput[] {
-    return this.rows.flatMap((row) => this.#expand(row));
+    return this.rows.flatMap(expandRow);
   }
 
   /** Checks every row and shows what is wrong; true when the scopes can be sent. */
   validate(): boolean {
-    this.errors = this.#check();
+    this.errors = checkRows(this.rows);
     return this.errors.size === 0;
   }
 
   /** Shows the server's `scopes[i].…` errors on the rows they came from. */
   showServerErrors(details: FieldError[]): void {
-    // The server numbers expanded scopes; find the row each came from.
-    const rowOfScope = this.rows.flatMap((row) => this.#expand(row).map(() => row));
-    const errors = new Map(this.errors);
-    for (const detail of details) {
-      const match = /^scopes\[(\d+)\]\.?(\w*)/.exec(detail.field);
-      const row = match ? rowOfScope[Number(match[1])] : undefined;
-      if (!row) continue;
-      errors.set(row.key, [...(errors.get(row.key) ?? []), `${match![2] ? `${match![2].replace('_', ' ')} ` : ''}${detail.message}`]);
-    }
-    this.errors = errors;
+    this.errors = withServerErrors(this.rows, this.errors, details);
+  }
+
+  #comboboxActions(index: number): ComboboxActions {
+    return {
+      input: (event) => this.onDraft(index, event),
+      show: (state) => this.#patch(index, state),
+      pick: (option) => this.onPick(index, option),
+      commit: () => this.#addIds(index, this.rows[index]!.draft),
+      reveal: (optionId) =>
+        void this.updateComplete.then(() => this.renderRoot.querySelector(`#${optionId}`)?.scrollIntoView({ block: 'nearest' })),
+    };
   }
 
   private renderEntity(row: ScopeRow, index: number) {
@@ -380,7 +241,7 @@ export class PatScopeEditor extends PatApiElement {
             : html`
                 ${
                   this.entityLookup
-                    ? this.renderCombobox(row, index)
+                    ? renderEntityCombobox(row, this.#comboboxActions(index))
                     : html`<sl-input
                         class="ids-input"
                         size="small"
@@ -411,65 +272,6 @@ export class PatScopeEditor extends PatApiElement {
                 </div>
               `
         }
-      </div>
-    `;
-  }
-
-  /**
-   * The entity search as an ARIA 1.2 combobox: a native input here, in this shadow root, so that
-   * aria-controls and aria-activedescendant can name the listbox and its options.
-   */
-  private renderCombobox(row: ScopeRow, index: number) {
-    const id = `ids-${row.key}`;
-    const shown = row.open && row.suggestions.length > 0;
-    const active = shown && row.active >= 0 ? `${id}-option-${row.active}` : undefined;
-    return html`
-      <div class="ids-field">
-        <label class="ids-label" id=${`${id}-label`} for=${id}>${strings.scopes.entityIds}</label>
-        <div class="combobox">
-          <input
-            id=${id}
-            class="ids-combobox"
-            type="text"
-            role="combobox"
-            aria-autocomplete="list"
-            aria-expanded=${shown ? 'true' : 'false'}
-            aria-controls=${`${id}-listbox`}
-            aria-activedescendant=${ifDefined(active)}
-            aria-describedby=${`${id}-help`}
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck="false"
-            placeholder=${strings.scopes.entitySearch}
-            maxlength=${LIMITS.idMax}
-            .value=${live(row.draft)}
-            @input=${(event: Event) => this.onDraft(index, event)}
-            @keydown=${(event: KeyboardEvent) => this.onComboboxKeydown(index, event)}
-            @blur=${() => this.onComboboxBlur(index)}
-          />
-          <div
-            class="suggestions"
-            id=${`${id}-listbox`}
-            role="listbox"
-            aria-labelledby=${`${id}-label`}
-            ?hidden=${!shown}
-            @mousedown=${(event: MouseEvent) => event.preventDefault()}
-          >
-            ${row.suggestions.map(
-              (option, i) =>
-                html`<div
-                  class="suggestion"
-                  id=${`${id}-option-${i}`}
-                  role="option"
-                  aria-selected=${ifDefined(i === row.active ? 'true' : undefined)}
-                  @click=${() => this.onPick(index, option)}
-                >
-                  <span class="suggestion-name">${option.name}</span> <small class="suggestion-id">${option.id}</small>
-                </div>`,
-            )}
-          </div>
-        </div>
-        <div class="ids-help" id=${`${id}-help`}>${strings.scopes.entityIdsHelp}</div>
       </div>
     `;
   }

@@ -2,15 +2,8 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/icon/icon.js';
-import '@shoelace-style/shoelace/dist/components/input/input.js';
-import '@shoelace-style/shoelace/dist/components/menu/menu.js';
-import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
-import '@shoelace-style/shoelace/dist/components/option/option.js';
-import '@shoelace-style/shoelace/dist/components/select/select.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
@@ -20,7 +13,6 @@ import {
   PAT_SORT_KEYS,
   SORT_DIRECTIONS,
   STATUS_FILTERS,
-  isExpiringSoon,
   type Pat,
   type PatPage,
   type PatSortKey,
@@ -32,21 +24,27 @@ import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { baseStyles } from '../common/base.styles.js';
 import type { PatListState } from '../common/events.js';
-import { STATUS_BADGE, formatDateTime, formatNumber, formatRelative } from '../common/format.js';
 import { PatApiElement, requireApi } from '../common/pat-api-element.js';
 import { strings } from '../i18n/strings.js';
 import { LIST_STATE_DEFAULTS, PAGE_SIZES } from '../common/list-state.js';
 import { Announcer } from '../common/announcer.js';
-import { renderPager } from '../common/pager.js';
-import { RowMenu } from '../common/row-menu.js';
+import { renderPager } from './pat-table.pager.js';
+import { RowMenu } from './pat-table.row-menu.js';
+import { renderCounts } from './pat-table.counts.js';
+import {
+  patColumns,
+  renderColumnHeader,
+  renderEmpty,
+  renderListError,
+  renderPatRow,
+  renderRowMenuItems,
+  skeletonRows,
+  stateRow,
+} from './pat-table.rows.js';
+import { renderToolbar } from './pat-table.toolbar.js';
 import styles from './pat-table.styles.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
-
-/** A loading row's cell: a pulsing bar, drawn as sl-skeleton draws it (see .skeleton-bar). */
-const SKELETON_CELL = html`<td><span class="skeleton-bar"></span></td>`;
-
-type SortableColumn = { key: PatSortKey; label: string };
 
 function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
   return (values as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -213,37 +211,18 @@ export class PatTable extends PatApiElement {
   // The rows' events are handled once, on the table body, rather than on each row.
 
   private onBodyClick(event: MouseEvent) {
-    const target = event.target as Element;
-    const hit = this.#rowOf(target);
-    if (!hit) return;
-    const trigger = target.closest<HTMLButtonElement>('.row-menu-trigger');
-    if (trigger) {
-      if (this.#rowMenu.isOpenOn(trigger)) void this.#rowMenu.close();
-      else void this.#rowMenu.show(hit.pat.id, trigger);
-      return;
-    }
-    // Clicks in the menu are the menu's, not the row's.
-    if (target.closest('.row-menu')) return;
-    this.emit('pat-select', { id: hit.pat.id });
+    const hit = this.#rowOf(event.target);
+    if (hit && !this.#rowMenu.handleClick(event, hit.pat.id)) this.emit('pat-select', { id: hit.pat.id });
   }
 
   private onBodyKeydown(event: KeyboardEvent) {
-    const target = event.target as Element;
-    const hit = this.#rowOf(target);
+    const hit = this.#rowOf(event.target);
     if (!hit) return;
-    if (target === hit.row) {
-      if (event.key === 'Enter') {
-        event.preventDefault();
-        this.emit('pat-select', { id: hit.pat.id });
-      }
-      return;
+    if (event.target !== hit.row) this.#rowMenu.handleKeydown(event, hit.pat.id);
+    else if (event.key === 'Enter') {
+      event.preventDefault();
+      this.emit('pat-select', { id: hit.pat.id });
     }
-    this.#rowMenu.handleKeydown(event, hit.pat.id);
-  }
-
-  private onBodyKeyup(event: KeyboardEvent) {
-    // Space was handled on keydown: no click from the button on keyup.
-    if (event.key === ' ' && (event.target as Element).closest('.row-menu-trigger')) event.preventDefault();
   }
 
   private async onRowAction(event: CustomEvent<{ item: SlMenuItem }>, pat: Pat) {
@@ -272,28 +251,13 @@ export class PatTable extends PatApiElement {
   }
 
   private async onDeleteAll(event: Event) {
-    const trigger = event.currentTarget as HTMLElement; // only set while the click is dispatched
     const count = this.#summary.value?.total ?? this.#page?.total ?? 0;
-    if (!this.emit('pat-request-delete-all', { count }, { cancelable: true }).defaultPrevented) {
-      let deleted = 0;
-      const dialog = await this.#confirmDialog();
-      const done = await dialog.confirm(
-        {
-          title: strings.confirm.deleteAllTitle,
-          message: strings.confirm.deleteAllText(count),
-          confirmLabel: strings.confirm.deleteAllConfirm(count),
-          action: async () => (deleted = (await this.mutate('delete-all', (api) => api.deleteAllPats())).deleted),
-        },
-        trigger,
-      );
-      if (done) {
-        this.emit('pat-all-deleted', { deleted });
-        this.#announcer.announce(strings.table.allDeleted(deleted));
-        this.page = 1;
-        this.refresh();
-        void this.#refocus(0);
-      }
-    }
+    const deleted = await this.confirmDeleteAll(() => this.#confirmDialog(), count, event.currentTarget as HTMLElement);
+    if (deleted === undefined) return;
+    this.#announcer.announce(strings.table.allDeleted(deleted));
+    this.page = 1;
+    this.refresh();
+    void this.#refocus(0);
   }
 
   /** The confirmation dialog, rendered now if it is the first time one is needed. */
@@ -357,11 +321,10 @@ export class PatTable extends PatApiElement {
     void this.#summary.run();
   }
 
-  private renderStats() {
+  private renderCounts() {
     const summary = this.#summary.value;
-    const count = (value: number | undefined) => (value === undefined ? '–' : formatNumber(value));
     const expiringActive = this.#expiringView;
-    const stats: { label: string; value?: number; pressed: boolean; onClick: () => void }[] = [
+    return renderCounts([
       {
         label: strings.status.active,
         value: summary?.active,
@@ -386,203 +349,52 @@ export class PatTable extends PatApiElement {
         pressed: this.status === 'expired',
         onClick: () => this.onStatClick('expired'),
       },
-    ];
-    return html`
-      <ul class="stats" part="stats" aria-label=${strings.table.statsLabel}>
-        ${stats.map(
-          (stat) => html`
-            <li>
-              <button class="stat" part="stat" type="button" aria-pressed=${stat.pressed ? 'true' : 'false'} @click=${stat.onClick}>
-                <span class="stat-count">${count(stat.value)}</span>
-                <span class="stat-label">${stat.label}</span>
-              </button>
-            </li>
-          `,
-        )}
-      </ul>
-    `;
+    ]);
   }
 
   private renderToolbar() {
-    return html`
-      <div class="toolbar" part="toolbar">
-        <sl-input
-          class="search"
-          type="search"
-          label=${strings.table.searchLabel}
-          placeholder=${strings.table.searchPlaceholder}
-          maxlength=${LIMITS.searchMax}
-          clearable
-          .value=${this.searchDraft}
-          @sl-input=${this.onSearchInput}
-          @sl-clear=${this.onSearchInput}
-        >
-          <sl-icon name="search" slot="prefix"></sl-icon>
-        </sl-input>
-        <sl-select class="status-filter" hoist label=${strings.table.statusLabel} .value=${this.status} @sl-change=${this.onStatusChange}>
-          ${STATUS_FILTERS.map((status) => html`<sl-option value=${status}>${strings.status[status]}</sl-option>`)}
-        </sl-select>
-        <div class="actions">
-          <sl-button variant="primary" @click=${this.onCreate}>
-            <sl-icon slot="prefix" name="plus-lg"></sl-icon>${strings.table.create}
-          </sl-button>
-          <sl-button variant="danger" outline ?disabled=${(this.#summary.value?.total ?? 0) === 0} @click=${this.onDeleteAll}>
-            ${strings.table.deleteAll}
-          </sl-button>
-        </div>
-      </div>
-    `;
-  }
-
-  private renderHeader(column: SortableColumn | string) {
-    if (typeof column === 'string') return html`<th scope="col">${column}</th>`;
-    const sorted = this.sort === column.key;
-    const ariaSort = sorted ? (this.sortDir === 'asc' ? 'ascending' : 'descending') : undefined;
-    return html`
-      <th scope="col" aria-sort=${ifDefined(ariaSort)}>
-        <button class="sort" type="button" @click=${() => this.onSort(column.key)}>
-          ${column.label}
-          <span class="sort-indicator" aria-hidden="true">${sorted ? (this.sortDir === 'asc' ? '▲' : '▼') : '↕'}</span>
-        </button>
-      </th>
-    `;
-  }
-
-  /**
-   * One PAT's row. A page holds up to a hundred of them, so every node and binding counts: the
-   * template has no whitespace between its tags (each would be a text node to clone; the one
-   * space left keeps the expiry and its badge two words for screen readers), text goes in with
-   * `.textContent` (no marker comment and child part per cell), and it nests as few templates as
-   * it takes. (An empty description's "—" takes the description's own muted colour.)
-   */
-  private renderRow(pat: Pat, now: number) {
-    // A revoked PAT never expires into anything: its expiry would read as a promise.
-    const revokedAt = pat.revoked ? pat.revoked_at : null;
-    const ends = revokedAt ?? pat.expires_at;
-    const endsText = revokedAt
-      ? strings.detail.revokedAt(formatRelative(revokedAt, now))
-      : Date.parse(pat.expires_at) <= now
-        ? strings.table.expired(formatRelative(pat.expires_at, now))
-        : strings.table.expiresIn(formatRelative(pat.expires_at, now));
-    return html`<tr part="row" tabindex="0" data-id=${pat.id}>
-      <td class="name" .textContent=${pat.name}></td>
-      <td class="description" title=${pat.description} .textContent=${pat.description || '—'}></td>
-      <td><span class="badge" data-variant=${STATUS_BADGE[pat.status]} .textContent=${strings.status[pat.status]}></span></td>
-      <td>
-        <time datetime=${pat.issued_at} title=${formatDateTime(pat.issued_at)} .textContent=${formatRelative(pat.issued_at, now)}></time>
-      </td>
-      <td>
-        <span class="expires"
-          ><time class=${revokedAt ? 'muted' : ''} datetime=${ends} title=${formatDateTime(ends)} .textContent=${endsText}></time>
-          ${isExpiringSoon(pat, now) ? html`<span class="badge" data-variant="warning" .textContent=${strings.status.expiringSoon}></span>` : nothing}</span
-        >
-      </td>
-      <td>
-        ${
-          pat.last_used_at
-            ? html`<time
-                datetime=${pat.last_used_at}
-                title=${formatDateTime(pat.last_used_at)}
-                .textContent=${formatRelative(pat.last_used_at, now)}
-              ></time>`
-            : html`<span class="muted" .textContent=${strings.never}></span>`
-        }
-      </td>
-      <td class="numeric" .textContent=${formatNumber(pat.scopes_count)}></td>
-      <td class="row-actions">
-        <button
-          class="icon-button row-menu-trigger"
-          type="button"
-          aria-label=${strings.table.rowActions(pat.name)}
-          aria-haspopup="true"
-          aria-expanded="false"
-        >
-          <svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">
-            <path
-              d="M9.5 13a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0m0-5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0m0-5a1.5 1.5 0 1 1-3 0 1.5 1.5 0 0 1 3 0"
-            />
-          </svg></button
-        >${this.#rowMenu.openId === pat.id ? this.renderRowMenu(pat) : nothing}
-      </td>
-    </tr>`;
+    return renderToolbar({
+      searchDraft: this.searchDraft,
+      status: this.status,
+      canDeleteAll: (this.#summary.value?.total ?? 0) > 0,
+      onSearchInput: (event) => this.onSearchInput(event),
+      onStatusChange: (event) => this.onStatusChange(event),
+      onCreate: () => this.onCreate(),
+      onDeleteAll: (event) => this.onDeleteAll(event),
+    });
   }
 
   /** The open row menu's items. */
   private renderRowMenu(pat: Pat) {
-    return this.#rowMenu.render(html`
-      <sl-menu @sl-select=${(event: CustomEvent<{ item: SlMenuItem }>) => this.onRowAction(event, pat)}>
-        <sl-menu-item value="view">${strings.table.view}</sl-menu-item>
-        <sl-menu-item value="copy">${strings.table.copyId}</sl-menu-item>
-        <sl-menu-item value="add-scope">${strings.table.addScope}</sl-menu-item>
-        ${
-          pat.status === 'active'
-            ? html`<sl-menu-item value="revoke">${strings.table.revoke}</sl-menu-item>`
-            : html`<sl-menu-item value="regenerate">${strings.table.regenerate}</sl-menu-item>`
-        }
-        <sl-menu-item value="delete">${strings.table.delete}</sl-menu-item>
-      </sl-menu>
-    `);
+    return this.#rowMenu.render(renderRowMenuItems(pat, (event) => this.onRowAction(event, pat)));
   }
 
   private renderBody(columns: number) {
     const page = this.#page;
     const status = this.#list.status;
-    if (status === TaskStatus.ERROR && !page) return this.renderStateRow(columns, this.renderError());
-    // An empty page is "nothing yet" or "no match" by the counts: while they reload, it is still loading.
-    if (!page || this.#awaitingCounts) {
-      const cells = Array.from({ length: columns }, () => SKELETON_CELL);
-      return Array.from(
-        { length: 3 },
-        () =>
-          html`<tr class="skeleton" aria-hidden="true">
-            ${cells}
-          </tr>`,
+    if (status === TaskStatus.ERROR && !page)
+      return stateRow(
+        columns,
+        renderListError(this.#list.error as Error | undefined, () => this.refresh()),
       );
-    }
+    // An empty page is "nothing yet" or "no match" by the counts: while they reload, it is still loading.
+    if (!page || this.#awaitingCounts) return skeletonRows(columns);
     if (page.pats.length === 0) {
       const nothingYet = this.#summary.value?.total === 0;
-      return this.renderStateRow(
-        columns,
-        nothingYet
-          ? html`
-              <h3>${strings.table.emptyTitle}</h3>
-              <p>${strings.table.emptyText}</p>
-              <sl-button variant="primary" @click=${this.onCreate}>${strings.table.create}</sl-button>
-            `
-          : html`
-              <h3>${strings.table.noMatchTitle}</h3>
-              <p>${strings.table.noMatchText}</p>
-              <sl-button @click=${this.onResetFilters}>${strings.table.resetFilters}</sl-button>
-            `,
-      );
+      return stateRow(columns, renderEmpty(nothingYet, { onCreate: () => this.onCreate(), onReset: () => this.onResetFilters() }));
     }
     const now = Date.now();
     // Keyed by id, so focus never lands on a row that now shows another PAT.
     return repeat(
       page.pats,
       (pat) => pat.id,
-      (pat) => this.renderRow(pat, now),
+      (pat) => renderPatRow(pat, now, this.#rowMenu.openId === pat.id ? this.renderRowMenu(pat) : nothing),
     );
   }
 
   /** The page came back empty while the counts that tell which empty state it is are reloading. */
   get #awaitingCounts(): boolean {
     return this.#page?.pats.length === 0 && this.#summary.status === TaskStatus.PENDING;
-  }
-
-  private renderError() {
-    const error = this.#list.error as Error | undefined;
-    return html`
-      <h3>${strings.table.errorTitle}</h3>
-      <p role="alert">${error?.message}</p>
-      <sl-button @click=${() => this.refresh()}>${strings.retry}</sl-button>
-    `;
-  }
-
-  private renderStateRow(columns: number, content: unknown) {
-    return html`<tr>
-      <td colspan=${columns}><div class="state">${content}</div></td>
-    </tr>`;
   }
 
   private renderFooter() {
@@ -602,20 +414,12 @@ export class PatTable extends PatApiElement {
   }
 
   override render() {
-    const columns: (SortableColumn | string)[] = [
-      { key: 'name', label: strings.table.columns.name },
-      strings.table.columns.description,
-      strings.table.columns.status,
-      { key: 'issued_at', label: strings.table.columns.issued },
-      { key: 'expires_at', label: strings.table.columns.expires },
-      { key: 'last_used_at', label: strings.table.columns.lastUsed },
-      strings.table.columns.scopes,
-    ];
+    const columns = patColumns();
     const busy = this.#list.status === TaskStatus.PENDING || this.#awaitingCounts;
     const failedRefetch = this.#list.status === TaskStatus.ERROR && this.#page;
     return html`
       <div class="base" part="base">
-        ${this.renderStats()} ${this.renderToolbar()}
+        ${this.renderCounts()} ${this.renderToolbar()}
         ${
           failedRefetch
             ? html`<sl-alert variant="danger" open>
@@ -631,11 +435,16 @@ export class PatTable extends PatApiElement {
             </caption>
             <thead>
               <tr>
-                ${columns.map((column) => this.renderHeader(column))}
+                ${columns.map((column) => renderColumnHeader(column, this.sort, this.sortDir, (key) => this.onSort(key)))}
                 <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
               </tr>
             </thead>
-            <tbody class=${classMap({ busy })} @click=${this.onBodyClick} @keydown=${this.onBodyKeydown} @keyup=${this.onBodyKeyup}>
+            <tbody
+              class=${classMap({ busy })}
+              @click=${this.onBodyClick}
+              @keydown=${this.onBodyKeydown}
+              @keyup=${this.#rowMenu.handleKeyup}
+            >
               ${this.renderBody(columns.length + 1)}
             </tbody>
           </table>

@@ -116,6 +116,26 @@ export class RowMenu implements ReactiveController {
   }
 
   /**
+   * A click in a row: on its ⋮ button it opens or closes the menu, in the menu it is the menu's.
+   * True when the menu took it (else it is the row's).
+   */
+  handleClick(event: MouseEvent, id: string): boolean {
+    const target = event.target as Element;
+    const trigger = target.closest<HTMLButtonElement>('.row-menu-trigger');
+    if (trigger) {
+      if (this.isOpenOn(trigger)) void this.close();
+      else void this.show(id, trigger);
+      return true;
+    }
+    return !!target.closest('.row-menu');
+  }
+
+  /** Space was handled on keydown: no click from the ⋮ button on keyup. */
+  handleKeyup = (event: KeyboardEvent): void => {
+    if (event.key === ' ' && (event.target as Element).closest('.row-menu-trigger')) event.preventDefault();
+  };
+
+  /**
    * A key pressed on a row's ⋮ button, or in its open menu: true when the menu handled it.
    * Enter and Space toggle the menu (opening it on its first item), ArrowDown and Home open it
    * on its first item, ArrowUp and End on its last; Escape in the menu closes it.
