@@ -1,13 +1,13 @@
 /**
  * MSW handlers that answer the wire contract of the REST API the way the real server does:
- * the same routes (matched like Express: without regard to case, with an optional trailing
- * slash), the same order of checks (user token, then 415, then JSON, then the body's shape,
+ * the same routes (matched by MSW, which matches paths as Express does: without regard to case,
+ * with an optional trailing slash), the same order of checks (user token, then 415, then JSON, then the body's shape,
  * then the rules), the same status codes, headers and JSON bodies.
  *
  * Identity: a user bearer is `mock-token:<userId>` (see `mockTokenFor`); no bearer or any other
  * one is 401, and a `pat_…` bearer on the management routes is 403.
  */
-import { HttpResponse, delay, http, type HttpHandler } from 'msw';
+import { HttpResponse, delay, http, matchRequestUrl, type HttpHandler } from 'msw';
 import { bearerOf, LIMITS, MAX_BEARER, PAT_ID_PATTERN, Problem, problemAnswer, problems, SECRET_PREFIX } from '../contract/index.js';
 import type { MockStore } from './store.js';
 import {
@@ -64,46 +64,25 @@ interface Answer {
   text?: string;
 }
 
-interface RouteContext {
+/** What a management route sees once the caller is known and the body is read. */
+interface PatRequest {
   userId: string;
+  /** The `:id` path parameter, decoded ('' on routes without one). */
   id: string;
   body: unknown;
   query: QueryRecord;
 }
 
+/** A route: its method, its path under the base URL (MSW's syntax, which is Express's), its answer. */
 interface Route {
   method: string;
-  /** The path as the server declares it, relative to the base URL. */
   path: string;
-  pattern: RegExp;
-  handle: (context: RouteContext) => Answer;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** An Express 5 route path as a regular expression: any case, optional trailing slash. */
-function compilePath(path: string): RegExp {
-  const source = path
-    .split('/')
-    .map((segment) => (segment.startsWith(':') ? '([^/]+)' : escapeRegExp(segment)))
-    .join('/');
-  return new RegExp(`^${source}/?$`, 'i');
+  answer: (request: Request, id: string) => Promise<Answer>;
 }
 
 function need<T>(result: Validated<T>): T {
   if (!result.ok) throw problems.invalid(result.details);
   return result.value;
-}
-
-/** Splits a URL path into the part under `mount` (Express's `app.use(mount)`), if it is under it. */
-function under(mount: string, path: string): string | undefined {
-  if (mount === '') return path;
-  if (path.length < mount.length || path.slice(0, mount.length).toLowerCase() !== mount.toLowerCase()) return undefined;
-  const rest = path.slice(mount.length);
-  if (rest !== '' && !rest.startsWith('/')) return undefined;
-  return rest;
 }
 
 function mediaType(header: string | null): string | undefined {
@@ -150,8 +129,13 @@ function optionsAnswer(methods: string[], headers: Record<string, string>): Answ
   return { status: 200, text: allow, headers: { ...headers, Allow: allow } };
 }
 
-function patRoutes(store: MockStore): Route[] {
-  const route = (method: string, path: string, handle: Route['handle']): Route => ({ method, path, pattern: compilePath(path), handle });
+/** The management routes, answered after `open` checked the caller and read the body. */
+function patRoutes(store: MockStore, open: (request: Request, id: string) => Promise<PatRequest>): Route[] {
+  const route = (method: string, path: string, handle: (pat: PatRequest) => Answer): Route => ({
+    method,
+    path,
+    answer: async (request, id) => ({ ...handle(await open(request, id)), headers: API_HEADERS }),
+  });
   return [
     route('POST', '/pats', ({ userId, body }) => ({ status: 201, body: store.create(userId, need(parseRequest(createPatBody, body))) })),
     route('GET', '/pats', ({ userId, query }) => ({ status: 200, body: store.list(userId, need(parseRequest(listPatsQuery, query))) })),
@@ -195,12 +179,46 @@ function patRoutes(store: MockStore): Route[] {
   ];
 }
 
-/** The routes outside `/pats`, for the handler list; their logic is in `answer()`. */
-const OTHER_ROUTES: [method: string, path: string][] = [
-  ['POST', '/authorize'],
-  ['GET', '/demo/users'],
-  ['POST', '/demo/login'],
-];
+/** `POST /authorize` and the demo sign-in routes. */
+function otherRoutes(store: MockStore, clientIp: string): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: '/authorize',
+      answer: async (request) => {
+        const body = await readJson(request, LIMITS.bodyBytes);
+        const token = bearerOf(request.headers.get('authorization')) ?? '';
+        const result = store.authorize(token, need(parseRequest(authorizeBody, body)), clientIp);
+        if (result.allowed) return { status: 200, body: result, headers: API_HEADERS };
+        return problemAnswerWith(new Problem(result.reason, result.message), API_HEADERS);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/demo/users',
+      answer: async () => ({
+        status: 200,
+        body: { users: store.users.map(({ id, name, email }) => ({ id, name, email })) },
+        headers: API_HEADERS,
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/demo/login',
+      answer: async (request) => {
+        const { user: wanted } = need(parseRequest(demoLoginBody, await readJson(request, DEMO_LOGIN_BYTES)));
+        const user = store.users.find((candidate) => candidate.id === wanted);
+        if (!user)
+          throw problems.noDemoUser(
+            wanted,
+            store.users.map((candidate) => candidate.id),
+          );
+        const { id, name, email } = user;
+        return { status: 200, body: { access_token: mockTokenFor(id), user: { id, name, email } }, headers: API_HEADERS };
+      },
+    },
+  ];
+}
 
 function toResponse(answer: Answer, method: string): Response {
   const headers: Record<string, string> = { ...answer.headers };
@@ -233,148 +251,99 @@ function resolveBase(baseUrl: string): { origin?: string; path: string } {
   return { origin: url?.origin, path };
 }
 
-/**
- * The mock API as a function from request to response, without MSW: what every handler of
- * `createHandlers` calls. Answers any request; `relative` tells whether a URL is under the base.
- */
-export function createMockApi(options: HandlerOptions) {
-  const { store, latencyMs = 0, failWith500 = false, clientIp = '127.0.0.1' } = options;
-  const base = resolveBase(options.baseUrl ?? '/api');
-  const routes = patRoutes(store);
-  const demoUsers = compilePath('/demo/users');
-  const demoLogin = compilePath('/demo/login');
-  const authorizePath = compilePath('/authorize');
-
-  /** The request's path under the base URL, raw (still percent-encoded), or undefined. */
-  function relative(url: string): string | undefined {
-    const parsed = new URL(url);
-    if (base.origin !== undefined && parsed.origin !== base.origin) return undefined;
-    return under(base.path, parsed.pathname);
+/** Whether `url` matches `path` (an MSW path), and its `:id`; `undecodable` when it matches but its id cannot be decoded. */
+function matchPath(url: string, path: string): { matches: boolean; id: string; undecodable?: boolean } {
+  try {
+    const { matches, params } = matchRequestUrl(new URL(url), path);
+    return { matches, id: typeof params?.id === 'string' ? params.id : '' };
+  } catch (error) {
+    if (error instanceof URIError) return { matches: true, id: '', undecodable: true };
+    throw error;
   }
+}
 
-  function requireUser(request: Request): string {
+/**
+ * MSW handlers for the wire contract, matched by MSW on the routes' own paths (like Express:
+ * any case, an optional trailing slash, `:id` decoded), in the server's order of checks: who
+ * calls, then the body, then the route. Before them, one handler for what Express refuses while
+ * matching (an `:id` that is not valid percent-encoding); after them, one for the rest under the
+ * base URL: HEAD on a GET route, OPTIONS (the methods of the routes that match), JSON 404s.
+ */
+export function createHandlers(options: HandlerOptions): HttpHandler[] {
+  const { store, latencyMs = 0, failWith500 = false, clientIp = '127.0.0.1' } = options;
+  const prefix = (options.baseUrl ?? '/api').replace(/\/+$/, '');
+  const base = resolveBase(prefix);
+  // A relative base URL in Node (no page to resolve it against) matches any origin.
+  const at = (path: string) => (base.origin !== undefined ? `${base.origin}${base.path}${path}` : `*${base.path}${path}`);
+  const underPats = (url: string) => matchPath(url, at('/pats')).matches || matchPath(url, at('/pats/*')).matches;
+
+  /** What every request under /pats goes through first: a user token, then a readable body. */
+  async function openPats(request: Request, id: string): Promise<PatRequest> {
     const bearer = bearerOf(request.headers.get('authorization'));
     if (bearer?.startsWith(SECRET_PREFIX)) throw problems.patCannotManage();
     const userId = bearer && bearer.length <= MAX_BEARER ? mockTokenUser(bearer) : undefined;
     if (!userId) throw problems.signInFirst();
-    return userId;
-  }
-
-  async function patsRouter(request: Request, method: string, path: string, rest: string, query: QueryRecord): Promise<Answer> {
-    const userId = requireUser(request);
     const body = await readJson(request, LIMITS.bodyBytes);
-    const wanted = method === 'HEAD' ? 'GET' : method;
-    const allowed: string[] = [];
-    for (const route of routes) {
-      const match = route.pattern.exec(path);
-      if (!match) continue;
-      // Express decodes the id of the first route whose path matches, whatever its method.
-      let id = '';
-      if (match[1] !== undefined) {
-        try {
-          id = decodeURIComponent(match[1]);
-        } catch {
-          throw problems.undecodablePath();
-        }
-      }
-      allowed.push(route.method);
-      if (route.method !== wanted) continue;
-      if (route.path.includes(':id') && !PAT_ID_PATTERN.test(id)) throw problems.patNotFound();
-      return { ...route.handle({ userId, id, body, query }), headers: API_HEADERS };
-    }
-    if (method === 'OPTIONS' && allowed.length > 0) return optionsAnswer(allowed, API_HEADERS);
-    throw problems.routeNotFound(method, new URL(request.url).pathname);
+    return { userId, id, body, query: queryRecord(new URL(request.url).searchParams) };
   }
 
-  async function answer(request: Request, method: string, path: string, query: QueryRecord): Promise<Answer> {
-    if (demoUsers.test(path)) {
-      if (method === 'GET' || method === 'HEAD') {
-        const users = store.users.map(({ id, name, email }) => ({ id, name, email }));
-        return { status: 200, body: { users }, headers: API_HEADERS };
-      }
-      if (method === 'OPTIONS') return optionsAnswer(['GET'], API_HEADERS);
-    }
-    if (demoLogin.test(path)) {
-      if (method === 'POST') {
-        const { user: wanted } = need(parseRequest(demoLoginBody, await readJson(request, DEMO_LOGIN_BYTES)));
-        const user = store.users.find((candidate) => candidate.id === wanted);
-        if (!user)
-          throw problems.noDemoUser(
-            wanted,
-            store.users.map((candidate) => candidate.id),
-          );
-        const { id, name, email } = user;
-        return { status: 200, body: { access_token: mockTokenFor(id), user: { id, name, email } }, headers: API_HEADERS };
-      }
-      if (method === 'OPTIONS') return optionsAnswer(['POST'], API_HEADERS);
-    }
+  const routes = [
+    ...patRoutes(store, async (request, id) => {
+      const pat = await openPats(request, id);
+      if (id !== '' && !PAT_ID_PATTERN.test(id)) throw problems.patNotFound();
+      return pat;
+    }),
+    ...otherRoutes(store, clientIp),
+  ];
 
-    if (authorizePath.test(path)) {
-      if (method === 'POST') {
-        const body = await readJson(request, LIMITS.bodyBytes);
-        const token = bearerOf(request.headers.get('authorization')) ?? '';
-        const scope = need(parseRequest(authorizeBody, body));
-        const result = store.authorize(token, scope, clientIp);
-        if (result.allowed) return { status: 200, body: result, headers: API_HEADERS };
-        return problemAnswerWith(new Problem(result.reason, result.message), API_HEADERS);
-      }
-      if (method === 'OPTIONS') return optionsAnswer(['POST'], API_HEADERS);
-    }
-
-    const rest = under('/pats', path);
-    if (rest !== undefined) return patsRouter(request, method, path, rest, query);
-    throw problems.routeNotFound(method, new URL(request.url).pathname);
-  }
-
-  async function respond(request: Request): Promise<Response> {
+  async function respond(request: Request, run: () => Promise<Answer>): Promise<Response> {
     if (latencyMs > 0) await delay(latencyMs);
-    const method = request.method.toUpperCase();
-    const url = new URL(request.url);
-    const path = relative(request.url) ?? url.pathname;
     let result: Answer;
     try {
       if (failWith500) throw new Error('failWith500');
-      result = await answer(request, method, path, queryRecord(url.searchParams));
+      result = await run();
     } catch (error) {
       if (!(error instanceof Problem) && !failWith500) console.error('[pat-kit mocks] request failed', error);
       result = problemAnswerWith(error instanceof Problem ? error : problems.internal(), API_HEADERS);
     }
-    return toResponse(result, method);
+    return toResponse(result, request.method.toUpperCase());
   }
 
-  return {
-    /** Answers one request the way the server would. */
-    respond,
-    /** The path of `url` under the base URL (still percent-encoded), or undefined when it is not under it. */
-    relative,
-    /** The management routes and the demo routes, as `[method, path]` under the base URL. */
-    routes: [...routes.map((route) => [route.method, route.path] as [string, string]), ...OTHER_ROUTES],
-  };
-}
+  /** The first route whose path `url` matches, whatever its method (Express decodes its `:id`). */
+  const firstMatch = (url: string) => routes.map((route) => matchPath(url, at(route.path))).find((match) => match.matches);
 
-export type MockApi = ReturnType<typeof createMockApi>;
+  const undecodable = http.all(
+    ({ request }) => firstMatch(request.url)?.undecodable === true,
+    ({ request }) =>
+      respond(request, async () => {
+        if (underPats(request.url)) await openPats(request, '');
+        throw problems.undecodablePath();
+      }),
+  );
+  undecodable.info.header = `* ${prefix}/… (an undecodable id)`;
 
-/**
- * MSW handlers for every management route, `POST /authorize`, `GET /demo/users` and
- * `POST /demo/login`, then one for anything else under the base URL (the server's JSON 404s).
- * Every handler answers through the same code, so matching, order of checks and error bodies
- * are the server's whatever handler MSW picks.
- */
-export function createHandlers(options: HandlerOptions): HttpHandler[] {
-  const api = createMockApi(options);
-  const prefix = (options.baseUrl ?? '/api').replace(/\/+$/, '');
-  const resolver = ({ request }: { request: Request }) => api.respond(request);
-  const handlers = api.routes.map(([method, path]) => {
-    const compiled = compilePath(path);
-    const handler = http.all(({ request }) => {
-      const wanted = request.method.toUpperCase() === 'HEAD' ? 'GET' : request.method.toUpperCase();
-      const path = api.relative(request.url);
-      return wanted === method && path !== undefined && compiled.test(path);
-    }, resolver);
-    handler.info.header = `${method} ${prefix}${path}`;
-    return handler;
+  const handlers = routes.flatMap((route) => {
+    const resolver = ({ request, params }: { request: Request; params: Record<string, unknown> }) =>
+      respond(request, () => route.answer(request, typeof params.id === 'string' ? params.id : ''));
+    const methods = route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
+    return methods.map((method) => {
+      const handler = http[method.toLowerCase() as 'get'](at(route.path), resolver);
+      handler.info.header = `${method} ${prefix}${route.path}`;
+      return handler;
+    });
   });
-  const fallback = http.all(({ request }) => api.relative(request.url) !== undefined, resolver);
-  fallback.info.header = `* ${prefix}/*`;
-  return [...handlers, fallback];
+
+  const rest = http.all(
+    ({ request }) => matchPath(request.url, at('')).matches || matchPath(request.url, at('/*')).matches,
+    ({ request }) =>
+      respond(request, async () => {
+        const method = request.method.toUpperCase();
+        if (underPats(request.url)) await openPats(request, '');
+        const allowed = routes.filter((route) => matchPath(request.url, at(route.path)).matches).map((route) => route.method);
+        if (method === 'OPTIONS' && allowed.length > 0) return optionsAnswer(allowed, API_HEADERS);
+        throw problems.routeNotFound(method, new URL(request.url).pathname);
+      }),
+  );
+  rest.info.header = `* ${prefix}/*`;
+  return [undecodable, ...handlers, rest];
 }

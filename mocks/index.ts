@@ -11,15 +11,7 @@ export {
   type ListQuery,
   type MockAuthorizeResult,
 } from './store.js';
-export {
-  createHandlers,
-  createMockApi,
-  mockTokenFor,
-  mockTokenUser,
-  MOCK_TOKEN_PREFIX,
-  type HandlerOptions,
-  type MockApi,
-} from './handlers.js';
+export { createHandlers, mockTokenFor, mockTokenUser, MOCK_TOKEN_PREFIX, type HandlerOptions } from './handlers.js';
 export {
   SCENARIO_NAMES,
   scenarios,
