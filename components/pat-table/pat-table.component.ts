@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -14,22 +13,21 @@ import {
   SORT_DIRECTIONS,
   STATUS_FILTERS,
   type Pat,
-  type PatPage,
   type PatSortKey,
   type SortDirection,
   type StatusFilter,
-  type Summary,
 } from '../../contract/index.js';
 import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { baseStyles } from '../common/base.styles.js';
 import type { PatListState } from '../common/events.js';
-import { PatApiElement, requireApi } from '../common/pat-api-element.js';
+import { PatApiElement } from '../common/pat-api-element.js';
 import { strings } from '../i18n/strings.js';
 import { LIST_STATE_DEFAULTS, PAGE_SIZES } from '../common/list-state.js';
 import { Announcer } from '../common/announcer.js';
 import { renderPager } from './pat-table.pager.js';
 import { RowMenu } from './pat-table.row-menu.js';
+import { PatListData } from './pat-table.list.js';
 import { renderCounts } from './pat-table.counts.js';
 import {
   patColumns,
@@ -86,27 +84,10 @@ export class PatTable extends PatApiElement {
 
   #searchTimer?: ReturnType<typeof setTimeout>;
 
-  /** The last page that loaded. A failed refetch keeps it on screen, under an alert with Retry. */
-  #page?: PatPage;
-
-  #list = new Task(this, {
-    task: async ([api, status, search, sort, dir, page, pageSize], { signal }): Promise<PatPage> => {
-      const query = { status, name: search || undefined, sort, dir, offset: (page - 1) * pageSize, limit: pageSize };
-      return requireApi(api).listPats(query, { signal });
-    },
-    args: () => [this.api, this.status, this.search, this.sort, this.sortDir, this.page, this.pageSize] as const,
-    onComplete: (page) => (this.#page = page),
-  });
+  #data = new PatListData(this, () => [this.api, this.status, this.search, this.sort, this.sortDir, this.page, this.pageSize] as const);
 
   #rowMenu = new RowMenu(this);
   #announcer = new Announcer(this);
-
-  #summary = new Task(this, {
-    task: async ([api], { signal }): Promise<Summary> => {
-      return requireApi(api).getSummary({ signal });
-    },
-    args: () => [this.api] as const,
-  });
 
   @query('pat-confirm-dialog') private confirmDialog?: PatConfirmDialog;
 
@@ -153,7 +134,7 @@ export class PatTable extends PatApiElement {
       this.searchDraft = this.search;
     }
     // The open menu's row left the page (reloaded, deleted): the menu goes with it.
-    const shown = this.#page && !this.#awaitingCounts ? this.#page.pats : [];
+    const shown = this.#data.page && !this.#data.awaitingCounts ? this.#data.page.pats : [];
     const open = this.#rowMenu.openId;
     if (open && !shown.some((pat) => pat.id === open)) this.#rowMenu.drop();
   }
@@ -204,7 +185,7 @@ export class PatTable extends PatApiElement {
   /** The row `target` is in, and its PAT. */
   #rowOf(target: EventTarget | null): { row: HTMLTableRowElement; pat: Pat } | undefined {
     const row = target instanceof Element ? target.closest<HTMLTableRowElement>('tr[data-id]') : null;
-    const pat = row ? this.#page?.pats.find((candidate) => candidate.id === row.dataset.id) : undefined;
+    const pat = row ? this.#data.page?.pats.find((candidate) => candidate.id === row.dataset.id) : undefined;
     return row && pat ? { row, pat } : undefined;
   }
 
@@ -251,7 +232,7 @@ export class PatTable extends PatApiElement {
   }
 
   private async onDeleteAll(event: Event) {
-    const count = this.#summary.value?.total ?? this.#page?.total ?? 0;
+    const count = this.#data.summary?.total ?? this.#data.page?.total ?? 0;
     const deleted = await this.confirmDeleteAll(() => this.#confirmDialog(), count, event.currentTarget as HTMLElement);
     if (deleted === undefined) return;
     this.#announcer.announce(strings.table.allDeleted(deleted));
@@ -284,7 +265,7 @@ export class PatTable extends PatApiElement {
   }
 
   async #delete(pat: Pat, trigger?: HTMLElement) {
-    const rows = this.#page?.pats.length ?? 0;
+    const rows = this.#data.page?.pats.length ?? 0;
     const index = this.#rowIndex(pat);
     if (!(await this.confirmDelete(() => this.#confirmDialog(), pat, trigger))) return;
     this.#announcer.announce(strings.table.deleted(pat.name));
@@ -295,7 +276,7 @@ export class PatTable extends PatApiElement {
   }
 
   #rowIndex(pat: Pat): number {
-    return this.#page?.pats.findIndex((row) => row.id === pat.id) ?? 0;
+    return this.#data.page?.pats.findIndex((row) => row.id === pat.id) ?? 0;
   }
 
   /**
@@ -303,7 +284,7 @@ export class PatTable extends PatApiElement {
    * Create button when none is left, so keyboard users keep their place.
    */
   async #refocus(index: number) {
-    await this.#list.taskComplete.catch(() => undefined);
+    await this.#data.settled;
     await this.updateComplete;
     const rows = this.renderRoot.querySelectorAll<HTMLElement>('tbody tr[data-id]');
     const target = rows[Math.min(index, rows.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('.actions sl-button');
@@ -317,12 +298,11 @@ export class PatTable extends PatApiElement {
 
   /** Loads the rows and counts again, keeping the current rows on screen meanwhile. */
   refresh(): void {
-    void this.#list.run();
-    void this.#summary.run();
+    this.#data.refresh();
   }
 
   private renderCounts() {
-    const summary = this.#summary.value;
+    const summary = this.#data.summary;
     const expiringActive = this.#expiringView;
     return renderCounts([
       {
@@ -356,7 +336,7 @@ export class PatTable extends PatApiElement {
     return renderToolbar({
       searchDraft: this.searchDraft,
       status: this.status,
-      canDeleteAll: (this.#summary.value?.total ?? 0) > 0,
+      canDeleteAll: (this.#data.summary?.total ?? 0) > 0,
       onSearchInput: (event) => this.onSearchInput(event),
       onStatusChange: (event) => this.onStatusChange(event),
       onCreate: () => this.onCreate(),
@@ -370,17 +350,16 @@ export class PatTable extends PatApiElement {
   }
 
   private renderBody(columns: number) {
-    const page = this.#page;
-    const status = this.#list.status;
-    if (status === TaskStatus.ERROR && !page)
+    const page = this.#data.page;
+    if (this.#data.error && !page)
       return stateRow(
         columns,
-        renderListError(this.#list.error as Error | undefined, () => this.refresh()),
+        renderListError(this.#data.error, () => this.refresh()),
       );
     // An empty page is "nothing yet" or "no match" by the counts: while they reload, it is still loading.
-    if (!page || this.#awaitingCounts) return skeletonRows(columns);
+    if (!page || this.#data.awaitingCounts) return skeletonRows(columns);
     if (page.pats.length === 0) {
-      const nothingYet = this.#summary.value?.total === 0;
+      const nothingYet = this.#data.summary?.total === 0;
       return stateRow(columns, renderEmpty(nothingYet, { onCreate: () => this.onCreate(), onReset: () => this.onResetFilters() }));
     }
     const now = Date.now();
@@ -392,13 +371,8 @@ export class PatTable extends PatApiElement {
     );
   }
 
-  /** The page came back empty while the counts that tell which empty state it is are reloading. */
-  get #awaitingCounts(): boolean {
-    return this.#page?.pats.length === 0 && this.#summary.status === TaskStatus.PENDING;
-  }
-
   private renderFooter() {
-    const page = this.#page;
+    const page = this.#data.page;
     if (!page || page.total === 0) return nothing;
     return html`<div class="footer" part="footer">
       ${renderPager({
@@ -415,15 +389,15 @@ export class PatTable extends PatApiElement {
 
   override render() {
     const columns = patColumns();
-    const busy = this.#list.status === TaskStatus.PENDING || this.#awaitingCounts;
-    const failedRefetch = this.#list.status === TaskStatus.ERROR && this.#page;
+    const busy = this.#data.loading || this.#data.awaitingCounts;
+    const failedRefetch = this.#data.page ? this.#data.error : undefined;
     return html`
       <div class="base" part="base">
         ${this.renderCounts()} ${this.renderToolbar()}
         ${
           failedRefetch
             ? html`<sl-alert variant="danger" open>
-                ${(this.#list.error as Error).message}
+                ${failedRefetch.message}
                 <sl-button class="retry" size="small" @click=${() => this.refresh()}>${strings.retry}</sl-button>
               </sl-alert>`
             : nothing

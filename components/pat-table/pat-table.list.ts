@@ -1,0 +1,76 @@
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import type { PatPage, PatSortKey, SortDirection, StatusFilter, Summary } from '../../contract/index.js';
+import type { PatApi } from '../api/pat-api.js';
+import { requireApi } from '../common/pat-api-element.js';
+
+/** What the list shows: the query of `GET /pats`, in the table's terms. */
+export type ListArgs = readonly [
+  api: PatApi | undefined,
+  status: StatusFilter,
+  search: string,
+  sort: PatSortKey,
+  dir: SortDirection,
+  page: number,
+  pageSize: number,
+];
+
+/**
+ * The table's data: the page of PATs its query names and the counts above it, each loaded again
+ * when its arguments change. The last page that loaded stays while the next one loads, and when
+ * it fails (the table shows it under an alert with Retry).
+ */
+export class PatListData {
+  #page?: PatPage;
+  #list: Task<ListArgs, PatPage>;
+  #summary: Task<readonly [PatApi | undefined], Summary>;
+
+  constructor(host: ReactiveControllerHost, args: () => ListArgs) {
+    this.#list = new Task(host, {
+      task: async ([api, status, search, sort, dir, page, pageSize], { signal }) => {
+        const query = { status, name: search || undefined, sort, dir, offset: (page - 1) * pageSize, limit: pageSize };
+        return requireApi(api).listPats(query, { signal });
+      },
+      args,
+      onComplete: (page) => (this.#page = page),
+    });
+    this.#summary = new Task(host, {
+      task: async ([api], { signal }) => requireApi(api).getSummary({ signal }),
+      args: () => [args()[0]] as const,
+    });
+  }
+
+  /** The last page that loaded. */
+  get page(): PatPage | undefined {
+    return this.#page;
+  }
+
+  get summary(): Summary | undefined {
+    return this.#summary.value;
+  }
+
+  /** Why the last load of the page failed, while it is the latest word. */
+  get error(): Error | undefined {
+    return this.#list.status === TaskStatus.ERROR ? (this.#list.error as Error) : undefined;
+  }
+
+  get loading(): boolean {
+    return this.#list.status === TaskStatus.PENDING;
+  }
+
+  /** The page came back empty while the counts that tell which empty state it is are reloading. */
+  get awaitingCounts(): boolean {
+    return this.#page?.pats.length === 0 && this.#summary.status === TaskStatus.PENDING;
+  }
+
+  /** Settles once the page has loaded (or failed). */
+  get settled(): Promise<unknown> {
+    return this.#list.taskComplete.catch(() => undefined);
+  }
+
+  /** Loads the page and the counts again, keeping the current page meanwhile. */
+  refresh(): void {
+    void this.#list.run();
+    void this.#summary.run();
+  }
+}
