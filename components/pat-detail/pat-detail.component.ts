@@ -3,7 +3,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '@shoelace-style/shoelace/dist/components/badge/badge.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import '@shoelace-style/shoelace/dist/components/skeleton/skeleton.js';
@@ -16,6 +15,7 @@ import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerat
 import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-secret-banner/pat-secret-banner.js';
 import { baseStyles } from '../common/base.styles.js';
+import { renderCopyButton } from '../common/copy-button.js';
 import { STATUS_BADGE, formatDateTime, formatRelative } from '../common/format.js';
 import { Announcer } from '../common/announcer.js';
 import { CatalogTask } from '../common/catalog.js';
@@ -227,19 +227,7 @@ export class PatDetail extends PatApiElement {
           <div class="field">
             <dt>${strings.detail.id}</dt>
             <dd class="mono">${pat.id}</dd>
-            <dd class="field-actions">
-              <sl-copy-button
-                .value=${pat.id}
-                copy-label=${strings.detail.copyId}
-                success-label=${strings.copied}
-                error-label=${strings.copyFailed}
-              >
-                <!-- Shoelace's button has no name of its own: the labelled icons give it one. -->
-                <sl-icon slot="copy-icon" library="system" name="copy" label=${strings.detail.copyId}></sl-icon>
-                <sl-icon slot="success-icon" library="system" name="check" label=${strings.copied}></sl-icon>
-                <sl-icon slot="error-icon" library="system" name="x-lg" label=${strings.copyFailed}></sl-icon>
-              </sl-copy-button>
-            </dd>
+            <dd class="field-actions">${renderCopyButton(pat.id, strings.detail.copyId)}</dd>
           </div>
           ${this.renderStatus(pat, now)}
           ${this.#editor.render(

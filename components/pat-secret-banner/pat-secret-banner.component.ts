@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
-import '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import { baseStyles } from '../common/base.styles.js';
+import { renderCopyButton } from '../common/copy-button.js';
 import { PatElement } from '../common/pat-element.js';
 import { strings } from '../i18n/strings.js';
 import styles from './pat-secret-banner.styles.js';
@@ -41,18 +41,7 @@ export class PatSecretBanner extends PatElement {
         <p class="warning">${strings.secret.warning}</p>
         <div class="secret">
           <code part="secret">${this.secret}</code>
-          <sl-copy-button
-            part="copy"
-            .value=${this.secret}
-            copy-label=${strings.secret.copy}
-            success-label=${strings.copied}
-            error-label=${strings.copyFailed}
-          >
-            <!-- Shoelace's button has no name of its own: the labelled icons give it one. -->
-            <sl-icon slot="copy-icon" library="system" name="copy" label=${strings.secret.copy}></sl-icon>
-            <sl-icon slot="success-icon" library="system" name="check" label=${strings.copied}></sl-icon>
-            <sl-icon slot="error-icon" library="system" name="x-lg" label=${strings.copyFailed}></sl-icon>
-          </sl-copy-button>
+          ${renderCopyButton(this.secret, strings.secret.copy, 'copy')}
         </div>
       </sl-alert>
     `;
