@@ -26,3 +26,49 @@ export function nextEvent(target: EventTarget, name: string, timeout = 8000): Pr
     );
   });
 }
+
+/** Whether `node` is `ancestor` or inside it, crossing shadow roots and the slots it is shown in. */
+export function composedContains(ancestor: Node, node: Node | null): boolean {
+  // Up the rendered tree: a slotted node through its slot (its light-DOM parent comes later).
+  const up = (current: Node) => (current as Element).assignedSlot ?? current.parentNode ?? (current as ShadowRoot).host ?? null;
+  for (let current: Node | null = node; current; current = up(current)) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+/** The innermost element at a point of the viewport, looking into shadow roots. */
+export function deepElementAt(x: number, y: number): Element | null {
+  let hit = document.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  return hit;
+}
+
+/** Every shadow root in the document, nested ones included. */
+function shadowRoots(): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  const walk = (root: Document | ShadowRoot) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.shadowRoot) {
+        found.push(element.shadowRoot);
+        walk(element.shadowRoot);
+      }
+    }
+  };
+  walk(document);
+  return found;
+}
+
+/** Resolves once every CSS transition running in the document (shadow roots included) has ended, e.g. after a theme change. */
+export async function transitionsEnded(): Promise<void> {
+  // Reading layout brings styles up to date, which starts the transitions a change calls for.
+  document.documentElement.getBoundingClientRect();
+  const transitions = new Set(
+    [document, ...shadowRoots()].flatMap((root) => root.getAnimations()).filter((animation) => animation instanceof CSSTransition),
+  );
+  await Promise.allSettled([...transitions].map((transition) => transition.finished));
+}

@@ -6,6 +6,7 @@ import { LitElement } from 'lit';
 import { ApiError } from '../api/api-error.js';
 import { expectAccessible, until, expectSame } from '../../testing/fixture.js';
 import { deepActive } from '../../testing/dom.js';
+import { click, elapse, nextTask } from '../../testing/input.js';
 import { strings } from '../i18n/strings.js';
 import './pat-confirm-dialog.js';
 import type { ConfirmOptions, PatConfirmDialog } from './pat-confirm-dialog.component.js';
@@ -56,11 +57,6 @@ function errorText(element: PatConfirmDialog): string | undefined {
   return element.shadowRoot!.querySelector('sl-alert')?.textContent?.trim();
 }
 
-async function click(element: Element): Promise<void> {
-  const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
-}
-
 /** Settles with the outcome, so a test can check whether it settled yet. */
 function track(promise: Promise<boolean>) {
   const state: { done: boolean; value?: boolean } = { done: false };
@@ -98,8 +94,8 @@ async function hidden(element: PatConfirmDialog): Promise<void> {
     () => !parts(element).dialog.open && parts(element).dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden,
     'the dialog to close',
   );
-  // Shoelace gives focus back in a timeout after it hid.
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // Shoelace gives focus back in a timer it sets as it hides.
+  await nextTask();
 }
 
 describe('<pat-confirm-dialog>', () => {
@@ -153,7 +149,7 @@ describe('<pat-confirm-dialog>', () => {
     const { element, trigger } = await mountDialog();
     const { state } = await open(element, OPTIONS, trigger);
     await sendMouse({ type: 'click', position: [5, 5] });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await elapse(300, 'a click on the overlay must neither close the dialog nor settle confirm()');
     expect(parts(element).dialog.open).to.equal(true);
     expect(state.done).to.equal(false);
     await click(parts(element).cancel);
@@ -196,7 +192,7 @@ describe('<pat-confirm-dialog>', () => {
     // Busy: neither Escape nor a second click abandons or repeats the action.
     await sendKeys({ press: 'Escape' });
     await click(confirm);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await elapse(100, 'while the action runs, Escape and a second click must neither close the dialog nor run it again');
     expect(dialog.open).to.equal(true);
     expect(state.done).to.equal(false);
     expect(runs).to.equal(1);

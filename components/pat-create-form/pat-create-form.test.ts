@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlAlert from '@shoelace-style/shoelace/dist/components/alert/alert.js';
@@ -11,9 +11,9 @@ import { SECRET_PATTERN, parseDuration, type ScopeInput } from '../../contract/i
 import { INTERNAL_ERROR_BODY, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
 import { nextEvent, text } from '../../testing/dom.js';
+import { chooseMany, chooseOne, click, elapse, record, typeInto } from '../../testing/input.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
-import type { PatEventMap } from '../common/events.js';
 import { strings } from '../i18n/strings.js';
 import './pat-create-form.js';
 import type { PatCreateForm } from './pat-create-form.component.js';
@@ -51,49 +51,6 @@ const domainInput = (fieldset: Element) =>
 const rowErrors = (fieldset: Element) => [...fieldset.querySelectorAll('.row-errors li')].map((item) => text(item));
 const addRowButton = (form: PatCreateForm) => editor(form).shadowRoot!.querySelector<HTMLElement>('sl-button.add')!;
 
-/** Real mouse click on the centre of `element` (scrolled into view first). */
-async function click(element: Element): Promise<void> {
-  element.scrollIntoView({ block: 'center', inline: 'center' });
-  const rect = element.getBoundingClientRect();
-  if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
-
-/** Chooses one option of a single select with real clicks; resolves once it has closed. */
-async function chooseOne(select: SlSelect, value: string): Promise<void> {
-  await until(() => select.querySelector(`sl-option[value="${value}"]`), `option ${value}`, WAIT);
-  const option = select.querySelector(`sl-option[value="${value}"]`)!;
-  const shown = nextEvent(select, 'sl-after-show');
-  await click(select);
-  await shown;
-  const hidden = nextEvent(select, 'sl-after-hide');
-  await click(option);
-  await hidden;
-  await until(() => select.value === value, `option ${value} chosen`, WAIT);
-}
-
-/** Ticks options of a multiple select with real clicks, then closes it with Escape. */
-async function chooseMany(select: SlSelect, values: string[]): Promise<void> {
-  await until(() => values.every((value) => select.querySelector(`sl-option[value="${value}"]`)), `options ${values.join(', ')}`, WAIT);
-  const shown = nextEvent(select, 'sl-after-show');
-  await click(select);
-  await shown;
-  for (const value of values) {
-    await click(select.querySelector(`sl-option[value="${value}"]`)!);
-    await until(() => (select.value as string[]).includes(value), `option ${value} ticked`, WAIT);
-  }
-  const hidden = nextEvent(select, 'sl-after-hide');
-  await sendKeys({ press: 'Escape' });
-  await hidden;
-}
-
-/** Types into the inner control of an sl-input or sl-textarea, after a real click on it. */
-async function typeInto(field: SlInput | SlTextarea, keys: string): Promise<void> {
-  await click(field);
-  field.focus();
-  await sendKeys({ type: keys });
-}
-
 /** Fills scope row `index` with real clicks and keys. */
 async function fillRow(form: PatCreateForm, index: number, scope: { type: string; operations: string[]; domain?: string }): Promise<void> {
   await chooseOne(typeSelect(row(form, index)), scope.type);
@@ -104,13 +61,6 @@ async function fillRow(form: PatCreateForm, index: number, scope: { type: string
     await sendKeys({ press: 'Tab' });
     await until(() => editor(form).scopes.some((entry) => entry.domain_id === scope.domain), 'the domain', WAIT);
   }
-}
-
-/** Records every `name` event that reaches `target`. */
-function record<K extends keyof PatEventMap>(target: EventTarget, name: K): CustomEvent<PatEventMap[K]>[] {
-  const events: CustomEvent<PatEventMap[K]>[] = [];
-  target.addEventListener(name, (event) => events.push(event as CustomEvent<PatEventMap[K]>));
-  return events;
 }
 
 interface Sent {
@@ -437,7 +387,7 @@ describe('<pat-create-form>', () => {
     expect(nameInput(form).getAttribute('aria-invalid')).to.equal('true');
     expect(alertText(form)).to.equal(strings.create.fixErrors);
     await until(() => root(form).activeElement === nameInput(form), 'focus on the name field', WAIT);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await elapse(300, 'a blank name must send no request');
     expect(writes, 'nothing sent').to.have.length(0);
   });
 
@@ -449,7 +399,7 @@ describe('<pat-create-form>', () => {
     await until(() => alert(form), 'the form alert', WAIT);
     await editor(form).updateComplete;
     expect(rowErrors(row(form, 0))).to.deep.equal([strings.scopes.needOperation]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await elapse(300, 'an incomplete scope row must send no request');
     expect(writes).to.have.length(0);
   });
 
@@ -474,7 +424,7 @@ describe('<pat-create-form>', () => {
     expect(cancelButton(form).disabled, 'Cancel waits too').to.equal(true);
     await sendKeys({ press: 'Enter' });
     await until(() => created.length > 0, 'pat-created', WAIT);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await elapse(300, 'Enter and Create pressed again while busy must send no second POST');
     expect(writes, 'exactly one POST').to.have.length(1);
     expect(created).to.have.length(1);
     await form.updateComplete;
@@ -489,7 +439,7 @@ describe('<pat-create-form>', () => {
     await typeInto(nameInput(form), 'Never mind');
     await click(cancelButton(form));
     await until(() => cancelled.length > 0, 'pat-cancel', WAIT);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await elapse(300, 'Cancel must send no request');
     expect(cancelled).to.have.length(1);
     expect(cancelled[0]!.bubbles && cancelled[0]!.composed).to.equal(true);
     expect(created).to.have.length(0);

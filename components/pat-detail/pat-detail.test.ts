@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlCopyButton from '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
@@ -9,13 +9,13 @@ import { LitElement } from 'lit';
 import { SECRET_PATTERN, type Scope, DEFAULT_CATALOG } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
-import { deepActive, text } from '../../testing/dom.js';
+import { composedContains, deepActive, text } from '../../testing/dom.js';
+import { chooseMany, chooseOne, click, elapse, nextTask, record, replaceText } from '../../testing/input.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
-import type { PatEventMap } from '../common/events.js';
 import { strings } from '../i18n/strings.js';
 import './pat-detail.js';
 import type { PatDetail } from './pat-detail.component.js';
@@ -171,35 +171,6 @@ function scopeEditor(detail: PatDetail): PatScopeEditor {
   return addScopeSl(detail).querySelector<PatScopeEditor>('pat-scope-editor')!;
 }
 
-/** Whether `node` is `ancestor` or inside it, crossing shadow roots. */
-function composedContains(ancestor: Node, node: Node | null): boolean {
-  for (let current: Node | null = node; current; current = current.parentNode ?? (current as ShadowRoot).host ?? null) {
-    if (current === ancestor) return true;
-  }
-  return false;
-}
-
-/** Real mouse click on the centre of `element`, scrolled into view first. */
-async function click(element: Element): Promise<void> {
-  element.scrollIntoView({ block: 'center', inline: 'center' });
-  const rect = element.getBoundingClientRect();
-  if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
-
-async function settle(ms = 300): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Records every `name` event that reaches `target`. */
-function record<K extends keyof PatEventMap>(target: EventTarget, name: K): CustomEvent<PatEventMap[K]>[] {
-  const events: CustomEvent<PatEventMap[K]>[] = [];
-  const listener = (event: Event) => events.push(event as CustomEvent<PatEventMap[K]>);
-  target.addEventListener(name, listener);
-  cleanups.push(() => target.removeEventListener(name, listener));
-  return events;
-}
-
 interface Seen {
   method: string;
   path: string;
@@ -255,43 +226,14 @@ async function opened(dialog: SlDialog, open: () => Promise<unknown>): Promise<v
 
 async function closed(dialog: SlDialog): Promise<void> {
   await until(() => !dialog.open && dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to close', WAIT);
-  // Focus goes back in a timeout after the dialog hid.
-  await settle(50);
-}
-
-/** Chooses an option of a single Shoelace select with real clicks. */
-async function chooseOption(select: SlSelect, optionValue: string): Promise<void> {
-  await click(select);
-  await until(() => select.open, 'the listbox', WAIT);
-  const option = select.querySelector(`sl-option[value="${optionValue}"]`);
-  if (!option) throw new Error(`no option ${optionValue}`);
-  await click(option);
-  await until(() => !select.open && select.value === optionValue, `option ${optionValue} chosen`, WAIT);
-}
-
-/** Ticks options of a multiple Shoelace select with real clicks, then closes it with a click on `outside`. */
-async function tickOptions(select: SlSelect, values: string[], outside: Element): Promise<void> {
-  await click(select);
-  await until(() => select.open, 'the listbox', WAIT);
-  for (const optionValue of values) {
-    await click(select.querySelector(`sl-option[value="${optionValue}"]`)!);
-    await until(() => (select.value as string[]).includes(optionValue), `option ${optionValue} ticked`, WAIT);
-  }
-  await click(outside);
-  await until(() => !select.open, 'the listbox to close', WAIT);
+  // Shoelace gives focus back in a timer it sets as the dialog hides.
+  await nextTask();
 }
 
 async function startEditing(detail: PatDetail, fieldName: 'name' | 'description'): Promise<HTMLElement & { value: string }> {
   await click(pencil(detail, fieldName));
   await until(() => editor(detail) && composedContains(editor(detail)!, deepActive()), 'the focused editor', WAIT);
   return editor(detail)!;
-}
-
-/** Replaces what the focused field holds with `keys`. */
-async function replaceText(keys: string): Promise<void> {
-  await sendKeys({ press: 'Control+A' });
-  await sendKeys({ press: 'Backspace' });
-  if (keys) await sendKeys({ type: keys });
 }
 
 /** Every element in the document, shadow roots included. */
@@ -479,7 +421,7 @@ describe('<pat-detail>', function () {
         }),
       );
       const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI}></pat-detail>`);
-      await settle(100);
+      await until(() => root(detail).querySelector('.state[aria-busy="true"]'), 'the loading state', WAIT);
       const loading = root(detail).querySelector('.state[aria-busy="true"]');
       expect(loading, 'the loading state').to.exist;
       expect(loading!.querySelectorAll('sl-skeleton').length).to.be.greaterThan(0);
@@ -583,7 +525,7 @@ describe('<pat-detail>', function () {
       await replaceText('Something else');
       await sendKeys({ press: 'Escape' });
       await until(() => editor(detail) === null, 'the editor to close', WAIT);
-      await settle(100);
+      await elapse(100, 'Escape must send no PATCH of the name nor emit pat-updated');
       expect(title(detail)).to.equal('CI deploy');
       expect(value(detail, strings.detail.name)).to.equal('CI deploy');
       expect(writes(seen)).to.deep.equal([]);
@@ -621,7 +563,7 @@ describe('<pat-detail>', function () {
       await until(() => editError(detail), 'the error', WAIT);
       await replaceText('   ');
       await sendKeys({ press: 'Enter' });
-      await settle(200);
+      await elapse(200, 'a blank name must send no PATCH and keep the editor open');
       expect(editError(detail)).to.not.equal('');
       expect(editor(detail)).to.exist;
       expect(writes(seen)).to.deep.equal([]);
@@ -678,7 +620,7 @@ describe('<pat-detail>', function () {
       await replaceText('Not saved');
       await sendKeys({ press: 'Escape' });
       await until(() => editor(detail) === null, 'the editor to close', WAIT);
-      await settle(100);
+      await elapse(100, 'Escape must send no PATCH of the description');
       expect(value(detail, strings.detail.description)).to.equal(before);
       expect(writes(seen)).to.deep.equal([]);
       expect(root(detail).activeElement).to.equal(pencil(detail, 'description'));
@@ -768,7 +710,7 @@ describe('<pat-detail>', function () {
       cleanups.push(() => document.removeEventListener('pat-request-revoke', veto));
       const detail = await mountDetail(CI);
       await click(button(field(detail, strings.detail.status), strings.detail.revoke));
-      await settle(400);
+      await elapse(400, 'a vetoed pat-request-revoke must open no dialog and send no request');
       expect(requests.map((event) => event.detail)).to.deep.equal([{ id: CI, name: 'CI deploy' }]);
       expect(confirmSl(detail).open).to.equal(false);
       expect(writes(seen)).to.deep.equal([]);
@@ -793,7 +735,7 @@ describe('<pat-detail>', function () {
     async function choosePreset(detail: PatDetail, preset: string): Promise<void> {
       const select = picker(detail).shadowRoot!.querySelector<SlSelect>('sl-select[part="preset"]')!;
       await until(() => !select.disabled && select.querySelectorAll('sl-option').length > 1, 'the presets', WAIT);
-      await chooseOption(select, preset);
+      await chooseOne(select, preset);
     }
 
     function submit(detail: PatDetail): HTMLElement {
@@ -902,7 +844,7 @@ describe('<pat-detail>', function () {
       await click(submit(detail));
       await until(() => regenerateDialog(detail).shadowRoot!.querySelector('sl-alert'), 'the error', WAIT);
       expect(text(regenerateDialog(detail).shadowRoot!.querySelector('sl-alert'))).to.equal(INTERNAL_ERROR_BODY.message);
-      await settle(200);
+      await elapse(200, 'after a server error the regenerate dialog must stay open');
       expect(regenerateSl(detail).open).to.equal(true);
       expect(banner(detail)).to.equal(null);
       expect(store.get('alice', JENKINS).status).to.equal('revoked');
@@ -937,7 +879,7 @@ describe('<pat-detail>', function () {
     it('action="regenerate" on an active PAT opens nothing', async () => {
       const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI} action="regenerate"></pat-detail>`);
       await until(() => title(detail) === 'CI deploy', 'the PAT', WAIT);
-      await settle(400);
+      await elapse(400, 'action="regenerate" on an active PAT must open no dialog and send no request');
       expect(regenerateSl(detail).open).to.equal(false);
       expect(writes(seen)).to.deep.equal([]);
     });
@@ -1088,10 +1030,10 @@ describe('<pat-detail>', function () {
       async function fillRow(detail: PatDetail, type: string, operations: string[], ids: string[] = []): Promise<void> {
         const editorRoot = scopeEditor(detail).shadowRoot!;
         const [typeSelect, operationSelect] = editorRoot.querySelectorAll<SlSelect>('fieldset sl-select');
-        await chooseOption(typeSelect!, type);
+        await chooseOne(typeSelect!, type);
         await until(() => !operationSelect!.disabled && operationSelect!.querySelectorAll('sl-option').length > 0, 'the operations', WAIT);
         const outside = addScopeSl(detail).shadowRoot!.querySelector('[part="title"]')!;
-        await tickOptions(operationSelect!, operations, outside);
+        await chooseMany(operationSelect!, operations, outside);
         if (ids.length > 0) {
           await click(editorRoot.querySelector('sl-radio-button[value="some"]')!);
           await until(() => editorRoot.querySelector('.entity sl-input'), 'the entity field', WAIT);
@@ -1173,7 +1115,7 @@ describe('<pat-detail>', function () {
         const rowErrors = () => text(scopeEditor(detail).shadowRoot!.querySelector('fieldset .row-errors'));
         await until(() => rowErrors(), 'the row error', WAIT);
         expect(rowErrors()).to.include('operation must be one of list, read for groups');
-        await settle(200);
+        await elapse(200, 'after a 400 the Add Scope dialog must stay open');
         expect(addScopeSl(detail).open).to.equal(true);
         expect(text(addScopeSl(detail).querySelector('sl-alert'))).to.equal(
           'Invalid request: scopes[0].operation must be one of list, read for groups.',

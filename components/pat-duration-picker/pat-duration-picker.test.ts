@@ -1,14 +1,14 @@
 import { expect, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys } from '@web/test-runner-commands';
 import type { SetupWorker } from 'msw/browser';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { DEFAULT_DURATIONS, parseDuration } from '../../contract/index.js';
 import { mockTokenFor, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
-import { nextEvent, text } from '../../testing/dom.js';
+import { text } from '../../testing/dom.js';
+import { chooseOne, elapse, record } from '../../testing/input.js';
 import { formatDate, formatDateTime } from '../common/format.js';
-import type { PatEventMap } from '../common/events.js';
 import { strings } from '../i18n/strings.js';
 import './pat-duration-picker.js';
 import type { PatDurationPicker } from './pat-duration-picker.component.js';
@@ -37,27 +37,6 @@ function localDay(day: string): Date {
   return new Date(year, month - 1, date);
 }
 
-/** Real mouse click on the centre of `element` (scrolled into view first). */
-async function click(element: Element): Promise<void> {
-  element.scrollIntoView({ block: 'center', inline: 'center' });
-  const rect = element.getBoundingClientRect();
-  if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
-
-/** Chooses an option of a Shoelace select with real clicks; resolves once it has closed again. */
-async function chooseOption(select: SlSelect, value: string): Promise<void> {
-  const option = select.querySelector(`sl-option[value="${value}"]`);
-  if (!option) throw new Error(`no option ${value}`);
-  const shown = nextEvent(select, 'sl-after-show');
-  await click(select);
-  await shown;
-  const hidden = nextEvent(select, 'sl-after-hide');
-  await click(option);
-  await hidden;
-  await until(() => select.value === value, `option ${value} chosen`, WAIT);
-}
-
 /** The keys that type `day` (yyyy-mm-dd) into a native date field, in the browser's field order. */
 function dateKeys(day: string): string {
   const [year, month, date] = day.split('-') as [string, string, string];
@@ -83,13 +62,6 @@ async function typeDay(picker: PatDurationPicker, day: string): Promise<void> {
   await picker.updateComplete;
 }
 
-/** Records every `name` event that reaches `target`. */
-function record<K extends keyof PatEventMap>(target: EventTarget, name: K): CustomEvent<PatEventMap[K]>[] {
-  const events: CustomEvent<PatEventMap[K]>[] = [];
-  target.addEventListener(name, (event) => events.push(event as CustomEvent<PatEventMap[K]>));
-  return events;
-}
-
 async function mountLoaded(template = html`<pat-duration-picker></pat-duration-picker>`): Promise<PatDurationPicker> {
   const picker = await mount<PatDurationPicker>(template);
   await until(() => presetSelect(picker) && !presetSelect(picker).disabled && picker.value !== '', 'the catalog', WAIT);
@@ -98,7 +70,7 @@ async function mountLoaded(template = html`<pat-duration-picker></pat-duration-p
 }
 
 async function chooseCustom(picker: PatDurationPicker): Promise<SlInput> {
-  await chooseOption(presetSelect(picker), 'custom');
+  await chooseOne(presetSelect(picker), 'custom');
   await until(() => dateInput(picker), 'the date field', WAIT);
   await picker.updateComplete;
   return dateInput(picker)!;
@@ -179,7 +151,7 @@ describe('<pat-duration-picker>', () => {
       const picker = await mountLoaded();
       const events = record(picker, 'pat-duration-change');
       const before = Date.now();
-      await chooseOption(presetSelect(picker), '7d');
+      await chooseOne(presetSelect(picker), '7d');
       const after = Date.now();
       expect(picker.value).to.equal('7d');
       expect(events).to.have.length(1);
@@ -194,7 +166,7 @@ describe('<pat-duration-picker>', () => {
       expect(candidates, `"${line}"`).to.include(line);
 
       const before1y = Date.now();
-      await chooseOption(presetSelect(picker), '1y');
+      await chooseOne(presetSelect(picker), '1y');
       expect(picker.value).to.equal('1y');
       const after1y = Date.now() + 1000;
       const yearLine = expiryLine(picker);
@@ -263,7 +235,7 @@ describe('<pat-duration-picker>', () => {
       const day = isoDay(Date.now() + 10 * DAY);
       await typeDay(picker, day);
       // The person takes a moment over the rest of the form; the form checks the picker on submit.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await elapse(1500, 'time passes between choosing the date and sending the form: the date must stay valid');
       expect(picker.reportValidity()).to.equal(true);
       const created = await createWith(picker.value);
       expect(created.status).to.equal(201);
@@ -335,16 +307,16 @@ describe('<pat-duration-picker>', () => {
       const events = record(picker, 'pat-duration-change');
       picker.value = '90d';
       await picker.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await elapse(100, 'setting `value` to a preset must not emit pat-duration-change');
       expect(presetSelect(picker).value).to.equal('90d');
       expect(picker.value).to.equal('90d');
       picker.value = '45d';
       await picker.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await elapse(100, 'setting `value` to a custom duration must not emit pat-duration-change');
       expect(presetSelect(picker).value, 'a value that is no preset shows as a custom date').to.equal('custom');
       expect(events, 'no event for set values (nor for the preselected default)').to.have.length(0);
 
-      await chooseOption(presetSelect(picker), '24h');
+      await chooseOne(presetSelect(picker), '24h');
       expect(events.map((event) => event.detail.duration)).to.deep.equal(['24h']);
       expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
     });

@@ -3,7 +3,7 @@
  * keyboard and mouse, against the MSW mocks; what the UI did is read back from the mock store.
  */
 import { expect, html } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlButton from '@shoelace-style/shoelace/dist/components/button/button.js';
@@ -14,7 +14,8 @@ import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/t
 import { SECRET_PATTERN, type Scope, type ScopeInput, DEFAULT_CATALOG } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
-import { deepActive, nextEvent, text } from '../../testing/dom.js';
+import { composedContains, deepActive, nextEvent, text } from '../../testing/dom.js';
+import { chooseMany, chooseOne, click, elapse, nextTask, replaceText, typeInto } from '../../testing/input.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatCreateForm } from '../pat-create-form/pat-create-form.component.js';
 import type { PatDetail } from '../pat-detail/pat-detail.component.js';
@@ -42,108 +43,7 @@ const DAY = 24 * 3600e3;
 const SECRET_RE = /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/;
 
 // ---------------------------------------------------------------------------------------------
-// Input: real mouse and keyboard (helpers as in the elements' own tests)
-
-/** The innermost element at a point of the viewport, looking into shadow roots. */
-function deepElementAt(x: number, y: number): Element | null {
-  let hit = document.elementFromPoint(x, y);
-  while (hit?.shadowRoot) {
-    const inner = hit.shadowRoot.elementFromPoint(x, y);
-    if (!inner || inner === hit) break;
-    hit = inner;
-  }
-  return hit;
-}
-
-/**
- * Real mouse click on the centre of `element`. When something else is there (it is out of view,
- * or scrolled out of a scrolling box such as a listbox), it is scrolled into view first, as a
- * person would; when it is still covered, that is an error.
- */
-async function click(element: Element): Promise<void> {
-  const centre = () => {
-    const rect = element.getBoundingClientRect();
-    if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
-    return [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] as [number, number];
-  };
-  let [x, y] = centre();
-  if (!composedContains(element, deepElementAt(x, y))) {
-    element.scrollIntoView({ block: 'center', inline: 'center' });
-    [x, y] = centre();
-  }
-  const hit = deepElementAt(x, y);
-  if (!composedContains(element, hit))
-    throw new Error(
-      `cannot click ${element.tagName.toLowerCase()} "${text(element).slice(0, 30)}": ${hit?.tagName.toLowerCase()}.${hit?.className} covers it`,
-    );
-  await sendMouse({ type: 'click', position: [x, y] });
-}
-
-async function settle(ms = 300): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Whether `node` is `ancestor` or inside it, crossing shadow roots. */
-function composedContains(ancestor: Node, node: Node | null): boolean {
-  for (let current: Node | null = node; current; current = current.parentNode ?? (current as ShadowRoot).host ?? null) {
-    if (current === ancestor) return true;
-  }
-  return false;
-}
-
-/** Chooses one option of a single select with real clicks; resolves once it has closed. */
-async function chooseOne(select: SlSelect, value: string): Promise<void> {
-  await until(() => select.querySelector(`sl-option[value="${value}"]`), `option ${value}`, WAIT);
-  const option = select.querySelector(`sl-option[value="${value}"]`)!;
-  const shown = nextEvent(select, 'sl-after-show');
-  await click(select);
-  await shown;
-  const hidden = nextEvent(select, 'sl-after-hide');
-  await click(option);
-  await hidden;
-  await until(() => select.value === value, `option ${value} chosen`, WAIT);
-}
-
-/** Ticks options of a multiple select with real clicks, then closes it with Escape. */
-async function chooseMany(select: SlSelect, values: string[]): Promise<void> {
-  await until(() => values.every((value) => select.querySelector(`sl-option[value="${value}"]`)), `options ${values.join(', ')}`, WAIT);
-  const shown = nextEvent(select, 'sl-after-show');
-  await click(select);
-  await shown;
-  for (const value of values) {
-    await click(select.querySelector(`sl-option[value="${value}"]`)!);
-    await until(() => (select.value as string[]).includes(value), `option ${value} ticked`, WAIT);
-  }
-  const hidden = nextEvent(select, 'sl-after-hide');
-  await sendKeys({ press: 'Escape' });
-  await hidden;
-}
-
-/** Ticks options of a multiple select with real clicks, then closes it with a click on `outside` (Escape would close a dialog around it too). */
-async function tickOptions(select: SlSelect, values: string[], outside: Element): Promise<void> {
-  await click(select);
-  await until(() => select.open, 'the listbox', WAIT);
-  for (const value of values) {
-    await click(select.querySelector(`sl-option[value="${value}"]`)!);
-    await until(() => (select.value as string[]).includes(value), `option ${value} ticked`, WAIT);
-  }
-  await click(outside);
-  await until(() => !select.open, 'the listbox to close', WAIT);
-}
-
-/** Types into the inner control of an sl-input or sl-textarea, after a real click on it. */
-async function typeInto(field: SlInput | SlTextarea, keys: string): Promise<void> {
-  await click(field);
-  field.focus();
-  await sendKeys({ type: keys });
-}
-
-/** Replaces what the focused field holds with `keys`. */
-async function replaceText(keys: string): Promise<void> {
-  await sendKeys({ press: 'Control+A' });
-  await sendKeys({ press: 'Backspace' });
-  if (keys) await sendKeys({ type: keys });
-}
+// Buttons and dialogs (the real mouse and keyboard: testing/input.ts)
 
 function buttonIn(scope: ParentNode, label: string): HTMLElement | undefined {
   return [...scope.querySelectorAll<HTMLElement>('sl-button')].find((candidate) => text(candidate) === label);
@@ -166,7 +66,8 @@ async function opened(dialog: SlDialog | (() => SlDialog | null), open: () => Pr
 
 async function closed(dialog: SlDialog): Promise<void> {
   await until(() => !dialog.open && dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to close', WAIT);
-  await settle(50);
+  // Shoelace gives focus back in a timer it sets as the dialog hides.
+  await nextTask();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,7 +343,7 @@ async function fillAddScopeRow(manager: PatManager, type: string, operations: st
     'the operations',
     WAIT,
   );
-  await tickOptions(operationsSelect(fieldset), operations, addScopeSl(manager).shadowRoot!.querySelector('[part="title"]')!);
+  await chooseMany(operationsSelect(fieldset), operations, addScopeSl(manager).shadowRoot!.querySelector('[part="title"]')!);
   if (ids.length > 0) {
     const editorRoot = editor.shadowRoot!;
     await click(editorRoot.querySelector('sl-radio-button[value="some"]')!);
@@ -599,7 +500,7 @@ describe('<pat-manager>: the user journey', function () {
     const fresh = await reload(manager);
     expect(location.hash).to.equal(hashBefore);
     await detailLoaded(fresh, 'Edge deploy bot');
-    await settle(200);
+    await elapse(200, 'after a reload the secret banner must not come back');
     expect(banner(fresh)).to.equal(null);
     expect(detail(fresh).secret).to.equal('');
     expect(
@@ -957,7 +858,7 @@ describe('<pat-manager>: the user journey', function () {
     await until(() => alert(), 'the error in the dialog', WAIT);
     expect(text(alert())).to.equal(INTERNAL_ERROR_BODY.message);
     expect((alert() as HTMLElement & { variant: string }).variant).to.equal('danger');
-    await settle(200);
+    await elapse(200, 'after a server error the confirm dialog must stay open');
     expect(detailConfirmSl(manager).open, 'the dialog stays open').to.equal(true);
     expect(writes).to.deep.equal([`PATCH /api/pats/${CI}/secret/revoke`]);
     expect(store.get('alice', CI).status).to.equal('active');

@@ -1,8 +1,9 @@
 import { expect, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys } from '@web/test-runner-commands';
 import type { SetupWorker } from 'msw/browser';
 import { seededId } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi, expectSame } from '../../testing/fixture.js';
+import { click } from '../../testing/input.js';
 import type { PatTable } from '../pat-table/pat-table.component.js';
 import { strings } from '../i18n/strings.js';
 import './pat-manager.js';
@@ -30,13 +31,6 @@ async function loaded(manager: PatManager): Promise<HTMLTableRowElement[]> {
     'the rows',
   );
   return rows(manager);
-}
-
-/** A real mouse click in the middle of `element`. */
-async function click(element: Element): Promise<void> {
-  element.scrollIntoView({ block: 'center' });
-  const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }
 
 function inTable(manager: PatManager, selector: string): HTMLElement {

@@ -7,9 +7,9 @@ import type SlSelect from '@shoelace-style/shoelace/dist/components/select/selec
 import { parseDuration, SECRET_PATTERN, type Pat, type PatWithSecret } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
-import { deepActive, text } from '../../testing/dom.js';
+import { composedContains, deepActive, text } from '../../testing/dom.js';
+import { chooseOne, click, elapse, nextTask, record } from '../../testing/input.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
-import type { PatEventMap } from '../common/events.js';
 import { strings } from '../i18n/strings.js';
 import './pat-regenerate-dialog.js';
 import type { PatRegenerateDialog } from './pat-regenerate-dialog.component.js';
@@ -69,32 +69,6 @@ function pickerError(element: PatRegenerateDialog): string {
   return text(picker(element).shadowRoot!.querySelector('.error'));
 }
 
-function composedContains(ancestor: Node, node: Node | null): boolean {
-  for (let current: Node | null = node; current; current = current.parentNode ?? (current as ShadowRoot).host ?? null) {
-    if (current === ancestor) return true;
-  }
-  return false;
-}
-
-async function click(element: Element): Promise<void> {
-  element.scrollIntoView({ block: 'center', inline: 'center' });
-  const rect = element.getBoundingClientRect();
-  if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
-
-async function settle(ms = 300): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function record<K extends keyof PatEventMap>(target: EventTarget, name: K): CustomEvent<PatEventMap[K]>[] {
-  const events: CustomEvent<PatEventMap[K]>[] = [];
-  const listener = (event: Event) => events.push(event as CustomEvent<PatEventMap[K]>);
-  target.addEventListener(name, listener);
-  cleanups.push(() => target.removeEventListener(name, listener));
-  return events;
-}
-
 interface Seen {
   method: string;
   path: string;
@@ -140,15 +114,8 @@ async function open(element: PatRegenerateDialog, pat: Pat, trigger?: HTMLElemen
 async function closed(element: PatRegenerateDialog): Promise<void> {
   const dialog = sl(element);
   await until(() => !dialog.open && dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to close', WAIT);
-  await settle(50);
-}
-
-async function choosePreset(element: PatRegenerateDialog, preset: string): Promise<void> {
-  const select = presetSelect(element);
-  await click(select);
-  await until(() => select.open, 'the listbox', WAIT);
-  await click(select.querySelector(`sl-option[value="${preset}"]`)!);
-  await until(() => !select.open && select.value === preset, `preset ${preset}`, WAIT);
+  // Shoelace gives focus back in a timer it sets as the dialog hides.
+  await nextTask();
 }
 
 describe('<pat-regenerate-dialog>', function () {
@@ -175,7 +142,7 @@ describe('<pat-regenerate-dialog>', function () {
 
   it('is closed until open() is called', async () => {
     const { element } = await mountDialog();
-    await settle(100);
+    await elapse(100, 'the dialog must not open nor send a request by itself');
     expect(sl(element).open).to.equal(false);
     expect(writes(seen)).to.deep.equal([]);
   });
@@ -207,7 +174,7 @@ describe('<pat-regenerate-dialog>', function () {
     const before = store.get('alice', JENKINS);
     const scopesBefore = store.listScopes('alice', JENKINS, 0, 100).scopes;
     const { result } = await open(element, before, trigger);
-    await choosePreset(element, '7d');
+    await chooseOne(presetSelect(element), '7d');
     const started = Date.now();
     await click(submit(element));
     const pat = await result;
@@ -246,7 +213,7 @@ describe('<pat-regenerate-dialog>', function () {
   it('a custom date sends the time to the end of that day', async () => {
     const { element, trigger } = await mountDialog();
     const { result } = await open(element, store.get('alice', Q3), trigger);
-    await choosePreset(element, 'custom');
+    await chooseOne(presetSelect(element), 'custom');
     const dateInput = picker(element).shadowRoot!.querySelector<HTMLElement & { value: string }>('sl-input[part="date"]')!;
     await until(() => dateInput.value, 'the date field', WAIT);
     const day = dateInput.value;
@@ -264,7 +231,7 @@ describe('<pat-regenerate-dialog>', function () {
     const regenerated = record(document, 'pat-regenerated');
     const { element, trigger } = await mountDialog();
     const { result } = await open(element, store.get('alice', JENKINS), trigger);
-    await choosePreset(element, '90d');
+    await chooseOne(presetSelect(element), '90d');
     await click(cancel(element));
     expect(await result).to.equal(undefined);
     await closed(element);
@@ -299,7 +266,7 @@ describe('<pat-regenerate-dialog>', function () {
     const { element, trigger } = await mountDialog();
     const { state } = await open(element, store.get('alice', JENKINS), trigger);
     await sendMouse({ type: 'click', position: [5, 5] });
-    await settle(300);
+    await elapse(300, 'a click outside must neither close the dialog nor settle open()');
     expect(sl(element).open).to.equal(true);
     expect(state.done).to.equal(false);
     await click(cancel(element));
@@ -319,7 +286,7 @@ describe('<pat-regenerate-dialog>', function () {
     await click(submit(element));
     await until(() => alertText(element), 'the error', WAIT);
     expect(alertText(element)).to.equal(INTERNAL_ERROR_BODY.message);
-    await settle(200);
+    await elapse(200, 'after a server error the dialog must stay open and open() unsettled');
     expect(sl(element).open).to.equal(true);
     expect(state.done).to.equal(false);
     expect(store.get('alice', JENKINS).status).to.equal('revoked');
@@ -375,7 +342,7 @@ describe('<pat-regenerate-dialog>', function () {
     expect(cancel(element).disabled).to.equal(true);
     await click(submit(element));
     await sendKeys({ press: 'Escape' });
-    await settle(200);
+    await elapse(200, 'while busy, a second click must send no second request and Escape must not close the dialog');
     expect(sl(element).open).to.equal(true);
     expect(state.done).to.equal(false);
     expect(writes(seen)).to.have.length(1);
@@ -394,7 +361,7 @@ describe('<pat-regenerate-dialog>', function () {
     );
     const { element, trigger } = await mountDialog();
     const first = await open(element, store.get('alice', JENKINS), trigger);
-    await choosePreset(element, '7d');
+    await chooseOne(presetSelect(element), '7d');
     await click(submit(element));
     await until(() => alertText(element), 'the error', WAIT);
     await click(cancel(element));

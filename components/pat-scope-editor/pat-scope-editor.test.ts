@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys } from '@web/test-runner-commands';
 import { delay, http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlIconButton from '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
@@ -10,7 +10,7 @@ import { LIMITS, type ScopeInput } from '../../contract/index.js';
 import { mockTokenFor, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { deepActive, nextEvent, text } from '../../testing/dom.js';
-import type { PatEventMap } from '../common/events.js';
+import { chooseMany, chooseOne, click, elapse, nextTask, openSelect, record, typeInto } from '../../testing/input.js';
 import { strings } from '../i18n/strings.js';
 import './pat-scope-editor.js';
 import type { EntityOption, PatScopeEditor } from './pat-scope-editor.component.js';
@@ -61,54 +61,6 @@ const rowErrors = (fieldset: Element) => [...fieldset.querySelectorAll('.row-err
 const addButton = (editor: PatScopeEditor) => root(editor).querySelector<HTMLElement>('sl-button.add')!;
 const optionValues = (select: SlSelect) => [...select.querySelectorAll('sl-option')].map((option) => option.getAttribute('value'));
 
-/** Real mouse click on the centre of `element` (scrolled into view first). */
-async function click(element: Element): Promise<void> {
-  element.scrollIntoView({ block: 'center', inline: 'center' });
-  const rect = element.getBoundingClientRect();
-  if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
-
-/** Opens a Shoelace select with a real click; resolves once it is shown. */
-async function open(select: SlSelect): Promise<void> {
-  const shown = nextEvent(select, 'sl-after-show');
-  await click(select);
-  await shown;
-}
-
-/** Chooses one option of a single select with real clicks; resolves once it has closed. */
-async function chooseOne(select: SlSelect, value: string): Promise<void> {
-  // The options come with the catalog.
-  await until(() => select.querySelector(`sl-option[value="${value}"]`), `option ${value} among ${optionValues(select).join(', ')}`, WAIT);
-  const option = select.querySelector(`sl-option[value="${value}"]`)!;
-  await open(select);
-  const hidden = nextEvent(select, 'sl-after-hide');
-  await click(option);
-  await hidden;
-  await until(() => select.value === value, `option ${value} chosen`, WAIT);
-}
-
-/** Ticks options of a multiple select with real clicks, then closes it with Escape. */
-async function chooseMany(select: SlSelect, values: string[]): Promise<void> {
-  await open(select);
-  for (const value of values) {
-    const option = select.querySelector(`sl-option[value="${value}"]`);
-    if (!option) throw new Error(`no option ${value} among ${optionValues(select).join(', ')}`);
-    await click(option);
-    await until(() => (select.value as string[]).includes(value), `option ${value} ticked`, WAIT);
-  }
-  const hidden = nextEvent(select, 'sl-after-hide');
-  await sendKeys({ press: 'Escape' });
-  await hidden;
-}
-
-/** Types into an sl-input (its inner <input>) or a native input, after a real click on it. */
-async function typeInto(input: SlInput | HTMLInputElement, keys: string): Promise<void> {
-  await click(input);
-  input.focus();
-  await sendKeys({ type: keys });
-}
-
 /** Fills a row with real clicks and keys: type, operations, ids (or All) and domain. */
 async function fillRow(
   editor: PatScopeEditor,
@@ -134,13 +86,6 @@ async function fillRow(
     await until(() => editor.scopes.some((scope_) => scope_.domain_id === scope.domain), 'the domain', WAIT);
   }
   await editor.updateComplete;
-}
-
-/** Records every `name` event that reaches `target`. */
-function record<K extends keyof PatEventMap>(target: EventTarget, name: K): CustomEvent<PatEventMap[K]>[] {
-  const events: CustomEvent<PatEventMap[K]>[] = [];
-  target.addEventListener(name, (event) => events.push(event as CustomEvent<PatEventMap[K]>));
-  return events;
 }
 
 /** Mounts an editor and waits for the catalog (its first row's type options). */
@@ -264,7 +209,7 @@ describe('<pat-scope-editor>', () => {
       expect(optionValues(select)).to.deep.equal([]);
       // A click on it does nothing.
       await click(select);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await elapse(300, 'a click on the disabled operations select must not open it');
       expect(select.open).to.equal(false);
       await chooseOne(typeSelect(row(editor, 0)), 'channels');
       await editor.updateComplete;
@@ -399,7 +344,7 @@ describe('<pat-scope-editor>', () => {
       await editor.updateComplete;
       // clients: update + delete still holds the duplicate "update"…
       expect(rowErrors(row(editor, 2))).to.deep.equal([strings.scopes.duplicate(1)]);
-      await open(operationsSelect(row(editor, 2)));
+      await openSelect(operationsSelect(row(editor, 2)));
       await click(operationsSelect(row(editor, 2)).querySelector('sl-option[value="update"]')!);
       const hidden = nextEvent(operationsSelect(row(editor, 2)), 'sl-after-hide');
       await sendKeys({ press: 'Escape' });
@@ -553,19 +498,30 @@ describe('<pat-scope-editor>', () => {
         { id: 'c-2', name: 'Pump B' },
         { id: 'c-3', name: 'Pull station' },
       ];
-      const lookup = async (_type: string, query: string) => {
-        // The short query is answered last.
-        await new Promise((resolve) => setTimeout(resolve, query === 'pu' ? 900 : 10));
-        return all.filter((option) => option.name.toLowerCase().startsWith(query));
+      // The short query is answered last: only once the test lets it, after the newer one.
+      let answerPu!: () => void;
+      const puHeld = new Promise<void>((resolve) => (answerPu = resolve));
+      let puAnswered: Promise<EntityOption[]> | undefined;
+      const lookup = (_type: string, query: string) => {
+        const answer = (async () => {
+          if (query === 'pu') await puHeld;
+          return all.filter((option) => option.name.toLowerCase().startsWith(query));
+        })();
+        if (query === 'pu') puAnswered = answer;
+        return answer;
       };
       const editor = await mountEditor(html`<pat-scope-editor start-with-row .entityLookup=${lookup}></pat-scope-editor>`);
       await fillRow(editor, 0, { type: 'clients', operations: ['read'], ids: [] });
       await typeInto(idsInput(row(editor, 0))!, 'pu');
-      await new Promise((resolve) => setTimeout(resolve, 400)); // the "pu" lookup is under way
+      await until(() => puAnswered !== undefined, 'the "pu" lookup under way', WAIT);
       await sendKeys({ type: 'mp' });
       const names = () => suggestions(row(editor, 0)).map((item) => text(item).split(' c-')[0]);
       await until(() => names().length === 2, 'the "pump" suggestions', WAIT);
-      await new Promise((resolve) => setTimeout(resolve, 1200)); // the "pu" answer has come in by now
+      // Now the "pu" answer comes in; the editor has handled it (and rendered) by the next task.
+      answerPu();
+      await puAnswered;
+      await nextTask();
+      await editor.updateComplete;
       expect(names()).to.deep.equal(['Pump A', 'Pump B']);
     });
   });

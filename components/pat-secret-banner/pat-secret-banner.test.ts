@@ -1,10 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys } from '@web/test-runner-commands';
 import type SlCopyButton from '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
 import type SlTooltip from '@shoelace-style/shoelace/dist/components/tooltip/tooltip.js';
 import { buildSecret, SECRET_PATTERN } from '../../contract/index.js';
 import { expectAccessible, until } from '../../testing/fixture.js';
 import { text } from '../../testing/dom.js';
+import { click } from '../../testing/input.js';
 import { strings } from '../i18n/strings.js';
 import './pat-secret-banner.js';
 import type { PatSecretBanner } from './pat-secret-banner.component.js';
@@ -51,12 +52,6 @@ function attributesContaining(value: string): string[] {
       .filter((attribute) => attribute.value.includes(value))
       .map((attribute) => `${element.tagName.toLowerCase()}[${attribute.name}]`),
   );
-}
-
-async function click(element: Element): Promise<void> {
-  element.scrollIntoView({ block: 'center' });
-  const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }
 
 async function mountBanner(secret = SECRET): Promise<PatSecretBanner> {

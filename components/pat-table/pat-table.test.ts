@@ -3,13 +3,14 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-
 import { delay, http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import type { PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
 import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
 import { mount, until, useMockApi, expectAccessible, expectSame } from '../../testing/fixture.js';
-import { deepActive, nextEvent, text } from '../../testing/dom.js';
+import { deepActive, nextEvent, text, transitionsEnded } from '../../testing/dom.js';
+import { chooseOne, click, elapse, record, typeInto } from '../../testing/input.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
-import type { PatEventMap } from '../common/events.js';
 import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
 import { strings } from '../i18n/strings.js';
 import './pat-table.js';
@@ -166,24 +167,6 @@ function dialogMessage(table: PatTable): string {
   return text(confirmDialog(table).shadowRoot!.querySelector('.message'));
 }
 
-/** Real mouse click on the centre of `element` (scrolled into view first when it is not). */
-async function click(element: Element): Promise<void> {
-  let rect = element.getBoundingClientRect();
-  if (rect.top < 0 || rect.bottom > window.innerHeight || rect.left < 0 || rect.right > window.innerWidth) {
-    element.scrollIntoView({ block: 'center', inline: 'center' });
-    rect = element.getBoundingClientRect();
-  }
-  if (rect.width === 0 || rect.height === 0) throw new Error(`cannot click an invisible ${element.tagName.toLowerCase()}`);
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
-
-/** Records every `name` event that reaches `target`. */
-function record<K extends keyof PatEventMap>(target: EventTarget, name: K): CustomEvent<PatEventMap[K]>[] {
-  const events: CustomEvent<PatEventMap[K]>[] = [];
-  target.addEventListener(name, (event) => events.push(event as CustomEvent<PatEventMap[K]>));
-  return events;
-}
-
 /** Records the URL of every `GET /api/pats` (the list) the page sends from now on. */
 function recordListRequests(worker: SetupWorker): URL[] {
   const urls: URL[] = [];
@@ -324,24 +307,8 @@ async function openDialog(table: PatTable, open: () => Promise<void>): Promise<S
   return dialog;
 }
 
-/** Chooses an option of a Shoelace select with real clicks. */
-async function chooseOption(select: SlSelect, value: string): Promise<void> {
-  const shown = nextEvent(select, 'sl-after-show');
-  await click(select);
-  await shown;
-  const option = select.querySelector(`sl-option[value="${value}"]`);
-  if (!option) throw new Error(`no option ${value}`);
-  await click(option);
-  await until(() => select.value === value && !select.open, `option ${value} chosen`);
-}
-
 async function typeSearch(table: PatTable, keys: string): Promise<void> {
-  await click(root(table).querySelector('sl-input.search')!);
-  await sendKeys({ type: keys });
-}
-
-async function settle(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
+  await typeInto(root(table).querySelector<SlInput>('sl-input.search')!, keys);
 }
 
 /** A short description of what has the keyboard focus inside the table. */
@@ -498,7 +465,7 @@ describe('<pat-table>', () => {
         document.body.style.background = '';
       });
       expect(getComputedStyle(soon).color, 'dark text in the dark theme').not.to.equal('rgb(255, 255, 255)');
-      await settle(400); // Shoelace's controls fade to their new colours
+      await transitionsEnded(); // Shoelace's controls fade to their new colours
       await expectAccessible(table);
     });
 
@@ -576,7 +543,7 @@ describe('<pat-table>', () => {
       );
       await click(stat(table, 'Revoked'));
       await until(() => busy(table) === 'true', 'aria-busy=true');
-      await settle(300);
+      await elapse(300, 'while the refetch is slow, the old rows must stay, marked busy, with no skeleton');
       expect(busy(table)).to.equal('true');
       expect(rowNames(table), 'the old rows stay meanwhile').to.deep.equal(ACTIVE_BY_ISSUED);
       expect(root(table).querySelectorAll('tbody tr.skeleton')).to.have.length(0);
@@ -640,7 +607,7 @@ describe('<pat-table>', () => {
         const table = await mountLoaded({ status: from });
         const requests = recordListRequests(worker);
         const changes = record(table, 'pat-query-change');
-        await chooseOption(statusSelect(table), status);
+        await chooseOne(statusSelect(table), status);
         await expectRows(table, expected);
         expect(expected).to.deep.equal(storeNames(store, { status }));
         expect(requests.length, 'one list request').to.equal(1);
@@ -663,10 +630,10 @@ describe('<pat-table>', () => {
       const requests = recordListRequests(worker);
       const changes = record(table, 'pat-query-change');
       await typeSearch(table, 'GR');
-      await settle(100);
+      await elapse(100, 'a pause in typing shorter than the search debounce: GR and AF must make one request');
       await sendKeys({ type: 'AF' });
       await expectRows(table, ['Grafana dashboards read-only']);
-      await settle(400);
+      await elapse(400, 'no list request may follow the one for GRAF');
       const named = requests.filter((url) => url.searchParams.has('name'));
       expect(named.map((url) => url.searchParams.get('name'))).to.deep.equal(['GRAF']);
       expect(requests).to.have.length(1);
@@ -851,7 +818,7 @@ describe('<pat-table>', () => {
         ({ worker, store } = await useMockApi('many'));
         const table = await mountLoaded({ status: 'all' });
         const requests = recordListRequests(worker);
-        await chooseOption(pageSizeSelect(table), String(size));
+        await chooseOne(pageSizeSelect(table), String(size));
         await expectRows(table, storeNames(store, { status: 'all', limit: size }));
         expect(rows(table)).to.have.length(size);
         expect(requests.at(-1)!.searchParams.get('limit')).to.equal(String(size));
@@ -880,7 +847,7 @@ describe('<pat-table>', () => {
       await click(pager(table, 'Next page'));
       await until(() => range(table) === '21–30 of 250' && busy(table) === 'false', 'page 3');
       const requests = recordListRequests(worker);
-      await chooseOption(statusSelect(table), 'active');
+      await chooseOne(statusSelect(table), 'active');
       const expected = storeNames(store, { status: 'active' });
       await expectRows(table, expected);
       expect(requests.at(-1)!.searchParams.get('offset')).to.equal('0');
@@ -964,7 +931,7 @@ describe('<pat-table>', () => {
       expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('true');
       expect(menuButton(table, 'CI deploy').getAttribute('aria-haspopup')).to.equal('true');
       expect(focused(table), 'the focus stays on the button').to.equal('menu:CI deploy');
-      await settle(50);
+      await elapse(50, 'opening the menu must not emit pat-select');
       expect(selects).to.have.length(0);
       await expectAccessible(table);
     });
@@ -981,7 +948,7 @@ describe('<pat-table>', () => {
       await openRowMenu(table, 'CI deploy');
       await click(header(table, 'Description'));
       await menuHidden(table);
-      await settle(50);
+      await elapse(50, 'closing the menu must not emit pat-select');
       expect(selects).to.have.length(0);
     });
 
@@ -1020,7 +987,7 @@ describe('<pat-table>', () => {
       expect(focused(table)).to.equal('item:add-scope');
       await sendKeys({ press: 'Enter' });
       await until(() => navigations.length === 2, 'the second pat-navigate');
-      await settle(100);
+      await elapse(100, 'a menu item must not open the row too: no pat-select, no third pat-navigate');
       expect(navigations.map((event) => event.detail)).to.deep.equal([
         { route: `/pats/${idOf('CI deploy')}/add-scope` },
         { route: `/pats/${idOf('Nightly backup')}/add-scope` },
@@ -1030,7 +997,7 @@ describe('<pat-table>', () => {
       // View opens the PAT once: from the menu, not from the row too.
       await chooseRowAction(table, 'Alerting webhook', 'view');
       await until(() => selects.length > 0, 'pat-select from View');
-      await settle(100);
+      await elapse(100, 'View must emit pat-select once, not again from the row');
       expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('Alerting webhook') }]);
     });
   });
@@ -1126,7 +1093,7 @@ describe('<pat-table>', () => {
       const selects = record(table, 'pat-select');
       await chooseRowAction(table, 'Alerting webhook', 'view');
       await until(() => selects.length > 0, 'pat-select');
-      await settle(50);
+      await elapse(50, 'View must emit pat-select once');
       expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('Alerting webhook') }]);
     });
 
@@ -1363,7 +1330,7 @@ describe('<pat-table>', () => {
           else await click(dialogButton(table, 'cancel'));
           await hidden;
           expect(dialog.open).to.equal(false);
-          await settle(100);
+          await elapse(100, `cancelling ${action.name} must not emit ${action.done} nor change anything`);
           expect(done).to.have.length(0);
           await expectNothingChanged(table);
         });
@@ -1382,7 +1349,7 @@ describe('<pat-table>', () => {
         table.addEventListener('sl-show', () => (shown = true));
         await action.open(table);
         await until(() => vetoed.length > 0, action.request);
-        await settle(200);
+        await elapse(200, `a vetoed ${action.request} must open no dialog`);
         expect(shown, 'a dialog opened').to.equal(false);
         expect(slDialog(table)?.open ?? false).to.equal(false);
         expect(done).to.have.length(0);
@@ -1539,7 +1506,7 @@ describe('<pat-table>', () => {
       await until(() => focused(table) === 'item:view', 'View focused');
       await sendKeys({ press: 'Enter' });
       await until(() => selects.length > 0, 'pat-select from View');
-      await settle(100);
+      await elapse(100, 'Enter on View must emit pat-select once');
       expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('CI deploy') }]);
       await menuHidden(table);
     });

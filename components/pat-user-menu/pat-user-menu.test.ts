@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys } from '@web/test-runner-commands';
 import type SlAvatar from '@shoelace-style/shoelace/dist/components/avatar/avatar.js';
 import type SlDropdown from '@shoelace-style/shoelace/dist/components/dropdown/dropdown.js';
 import { expectAccessible, until, expectSame } from '../../testing/fixture.js';
 import { deepActive } from '../../testing/dom.js';
+import { click } from '../../testing/input.js';
 import { strings } from '../i18n/strings.js';
 import './pat-user-menu.js';
 import { initialsOf, type PatUserMenu } from './pat-user-menu.component.js';
@@ -35,11 +36,6 @@ function accessibleName(element: Element): string {
   } finally {
     axe.teardown();
   }
-}
-
-async function click(element: Element): Promise<void> {
-  const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }
 
 async function opened(menu: PatUserMenu): Promise<void> {
