@@ -1,4 +1,4 @@
-import { LIMITS, LIST_DEFAULTS } from '../../contract/index.js';
+import { LIMITS, LIST_DEFAULTS, PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS } from '../../contract/index.js';
 import type { PatListState } from './events.js';
 
 /** The list view where nothing says otherwise: the API's own defaults, on page 1. */
@@ -13,3 +13,22 @@ export const LIST_STATE_DEFAULTS: Readonly<PatListState> = {
 
 /** The page sizes the table offers; the first is the default. */
 export const PAGE_SIZES = [LIMITS.pageDefault, 25, 50];
+
+function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
+  return (values as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/**
+ * `state` with each setting the API would refuse replaced by its default, and the search cut to
+ * its limit: list settings come from hosts' attributes and from URLs.
+ */
+export function validListState(state: PatListState): PatListState {
+  return {
+    status: oneOf(STATUS_FILTERS, state.status, LIST_STATE_DEFAULTS.status),
+    search: state.search.slice(0, LIMITS.searchMax),
+    sort: oneOf(PAT_SORT_KEYS, state.sort, LIST_STATE_DEFAULTS.sort),
+    sortDir: oneOf(SORT_DIRECTIONS, state.sortDir, LIST_STATE_DEFAULTS.sortDir),
+    page: Number.isInteger(state.page) && state.page >= 1 ? state.page : 1,
+    pageSize: PAGE_SIZES.includes(state.pageSize) ? state.pageSize : PAGE_SIZES[0]!,
+  };
+}

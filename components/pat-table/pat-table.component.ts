@@ -7,23 +7,14 @@ import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import {
-  LIMITS,
-  PAT_SORT_KEYS,
-  SORT_DIRECTIONS,
-  STATUS_FILTERS,
-  type Pat,
-  type PatSortKey,
-  type SortDirection,
-  type StatusFilter,
-} from '../../contract/index.js';
+import { type Pat, type PatSortKey, type SortDirection, type StatusFilter } from '../../contract/index.js';
 import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { baseStyles } from '../common/base.styles.js';
 import type { PatListState } from '../common/events.js';
 import { PatApiElement } from '../common/pat-api-element.js';
 import { strings } from '../i18n/strings.js';
-import { LIST_STATE_DEFAULTS, PAGE_SIZES } from '../common/list-state.js';
+import { LIST_STATE_DEFAULTS, PAGE_SIZES, validListState } from '../common/list-state.js';
 import { Announcer } from '../common/announcer.js';
 import { renderPager } from './pat-table.pager.js';
 import { RowMenu } from './pat-table.row-menu.js';
@@ -43,10 +34,6 @@ import { renderToolbar } from './pat-table.toolbar.js';
 import styles from './pat-table.styles.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
-
-function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
-  return (values as readonly string[]).includes(value) ? (value as T) : fallback;
-}
 
 /**
  * @tagname pat-table
@@ -123,16 +110,8 @@ export class PatTable extends PatApiElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    // Attributes come from hosts and URLs: keep them to what the API accepts.
-    this.status = oneOf(STATUS_FILTERS, this.status, LIST_STATE_DEFAULTS.status);
-    this.sort = oneOf(PAT_SORT_KEYS, this.sort, LIST_STATE_DEFAULTS.sort);
-    this.sortDir = oneOf(SORT_DIRECTIONS, this.sortDir, LIST_STATE_DEFAULTS.sortDir);
-    if (!PAGE_SIZES.includes(this.pageSize)) this.pageSize = PAGE_SIZES[0]!;
-    if (!Number.isInteger(this.page) || this.page < 1) this.page = 1;
-    if (changed.has('search')) {
-      this.search = this.search.slice(0, LIMITS.searchMax);
-      this.searchDraft = this.search;
-    }
+    Object.assign(this, validListState(this.listState));
+    if (changed.has('search')) this.searchDraft = this.search;
     // The open menu's row left the page (reloaded, deleted): the menu goes with it.
     const shown = this.#data.page && !this.#data.awaitingCounts ? this.#data.page.pats : [];
     const open = this.#rowMenu.openId;
