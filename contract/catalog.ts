@@ -1,8 +1,9 @@
 import { formatDuration, parseDuration, parseLifetime } from './duration.js';
 import { problems } from './errors.js';
-import type { Catalog, EntityTypeInfo, FieldError, ScopeInput } from './types.js';
+import type { Catalog, EntityTypeInfo, FieldError, Operation, ScopeInput } from './types.js';
 
-const MANAGED = ['create', 'read', 'list', 'update', 'delete', 'share', 'unshare'];
+/** The default catalog's operations are the upstream's (Operation): a typo does not compile. */
+const MANAGED: Operation[] = ['create', 'read', 'list', 'update', 'delete', 'share', 'unshare'];
 
 /** The default scope catalog (the upstream's entity types); a host replaces it with its own. */
 export const DEFAULT_ENTITY_TYPES: EntityTypeInfo[] = [
@@ -11,8 +12,8 @@ export const DEFAULT_ENTITY_TYPES: EntityTypeInfo[] = [
   { type: 'groups', label: 'Groups', operations: [...MANAGED] },
   { type: 'dashboards', label: 'Dashboards', operations: [...MANAGED] },
   { type: 'domains', label: 'Domains', operations: MANAGED.filter((op) => op !== 'create') },
-  { type: 'users', label: 'Users', operations: ['read', 'list', 'update', 'delete'] },
-  { type: 'messages', label: 'Messages', operations: ['publish', 'subscribe'] },
+  { type: 'users', label: 'Users', operations: ['read', 'list', 'update', 'delete'] satisfies Operation[] },
+  { type: 'messages', label: 'Messages', operations: ['publish', 'subscribe'] satisfies Operation[] },
 ];
 
 export const DEFAULT_DURATIONS = [
