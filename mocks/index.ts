@@ -24,6 +24,14 @@ export {
   type SeedOptions,
 } from './scenarios.js';
 export { startMockWorker, useScenario } from './browser.js';
+export {
+  createUpstreamHandlers,
+  parseGoDuration,
+  UpstreamStore,
+  type UpstreamOptions,
+  type UpstreamPat,
+  type UpstreamScope,
+} from './upstream.js';
 export * from './validate.js';
 
 /** The body of the server's generic 500, for error states in tests and stories. */
