@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, run, startStandalone, type RunningServer } from './server.js';
+import { demoToken, launchChromium, run, startStandalone, type RunningServer } from './server.js';
 
 const SECRET = /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/;
 
@@ -151,16 +151,10 @@ describe('the user journey on the real server', { timeout: 120_000 }, () => {
   });
 
   it('finds an expired PAT with the Expired filter and regenerates it', async () => {
-    const login = (await (
-      await fetch(`${server.url}/api/demo/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"user":"alice"}',
-      })
-    ).json()) as { access_token: string };
+    const token = await demoToken(server.url);
     const created = await fetch(`${server.url}/api/pats`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${login.access_token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         name: 'Short-lived',
         duration: '1s',

@@ -20,7 +20,7 @@ import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { ELEMENT_TAGS } from '../vite.package.config.js';
-import { launchChromium, output } from './server.js';
+import { demoToken, launchChromium, output } from './server.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -88,12 +88,7 @@ async function serve(
   const db = await openDatabase(':memory:');
   const server = await listen(createApp({ db, jwtSecret: JWT_SECRET, demo: true, staticDir, logger: pino({ level: 'silent' }) }));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const login = await fetch(`${base}/api/demo/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user: 'alice' }),
-  });
-  const { access_token: token } = (await login.json()) as { access_token: string };
+  const token = await demoToken(base);
   return {
     base,
     token,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../server/test/harness.js';
-import { launchChromium, run, startStandalone, type RunningServer } from './server.js';
+import { demoToken, launchChromium, run, startStandalone, type RunningServer } from './server.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -154,17 +154,11 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
   });
 
   it('a development build talks to the server: no service worker answers, a PAT made through the API is listed', async () => {
-    const login = (await (
-      await fetch(`${server.url}/api/demo/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"user":"alice"}',
-      })
-    ).json()) as { access_token: string };
+    const token = await demoToken(server.url);
     const name = `Made on the server ${randomUUID().slice(0, 8)}`;
     const created = await fetch(`${server.url}/api/pats`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${login.access_token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name, duration: '30d', scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] }),
     });
     assert.equal(created.status, 201);

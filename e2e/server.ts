@@ -82,3 +82,14 @@ export async function startStandalone(env: NodeJS.ProcessEnv = {}): Promise<Runn
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
+
+/** Signs `user` in through the demo login of the server at `base`: their access token. */
+export async function demoToken(base: string, user = 'alice'): Promise<string> {
+  const login = await fetch(`${base}/api/demo/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user }),
+  });
+  if (!login.ok) throw new Error(`demo login as ${user}: ${login.status}`);
+  return ((await login.json()) as { access_token: string }).access_token;
+}

@@ -72,3 +72,18 @@ export async function transitionsEnded(): Promise<void> {
   );
   await Promise.allSettled([...transitions].map((transition) => transition.finished));
 }
+
+/**
+ * Where the browser keeps `needle` beyond the page: the URL, localStorage and sessionStorage
+ * entries (`key=value`) and the cookies. Empty when a secret left no trace there.
+ */
+export function storedCopies(needle: string): string[] {
+  const entries = (storage: Storage) =>
+    Array.from({ length: storage.length }, (_, i) => `${storage.key(i)}=${storage.getItem(storage.key(i)!)}`);
+  return [
+    ...(location.href.includes(needle) ? [`location ${location.href}`] : []),
+    ...entries(localStorage).map((entry) => `localStorage ${entry}`),
+    ...entries(sessionStorage).map((entry) => `sessionStorage ${entry}`),
+    ...(document.cookie.includes(needle) ? [`cookie ${document.cookie}`] : []),
+  ].filter((copy) => copy.includes(needle));
+}
