@@ -3,12 +3,18 @@ import type { PatEventMap, PatApiProvider, PatCreateForm, PatDetail, PatDuration
 
 /**
  * `<pat-api-provider>`: Gives every PAT Kit element inside it the API client: an `HttpPatApi` at `base-url`
- * with the user's bearer token, or a client of the host's own.
+ * with the user's bearer token (a `SuperMqPatApi` when `backend` is `supermq`), or a client of
+ * the host's own.
  */
 export interface PatApiProviderProps {
   api?: PatApiProvider['api'];
   /** Where the PAT routes are mounted. */
   baseUrl?: PatApiProvider['baseUrl'];
+  /**
+   * What answers at `base-url`: `pat-kit` (PAT Kit's server) or `supermq` (an unmodified
+   * Magistrala/SuperMQ backend, whose PAT routes answer differently).
+   */
+  backend?: PatApiProvider['backend'];
   /** The signed-in user's access token. Never an attribute: tokens stay out of the DOM. */
   token?: PatApiProvider['token'];
   /** Asked before every call, for hosts that refresh their tokens; wins over `token`. */

@@ -6,5 +6,6 @@ export * from './scopes.js';
 export * from './catalog.js';
 export * from './secret.js';
 export * from './text.js';
+export * from './order.js';
 export * from './errors.js';
 export * from './demo.js';

@@ -11,6 +11,8 @@
  */
 import {
   allowedScopes,
+  compareBinary,
+  comparePats,
   buildSecret,
   isExpiringSoon,
   lifetimeMs,
@@ -129,21 +131,6 @@ export function uuidFromBytes(bytes: Uint8Array): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Orders strings by code point, as SQL's binary collation orders UTF-8 text. */
-export function compareBinary(a: string, b: string): number {
-  if (a === b) return 0;
-  const left = a[Symbol.iterator]();
-  const right = b[Symbol.iterator]();
-  for (;;) {
-    const x = left.next();
-    const y = right.next();
-    if (x.done || y.done) return x.done ? (y.done ? 0 : -1) : 1;
-    const cx = x.value.codePointAt(0)!;
-    const cy = y.value.codePointAt(0)!;
-    if (cx !== cy) return cx < cy ? -1 : 1;
-  }
-}
-
 function compareScopes(a: Scope, b: Scope): number {
   return (
     compareBinary(a.entity_type, b.entity_type) ||
@@ -242,16 +229,7 @@ export class MockStore {
         (query.id === undefined || pat.id === query.id) &&
         (search === undefined || nameKey(pat.name).includes(search)),
     );
-    const sign = query.dir === 'asc' ? 1 : -1;
-    const key = (pat: StoredPat): string | null => (query.sort === 'name' ? nameKey(pat.name) : pat[query.sort]);
-    rows.sort((a, b) => {
-      const ka = key(a);
-      const kb = key(b);
-      // A never-used PAT is the least recently used: first ascending, last descending. The id
-      // keeps pages stable among equal keys.
-      const order = ka === kb ? 0 : ka === null ? -1 : kb === null ? 1 : compareBinary(ka, kb);
-      return sign * (order || compareBinary(a.id, b.id));
-    });
+    rows.sort(comparePats(query.sort, query.dir));
     return {
       total: rows.length,
       offset: query.offset,

@@ -72,9 +72,10 @@ const nodeTests = [
   ...testFiles('server', '.test.ts'),
   ...testFiles('mocks', '.test.ts'),
   ...testFiles('e2e', '.test.ts'),
+  ...testFiles('scripts', '.test.ts'),
 ];
 run(
-  'node tests: contract, server, mocks, end to end (SQLite)',
+  'node tests: contract, server, mocks, end to end, build scripts (SQLite)',
   process.execPath,
   [...nodeTestArgs, ...nodeTests.filter((file) => !onlyOnPostgres(file))],
   join(countsDir, 'node.json'),

@@ -10,27 +10,19 @@ import type {
   ScopePage,
   Summary,
 } from '../../contract/index.js';
-import { ApiError, isAbort } from './api-error.js';
+import { ApiError } from './api-error.js';
+import { HttpTransport, type HttpTransportOptions, type Request } from './http-transport.js';
 import type { CallOptions, PatApi } from './pat-api.js';
-import { strings } from '../i18n/strings.js';
 
-export interface HttpPatApiOptions {
-  /** Where the PAT routes are mounted, e.g. `/api` or `https://auth.example.com/api`. */
-  baseUrl: string;
-  /** A fixed bearer token for the signed-in user. */
-  token?: string;
-  /** Asked before every call, for hosts that refresh their tokens; wins over `token`. */
-  getToken?: () => string | undefined | Promise<string | undefined>;
-  fetch?: typeof fetch;
-}
-
-type Query = Record<string, string | number | undefined>;
-
-const networkError = () => new ApiError(0, 'network', strings.errors.network);
+export type HttpPatApiOptions = HttpTransportOptions;
 
 /** PatApi over `fetch`. Every call takes an AbortSignal; every failure is an ApiError. */
 export class HttpPatApi implements PatApi {
-  constructor(private readonly options: HttpPatApiOptions) {}
+  #transport: HttpTransport;
+
+  constructor(options: HttpPatApiOptions) {
+    this.#transport = new HttpTransport(options, (status, body) => ApiError.fromBody(status, body as never));
+  }
 
   createPat(request: CreatePatRequest, options?: CallOptions) {
     return this.#call<PatWithSecret>('POST', '/pats', { body: request, ...options });
@@ -96,43 +88,7 @@ export class HttpPatApi implements PatApi {
     return `/pats/${encodeURIComponent(id)}`;
   }
 
-  async #call<T>(method: string, path: string, { body, query, signal }: CallOptions & { body?: unknown; query?: Query } = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    const token = this.options.getToken ? await this.options.getToken() : this.options.token;
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') search.set(key, String(value));
-    const url = `${this.options.baseUrl.replace(/\/$/, '')}${path}${search.size ? `?${search}` : ''}`;
-
-    let response: Response;
-    try {
-      response = await (this.options.fetch ?? fetch)(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
-    } catch (error) {
-      if (isAbort(error)) throw error;
-      throw networkError();
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      // The connection broke off (or the call was aborted) while the body was read.
-      if (isAbort(error)) throw error;
-      throw networkError();
-    }
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    if (!response.ok) throw ApiError.fromBody(response.status, parsed as never);
-    return parsed as T;
+  #call<T>(method: string, path: string, request?: Request): Promise<T> {
+    return this.#transport.call<T>(method, path, request);
   }
 }

@@ -33,3 +33,22 @@ export interface PatApi {
   getCatalog(options?: CallOptions): Promise<Catalog>;
   getSummary(options?: CallOptions): Promise<Summary>;
 }
+
+/** The methods of PatApi, for code that wraps a client whatever it is. */
+export const PAT_API_METHODS = [
+  'createPat',
+  'listPats',
+  'deleteAllPats',
+  'getPat',
+  'deletePat',
+  'renamePat',
+  'describePat',
+  'resetSecret',
+  'revokePat',
+  'listScopes',
+  'addScopes',
+  'removeScopes',
+  'clearScopes',
+  'getCatalog',
+  'getSummary',
+] as const satisfies readonly (keyof PatApi)[];

@@ -2,16 +2,17 @@ import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
 import type { Pat } from '../../contract/index.js';
 import { ApiError } from '../api/api-error.js';
+import { checkedPatApi } from '../api/checked-pat-api.js';
 import { patApiContext } from '../api/context.js';
 import type { PatApi } from '../api/pat-api.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { PatElement } from './pat-element.js';
 import { strings } from '../i18n/strings.js';
 
-/** The client, or the error that says where it should have come from. */
+/** The client, its answers checked (see checkedPatApi), or the error that says where it should have come from. */
 export function requireApi(api: PatApi | undefined): PatApi {
   if (!api) throw new ApiError(0, 'network', strings.noApiClient);
-  return api;
+  return checkedPatApi(api);
 }
 
 /** A confirmation dialog, or how to get one (an element may render its dialog only when it asks). */

@@ -21,6 +21,8 @@ export const strings = {
     server: 'The server had a problem. Please try again.',
     request: (status: number) => `The request failed (HTTP ${status}).`,
     network: 'Cannot reach the server. Check your connection and try again.',
+    notFound: 'There is no such token.',
+    unexpectedAnswer: "The server answered in a form PAT Kit does not read. Is this PAT Kit's server?",
   },
 
   status: {

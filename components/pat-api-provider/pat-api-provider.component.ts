@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { patApiContext } from '../api/context.js';
 import { HttpPatApi } from '../api/http-pat-api.js';
+import { lazyPatApi } from '../api/lazy-pat-api.js';
 import type { PatApi } from '../api/pat-api.js';
 import { PatElement } from '../common/pat-element.js';
 import styles from './pat-api-provider.styles.js';
@@ -10,7 +11,8 @@ import styles from './pat-api-provider.styles.js';
 /**
  * @tagname pat-api-provider
  * @summary Gives every PAT Kit element inside it the API client: an `HttpPatApi` at `base-url`
- * with the user's bearer token, or a client of the host's own.
+ * with the user's bearer token (a `SuperMqPatApi` when `backend` is `supermq`), or a client of
+ * the host's own.
  *
  * @slot - The PAT Kit elements (and anything else) that use the API.
  * @csspart base - The slot's wrapper (the provider itself lays nothing out).
@@ -23,6 +25,12 @@ export class PatApiProvider extends PatElement {
 
   /** Where the PAT routes are mounted. */
   @property({ attribute: 'base-url' }) baseUrl = '/api';
+
+  /**
+   * What answers at `base-url`: `pat-kit` (PAT Kit's server) or `supermq` (an unmodified
+   * Magistrala/SuperMQ backend, whose PAT routes answer differently).
+   */
+  @property() backend: 'pat-kit' | 'supermq' = 'pat-kit';
 
   /** The signed-in user's access token. Never an attribute: tokens stay out of the DOM. */
   @property({ attribute: false }) token?: string;
@@ -47,10 +55,16 @@ export class PatApiProvider extends PatElement {
 
   /** A new client when the settings it is made from changed. */
   #sync() {
-    const inputs = [this.client, this.baseUrl, this.token, this.getToken];
+    const inputs = [this.client, this.backend, this.baseUrl, this.token, this.getToken];
     if (this.#inputs?.every((input, i) => input === inputs[i])) return;
     this.#inputs = inputs;
-    this.api = this.client ?? new HttpPatApi({ baseUrl: this.baseUrl, token: this.token, getToken: this.getToken });
+    const options = { baseUrl: this.baseUrl, token: this.token, getToken: this.getToken };
+    this.api =
+      this.client ??
+      (this.backend === 'supermq'
+        ? // Loaded only by the pages that use it, so the other pages' bundle does not carry it.
+          lazyPatApi(async () => new (await import('../api/supermq-pat-api.js')).SuperMqPatApi(options))
+        : new HttpPatApi(options));
   }
 
   override render() {

@@ -119,6 +119,34 @@ describe('<pat-api-provider>', () => {
     expect(seen).to.deep.equal([{ path: '/v2/pats/summary', auth: `Bearer ${mockTokenFor('alice')}` }]);
   });
 
+  it('backend="supermq" gives the SuperMQ client, loaded on its first call, and HttpPatApi again without it', async () => {
+    // Observed, not read from the timeline: a page of tests fills its buffer of 250 entries.
+    let loadCount = 0;
+    const observer = new PerformanceObserver((list) => {
+      loadCount += list.getEntries().filter((entry) => entry.name.includes('/supermq-pat-api.')).length;
+    });
+    observer.observe({ type: 'resource' });
+    const loads = () => (observer.takeRecords().forEach((entry) => entry.name.includes('/supermq-pat-api.') && loadCount++), loadCount);
+    const { provider, consumer } = await mountProvider();
+    provider.setAttribute('backend', 'supermq');
+    await provider.updateComplete;
+    await consumer.updateComplete;
+    expect(consumer.api).not.to.be.instanceOf(HttpPatApi);
+    expect(loads(), 'not loaded before it is used').to.equal(0);
+    // The upstream has no catalog: this client brings its own (without `users`), without a request.
+    const catalog = await consumer.api!.getCatalog();
+    expect(catalog.entity_types.map((entry) => entry.type))
+      .to.include('clients')
+      .and.not.include('users');
+    expect(loads(), 'loaded by the first call').to.equal(1);
+    provider.removeAttribute('backend');
+    provider.backend = 'pat-kit';
+    await provider.updateComplete;
+    await consumer.updateComplete;
+    expect(consumer.api).to.be.instanceOf(HttpPatApi);
+    observer.disconnect();
+  });
+
   it('passes getToken() on: asked per request, winning over token', async () => {
     const seen = watch(worker);
     const { provider, consumer } = await mountProvider('not-a-valid-token');

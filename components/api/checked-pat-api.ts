@@ -1,0 +1,75 @@
+import { ApiError } from './api-error.js';
+import { PAT_API_METHODS, type PatApi } from './pat-api.js';
+import { strings } from '../i18n/strings.js';
+
+// Answers are untyped JSON: a shape reads any field of any value.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Shape = (value: any) => boolean;
+
+const typed =
+  (type: string, ...keys: string[]): Shape =>
+  (value) =>
+    !!value && typeof value === 'object' && keys.every((key) => typeof value[key] === type);
+const listOf =
+  (key: string, item: Shape): Shape =>
+  (value) =>
+    Array.isArray(value?.[key]) && value[key].every(item);
+const all =
+  (...shapes: Shape[]): Shape =>
+  (value) =>
+    shapes.every((shape) => shape(value));
+
+const isPat = all(
+  typed('string', 'id', 'name', 'description', 'status', 'issued_at', 'expires_at'),
+  typed('boolean', 'revoked'),
+  typed('number', 'scopes_count'),
+  (pat) => pat.id !== '',
+);
+const isScopeList = listOf('scopes', typed('string', 'id', 'entity_type', 'operation', 'entity_id'));
+
+/** What each call must answer before an element uses it; the calls that answer nothing are absent. */
+const SHAPES: Partial<Record<keyof PatApi, Shape>> = {
+  createPat: all(isPat, typed('string', 'secret')),
+  listPats: all(typed('number', 'total'), listOf('pats', isPat)),
+  deleteAllPats: typed('number', 'deleted'),
+  getPat: isPat,
+  renamePat: isPat,
+  describePat: isPat,
+  resetSecret: all(isPat, typed('string', 'secret')),
+  listScopes: all(typed('number', 'total'), isScopeList),
+  addScopes: isScopeList,
+  removeScopes: isScopeList,
+  clearScopes: isScopeList,
+  getCatalog: all(
+    listOf(
+      'entity_types',
+      all(typed('string', 'type', 'label'), (entry) => Array.isArray(entry.operations)),
+    ),
+    listOf('durations', typed('string', 'value', 'label')),
+    typed('string', 'max_lifetime'),
+  ),
+  getSummary: typed('number', 'active', 'expiring_soon', 'revoked', 'expired', 'total'),
+};
+
+const checkedApis = new WeakMap<PatApi, PatApi>();
+
+/**
+ * `api` with every answer checked for the shape the elements read, so that a backend answering
+ * otherwise (another server at `base-url`, a client of the host's own) shows as an error with a
+ * clear message rather than a crash, an endless placeholder or `NaN`.
+ */
+export function checkedPatApi(api: PatApi): PatApi {
+  let checked = checkedApis.get(api);
+  if (!checked) {
+    const check = async (method: keyof PatApi, args: unknown[]) => {
+      const answer = await (api[method] as (...a: unknown[]) => unknown).apply(api, args);
+      if (!(SHAPES[method]?.(answer) ?? true)) throw new ApiError(502, 'internal', strings.errors.unexpectedAnswer);
+      return answer;
+    };
+    checked = Object.fromEntries(
+      PAT_API_METHODS.map((method) => [method, (...args: unknown[]) => check(method, args)]),
+    ) as unknown as PatApi;
+    checkedApis.set(api, checked);
+  }
+  return checked;
+}

@@ -1,0 +1,173 @@
+import { expect } from '@open-wc/testing';
+import type { SetupWorker } from 'msw/browser';
+import { DAY_MS, type ScopeInput } from '../../contract/index.js';
+import { createUpstreamHandlers, mockTokenFor, UpstreamStore } from '../../mocks/index.js';
+import { useMockApi } from '../../testing/fixture.js';
+import { ApiError } from './api-error.js';
+import { SuperMqPatApi } from './supermq-pat-api.js';
+
+const BASE = '/upstream';
+
+let worker: SetupWorker;
+let store: UpstreamStore;
+let api: SuperMqPatApi;
+/** Every request that reached the upstream mock, as `METHOD /path?query`. */
+let sent: string[];
+
+before(async () => {
+  ({ worker } = await useMockApi('default'));
+});
+
+beforeEach(() => {
+  store = new UpstreamStore();
+  worker.resetHandlers(...createUpstreamHandlers(store, { baseUrl: BASE }));
+  sent = [];
+  worker.events.removeAllListeners('request:start');
+  worker.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname.startsWith(BASE)) sent.push(`${request.method} ${url.pathname.slice(BASE.length)}${url.search}`);
+  });
+  api = new SuperMqPatApi({ baseUrl: BASE, token: mockTokenFor('alice') });
+});
+
+afterEach(() => {
+  worker.events.removeAllListeners('request:start');
+  worker.resetHandlers();
+});
+
+const scope = (entity_type: string, operation: string, entity_id = '*', domain_id: string | null = 'd1'): ScopeInput => ({
+  entity_type,
+  operation,
+  entity_id,
+  domain_id,
+});
+
+async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected the call to reject');
+}
+
+describe('SuperMqPatApi on an unmodified upstream backend', () => {
+  it('creates a PAT and then its scopes, in Go durations, and answers it as PAT Kit does', async () => {
+    const pat = await api.createPat({
+      name: 'ci',
+      description: 'deploys',
+      duration: '30d',
+      scopes: [scope('clients', 'create'), scope('messages', 'publish', 'c1')],
+    });
+    expect(sent).to.deep.equal(['POST /pats', `PATCH /pats/${pat.id}/scope/add`]);
+    expect(pat.secret).to.match(/^pat_/);
+    expect([pat.status, pat.scopes_count, pat.updated_at, pat.last_used_at, pat.revoked_at]).to.deep.equal(['active', 2, null, null, null]);
+    const stored = store.pats.get(pat.id)!;
+    expect(stored.expires_at - stored.issued_at).to.equal(30 * DAY_MS);
+    const { scopes } = await api.listScopes(pat.id);
+    expect(scopes.map((s) => [s.entity_type, s.operation, s.entity_id, s.domain_id])).to.deep.equal([
+      ['clients', 'create', '*', 'd1'],
+      ['messages', 'publish', 'c1', 'd1'],
+    ]);
+  });
+
+  it('refuses a scope without a domain before sending anything, on the field', async () => {
+    const error = await apiError(api.createPat({ name: 'ci', duration: '1d', scopes: [scope('clients', 'read', '*', null)] }));
+    expect([error.status, error.details[0]?.field]).to.deep.equal([400, 'scopes[0].domain_id']);
+    expect(sent).to.deep.equal([]);
+  });
+
+  it('takes the PAT back when its scopes are refused, so no PAT is left without them', async () => {
+    const error = await apiError(api.createPat({ name: 'ci', duration: '1d', scopes: [scope('users', 'read')] }));
+    expect([error.status, error.details[0]?.field]).to.deep.equal([400, 'scopes']);
+    expect(store.pats.size).to.equal(0);
+  });
+
+  it('lists with each PAT’s scope count, unset times as null, and the status computed', async () => {
+    const first = await api.createPat({ name: 'first', duration: '1d', scopes: [scope('channels', 'read')] });
+    await api.createPat({ name: 'second', duration: '1d' });
+    await api.revokePat(first.id);
+    const active = await api.listPats();
+    expect(active.pats.map((pat) => [pat.name, pat.scopes_count])).to.deep.equal([['second', 0]]);
+    const all = await api.listPats({ status: 'all' });
+    expect(all.pats.map((pat) => [pat.name, pat.status, pat.scopes_count])).to.deep.equal([
+      ['second', 'active', 0],
+      ['first', 'revoked', 1],
+    ]);
+    expect(all.pats[1]!.revoked_at).to.be.a('string');
+  });
+
+  it('sorts here what the upstream does not: another order reads every match, then pages', async () => {
+    for (const [name, duration] of [
+      ['beta', '3d'],
+      ['Alpha', '1d'],
+      ['gamma', '2d'],
+    ]) {
+      await api.createPat({ name: name!, duration: duration! });
+    }
+    sent = [];
+    const byName = await api.listPats({ sort: 'name', dir: 'asc', offset: 1, limit: 1 });
+    expect([byName.total, byName.pats.map((pat) => pat.name)]).to.deep.equal([3, ['beta']]);
+    expect(sent[0]).to.equal('GET /pats?status=active&limit=100000');
+    const byExpiry = await api.listPats({ sort: 'expires_at', dir: 'desc', limit: 2 });
+    expect(byExpiry.pats.map((pat) => pat.name)).to.deep.equal(['beta', 'gamma']);
+    // Its own order (newest first) is paged by the upstream.
+    sent = [];
+    const newest = await api.listPats({ sort: 'issued_at', dir: 'desc', offset: 0, limit: 2 });
+    expect([newest.total, newest.pats.length]).to.deep.equal([3, 2]);
+    expect(sent[0]).to.equal('GET /pats?status=active&offset=0&limit=2');
+  });
+
+  it('a PAT that is not the caller’s is a 404, not the upstream’s empty 200', async () => {
+    const bobs = await new SuperMqPatApi({ baseUrl: BASE, token: mockTokenFor('bob') }).createPat({ name: 'bob’s', duration: '1d' });
+    const error = await apiError(api.getPat(bobs.id));
+    expect([error.status, error.code]).to.deep.equal([404, 'not_found']);
+  });
+
+  it('rename and reset answer the PAT as it is now (the upstream says "active" and a stale "revoked")', async () => {
+    const pat = await api.createPat({ name: 'ci', duration: '1d' });
+    await api.revokePat(pat.id);
+    const renamed = await api.renamePat(pat.id, 'ci 2');
+    expect([renamed.name, renamed.status]).to.deep.equal(['ci 2', 'revoked']);
+    const reset = await api.resetSecret(pat.id, '1w');
+    expect([reset.status, reset.revoked]).to.deep.equal(['active', false]);
+    expect(reset.secret).to.not.equal(pat.secret);
+  });
+
+  it('a description cannot be emptied on this backend: a field error says so', async () => {
+    const pat = await api.createPat({ name: 'ci', description: 'x', duration: '1d' });
+    const error = await apiError(api.describePat(pat.id, ''));
+    expect(error.details).to.deep.equal([{ field: 'description', message: 'cannot be emptied on this backend' }]);
+  });
+
+  it('scope changes answer every scope, though the upstream answers without a body', async () => {
+    const pat = await api.createPat({ name: 'ci', duration: '1d' });
+    const added = await api.addScopes(pat.id, [scope('groups', 'list'), scope('groups', 'read', 'g1')]);
+    expect(added.scopes.map((s) => s.operation)).to.deep.equal(['list', 'read']);
+    const removed = await api.removeScopes(pat.id, [added.scopes[0]!.id]);
+    expect(removed.scopes.map((s) => s.entity_id)).to.deep.equal(['g1']);
+    expect(await api.clearScopes(pat.id)).to.deep.equal({ scopes: [] });
+    const duplicate = await apiError(api.addScopes(pat.id, [scope('groups', 'list'), scope('groups', 'list')]));
+    expect([duplicate.status, duplicate.code]).to.deep.equal([422, 'conflict']);
+  });
+
+  it('counts from list totals, and deletes all with their number', async () => {
+    await api.createPat({ name: 'soon', duration: '1d' });
+    await api.createPat({ name: 'later', duration: '30d' });
+    const gone = await api.createPat({ name: 'gone', duration: '30d' });
+    await api.revokePat(gone.id);
+    expect(await api.getSummary()).to.deep.equal({ active: 2, expiring_soon: 1, revoked: 1, expired: 0, total: 3 });
+    expect(await api.deleteAllPats()).to.deep.equal({ deleted: 3 });
+    expect((await api.getSummary()).total).to.equal(0);
+  });
+
+  it('offers a catalog the backend takes: no users scopes, dashboards only shared', async () => {
+    const catalog = await api.getCatalog();
+    const types = Object.fromEntries(catalog.entity_types.map((entry) => [entry.type, entry.operations]));
+    expect(types.users).to.equal(undefined);
+    expect(types.dashboards).to.deep.equal(['share', 'unshare']);
+    expect(types.messages).to.deep.equal(['publish', 'subscribe']);
+    expect(sent).to.deep.equal([]);
+  });
+});
