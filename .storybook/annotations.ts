@@ -9,7 +9,7 @@
 import type { Decorator, Loader, Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { SetupWorker } from 'msw/browser';
-import { mockTokenFor, startMockWorker, useScenario, SCENARIO_NAMES, type ScenarioName } from '../mocks/index.js';
+import { mockTokenFor, startMockWorker, useScenario, useUpstreamScenario, SCENARIO_NAMES, type ScenarioName } from '../mocks/index.js';
 import '../components/pat-api-provider/pat-api-provider.js';
 
 /** What a story may set in `parameters` on top of Storybook's own. */
@@ -20,6 +20,11 @@ export interface PatStoryParameters {
   user?: string;
   /** `false`: the story brings its own `<pat-api-provider>` (the provider's own stories). */
   provider?: boolean;
+  /**
+   * `supermq`: the elements on a mock of an unmodified Magistrala/SuperMQ backend (the `upstream`
+   * scenario, alice's and bob's PATs as that backend keeps them), the provider set to match.
+   */
+  backend?: 'supermq';
 }
 
 let worker: Promise<SetupWorker> | undefined;
@@ -32,6 +37,8 @@ export function mockWorker(): Promise<SetupWorker> {
 
 /** Switches the mock API to the story's scenario, on a freshly seeded store, before it renders. */
 export const mockApiLoader: Loader = async ({ parameters }) => {
+  if ((parameters as PatStoryParameters).backend === 'supermq')
+    return { scenario: 'upstream', store: useUpstreamScenario(await mockWorker()) };
   const scenario = ((parameters as PatStoryParameters).scenario ?? 'default') as ScenarioName;
   if (!SCENARIO_NAMES.includes(scenario)) throw new Error(`unknown mock scenario "${scenario}"; use one of ${SCENARIO_NAMES.join(', ')}`);
   const store = useScenario(await mockWorker(), scenario);
@@ -64,11 +71,11 @@ export const withTheme: Decorator = (story, { globals }) => {
   return story();
 };
 
-/** Wraps the story in a provider signed in as `parameters.user` against the mock API at `/api`. */
+/** Wraps the story in a provider signed in as `parameters.user` against the mock API at `/api` (`parameters.backend`'s kind). */
 export const withApiProvider: Decorator = (story, { parameters }) => {
-  const { provider, user = 'alice' } = parameters as PatStoryParameters;
+  const { provider, user = 'alice', backend = 'pat-kit' } = parameters as PatStoryParameters;
   if (provider === false) return story();
-  return html`<pat-api-provider base-url="/api" .token=${mockTokenFor(user)}>${story()}</pat-api-provider>`;
+  return html`<pat-api-provider base-url="/api" backend=${backend} .token=${mockTokenFor(user)}>${story()}</pat-api-provider>`;
 };
 
 const annotations = {

@@ -5,7 +5,14 @@
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { MockStore } from './store.js';
-import { createScenario, type ScenarioName, type ScenarioOptions } from './scenarios.js';
+import {
+  createScenario,
+  createUpstreamScenario,
+  type ScenarioName,
+  type ScenarioOptions,
+  type UpstreamScenarioOptions,
+} from './scenarios.js';
+import type { UpstreamStore } from './upstream.js';
 
 /** Starts the MSW worker on `scenario`; resolves once it intercepts requests. */
 export async function startMockWorker(scenario: ScenarioName = 'default', options: ScenarioOptions = {}): Promise<SetupWorker> {
@@ -25,6 +32,13 @@ export async function startMockWorker(scenario: ScenarioName = 'default', option
  */
 export function useScenario(worker: SetupWorker, name: ScenarioName, options: ScenarioOptions = {}): MockStore {
   const { store, handlers } = createScenario(name, options);
+  worker.resetHandlers(...handlers);
+  return store;
+}
+
+/** Switches a running worker to the `upstream` scenario (see createUpstreamScenario) and returns its store. */
+export function useUpstreamScenario(worker: SetupWorker, options: UpstreamScenarioOptions = {}): UpstreamStore {
+  const { store, handlers } = createUpstreamScenario(options);
   worker.resetHandlers(...handlers);
   return store;
 }

@@ -18,12 +18,15 @@ export {
   scenarioSettings,
   createScenario,
   scenarioHandlers,
+  createUpstreamScenario,
+  UPSTREAM_DOMAIN,
   seededId,
   type ScenarioName,
   type ScenarioOptions,
   type SeedOptions,
+  type UpstreamScenarioOptions,
 } from './scenarios.js';
-export { startMockWorker, useScenario } from './browser.js';
+export { startMockWorker, useScenario, useUpstreamScenario } from './browser.js';
 export {
   createUpstreamHandlers,
   parseGoDuration,
@@ -31,6 +34,7 @@ export {
   type UpstreamOptions,
   type UpstreamPat,
   type UpstreamScope,
+  type UpstreamSeed,
 } from './upstream.js';
 export * from './validate.js';
 

@@ -7,6 +7,7 @@ import type { HttpHandler } from 'msw';
 import { DAY_MS as DAY } from '../contract/index.js';
 import { createHandlers, type HandlerOptions } from './handlers.js';
 import { MockStore, uuidFromBytes, type MockStoreOptions, type SeedPat } from './store.js';
+import { createUpstreamHandlers, UpstreamStore, type UpstreamOptions } from './upstream.js';
 
 export const SCENARIO_NAMES = ['default', 'empty', 'many', 'error', 'slow'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -388,4 +389,57 @@ export function createScenario(name: ScenarioName, options: ScenarioOptions = {}
 /** The MSW handlers of a scenario (over a freshly seeded store unless `options.store` is given). */
 export function scenarioHandlers(name: ScenarioName, options?: ScenarioOptions): HttpHandler[] {
   return createScenario(name, options).handlers;
+}
+
+/** The scopes an unmodified upstream holds: a domain on each; no `users`; dashboards only shared. */
+function upstreamScopes(patId: string, specs: ScopeSpec[] = []) {
+  return specs
+    .filter(([type, operation]) => type !== 'users' && (type !== 'dashboards' || operation === 'share' || operation === 'unshare'))
+    .map(([entity_type, operation, entity_id, domain_id = UPSTREAM_DOMAIN]) => ({
+      id: seededId(patId, entity_type, operation, entity_id, domain_id),
+      entity_type,
+      operation,
+      entity_id,
+      domain_id,
+    }));
+}
+
+/** The domain of the upstream scenario's scopes that have none in the default scenario. */
+export const UPSTREAM_DOMAIN = 'd-main';
+
+export interface UpstreamScenarioOptions extends Omit<UpstreamOptions, 'now'> {
+  /** The moment the seeded times are relative to (epoch ms); the clock's time by default. */
+  now?: number;
+  /** The store's clock afterwards; `Date.now` by default. */
+  clock?: () => number;
+}
+
+/**
+ * The `upstream` scenario: alice's and bob's PATs of the default scenario (the same ids) on a mock
+ * of an unmodified Magistrala/SuperMQ backend at `/api`, as `backend="supermq"` talks to it. It
+ * keeps what that backend keeps: no last use, scopes only of the kinds it takes.
+ */
+export function createUpstreamScenario(options: UpstreamScenarioOptions = {}): { store: UpstreamStore; handlers: HttpHandler[] } {
+  const { now: at, clock = Date.now, baseUrl = '/api', latencyMs } = options;
+  const store = new UpstreamStore(clock);
+  const now = at ?? clock();
+  for (const [userId, specs] of [
+    ['alice', ALICE],
+    ['bob', BOB],
+  ] as const) {
+    for (const spec of specs) {
+      const id = seededId(userId, spec.name);
+      store.seed(userId, {
+        id,
+        name: spec.name,
+        description: spec.description ?? '',
+        issued_at: now - spec.issuedAgo,
+        expires_at: now - spec.issuedAgo + spec.lifetime,
+        updated_at: spec.updatedAgo === undefined ? null : now - spec.updatedAgo,
+        revoked_at: spec.revokedAgo === undefined ? null : now - spec.revokedAgo,
+        scopes: upstreamScopes(id, spec.scopes),
+      });
+    }
+  }
+  return { store, handlers: createUpstreamHandlers(store, { baseUrl, latencyMs }) };
 }

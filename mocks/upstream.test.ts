@@ -6,6 +6,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import { mockTokenFor } from './handlers.js';
+import { createUpstreamScenario, seededId, UPSTREAM_DOMAIN } from './scenarios.js';
 import { createUpstreamHandlers, parseGoDuration, UpstreamStore } from './upstream.js';
 
 const BASE = 'http://upstream.test';
@@ -296,5 +297,35 @@ describe('the upstream mock', () => {
     const created = await call('POST', '/pats', { body: { name: 'a & <b>', duration: '1h' } });
     assert.ok(created.text.includes('"name":"a \\u0026 \\u003cb\\u003e"'), created.text);
     assert.equal(created.body.name, 'a & <b>');
+  });
+});
+
+describe('the upstream scenario', () => {
+  test('alice’s and bob’s PATs as the upstream keeps them: the same ids, every status, scopes it takes', async () => {
+    const scenario = createUpstreamScenario({ now: NOW, clock: () => NOW, baseUrl: BASE });
+    server.resetHandlers(...scenario.handlers);
+    const counts = Object.fromEntries(
+      await Promise.all(
+        ['active', 'revoked', 'expired'].map(async (status) => [status, (await call('GET', `/pats?status=${status}&limit=0`)).body.total]),
+      ),
+    );
+    assert.deepEqual(counts, { active: 8, revoked: 2, expired: 2 });
+    const ci = await call('GET', `/pats/${seededId('alice', 'CI deploy')}`);
+    assert.deepEqual([ci.status, ci.body.name, ci.body.last_used_at, ci.body.revoked], [200, 'CI deploy', ZERO, undefined]);
+    const scopes = (await call('GET', `/pats/${ci.body.id}/scope?limit=10`)).body.scopes;
+    assert.deepEqual(
+      scopes.map((scope: any) => [scope.entity_type, scope.operation, scope.domain_id]),
+      [
+        ['channels', 'create_channels', UPSTREAM_DOMAIN],
+        ['channels', 'update', UPSTREAM_DOMAIN],
+        ['clients', 'create_clients', UPSTREAM_DOMAIN],
+        ['clients', 'update', UPSTREAM_DOMAIN],
+      ],
+    );
+    // What the upstream refuses is left out: users scopes, dashboards other than share.
+    const kinds = new Set(scenario.store.scopes.map((scope) => scope.entity_type));
+    assert.equal(kinds.has('users'), false);
+    assert.ok(scenario.store.scopes.every((scope) => scope.entity_type !== 'dashboards' || scope.operation.startsWith('dashboard_')));
+    assert.equal((await call('GET', '/pats?status=all&limit=0', { token: mockTokenFor('bob') })).body.total, 5);
   });
 });

@@ -50,6 +50,11 @@ export interface UpstreamScope {
   operation: string;
 }
 
+/** A PAT to seed: the stored fields less the secret, and its scopes (operations as sent). */
+export interface UpstreamSeed extends Omit<UpstreamPat, 'user_id' | 'hash' | 'secret' | 'revoked'> {
+  scopes: Omit<UpstreamScope, 'pat_id'>[];
+}
+
 export interface UpstreamOptions {
   /** Where the API is mounted: the upstream serves `/pats` at its root. */
   baseUrl?: string;
@@ -67,6 +72,10 @@ const OPERATION_ALIASES: Record<string, Record<string, string>> = {
   dashboards: { share: 'dashboard_share', unshare: 'dashboard_unshare' },
   messages: { publish: 'message_publish', subscribe: 'message_subscribe' },
 };
+
+function storedOperation(entityType: string, operation: string): string {
+  return OPERATION_ALIASES[entityType]?.[operation] ?? operation;
+}
 
 /** `IsValidOperationForEntity`: most types take any operation; these take a few; users none. */
 const ONLY_OPERATIONS: Record<string, string[]> = {
@@ -222,6 +231,23 @@ export class UpstreamStore {
     };
     this.pats.set(id, pat);
     return patJson(pat, secret, 'active');
+  }
+
+  /**
+   * Puts a PAT and its scopes in as if made through the API (a fresh secret), for scenarios. Each
+   * scope's operation is stored as the upstream stores it (`create` of clients as `create_clients`).
+   */
+  seed(userId: string, seed: UpstreamSeed): void {
+    const { scopes, ...fields } = seed;
+    this.pats.set(seed.id, {
+      ...fields,
+      user_id: userId,
+      secret: newSecret(userId, seed.id),
+      hash: fakeHash(),
+      revoked: seed.revoked_at !== null,
+    });
+    for (const scope of scopes)
+      this.scopes.push({ ...scope, pat_id: seed.id, operation: storedOperation(scope.entity_type, scope.operation) });
   }
 }
 
@@ -469,7 +495,7 @@ function decodeScopes(body: Record<string, unknown>): ScopeInput[] {
     const operation = text('operation');
     return {
       entity_type: rawType,
-      operation: OPERATION_ALIASES[rawType]?.[operation] ?? operation,
+      operation: storedOperation(rawType, operation),
       entity_id: text('entity_id'),
       domain_id: text('domain_id'),
     };

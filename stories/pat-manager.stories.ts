@@ -4,7 +4,7 @@ import '../components/pat-manager/pat-manager.js';
 import type { PatManager } from '../components/pat-manager/pat-manager.component.js';
 import type { PatEventMap } from '../components/common/events.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
-import { ALICE_PATS, dialogShown, storyElement } from './support.js';
+import { ALICE_PATS, deepQuery, deepQueryAll, dialogShown, storyElement, textOf, until } from './support.js';
 
 interface Args {
   /** The view, as a host router would set it: `/pats`, `/pats/new`, `/pats/<id>[/regenerate|/add-scope]`. */
@@ -61,3 +61,30 @@ export const RegenerateRoute: Story = {
 export const Dark: Story = { globals: { theme: 'dark' } };
 
 export const DarkDetail: Story = { globals: { theme: 'dark' }, args: { route: `/pats/${ALICE_PATS.active}` } };
+
+/**
+ * On an unmodified Magistrala/SuperMQ backend (`backend="supermq"` on the provider): the same
+ * list, with what that backend does not keep (last use) shown as never.
+ */
+export const OnSuperMqBackend: Story = {
+  name: 'On a Magistrala/SuperMQ backend',
+  parameters: { backend: 'supermq' } satisfies PatStoryParameters,
+  play: async ({ canvasElement }) => {
+    const manager = await storyElement<PatManager>(canvasElement, 'pat-manager');
+    const table = await until(() => deepQuery(manager.shadowRoot!, 'pat-table'), '<pat-table>');
+    await until(() => deepQueryAll(table.shadowRoot!, 'tr[part="row"]').length === 8, 'alice’s 8 active PATs');
+  },
+};
+
+/** A token's page on that backend: its scopes as the backend keeps them. */
+export const OnSuperMqBackendDetail: Story = {
+  name: 'On a Magistrala/SuperMQ backend: a token',
+  args: { route: `/pats/${ALICE_PATS.active}` },
+  parameters: { backend: 'supermq' } satisfies PatStoryParameters,
+  play: async ({ canvasElement }) => {
+    const manager = await storyElement<PatManager>(canvasElement, 'pat-manager');
+    const detail = await until(() => deepQuery(manager.shadowRoot!, 'pat-detail'), '<pat-detail>');
+    await until(() => textOf(detail.shadowRoot!.querySelector('[part~="base"]') ?? undefined).includes('CI deploy'), 'the token’s name');
+    await until(() => deepQueryAll(detail.shadowRoot!, 'tbody tr').length === 4, 'its 4 scopes');
+  },
+};

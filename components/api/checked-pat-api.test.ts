@@ -1,0 +1,109 @@
+import { expect } from '@open-wc/testing';
+import { mockTokenFor, seededId } from '../../mocks/index.js';
+import { useMockApi } from '../../testing/fixture.js';
+import { strings } from '../i18n/strings.js';
+import { ApiError } from './api-error.js';
+import { checkedPatApi } from './checked-pat-api.js';
+import { HttpPatApi } from './http-pat-api.js';
+import { PAT_API_METHODS, type PatApi } from './pat-api.js';
+
+const ZERO = '0001-01-01T00:00:00Z';
+/** What an unmodified Magistrala/SuperMQ backend answers to `GET /pats/catalog` and `/pats/summary`. */
+const EMPTY_UPSTREAM_PAT = { issued_at: ZERO, expires_at: ZERO, updated_at: ZERO, last_used_at: ZERO, revoked_at: ZERO, status: 'active' };
+const PAT = {
+  id: seededId('alice', 'CI deploy'),
+  user_id: 'alice',
+  name: 'CI deploy',
+  description: '',
+  status: 'active',
+  issued_at: '2026-01-01T00:00:00.000Z',
+  expires_at: '2027-01-01T00:00:00.000Z',
+  updated_at: null,
+  last_used_at: null,
+  last_used_ip: null,
+  revoked: false,
+  revoked_at: null,
+  scopes_count: 0,
+};
+const { scopes_count: _, ...PAT_WITHOUT_COUNT } = PAT;
+
+/** A client of the host's own whose every method answers `answer`. */
+function answering(answer: unknown): PatApi {
+  return Object.fromEntries(PAT_API_METHODS.map((method) => [method, async () => answer])) as unknown as PatApi;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected the call to reject');
+}
+
+describe('checkedPatApi: every answer checked before an element reads it', () => {
+  it('passes PAT Kit’s own answers through unchanged, calling the client as itself', async () => {
+    await useMockApi('default');
+    const raw = new HttpPatApi({ baseUrl: '/api', token: mockTokenFor('alice') });
+    const checked = checkedPatApi(raw);
+    expect(await checked.listPats({ status: 'all' })).to.deep.equal(await raw.listPats({ status: 'all' }));
+    expect(await checked.getPat(PAT.id)).to.deep.equal(await raw.getPat(PAT.id));
+    expect(await checked.listScopes(PAT.id)).to.deep.equal(await raw.listScopes(PAT.id));
+    expect(await checked.getCatalog()).to.deep.equal(await raw.getCatalog());
+    expect(await checked.getSummary()).to.deep.equal(await raw.getSummary());
+    const created = await checked.createPat({ name: 'checked', duration: '1d' });
+    expect(created.secret).to.be.a('string');
+    expect((await checked.addScopes(created.id, [{ entity_type: 'clients', operation: 'read', entity_id: '*' }])).scopes).to.have.length(1);
+    await checked.revokePat(created.id);
+    await checked.deletePat(created.id);
+    expect((await rejection(checked.getPat(created.id))).code).to.equal('not_found');
+  });
+
+  it('is the same wrapper for the same client', () => {
+    const client = answering(undefined);
+    expect(checkedPatApi(client)).to.equal(checkedPatApi(client));
+  });
+
+  const wrong: [method: keyof PatApi, answer: unknown, what: string][] = [
+    ['getCatalog', EMPTY_UPSTREAM_PAT, 'a catalog that is an empty PAT (the upstream has no catalog route)'],
+    [
+      'getCatalog',
+      { entity_types: [{ type: 'clients', label: 'Clients' }], durations: [], max_lifetime: '365d' },
+      'an entity type without operations',
+    ],
+    ['getSummary', EMPTY_UPSTREAM_PAT, 'a summary without counts'],
+    ['getSummary', { active: '8', expiring_soon: 0, revoked: 0, expired: 0, total: 8 }, 'a count that is not a number'],
+    ['getPat', PAT_WITHOUT_COUNT, 'a PAT without scopes_count'],
+    ['getPat', { ...PAT, id: '' }, 'the upstream’s empty PAT for an id that is not yours'],
+    ['listPats', { total: 1, offset: 0, limit: 10, pats: [PAT_WITHOUT_COUNT] }, 'a page whose PAT has no scopes_count'],
+    ['listPats', { total: 1 }, 'a page without pats'],
+    ['createPat', PAT, 'a created PAT without its secret'],
+    ['resetSecret', { ...PAT, secret: 7 }, 'a secret that is not a string'],
+    ['renamePat', undefined, 'no body where a PAT was due'],
+    ['addScopes', undefined, 'no body after adding scopes (the upstream’s answer)'],
+    ['removeScopes', { scopes: [{ id: 's1', entity_type: 'clients' }] }, 'a scope without its operation'],
+    ['clearScopes', null, 'null after deleting the scopes'],
+    ['listScopes', { scopes: [] }, 'a scope page without its total'],
+    ['deleteAllPats', undefined, 'no count of the deleted PATs'],
+  ];
+  for (const [method, answer, what] of wrong) {
+    it(`${method}: ${what} is an ApiError with a clear message, not a value to crash on`, async () => {
+      const checked = checkedPatApi(answering(answer)) as unknown as Record<string, () => Promise<unknown>>;
+      const error = await rejection(checked[method]!());
+      expect([error.status, error.code, error.message]).to.deep.equal([502, 'internal', strings.errors.unexpectedAnswer]);
+    });
+  }
+
+  it('lets the calls that answer nothing answer nothing', async () => {
+    const checked = checkedPatApi(answering(undefined));
+    expect(await checked.deletePat('x')).to.equal(undefined);
+    expect(await checked.revokePat('x')).to.equal(undefined);
+  });
+
+  it('passes a client’s own errors through as they are', async () => {
+    const refusal = new ApiError(409, 'conflict', 'taken');
+    const client = { ...answering(undefined), renamePat: async () => Promise.reject(refusal) } as PatApi;
+    expect(await rejection(checkedPatApi(client).renamePat('x', 'y'))).to.equal(refusal);
+  });
+});
