@@ -101,6 +101,15 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
     expect(await checked.revokePat('x')).to.equal(undefined);
   });
 
+  it('a client that trips over an answer (a TypeError) fails with the same clear message', async () => {
+    const client = {
+      ...answering(undefined),
+      listPats: async () => (undefined as unknown as { pats: unknown[] }).pats.map(String),
+    } as unknown as PatApi;
+    const error = await rejection(checkedPatApi(client).listPats());
+    expect([error.status, error.message]).to.deep.equal([502, strings.errors.unexpectedAnswer]);
+  });
+
   it('passes a client’s own errors through as they are', async () => {
     const refusal = new ApiError(409, 'conflict', 'taken');
     const client = { ...answering(undefined), renamePat: async () => Promise.reject(refusal) } as PatApi;

@@ -61,9 +61,16 @@ const checkedApis = new WeakMap<PatApi, PatApi>();
 export function checkedPatApi(api: PatApi): PatApi {
   let checked = checkedApis.get(api);
   if (!checked) {
+    const unexpected = () => new ApiError(502, 'internal', strings.errors.unexpectedAnswer);
     const check = async (method: keyof PatApi, args: unknown[]) => {
-      const answer = await (api[method] as (...a: unknown[]) => unknown).apply(api, args);
-      if (!(SHAPES[method]?.(answer) ?? true)) throw new ApiError(502, 'internal', strings.errors.unexpectedAnswer);
+      let answer: unknown;
+      try {
+        answer = await (api[method] as (...a: unknown[]) => unknown).apply(api, args);
+      } catch (error) {
+        // A client that read an answer it did not expect (`undefined.map`) says so plainly.
+        throw error instanceof TypeError ? unexpected() : error;
+      }
+      if (!(SHAPES[method]?.(answer) ?? true)) throw unexpected();
       return answer;
     };
     checked = Object.fromEntries(
