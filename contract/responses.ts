@@ -71,6 +71,10 @@ export const catalogSchema = z.strictObject({
     .array(z.strictObject({ value: z.string(), label: z.string() }))
     .meta({ description: 'Lifetime presets, each within max_lifetime.' }),
   max_lifetime: z.string().meta({ description: 'The longest lifetime a PAT may have, as a duration (`365d`).' }),
+  domain_required: z.boolean().optional().meta({
+    description:
+      'True where every scope must name a domain (a backend without "any domain"). PAT Kit’s server leaves it out: a scope without a domain holds in every domain.',
+  }),
 });
 
 export const authorizeResponseSchema = z.strictObject({

@@ -132,6 +132,8 @@ export interface Catalog {
   durations: DurationPreset[];
   /** The longest lifetime a PAT may have, as a duration string (`"365d"`). */
   max_lifetime: string;
+  /** True where every scope must name a domain (a backend without "any domain"); absent on PAT Kit's server. */
+  domain_required?: boolean;
 }
 
 export interface Summary {

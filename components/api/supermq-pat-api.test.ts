@@ -135,10 +135,17 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
     expect(reset.secret).to.not.equal(pat.secret);
   });
 
-  it('a description cannot be emptied on this backend: a field error says so', async () => {
+  it('a description cannot be emptied on this backend: a sentence and a field error say so, not "missing description"', async () => {
     const pat = await api.createPat({ name: 'ci', description: 'x', duration: '1d' });
     const error = await apiError(api.describePat(pat.id, ''));
+    expect(error.message).to.equal('The description cannot be emptied on this backend: write a new one instead.');
     expect(error.details).to.deep.equal([{ field: 'description', message: 'cannot be emptied on this backend' }]);
+  });
+
+  it('an upstream message it does not know is passed on as it is, with no field', async () => {
+    const pat = await api.createPat({ name: 'ci', duration: '1d' });
+    const error = await apiError(api.renamePat(pat.id, 'x'.repeat(300)));
+    expect([error.status, error.code, error.message, error.details]).to.deep.equal([422, 'conflict', 'failed to update PAT', []]);
   });
 
   it('scope changes answer every scope, though the upstream answers without a body', async () => {

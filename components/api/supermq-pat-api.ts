@@ -6,7 +6,6 @@ import {
   patStatus,
   type Catalog,
   type CreatePatRequest,
-  type FieldError,
   type Pat,
   type PatListQuery,
   type PatPage,
@@ -58,6 +57,7 @@ interface UpstreamScopePage {
 /** The upstream's entity types and the operations it takes on each (it refuses `users` scopes). */
 export const SUPERMQ_CATALOG: Catalog = {
   ...DEFAULT_CATALOG,
+  domain_required: true,
   entity_types: DEFAULT_CATALOG.entity_types
     .filter((entry) => entry.type !== 'users')
     .map((entry) => (entry.type === 'dashboards' ? { ...entry, operations: ['share', 'unshare'] } : entry)),
@@ -95,28 +95,26 @@ function goDuration(duration: string): string {
   return parsed.ms % HOUR_MS === 0 ? `${parsed.ms / HOUR_MS}h` : `${Math.round(parsed.ms / 1000)}s`;
 }
 
-/** The field errors that the upstream's terse messages stand for. */
-function detailsOf(message: string): FieldError[] {
-  switch (message) {
-    case 'missing identity name':
-      return [{ field: 'name', message: supermqStrings.required }];
-    case 'missing description':
-      return [{ field: 'description', message: supermqStrings.description }];
-    case 'missing domainID':
-      return [{ field: 'scopes', message: supermqStrings.domain }];
-    case 'operation not valid for entity type':
-      return [{ field: 'scopes', message: supermqStrings.operation }];
-    default:
-      return [];
-  }
-}
+/** The upstream's terse messages: the field each is about, and what to say on it and in full. */
+const KNOWN_MESSAGES: Record<string, { field: string; text: keyof typeof supermqStrings.fields }> = {
+  'missing identity name': { field: 'name', text: 'name' },
+  'missing description': { field: 'description', text: 'description' },
+  'missing domainID': { field: 'scopes', text: 'domain' },
+  'operation not valid for entity type': { field: 'scopes', text: 'operation' },
+};
 
-/** The upstream's `{"message"}` errors as ApiErrors; a 422 (its duplicate scope) is a conflict. */
+/**
+ * The upstream's `{"message"}` errors as ApiErrors, its known messages put in words a user reads
+ * and on their field; a 422 (its duplicate scope) is a conflict.
+ */
 function readUpstreamError(status: number, body: unknown): ApiError {
   const message = (body as { message?: unknown } | undefined)?.message;
   const error = ApiError.fromBody(status, typeof message === 'string' && message ? { message } : undefined);
   const code = status === 422 ? 'conflict' : error.code;
-  return new ApiError(status, code, error.message, typeof message === 'string' ? detailsOf(message) : []);
+  const known = typeof message === 'string' ? KNOWN_MESSAGES[message] : undefined;
+  if (!known) return new ApiError(status, code, error.message);
+  const { field, sentence } = supermqStrings.fields[known.text];
+  return new ApiError(status, code, sentence, [{ field: known.field, message: field }]);
 }
 
 /**
@@ -281,9 +279,8 @@ export class SuperMqPatApi implements PatApi {
   #requireDomains(scopes: ScopeInput[]) {
     const missing = scopes.findIndex((scope) => !scope.domain_id);
     if (missing >= 0) {
-      throw new ApiError(400, 'validation_failed', supermqStrings.domain, [
-        { field: `scopes[${missing}].domain_id`, message: supermqStrings.domain },
-      ]);
+      const { field, sentence } = supermqStrings.fields.domain;
+      throw new ApiError(400, 'validation_failed', sentence, [{ field: `scopes[${missing}].domain_id`, message: field }]);
     }
   }
 

@@ -134,6 +134,10 @@ export const strings = {
     domain: 'Domain (optional)',
     domainColumn: 'Domain',
     domainHelp: 'Leave empty for every domain.',
+    /** Where the backend has no "any domain" (the catalog's `domain_required`). */
+    domainRequired: 'Domain',
+    domainRequiredHelp: 'The domain this scope holds in.',
+    needDomain: 'Enter a domain.',
     chooseType: 'Choose an entity type',
     chooseOperations: 'Choose operations',
     addRow: 'Add scope',

@@ -1,12 +1,24 @@
 /**
- * The UI text of the Magistrala/SuperMQ client: what that backend's terse messages mean, by
- * field. Apart from `strings` because it loads with that client, on demand.
+ * The UI text of the Magistrala/SuperMQ client: what that backend's terse messages mean. Apart
+ * from `strings` because it loads with that client, on demand.
  */
 export const supermqStrings = {
-  required: 'is required',
-  description: 'cannot be emptied on this backend',
-  domain: 'is required on this backend (it has no "any domain")',
-  operation: 'is not allowed for this entity type on this backend',
+  /** Per message: what to say on its field (after the field's label) and as a sentence. */
+  fields: {
+    name: { field: 'is required', sentence: 'Name is required.' },
+    description: {
+      field: 'cannot be emptied on this backend',
+      sentence: 'The description cannot be emptied on this backend: write a new one instead.',
+    },
+    domain: {
+      field: 'is required on this backend (it has no "any domain")',
+      sentence: 'Every scope needs a domain on this backend: it has no "any domain".',
+    },
+    operation: {
+      field: 'is not allowed for this entity type on this backend',
+      sentence: 'One of these operations is not allowed for its entity type on this backend.',
+    },
+  },
   scopesLeft: (name: string, reason: string) =>
     `“${name}” was created, but its scopes were refused (${reason}) and it could not be deleted again: it has no scopes. Delete it from the list, or add its scopes there.`,
 };

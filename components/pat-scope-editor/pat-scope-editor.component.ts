@@ -85,8 +85,13 @@ export class PatScopeEditor extends PatApiElement {
 
   #change(index: number, changes: Partial<ScopeRow>) {
     this.rows = this.rows.map((row, i) => (i === index ? { ...row, ...changes } : row));
-    if (this.errors.size > 0) this.errors = checkRows(this.rows);
+    if (this.errors.size > 0) this.errors = this.#check();
     this.emit('pat-scopes-change', { scopes: this.scopes });
+  }
+
+  /** The rows' problems, a missing domain among them where the catalog requires one. */
+  #check() {
+    return checkRows(this.rows, this.#catalog.value?.domain_required === true);
   }
 
   /** Changes what only this element sees (the draft, the suggestions): no event. */
@@ -190,7 +195,7 @@ export class PatScopeEditor extends PatApiElement {
 
   private onRemoveRow(index: number) {
     this.rows = this.rows.filter((_, i) => i !== index);
-    this.errors = this.errors.size > 0 ? checkRows(this.rows) : this.errors;
+    this.errors = this.errors.size > 0 ? this.#check() : this.errors;
     this.emit('pat-scopes-change', { scopes: this.scopes });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.add')?.focus());
   }
@@ -202,7 +207,7 @@ export class PatScopeEditor extends PatApiElement {
 
   /** Checks every row and shows what is wrong; true when the scopes can be sent. */
   validate(): boolean {
-    this.errors = checkRows(this.rows);
+    this.errors = this.#check();
     return this.errors.size === 0;
   }
 
@@ -309,8 +314,9 @@ export class PatScopeEditor extends PatApiElement {
         ${this.renderEntity(row, index)}
         <sl-input
           size="small"
-          label=${strings.scopes.domain}
-          help-text=${strings.scopes.domainHelp}
+          label=${catalog?.domain_required ? strings.scopes.domainRequired : strings.scopes.domain}
+          help-text=${catalog?.domain_required ? strings.scopes.domainRequiredHelp : strings.scopes.domainHelp}
+          ?required=${catalog?.domain_required === true}
           maxlength=${LIMITS.idMax}
           .value=${row.domain}
           @sl-change=${(event: Event) => this.onDomain(index, event)}

@@ -63,8 +63,11 @@ function isBlank(row: ScopeRow): boolean {
   return !row.entityType && row.operations.length === 0 && row.ids.length === 0 && !row.domain && !row.draft.trim();
 }
 
-/** Every row's problems, by row key: incomplete rows and scopes that an earlier row already has. */
-export function checkRows(rows: readonly ScopeRow[]): Map<number, string[]> {
+/**
+ * Every row's problems, by row key: incomplete rows (without a domain, too, where the backend
+ * requires one) and scopes that an earlier row already has.
+ */
+export function checkRows(rows: readonly ScopeRow[], domainRequired = false): Map<number, string[]> {
   const errors = new Map<number, string[]>();
   const seen = new Map<string, number>();
   const add = (key: number, message: string) => errors.set(key, [...(errors.get(key) ?? []), message]);
@@ -73,6 +76,7 @@ export function checkRows(rows: readonly ScopeRow[]): Map<number, string[]> {
     if (!row.entityType) add(row.key, strings.scopes.needType);
     if (row.operations.length === 0) add(row.key, strings.scopes.needOperation);
     if (!row.all && row.ids.length === 0) add(row.key, strings.scopes.needEntity);
+    if (domainRequired && !row.domain) add(row.key, strings.scopes.needDomain);
     for (const scope of expandRow(row)) {
       const other = seen.get(scopeKey(scope));
       if (other !== undefined && other !== index) {

@@ -6,7 +6,7 @@ import type SlIconButton from '@shoelace-style/shoelace/dist/components/icon-but
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlRadioGroup from '@shoelace-style/shoelace/dist/components/radio-group/radio-group.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import { LIMITS, type ScopeInput } from '../../contract/index.js';
+import { DEFAULT_CATALOG, LIMITS, type ScopeInput } from '../../contract/index.js';
 import { mockTokenFor, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { deepActive, nextEvent, text } from '../../testing/dom.js';
@@ -351,6 +351,29 @@ describe('<pat-scope-editor>', () => {
       await hidden;
       await until(() => rowErrors(row(editor, 2)).length === 0, 'the flag to clear', WAIT);
       expect(editor.validate()).to.equal(true);
+    });
+
+    it('a catalog with domain_required makes the domain a required field: labelled so, and flagged when empty', async () => {
+      const optional = await mountEditor();
+      expect(domainInput(row(optional, 0)).required).to.equal(false);
+      await fillRow(optional, 0, { type: 'clients', operations: ['read'] });
+      expect(optional.validate(), 'an empty domain means every domain').to.equal(true);
+
+      const catalog = { ...DEFAULT_CATALOG, domain_required: true };
+      const editor = await mountEditor(html`<pat-scope-editor start-with-row .catalog=${catalog}></pat-scope-editor>`);
+      const field = [...row(editor, 0).querySelectorAll<SlInput>('sl-input')].find(
+        (input) => input.label === strings.scopes.domainRequired,
+      )!;
+      expect([field.required, field.helpText]).to.deep.equal([true, strings.scopes.domainRequiredHelp]);
+      await fillRow(editor, 0, { type: 'clients', operations: ['read'] });
+      expect(editor.validate()).to.equal(false);
+      await editor.updateComplete;
+      expect(rowErrors(row(editor, 0))).to.deep.equal([strings.scopes.needDomain]);
+      await typeInto(field, 'd-1');
+      field.dispatchEvent(new Event('sl-change', { bubbles: true, composed: true }));
+      await until(() => rowErrors(row(editor, 0)).length === 0, 'the flag to clear', WAIT);
+      expect(editor.validate()).to.equal(true);
+      expect(editor.scopes).to.deep.equal([{ entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: 'd-1' }]);
     });
 
     it('validate() flags incomplete rows with what is missing', async () => {
