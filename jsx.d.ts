@@ -213,7 +213,7 @@ export interface PatSecretBannerProps {
  * one table, `setDefaultAnimation(…)` for all).
  */
 export interface PatTableProps {
-  /** The status filter: `active`, `revoked`, `expired` or `all`. */
+  /** The status filter: `active`, `expiring` (active, expiring within a week), `revoked`, `expired` or `all`. */
   status?: PatTable['status'];
   /** The name search (substring, case-insensitive). */
   search?: PatTable['search'];

@@ -1,7 +1,7 @@
 import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cssLiterals } from './scripts/css-literals.js';
+import { minifiedTemplates } from './scripts/template-literals.js';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -49,7 +49,7 @@ export default defineConfig(({ command }) => ({
   root: resolve(root, 'demo'),
   publicDir: command === 'serve' ? resolve(root, 'public') : false,
   define: { __PAT_KIT_MOCKS__: JSON.stringify(command === 'serve') },
-  plugins: [shoelaceIcons(), cssLiterals()],
+  plugins: [shoelaceIcons(), minifiedTemplates()],
   build: { target: 'es2022', outDir: resolve(root, 'dist/demo'), emptyOutDir: true },
   server: { host: '127.0.0.1', port: 5173, fs: { allow: [root] } },
 }));

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cssLiterals } from './scripts/css-literals.js';
+import { minifiedTemplates } from './scripts/template-literals.js';
 import { defineConfig } from 'vite';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -17,12 +17,12 @@ export const ELEMENT_TAGS = readdirSync(join(root, 'components'), { withFileType
  * dist/lib/elements, one entry for all of them, one per tag (so a host loads only what it uses),
  * one for the API client alone and one for the React components; code they share lands in shared
  * chunks. Lit, Shoelace and React stay imports, so the host's bundler dedupes them with its own.
- * The styles ship minified (scripts/css-literals.ts).
+ * The templates ship minified (scripts/template-literals.ts).
  */
 export default defineConfig({
   root,
   publicDir: false,
-  plugins: [cssLiterals()],
+  plugins: [minifiedTemplates()],
   build: {
     target: 'es2022',
     outDir: resolve(root, 'dist/lib/elements'),

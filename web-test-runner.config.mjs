@@ -4,6 +4,20 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+import { tsImport } from 'tsx/esm/api';
+
+// The elements' templates as the package ships them (minified), so the tests run what ships.
+const { hasTemplates, minifyTemplates } = await tsImport('./scripts/template-literals.ts', import.meta.url);
+
+/** Minifies the templates of the element sources it serves, before esbuild strips their types. */
+function shippedTemplates() {
+  return {
+    name: 'pat-kit-shipped-templates',
+    transform(context) {
+      if (hasTemplates(context.path) && typeof context.body === 'string') return { body: minifyTemplates(context.body, context.path) };
+    },
+  };
+}
 
 const chromiumArgs = ['--headless=new', ...CHROMIUM_ARGS];
 
@@ -35,7 +49,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [shippedTemplates(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [
     // MSW's worker must be served from the root, or its scope misses every request.
     (context, next) => {

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { isStylesModule, minifyCssLiterals } from '../scripts/css-literals.js';
+import { hasTemplates, minifyTemplates } from '../scripts/template-literals.js';
 import { atMost, log, reported, round, root, type Result } from './lib.js';
 
 const OWN_EXTERNALS = ['lit', 'lit/*', '@lit/*', '@shoelace-style/*'];
@@ -14,12 +14,12 @@ interface Sizes {
   lazyGzipKb: number;
 }
 
-/** The styles minified as the package ships them (see scripts/css-literals.ts). */
-const shippedStyles: Plugin = {
-  name: 'css-literals',
+/** The templates minified as the package ships them (see scripts/template-literals.ts). */
+const shippedTemplates: Plugin = {
+  name: 'minified-templates',
   setup(build) {
-    build.onLoad({ filter: /\.styles\.ts$/ }, async ({ path }) =>
-      isStylesModule(path) ? { contents: minifyCssLiterals(await readFile(path, 'utf8'), path), loader: 'ts' } : undefined,
+    build.onLoad({ filter: /\/components\/.*\.ts$/ }, async ({ path }) =>
+      hasTemplates(path) ? { contents: minifyTemplates(await readFile(path, 'utf8'), path), loader: 'ts' } : undefined,
     );
   },
 };
@@ -38,8 +38,8 @@ function eagerFiles(metafile: Metafile, output: string): Set<string> {
 }
 
 /**
- * `components/index.ts` bundled with code splitting, minified, its styles as the package ships
- * them, as esm for es2022; gzip sizes
+ * `components/index.ts` bundled with code splitting, minified, its templates as the package
+ * ships them, as esm for es2022; gzip sizes
  * (level 9) in KB of 1024 bytes, each file on its own as a browser fetches it.
  */
 async function sizes(external: string[]): Promise<Sizes> {
@@ -56,7 +56,7 @@ async function sizes(external: string[]): Promise<Sizes> {
     tsconfig: 'tsconfig.json',
     legalComments: 'none',
     metafile: true,
-    plugins: [shippedStyles],
+    plugins: [shippedTemplates],
     write: false,
     logLevel: 'silent',
   });

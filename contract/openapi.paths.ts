@@ -87,7 +87,8 @@ export function paths(): Json {
           ...PAGE_PARAMETERS,
           name: 'Only PATs whose name contains this, compared as names are (NFKC, case-insensitive).',
           id: 'Only the PAT with this id.',
-          status: 'Only PATs in this status; `all` for every PAT.',
+          status:
+            'Only PATs in this status; `expiring` for the active PATs that expire within a week (the summary’s `expiring_soon`); `all` for every PAT.',
           sort: 'The sort key; PATs with equal keys are ordered by id.',
           dir: 'The sort direction.',
         }),

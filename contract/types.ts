@@ -4,7 +4,8 @@ export const PAT_STATUSES = ['active', 'revoked', 'expired'] as const;
 export type PatStatus = (typeof PAT_STATUSES)[number];
 
 /** The `status` filter of `GET /pats`: a status, or every PAT. */
-export const STATUS_FILTERS = ['active', 'revoked', 'expired', 'all'] as const;
+/** What the list can show: a status, the active PATs that expire soon (`expiring`), or all. */
+export const STATUS_FILTERS = ['active', 'expiring', 'revoked', 'expired', 'all'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export const PAT_SORT_KEYS = ['issued_at', 'expires_at', 'name', 'last_used_at'] as const;

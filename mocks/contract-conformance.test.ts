@@ -327,6 +327,8 @@ describe('the mocks answer like the server', () => {
       '?status=active',
       '?status=revoked',
       '?status=expired',
+      '?status=expiring',
+      '?status=expiring&sort=expires_at&dir=asc',
       '?status=all',
       '?status=all&name=ci',
       '?status=all&name=CI',

@@ -225,7 +225,7 @@ export class MockStore {
     const rows = [...this.#pats.values()].filter(
       (pat) =>
         pat.user_id === userId &&
-        (query.status === 'all' || patStatus(pat, now) === query.status) &&
+        (query.status === 'all' || (query.status === 'expiring' ? isExpiringSoon(pat, now) : patStatus(pat, now) === query.status)) &&
         (query.id === undefined || pat.id === query.id) &&
         (search === undefined || nameKey(pat.name).includes(search)),
     );

@@ -30,11 +30,12 @@ export class ApiError extends Error {
   }
 
   static fromBody(status: number, body: Partial<ErrorBody> | undefined): ApiError {
-    const fallback = status >= 500 ? strings.errors.server : strings.errors.request(status);
+    // A server's failure is said in the user's words: its own text ("database is locked") is for its logs.
+    const server = status >= 500;
     return new ApiError(
       status,
       body?.error ?? codeOf(status),
-      typeof body?.message === 'string' && body.message ? body.message : fallback,
+      server ? strings.errors.server : typeof body?.message === 'string' && body.message ? body.message : strings.errors.request(status),
       Array.isArray(body?.details) ? body.details : [],
     );
   }

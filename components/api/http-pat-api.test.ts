@@ -4,6 +4,7 @@ import type { SetupWorker } from 'msw/browser';
 import { SECRET_PATTERN, type Pat } from '../../contract/index.js';
 import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
 import { useMockApi } from '../../testing/fixture.js';
+import { strings } from '../i18n/strings.js';
 import { ApiError } from './api-error.js';
 import { HttpPatApi } from './http-pat-api.js';
 
@@ -374,10 +375,16 @@ describe('HttpPatApi', () => {
       expect(error.fieldMessage('name')).to.be.a('string');
     });
 
-    it("500: ApiError internal with the server's generic message", async () => {
+    it('500: ApiError internal, said in the client’s own words', async () => {
       await useMockApi('error');
       const error = await apiError(api.listPats());
-      expect(error).to.include({ status: 500, code: 'internal', message: 'Something went wrong on our side. Please try again.' });
+      expect(error).to.include({ status: 500, code: 'internal', message: strings.errors.server });
+    });
+
+    it('a server failure never shows its raw text ("database is locked"): the user reads the client’s words', async () => {
+      worker.use(http.get('/api/pats', () => HttpResponse.json({ message: 'database is locked' }, { status: 503 })));
+      const error = await apiError(api.listPats());
+      expect(error).to.include({ status: 503, code: 'internal', message: strings.errors.server });
     });
 
     it('an error answer without a JSON body still gives an ApiError with a message', async () => {

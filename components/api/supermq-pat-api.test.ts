@@ -119,6 +119,14 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
     expect(sent[0]).to.equal('GET /pats?status=active&offset=0&limit=2');
   });
 
+  it('lists the PATs expiring within the week, which the upstream cannot filter, with their count', async () => {
+    await api.createPat({ name: 'soon', duration: '3d' });
+    await api.createPat({ name: 'later', duration: '30d' });
+    const page = await api.listPats({ status: 'expiring' });
+    expect([page.total, page.pats.map((pat) => pat.name)]).to.deep.equal([1, ['soon']]);
+    expect((await api.getSummary()).expiring_soon).to.equal(page.total);
+  });
+
   it('a PAT that is not the caller’s is a 404, not the upstream’s empty 200', async () => {
     const bobs = await new SuperMqPatApi({ baseUrl: BASE, token: mockTokenFor('bob') }).createPat({ name: 'bob’s', duration: '1d' });
     const error = await apiError(api.getPat(bobs.id));

@@ -158,19 +158,22 @@ export class SuperMqPatApi implements PatApi {
   }
 
   async listPats(query: PatListQuery = {}, options?: CallOptions): Promise<PatPage> {
-    const { offset = 0, limit = 10, sort = 'issued_at', dir = 'desc' } = query;
-    const filter = { status: query.status ?? 'active', name: query.name };
-    // The upstream lists newest first whatever it is asked: another order is sorted here, from
-    // all the matches.
-    const native = sort === 'issued_at' && dir === 'desc';
+    const { offset = 0, limit = 10, sort = 'issued_at', dir = 'desc', status = 'active' } = query;
+    // The upstream lists newest first whatever it is asked, and has no "expiring soon": another
+    // order, or that filter, is done here, from all the matches.
+    const expiring = status === 'expiring';
+    const native = sort === 'issued_at' && dir === 'desc' && !expiring;
+    const filter = { status: expiring ? 'active' : status, name: query.name };
     const page = await this.#call<UpstreamPage>('GET', '/pats', {
       query: native ? { ...filter, offset, limit } : { ...filter, limit: ALL_PATS },
       ...options,
     });
-    const pats = page.pats.map((pat) => this.#toPat(pat, 0));
+    const now = Date.now();
+    const pats = page.pats.map((pat) => this.#toPat(pat, 0)).filter((pat) => !expiring || isExpiringSoon(pat, now));
     const shown = native ? pats : pats.sort(comparePats(sort, dir)).slice(offset, offset + limit);
     const counts = await Promise.all(shown.map((pat) => this.#scopeCount(pat.id, options)));
-    return { total: page.total, offset, limit, pats: shown.map((pat, i) => ({ ...pat, scopes_count: counts[i]! })) };
+    const total = expiring ? pats.length : page.total;
+    return { total, offset, limit, pats: shown.map((pat, i) => ({ ...pat, scopes_count: counts[i]! })) };
   }
 
   async deleteAllPats(options?: CallOptions): Promise<{ deleted: number }> {

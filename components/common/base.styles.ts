@@ -33,6 +33,28 @@ export const baseStyles = css`
   sl-badge[variant='neutral']::part(base) {
     background-color: var(--sl-color-neutral-700);
   }
+  /* What an action did, for a few seconds (Announcer's toast); empty, it stays as a live region. */
+  .toast {
+    position: fixed;
+    z-index: var(--sl-z-index-toast);
+    inset-block-end: var(--sl-spacing-large);
+    inset-inline: var(--sl-spacing-large);
+    width: fit-content;
+    max-width: 30rem;
+    margin-inline: auto;
+    padding: var(--sl-spacing-small) var(--sl-spacing-medium);
+    border-radius: var(--sl-border-radius-medium);
+    background: var(--sl-color-neutral-800);
+    color: var(--sl-color-neutral-0);
+    box-shadow: var(--sl-shadow-large);
+    font-size: var(--sl-font-size-small);
+    pointer-events: none;
+  }
+  .toast:not([data-shown]) {
+    padding: 0;
+    background: none;
+    box-shadow: none;
+  }
   .visually-hidden {
     position: absolute !important;
     width: 1px;

@@ -30,7 +30,7 @@ export const strings = {
     revoked: 'Revoked',
     expired: 'Expired',
     all: 'All',
-    expiringSoon: 'Expiring soon',
+    expiring: 'Expiring soon',
   },
 
   table: {

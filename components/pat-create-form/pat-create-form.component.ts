@@ -96,6 +96,7 @@ export class PatCreateForm extends PatApiElement {
 
   private onDuration(event: CustomEvent<PatEventMap['pat-duration-change']>) {
     this.duration = event.detail.duration;
+    this.#dropFixErrors();
   }
 
   private onCancel() {
@@ -124,6 +125,17 @@ export class PatCreateForm extends PatApiElement {
     if (!(field in this.fieldErrors)) return;
     const { [field]: _, ...rest } = this.fieldErrors;
     this.fieldErrors = rest;
+    this.#dropFixErrors();
+  }
+
+  /** "Please correct the highlighted fields" goes once nothing is highlighted any more. */
+  #dropFixErrors() {
+    if (this.formError !== strings.create.fixErrors) return;
+    void this.updateComplete.then(async () => {
+      await this.scopeEditor.updateComplete;
+      const highlighted = Object.keys(this.fieldErrors).length > 0 || !!this.durationPicker.errorMessage || this.scopeEditor.invalid;
+      if (!highlighted && this.formError === strings.create.fixErrors) this.formError = '';
+    });
   }
 
   #showServerErrors(error: unknown) {
@@ -150,9 +162,11 @@ export class PatCreateForm extends PatApiElement {
     this.#focusFirstError();
   }
 
+  /** Focus on the first field in error, else (the fields were inert while it submitted) on Create. */
   #focusFirstError() {
     void this.updateComplete.then(() => {
-      const target = this.renderRoot.querySelector<HTMLElement>('[data-error]');
+      const target =
+        this.renderRoot.querySelector<HTMLElement>('[data-error]') ?? this.renderRoot.querySelector<HTMLElement>('[part="submit"]');
       target?.focus();
     });
   }
@@ -161,37 +175,44 @@ export class PatCreateForm extends PatApiElement {
     const busy = this.#create.status === TaskStatus.PENDING;
     return html`
       <form part="base" novalidate @submit=${this.onSubmit} aria-busy=${busy ? 'true' : 'false'}>
-        <sl-input
-          part="name"
-          name="name"
-          label=${strings.create.name}
-          required
-          maxlength=${LIMITS.nameMax}
-          autocomplete="off"
-          help-text=${this.fieldErrors.name ?? strings.create.nameHelp}
-          ?data-error=${!!this.fieldErrors.name}
-          aria-invalid=${this.fieldErrors.name ? 'true' : 'false'}
-          .value=${this.name}
-          @sl-input=${this.onName}
-        ></sl-input>
-        <pat-duration-picker part="duration" .value=${this.duration} @pat-duration-change=${this.onDuration}></pat-duration-picker>
-        <sl-textarea
-          part="description"
-          name="description"
-          label=${strings.create.description}
-          rows="2"
-          resize="auto"
-          maxlength=${LIMITS.descriptionMax}
-          help-text=${this.fieldErrors.description ?? strings.create.descriptionHelp}
-          ?data-error=${!!this.fieldErrors.description}
-          .value=${this.description}
-          @sl-input=${this.onDescription}
-        ></sl-textarea>
-        <fieldset class="scopes" part="scopes">
-          <legend>${strings.create.scopes}</legend>
-          <p>${strings.create.scopesHelp}</p>
-          <pat-scope-editor start-with-row .value=${this.scopes} .entityLookup=${this.entityLookup}></pat-scope-editor>
-        </fieldset>
+        <div class="fields" ?inert=${busy}>
+          <sl-input
+            part="name"
+            name="name"
+            label=${strings.create.name}
+            required
+            maxlength=${LIMITS.nameMax}
+            autocomplete="off"
+            help-text=${this.fieldErrors.name ?? strings.create.nameHelp}
+            ?data-error=${!!this.fieldErrors.name}
+            aria-invalid=${this.fieldErrors.name ? 'true' : 'false'}
+            .value=${this.name}
+            @sl-input=${this.onName}
+          ></sl-input>
+          <pat-duration-picker part="duration" .value=${this.duration} @pat-duration-change=${this.onDuration}></pat-duration-picker>
+          <sl-textarea
+            part="description"
+            name="description"
+            label=${strings.create.description}
+            rows="2"
+            resize="auto"
+            maxlength=${LIMITS.descriptionMax}
+            help-text=${this.fieldErrors.description ?? strings.create.descriptionHelp}
+            ?data-error=${!!this.fieldErrors.description}
+            .value=${this.description}
+            @sl-input=${this.onDescription}
+          ></sl-textarea>
+          <fieldset class="scopes" part="scopes">
+            <legend>${strings.create.scopes}</legend>
+            <p>${strings.create.scopesHelp}</p>
+            <pat-scope-editor
+              start-with-row
+              .value=${this.scopes}
+              .entityLookup=${this.entityLookup}
+              @pat-scopes-change=${() => this.#dropFixErrors()}
+            ></pat-scope-editor>
+          </fieldset>
+        </div>
         ${this.formError ? html`<sl-alert variant="danger" open>${this.formError}</sl-alert>` : nothing}
         <div class="footer">
           <sl-button ?disabled=${busy} @click=${this.onCancel}>${strings.cancel}</sl-button>

@@ -13,6 +13,13 @@ export default css`
     border-radius: var(--sl-border-radius-large);
     background: var(--sl-color-neutral-0);
   }
+  /* The fields as the form's own items; inert, and shown so, while it submits. */
+  .fields {
+    display: contents;
+  }
+  .fields[inert] > * {
+    opacity: 0.5;
+  }
   .scopes {
     display: flex;
     flex-direction: column;

@@ -10,7 +10,7 @@ import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/t
 import { SECRET_PATTERN, parseDuration, type ScopeInput } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
-import { nextEvent, text } from '../../testing/dom.js';
+import { composedContains, deepElementAt, nextEvent, text } from '../../testing/dom.js';
 import { chooseMany, chooseOne, click, elapse, record, typeInto } from '../../testing/input.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
@@ -330,7 +330,7 @@ describe('<pat-create-form>', () => {
     expect(errors.map((event) => event.detail.error.status)).to.deep.equal([500]);
     expect(alert(form)!.variant).to.equal('danger');
     expect(alert(form)!.open).to.equal(true);
-    expect(alertText(form)).to.contain(INTERNAL_ERROR_BODY.message);
+    expect(alertText(form)).to.contain(strings.errors.server);
     expect(shown(form), 'nothing typed is lost').to.deep.equal(before);
     expect(helpText(nameInput(form))).to.equal(strings.create.nameHelp);
     expect(submitButton(form).loading).to.equal(false);
@@ -403,16 +403,55 @@ describe('<pat-create-form>', () => {
     expect(writes).to.have.length(0);
   });
 
-  it('double submit is impossible: Enter and Create twice quickly send one POST; the button shows loading', async () => {
+  /** A filled form whose create answers after 1.5 s (the scenario's handler then answers). */
+  async function filledWithSlowCreate() {
     worker.use(
       http.post('/api/pats', async () => {
         await delay(1500);
-        // Nothing returned: the scenario's handler answers.
       }),
     );
     const form = await mountForm();
     const created = record(form, 'pat-created');
     await fillEverything(form);
+    return { form, created };
+  }
+
+  it('"Please correct the highlighted fields" goes once nothing is highlighted, not before', async () => {
+    const form = await mountForm();
+    await chooseOne(typeSelect(row(form, 0)), 'users');
+    await submitByClick(form);
+    await until(() => alert(form), 'the form alert', WAIT);
+    expect(alertText(form)).to.equal(strings.create.fixErrors);
+    // The name fixed, the scope row still wrong: the alert stays.
+    await typeInto(nameInput(form), 'Fixed');
+    await elapse(200, 'the alert must stay while a row is still flagged');
+    expect(alertText(form)).to.equal(strings.create.fixErrors);
+    // The row fixed too: nothing is highlighted, the alert goes.
+    await chooseMany(operationsSelect(row(form, 0)), ['read']);
+    await until(() => !alert(form), 'the alert to go', WAIT);
+    expect(rowErrors(row(form, 0))).to.deep.equal([]);
+    expect(writes, 'nothing sent').to.have.length(0);
+  });
+
+  it('the fields cannot be changed while it submits', async () => {
+    const { form, created } = await filledWithSlowCreate();
+    const name = nameInput(form).value;
+    await click(submitButton(form));
+    await form.updateComplete;
+    expect(submitButton(form).loading).to.equal(true);
+    // Neither the pointer nor focus reaches the fields meanwhile.
+    const box = nameInput(form).getBoundingClientRect();
+    expect(composedContains(nameInput(form), deepElementAt(box.x + box.width / 2, box.y + box.height / 2))).to.equal(false);
+    nameInput(form).focus();
+    await sendKeys({ type: 'xyz' });
+    expect(nameInput(form).value, 'typing while it submits changes nothing').to.equal(name);
+    expect(root(form).activeElement).not.to.equal(nameInput(form));
+    await until(() => created.length > 0, 'pat-created', WAIT);
+    expect(created[0]!.detail.pat.name).to.equal(name);
+  });
+
+  it('double submit is impossible: Enter and Create twice quickly send one POST; the button shows loading', async () => {
+    const { form, created } = await filledWithSlowCreate();
     nameInput(form).focus();
     await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'Enter' });

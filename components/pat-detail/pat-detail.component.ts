@@ -52,6 +52,7 @@ type EditableField = 'name' | 'description';
  * @csspart details - The card of fields.
  * @csspart scopes - The scopes card.
  * @csspart scopes-table - The scopes table.
+ * @csspart toast - What an action did (name saved, scope added…), shown for a few seconds at the foot of the viewport.
  */
 export class PatDetail extends PatApiElement {
   static override styles = [baseStyles, styles];
@@ -80,7 +81,7 @@ export class PatDetail extends PatApiElement {
     void this.#pat.run();
     return undefined;
   });
-  #announcer = new Announcer(this);
+  #announcer = new Announcer(this, { toast: true });
   #scopes = new PatScopes(this, {
     api: () => this.api,
     patId: () => this.patId,
@@ -123,6 +124,8 @@ export class PatDetail extends PatApiElement {
   private async onRevoke(pat: Pat, event: Event) {
     const done = await this.confirmRevoke(this.confirmDialog, pat, event.currentTarget as HTMLElement);
     if (!done) return;
+    // The secret on screen no longer works: it leaves the page with the PAT's use.
+    this.secret = '';
     this.#announcer.announce(strings.table.revoked(pat.name));
     await this.#pat.run();
     // The Revoke button is gone: focus the Regenerate button that took its place.
@@ -176,7 +179,7 @@ export class PatDetail extends PatApiElement {
         <dt>${strings.detail.status}</dt>
         <dd class="status">
           <sl-badge variant=${STATUS_BADGE[pat.status]} pill>${strings.status[pat.status]}</sl-badge>
-          ${isExpiringSoon(pat, now) ? html`<sl-badge variant="warning" pill>${strings.status.expiringSoon}</sl-badge>` : nothing}
+          ${isExpiringSoon(pat, now) ? html`<sl-badge variant="warning" pill>${strings.status.expiring}</sl-badge>` : nothing}
           <span class="muted"><time datetime=${pat.expires_at} title=${formatDateTime(pat.expires_at)}>${when}</time></span>
           ${pat.revoked_at ? html`<span class="muted">· ${strings.detail.revokedAt(formatRelative(pat.revoked_at, now))}</span>` : nothing}
         </dd>

@@ -342,7 +342,7 @@ describe('<pat-detail>', function () {
 
     it('an active PAT about to expire also says "Expiring soon"', async () => {
       const detail = await mountDetail(NIGHTLY);
-      expect(badges(detail)).to.deep.equal([strings.status.active, strings.status.expiringSoon]);
+      expect(badges(detail)).to.deep.equal([strings.status.active, strings.status.expiring]);
     });
 
     it('a revoked PAT: "Revoked" badge, when it was revoked, a Regenerate button and no Revoke', async () => {
@@ -459,7 +459,7 @@ describe('<pat-detail>', function () {
       const state = root(detail).querySelector('.state')!;
       expect(state.getAttribute('role')).to.equal('alert');
       expect(text(state.querySelector('h3'))).to.equal(strings.detail.errorTitle);
-      expect(text(state.querySelector('p'))).to.equal(INTERNAL_ERROR_BODY.message);
+      expect(text(state.querySelector('p'))).to.equal(strings.errors.server);
       const retry = button(state, strings.retry);
       failing.on = false;
       await click(retry);
@@ -501,6 +501,10 @@ describe('<pat-detail>', function () {
       expect(updated[0]!.detail.pat.name).to.equal('CI deploy (prod)');
       expect(editor(detail)).to.equal(null);
       await until(() => root(detail).activeElement === pencil(detail, 'name'), 'focus on the pencil', WAIT);
+      // Said on screen too, not only to screen readers.
+      const toast = root(detail).querySelector<HTMLElement>('[part="toast"]')!;
+      await until(() => text(toast) === strings.detail.renamed, 'the toast', WAIT);
+      expect(toast.getBoundingClientRect().width).to.be.above(50);
       // The updated time follows the store.
       await until(() => value(detail, strings.detail.updated) !== strings.never, 'the updated time', WAIT);
     });
@@ -839,7 +843,7 @@ describe('<pat-detail>', function () {
       await openRegenerate(detail);
       await click(submit(detail));
       await until(() => regenerateDialog(detail).shadowRoot!.querySelector('sl-alert'), 'the error', WAIT);
-      expect(text(regenerateDialog(detail).shadowRoot!.querySelector('sl-alert'))).to.equal(INTERNAL_ERROR_BODY.message);
+      expect(text(regenerateDialog(detail).shadowRoot!.querySelector('sl-alert'))).to.equal(strings.errors.server);
       await elapse(200, 'after a server error the regenerate dialog must stay open');
       expect(regenerateSl(detail).open).to.equal(true);
       expect(banner(detail)).to.equal(null);
@@ -897,6 +901,19 @@ describe('<pat-detail>', function () {
       const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI} .secret=${SECRET}></pat-detail>`);
       await until(() => title(detail) === 'CI deploy' && !scopesBusy(detail) && scopeRows(detail).length > 0, 'the PAT', WAIT);
       await expectAccessible(detail);
+    });
+
+    it('is gone once the PAT is revoked: a secret that no longer works leaves the page', async () => {
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI} .secret=${SECRET}></pat-detail>`);
+      await until(() => title(detail) === 'CI deploy', 'the PAT', WAIT);
+      expect(banner(detail)).to.exist;
+      await opened(confirmSl(detail), () => click(button(field(detail, strings.detail.status), strings.detail.revoke)));
+      await click(confirmPart(detail, 'confirm'));
+      await until(() => badges(detail)[0] === strings.status.revoked, 'the Revoked badge', WAIT);
+      expect(banner(detail)).to.equal(null);
+      expect(detail.secret).to.equal('');
+      expect(detail.shadowRoot!.innerHTML).not.to.include(SECRET);
+      await closed(confirmSl(detail));
     });
 
     it('is gone once pat-id changes to another PAT', async () => {

@@ -125,6 +125,11 @@ export class PatManager extends PatElement {
     this.navigate('/pats');
   }
 
+  /** A revoked PAT's one-time secret no longer works: the manager forgets it too. */
+  private onRevoked() {
+    this.#secret = undefined;
+  }
+
   private onQueryChange(event: CustomEvent<PatEventMap['pat-query-change']>) {
     const path = listPath(event.detail);
     if (this.route !== undefined) {
@@ -220,6 +225,7 @@ export class PatManager extends PatElement {
             .action=${route.action}
             .entityLookup=${this.entityLookup}
             @pat-deleted=${this.onDeleted}
+            @pat-revoked=${this.onRevoked}
           ></pat-detail>`;
       }
     }

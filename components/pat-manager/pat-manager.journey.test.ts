@@ -843,7 +843,7 @@ describe('<pat-manager>: the user journey', function () {
     await click(confirmPart(detailConfirm(manager), 'confirm'));
     const alert = () => detailConfirm(manager).shadowRoot!.querySelector('sl-dialog sl-alert');
     await until(() => alert(), 'the error in the dialog', WAIT);
-    expect(text(alert())).to.equal(INTERNAL_ERROR_BODY.message);
+    expect(text(alert())).to.equal(strings.errors.server);
     expect((alert() as HTMLElement & { variant: string }).variant).to.equal('danger');
     await elapse(200, 'after a server error the confirm dialog must stay open');
     expect(detailConfirmSl(manager).open, 'the dialog stays open').to.equal(true);

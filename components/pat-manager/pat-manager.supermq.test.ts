@@ -154,7 +154,7 @@ function statCount(manager: PatManager, label: string): string {
 }
 
 const stats = (manager: PatManager) =>
-  [strings.status.active, strings.status.expiringSoon, strings.status.revoked, strings.status.expired].map((label) => [
+  [strings.status.active, strings.status.expiring, strings.status.revoked, strings.status.expired].map((label) => [
     label,
     statCount(manager, label),
   ]);
@@ -516,7 +516,7 @@ describe('<pat-manager> on an unmodified Magistrala/SuperMQ backend (backend="su
 
     expect(stats(manager)).to.deep.equal([
       [strings.status.active, '8'],
-      [strings.status.expiringSoon, '2'],
+      [strings.status.expiring, '2'],
       [strings.status.revoked, '2'],
       [strings.status.expired, '2'],
     ]);
@@ -531,7 +531,7 @@ describe('<pat-manager> on an unmodified Magistrala/SuperMQ backend (backend="su
     }
     expect(cells(rowByName(manager, 'CI deploy'))[6]).to.equal('4');
     expect(cells(rowByName(manager, 'Local development'))[6]).to.equal('0');
-    expect(text(rowByName(manager, 'Nightly backup').querySelector('.expires'))).to.include(strings.status.expiringSoon);
+    expect(text(rowByName(manager, 'Nightly backup').querySelector('.expires'))).to.include(strings.status.expiring);
     expectNothingBogus(manager, 'the list');
 
     // The upstream pages in its own order (newest first): the list asks for a page, counts are list totals.

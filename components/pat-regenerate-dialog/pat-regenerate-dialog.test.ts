@@ -285,7 +285,7 @@ describe('<pat-regenerate-dialog>', function () {
     const { result, state } = await open(element, store.get('alice', JENKINS), trigger);
     await click(submit(element));
     await until(() => alertText(element), 'the error', WAIT);
-    expect(alertText(element)).to.equal(INTERNAL_ERROR_BODY.message);
+    expect(alertText(element)).to.equal(strings.errors.server);
     await elapse(200, 'after a server error the dialog must stay open and open() unsettled');
     expect(sl(element).open).to.equal(true);
     expect(state.done).to.equal(false);

@@ -205,6 +205,11 @@ export class PatScopeEditor extends PatApiElement {
     return this.rows.flatMap(expandRow);
   }
 
+  /** Whether a row shows a problem now (after validate(), until it is fixed). */
+  get invalid(): boolean {
+    return this.errors.size > 0;
+  }
+
   /** Checks every row and shows what is wrong; true when the scopes can be sent. */
   validate(): boolean {
     this.errors = this.#check();

@@ -14,7 +14,7 @@ import { baseStyles } from '../common/base.styles.js';
 import type { PatListState } from '../common/events.js';
 import { PatApiElement } from '../common/pat-api-element.js';
 import { strings } from '../i18n/strings.js';
-import { LIST_STATE_DEFAULTS, PAGE_SIZES, validListState } from '../common/list-state.js';
+import { PAGE_SIZES, validListState } from '../common/list-state.js';
 import { Announcer } from '../common/announcer.js';
 import { renderPager } from './pat-table.pager.js';
 import { RowMenu } from './pat-table.row-menu.js';
@@ -63,6 +63,7 @@ const SEARCH_DEBOUNCE_MS = 300;
  * @csspart table - The native table.
  * @csspart row - A PAT's row.
  * @csspart footer - Rows per page and the pager.
+ * @csspart toast - What an action did (Copy ID, Revoke, Delete…), shown for a few seconds at the foot of the viewport.
  *
  * @cssproperty --pat-table-row-hover - Background of the row under the pointer.
  */
@@ -74,7 +75,7 @@ export class PatTable extends PatApiElement {
   #data = new PatListData(this, () => [this.api, this.status, this.search, this.sort, this.sortDir, this.page, this.pageSize] as const);
 
   #rowMenu = new RowMenu(this);
-  #announcer = new Announcer(this);
+  #announcer = new Announcer(this, { toast: true });
 
   @query('pat-confirm-dialog') private confirmDialog?: PatConfirmDialog;
 
@@ -86,7 +87,7 @@ export class PatTable extends PatApiElement {
   // The defaults below are LIST_STATE_DEFAULTS, written out so that the manifest documents them
   // (its analyzer reads literals only); a test holds them equal.
 
-  /** The status filter: `active`, `revoked`, `expired` or `all`. */
+  /** The status filter: `active`, `expiring` (active, expiring within a week), `revoked`, `expired` or `all`. */
   @property({ reflect: true }) status: StatusFilter = 'active';
 
   /** The name search (substring, case-insensitive). */
@@ -135,16 +136,8 @@ export class PatTable extends PatApiElement {
     this.setQuery({ status: (event.target as SlSelect).value as StatusFilter, page: 1 });
   }
 
-  /** "Expiring soon" is the active list sorted by expiry, soonest first. */
-  get #expiringView(): boolean {
-    return this.status === 'active' && this.sort === 'expires_at' && this.sortDir === 'asc';
-  }
-
-  private onStatClick(status: StatusFilter, expiring = false) {
-    if (expiring) this.setQuery({ status: 'active', sort: 'expires_at', sortDir: 'asc', page: 1 });
-    // Leaving the "Expiring soon" view leaves its sort too (else Active would change nothing).
-    else if (this.#expiringView) this.setQuery({ status, sort: LIST_STATE_DEFAULTS.sort, sortDir: LIST_STATE_DEFAULTS.sortDir, page: 1 });
-    else this.setQuery({ status, page: 1 });
+  private onStatClick(status: StatusFilter) {
+    this.setQuery({ status, page: 1 });
   }
 
   private onSort(key: PatSortKey) {
@@ -282,19 +275,18 @@ export class PatTable extends PatApiElement {
 
   private renderCounts() {
     const summary = this.#data.summary;
-    const expiringActive = this.#expiringView;
     return renderCounts([
       {
         label: strings.status.active,
         value: summary?.active,
-        pressed: this.status === 'active' && !expiringActive,
+        pressed: this.status === 'active',
         onClick: () => this.onStatClick('active'),
       },
       {
-        label: strings.status.expiringSoon,
+        label: strings.status.expiring,
         value: summary?.expiring_soon,
-        pressed: expiringActive,
-        onClick: () => this.onStatClick('active', true),
+        pressed: this.status === 'expiring',
+        onClick: () => this.onStatClick('expiring'),
       },
       {
         label: strings.status.revoked,
@@ -330,7 +322,8 @@ export class PatTable extends PatApiElement {
 
   private renderBody(columns: number) {
     const page = this.#data.page;
-    if (this.#data.error && !page)
+    // A failed load never leaves rows of another filter under the new one.
+    if (this.#data.error && (!page || this.#data.stale))
       return stateRow(
         columns,
         renderListError(this.#data.error, () => this.refresh()),
@@ -352,7 +345,7 @@ export class PatTable extends PatApiElement {
 
   private renderFooter() {
     const page = this.#data.page;
-    if (!page || page.total === 0) return nothing;
+    if (!page || page.total === 0 || (this.#data.error && this.#data.stale)) return nothing;
     return html`<div class="footer" part="footer">
       ${renderPager({
         page: this.page,
@@ -369,14 +362,14 @@ export class PatTable extends PatApiElement {
   override render() {
     const columns = patColumns();
     const busy = this.#data.loading || this.#data.awaitingCounts;
-    const failedRefetch = this.#data.page ? this.#data.error : undefined;
+    const failedRefetch = this.#data.page && !this.#data.stale ? this.#data.error : undefined;
     return html`
       <div class="base" part="base">
         ${this.renderCounts()} ${this.renderToolbar()}
         ${
           failedRefetch
             ? html`<sl-alert variant="danger" open>
-                ${failedRefetch.message}
+                <strong>${strings.table.errorTitle}</strong> ${failedRefetch.message}
                 <sl-button class="retry" size="small" @click=${() => this.refresh()}>${strings.retry}</sl-button>
               </sl-alert>`
             : nothing

@@ -17,22 +17,30 @@ export type ListArgs = readonly [
 
 /**
  * The table's data: the page of PATs its query names and the counts above it, each loaded again
- * when its arguments change. The last page that loaded stays while the next one loads, and when
- * it fails (the table shows it under an alert with Retry).
+ * when its arguments change. The last page that loaded stays while the next one loads; when that
+ * fails, the table shows it under an alert only if it answers the same query (a refresh), and
+ * the error alone otherwise.
  */
 export class PatListData {
   #page?: PatPage;
+  /** What the last page that loaded was asked for. */
+  #pageArgs?: ListArgs;
+  #args: () => ListArgs;
   #list: Task<ListArgs, PatPage>;
   #summary: Task<readonly [PatApi | undefined], Summary>;
 
   constructor(host: ReactiveControllerHost, args: () => ListArgs) {
+    this.#args = args;
     this.#list = new Task(host, {
       task: async ([api, status, search, sort, dir, page, pageSize], { signal }) => {
         const query = { status, name: search || undefined, sort, dir, offset: (page - 1) * pageSize, limit: pageSize };
         return requireApi(api).listPats(query, { signal });
       },
       args,
-      onComplete: (page) => (this.#page = page),
+      onComplete: (page) => {
+        this.#page = page;
+        this.#pageArgs = args();
+      },
     });
     this.#summary = new Task(host, {
       task: async ([api], { signal }) => requireApi(api).getSummary({ signal }),
@@ -47,6 +55,12 @@ export class PatListData {
 
   get summary(): Summary | undefined {
     return this.#summary.value;
+  }
+
+  /** The last page that loaded answers another query (filter, search, sort, page) than the current one. */
+  get stale(): boolean {
+    const current = this.#args();
+    return this.#page !== undefined && !current.every((arg, i) => arg === this.#pageArgs?.[i]);
   }
 
   /** Why the last load of the page failed, while it is the latest word. */

@@ -88,7 +88,7 @@ export function renderPatRow(pat: Pat, now: number, menu: unknown) {
     <td>
       <span class="expires"
         ><time class=${revokedAt ? 'muted' : ''} datetime=${ends} title=${formatDateTime(ends)} .textContent=${endsText}></time>
-        ${isExpiringSoon(pat, now) ? html`<span class="badge" data-variant="warning" .textContent=${strings.status.expiringSoon}></span>` : nothing}</span
+        ${isExpiringSoon(pat, now) ? html`<span class="badge" data-variant="warning" .textContent=${strings.status.expiring}></span>` : nothing}</span
       >
     </td>
     <td>

@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { delay, http } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
@@ -13,8 +13,10 @@ import { chooseOne, click, elapse, record, typeInto } from '../../testing/input.
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
 import { strings } from '../i18n/strings.js';
+import { TOAST_MS } from '../common/announcer.js';
 import './pat-table.js';
 import type { PatTable } from './pat-table.component.js';
+import type { CSSResult } from 'lit';
 
 // ---------------------------------------------------------------------------------------------
 // The seeded data of mocks/scenarios.ts, as a person reads it (alice, default scenario).
@@ -30,6 +32,8 @@ const ACTIVE_BY_ISSUED = [
   'Mobile app telemetry', // 85 days (expires in 5 days)
   'Grafana dashboards read-only', // 120 days
 ];
+/** The active ones that expire within the week, newest first. */
+const EXPIRING_BY_ISSUED = ['Nightly backup', 'Mobile app telemetry'];
 const REVOKED_BY_ISSUED = ['Leaked in support ticket', 'Old Jenkins pipeline'];
 const EXPIRED_BY_ISSUED = ['Hackathon demo', 'Q3 data export'];
 /** The first page (10 rows) of all of alice's 12 PATs, newest first. */
@@ -513,7 +517,7 @@ describe('<pat-table>', () => {
       ({ worker, store } = await useMockApi('error'));
       const table = await mount<PatTable>(html`<pat-table></pat-table>`);
       await until(() => root(table).querySelector('[role="alert"]'), 'the error');
-      expect(text(root(table).querySelector('[role="alert"]'))).to.equal('Something went wrong on our side. Please try again.');
+      expect(text(root(table).querySelector('[role="alert"]'))).to.equal(strings.errors.server);
       expect(stateText(table)).to.include('Could not load your tokens');
       button(root(table).querySelector('.state')!, 'Retry');
       expect(busy(table)).to.equal('false');
@@ -550,27 +554,39 @@ describe('<pat-table>', () => {
       await expectRows(table, REVOKED_BY_ISSUED, 'the new rows');
     });
 
-    it('keeps the rows and offers Retry when a refetch fails', async () => {
+    it('a load that fails after a filter change shows the error, never the old filter’s rows', async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
       await expectRows(table, ACTIVE_BY_ISSUED);
-      worker.use(
-        http.get(
-          '/api/pats',
-          () =>
-            new Response(JSON.stringify({ error: 'internal', message: 'Boom.' }), {
-              status: 500,
-              headers: { 'content-type': 'application/json' },
-            }),
-        ),
-      );
+      // Raw server text, as a failing database might give it: the user reads the client's words.
+      worker.use(http.get('/api/pats', () => HttpResponse.json({ error: 'internal', message: 'database is locked' }, { status: 500 })));
       await click(stat(table, 'Revoked'));
-      await until(() => text(root(table).querySelector('sl-alert')).includes('Boom.') || stateText(table).includes('Boom.'), 'the error');
-      expect(rowNames(table), 'the rows stay after a failed refetch').to.deep.equal(ACTIVE_BY_ISSUED);
+      await until(() => stateText(table).includes(strings.table.errorTitle), 'the error in place of the rows');
+      expect(rowNames(table), 'no rows of the Active filter under Revoked').to.deep.equal([]);
+      expect(text(root(table).querySelector('.state [role="alert"]'))).to.equal(strings.errors.server);
+      expect(root(table).innerHTML).not.to.include('database is locked');
+      expect(root(table).querySelector('[part="footer"]'), 'no pager for rows that are not there').to.equal(null);
+      ({ store } = await useMockApi('default'));
+      await click(button(root(table).querySelector('.state')!, 'Retry'));
+      await expectRows(table, REVOKED_BY_ISSUED, 'rows after Retry');
+      expect(stateText(table)).not.to.include(strings.table.errorTitle);
+    });
+
+    it('a refresh of the same query that fails keeps its rows, under an alert with a title and Retry', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      await expectRows(table, ACTIVE_BY_ISSUED);
+      worker.use(http.get('/api/pats', () => HttpResponse.json({ error: 'internal', message: 'Boom.' }, { status: 500 })));
+      table.refresh();
+      await until(() => root(table).querySelector('sl-alert'), 'the alert');
+      expect(text(root(table).querySelector('sl-alert')))
+        .to.include(strings.table.errorTitle)
+        .and.include(strings.errors.server);
+      expect(rowNames(table), 'the same query’s rows stay').to.deep.equal(ACTIVE_BY_ISSUED);
       ({ store } = await useMockApi('default'));
       await click(button(root(table).querySelector('sl-alert')!, 'Retry'));
-      await expectRows(table, REVOKED_BY_ISSUED, 'rows after Retry');
-      expect(root(table).querySelector('sl-alert')).to.equal(null);
+      await until(() => !root(table).querySelector('sl-alert'), 'the alert to go');
+      expect(rowNames(table)).to.deep.equal(ACTIVE_BY_ISSUED);
     });
 
     it('renders a malicious name as text', async () => {
@@ -591,6 +607,16 @@ describe('<pat-table>', () => {
       expect(dialogMessage(table)).to.include(`"${evil}"`);
       expect(confirmDialog(table).shadowRoot!.querySelectorAll('img')).to.have.length(0);
       await click(dialogButton(table, 'cancel'));
+    });
+  });
+
+  describe('as it ships', () => {
+    it('runs on the minified templates the package ships (scripts/template-literals.ts)', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const styles = [(table.constructor as typeof HTMLElement & { styles: CSSResult | CSSResult[] }).styles].flat();
+      expect(styles.length).to.be.above(0);
+      for (const style of styles) expect(style.cssText, 'no line breaks, no comments').not.to.match(/\n|\/\*/);
     });
   });
 
@@ -690,28 +716,27 @@ describe('<pat-table>', () => {
       expect(stat(table, 'Expired').getAttribute('aria-pressed')).to.equal('true');
     });
 
-    it('the Expiring soon card shows active PATs by expiry, soonest first', async () => {
+    it('the Expiring soon card lists exactly the PATs it counts', async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded({ status: 'revoked' });
       const requests = recordListRequests(worker);
       await click(stat(table, 'Expiring soon'));
-      await expectRows(table, ACTIVE_BY_EXPIRY);
-      expect(ACTIVE_BY_EXPIRY).to.deep.equal(storeNames(store, { sort: 'expires_at', dir: 'asc' }));
-      const last = requests.at(-1)!.searchParams;
-      expect([last.get('status'), last.get('sort'), last.get('dir')]).to.deep.equal(['active', 'expires_at', 'asc']);
+      await expectRows(table, EXPIRING_BY_ISSUED);
+      expect(EXPIRING_BY_ISSUED).to.have.length(Number(statCount(table, 'Expiring soon')));
+      expect(requests.at(-1)!.searchParams.get('status')).to.equal('expiring');
       expect(stat(table, 'Expiring soon').getAttribute('aria-pressed')).to.equal('true');
       expect(stat(table, 'Active').getAttribute('aria-pressed')).to.equal('false');
-      expect(header(table, 'Expires').getAttribute('aria-sort')).to.equal('ascending');
+      expect(statusSelect(table).value).to.equal('expiring');
+      expect(rows(table).every((row) => text(row).includes(strings.status.expiring))).to.equal(true);
     });
 
-    it('the Active card after Expiring soon goes back to the plain active list', async () => {
+    it('the Active card after Expiring soon goes back to the active list', async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
       await click(stat(table, 'Expiring soon'));
-      await expectRows(table, ACTIVE_BY_EXPIRY);
+      await expectRows(table, EXPIRING_BY_ISSUED);
       await click(stat(table, 'Active'));
-      await until(() => stat(table, 'Active').getAttribute('aria-pressed') === 'true', 'Active pressed').catch(() => undefined);
-      expect(stat(table, 'Active').getAttribute('aria-pressed'), 'Active pressed').to.equal('true');
+      await until(() => stat(table, 'Active').getAttribute('aria-pressed') === 'true', 'Active pressed');
       expect(stat(table, 'Expiring soon').getAttribute('aria-pressed')).to.equal('false');
       await expectRows(table, ACTIVE_BY_ISSUED);
     });
@@ -1116,6 +1141,24 @@ describe('<pat-table>', () => {
       expect(announcement(table)).to.equal('ID of CI deploy copied');
       expect(root(table).querySelector('[role="status"]')!.getAttribute('aria-live')).to.equal('polite');
       expect(selects).to.have.length(0);
+    });
+
+    it('shows what an action did on screen too (a toast), for a few seconds', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      Object.defineProperty(navigator.clipboard, 'writeText', { configurable: true, value: async () => undefined });
+      cleanups.push(() => delete (navigator.clipboard as unknown as Record<string, unknown>).writeText);
+      const toast = root(table).querySelector<HTMLElement>('[part="toast"]')!;
+      expect(toast.getBoundingClientRect().width, 'nothing shows before').to.be.below(2);
+      await chooseRowAction(table, 'CI deploy', 'copy');
+      await until(() => text(toast) === 'ID of CI deploy copied', 'the toast');
+      const box = toast.getBoundingClientRect();
+      expect(box.width).to.be.above(100);
+      expect(box.bottom, 'at the foot of the viewport').to.be.within(innerHeight - 80, innerHeight);
+      expect(getComputedStyle(toast).visibility).to.equal('visible');
+      await elapse(TOAST_MS + 300, 'the toast stays for TOAST_MS, then goes');
+      expect(text(toast)).to.equal('');
+      expect(toast.getBoundingClientRect().width).to.be.below(2);
     });
 
     it('Add scope emits pat-navigate to /pats/<id>/add-scope', async () => {

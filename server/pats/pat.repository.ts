@@ -113,6 +113,8 @@ export function credentialReader(db: Db): (id: string) => Promise<Credential | u
 export interface PatListFilter {
   userId: string;
   now: string;
+  /** Where "expiring soon" ends: an active PAT expiring in (now, soon] is in the `expiring` list. */
+  soon: string;
   status: StatusFilter;
   name?: string;
   id?: string;
@@ -143,6 +145,8 @@ function filtered(db: Db, filter: PatListFilter, walk = false) {
     query = query.where(sql<boolean>`(case when pats.revoked = 0 and pats.expires_at > ${filter.now} then 1 else 0 end) = 1`);
   } else if (filter.status === 'active') {
     query = query.where('pats.revoked', '=', 0).where('pats.expires_at', '>', filter.now);
+  } else if (filter.status === 'expiring') {
+    query = query.where('pats.revoked', '=', 0).where('pats.expires_at', '>', filter.now).where('pats.expires_at', '<=', filter.soon);
   } else if (filter.status === 'revoked') {
     query = query.where('pats.revoked', '=', 1);
   } else if (filter.status === 'expired') {
@@ -202,6 +206,8 @@ function totalOf(db: Db, filter: PatListFilter) {
       return sql<number>`(${storedCount(db, filter.userId, 'revoked')})`;
     case 'expired':
       return sql<number>`(${expired})`;
+    case 'expiring':
+      return sql<number>`(${unrevokedExpiring(db, filter.userId, filter.now, filter.soon)})`;
     case 'active':
       return sql<number>`(${storedCount(db, filter.userId, 'total')}) - (${storedCount(db, filter.userId, 'revoked')}) - (${expired})`;
   }

@@ -459,6 +459,22 @@ describe('GET /pats: status filter', () => {
     assert.equal(res.body.pats[0].status, 'expired');
   });
 
+  it('status=expiring: the active PATs that expire within the week, and the same count as the summary', async () => {
+    assert.equal((await list(server, alice, '?status=expiring')).body.total, 0, 'nothing expires within the week yet');
+    // 30 days, less 24 days: "active" now expires in 6 days.
+    server.clock.advance(24 * DAY - HOUR);
+    try {
+      const res = await list(server, alice, '?status=expiring&sort=expires_at&dir=asc');
+      assert.deepEqual([res.body.total, names(res), res.body.pats[0].status], [1, ['active'], 'active']);
+      const summary = await server.call('GET', '/pats/summary', { token: alice });
+      assert.equal(summary.body.expiring_soon, res.body.total);
+      // A search within it counts its matches only.
+      assert.equal((await list(server, alice, '?status=expiring&name=zzz')).body.total, 0);
+    } finally {
+      server.clock.advance(-(24 * DAY - HOUR));
+    }
+  });
+
   it('status=all', async () => {
     const res = await list(server, alice, '?status=all');
     assert.equal(res.body.total, 4);

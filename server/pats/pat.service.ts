@@ -95,7 +95,14 @@ export class PatService {
     const now = this.deps.now();
     const { total, rows } = await repo.listPats(
       this.deps.db,
-      { userId, now: new Date(now).toISOString(), status: query.status, name: query.name, id: query.id },
+      {
+        userId,
+        now: new Date(now).toISOString(),
+        soon: new Date(now + EXPIRING_SOON_MS).toISOString(),
+        status: query.status,
+        name: query.name,
+        id: query.id,
+      },
       query,
     );
     return { total, offset: query.offset, limit: query.limit, pats: rows.map((row) => toPat(row, now)) };
