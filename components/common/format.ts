@@ -1,4 +1,4 @@
-import { DAY_MS as DAY } from '../../contract/index.js';
+import { DAY_MS as DAY, type Pat } from '../../contract/index.js';
 import { strings } from '../i18n/strings.js';
 
 /** Dates and times as people read them, in the browser's locale. */
@@ -43,3 +43,17 @@ export function formatNumber(n: number): string {
 
 /** The colour of each status's badge, as sl-badge's variants name them. */
 export const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' } as const;
+
+/**
+ * How a PAT's use ends, said once: when it was revoked (a revoked PAT never expires into
+ * anything: its expiry would read as a promise), else when it expires or expired.
+ */
+export function patEnd(
+  pat: Pick<Pat, 'revoked' | 'revoked_at' | 'expires_at'>,
+  now: number,
+): { at: string; text: string; revoked: boolean } {
+  if (pat.revoked && pat.revoked_at)
+    return { at: pat.revoked_at, text: strings.ends.revoked(formatRelative(pat.revoked_at, now)), revoked: true };
+  const text = Date.parse(pat.expires_at) <= now ? strings.ends.expired : strings.ends.expires;
+  return { at: pat.expires_at, text: text(formatRelative(pat.expires_at, now)), revoked: false };
+}

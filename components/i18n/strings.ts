@@ -25,6 +25,13 @@ export const strings = {
     unexpectedAnswer: "The server answered in a form PAT Kit does not read. Is this PAT Kit's server?",
   },
 
+  /** How a PAT's use ends: one phrase in the table and on its page. */
+  ends: {
+    expires: (relative: string) => `Expires ${relative}`,
+    expired: (relative: string) => `Expired ${relative}`,
+    revoked: (relative: string) => `Revoked ${relative}`,
+  },
+
   status: {
     active: 'Active',
     revoked: 'Revoked',
@@ -65,8 +72,6 @@ export const strings = {
     noMatchText: 'Nothing matches this search and status filter.',
     resetFilters: 'Reset filters',
     errorTitle: 'Could not load your tokens',
-    expiresIn: (relative: string) => `Expires ${relative}`,
-    expired: (relative: string) => `Expired ${relative}`,
     rowsPerPage: 'Rows per page',
     pagination: 'Pagination',
     range: (from: number, to: number, total: number) => `${from.toLocaleString()}–${to.toLocaleString()} of ${total.toLocaleString()}`,
@@ -182,9 +187,6 @@ export const strings = {
     updated: 'Updated',
     lastUsed: 'Last used',
     lastUsedFrom: (when: string, ip: string) => `${when} from ${ip}`,
-    expires: (relative: string) => `Expires ${relative}`,
-    expired: (relative: string) => `Expired ${relative}`,
-    revokedAt: (relative: string) => `Revoked ${relative}`,
     edit: (field: string) => `Edit ${field}`,
     save: 'Save',
     copyId: 'Copy ID',

@@ -16,7 +16,7 @@ import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.componen
 import '../pat-secret-banner/pat-secret-banner.js';
 import { baseStyles } from '../common/base.styles.js';
 import { renderCopyButton } from '../common/copy-button.js';
-import { STATUS_BADGE, formatDateTime, formatRelative } from '../common/format.js';
+import { STATUS_BADGE, formatDateTime, formatRelative, patEnd } from '../common/format.js';
 import { Announcer } from '../common/announcer.js';
 import { CatalogTask } from '../common/catalog.js';
 import { focusIsFree } from '../common/focus.js';
@@ -170,18 +170,14 @@ export class PatDetail extends PatApiElement {
   }
 
   private renderStatus(pat: Pat, now: number) {
-    const expired = Date.parse(pat.expires_at) <= now;
-    const when = expired
-      ? strings.detail.expired(formatRelative(pat.expires_at, now))
-      : strings.detail.expires(formatRelative(pat.expires_at, now));
+    const end = patEnd(pat, now);
     return html`
       <div class="field">
         <dt>${strings.detail.status}</dt>
         <dd class="status">
           <sl-badge variant=${STATUS_BADGE[pat.status]} pill>${strings.status[pat.status]}</sl-badge>
           ${isExpiringSoon(pat, now) ? html`<sl-badge variant="warning" pill>${strings.status.expiring}</sl-badge>` : nothing}
-          <span class="muted"><time datetime=${pat.expires_at} title=${formatDateTime(pat.expires_at)}>${when}</time></span>
-          ${pat.revoked_at ? html`<span class="muted">· ${strings.detail.revokedAt(formatRelative(pat.revoked_at, now))}</span>` : nothing}
+          <span class="muted"><time datetime=${end.at} title=${formatDateTime(end.at)}>${end.text}</time></span>
         </dd>
         <dd class="field-actions">
           ${

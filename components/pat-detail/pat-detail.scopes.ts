@@ -177,10 +177,10 @@ export class PatScopes {
       (scope) => html`
         <tr>
           <td>${catalog?.entity_types.find((type) => type.type === scope.entity_type)?.label ?? scope.entity_type}</td>
+          <td>${scope.operation}</td>
           <td class=${scope.entity_id === WILDCARD ? '' : 'mono'}>
             ${scope.entity_id === WILDCARD ? strings.scopes.all : scope.entity_id}
           </td>
-          <td>${scope.operation}</td>
           <td class=${scope.domain_id ? 'mono' : 'muted'}>${scope.domain_id ?? strings.scopes.anyDomain}</td>
           <td class="trash">
             <sl-icon-button
@@ -251,8 +251,8 @@ export class PatScopes {
           <thead>
             <tr>
               <th scope="col">${strings.scopes.entityType}</th>
-              <th scope="col">${strings.scopes.entity}</th>
               <th scope="col">${strings.scopes.operation}</th>
+              <th scope="col">${strings.scopes.entity}</th>
               <th scope="col">${strings.scopes.domainColumn}</th>
               <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
             </tr>

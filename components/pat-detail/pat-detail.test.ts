@@ -121,12 +121,12 @@ function scopesBusy(detail: PatDetail): boolean {
 /** The table shows the catalog's label of an entity type. */
 const typeLabel = (type: string) => DEFAULT_CATALOG.entity_types.find((entry) => entry.type === type)?.label ?? type;
 
-/** A scope as the table shows it: type, entity ("All" for *), operation, domain. */
+/** A scope as the table shows it: type, operation, entity ("All" for *), domain — the editor's order. */
 function asRow(scope: Pick<Scope, 'entity_type' | 'operation' | 'entity_id' | 'domain_id'>): string[] {
   return [
     typeLabel(scope.entity_type),
-    scope.entity_id === '*' ? strings.scopes.all : scope.entity_id,
     scope.operation,
+    scope.entity_id === '*' ? strings.scopes.all : scope.entity_id,
     scope.domain_id ?? strings.scopes.anyDomain,
   ];
 }
@@ -349,7 +349,11 @@ describe('<pat-detail>', function () {
       const detail = await mountDetail(JENKINS);
       expect(badges(detail)).to.deep.equal([strings.status.revoked]);
       const status = field(detail, strings.detail.status);
-      expect(text(status.querySelector('dd'))).to.match(/· Revoked /);
+      // Said once, as the table says it: when it was revoked, not an expiry it will never reach.
+      const line = text(status.querySelector('dd'));
+      expect(line).to.match(/^Revoked Revoked \d+ days ago$/);
+      expect(line).not.to.match(/Expires|·/);
+      expect(status.querySelector('time')!.getAttribute('datetime')).to.equal(store.get('alice', JENKINS).revoked_at);
       expect(buttonIn(status, strings.detail.regenerate)).to.exist;
       expect(buttonIn(status, strings.detail.revoke)).to.equal(undefined);
     });
@@ -955,19 +959,19 @@ describe('<pat-detail>', function () {
 
   // -------------------------------------------------------------------------------------------
   describe('scopes', () => {
-    it('lists the scopes: entity type, "All" for *, operation, "Any domain" for none', async () => {
+    it('lists the scopes in the editor’s order: entity type, operation, "All" for *, "Any domain" for none', async () => {
       const detail = await mountDetail(CI);
       expect(scopeRows(detail)).to.deep.equal(storeScopes(store, CI).map(asRow));
-      expect(scopeRows(detail)).to.deep.include(['Channels', strings.scopes.all, 'create', strings.scopes.anyDomain]);
+      expect(scopeRows(detail)).to.deep.include(['Channels', 'create', strings.scopes.all, strings.scopes.anyDomain]);
       const headers = [...root(detail).querySelectorAll('[part="scopes-table"] thead th')].map((th) => text(th));
-      expect(headers.slice(0, 4)).to.deep.equal([strings.scopes.entityType, strings.scopes.entity, strings.scopes.operation, 'Domain']);
+      expect(headers.slice(0, 4)).to.deep.equal([strings.scopes.entityType, strings.scopes.operation, strings.scopes.entity, 'Domain']);
     });
 
     it('shows specific entities and domains as they are', async () => {
       const detail = await mountDetail(TERRAFORM);
       expect(scopeRows(detail)).to.deep.equal(storeScopes(store, TERRAFORM).map(asRow));
-      expect(scopeRows(detail)).to.deep.include(['Domains', 'd-prod-eu', 'read', strings.scopes.anyDomain]);
-      expect(scopeRows(detail)).to.deep.include(['Channels', strings.scopes.all, 'create', 'd-prod-eu']);
+      expect(scopeRows(detail)).to.deep.include(['Domains', 'read', 'd-prod-eu', strings.scopes.anyDomain]);
+      expect(scopeRows(detail)).to.deep.include(['Channels', 'create', strings.scopes.all, 'd-prod-eu']);
     });
 
     it('a PAT without scopes says so, with Delete All disabled', async () => {
@@ -1076,7 +1080,7 @@ describe('<pat-detail>', function () {
         expect(all).to.have.length(5);
         await until(() => scopeRows(detail).length === 5 && !scopesBusy(detail), 'five rows', WAIT);
         expect(scopeRows(detail)).to.deep.equal(all.map(asRow));
-        expect(scopeRows(detail)).to.deep.include(['Groups', 'g-42', 'read', strings.scopes.anyDomain]);
+        expect(scopeRows(detail)).to.deep.include(['Groups', 'read', 'g-42', strings.scopes.anyDomain]);
         expect(changed).to.have.length(1);
         expect(changed[0]!.detail.id).to.equal(CI);
         expect(changed[0]!.detail.scopes).to.deep.equal(all);
@@ -1162,7 +1166,7 @@ describe('<pat-detail>', function () {
     });
 
     describe('deleting scopes', () => {
-      const UPDATE_CHANNELS = ['Channels', strings.scopes.all, 'update', strings.scopes.anyDomain];
+      const UPDATE_CHANNELS = ['Channels', 'update', strings.scopes.all, strings.scopes.anyDomain];
 
       it('the trash icon asks, naming the scope, then removes that scope', async () => {
         const changed = record(document, 'pat-scopes-changed');

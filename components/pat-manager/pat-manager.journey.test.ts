@@ -378,8 +378,8 @@ const typeLabel = (type: string) => DEFAULT_CATALOG.entity_types.find((entry) =>
 function asRow(scope: Pick<Scope, 'entity_type' | 'operation' | 'entity_id' | 'domain_id'>): string[] {
   return [
     typeLabel(scope.entity_type),
-    scope.entity_id === '*' ? strings.scopes.all : scope.entity_id,
     scope.operation,
+    scope.entity_id === '*' ? strings.scopes.all : scope.entity_id,
     scope.domain_id ?? strings.scopes.anyDomain,
   ];
 }
@@ -760,7 +760,7 @@ describe('<pat-manager>: the user journey', function () {
     unchanged('Add Scope, Escape');
 
     await opened(detailConfirmSl(manager), () =>
-      click(trashFor(manager, ['Channels', strings.scopes.all, 'update', strings.scopes.anyDomain])),
+      click(trashFor(manager, ['Channels', 'update', strings.scopes.all, strings.scopes.anyDomain])),
     );
     expect(detailConfirmSl(manager).label).to.equal(strings.confirm.deleteScopeTitle);
     await sendKeys({ press: 'Escape' });

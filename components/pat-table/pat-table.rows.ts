@@ -5,7 +5,7 @@ import '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import { isExpiringSoon, type Pat, type PatSortKey, type SortDirection } from '../../contract/index.js';
-import { STATUS_BADGE, formatDateTime, formatNumber, formatRelative } from '../common/format.js';
+import { STATUS_BADGE, formatDateTime, formatNumber, formatRelative, patEnd } from '../common/format.js';
 import { strings } from '../i18n/strings.js';
 
 /** A column the user can sort by, or just a heading. */
@@ -70,14 +70,7 @@ export function stateRow(columns: number, content: unknown) {
  * description's own muted colour.)
  */
 export function renderPatRow(pat: Pat, now: number, menu: unknown) {
-  // A revoked PAT never expires into anything: its expiry would read as a promise.
-  const revokedAt = pat.revoked ? pat.revoked_at : null;
-  const ends = revokedAt ?? pat.expires_at;
-  const endsText = revokedAt
-    ? strings.detail.revokedAt(formatRelative(revokedAt, now))
-    : Date.parse(pat.expires_at) <= now
-      ? strings.table.expired(formatRelative(pat.expires_at, now))
-      : strings.table.expiresIn(formatRelative(pat.expires_at, now));
+  const end = patEnd(pat, now);
   return html`<tr part="row" tabindex="0" data-id=${pat.id}>
     <td class="name" .textContent=${pat.name}></td>
     <td class="description" title=${pat.description} .textContent=${pat.description || '—'}></td>
@@ -87,7 +80,7 @@ export function renderPatRow(pat: Pat, now: number, menu: unknown) {
     </td>
     <td>
       <span class="expires"
-        ><time class=${revokedAt ? 'muted' : ''} datetime=${ends} title=${formatDateTime(ends)} .textContent=${endsText}></time>
+        ><time class=${end.revoked ? 'muted' : ''} datetime=${end.at} title=${formatDateTime(end.at)} .textContent=${end.text}></time>
         ${isExpiringSoon(pat, now) ? html`<span class="badge" data-variant="warning" .textContent=${strings.status.expiring}></span>` : nothing}</span
       >
     </td>
