@@ -244,23 +244,25 @@ export class PatScopes {
             </sl-button>
           </div>
         </div>
-        <table part="scopes-table" aria-busy=${this.#scopes.status === TaskStatus.PENDING ? 'true' : 'false'}>
-          <caption class="visually-hidden">
-            ${strings.detail.scopesCaption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${strings.scopes.entityType}</th>
-              <th scope="col">${strings.scopes.operation}</th>
-              <th scope="col">${strings.scopes.entity}</th>
-              <th scope="col">${strings.scopes.domainColumn}</th>
-              <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.#renderBody(pat)}
-          </tbody>
-        </table>
+        <div class="table-frame">
+          <table part="scopes-table" aria-busy=${this.#scopes.status === TaskStatus.PENDING ? 'true' : 'false'}>
+            <caption class="visually-hidden">
+              ${strings.detail.scopesCaption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${strings.scopes.entityType}</th>
+                <th scope="col">${strings.scopes.operation}</th>
+                <th scope="col">${strings.scopes.entity}</th>
+                <th scope="col">${strings.scopes.domainColumn}</th>
+                <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${this.#renderBody(pat)}
+            </tbody>
+          </table>
+        </div>
         ${this.#renderPager(total)}
       </section>
     `;

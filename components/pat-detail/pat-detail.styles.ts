@@ -32,6 +32,20 @@ export default css`
     border-bottom: solid 1px var(--sl-color-neutral-100);
     min-height: 3.5rem;
   }
+  /* The fields measure their card, not the viewport: the element may sit in a narrow column. */
+  [part='details'] {
+    container-type: inline-size;
+  }
+  /* Narrow, a label sits over its value, which then has the whole width. */
+  @container (max-width: 36rem) {
+    .field {
+      grid-template-columns: 1fr auto;
+      gap: var(--sl-spacing-2x-small) var(--sl-spacing-small);
+    }
+    .field dt {
+      grid-column: 1 / -1;
+    }
+  }
   .field:last-child {
     border-bottom: none;
   }
@@ -103,6 +117,11 @@ export default css`
   .scopes-actions {
     display: flex;
     gap: var(--sl-spacing-x-small);
+  }
+  /* The scopes table scrolls inside its card on a narrow screen (positioned: its hidden texts too). */
+  .table-frame {
+    position: relative;
+    overflow-x: auto;
   }
   table {
     width: 100%;

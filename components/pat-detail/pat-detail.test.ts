@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlCopyButton from '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
@@ -890,6 +890,33 @@ describe('<pat-detail>', function () {
   });
 
   // -------------------------------------------------------------------------------------------
+  describe('every width', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    /** The Expires/status field: where its label and value sit. */
+    const statusBoxes = (detail: PatDetail) => {
+      const status = field(detail, strings.detail.status);
+      return { label: status.querySelector('dt')!.getBoundingClientRect(), value: status.querySelector('dd')!.getBoundingClientRect() };
+    };
+
+    it('on a phone a label sits over its value, which has the width, and nothing widens the page', async () => {
+      await setViewport({ width: 375, height: 800 });
+      const detail = await mountDetail(CI);
+      const { label, value } = statusBoxes(detail);
+      expect(value.top, 'the value under its label').to.be.at.least(label.bottom - 1);
+      expect(value.width, 'the value has most of the width').to.be.above(200);
+      expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    });
+
+    it('wide, the label and the value share a line', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const detail = await mountDetail(CI);
+      const { label, value } = statusBoxes(detail);
+      expect(value.left, 'the value beside its label').to.be.at.least(label.right);
+      expect(Math.abs(value.top - label.top)).to.be.below(20);
+    });
+  });
+
   describe('the one-time secret', () => {
     const SECRET = 'pat_0123456789ABCDEFGHIJKL_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW';
 

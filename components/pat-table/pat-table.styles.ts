@@ -68,7 +68,9 @@ export default css`
   .retry {
     margin-inline-start: var(--sl-spacing-small);
   }
+  /* The table scrolls inside it; positioned, so that its visually hidden texts stay inside too (else they widen the page). */
   .frame {
+    position: relative;
     overflow-x: auto;
     border: solid 1px var(--sl-color-neutral-200);
     border-radius: var(--sl-border-radius-large);

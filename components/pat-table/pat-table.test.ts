@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
@@ -608,6 +608,20 @@ describe('<pat-table>', () => {
       expect(confirmDialog(table).shadowRoot!.querySelectorAll('img')).to.have.length(0);
       await click(dialogButton(table, 'cancel'));
     });
+  });
+
+  describe('every width', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    for (const width of [375, 768, 1024]) {
+      it(`never widens the page at ${width} px: the table scrolls inside its frame`, async () => {
+        await setViewport({ width, height: 800 });
+        ({ worker, store } = await useMockApi('default'));
+        const table = await mountLoaded();
+        await expectRows(table, ACTIVE_BY_ISSUED);
+        expect(document.documentElement.scrollWidth, 'the page is as wide as the viewport').to.be.at.most(innerWidth);
+      });
+    }
   });
 
   describe('as it ships', () => {
