@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/menu/menu.js';
 import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
+import '@shoelace-style/shoelace/dist/components/divider/divider.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import { isExpiringSoon, type Pat, type PatSortKey, type SortDirection } from '../../contract/index.js';
 import { STATUS_BADGE, formatDateTime, formatNumber, formatRelative, patEnd } from '../common/format.js';
@@ -138,19 +139,23 @@ export function renderListError(error: Error | undefined, onRetry: () => void) {
   `;
 }
 
-/** The items of a row's menu: Revoke for an active PAT, Regenerate for the others. */
+/**
+ * The items of a row's menu: Revoke for an active PAT, Regenerate for the others; the ones that
+ * stop a secret or a PAT below a divider, Delete in the danger colour.
+ */
 export function renderRowMenuItems(pat: Pat, onSelect: (event: CustomEvent<{ item: SlMenuItem }>) => void) {
   return html`
     <sl-menu @sl-select=${onSelect}>
       <sl-menu-item value="view">${strings.table.view}</sl-menu-item>
       <sl-menu-item value="copy">${strings.table.copyId}</sl-menu-item>
       <sl-menu-item value="add-scope">${strings.table.addScope}</sl-menu-item>
+      <sl-divider></sl-divider>
       ${
         pat.status === 'active'
           ? html`<sl-menu-item value="revoke">${strings.table.revoke}</sl-menu-item>`
           : html`<sl-menu-item value="regenerate">${strings.table.regenerate}</sl-menu-item>`
       }
-      <sl-menu-item value="delete">${strings.table.delete}</sl-menu-item>
+      <sl-menu-item class="danger" value="delete">${strings.table.delete}</sl-menu-item>
     </sl-menu>
   `;
 }

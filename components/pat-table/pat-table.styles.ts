@@ -250,6 +250,13 @@ export default css`
     font-size: var(--sl-font-size-medium);
     font-weight: var(--sl-font-weight-normal);
   }
+  /* Its own alignment, not the actions cell's (end). */
+  .row-menu sl-menu {
+    text-align: start;
+  }
+  .row-menu sl-menu-item.danger::part(base) {
+    color: var(--sl-color-danger-700);
+  }
   .row-menu.closing sl-menu {
     pointer-events: none;
   }

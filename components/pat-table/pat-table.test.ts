@@ -975,6 +975,30 @@ describe('<pat-table>', () => {
       await expectAccessible(table);
     });
 
+    it('the menu reads as a menu: items aligned to the start, a divider before what stops a secret or a PAT, Delete in red', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const menu = await openRowMenu(table, 'CI deploy');
+      const children = [...menu.children].map((child) => (child.localName === 'sl-divider' ? '—' : child.getAttribute('value')));
+      expect(children).to.deep.equal(['view', 'copy', 'add-scope', '—', 'revoke', 'delete']);
+      const base = (value: string) =>
+        menu.querySelector(`sl-menu-item[value="${value}"]`)!.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+      const label = (value: string) =>
+        menu.querySelector(`sl-menu-item[value="${value}"]`)!.shadowRoot!.querySelector<HTMLElement>('[part~="label"]')!;
+      expect(getComputedStyle(base('view')).textAlign).to.be.oneOf(['start', 'left']);
+      // Each label starts where the menu's items start, not at the end of a wide item.
+      expect(Math.abs(label('view').getBoundingClientRect().left - label('delete').getBoundingClientRect().left)).to.be.below(1);
+      const danger = getComputedStyle(document.documentElement).getPropertyValue('--sl-color-danger-700').trim();
+      const probe = document.createElement('span');
+      probe.style.color = danger;
+      document.body.append(probe);
+      const dangerRgb = getComputedStyle(probe).color;
+      probe.remove();
+      expect(getComputedStyle(base('delete')).color).to.equal(dangerRgb);
+      expect(getComputedStyle(base('view')).color).not.to.equal(dangerRgb);
+      await expectAccessible(table);
+    });
+
     it('a second click on the menu button closes the menu, and so does a click outside', async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
