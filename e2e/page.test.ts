@@ -185,6 +185,21 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
     }
   });
 
+  it('on a phone (375 px) and a tablet (768 px) nothing makes the page scroll sideways', async () => {
+    const { page, context } = await watchedPage();
+    try {
+      for (const width of [375, 768]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${server.url}/`);
+        await page.locator('pat-table tbody tr[data-id]').first().waitFor();
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(wide <= width, `${width} px wide, the page is ${wide} px wide`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('/ and /index.html carry the CSP and the other page headers; /api answers carry no CSP', async () => {
     for (const path of ['/', '/index.html']) {
       const response = await fetch(`${server.url}${path}`);
