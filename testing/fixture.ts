@@ -2,13 +2,14 @@
  * Browser-test support: the MSW worker on a named scenario, an element mounted inside a
  * `<pat-api-provider>` signed in as a mock user, waiting, and axe. Tests use the real HttpPatApi.
  */
-import { fixture } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import { setBasePath } from '@shoelace-style/shoelace/dist/utilities/base-path.js';
 import type { SetupWorker } from 'msw/browser';
 import 'axe-core/axe.min.js';
 import { mockTokenFor, startMockWorker, useScenario, type MockStore, type ScenarioName, type ScenarioOptions } from '../mocks/index.js';
 import '../components/pat-api-provider/pat-api-provider.js';
+import { ApiError } from '../components/api/api-error.js';
 
 setBasePath('/node_modules/@shoelace-style/shoelace/dist');
 
@@ -77,4 +78,15 @@ export function expectSame(actual: unknown, expected: unknown, what: string): vo
   const name = (node: unknown) =>
     node instanceof Element ? `<${node.localName}> "${(node.textContent ?? '').trim().slice(0, 40)}"` : String(node);
   if (actual !== expected) throw new Error(`${what}: expected ${name(expected)}, got ${name(actual)}`);
+}
+
+/** The ApiError `promise` rejects with; fails the test when it resolves or rejects otherwise. */
+export async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected the call to reject');
 }

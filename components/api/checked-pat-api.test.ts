@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { mockTokenFor, seededId } from '../../mocks/index.js';
-import { useMockApi } from '../../testing/fixture.js';
+import { apiErrorOf, useMockApi } from '../../testing/fixture.js';
 import { strings } from '../i18n/strings.js';
 import { ApiError } from './api-error.js';
 import { checkedPatApi } from './checked-pat-api.js';
@@ -32,16 +32,6 @@ function answering(answer: unknown): PatApi {
   return Object.fromEntries(PAT_API_METHODS.map((method) => [method, async () => answer])) as unknown as PatApi;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to reject');
-}
-
 describe('checkedPatApi: every answer checked before an element reads it', () => {
   it('passes PAT Kit’s own answers through unchanged, calling the client as itself', async () => {
     await useMockApi('default');
@@ -57,7 +47,7 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
     expect((await checked.addScopes(created.id, [{ entity_type: 'clients', operation: 'read', entity_id: '*' }])).scopes).to.have.length(1);
     await checked.revokePat(created.id);
     await checked.deletePat(created.id);
-    expect((await rejection(checked.getPat(created.id))).code).to.equal('not_found');
+    expect((await apiErrorOf(checked.getPat(created.id))).code).to.equal('not_found');
   });
 
   it('is the same wrapper for the same client', () => {
@@ -90,7 +80,7 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
   for (const [method, answer, what] of wrong) {
     it(`${method}: ${what} is an ApiError with a clear message, not a value to crash on`, async () => {
       const checked = checkedPatApi(answering(answer)) as unknown as Record<string, () => Promise<unknown>>;
-      const error = await rejection(checked[method]!());
+      const error = await apiErrorOf(checked[method]!());
       expect([error.status, error.code, error.message]).to.deep.equal([502, 'internal', strings.errors.unexpectedAnswer]);
     });
   }
@@ -106,13 +96,13 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
       ...answering(undefined),
       listPats: async () => (undefined as unknown as { pats: unknown[] }).pats.map(String),
     } as unknown as PatApi;
-    const error = await rejection(checkedPatApi(client).listPats());
+    const error = await apiErrorOf(checkedPatApi(client).listPats());
     expect([error.status, error.message]).to.deep.equal([502, strings.errors.unexpectedAnswer]);
   });
 
   it('passes a client’s own errors through as they are', async () => {
     const refusal = new ApiError(409, 'conflict', 'taken');
     const client = { ...answering(undefined), renamePat: async () => Promise.reject(refusal) } as PatApi;
-    expect(await rejection(checkedPatApi(client).renamePat('x', 'y'))).to.equal(refusal);
+    expect(await apiErrorOf(checkedPatApi(client).renamePat('x', 'y'))).to.equal(refusal);
   });
 });

@@ -3,7 +3,7 @@ import { delay, http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { SECRET_PATTERN, type Pat } from '../../contract/index.js';
 import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
-import { useMockApi } from '../../testing/fixture.js';
+import { apiErrorOf, useMockApi } from '../../testing/fixture.js';
 import { strings } from '../i18n/strings.js';
 import { ApiError } from './api-error.js';
 import { HttpPatApi } from './http-pat-api.js';
@@ -49,12 +49,6 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the call to reject');
-}
-
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await rejection(promise);
-  expect(error).to.be.instanceOf(ApiError);
-  return error as ApiError;
 }
 
 function expectPat(pat: Pat, withSecret: boolean) {
@@ -168,7 +162,7 @@ describe('HttpPatApi', () => {
     });
 
     it('getPat: encodes the id as one path segment', async () => {
-      const error = await apiError(api.getPat('a/b?c'));
+      const error = await apiErrorOf(api.getPat('a/b?c'));
       expect(seen[0]!.url.pathname).to.equal('/api/pats/a%2Fb%3Fc');
       expect(seen[0]!.url.search).to.equal('');
       expect(error.status).to.equal(404);
@@ -341,14 +335,14 @@ describe('HttpPatApi', () => {
 
   describe('failures', () => {
     it('400: ApiError with the field details', async () => {
-      const error = await apiError(api.createPat({ name: '   ', duration: '30d' }));
+      const error = await apiErrorOf(api.createPat({ name: '   ', duration: '30d' }));
       expect(error.status).to.equal(400);
       expect(error.code).to.equal('validation_failed');
       expect(error.message).to.match(/^Invalid request: name /);
       expect(error.details.map((detail) => detail.field)).to.include('name');
       expect(error.fieldMessage('name')).to.be.a('string').and.not.be.empty;
       expect(error.fieldMessage('description')).to.equal(undefined);
-      const duration = await apiError(api.createPat({ name: 'Fine name', duration: '0s' }));
+      const duration = await apiErrorOf(api.createPat({ name: 'Fine name', duration: '0s' }));
       expect(duration.status).to.equal(400);
       expect(duration.fieldMessage('duration')).to.be.a('string').and.not.be.empty;
       expect(error.name).to.equal('ApiError');
@@ -356,7 +350,7 @@ describe('HttpPatApi', () => {
     });
 
     it('401: ApiError unauthenticated without a token', async () => {
-      const error = await apiError(new HttpPatApi({ baseUrl: '/api' }).listPats());
+      const error = await apiErrorOf(new HttpPatApi({ baseUrl: '/api' }).listPats());
       expect(error).to.include({ status: 401, code: 'unauthenticated' });
       expect(error.message).to.match(/sign in/i);
       expect(error.details).to.deep.equal([]);
@@ -364,12 +358,12 @@ describe('HttpPatApi', () => {
 
     it('404: ApiError not_found for an id that is not yours', async () => {
       const bobs = seededId('bob', 'Prototype');
-      const error = await apiError(api.getPat(bobs));
+      const error = await apiErrorOf(api.getPat(bobs));
       expect(error).to.include({ status: 404, code: 'not_found', message: 'No personal access token with this id.' });
     });
 
     it('409: ApiError conflict for a duplicate name, with the name field', async () => {
-      const error = await apiError(api.createPat({ name: 'ci DEPLOY', duration: '30d' }));
+      const error = await apiErrorOf(api.createPat({ name: 'ci DEPLOY', duration: '30d' }));
       expect(error).to.include({ status: 409, code: 'conflict' });
       expect(error.message).to.match(/already have/);
       expect(error.fieldMessage('name')).to.be.a('string');
@@ -377,13 +371,13 @@ describe('HttpPatApi', () => {
 
     it('500: ApiError internal, said in the client’s own words', async () => {
       await useMockApi('error');
-      const error = await apiError(api.listPats());
+      const error = await apiErrorOf(api.listPats());
       expect(error).to.include({ status: 500, code: 'internal', message: strings.errors.server });
     });
 
     it('a server failure never shows its raw text ("database is locked"): the user reads the client’s words', async () => {
       worker.use(http.get('/api/pats', () => HttpResponse.json({ message: 'database is locked' }, { status: 503 })));
-      const error = await apiError(api.listPats());
+      const error = await apiErrorOf(api.listPats());
       expect(error).to.include({ status: 503, code: 'internal', message: strings.errors.server });
     });
 
@@ -394,7 +388,7 @@ describe('HttpPatApi', () => {
           () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } }),
         ),
       );
-      const error = await apiError(api.getSummary());
+      const error = await apiErrorOf(api.getSummary());
       expect(error).to.include({ status: 502, code: 'internal' });
       expect(error.message).to.be.a('string').and.not.be.empty;
     });
@@ -403,7 +397,7 @@ describe('HttpPatApi', () => {
       const statuses = [401, 403, 404, 409, 400];
       worker.use(http.get('/api/pats/:id', ({ params }) => new HttpResponse('Nope', { status: Number(params.id) })));
       const codes = [];
-      for (const status of statuses) codes.push((await apiError(api.getPat(String(status)))).code);
+      for (const status of statuses) codes.push((await apiErrorOf(api.getPat(String(status)))).code);
       expect(codes).to.deep.equal(['unauthenticated', 'forbidden', 'not_found', 'conflict', 'validation_failed']);
     });
 
@@ -415,7 +409,7 @@ describe('HttpPatApi', () => {
           throw new TypeError('Failed to fetch');
         },
       });
-      const error = await apiError(client.listPats());
+      const error = await apiErrorOf(client.listPats());
       expect(error).to.include({ status: 0, code: 'network' });
       expect(error.message).to.match(/reach the server/);
     });
@@ -434,7 +428,7 @@ describe('HttpPatApi', () => {
             { status: 200, headers: { 'content-type': 'application/json' } },
           ),
       });
-      const error = await apiError(client.getSummary());
+      const error = await apiErrorOf(client.getSummary());
       expect(error).to.include({ status: 0, code: 'network' });
     });
 

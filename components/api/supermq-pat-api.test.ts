@@ -2,8 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import { DAY_MS, type ScopeInput } from '../../contract/index.js';
 import { createUpstreamHandlers, mockTokenFor, UpstreamStore } from '../../mocks/index.js';
-import { useMockApi } from '../../testing/fixture.js';
-import { ApiError } from './api-error.js';
+import { apiErrorOf, useMockApi } from '../../testing/fixture.js';
 import { SuperMqPatApi } from './supermq-pat-api.js';
 
 const BASE = '/upstream';
@@ -42,16 +41,6 @@ const scope = (entity_type: string, operation: string, entity_id = '*', domain_i
   domain_id,
 });
 
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to reject');
-}
-
 describe('SuperMqPatApi on an unmodified upstream backend', () => {
   it('creates a PAT and then its scopes, in Go durations, and answers it as PAT Kit does', async () => {
     const pat = await api.createPat({
@@ -73,13 +62,13 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
   });
 
   it('refuses a scope without a domain before sending anything, on the field', async () => {
-    const error = await apiError(api.createPat({ name: 'ci', duration: '1d', scopes: [scope('clients', 'read', '*', null)] }));
+    const error = await apiErrorOf(api.createPat({ name: 'ci', duration: '1d', scopes: [scope('clients', 'read', '*', null)] }));
     expect([error.status, error.details[0]?.field]).to.deep.equal([400, 'scopes[0].domain_id']);
     expect(sent).to.deep.equal([]);
   });
 
   it('takes the PAT back when its scopes are refused, so no PAT is left without them', async () => {
-    const error = await apiError(api.createPat({ name: 'ci', duration: '1d', scopes: [scope('users', 'read')] }));
+    const error = await apiErrorOf(api.createPat({ name: 'ci', duration: '1d', scopes: [scope('users', 'read')] }));
     expect([error.status, error.details[0]?.field]).to.deep.equal([400, 'scopes']);
     expect(store.pats.size).to.equal(0);
   });
@@ -129,7 +118,7 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
 
   it('a PAT that is not the caller’s is a 404, not the upstream’s empty 200', async () => {
     const bobs = await new SuperMqPatApi({ baseUrl: BASE, token: mockTokenFor('bob') }).createPat({ name: 'bob’s', duration: '1d' });
-    const error = await apiError(api.getPat(bobs.id));
+    const error = await apiErrorOf(api.getPat(bobs.id));
     expect([error.status, error.code]).to.deep.equal([404, 'not_found']);
   });
 
@@ -145,14 +134,14 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
 
   it('a description cannot be emptied on this backend: a sentence and a field error say so, not "missing description"', async () => {
     const pat = await api.createPat({ name: 'ci', description: 'x', duration: '1d' });
-    const error = await apiError(api.describePat(pat.id, ''));
+    const error = await apiErrorOf(api.describePat(pat.id, ''));
     expect(error.message).to.equal('The description cannot be emptied on this backend: write a new one instead.');
     expect(error.details).to.deep.equal([{ field: 'description', message: 'cannot be emptied on this backend' }]);
   });
 
   it('an upstream message it does not know is passed on as it is, with no field', async () => {
     const pat = await api.createPat({ name: 'ci', duration: '1d' });
-    const error = await apiError(api.renamePat(pat.id, 'x'.repeat(300)));
+    const error = await apiErrorOf(api.renamePat(pat.id, 'x'.repeat(300)));
     expect([error.status, error.code, error.message, error.details]).to.deep.equal([422, 'conflict', 'failed to update PAT', []]);
   });
 
@@ -163,7 +152,7 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
     const removed = await api.removeScopes(pat.id, [added.scopes[0]!.id]);
     expect(removed.scopes.map((s) => s.entity_id)).to.deep.equal(['g1']);
     expect(await api.clearScopes(pat.id)).to.deep.equal({ scopes: [] });
-    const duplicate = await apiError(api.addScopes(pat.id, [scope('groups', 'list'), scope('groups', 'list')]));
+    const duplicate = await apiErrorOf(api.addScopes(pat.id, [scope('groups', 'list'), scope('groups', 'list')]));
     expect([duplicate.status, duplicate.code]).to.deep.equal([422, 'conflict']);
   });
 
