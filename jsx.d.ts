@@ -26,8 +26,8 @@ export interface PatApiProviderProps {
 }
 
 /**
- * `<pat-confirm-dialog>`: Asks before anything is destroyed, names what will go, and runs the action itself so
- * a failure is shown where the user is looking.
+ * `<pat-confirm-dialog>`: Asks before anything is destroyed (or done that needs a second look), names what will
+ * go, and runs the action itself so a failure is shown where the user is looking.
  */
 export type PatConfirmDialogProps = object;
 
@@ -101,7 +101,7 @@ export interface PatDetailProps {
 export interface PatDurationPickerProps {
   /** The chosen duration (`"30d"`). Set it to preselect a preset; empty picks the catalog's first. */
   value?: PatDurationPicker['value'];
-  /** The field's label. */
+  /** The field's label; "Expiration", in the element's language, when empty. */
   label?: PatDurationPicker['label'];
   /** An error to show under the field (e.g. the server's message for `duration`). */
   errorMessage?: PatDurationPicker['errorMessage'];
@@ -213,7 +213,10 @@ export interface PatSecretBannerProps {
  * one table, `setDefaultAnimation(…)` for all).
  */
 export interface PatTableProps {
-  /** The status filter: `active`, `expiring` (active, expiring within a week), `revoked`, `expired` or `all`. */
+  /**
+   * The status filter: `active`, `expiring` (active, expiring within a week), `revoked`,
+   * `expired` or `all`, or several comma-separated (`revoked,expired`).
+   */
   status?: PatTable['status'];
   /** The name search (substring, case-insensitive). */
   search?: PatTable['search'];

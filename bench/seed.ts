@@ -80,6 +80,7 @@ const PAT_COLUMNS = [
   'name_key',
   'description',
   'token_hash',
+  'created_at',
   'issued_at',
   'expires_at',
   'updated_at',
@@ -142,6 +143,8 @@ function* seedPats(): Generator<SeedPat> {
         nameKey(name),
         DESCRIPTIONS[i % DESCRIPTIONS.length],
         hash(token),
+        // One in seven regenerated a month after it was made (no draw: the PRNG's sequence stays).
+        iso(i % 7 === 3 ? issued - 30 * DAY : issued),
         iso(issued),
         iso(expires),
         kind === 0 ? iso(issued + 1000) : null,
@@ -233,7 +236,7 @@ function pgType(column: string): string {
  * Seeds the PostgreSQL database at `url` with the same PATs as seed(): the server's own
  * migrations make the schema, then one transaction inserts batches of 10k PATs and their 50k
  * scopes, each batch one `insert … select from unnest(<one array per column>)` (a statement of
- * 14 or 6 parameters however many rows it has). Then VACUUM ANALYZE: a real deployment has the
+ * 15 or 6 parameters however many rows it has). Then VACUUM ANALYZE: a real deployment has the
  * statistics (and the visibility map) that autovacuum keeps after a bulk insert. `dir` is for the
  * servers' log files.
  */

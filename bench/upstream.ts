@@ -46,6 +46,7 @@ async function seedPats(db: PatDatabase, hash: TokenHasher, label: string): Prom
       name_key: nameKey(`${label}-${i}`),
       description: '',
       token_hash: hash(token),
+      created_at: new Date(now).toISOString(),
       issued_at: new Date(now).toISOString(),
       expires_at: new Date(now + 30 * 86_400_000).toISOString(),
       updated_at: null,

@@ -8,11 +8,16 @@ export const LIMITS = {
   idMax: 255,
   /** A query-string name search. */
   searchMax: 254,
+  /** The most status filters one `GET /pats?status=a,b,…` names. */
+  statusesPerQuery: 5,
   durationMax: 64,
   pageDefault: 10,
   pageMax: 100,
   bodyBytes: 64 * 1024,
 } as const;
 
-/** A PAT that expires within this window counts as "expiring soon". */
+/**
+ * An active PAT that expires within this window counts as "expiring soon", if its current
+ * lifetime (`expires_at − issued_at`) is longer than the window (see `isExpiringSoon`).
+ */
 export const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;

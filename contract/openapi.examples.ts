@@ -30,6 +30,8 @@ export const PAT: Pat = {
   name: 'Grafana dashboards',
   description: 'Reads the dashboards shown on the wall screen.',
   status: 'active',
+  // Created in October, its secret regenerated in January: its last use is of the new secret.
+  created_at: '2025-10-15T09:30:00.000Z',
   issued_at: '2026-01-15T09:30:00.000Z',
   expires_at: '2026-04-15T09:30:00.000Z',
   updated_at: '2026-01-16T10:02:41.512Z',
@@ -43,10 +45,20 @@ export const PAT: Pat = {
 /** A secret of the example PAT, with its real checksum (random part fixed so the document does not change). */
 export const PAT_WITH_SECRET: PatWithSecret = {
   ...PAT,
+  created_at: PAT.issued_at,
   updated_at: null,
   last_used_at: null,
   last_used_ip: null,
   secret: buildSecret(PAT_ID, new Uint8Array(32).fill(42)),
+};
+
+/** What regenerate answers: `created_at` kept, the rest about the new secret (not used yet). */
+export const PAT_REGENERATED: PatWithSecret = {
+  ...PAT,
+  updated_at: PAT.issued_at,
+  last_used_at: null,
+  last_used_ip: null,
+  secret: PAT_WITH_SECRET.secret,
 };
 
 export const PAT_PAGE: PatPage = { total: 1, offset: 0, limit: 10, pats: [PAT] };

@@ -19,7 +19,7 @@ import {
 } from './openapi.components.js';
 import * as example from './openapi.examples.js';
 import { listPatsQuery, pageQuery } from './schemas.js';
-import { PAT_ID_PATTERN } from './types.js';
+import { LIST_DEFAULTS, PAT_ID_PATTERN, STATUS_FILTERS } from './types.js';
 
 /** What any request may meet before it reaches a route: HTTP that does not parse or arrives too slowly, a URL or headers too large, a failure. */
 const EVERY_ROUTE: ErrorStatus[] = [400, 408, 414, 431, 500];
@@ -64,6 +64,23 @@ const PAGE_PARAMETERS = {
   limit: 'How many to answer at most. Decimal digits only.',
 };
 
+/**
+ * `status` as what it is on the wire: a list of filters written `a,b` (form style, not exploded),
+ * which the query schema reads from one string.
+ */
+const STATUS_PARAMETER = {
+  style: 'form',
+  explode: false,
+  schema: {
+    type: 'array',
+    items: { type: 'string', enum: [...STATUS_FILTERS] },
+    minItems: 1,
+    maxItems: LIMITS.statusesPerQuery,
+    default: [LIST_DEFAULTS.status],
+  },
+  example: ['revoked', 'expired'],
+};
+
 /** The `paths` of the document, relative to where the router is mounted. */
 export function paths(): Json {
   const patRoute = (operation: Json) => ({ tags: ['PATs'], ...operation });
@@ -87,11 +104,10 @@ export function paths(): Json {
           ...PAGE_PARAMETERS,
           name: 'Only PATs whose name contains this, compared as names are (NFKC, case-insensitive).',
           id: 'Only the PAT with this id.',
-          status:
-            'Only PATs in this status; `expiring` for the active PATs that expire within a week (the summary’s `expiring_soon`); `all` for every PAT.',
+          status: `Only PATs in this status, or in any of several separated by commas (\`revoked,expired\`, at most ${LIMITS.statusesPerQuery}); \`expiring\` for the active PATs that expire within a week and were issued (created or last regenerated) for longer than a week (the summary’s \`expiring_soon\`); \`all\` for every PAT. Duplicates do not matter, \`all\` anywhere means every PAT, \`active\` includes \`expiring\`, and \`active,revoked,expired\` is \`all\`; \`total\` counts the PATs the whole list holds. An empty or unknown item is a 400 naming \`status\`.`,
           sort: 'The sort key; PATs with equal keys are ordered by id.',
           dir: 'The sort direction.',
-        }),
+        }).map((parameter) => (parameter.name === 'status' ? { ...parameter, ...STATUS_PARAMETER } : parameter)),
         responses: responses({ 200: answer('A page of PATs.', 'PatPage', example.PAT_PAGE) }, MANAGEMENT),
       }),
       post: patRoute({
@@ -159,9 +175,9 @@ export function paths(): Json {
         operationId: 'regeneratePat',
         summary: 'Regenerate a PAT’s secret',
         description:
-          'A new secret and lifetime (`duration`, at most the catalog’s `max_lifetime`); the old secret stops working at once. A revoked PAT becomes active again. Name, description and scopes stay.',
+          'A new secret and lifetime (`duration`, at most the catalog’s `max_lifetime`); the old secret stops working at once. A revoked PAT becomes active again. Name, description, scopes and `created_at` stay; `issued_at` is now, and `last_used_at` and `last_used_ip` are null until the new secret is used.',
         requestBody: requestBody('ResetRequest', example.RESET_REQUEST),
-        responses: responses({ 200: answer('The PAT with its new secret.', 'PatWithSecret', example.PAT_WITH_SECRET) }, ONE_PAT),
+        responses: responses({ 200: answer('The PAT with its new secret.', 'PatWithSecret', example.PAT_REGENERATED) }, ONE_PAT),
       }),
     }),
     '/pats/{id}/secret/revoke': onePat({

@@ -21,16 +21,25 @@ export const patSchema = z
     name: z.string().meta({ description: 'Unique among the user’s PATs (compared after NFKC normalization and case folding).' }),
     description: z.string(),
     status: z.enum(PAT_STATUSES).meta({ description: 'From `revoked` and `expires_at` at the time of the answer.' }),
-    issued_at: instantSchema,
+    created_at: instantSchema.meta({ description: 'When the PAT was created. It never changes, not even when the secret is regenerated.' }),
+    issued_at: instantSchema.meta({
+      description: 'When the current secret was issued: at create, then at each regenerate (never before `created_at`).',
+    }),
     expires_at: instantSchema,
     updated_at: instantSchema.nullable().meta({ description: 'The last change of its name, description, secret, state or scopes.' }),
-    last_used_at: instantSchema.nullable().meta({ description: 'The last successful check, recorded at most once a minute.' }),
-    last_used_ip: z.string().nullable().meta({ description: 'The client address of that check.' }),
+    last_used_at: instantSchema.nullable().meta({
+      description:
+        'The last successful check with the current secret, recorded at most once a minute: null until it is first used, and null again after a regenerate (never before `issued_at`).',
+    }),
+    last_used_ip: z.string().nullable().meta({ description: 'The client address of that check; null when `last_used_at` is.' }),
     revoked: z.boolean(),
     revoked_at: instantSchema.nullable(),
     scopes_count: count,
   })
-  .meta({ description: '`issued_at` is when the current secret was issued (create or regenerate).' });
+  .meta({
+    description:
+      '`created_at` is when the PAT was made; `issued_at`, `last_used_at` and `last_used_ip` describe its current secret (create or regenerate).',
+  });
 
 export const patWithSecretSchema = patSchema.extend({
   secret: z.string().regex(SECRET_PATTERN).meta({ description: 'Shown in this answer only: the server keeps a digest of it.' }),
@@ -59,7 +68,9 @@ export const deletedSchema = z.strictObject({ deleted: count.meta({ description:
 
 export const summarySchema = z.strictObject({
   active: count,
-  expiring_soon: count.meta({ description: `Active PATs that expire within ${EXPIRING_SOON_MS / 86_400_000} days.` }),
+  expiring_soon: count.meta({
+    description: `Active PATs that expire within ${EXPIRING_SOON_MS / 86_400_000} days and were issued (created or last regenerated) for longer than that: a PAT made to live ${EXPIRING_SOON_MS / 86_400_000} days or less is never counted here.`,
+  }),
   revoked: count,
   expired: count,
   total: count,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { textProblem, type TextKind } from './text.js';
-import { LIST_DEFAULTS, PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type FieldError } from './types.js';
+import { LIST_DEFAULTS, PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type FieldError, type StatusFilter } from './types.js';
 
 function text(kind: TextKind, max: number, { trim = false, min = 0 } = {}) {
   const base = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
@@ -74,6 +74,12 @@ export const authorizeBody = fields(scopeFields);
 /** `POST /demo/login`. */
 export const demoLoginBody = fields({ user: text('id', 64, { min: 1 }) });
 
+/** `GET /demo/entities?type=&q=`: the demo portal's entities of a type, found by name or id. */
+export const demoEntitiesQuery = z.object({
+  type: text('id', LIMITS.idMax, { min: 1 }),
+  q: text('name', LIMITS.searchMax).default(''),
+});
+
 const DECIMAL = /^[0-9]+$/;
 
 /**
@@ -97,6 +103,29 @@ function oneOf<T extends readonly [string, ...string[]]>(values: T, fallback: T[
   return z.enum(values, { error: `must be one of ${values.join(', ')}` }).default(fallback);
 }
 
+const STATUS_ERROR = `must be one of ${STATUS_FILTERS.join(', ')}, or several of them separated by commas`;
+
+/**
+ * `status`: one of STATUS_FILTERS, or up to `LIMITS.statusesPerQuery` of them separated by
+ * commas (`revoked,expired`), as given: `normalizeStatuses` (status.ts) makes the set of it.
+ * An empty or unknown item, too many items or a repeated key is an error on `status` itself.
+ */
+const statuses = z
+  .string({ error: STATUS_ERROR })
+  .default(LIST_DEFAULTS.status)
+  .transform((value, context): StatusFilter[] => {
+    const items = value.split(',');
+    if (items.length > LIMITS.statusesPerQuery) {
+      context.addIssue({ code: 'custom', message: `may name at most ${LIMITS.statusesPerQuery} statuses`, input: value });
+      return z.NEVER;
+    }
+    if (!items.every((item) => (STATUS_FILTERS as readonly string[]).includes(item))) {
+      context.addIssue({ code: 'custom', message: STATUS_ERROR, input: value });
+      return z.NEVER;
+    }
+    return items as StatusFilter[];
+  });
+
 // Query strings stay open to keys they do not know: proxies and caches add their own.
 export const pageQuery = z.object({
   offset: count(0, Number.MAX_SAFE_INTEGER, 0),
@@ -106,7 +135,7 @@ export const pageQuery = z.object({
 export const listPatsQuery = pageQuery.extend({
   name: text('name', LIMITS.searchMax).optional(),
   id: text('id', LIMITS.idMax).optional(),
-  status: oneOf(STATUS_FILTERS, LIST_DEFAULTS.status),
+  status: statuses,
   sort: oneOf(PAT_SORT_KEYS, LIST_DEFAULTS.sort),
   dir: oneOf(SORT_DIRECTIONS, LIST_DEFAULTS.dir),
 });

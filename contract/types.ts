@@ -8,6 +8,12 @@ export type PatStatus = (typeof PAT_STATUSES)[number];
 export const STATUS_FILTERS = ['active', 'expiring', 'revoked', 'expired', 'all'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
+/**
+ * What `GET /pats?status=` takes: one filter, or several (`revoked,expired`) for the PATs that
+ * match any of them. `normalizeStatuses` (status.ts) gives the set it lists.
+ */
+export type StatusQuery = StatusFilter | readonly StatusFilter[];
+
 export const PAT_SORT_KEYS = ['issued_at', 'expires_at', 'name', 'last_used_at'] as const;
 export type PatSortKey = (typeof PAT_SORT_KEYS)[number];
 
@@ -36,9 +42,13 @@ export interface Pat {
   name: string;
   description: string;
   status: PatStatus;
+  /** When the PAT was created; never changes, not even when its secret is regenerated. */
+  created_at: string;
+  /** When its current secret was issued: at create, then at each regenerate. */
   issued_at: string;
   expires_at: string;
   updated_at: string | null;
+  /** The last use of its current secret (null again after a regenerate), and from where. */
   last_used_at: string | null;
   last_used_ip: string | null;
   revoked: boolean;
@@ -104,7 +114,8 @@ export interface PatListQuery {
   limit?: number;
   name?: string;
   id?: string;
-  status?: StatusFilter;
+  /** One status filter, or several: the PATs in any of them (sent as `a,b`). */
+  status?: StatusFilter | readonly StatusFilter[];
   sort?: PatSortKey;
   dir?: SortDirection;
 }

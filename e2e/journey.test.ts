@@ -31,6 +31,18 @@ async function shownSecret(): Promise<string> {
   return secret;
 }
 
+/** Sets the table's status filter to exactly `statuses` (a multiple select; none is every status). */
+async function chooseStatuses(...statuses: string[]) {
+  const select = 'pat-table sl-select.status-filter';
+  await page.locator(select).click();
+  for (const option of await page.locator(`${select} sl-option`).all()) {
+    const wanted = statuses.includes((await option.getAttribute('value')) ?? '');
+    const selected = (await option.getAttribute('aria-selected')) === 'true';
+    if (wanted !== selected) await option.click();
+  }
+  await page.keyboard.press('Escape');
+}
+
 async function chooseOption(select: string, value: string) {
   await page.locator(select).click();
   await page.locator(`${select} sl-option[value="${value}"]`).click();
@@ -97,6 +109,7 @@ describe('the user journey on the real server', { timeout: 120_000 }, () => {
     await page.locator('pat-scope-editor sl-select[multiple]').click();
     await page.locator('pat-scope-editor sl-select[multiple] sl-option[value="read"]').click();
     await page.keyboard.press('Escape');
+    await page.locator('pat-scope-editor sl-radio-button[value="all"]').click();
     await page.locator('pat-create-form sl-button[type="submit"]').click();
     secret = await shownSecret();
     assert.match(await page.evaluate(() => location.hash), /^#\/pats\/[0-9a-f-]{36}$/);
@@ -109,18 +122,19 @@ describe('the user journey on the real server', { timeout: 120_000 }, () => {
 
   it('after a reload the secret is gone', async () => {
     await page.reload();
-    await page.locator('pat-detail h3.title').waitFor();
+    await page.locator('pat-detail h2.title').waitFor();
     assert.equal(await page.locator('pat-secret-banner').count(), 0);
     assert.equal(await page.content().then((html) => html.includes(secret)), false);
   });
 
   it('adds and deletes scopes', async () => {
-    await page.getByRole('button', { name: 'Add Scope' }).click();
+    await page.getByRole('button', { name: 'Add scopes' }).click();
     const dialog = 'pat-detail sl-dialog.add-scope';
     await chooseOption(`${dialog} pat-scope-editor sl-select:not([multiple])`, 'channels');
     await page.locator(`${dialog} pat-scope-editor sl-select[multiple]`).click();
     await page.locator(`${dialog} pat-scope-editor sl-select[multiple] sl-option[value="read"]`).click();
     await page.keyboard.press('Escape');
+    await page.locator(`${dialog} pat-scope-editor sl-radio-button[value="all"]`).click();
     await page.locator(`${dialog} sl-button[variant="primary"]`).click();
     await page.locator('pat-detail tbody tr').filter({ hasText: 'channels' }).waitFor();
     assert.equal(await authorize(secret, publishChannel), 200, 'the new scope works at once');
@@ -146,7 +160,7 @@ describe('the user journey on the real server', { timeout: 120_000 }, () => {
     assert.notEqual(fresh, secret);
     assert.equal(await authorize(secret, readClients), 401);
     assert.equal(await authorize(fresh, readClients), 200);
-    assert.equal(await page.locator('pat-detail h3.title').textContent(), 'Deploy bot');
+    assert.equal(await page.locator('pat-detail h2.title').textContent(), 'Deploy bot');
     secret = fresh;
   });
 
@@ -165,7 +179,7 @@ describe('the user journey on the real server', { timeout: 120_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     await page.getByRole('button', { name: 'Back to tokens' }).click();
-    await chooseOption('pat-table sl-select.status-filter', 'expired');
+    await chooseStatuses('expired');
     await waitForRows(1);
     await rowMenu('Short-lived', 'regenerate');
 
@@ -180,7 +194,7 @@ describe('the user journey on the real server', { timeout: 120_000 }, () => {
     await page.locator('#user-switch').selectOption('bob');
     await page.getByText('No personal access tokens yet').waitFor();
     await page.locator('#user-switch').selectOption('alice');
-    await chooseOption('pat-table sl-select.status-filter', 'all');
+    await chooseStatuses();
     await waitForRows(2);
   });
 
@@ -188,7 +202,7 @@ describe('the user journey on the real server', { timeout: 120_000 }, () => {
     await rowMenu('Short-lived', 'delete');
     await confirmDialog('Delete');
     await waitForRows(1);
-    await page.locator('pat-table sl-button').filter({ hasText: 'Delete All' }).click();
+    await page.locator('pat-table sl-button').filter({ hasText: 'Delete all tokens' }).click();
     await confirmDialog('Delete 1 token');
     await page.getByText('No personal access tokens yet').waitFor();
     assert.equal(await authorize(secret, readClients), 401);

@@ -169,7 +169,7 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
       const errors: string[] = [];
       page.on('response', (response) => response.fromServiceWorker() && fromWorker.push(response.url()));
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${server.url}/`);
+      await page.goto(`${server.url}/#/pats`);
       // The demo signs in (as alice, the first user) once it has the users, after any mock worker started.
       await page
         .locator('#user-switch option[value="alice"]')
@@ -185,16 +185,85 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
     }
   });
 
-  it('on a phone (375 px) and a tablet (768 px) nothing makes the page scroll sideways', async () => {
+  it('on a phone (375 px) and a tablet (768 px), in every language, nothing makes the page scroll sideways', async () => {
     const { page, context } = await watchedPage();
     try {
-      for (const width of [375, 768]) {
-        await page.setViewportSize({ width, height: 800 });
-        await page.goto(`${server.url}/`);
-        await page.locator('pat-table tbody tr[data-id]').first().waitFor();
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(wide <= width, `${width} px wide, the page is ${wide} px wide`);
+      await page.goto(`${server.url}/#/pats`);
+      for (const lang of ['en', 'de', 'ar']) {
+        // German's long words and Arabic's right to left too.
+        await page.evaluate((chosen) => localStorage.setItem('pat-kit-demo-lang', chosen), lang);
+        for (const width of [375, 768]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.reload();
+          await page.locator('pat-table tbody tr[data-id]').first().waitFor();
+          await page.waitForFunction((chosen) => document.documentElement.lang === chosen, lang);
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(wide <= width, `${lang}, ${width} px wide: the page is ${wide} px wide`);
+        }
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('starts on the portal home (one h1), the token list one click away; headings go in order', async () => {
+    const { page, context } = await watchedPage();
+    try {
+      await page.goto(`${server.url}/`);
+      await page.locator('#user-switch option[value="alice"]').waitFor({ state: 'attached' });
+      assert.equal(await page.locator('h1').count(), 1);
+      assert.equal(await page.locator('h1').textContent(), 'Home');
+      assert.equal(await page.locator('pat-manager').isVisible(), false, 'no list on the home page');
+      await page.getByRole('link', { name: 'Personal Access Tokens' }).click();
+      await page.locator('pat-table tbody tr[data-id], pat-table .state h3').first().waitFor();
+      assert.equal(await page.locator('h1').textContent(), 'Developer settings');
+      // The manager's view heading (h2) under the page's h1; a token's page is headed by its name.
+      assert.equal(await page.locator('pat-manager h2[part="heading"]').textContent(), 'Personal Access Tokens');
+      await page.goto(`${server.url}/#/pats/new`);
+      await page.locator('pat-create-form').waitFor();
+      await page.locator('a.brand').click();
+      await page.waitForFunction(() => location.hash === '#/');
+      assert.equal(await page.locator('#home').isVisible(), true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the language switch turns the page and every element German, then Arabic right to left', async () => {
+    const { page, context } = await watchedPage();
+    try {
+      await page.goto(`${server.url}/#/pats`);
+      await page.locator('#user-switch option[value="alice"]').waitFor({ state: 'attached' });
+      await page.locator('pat-table table').waitFor();
+      await page.locator('#lang-switch').selectOption('de');
+      await page.getByRole('button', { name: 'PAT erstellen' }).first().waitFor();
+      assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['de', 'ltr']);
+      assert.equal(await page.locator('h1').textContent(), 'Entwicklereinstellungen');
+      await page.locator('#lang-switch').selectOption('ar');
+      await page.getByRole('button', { name: 'إنشاء رمز' }).first().waitFor();
+      assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 1280, `right to left, the page stays ${wide} px wide`);
+      // The choice is kept: a reload is still Arabic.
+      await page.reload();
+      await page.getByRole('button', { name: 'إنشاء رمز' }).first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the demo wires an entity lookup: the scope editor finds entities by name', async () => {
+    const { page, context } = await watchedPage();
+    try {
+      await page.goto(`${server.url}/#/pats/new`);
+      await page.locator('#user-switch option[value="alice"]').waitFor({ state: 'attached' });
+      await page.locator('pat-scope-editor sl-select:not([multiple])').click();
+      await page.locator('pat-scope-editor sl-select:not([multiple]) sl-option[value="channels"]').click();
+      await page.locator('pat-scope-editor sl-radio-button[value="some"]').click();
+      await page.locator('pat-scope-editor input.ids-combobox').fill('alarm');
+      await page.locator('pat-scope-editor [role="option"]').filter({ hasText: 'Alarms (EU)' }).click();
+      // Picked, it shows by name.
+      await page.locator('pat-scope-editor sl-tag').filter({ hasText: 'Alarms (EU)' }).waitFor();
     } finally {
       await context.close();
     }
@@ -231,7 +300,7 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
   it('the demo lists and creates a PAT under the CSP with zero violations; inline script and style are refused', async () => {
     const { page, context, violations } = await watchedPage();
     try {
-      const loaded = await page.goto(`${server.url}/`);
+      const loaded = await page.goto(`${server.url}/#/pats`);
       assert.ok(loaded?.headers()['content-security-policy'], 'the page is under a CSP');
       await page.getByRole('button', { name: 'Create PAT' }).first().click();
       await page.locator('pat-create-form sl-input[name="name"] input').fill('Under the CSP');
@@ -242,6 +311,7 @@ describe('the built demo on the real server', { timeout: 120_000 }, () => {
       await page.locator('pat-scope-editor sl-select[multiple]').click();
       await page.locator('pat-scope-editor sl-select[multiple] sl-option[value="read"]').click();
       await page.keyboard.press('Escape');
+      await page.locator('pat-scope-editor sl-radio-button[value="all"]').click();
       await page.locator('pat-create-form sl-button[type="submit"]').click();
       assert.match((await page.locator('pat-secret-banner code').textContent()) ?? '', /^\s*pat_/);
       await page.getByRole('button', { name: 'Back to tokens' }).click();

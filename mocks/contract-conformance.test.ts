@@ -216,9 +216,10 @@ describe('the mocks answer like the server', () => {
       ],
     });
     await both('GET', id('grafana', '/scope'));
+    // Made to live just over a week: expiring soon from its first hour (the list test below).
     await create('soon', {
       name: 'Nightly backup',
-      duration: '3d',
+      duration: '7d1h',
       scopes: [{ entity_type: 'clients', operation: 'list', entity_id: '*' }],
     });
     await create('emoji', { name: '🚀'.repeat(200), duration: '1h30m' });
@@ -340,8 +341,41 @@ describe('the mocks answer like the server', () => {
       '?status=all&offset=100',
       '?status=all&limit=100',
       '?status=all&limit=1&offset=3',
+      // Several statuses: the union, its total, paged; the same set however it is written.
+      '?status=revoked,expired',
+      '?status=expired,revoked',
+      '?status=revoked,revoked,expired',
+      '?status=active,revoked',
+      '?status=active,expired',
+      '?status=expiring,revoked',
+      '?status=expiring,expired&sort=expires_at&dir=asc',
+      '?status=expiring,revoked,expired',
+      '?status=expiring,active',
+      '?status=active,expiring,revoked',
+      '?status=expired,all',
+      '?status=active,revoked,expired',
+      '?status=active,revoked,expired,expiring,all',
+      '?status=revoked%2Cexpired',
+      '?status=revoked,expired&limit=1',
+      '?status=revoked,expired&offset=1&limit=1',
+      '?status=revoked,expired&offset=100',
+      '?status=active,revoked&name=e',
+      '?status=active,revoked&name=zzz',
+      '?status=active,revoked&sort=name&dir=asc&offset=2&limit=2',
     ];
     for (const query of queries) await both('GET', `/pats${query}`);
+    const expiring = await both('GET', '/pats?status=expiring');
+    assert.deepEqual(
+      expiring.server.body.pats.map((pat: { name: string }) => pat.name),
+      ['Nightly backup'],
+      'something expires soon',
+    );
+    for (const sort of ['issued_at', 'expires_at', 'name', 'last_used_at']) {
+      await both('GET', `/pats?status=revoked,expired,expiring&sort=${sort}&dir=asc&limit=100`, { tiesBy: sort });
+    }
+    await both('GET', (side) => `/pats?status=revoked,expired&id=${side.ids.revoked}`);
+    await both('GET', (side) => `/pats?status=revoked,expired&id=${side.ids.ci}`);
+    await both('GET', '/pats?status=revoked,expired', { as: 'carol' });
     for (const sort of ['issued_at', 'expires_at', 'name', 'last_used_at']) {
       for (const dir of ['asc', 'desc']) await both('GET', `/pats?status=all&sort=${sort}&dir=${dir}&limit=100`, { tiesBy: sort });
       await both('GET', `/pats?status=all&sort=${sort}`, { tiesBy: sort });
@@ -370,6 +404,15 @@ describe('the mocks answer like the server', () => {
       '?status=ALL',
       '?sort=size&dir=up',
       '?status=all&status=active',
+      '?status=revoked,',
+      '?status=,expired',
+      '?status=revoked,,expired',
+      '?status=,',
+      '?status=revoked,bogus',
+      '?status=Revoked,expired',
+      '?status=revoked,%20expired',
+      '?status=active,revoked,expired,expiring,all,active',
+      '?status=revoked,bogus&limit=0',
       '?name=a&name=b&id=1&id=2',
       `?name=${'x'.repeat(255)}`,
       `?id=${'x'.repeat(256)}`,
@@ -415,11 +458,25 @@ describe('the mocks answer like the server', () => {
       side.secrets.ci = result.body.secret;
     }
     await both('GET', id('ci'));
+    await both('GET', (side) => `/pats?status=all&id=${side.ids.ci}`);
     // The old secret is dead, the new one works (the PAT has no scopes: 403, not 401).
     sides[0].secrets.ciOld = oldSecrets.server;
     sides[1].secrets.ciOld = oldSecrets.mock;
     await both('POST', '/authorize', { body: { entity_type: 'clients', operation: 'read', entity_id: 'c' }, ...bearerOfPat('ciOld') });
     await both('POST', '/authorize', { body: { entity_type: 'clients', operation: 'read', entity_id: 'c' }, ...bearerOfPat('ci') });
+    // Regenerating a used PAT: created_at stays, the last use (of the old secret) goes, and the
+    // new secret's first use is recorded.
+    await both('GET', id('used'));
+    server.clock.advance(1000);
+    const usedReset = await both('PATCH', id('used', '/secret/reset'), { body: { duration: '30d' } });
+    sides[0].secrets.used = usedReset.server.body.secret;
+    sides[1].secrets.used = usedReset.mock.body.secret;
+    await both('GET', id('used'));
+    await both('POST', '/authorize', {
+      body: { entity_type: 'messages', operation: 'subscribe', entity_id: 'ch-9' },
+      ...bearerOfPat('used'),
+    });
+    await both('GET', id('used'));
     // Regenerating the expired one.
     await both('GET', '/pats?status=expired');
     await both('PATCH', id('short', '/secret/reset'), { body: { duration: '24h' } });
@@ -620,6 +677,17 @@ describe('the mocks answer like the server', () => {
     }
     await both('POST', '/demo/login', { as: null, raw: 'alice', headers: { 'content-type': 'text/plain' } });
     await both('GET', '/demo/login', { as: null });
+    for (const query of [
+      'type=channels&q=alarm',
+      'type=channels&q=ch-alarms',
+      'type=clients',
+      'type=nothing&q=x',
+      'q=x',
+      'type=',
+      `type=clients&q=${'x'.repeat(300)}`,
+    ]) {
+      await both('GET', `/demo/entities?${query}`, { as: null });
+    }
     const login = await Promise.all(sides.map((side) => side.call('POST', '/demo/login', { body: { user: 'bob' } })));
     assert.deepEqual(login[1]!.body.user, login[0]!.body.user);
     assert.deepEqual(Object.keys(login[1]!.body), Object.keys(login[0]!.body));
@@ -634,6 +702,33 @@ describe('the mocks answer like the server', () => {
     await both('DELETE', '/pats');
     await both('GET', '/pats?status=all');
     await both('GET', '/pats/summary');
+  });
+
+  test('expiring soon: active, in its last week, of a PAT made to live longer than a week', async () => {
+    const check = async () => {
+      await both('GET', '/pats/summary');
+      await both('GET', '/pats?status=expiring&sort=expires_at&dir=asc', { tiesBy: 'expires_at' });
+      await both('GET', '/pats?status=expiring,revoked&sort=name&dir=asc');
+      await both('GET', '/pats?status=expiring&name=week&sort=name&dir=asc');
+      return (await both('GET', '/pats?status=expiring&sort=name&dir=asc')).server.body.pats.map((pat: { name: string }) => pat.name);
+    };
+    await create('week', { name: 'A week', duration: '7d' });
+    await create('week-ms', { name: 'A week and a millisecond', duration: '7d1ms' });
+    await create('day', { name: 'A day', duration: '1d' });
+    await create('month', { name: 'A month', duration: '30d' });
+    await create('regen', { name: 'Regenerated', duration: '30d' });
+    // Each create moved the clock a second: the 7d1ms PAT is already in its last week.
+    assert.deepEqual(await check(), ['A week and a millisecond']);
+    server.clock.advance(23 * 24 * 60 * 60 * 1000);
+    assert.deepEqual(await check(), ['A month', 'Regenerated']);
+    await both('PATCH', id('regen', '/secret/reset'), { body: { duration: '3d' } });
+    assert.deepEqual(await check(), ['A month'], 'regenerated for 3 days: short-lived');
+    await both('PATCH', id('regen', '/secret/reset'), { body: { duration: '8d' } });
+    server.clock.advance(24 * 60 * 60 * 1000);
+    assert.deepEqual(await check(), ['A month', 'Regenerated']);
+    await both('PATCH', id('regen', '/secret/reset'), { body: { duration: '7d' } });
+    assert.deepEqual(await check(), ['A month'], 'regenerated for exactly 7 days: short-lived');
+    await both('DELETE', '/pats');
   });
 });
 

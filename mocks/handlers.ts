@@ -8,12 +8,23 @@
  * one is 401, and a `pat_…` bearer on the management routes is 403.
  */
 import { HttpResponse, delay, http, matchRequestUrl, type HttpHandler } from 'msw';
-import { bearerOf, LIMITS, MAX_BEARER, PAT_ID_PATTERN, Problem, problemAnswer, problems, SECRET_PREFIX } from '../contract/index.js';
+import {
+  bearerOf,
+  findDemoEntities,
+  LIMITS,
+  MAX_BEARER,
+  PAT_ID_PATTERN,
+  Problem,
+  problemAnswer,
+  problems,
+  SECRET_PREFIX,
+} from '../contract/index.js';
 import type { MockStore } from './store.js';
 import {
   addScopesBody,
   authorizeBody,
   createPatBody,
+  demoEntitiesQuery,
   demoLoginBody,
   describeBody,
   listPatsQuery,
@@ -215,6 +226,14 @@ function otherRoutes(store: MockStore, clientIp: string): Route[] {
           );
         const { id, name, email } = user;
         return { status: 200, body: { access_token: mockTokenFor(id), user: { id, name, email } }, headers: API_HEADERS };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/demo/entities',
+      answer: async (request) => {
+        const { type, q } = need(parseRequest(demoEntitiesQuery, queryRecord(new URL(request.url).searchParams)));
+        return { status: 200, body: { entities: findDemoEntities(type, q) }, headers: API_HEADERS };
       },
     },
   ];

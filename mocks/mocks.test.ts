@@ -106,8 +106,15 @@ describe('the store', () => {
     assert.equal(seeded.updated_at, new Date(NOW - 5_000).toISOString());
     assert.equal(store.listScopes('alice', seeded.id, 0, 10).scopes[0]!.id, '11111111-1111-4111-8111-111111111111');
     assert.equal(store.authorize(seeded.secret, { entity_type: 'clients', operation: 'read', entity_id: 'x' }).allowed, false);
+    assert.equal(seeded.created_at, seeded.issued_at, 'made when issued, unless the seed says otherwise');
+    assert.equal(store.get('alice', seeded.id).last_used_ip, '10.1.1.1');
     store.reset('alice', seeded.id, '1d');
-    assert.equal(store.get('alice', seeded.id).last_used_ip, '10.1.1.1', 'regenerate keeps the last use');
+    const regenerated = store.get('alice', seeded.id);
+    assert.deepEqual(
+      [regenerated.created_at, regenerated.issued_at, regenerated.last_used_at, regenerated.last_used_ip],
+      [seeded.created_at, new Date(NOW).toISOString(), null, null],
+      'regenerate keeps created_at and clears the last use, which was of the old secret',
+    );
   });
 
   test('the catalog is served with presets within the maximum lifetime', () => {

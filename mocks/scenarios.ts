@@ -58,6 +58,8 @@ type ScopeSpec = [entityType: string, operation: string, entityId: string, domai
 interface PatSpec {
   name: string;
   description?: string;
+  /** How long before "now" it was made, if longer than `issuedAgo` (it was regenerated since). */
+  createdAgo?: number;
   /** How long before "now" it was issued (or last regenerated). */
   issuedAgo: number;
   lifetime: number;
@@ -69,6 +71,15 @@ interface PatSpec {
   scopes?: ScopeSpec[];
 }
 
+/** A regenerate is a change: the last one, unless the PAT was revoked since (store.seed stamps that). */
+function lastChangeAgo(spec: PatSpec): number | undefined {
+  return spec.createdAgo !== undefined && spec.revokedAgo === undefined ? spec.issuedAgo : undefined;
+}
+
+function ago(now: number, duration: number | undefined): number | undefined {
+  return duration === undefined ? undefined : now - duration;
+}
+
 function seedAll(store: MockStore, userId: string, now: number, specs: PatSpec[]): void {
   for (const spec of specs) {
     const id = seededId(userId, spec.name);
@@ -76,9 +87,10 @@ function seedAll(store: MockStore, userId: string, now: number, specs: PatSpec[]
       id,
       name: spec.name,
       description: spec.description ?? '',
+      createdAt: now - (spec.createdAgo ?? spec.issuedAgo),
       issuedAt: now - spec.issuedAgo,
       expiresAt: now - spec.issuedAgo + spec.lifetime,
-      updatedAt: spec.updatedAgo === undefined ? undefined : now - spec.updatedAgo,
+      updatedAt: ago(now, spec.updatedAgo ?? lastChangeAgo(spec)),
       revokedAt: spec.revokedAgo === undefined ? null : now - spec.revokedAgo,
       lastUsedAt: spec.lastUsedAgo === undefined ? null : now - spec.lastUsedAgo,
       lastUsedIp: spec.ip ?? null,
@@ -98,6 +110,8 @@ const ALICE: PatSpec[] = [
   {
     name: 'CI deploy',
     description: 'GitHub Actions: deploys the edge gateway and rolls out client configs',
+    // Regenerated when "Old Jenkins pipeline" was retired; its last use is of the new secret.
+    createdAgo: 230 * DAY,
     issuedAgo: 45 * DAY,
     lifetime: 90 * DAY,
     lastUsedAgo: 2 * HOUR,
@@ -150,6 +164,7 @@ const ALICE: PatSpec[] = [
   {
     name: 'Nightly backup',
     description: 'Cron job on backup-01: exports clients and channels every night',
+    createdAgo: 150 * DAY,
     issuedAgo: 29 * DAY + 4 * HOUR,
     lifetime: 30 * DAY,
     lastUsedAgo: 6 * HOUR,
@@ -237,6 +252,7 @@ const BOB: PatSpec[] = [
   {
     name: 'Home Assistant bridge',
     description: 'Forwards sensor readings from the home lab',
+    createdAgo: 400 * DAY,
     issuedAgo: 40 * DAY,
     lifetime: 365 * DAY,
     lastUsedAgo: MINUTE,
@@ -310,7 +326,8 @@ function manySpecs(): PatSpec[] {
       lifetime: 90 * DAY,
       scopes: MANY_SCOPES.slice(0, n % 4),
     };
-    if (n % 11 === 0) spec.lifetime = n * 5 * HOUR + 3 * DAY; // expiring within the week
+    if (n % 5 === 0) spec.createdAgo = spec.issuedAgo + (n % 3) * 30 * DAY + DAY; // regenerated since
+    if (n % 11 === 0) spec.lifetime = n * 5 * HOUR + 3 * DAY; // ends within the week: expiring soon if it lived longer
     if (n % 7 === 0) spec.lifetime = n * 5 * HOUR - HOUR; // expired an hour ago… or more
     if (n % 9 === 0) spec.revokedAgo = Math.floor((n * 5 * HOUR) / 2);
     if (n % 2 === 0) {

@@ -18,7 +18,9 @@ import {
   lifetimeMs,
   LIMITS,
   mergeScopes,
+  inStatuses,
   nameKey,
+  normalizeStatuses,
   patStatus,
   problems,
   resolveCatalog,
@@ -36,7 +38,7 @@ import {
   type ScopeList,
   type ScopePage,
   type SortDirection,
-  type StatusFilter,
+  type StatusQuery,
   type Summary,
   DEMO_USERS,
   type DemoUser,
@@ -72,6 +74,7 @@ interface StoredPat {
   name: string;
   description: string;
   digest: string;
+  created_at: string;
   issued_at: string;
   expires_at: string;
   updated_at: string | null;
@@ -87,6 +90,9 @@ export interface SeedPat {
   id?: string;
   name: string;
   description?: string;
+  /** When it was made; `issuedAt` by default (a PAT never regenerated). Not after `issuedAt`. */
+  createdAt?: number;
+  /** When its current secret was issued. */
   issuedAt: number;
   expiresAt: number;
   updatedAt?: number | null;
@@ -101,7 +107,8 @@ export interface ListQuery {
   limit: number;
   name?: string;
   id?: string;
-  status: StatusFilter;
+  /** One status filter or several, as `GET /pats?status=a,b` (normalized with `normalizeStatuses`). */
+  status: StatusQuery;
   sort: PatSortKey;
   dir: SortDirection;
 }
@@ -199,6 +206,7 @@ export class MockStore {
       user_id: pat.user_id,
       name: pat.name,
       description: pat.description,
+      created_at: pat.created_at,
       issued_at: pat.issued_at,
       expires_at: pat.expires_at,
       updated_at: pat.updated_at,
@@ -222,10 +230,11 @@ export class MockStore {
   list(userId: string, query: ListQuery): PatPage {
     const now = this.now();
     const search = query.name ? nameKey(query.name) : undefined;
+    const statuses = normalizeStatuses(query.status);
     const rows = [...this.#pats.values()].filter(
       (pat) =>
         pat.user_id === userId &&
-        (query.status === 'all' || (query.status === 'expiring' ? isExpiringSoon(pat, now) : patStatus(pat, now) === query.status)) &&
+        inStatuses(pat, statuses, now) &&
         (query.id === undefined || pat.id === query.id) &&
         (search === undefined || nameKey(pat.name).includes(search)),
     );
@@ -295,6 +304,7 @@ export class MockStore {
       name: input.name,
       description: input.description ?? '',
       digest: digestOf(secret),
+      created_at: iso(now),
       issued_at: iso(now),
       expires_at: iso(now + lifetime),
       updated_at: null,
@@ -316,12 +326,16 @@ export class MockStore {
     if (add.length > LIMITS.scopesPerPat) throw new Error(`a PAT holds at most ${LIMITS.scopesPerPat} scopes`);
     const secret = this.#newSecret(id);
     const at = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : iso(ms));
+    if (spec.createdAt !== undefined && spec.createdAt > spec.issuedAt) throw new Error(`"${spec.name}" is created after it was issued`);
+    if (spec.lastUsedAt !== undefined && spec.lastUsedAt !== null && spec.lastUsedAt < spec.issuedAt)
+      throw new Error(`"${spec.name}" is last used before its secret was issued`);
     this.#pats.set(id, {
       id,
       user_id: userId,
       name: spec.name,
       description: spec.description ?? '',
       digest: digestOf(secret),
+      created_at: iso(spec.createdAt ?? spec.issuedAt),
       issued_at: iso(spec.issuedAt),
       expires_at: iso(spec.expiresAt),
       updated_at: at(spec.updatedAt ?? spec.revokedAt),
@@ -355,7 +369,10 @@ export class MockStore {
     return this.get(userId, id);
   }
 
-  /** Regenerate: a new secret and lifetime; name, description and scopes stay. */
+  /**
+   * Regenerate: a new secret and lifetime; name, description, scopes and `created_at` stay, and
+   * the last use (of the old secret) goes.
+   */
   reset(userId: string, id: string, duration: string): PatWithSecret {
     const lifetime = lifetimeMs(duration, this.maxLifetimeMs);
     const pat = this.#find(userId, id);
@@ -367,6 +384,8 @@ export class MockStore {
     pat.updated_at = iso(now);
     pat.revoked = false;
     pat.revoked_at = null;
+    pat.last_used_at = null;
+    pat.last_used_ip = null;
     return { ...this.get(userId, id), secret };
   }
 

@@ -1,8 +1,9 @@
 /**
  * Regenerates the README screenshots in docs/screenshots/: builds the demo, starts the standalone
  * server on a throw-away database (e2e/server.ts), seeds PATs for the demo user alice through the
- * real API, and has Debian's Chromium capture the list, the create form, the one-time secret and
- * the user menu. Run with `npm run screenshots`.
+ * real API, and has Debian's Chromium capture the list, the create form, the one-time secret,
+ * the user menu, the list on a phone and the list in Arabic (right to left). Run with
+ * `npm run screenshots`.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { launchChromium, run, startStandalone, type RunningServer } from '../e2e
 const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, 'docs', 'screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
 
 /** The tokens alice already has; `revoke` and `use` pick the ones that show those states. */
 const SEED: (CreatePatRequest & { revoke?: boolean; use?: boolean })[] = [
@@ -97,17 +99,12 @@ async function seed(server: RunningServer): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 2_500 - Date.now())));
 }
 
-/** Waits until the list shows `count` rows and is no longer loading. */
+/** Waits until the list shows `count` rows and is no longer loading (locators: the page's CSP refuses eval). */
 async function waitForRows(page: Page, count: number) {
-  await page.waitForFunction(
-    `(() => {
-      const table = document.querySelector('pat-manager')?.shadowRoot?.querySelector('pat-table');
-      const rows = table?.shadowRoot?.querySelectorAll('tbody tr[data-id]').length ?? -1;
-      return rows === ${count} && table?.shadowRoot?.querySelector('table')?.getAttribute('aria-busy') === 'false';
-    })()`,
-    undefined,
-    { timeout: 10_000 },
-  );
+  const rows = page.locator('pat-table tbody tr[data-id]');
+  await rows.nth(count - 1).waitFor({ timeout: 10_000 });
+  await page.locator('pat-table table[aria-busy="false"]').waitFor({ timeout: 10_000 });
+  if ((await rows.count()) !== count) throw new Error(`expected ${count} rows, found ${await rows.count()}`);
 }
 
 async function chooseOption(page: Page, select: string, value: string) {
@@ -182,6 +179,8 @@ async function main() {
       await page.locator(`${row} sl-select[multiple]`).click();
       for (const operation of operations) await page.locator(`${row} sl-select[multiple] sl-option[value="${operation}"]`).click();
       await page.keyboard.press('Escape');
+      // All is never a default: a scope names its entities, or says all of them.
+      await page.locator(`${row} sl-radio-button[value="all"]`).click();
     };
     await fillRow(0, 'clients', ['read', 'list']);
     await page.locator(`${form} pat-scope-editor sl-button.add`).click();
@@ -198,6 +197,24 @@ async function main() {
     await page.evaluate('window.scrollTo(0, 0)');
     const detailHeight = await page.evaluate('document.documentElement.scrollHeight');
     await shoot(page, 'detail-secret.png', { fullPage: (detailHeight as number) > VIEWPORT.height });
+    await page.close();
+
+    // A phone: the rows as cards, nothing wider than the screen.
+    const phone = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 2, colorScheme: 'light', reducedMotion: 'reduce' });
+    phone.setDefaultTimeout(10_000);
+    await phone.goto(`${server.url}/#/pats?status=all`);
+    await waitForRows(phone, SEED.length + 1);
+    await shoot(phone, 'phone.png');
+    await phone.close();
+
+    // Arabic, right to left, as the demo's language switch leaves it.
+    const rtl = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' });
+    rtl.setDefaultTimeout(10_000);
+    await rtl.addInitScript("localStorage.setItem('pat-kit-demo-lang', 'ar')");
+    await rtl.goto(`${server.url}/#/pats?status=all`);
+    await waitForRows(rtl, SEED.length + 1);
+    await rtl.locator('html[dir="rtl"]').waitFor({ state: 'attached' });
+    await shoot(rtl, 'rtl.png');
   } finally {
     await browser?.close();
     await server?.stop();

@@ -13,7 +13,7 @@ import { dialectOf } from '../server/db/dialect.js';
 
 const USAGE = 'usage: tsx scripts/sqlite-to-postgres.ts <sqlite file> <postgres://user:password@host:port/database>';
 
-/** Rows per INSERT: 14 columns × 1,000 rows stays far below PostgreSQL's 65,535 parameters. */
+/** Rows per INSERT: 15 columns × 1,000 rows stays far below PostgreSQL's 65,535 parameters. */
 const BATCH_ROWS = 1_000;
 
 export class TargetNotEmptyError extends Error {}

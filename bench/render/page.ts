@@ -27,6 +27,7 @@ const pats: Pat[] = Array.from({ length: ROWS }, (_, i) => {
     name: `deploy-token-${i}`,
     description: i % 2 ? `Used by pipeline ${i}` : '',
     status: revoked ? 'revoked' : expired ? 'expired' : 'active',
+    created_at: iso(i % 5 === 0 ? issued - 30 * DAY : issued),
     issued_at: iso(issued),
     expires_at: iso(expires),
     updated_at: null,

@@ -16,6 +16,7 @@ const PAT = {
   name: 'CI deploy',
   description: '',
   status: 'active',
+  created_at: '2025-06-01T00:00:00.000Z',
   issued_at: '2026-01-01T00:00:00.000Z',
   expires_at: '2027-01-01T00:00:00.000Z',
   updated_at: null,
@@ -26,6 +27,7 @@ const PAT = {
   scopes_count: 0,
 };
 const { scopes_count: _, ...PAT_WITHOUT_COUNT } = PAT;
+const { created_at: _created, ...PAT_WITHOUT_CREATED } = PAT;
 
 /** A client of the host's own whose every method answers `answer`. */
 function answering(answer: unknown): PatApi {
@@ -66,6 +68,8 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
     ['getSummary', { active: '8', expiring_soon: 0, revoked: 0, expired: 0, total: 8 }, 'a count that is not a number'],
     ['getPat', PAT_WITHOUT_COUNT, 'a PAT without scopes_count'],
     ['getPat', { ...PAT, id: '' }, 'the upstream’s empty PAT for an id that is not yours'],
+    ['getPat', PAT_WITHOUT_CREATED, 'a PAT without created_at'],
+    ['resetSecret', { ...PAT, created_at: null, secret: 'pat_x' }, 'a regenerated PAT whose created_at is not a string'],
     ['listPats', { total: 1, offset: 0, limit: 10, pats: [PAT_WITHOUT_COUNT] }, 'a page whose PAT has no scopes_count'],
     ['listPats', { total: 1 }, 'a page without pats'],
     ['createPat', PAT, 'a created PAT without its secret'],

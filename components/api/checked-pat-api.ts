@@ -1,6 +1,5 @@
 import { ApiError } from './api-error.js';
 import { PAT_API_METHODS, type PatApi } from './pat-api.js';
-import { strings } from '../i18n/strings.js';
 
 // Answers are untyped JSON: a shape reads any field of any value.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,7 +19,7 @@ const all =
     shapes.every((shape) => shape(value));
 
 const isPat = all(
-  typed('string', 'id', 'name', 'description', 'status', 'issued_at', 'expires_at'),
+  typed('string', 'id', 'name', 'description', 'status', 'created_at', 'issued_at', 'expires_at'),
   typed('boolean', 'revoked'),
   typed('number', 'scopes_count'),
   (pat) => pat.id !== '',
@@ -61,7 +60,7 @@ const checkedApis = new WeakMap<PatApi, PatApi>();
 export function checkedPatApi(api: PatApi): PatApi {
   let checked = checkedApis.get(api);
   if (!checked) {
-    const unexpected = () => new ApiError(502, 'internal', strings.errors.unexpectedAnswer);
+    const unexpected = () => ApiError.because('unexpectedAnswer', 502, 'internal');
     const check = async (method: keyof PatApi, args: unknown[]) => {
       let answer: unknown;
       try {

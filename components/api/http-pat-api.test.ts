@@ -58,6 +58,7 @@ function expectPat(pat: Pat, withSecret: boolean) {
     'name',
     'description',
     'status',
+    'created_at',
     'issued_at',
     'expires_at',
     'updated_at',
@@ -68,6 +69,7 @@ function expectPat(pat: Pat, withSecret: boolean) {
   expect(pat.id).to.match(/^[0-9a-f-]{36}$/);
   expect(['active', 'revoked', 'expired']).to.include(pat.status);
   expect(Number.isNaN(Date.parse(pat.issued_at))).to.equal(false);
+  expect(pat.created_at <= pat.issued_at, 'created no later than issued').to.equal(true);
   expect(pat.scopes_count).to.be.a('number');
   if (withSecret) expect((pat as Pat & { secret: string }).secret).to.match(SECRET_PATTERN);
   else expect(pat).not.to.have.property('secret');
@@ -132,6 +134,25 @@ describe('HttpPatApi', () => {
       expect(page.pats).to.have.length(1);
       expectPat(page.pats[0]!, false);
       expect(page.pats[0]!.name).to.equal('Grafana dashboards read-only');
+    });
+
+    it('listPats: several statuses as one status=a,b; the PATs in any of them, counted', async () => {
+      const page = await api.listPats({ status: ['revoked', 'expired'], limit: 100 });
+      const sent = await only(seen);
+      expect(new URLSearchParams(sent.search).getAll('status')).to.deep.equal(['revoked,expired']);
+      const summary = store.summary('alice');
+      expect(page.total).to.equal(summary.revoked + summary.expired);
+      expect(page.pats).to.have.length(page.total);
+      expect(new Set(page.pats.map((pat) => pat.status))).to.deep.equal(new Set(['revoked', 'expired']));
+      // A list of one, and a single value, are the same request.
+      await api.listPats({ status: ['expiring'] });
+      await api.listPats({ status: 'expiring' });
+      expect(seen.slice(1).map((request) => request.url.search)).to.deep.equal(['?status=expiring', '?status=expiring']);
+    });
+
+    it('listPats: a list the server refuses is an ApiError naming status', async () => {
+      const error = await apiErrorOf(api.listPats({ status: ['revoked', 'bogus' as 'revoked'] }));
+      expect([error.status, error.code, error.details.map((detail) => detail.field)]).to.deep.equal([400, 'validation_failed', ['status']]);
     });
 
     it('listPats: leaves out undefined and empty query values', async () => {
@@ -206,6 +227,9 @@ describe('HttpPatApi', () => {
       expect(pat).to.include({ id: CI, name: 'CI deploy', status: 'active', scopes_count: 4 });
       const lifetime = Date.parse(pat.expires_at) - Date.parse(pat.issued_at);
       expect(lifetime).to.equal(7 * 24 * 3600e3);
+      // Made long before, and used with the old secret: the one stays, the other goes.
+      expect(Date.parse(pat.created_at)).to.be.below(Date.parse(pat.issued_at));
+      expect([pat.last_used_at, pat.last_used_ip]).to.deep.equal([null, null]);
     });
 
     it('revokePat: PATCH /pats/{id}/secret/revoke without a body; resolves to nothing (204)', async () => {

@@ -28,8 +28,10 @@ export class HttpPatApi implements PatApi {
     return this.#call<PatWithSecret>('POST', '/pats', { body: request, ...options });
   }
 
-  listPats(query: PatListQuery = {}, options?: CallOptions) {
-    return this.#call<PatPage>('GET', '/pats', { query: { ...query }, ...options });
+  /** Several statuses go as one `status=a,b`: the PATs in any of them. */
+  listPats({ status, ...query }: PatListQuery = {}, options?: CallOptions) {
+    const statuses = typeof status === 'string' || status === undefined ? status : status.join(',');
+    return this.#call<PatPage>('GET', '/pats', { query: { ...query, status: statuses }, ...options });
   }
 
   deleteAllPats(options?: CallOptions) {

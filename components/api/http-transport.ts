@@ -1,6 +1,5 @@
 import { ApiError, isAbort } from './api-error.js';
 import type { CallOptions } from './pat-api.js';
-import { strings } from '../i18n/strings.js';
 
 export interface HttpTransportOptions {
   /** Where the PAT routes are mounted, e.g. `/api` or `https://auth.example.com/api`. */
@@ -22,7 +21,7 @@ export interface Request extends CallOptions {
 /** Turns an error answer (its status and its parsed JSON body, if any) into the ApiError to throw. */
 export type ErrorReader = (status: number, body: unknown) => ApiError;
 
-const networkError = () => new ApiError(0, 'network', strings.errors.network);
+const networkError = () => ApiError.because('network', 0, 'network');
 
 /**
  * JSON over `fetch` with the user's bearer token: the answer's parsed body (undefined when it has

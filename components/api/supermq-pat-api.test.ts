@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { DAY_MS, type ScopeInput } from '../../contract/index.js';
-import { createUpstreamHandlers, mockTokenFor, UpstreamStore } from '../../mocks/index.js';
+import { createUpstreamHandlers, mockTokenFor, seededId, UpstreamStore } from '../../mocks/index.js';
 import { apiErrorOf, useMockApi } from '../../testing/fixture.js';
 import { SuperMqPatApi } from './supermq-pat-api.js';
 
@@ -109,11 +110,87 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
   });
 
   it('lists the PATs expiring within the week, which the upstream cannot filter, with their count', async () => {
-    await api.createPat({ name: 'soon', duration: '3d' });
+    // A 30-day PAT with 3 days left is expiring soon; one made for 3 days never is.
+    const now = Date.now();
+    store.seed('alice', {
+      id: seededId('alice', 'soon'),
+      name: 'soon',
+      description: '',
+      issued_at: now - 27 * DAY_MS,
+      expires_at: now + 3 * DAY_MS,
+      updated_at: null,
+      revoked_at: null,
+      scopes: [],
+    });
+    await api.createPat({ name: 'short-lived', duration: '3d' });
+    await api.createPat({ name: 'a week', duration: '7d' });
     await api.createPat({ name: 'later', duration: '30d' });
     const page = await api.listPats({ status: 'expiring' });
     expect([page.total, page.pats.map((pat) => pat.name)]).to.deep.equal([1, ['soon']]);
     expect((await api.getSummary()).expiring_soon).to.equal(page.total);
+    const active = await api.listPats({ status: 'active', sort: 'name', dir: 'asc' });
+    expect(active.pats.map((pat) => pat.name)).to.deep.equal(['a week', 'later', 'short-lived', 'soon']);
+  });
+
+  it('lists several statuses at once, which the upstream cannot: from all the PATs, with their count', async () => {
+    const now = Date.now();
+    // Made in this order, an hour apart: newest first is the reverse.
+    const made: [name: string, expiresIn: number, revoked: boolean][] = [
+      ['long', 30 * DAY_MS, false],
+      ['soon', 2 * DAY_MS, false],
+      ['gone', 30 * DAY_MS, true],
+      ['old', -DAY_MS, false],
+      ['gone and old', -DAY_MS, true],
+    ];
+    for (const [i, [name, expiresIn, revoked]] of made.entries()) {
+      const issued = now - 40 * DAY_MS + i * 3_600_000;
+      store.seed('alice', {
+        id: seededId('alice', name),
+        name,
+        description: '',
+        issued_at: issued,
+        expires_at: now + expiresIn,
+        updated_at: null,
+        revoked_at: revoked ? issued + 1000 : null,
+        scopes: [],
+      });
+    }
+    const names = (page: { pats: { name: string }[] }) => page.pats.map((pat) => pat.name);
+
+    const ended = await api.listPats({ status: ['revoked', 'expired'] });
+    expect([ended.total, names(ended)]).to.deep.equal([3, ['gone and old', 'old', 'gone']]);
+    expect(sent[0]).to.equal('GET /pats?status=all&limit=100000');
+    const paged = await api.listPats({ status: ['expired', 'revoked', 'revoked'], offset: 1, limit: 1 });
+    expect([paged.total, names(paged)]).to.deep.equal([3, ['old']]);
+    const soonOrGone = await api.listPats({ status: ['expiring', 'revoked'], sort: 'name', dir: 'asc' });
+    expect([soonOrGone.total, names(soonOrGone)]).to.deep.equal([3, ['gone', 'gone and old', 'soon']]);
+
+    // What amounts to one status the upstream has is asked of it, paged there.
+    sent = [];
+    const all = await api.listPats({ status: ['active', 'revoked', 'expired'] });
+    expect(all.total).to.equal(5);
+    expect(sent[0]).to.equal('GET /pats?status=all&offset=0&limit=10');
+    sent = [];
+    const active = await api.listPats({ status: ['expiring', 'active'] });
+    expect([active.total, names(active)]).to.deep.equal([2, ['soon', 'long']]);
+    expect(sent[0]).to.equal('GET /pats?status=active&offset=0&limit=10');
+  });
+
+  it('answers created_at: the upstream’s when it gives one, else issued_at (it has none, and regenerate keeps issued_at)', async () => {
+    const pat = await api.createPat({ name: 'ci', duration: '1d' });
+    expect(pat.created_at).to.equal(pat.issued_at);
+    const reset = await api.resetSecret(pat.id, '7d');
+    expect([reset.created_at, reset.issued_at]).to.deep.equal([pat.created_at, pat.issued_at]);
+    const listed = await api.listPats({ status: 'all' });
+    expect(listed.pats[0]!.created_at).to.equal(pat.issued_at);
+
+    // A backend that keeps it.
+    const upstream = await (
+      await fetch(`${BASE}/pats/${pat.id}`, { headers: { authorization: `Bearer ${mockTokenFor('alice')}` } })
+    ).json();
+    worker.use(http.get(`${BASE}/pats/:id`, () => HttpResponse.json({ ...upstream, created_at: '2025-03-04T05:06:07.123456789Z' })));
+    const got = await api.getPat(pat.id);
+    expect([got.created_at, got.issued_at]).to.deep.equal(['2025-03-04T05:06:07.123Z', pat.issued_at]);
   });
 
   it('a PAT that is not the caller’s is a 404, not the upstream’s empty 200', async () => {
@@ -157,11 +234,12 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
   });
 
   it('counts from list totals, and deletes all with their number', async () => {
+    // Made for a day: short-lived, so not expiring soon.
     await api.createPat({ name: 'soon', duration: '1d' });
     await api.createPat({ name: 'later', duration: '30d' });
     const gone = await api.createPat({ name: 'gone', duration: '30d' });
     await api.revokePat(gone.id);
-    expect(await api.getSummary()).to.deep.equal({ active: 2, expiring_soon: 1, revoked: 1, expired: 0, total: 3 });
+    expect(await api.getSummary()).to.deep.equal({ active: 2, expiring_soon: 0, revoked: 1, expired: 0, total: 3 });
     expect(await api.deleteAllPats()).to.deep.equal({ deleted: 3 });
     expect((await api.getSummary()).total).to.equal(0);
   });

@@ -1,7 +1,9 @@
 import {
   comparePats,
   DEFAULT_CATALOG,
+  inStatuses,
   isExpiringSoon,
+  normalizeStatuses,
   parseDuration,
   patStatus,
   type Catalog,
@@ -16,7 +18,6 @@ import {
   type ScopePage,
   type Summary,
 } from '../../contract/index.js';
-import { strings } from '../i18n/strings.js';
 import { supermqStrings } from '../i18n/supermq-strings.js';
 import { ApiError } from './api-error.js';
 import { HttpTransport, type HttpTransportOptions, type Request } from './http-transport.js';
@@ -34,6 +35,8 @@ interface UpstreamPat {
   name?: string;
   description?: string;
   secret?: string;
+  /** Not in the upstream's answers today: used when a backend adds it. */
+  created_at?: string;
   issued_at?: string;
   expires_at?: string;
   updated_at?: string;
@@ -112,7 +115,7 @@ function readUpstreamError(status: number, body: unknown): ApiError {
   const error = ApiError.fromBody(status, typeof message === 'string' && message ? { message } : undefined);
   const code = status === 422 ? 'conflict' : error.code;
   const known = typeof message === 'string' ? KNOWN_MESSAGES[message] : undefined;
-  if (!known) return new ApiError(status, code, error.message);
+  if (!known) return new ApiError(status, code, error.message, error.details, error.reason);
   const { field, sentence } = supermqStrings.fields[known.text];
   return new ApiError(status, code, sentence, [{ field: known.field, message: field }]);
 }
@@ -159,20 +162,23 @@ export class SuperMqPatApi implements PatApi {
 
   async listPats(query: PatListQuery = {}, options?: CallOptions): Promise<PatPage> {
     const { offset = 0, limit = 10, sort = 'issued_at', dir = 'desc', status = 'active' } = query;
-    // The upstream lists newest first whatever it is asked, and has no "expiring soon": another
-    // order, or that filter, is done here, from all the matches.
-    const expiring = status === 'expiring';
-    const native = sort === 'issued_at' && dir === 'desc' && !expiring;
-    const filter = { status: expiring ? 'active' : status, name: query.name };
+    // The upstream lists newest first whatever it is asked, takes one status, and has no
+    // "expiring soon": another order, several statuses or that filter are done here, from all
+    // the matches of the one status that holds them (`active` for `expiring`, else `all`).
+    const statuses = normalizeStatuses(status);
+    const single = statuses.length === 1 ? statuses[0]! : undefined;
+    const local = single === undefined || single === 'expiring';
+    const native = sort === 'issued_at' && dir === 'desc' && !local;
+    const filter = { status: single === 'expiring' ? 'active' : (single ?? 'all'), name: query.name };
     const page = await this.#call<UpstreamPage>('GET', '/pats', {
       query: native ? { ...filter, offset, limit } : { ...filter, limit: ALL_PATS },
       ...options,
     });
     const now = Date.now();
-    const pats = page.pats.map((pat) => this.#toPat(pat, 0)).filter((pat) => !expiring || isExpiringSoon(pat, now));
+    const pats = page.pats.map((pat) => this.#toPat(pat, 0)).filter((pat) => !local || inStatuses(pat, statuses, now));
     const shown = native ? pats : pats.sort(comparePats(sort, dir)).slice(offset, offset + limit);
     const counts = await Promise.all(shown.map((pat) => this.#scopeCount(pat.id, options)));
-    const total = expiring ? pats.length : page.total;
+    const total = local ? pats.length : page.total;
     return { total, offset, limit, pats: shown.map((pat, i) => ({ ...pat, scopes_count: counts[i]! })) };
   }
 
@@ -185,7 +191,7 @@ export class SuperMqPatApi implements PatApi {
   async getPat(id: string, options?: CallOptions): Promise<Pat> {
     const [pat, count] = await Promise.all([this.#call<UpstreamPat>('GET', this.#pat(id), options), this.#scopeCount(id, options)]);
     // The upstream answers 200 with an empty PAT for an id that is not the caller's.
-    if (!pat.id) throw new ApiError(404, 'not_found', strings.errors.notFound);
+    if (!pat.id) throw ApiError.because('notFound', 404, 'not_found');
     return this.#toPat(pat, count);
   }
 
@@ -253,13 +259,15 @@ export class SuperMqPatApi implements PatApi {
     const now = Date.now();
     const soon =
       active === 0 ? [] : (await this.#call<UpstreamPage>('GET', '/pats', { query: { status: 'active', limit: active }, ...options })).pats;
-    const expiring_soon = soon.filter((pat) => isExpiringSoon({ revoked: false, expires_at: instant(pat.expires_at) ?? '' }, now)).length;
+    // Read as the list reads them (its `issued_at` too), so the count is what `expiring` lists.
+    const expiring_soon = soon.filter((pat) => isExpiringSoon(this.#toPat(pat, 0), now)).length;
     return { active, expiring_soon, revoked, expired, total: active + revoked + expired };
   }
 
   #toPat(raw: UpstreamPat, scopesCount: number): Pat {
     const revoked = raw.revoked === true;
     const expires_at = instant(raw.expires_at) ?? new Date(0).toISOString();
+    const issued_at = instant(raw.issued_at) ?? new Date(0).toISOString();
     return {
       id: raw.id ?? '',
       user_id: raw.user_id ?? '',
@@ -267,7 +275,9 @@ export class SuperMqPatApi implements PatApi {
       description: raw.description ?? '',
       // Computed here: its create, rename and reset answers always say "active".
       status: patStatus({ revoked, expires_at }),
-      issued_at: instant(raw.issued_at) ?? new Date(0).toISOString(),
+      // The upstream keeps no creation time, and its regenerate leaves `issued_at` as it was.
+      created_at: instant(raw.created_at) ?? issued_at,
+      issued_at,
       expires_at,
       updated_at: instant(raw.updated_at),
       last_used_at: instant(raw.last_used_at),

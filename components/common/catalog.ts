@@ -4,7 +4,7 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import type { Catalog } from '../../contract/index.js';
 import type { PatApi } from '../api/pat-api.js';
 import { requireApi } from './pat-api-element.js';
-import { strings } from '../i18n/strings.js';
+import type { PatStrings } from '../i18n/strings.js';
 
 const catalogs = new WeakMap<PatApi, Promise<Catalog>>();
 
@@ -50,11 +50,11 @@ export class CatalogTask {
   }
 
   /** `message` and a Retry button when the catalog failed to load; nothing otherwise. */
-  renderError(message: string) {
+  renderError(message: string, t: PatStrings) {
     if (this.#task.status !== TaskStatus.ERROR) return nothing;
     return html`<p class="catalog-error" role="alert">
       ${message}
-      <sl-button size="small" @click=${() => void this.#task.run()}>${strings.retry}</sl-button>
+      <sl-button size="small" @click=${() => void this.#task.run()}>${t.retry}</sl-button>
     </p>`;
   }
 }

@@ -1,9 +1,10 @@
 import type { ApiError } from '../api/api-error.js';
-import type { Pat, PatWithSecret, Scope, ScopeInput, PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
+import type { Pat, PatWithSecret, Scope, ScopeInput, PatSortKey, SortDirection } from '../../contract/index.js';
 
 /** The list view's state, as `<pat-table>` reflects it to attributes and the manager to the URL. */
 export interface PatListState {
-  status: StatusFilter;
+  /** One status filter, or several comma-separated (`revoked,expired`), as `GET /pats` takes them. */
+  status: string;
   search: string;
   sort: PatSortKey;
   sortDir: SortDirection;

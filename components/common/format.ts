@@ -1,7 +1,5 @@
-import { DAY_MS as DAY, type Pat } from '../../contract/index.js';
-import { strings } from '../i18n/strings.js';
-
-/** Dates and times as people read them, in the browser's locale. */
+import { DAY_MS as DAY, type DurationPreset, type Pat } from '../../contract/index.js';
+import type { PatStrings } from '../i18n/strings.js';
 
 /** Each unit from the span where it starts to read naturally: "in 30 days", not "in 4 weeks". */
 const UNITS: [Intl.RelativeTimeFormatUnit, size: number, from: number][] = [
@@ -13,47 +11,76 @@ const UNITS: [Intl.RelativeTimeFormatUnit, size: number, from: number][] = [
   ['second', 1e3, 0],
 ];
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-// `n.toLocaleString()` makes a formatter on every call: slow in a table of a hundred rows.
-const number = new Intl.NumberFormat();
-
-/** "3 days ago", "in 2 hours", "now". */
-export function formatRelative(iso: string, now: number = Date.now()): string {
-  const diff = Date.parse(iso) - now;
-  if (Math.abs(diff) < 1000) return strings.now;
-  const [unit, size] = UNITS.find(([, , from]) => Math.abs(diff) >= from)!;
-  return relative.format(Math.round(diff / size), unit);
-}
-
-/** "Nov 28, 2026, 3:04 PM". (From the time value: no Date to make, for a table's hundreds of them.) */
-export function formatDateTime(iso: string): string {
-  return dateTime.format(Date.parse(iso));
-}
-
-export function formatDate(iso: string): string {
-  return dateOnly.format(new Date(iso));
-}
-
-/** "1,234": as `n.toLocaleString()` writes it, from one formatter. */
-export function formatNumber(n: number): string {
-  return number.format(n);
-}
-
 /** The colour of each status's badge, as sl-badge's variants name them. */
 export const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' } as const;
 
 /**
- * How a PAT's use ends, said once: when it was revoked (a revoked PAT never expires into
- * anything: its expiry would read as a promise), else when it expires or expired.
+ * One language's words and its way of writing dates, times and numbers. The formatters are made
+ * once per language: `n.toLocaleString()` makes one on every call, slow in a table of a hundred rows.
  */
-export function patEnd(
-  pat: Pick<Pat, 'revoked' | 'revoked_at' | 'expires_at'>,
-  now: number,
-): { at: string; text: string; revoked: boolean } {
-  if (pat.revoked && pat.revoked_at)
-    return { at: pat.revoked_at, text: strings.ends.revoked(formatRelative(pat.revoked_at, now)), revoked: true };
-  const text = Date.parse(pat.expires_at) <= now ? strings.ends.expired : strings.ends.expires;
-  return { at: pat.expires_at, text: text(formatRelative(pat.expires_at, now)), revoked: false };
+export class PatLocale {
+  readonly #relative: Intl.RelativeTimeFormat;
+  readonly #dateTime: Intl.DateTimeFormat;
+  readonly #date: Intl.DateTimeFormat;
+  readonly #number: Intl.NumberFormat;
+
+  constructor(
+    /** A BCP 47 tag, e.g. `de` or `ar-EG`. */
+    readonly lang: string,
+    /** The UI text in that language. */
+    readonly t: PatStrings,
+  ) {
+    this.#relative = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
+    this.#dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    this.#date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+    this.#number = new Intl.NumberFormat(lang);
+  }
+
+  /** "3 days ago", "in 2 hours", "now". */
+  relative(iso: string, now: number = Date.now()): string {
+    const diff = Date.parse(iso) - now;
+    if (Math.abs(diff) < 1000) return this.t.now;
+    const [unit, size] = UNITS.find(([, , from]) => Math.abs(diff) >= from)!;
+    return this.#relative.format(Math.round(diff / size), unit);
+  }
+
+  /** "Nov 28, 2026, 3:04 PM". (From the time value: no Date to make, for a table's hundreds of them.) */
+  dateTime(iso: string): string {
+    return this.#dateTime.format(Date.parse(iso));
+  }
+
+  /** "Nov 28, 2026". */
+  date(iso: string): string {
+    return this.#date.format(Date.parse(iso));
+  }
+
+  /** "1,234". */
+  number(n: number): string {
+    return this.#number.format(n);
+  }
+
+  /**
+   * A preset's label in this language: "30 days", "30 Tage", "٣٠ يومًا" for `30d` (`24h` is a
+   * day, `365d` a year). The server's own label where the value says nothing Intl can word, and
+   * in English, where a host's wording ("1 week") stays.
+   */
+  durationLabel(preset: DurationPreset): string {
+    const match = /^(\d+)([hdy])$/.exec(preset.value);
+    if (!match || this.lang.split('-')[0] === 'en') return preset.label;
+    let [count, unit] = [Number(match[1]), match[2] === 'h' ? 'hour' : match[2] === 'd' ? 'day' : 'year'];
+    if (unit === 'hour' && count % 24 === 0) [count, unit] = [count / 24, 'day'];
+    if (unit === 'day' && count % 365 === 0) [count, unit] = [count / 365, 'year'];
+    return new Intl.NumberFormat(this.lang, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+  }
+
+  /**
+   * How a PAT's use ends, said once: when it was revoked (a revoked PAT never expires into
+   * anything: its expiry would read as a promise), else when it expires or expired.
+   */
+  patEnd(pat: Pick<Pat, 'revoked' | 'revoked_at' | 'expires_at'>, now: number): { at: string; text: string; revoked: boolean } {
+    const { ends } = this.t;
+    if (pat.revoked && pat.revoked_at) return { at: pat.revoked_at, text: ends.revoked(this.relative(pat.revoked_at, now)), revoked: true };
+    const text = Date.parse(pat.expires_at) <= now ? ends.expired : ends.expires;
+    return { at: pat.expires_at, text: text(this.relative(pat.expires_at, now)), revoked: false };
+  }
 }

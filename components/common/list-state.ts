@@ -1,4 +1,12 @@
-import { LIMITS, LIST_DEFAULTS, PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS } from '../../contract/index.js';
+import {
+  LIMITS,
+  LIST_DEFAULTS,
+  PAT_SORT_KEYS,
+  SORT_DIRECTIONS,
+  STATUS_FILTERS,
+  normalizeStatuses,
+  type StatusFilter,
+} from '../../contract/index.js';
 import type { PatListState } from './events.js';
 
 /** The list view where nothing says otherwise: the API's own defaults, on page 1. */
@@ -19,12 +27,21 @@ function oneOf<T extends string>(values: readonly T[], value: string, fallback: 
 }
 
 /**
+ * The statuses a list state's `status` names, as the API reads them: unknown names are dropped,
+ * and nothing known is the default.
+ */
+export function statusesOf(status: string): readonly StatusFilter[] {
+  const known = status.split(',').filter((name): name is StatusFilter => (STATUS_FILTERS as readonly string[]).includes(name));
+  return normalizeStatuses(known);
+}
+
+/**
  * `state` with each setting the API would refuse replaced by its default, and the search cut to
  * its limit: list settings come from hosts' attributes and from URLs.
  */
 export function validListState(state: PatListState): PatListState {
   return {
-    status: oneOf(STATUS_FILTERS, state.status, LIST_STATE_DEFAULTS.status),
+    status: statusesOf(state.status).join(','),
     search: state.search.slice(0, LIMITS.searchMax),
     sort: oneOf(PAT_SORT_KEYS, state.sort, LIST_STATE_DEFAULTS.sort),
     sortDir: oneOf(SORT_DIRECTIONS, state.sortDir, LIST_STATE_DEFAULTS.sortDir),

@@ -7,11 +7,10 @@ import { patApiContext } from '../api/context.js';
 import type { PatApi } from '../api/pat-api.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { PatElement } from './pat-element.js';
-import { strings } from '../i18n/strings.js';
 
 /** The client, its answers checked (see checkedPatApi), or the error that says where it should have come from. */
 export function requireApi(api: PatApi | undefined): PatApi {
-  if (!api) throw new ApiError(0, 'network', strings.noApiClient);
+  if (!api) throw ApiError.because('noApiClient', 0, 'network');
   return checkedPatApi(api);
 }
 
@@ -49,9 +48,9 @@ export class PatApiElement extends PatElement {
       await dialogFrom(dialog)
     ).confirm(
       {
-        title: strings.confirm.revokeTitle,
-        message: strings.confirm.revokeText(pat.name),
-        confirmLabel: strings.confirm.revokeConfirm,
+        title: this.t.confirm.revokeTitle,
+        message: this.t.confirm.revokeText(pat.name),
+        confirmLabel: this.t.confirm.revokeConfirm,
         action: () => this.mutate('revoke', (api) => api.revokePat(pat.id)),
       },
       trigger,
@@ -71,9 +70,9 @@ export class PatApiElement extends PatElement {
       await dialogFrom(dialog)
     ).confirm(
       {
-        title: strings.confirm.deleteAllTitle,
-        message: strings.confirm.deleteAllText(count),
-        confirmLabel: strings.confirm.deleteAllConfirm(count),
+        title: this.t.confirm.deleteAllTitle,
+        message: this.t.confirm.deleteAllText(count),
+        confirmLabel: this.t.confirm.deleteAllConfirm(count),
         action: async () => (deleted = (await this.mutate('delete-all', (api) => api.deleteAllPats())).deleted),
       },
       trigger,
@@ -90,9 +89,9 @@ export class PatApiElement extends PatElement {
       await dialogFrom(dialog)
     ).confirm(
       {
-        title: strings.confirm.deleteTitle,
-        message: strings.confirm.deleteText(pat.name),
-        confirmLabel: strings.confirm.deleteConfirm,
+        title: this.t.confirm.deleteTitle,
+        message: this.t.confirm.deleteText(pat.name),
+        confirmLabel: this.t.confirm.deleteConfirm,
         action: () => this.mutate('delete', (api) => api.deletePat(pat.id)),
       },
       trigger,

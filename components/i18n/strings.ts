@@ -1,8 +1,12 @@
-/** Every piece of UI text, in one place, so a host can read (and a later release translate) it. */
+/**
+ * Every piece of UI text, in English: the words a translation (components/i18n/translations/)
+ * gives in its language, key for key.
+ */
 
 import { WILDCARD, type Scope } from '../../contract/index.js';
 
-const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+const count = (n: number) => n.toLocaleString('en');
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 export const strings = {
   pat: 'personal access token',
@@ -15,7 +19,6 @@ export const strings = {
   never: 'never',
   now: 'now',
   loading: 'Loading…',
-  noApiClient: 'No API client: put this element inside <pat-api-provider>.',
   /** What a failed request says when the server gave no message of its own. */
   errors: {
     server: 'The server had a problem. Please try again.',
@@ -23,6 +26,7 @@ export const strings = {
     network: 'Cannot reach the server. Check your connection and try again.',
     notFound: 'There is no such token.',
     unexpectedAnswer: "The server answered in a form PAT Kit does not read. Is this PAT Kit's server?",
+    noApiClient: 'No API client: put this element inside <pat-api-provider>.',
   },
 
   /** How a PAT's use ends: one phrase in the table and on its page. */
@@ -46,8 +50,9 @@ export const strings = {
     searchLabel: 'Search by name',
     searchPlaceholder: 'e.g. deploy',
     statusLabel: 'Status',
+    statusAll: 'All statuses',
     create: 'Create PAT',
-    deleteAll: 'Delete All',
+    deleteAll: 'Delete all tokens',
     columns: {
       name: 'Name',
       description: 'Description',
@@ -58,11 +63,10 @@ export const strings = {
       scopes: 'Scopes',
       actions: 'Actions',
     },
-    sortBy: (column: string) => `Sort by ${column}`,
     rowActions: (name: string) => `Actions for ${name}`,
     view: 'View',
     copyId: 'Copy ID',
-    addScope: 'Add scope',
+    addScope: 'Add scopes',
     revoke: 'Revoke',
     regenerate: 'Regenerate',
     delete: 'Delete',
@@ -74,8 +78,8 @@ export const strings = {
     errorTitle: 'Could not load your tokens',
     rowsPerPage: 'Rows per page',
     pagination: 'Pagination',
-    range: (from: number, to: number, total: number) => `${from.toLocaleString()}–${to.toLocaleString()} of ${total.toLocaleString()}`,
-    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    range: (from: number, to: number, total: number) => `${count(from)}–${count(to)} of ${count(total)}`,
+    pageOf: (page: number, pages: number) => `Page ${count(page)} of ${count(pages)}`,
     firstPage: 'First page',
     previousPage: 'Previous page',
     nextPage: 'Next page',
@@ -145,13 +149,14 @@ export const strings = {
     needDomain: 'Enter a domain.',
     chooseType: 'Choose an entity type',
     chooseOperations: 'Choose operations',
-    addRow: 'Add scope',
-    removeRow: (index: number) => `Remove scope ${index}`,
-    row: (index: number) => `Scope ${index}`,
-    duplicate: (other: number) => `Duplicates scope ${other}.`,
+    addRow: 'Add another scope',
+    removeRow: (index: number) => `Remove scope ${count(index)}`,
+    row: (index: number) => `Scope ${count(index)}`,
+    duplicate: (other: number) => `Duplicates scope ${count(other)}.`,
     needType: 'Choose an entity type.',
     needOperation: 'Choose at least one operation.',
-    needEntity: 'Add at least one entity ID, or choose All.',
+    needEntity: 'Choose All, or Specific with at least one entity ID.',
+    needIds: 'Add at least one entity ID, or choose All.',
     none: 'No scopes yet: the token can do nothing until you add one.',
     catalogError: 'Could not load the entity types and operations.',
     all: 'All',
@@ -165,7 +170,6 @@ export const strings = {
   },
 
   create: {
-    title: 'Create PAT',
     name: 'Name',
     nameHelp: 'A unique name, so you know later what this token is for.',
     description: 'Description',
@@ -174,6 +178,9 @@ export const strings = {
     scopesHelp: 'Each scope allows one operation on one kind of entity. Grant only what the token needs.',
     submit: 'Create',
     fixErrors: 'Please correct the highlighted fields.',
+    noScopesTitle: 'Create a token with no scopes?',
+    noScopesText: 'It will be allowed to do nothing until you add scopes to it.',
+    noScopesConfirm: 'Create without scopes',
     failed: 'The token was not created.',
   },
 
@@ -183,19 +190,20 @@ export const strings = {
     status: 'Status',
     description: 'Description',
     noDescription: 'No description',
-    issued: 'Issued',
+    created: 'Created',
+    issued: 'Secret issued',
     updated: 'Updated',
-    lastUsed: 'Last used',
-    lastUsedFrom: (when: string, ip: string) => `${when} from ${ip}`,
-    edit: (field: string) => `Edit ${field}`,
+    lastUsed: 'Secret last used',
+    lastUsedFrom: (ip: string) => `from ${ip}`,
+    edit: (field: string) => `Edit ${field.toLowerCase()}`,
     save: 'Save',
     copyId: 'Copy ID',
     revoke: 'Revoke',
     regenerate: 'Regenerate',
     delete: 'Delete token',
     scopes: 'Scopes',
-    addScope: 'Add Scope',
-    deleteAllScopes: 'Delete All',
+    addScope: 'Add scopes',
+    deleteAllScopes: 'Delete all scopes',
     scopesCaption: 'Scopes of this token',
     deleteScope: (what: string) => `Delete scope ${what}`,
     editHint: 'Enter saves, Escape cancels.',
@@ -205,8 +213,8 @@ export const strings = {
     notFoundTitle: 'Token not found',
     notFoundText: 'It may have been deleted, or the link is wrong.',
     errorTitle: 'Could not load this token',
-    addScopeTitle: 'Add scopes',
-    addScopeSubmit: 'Add',
+    addScopeTitle: (name: string) => `Add scopes to “${name}”`,
+    addScopeSubmit: 'Add scopes',
     renamed: 'Name saved',
     described: 'Description saved',
     scopesAdded: 'Scopes added',
@@ -223,7 +231,6 @@ export const strings = {
   manager: {
     listTitle: 'Personal Access Tokens',
     createTitle: 'Create PAT',
-    detailTitle: 'Token details',
     back: 'Back to tokens',
   },
 
@@ -232,3 +239,6 @@ export const strings = {
     pats: 'Personal Access Tokens',
   },
 };
+
+/** The words of one language: every key of `strings`. */
+export type PatStrings = typeof strings;

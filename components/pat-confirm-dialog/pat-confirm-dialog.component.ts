@@ -4,29 +4,30 @@ import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
-import { isAbort } from '../api/api-error.js';
+import { errorText, isAbort } from '../api/api-error.js';
 import { baseStyles } from '../common/base.styles.js';
 import { DialogSession } from '../common/dialog-session.js';
 import { PatElement } from '../common/pat-element.js';
-import { strings } from '../i18n/strings.js';
 import styles from './pat-confirm-dialog.styles.js';
 
 export interface ConfirmOptions {
   title: string;
   message: string;
   confirmLabel: string;
+  /** The confirm button's colour: danger (the default) for what destroys, primary for what only needs a second look. */
+  variant?: 'danger' | 'primary';
   /** Runs when the user confirms; the dialog stays open, busy, until it settles, and shows its error. */
   action?: () => Promise<unknown>;
 }
 
 /**
  * @tagname pat-confirm-dialog
- * @summary Asks before anything is destroyed, names what will go, and runs the action itself so
- * a failure is shown where the user is looking.
+ * @summary Asks before anything is destroyed (or done that needs a second look), names what will
+ * go, and runs the action itself so a failure is shown where the user is looking.
  *
  * @csspart base - The dialog.
  * @csspart message - The sentence that says what will happen.
- * @csspart confirm - The confirming (danger) button.
+ * @csspart confirm - The confirming button (danger, or primary for what only needs a second look).
  * @csspart cancel - The cancel button.
  *
  * @cssproperty --pat-confirm-dialog-width - The dialog's width.
@@ -55,7 +56,7 @@ export class PatConfirmDialog extends PatElement {
       await this.options.action();
       void this.#session.finish(true);
     } catch (error) {
-      if (!isAbort(error)) this.error = (error as Error).message;
+      if (!isAbort(error)) this.error = errorText(error, this.t);
     } finally {
       this.busy = false;
     }
@@ -90,8 +91,10 @@ export class PatConfirmDialog extends PatElement {
         <p class="message" part="message">${options?.message}</p>
         ${this.error ? html`<sl-alert class="error" variant="danger" open>${this.error}</sl-alert>` : null}
         <div slot="footer">
-          <sl-button part="cancel" ?disabled=${this.busy} @click=${() => this.#session.finish(false)}>${strings.cancel}</sl-button>
-          <sl-button part="confirm" variant="danger" ?loading=${this.busy} @click=${this.onConfirm}>${options?.confirmLabel}</sl-button>
+          <sl-button part="cancel" ?disabled=${this.busy} @click=${() => this.#session.finish(false)}>${this.t.cancel}</sl-button>
+          <sl-button part="confirm" variant=${options?.variant ?? 'danger'} ?loading=${this.busy} @click=${this.onConfirm}
+            >${options?.confirmLabel}</sl-button
+          >
         </div>
       </sl-dialog>
     `;

@@ -8,8 +8,10 @@ import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { LIMITS, type PatWithSecret, type ScopeInput } from '../../contract/index.js';
-import { ApiError } from '../api/api-error.js';
+import { ApiError, errorText } from '../api/api-error.js';
 import type { PatApi } from '../api/pat-api.js';
+import '../pat-confirm-dialog/pat-confirm-dialog.js';
+import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import '../pat-duration-picker/pat-duration-picker.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import '../pat-scope-editor/pat-scope-editor.js';
@@ -17,7 +19,6 @@ import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope
 import { baseStyles } from '../common/base.styles.js';
 import type { PatEventMap } from '../common/events.js';
 import { PatApiElement, requireApi } from '../common/pat-api-element.js';
-import { strings } from '../i18n/strings.js';
 import styles from './pat-create-form.styles.js';
 
 /** Reads the `scopes` attribute: a JSON array of scopes. Anything else prefills nothing. */
@@ -63,11 +64,17 @@ export class PatCreateForm extends PatApiElement {
     onError: (error) => this.#showServerErrors(error),
   });
 
+  /** Asking whether a token without scopes is wanted: a second submit meanwhile does nothing. */
+  #confirming = false;
+
   @query('pat-duration-picker') private durationPicker!: PatDurationPicker;
   @query('pat-scope-editor') private scopeEditor!: PatScopeEditor;
+  @query('pat-confirm-dialog') private confirmDialog!: PatConfirmDialog;
 
   @state() private fieldErrors: Record<string, string> = {};
   @state() private formError = '';
+  /** The confirmation dialog is rendered the first time the form asks (a token without scopes). */
+  @state() private confirmWanted = false;
 
   /** The name to start with. */
   @property() name = '';
@@ -103,22 +110,44 @@ export class PatCreateForm extends PatApiElement {
     this.emit('pat-cancel', {});
   }
 
-  private onSubmit(event: SubmitEvent) {
+  private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.#create.status === TaskStatus.PENDING) return;
+    if (this.#create.status === TaskStatus.PENDING || this.#confirming) return;
     this.formError = '';
     const name = this.name.trim();
     const fieldErrors: Record<string, string> = {};
-    if (!name) fieldErrors.name = strings.detail.nameRequired;
+    if (!name) fieldErrors.name = this.t.detail.nameRequired;
     const durationOk = this.durationPicker.reportValidity();
     const scopesOk = this.scopeEditor.validate();
     this.fieldErrors = fieldErrors;
     if (!name || !durationOk || !scopesOk) {
-      this.formError = strings.create.fixErrors;
+      this.formError = this.t.create.fixErrors;
       this.#focusFirstError();
       return;
     }
-    void this.#create.run([{ name, description: this.description, duration: this.durationPicker.value, scopes: this.scopeEditor.scopes }]);
+    const scopes = this.scopeEditor.scopes;
+    if (scopes.length === 0 && !(await this.#confirmNoScopes())) return;
+    void this.#create.run([{ name, description: this.description, duration: this.durationPicker.value, scopes }]);
+  }
+
+  /** A token that may do nothing is made only when the user says that is what they want. */
+  async #confirmNoScopes(): Promise<boolean> {
+    this.#confirming = true;
+    try {
+      this.confirmWanted = true;
+      await this.updateComplete;
+      return await this.confirmDialog.confirm(
+        {
+          title: this.t.create.noScopesTitle,
+          message: this.t.create.noScopesText,
+          confirmLabel: this.t.create.noScopesConfirm,
+          variant: 'primary',
+        },
+        this.renderRoot.querySelector<HTMLElement>('[part="submit"]') ?? undefined,
+      );
+    } finally {
+      this.#confirming = false;
+    }
   }
 
   #clearError(field: string) {
@@ -130,11 +159,11 @@ export class PatCreateForm extends PatApiElement {
 
   /** "Please correct the highlighted fields" goes once nothing is highlighted any more. */
   #dropFixErrors() {
-    if (this.formError !== strings.create.fixErrors) return;
+    if (this.formError !== this.t.create.fixErrors) return;
     void this.updateComplete.then(async () => {
       await this.scopeEditor.updateComplete;
       const highlighted = Object.keys(this.fieldErrors).length > 0 || !!this.durationPicker.errorMessage || this.scopeEditor.invalid;
-      if (!highlighted && this.formError === strings.create.fixErrors) this.formError = '';
+      if (!highlighted && this.formError === this.t.create.fixErrors) this.formError = '';
     });
   }
 
@@ -148,26 +177,27 @@ export class PatCreateForm extends PatApiElement {
         fieldErrors[detail.field] = capitalize(`${detail.field} ${detail.message}`);
     }
     const duration = error.fieldMessage('duration');
-    if (duration) this.durationPicker.errorMessage = capitalize(`${strings.duration.label} ${duration}`);
+    if (duration) this.durationPicker.errorMessage = capitalize(`${this.t.duration.label} ${duration}`);
     this.scopeEditor.showServerErrors(error.details);
     this.fieldErrors = fieldErrors;
     // A detail about something the form has no field for (`scopes`, `body`, …) is said in words.
     const unplaced = error.details.filter((detail) => !/^(name|description|duration|scopes\[\d+\].*)$/.test(detail.field));
     this.formError =
       error.details.length === 0
-        ? error.message
+        ? errorText(error, this.t)
         : unplaced.length === 0
-          ? strings.create.fixErrors
-          : [strings.create.failed, ...unplaced.map((detail) => capitalize(`${detail.field} ${detail.message}`))].join(' ');
+          ? this.t.create.fixErrors
+          : [this.t.create.failed, ...unplaced.map((detail) => capitalize(`${detail.field} ${detail.message}`))].join(' ');
     this.#focusFirstError();
   }
 
-  /** Focus on the first field in error, else (the fields were inert while it submitted) on Create. */
+  /** Focus on the first field in error (a scope row's first control), else (the fields were inert while it submitted) on Create. */
   #focusFirstError() {
-    void this.updateComplete.then(() => {
-      const target =
-        this.renderRoot.querySelector<HTMLElement>('[data-error]') ?? this.renderRoot.querySelector<HTMLElement>('[part="submit"]');
-      target?.focus();
+    void this.updateComplete.then(async () => {
+      const field = this.renderRoot.querySelector<HTMLElement>('[data-error]');
+      if (field) return field.focus();
+      await this.scopeEditor.updateComplete;
+      if (!this.scopeEditor.focusFirstInvalid()) this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus();
     });
   }
 
@@ -179,11 +209,11 @@ export class PatCreateForm extends PatApiElement {
           <sl-input
             part="name"
             name="name"
-            label=${strings.create.name}
+            label=${this.t.create.name}
             required
             maxlength=${LIMITS.nameMax}
             autocomplete="off"
-            help-text=${this.fieldErrors.name ?? strings.create.nameHelp}
+            help-text=${this.fieldErrors.name ?? this.t.create.nameHelp}
             ?data-error=${!!this.fieldErrors.name}
             aria-invalid=${this.fieldErrors.name ? 'true' : 'false'}
             .value=${this.name}
@@ -193,18 +223,18 @@ export class PatCreateForm extends PatApiElement {
           <sl-textarea
             part="description"
             name="description"
-            label=${strings.create.description}
+            label=${this.t.create.description}
             rows="2"
             resize="auto"
             maxlength=${LIMITS.descriptionMax}
-            help-text=${this.fieldErrors.description ?? strings.create.descriptionHelp}
+            help-text=${this.fieldErrors.description ?? this.t.create.descriptionHelp}
             ?data-error=${!!this.fieldErrors.description}
             .value=${this.description}
             @sl-input=${this.onDescription}
           ></sl-textarea>
           <fieldset class="scopes" part="scopes">
-            <legend>${strings.create.scopes}</legend>
-            <p>${strings.create.scopesHelp}</p>
+            <legend>${this.t.create.scopes}</legend>
+            <p>${this.t.create.scopesHelp}</p>
             <pat-scope-editor
               start-with-row
               .value=${this.scopes}
@@ -215,10 +245,11 @@ export class PatCreateForm extends PatApiElement {
         </div>
         ${this.formError ? html`<sl-alert variant="danger" open>${this.formError}</sl-alert>` : nothing}
         <div class="footer">
-          <sl-button ?disabled=${busy} @click=${this.onCancel}>${strings.cancel}</sl-button>
-          <sl-button part="submit" type="submit" variant="primary" ?loading=${busy}>${strings.create.submit}</sl-button>
+          <sl-button ?disabled=${busy} @click=${this.onCancel}>${this.t.cancel}</sl-button>
+          <sl-button part="submit" type="submit" variant="primary" ?loading=${busy}>${this.t.create.submit}</sl-button>
         </div>
       </form>
+      ${this.confirmWanted ? html`<pat-confirm-dialog></pat-confirm-dialog>` : nothing}
     `;
   }
 }

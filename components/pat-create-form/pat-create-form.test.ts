@@ -4,14 +4,16 @@ import { delay, http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type SlAlert from '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import type SlButton from '@shoelace-style/shoelace/dist/components/button/button.js';
+import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { SECRET_PATTERN, parseDuration, type ScopeInput } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, type MockStore } from '../../mocks/index.js';
-import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
-import { composedContains, deepElementAt, nextEvent, text } from '../../testing/dom.js';
-import { chooseMany, chooseOne, click, elapse, record, typeInto } from '../../testing/input.js';
+import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
+import { composedContains, deepActive, deepElementAt, nextEvent, text } from '../../testing/dom.js';
+import { chooseMany, chooseOne, click, elapse, nextTask, record, typeInto } from '../../testing/input.js';
+import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import { strings } from '../i18n/strings.js';
@@ -46,21 +48,83 @@ function row(form: PatCreateForm, index: number): HTMLFieldSetElement {
 const typeSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select:not([multiple])')!;
 const operationsSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select[multiple]')!;
 const modeGroupValue = (fieldset: Element) => (fieldset.querySelector('sl-radio-group') as unknown as { value: string }).value;
+const modeButton = (fieldset: Element, mode: 'all' | 'some') => fieldset.querySelector<HTMLElement>(`sl-radio-button[value="${mode}"]`)!;
+const trash = (fieldset: Element) => fieldset.querySelector<HTMLElement>('sl-icon-button.remove')!;
 const domainInput = (fieldset: Element) =>
   [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
 const rowErrors = (fieldset: Element) => [...fieldset.querySelectorAll('.row-errors li')].map((item) => text(item));
 const addRowButton = (form: PatCreateForm) => editor(form).shadowRoot!.querySelector<HTMLElement>('sl-button.add')!;
 
-/** Fills scope row `index` with real clicks and keys. */
-async function fillRow(form: PatCreateForm, index: number, scope: { type: string; operations: string[]; domain?: string }): Promise<void> {
+/** Fills scope row `index` with real clicks and keys: type, operations, All (unless `entity: 'unchosen'`), domain. */
+async function fillRow(
+  form: PatCreateForm,
+  index: number,
+  scope: { type: string; operations: string[]; entity?: 'unchosen'; domain?: string },
+): Promise<void> {
   await chooseOne(typeSelect(row(form, index)), scope.type);
   await editor(form).updateComplete;
   await chooseMany(operationsSelect(row(form, index)), scope.operations);
+  if (scope.entity !== 'unchosen') {
+    // A new row has no entity choice: All is picked, as a person would.
+    await click(modeButton(row(form, index), 'all'));
+    await until(() => modeGroupValue(row(form, index)) === 'all', 'All chosen', WAIT);
+  }
   if (scope.domain !== undefined) {
     await typeInto(domainInput(row(form, index)), scope.domain);
     await sendKeys({ press: 'Tab' });
     await until(() => editor(form).scopes.some((entry) => entry.domain_id === scope.domain), 'the domain', WAIT);
   }
+}
+
+/** Removes every scope row with its trash button. */
+async function removeEveryRow(form: PatCreateForm): Promise<void> {
+  while (rows(form).length > 0) {
+    const count = rows(form).length;
+    await click(trash(row(form, 0)));
+    await until(() => rows(form).length === count - 1, 'a row removed', WAIT);
+  }
+}
+
+/** The dialog that asks before a token without scopes is created; null until the form first needs it. */
+const confirmDialog = (form: PatCreateForm) => root(form).querySelector<PatConfirmDialog>('pat-confirm-dialog');
+function dialogParts(form: PatCreateForm) {
+  const element = confirmDialog(form);
+  if (!element) throw new Error('no <pat-confirm-dialog> in the form');
+  const dialogRoot = element.shadowRoot!;
+  return {
+    dialog: dialogRoot.querySelector<SlDialog>('sl-dialog')!,
+    message: dialogRoot.querySelector<HTMLElement>('[part="message"]')!,
+    confirm: dialogRoot.querySelector<SlButton>('[part="confirm"]')!,
+    cancel: dialogRoot.querySelector<SlButton>('[part="cancel"]')!,
+  };
+}
+
+/** Removes the listeners of dialogEvents() after each test. */
+const listening: (() => void)[] = [];
+
+/** Every `name` event (sl-show, sl-after-show …) of an sl-dialog under `form` from now on; the selects' own do not count. */
+function dialogEvents(form: PatCreateForm, name: string): Event[] {
+  const events: Event[] = [];
+  const listener = (event: Event) => {
+    if ((event.composedPath()[0] as Element).localName === 'sl-dialog') events.push(event);
+  };
+  form.addEventListener(name, listener);
+  listening.push(() => form.removeEventListener(name, listener));
+  return events;
+}
+
+/** Submits (a click on Create, unless `submit` does it otherwise) and resolves once the no-scopes dialog is shown (sl-after-show). */
+async function submitAndAsk(form: PatCreateForm, submit: () => Promise<void> = () => submitByClick(form)): Promise<void> {
+  const shownEvents = dialogEvents(form, 'sl-after-show');
+  await submit();
+  await until(() => shownEvents.length > 0, 'the no-scopes dialog to show', WAIT);
+}
+
+/** Resolves once the no-scopes dialog has closed and Shoelace has given focus back (in a timer it sets as it hides). */
+async function dialogClosed(form: PatCreateForm): Promise<void> {
+  const { dialog } = dialogParts(form);
+  await until(() => !dialog.open && dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to close', WAIT);
+  await nextTask();
 }
 
 interface Sent {
@@ -170,6 +234,7 @@ describe('<pat-create-form>', () => {
   });
 
   afterEach(async () => {
+    while (listening.length) listening.pop()!();
     worker.events.removeAllListeners();
     worker.resetHandlers();
     await resetMouse();
@@ -195,6 +260,8 @@ describe('<pat-create-form>', () => {
     expect(Date.parse(pat.expires_at) - Date.parse(pat.issued_at)).to.equal(7 * DAY);
     expect(Date.parse(pat.issued_at)).to.be.within(before - 1000, after + 1000);
     expect(created[0]!.bubbles && created[0]!.composed).to.equal(true);
+
+    expect(confirmDialog(form), 'with scopes nothing asks: no dialog is even rendered').to.equal(null);
 
     const page = store.list('alice', { status: 'all', sort: 'name', dir: 'asc', offset: 0, limit: 100, name: 'Deploy bot' });
     expect(page.pats.map((entry) => entry.id)).to.deep.equal([pat.id]);
@@ -344,15 +411,26 @@ describe('<pat-create-form>', () => {
     expect(store.get('alice', created[0]!.detail.pat.id).scopes_count).to.equal(2);
   });
 
-  it('a scope row left untouched stands for no scope: the PAT is created without scopes', async () => {
+  it('a scope row left untouched is flagged, not dropped: no request, and nothing asks about a token without scopes', async () => {
     const form = await mountForm();
     const created = record(form, 'pat-created');
     await typeInto(nameInput(form), 'No scopes yet');
     await submitByClick(form);
-    await until(() => created.length > 0, 'pat-created', WAIT);
-    expect(writes).to.have.length(1);
-    expect(((await writes[0]!.body) as { scopes: unknown[] }).scopes).to.deep.equal([]);
-    expect(created[0]!.detail.pat.scopes_count).to.equal(0);
+    await until(() => alert(form), 'the form alert', WAIT);
+    await editor(form).updateComplete;
+    expect(alertText(form)).to.equal(strings.create.fixErrors);
+    expect(rowErrors(row(form, 0))).to.deep.equal([strings.scopes.needType, strings.scopes.needOperation, strings.scopes.needEntity]);
+    expect(row(form, 0).hasAttribute('data-invalid')).to.equal(true);
+    await elapse(300, 'an untouched scope row must send no request');
+    expect(writes, 'nothing sent').to.have.length(0);
+    expect(created).to.have.length(0);
+    expect(confirmDialog(form), 'an invalid form does not ask').to.equal(null);
+
+    // Removing the row removes what was highlighted, and the alert with it.
+    await click(trash(row(form, 0)));
+    await until(() => rows(form).length === 0, 'no scope rows', WAIT);
+    await until(() => !alert(form), 'the alert to go', WAIT);
+    expect(writes).to.have.length(0);
   });
 
   it('when the catalog cannot load, the form says so and Retry recovers', async () => {
@@ -398,7 +476,10 @@ describe('<pat-create-form>', () => {
     await submitByClick(form);
     await until(() => alert(form), 'the form alert', WAIT);
     await editor(form).updateComplete;
-    expect(rowErrors(row(form, 0))).to.deep.equal([strings.scopes.needOperation]);
+    expect(rowErrors(row(form, 0))).to.deep.equal([strings.scopes.needOperation, strings.scopes.needEntity]);
+    // The focus goes to the row in error (its first control), not to Create.
+    await until(() => row(form, 0).contains(editor(form).shadowRoot!.activeElement), 'the focus in the row', WAIT);
+    expectSame(editor(form).shadowRoot!.activeElement, typeSelect(row(form, 0)), 'the focus');
     await elapse(300, 'an incomplete scope row must send no request');
     expect(writes).to.have.length(0);
   });
@@ -426,10 +507,30 @@ describe('<pat-create-form>', () => {
     await typeInto(nameInput(form), 'Fixed');
     await elapse(200, 'the alert must stay while a row is still flagged');
     expect(alertText(form)).to.equal(strings.create.fixErrors);
-    // The row fixed too: nothing is highlighted, the alert goes.
+    // An operation chosen: the row still has no entity, the alert stays.
     await chooseMany(operationsSelect(row(form, 0)), ['read']);
+    await until(() => rowErrors(row(form, 0)).length === 1, 'the operation flag to clear', WAIT);
+    expect(rowErrors(row(form, 0))).to.deep.equal([strings.scopes.needEntity]);
+    await elapse(200, 'the alert must stay while the row has no entity');
+    expect(alertText(form)).to.equal(strings.create.fixErrors);
+    // All chosen too: nothing is highlighted, the alert goes.
+    await click(modeButton(row(form, 0), 'all'));
     await until(() => !alert(form), 'the alert to go', WAIT);
     expect(rowErrors(row(form, 0))).to.deep.equal([]);
+    expect(row(form, 0).hasAttribute('data-invalid')).to.equal(false);
+    expect(writes, 'nothing sent').to.have.length(0);
+  });
+
+  it('"Please correct the highlighted fields" stays while the name is blank, and goes when it is filled', async () => {
+    const form = await mountForm();
+    await fillRow(form, 0, { type: 'clients', operations: ['read'] });
+    await submitByClick(form);
+    await until(() => alert(form), 'the form alert', WAIT);
+    expect(alertText(form)).to.equal(strings.create.fixErrors);
+    expect(rowErrors(row(form, 0)), 'the row is fine').to.deep.equal([]);
+    await typeInto(nameInput(form), 'Named');
+    await until(() => !alert(form), 'the alert to go', WAIT);
+    expect(helpText(nameInput(form))).to.equal(strings.create.nameHelp);
     expect(writes, 'nothing sent').to.have.length(0);
   });
 
@@ -442,12 +543,20 @@ describe('<pat-create-form>', () => {
     // Neither the pointer nor focus reaches the fields meanwhile.
     const box = nameInput(form).getBoundingClientRect();
     expect(composedContains(nameInput(form), deepElementAt(box.x + box.width / 2, box.y + box.height / 2))).to.equal(false);
+    const scopeBox = typeSelect(row(form, 0)).getBoundingClientRect();
+    expect(
+      composedContains(typeSelect(row(form, 0)), deepElementAt(scopeBox.x + scopeBox.width / 2, scopeBox.y + scopeBox.height / 2)),
+      'the scope rows are out of reach too',
+    ).to.equal(false);
+    expect(root(form).querySelector('.fields')!.hasAttribute('inert')).to.equal(true);
     nameInput(form).focus();
     await sendKeys({ type: 'xyz' });
     expect(nameInput(form).value, 'typing while it submits changes nothing').to.equal(name);
     expect(root(form).activeElement).not.to.equal(nameInput(form));
     await until(() => created.length > 0, 'pat-created', WAIT);
     expect(created[0]!.detail.pat.name).to.equal(name);
+    await form.updateComplete;
+    expect(root(form).querySelector('.fields')!.hasAttribute('inert'), 'the fields are back once it is done').to.equal(false);
   });
 
   it('double submit is impossible: Enter and Create twice quickly send one POST; the button shows loading', async () => {
@@ -577,7 +686,15 @@ describe('<pat-create-form>', () => {
     await operationsHidden;
     expect(operations.value).to.deep.equal(['read']);
 
-    // Tab on to Create (past entity, domain, remove, Add scope, Cancel) and press Enter.
+    // Entity: nothing is chosen until Space picks All.
+    await sendKeys({ press: 'Tab' });
+    const all = modeButton(row(form, 0), 'all');
+    expect(editor(form).shadowRoot!.activeElement === all, 'Tab reaches All').to.equal(true);
+    expect(modeGroupValue(row(form, 0)), 'focus alone chooses nothing').to.equal('');
+    await sendKeys({ press: 'Space' });
+    await until(() => modeGroupValue(row(form, 0)) === 'all', 'All chosen with Space', WAIT);
+
+    // Tab on to Create (past Specific, domain, remove, Add another scope, Cancel) and press Enter.
     let steps = 0;
     while (root(form).activeElement !== submitButton(form) && steps++ < 15) await sendKeys({ press: 'Tab' });
     expect(root(form).activeElement === submitButton(form), 'Tab reaches Create').to.equal(true);
@@ -601,5 +718,161 @@ describe('<pat-create-form>', () => {
     await until(() => created.length > 0, 'pat-created', WAIT);
     expect(writes).to.have.length(1);
     expect(((await writes[0]!.body) as { name: string }).name).to.equal('Enter key');
+  });
+
+  describe('a token without scopes', () => {
+    /** A form with a name, 7 days and a description typed, and every scope row removed. */
+    async function withoutScopes(name: string) {
+      const form = await mountForm();
+      const created = record(form, 'pat-created');
+      await typeInto(nameInput(form), name);
+      await chooseOne(presetSelect(form), '7d');
+      await typeInto(descriptionArea(form), 'Scopes come later');
+      await removeEveryRow(form);
+      return { form, created };
+    }
+
+    it('Create asks first (no request yet); "Create without scopes" sends one POST with scopes: [], then pat-created', async () => {
+      const { form: asked, created } = await withoutScopes('No scopes yet');
+      expect(text(editor(asked).shadowRoot!.querySelector('.empty'))).to.equal(strings.scopes.none);
+      expect(confirmDialog(asked), 'no dialog until the form needs one').to.equal(null);
+      await submitAndAsk(asked);
+      await elapse(300, 'nothing may be sent while the form asks');
+      expect(writes, 'nothing sent while it asks').to.have.length(0);
+      expect(created).to.have.length(0);
+      expect(alert(asked), 'a valid form shows no alert').to.equal(null);
+
+      const { dialog, message, confirm, cancel } = dialogParts(asked);
+      expect(dialog.open).to.equal(true);
+      expect(dialog.label).to.equal(strings.create.noScopesTitle);
+      expect(text(dialog.shadowRoot!.querySelector('[part~="title"]'))).to.equal('Create a token with no scopes?');
+      expect(text(message)).to.equal(strings.create.noScopesText);
+      expect(text(confirm)).to.equal(strings.create.noScopesConfirm);
+      expect(text(confirm)).to.equal('Create without scopes');
+      expect(confirm.variant, 'it only needs a second look: primary, not danger').to.equal('primary');
+      expect(text(cancel)).to.equal(strings.cancel);
+      expect(composedContains(dialog, deepActive()), 'focus is in the dialog').to.equal(true);
+      await expectAccessible(asked);
+
+      await click(confirm);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      expect(writes.map((request) => `${request.method} ${request.path}`)).to.deep.equal(['POST /api/pats']);
+      expect(await writes[0]!.body).to.deep.equal({ name: 'No scopes yet', description: 'Scopes come later', duration: '7d', scopes: [] });
+      expect(created).to.have.length(1);
+      const { pat } = created[0]!.detail;
+      expect(pat).to.include({ name: 'No scopes yet', scopes_count: 0 });
+      expect(store.get('alice', pat.id).scopes_count).to.equal(0);
+      await dialogClosed(asked);
+      await elapse(300, 'Create without scopes must send exactly one POST');
+      expect(writes).to.have.length(1);
+    });
+
+    for (const how of ['Cancel', 'Escape'] as const) {
+      it(`${how} sends nothing: focus back on Create, nothing typed lost, and Create asks again`, async () => {
+        const { form, created } = await withoutScopes(`Closed with ${how}`);
+        const before = shown(form);
+        await submitAndAsk(form);
+        const first = confirmDialog(form);
+        if (how === 'Cancel') await click(dialogParts(form).cancel);
+        else await sendKeys({ press: 'Escape' });
+        await dialogClosed(form);
+        await elapse(300, `${how} must send no request`);
+        expect(writes, 'nothing sent').to.have.length(0);
+        expect(created).to.have.length(0);
+        expectSame(root(form).activeElement, submitButton(form), `focus after ${how}`);
+        expect(shown(form), 'nothing typed is lost').to.deep.equal(before);
+        expect(alert(form), 'no alert: nothing was wrong').to.equal(null);
+        expect(submitButton(form).loading).to.equal(false);
+
+        // Enter on Create (where focus is) asks again, in the same dialog; this time the answer is yes.
+        await submitAndAsk(form, () => sendKeys({ press: 'Enter' }));
+        expectSame(confirmDialog(form), first, 'the dialog rendered on first need');
+        expect(root(form).querySelectorAll('pat-confirm-dialog')).to.have.length(1);
+        expect(writes).to.have.length(0);
+        await click(dialogParts(form).confirm);
+        await until(() => created.length > 0, 'pat-created', WAIT);
+        expect(writes).to.have.length(1);
+        expect(await writes[0]!.body).to.deep.equal({
+          name: `Closed with ${how}`,
+          description: 'Scopes come later',
+          duration: '7d',
+          scopes: [],
+        });
+      });
+    }
+
+    it('after Cancel, a scope added instead creates the token without asking', async () => {
+      const { form, created } = await withoutScopes('Scoped after all');
+      await submitAndAsk(form);
+      await click(dialogParts(form).cancel);
+      await dialogClosed(form);
+      await click(addRowButton(form));
+      await until(() => rows(form).length === 1, 'a new scope row', WAIT);
+      await fillRow(form, 0, { type: 'users', operations: ['read'] });
+      const shows = dialogEvents(form, 'sl-show');
+      await submitByClick(form);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      expect(shows, 'it did not ask').to.have.length(0);
+      expect(dialogParts(form).dialog.open).to.equal(false);
+      expect(writes).to.have.length(1);
+      expect(((await writes[0]!.body) as { scopes: ScopeInput[] }).scopes).to.deep.equal([
+        { entity_type: 'users', operation: 'read', entity_id: '*', domain_id: null },
+      ]);
+    });
+
+    it('a second submit while it asks does nothing: the dialog stays open, one POST once confirmed', async () => {
+      const { form, created } = await withoutScopes('Asked once');
+      const submits: Event[] = [];
+      root(form)
+        .querySelector('form')!
+        .addEventListener('submit', (event) => submits.push(event));
+      const shows = dialogEvents(form, 'sl-show');
+      const hides = dialogEvents(form, 'sl-hide');
+      // Enter twice quickly in the name field.
+      nameInput(form).focus();
+      await submitAndAsk(form, async () => {
+        await sendKeys({ press: 'Enter' });
+        await sendKeys({ press: 'Enter' });
+      });
+      // The pointer cannot reach Create behind the dialog…
+      const box = submitButton(form).getBoundingClientRect();
+      expect(composedContains(submitButton(form), deepElementAt(box.x + box.width / 2, box.y + box.height / 2))).to.equal(false);
+      // …but a submit can still come (a host's script, implicit submission): it must change nothing.
+      root(form).querySelector('form')!.requestSubmit();
+      await elapse(400, 'a second submit while the form asks must send nothing and must not close or reopen the dialog');
+      expect(submits.length, 'the form was submitted again while it asked').to.be.at.least(2);
+      expect(writes, 'nothing sent').to.have.length(0);
+      expect(dialogParts(form).dialog.open).to.equal(true);
+      expect([shows.length, hides.length], 'shown once, never hidden').to.deep.equal([1, 0]);
+      expect(created).to.have.length(0);
+
+      await click(dialogParts(form).confirm);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      await dialogClosed(form);
+      await elapse(300, 'one confirmation must send exactly one POST');
+      expect(writes, 'exactly one POST').to.have.length(1);
+      expect(created).to.have.length(1);
+      expect(((await writes[0]!.body) as { scopes: unknown[] }).scopes).to.deep.equal([]);
+    });
+
+    it('a blank name is flagged first: nothing asks until the form is valid', async () => {
+      const form = await mountForm();
+      await removeEveryRow(form);
+      await submitByClick(form);
+      await until(() => alert(form), 'the form alert', WAIT);
+      expect(alertText(form)).to.equal(strings.create.fixErrors);
+      expect(helpText(nameInput(form))).to.equal(strings.detail.nameRequired);
+      await elapse(300, 'an invalid form must not ask and must send nothing');
+      expect(confirmDialog(form), 'no dialog for an invalid form').to.equal(null);
+      expect(writes).to.have.length(0);
+      // Named, the form is valid: now it asks.
+      await typeInto(nameInput(form), 'Named');
+      await until(() => !alert(form), 'the alert to go', WAIT);
+      await submitAndAsk(form);
+      expect(dialogParts(form).dialog.open).to.equal(true);
+      await click(dialogParts(form).cancel);
+      await dialogClosed(form);
+      expect(writes).to.have.length(0);
+    });
   });
 });

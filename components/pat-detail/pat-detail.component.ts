@@ -7,7 +7,7 @@ import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import '@shoelace-style/shoelace/dist/components/skeleton/skeleton.js';
 import { LIMITS, isExpiringSoon, type Pat } from '../../contract/index.js';
-import { ApiError } from '../api/api-error.js';
+import { ApiError, errorText } from '../api/api-error.js';
 import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import '../pat-regenerate-dialog/pat-regenerate-dialog.js';
@@ -16,14 +16,13 @@ import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.componen
 import '../pat-secret-banner/pat-secret-banner.js';
 import { baseStyles } from '../common/base.styles.js';
 import { renderCopyButton } from '../common/copy-button.js';
-import { STATUS_BADGE, formatDateTime, formatRelative, patEnd } from '../common/format.js';
+import { STATUS_BADGE } from '../common/format.js';
 import { Announcer } from '../common/announcer.js';
 import { CatalogTask } from '../common/catalog.js';
 import { focusIsFree } from '../common/focus.js';
 import { InlineEditor } from './pat-detail.inline-editor.js';
 import { PatScopes } from './pat-detail.scopes.js';
 import { PatApiElement, requireApi } from '../common/pat-api-element.js';
-import { strings } from '../i18n/strings.js';
 import styles from './pat-detail.styles.js';
 
 type EditableField = 'name' | 'description';
@@ -72,12 +71,12 @@ export class PatDetail extends PatApiElement {
   #catalog = new CatalogTask(this, () => this.api);
   #editor = new InlineEditor<EditableField>(this, async (field, draft) => {
     const value = field === 'name' ? draft.trim() : draft;
-    if (field === 'name' && !value) return strings.detail.nameRequired;
+    if (field === 'name' && !value) return this.t.detail.nameRequired;
     const pat = await this.mutate(field === 'name' ? 'rename' : 'describe', (api) =>
       field === 'name' ? api.renamePat(this.patId, value) : api.describePat(this.patId, value),
     );
     this.emit('pat-updated', { pat });
-    this.#announcer.announce(field === 'name' ? strings.detail.renamed : strings.detail.described);
+    this.#announcer.announce(field === 'name' ? this.t.detail.renamed : this.t.detail.described);
     void this.#pat.run();
     return undefined;
   });
@@ -90,6 +89,7 @@ export class PatDetail extends PatApiElement {
     mutate: (action, run) => this.mutate(action, run),
     confirmDialog: () => this.confirmDialog,
     announce: (message) => this.#announcer.announce(message),
+    locale: () => this.locale,
     changed: () => void this.#pat.run(),
   });
 
@@ -126,7 +126,7 @@ export class PatDetail extends PatApiElement {
     if (!done) return;
     // The secret on screen no longer works: it leaves the page with the PAT's use.
     this.secret = '';
-    this.#announcer.announce(strings.table.revoked(pat.name));
+    this.#announcer.announce(this.t.table.revoked(pat.name));
     await this.#pat.run();
     // The Revoke button is gone: focus the Regenerate button that took its place.
     this.#refocus(() => this.renderRoot.querySelector<HTMLElement>('.status-action'));
@@ -170,27 +170,27 @@ export class PatDetail extends PatApiElement {
   }
 
   private renderStatus(pat: Pat, now: number) {
-    const end = patEnd(pat, now);
+    const end = this.locale.patEnd(pat, now);
     return html`
       <div class="field">
-        <dt>${strings.detail.status}</dt>
+        <dt>${this.t.detail.status}</dt>
         <dd class="status">
-          <sl-badge variant=${STATUS_BADGE[pat.status]} pill>${strings.status[pat.status]}</sl-badge>
-          ${isExpiringSoon(pat, now) ? html`<sl-badge variant="warning" pill>${strings.status.expiring}</sl-badge>` : nothing}
-          <span class="muted"><time datetime=${end.at} title=${formatDateTime(end.at)}>${end.text}</time></span>
+          <sl-badge variant=${STATUS_BADGE[pat.status]} pill>${this.t.status[pat.status]}</sl-badge>
+          ${isExpiringSoon(pat, now) ? html`<sl-badge variant="warning" pill>${this.t.status.expiring}</sl-badge>` : nothing}
+          <span><time datetime=${end.at}>${end.text}</time> <span class="muted">· ${this.locale.dateTime(end.at)}</span></span>
         </dd>
         <dd class="field-actions">
           ${
             pat.status === 'active'
               ? html`<sl-button class="status-action" size="small" variant="danger" @click=${(event: Event) => this.onRevoke(pat, event)}
-                  >${strings.detail.revoke}</sl-button
+                  >${this.t.detail.revoke}</sl-button
                 >`
               : html`<sl-button
                   class="status-action"
                   size="small"
                   variant="primary"
                   @click=${(event: Event) => this.onRegenerate(pat, event.currentTarget as HTMLElement)}
-                  >${strings.detail.regenerate}</sl-button
+                  >${this.t.detail.regenerate}</sl-button
                 >`
           }
         </dd>
@@ -198,18 +198,15 @@ export class PatDetail extends PatApiElement {
     `;
   }
 
-  private renderTime(label: string, iso: string | null, now: number, extra?: string) {
+  /** A moment as a user needs it on a token's page: the date and time, and how long ago. */
+  private renderTime(label: string, iso: string | null, now: number, from?: string) {
+    const when =
+      iso && html`<time datetime=${iso}>${this.locale.dateTime(iso)}</time> <span class="muted">· ${this.locale.relative(iso, now)}</span>`;
     return html`
       <div class="field">
         <dt>${label}</dt>
         <dd>
-          ${
-            iso
-              ? html`<time datetime=${iso} title=${formatDateTime(iso)}
-                  >${extra ? strings.detail.lastUsedFrom(formatRelative(iso, now), extra) : formatRelative(iso, now)}</time
-                >`
-              : html`<span class="muted">${strings.never}</span>`
-          }
+          ${when ? html`${when}${from ? ` ${this.t.detail.lastUsedFrom(from)}` : ''}` : html`<span class="muted">${this.t.never}</span>`}
         </dd>
       </div>
     `;
@@ -218,35 +215,37 @@ export class PatDetail extends PatApiElement {
   private renderPat(pat: Pat) {
     const now = Date.now();
     return html`
-      <h3 class="title" part="title">${pat.name}</h3>
+      <h2 class="title" part="title" tabindex="-1" dir="auto">${pat.name}</h2>
       ${this.secret ? html`<pat-secret-banner part="secret" .secret=${this.secret}></pat-secret-banner>` : nothing}
       <section class="card" part="details">
         <dl>
-          ${this.#editor.render({ key: 'name', label: strings.detail.name, value: pat.name, maxLength: LIMITS.nameMax }, '')}
+          ${this.#editor.render({ key: 'name', label: this.t.detail.name, value: pat.name, maxLength: LIMITS.nameMax }, '', this.t)}
           <div class="field">
-            <dt>${strings.detail.id}</dt>
+            <dt>${this.t.detail.id}</dt>
             <dd class="mono">${pat.id}</dd>
-            <dd class="field-actions">${renderCopyButton(pat.id, strings.detail.copyId)}</dd>
+            <dd class="field-actions">${renderCopyButton(pat.id, this.t.detail.copyId, this.t)}</dd>
           </div>
           ${this.renderStatus(pat, now)}
           ${this.#editor.render(
             {
               key: 'description',
-              label: strings.detail.description,
+              label: this.t.detail.description,
               value: pat.description,
               maxLength: LIMITS.descriptionMax,
               multiline: true,
             },
-            strings.detail.noDescription,
+            this.t.detail.noDescription,
+            this.t,
           )}
-          ${this.renderTime(strings.detail.issued, pat.issued_at, now)} ${this.renderTime(strings.detail.updated, pat.updated_at, now)}
-          ${this.renderTime(strings.detail.lastUsed, pat.last_used_at, now, pat.last_used_ip ?? undefined)}
+          ${this.renderTime(this.t.detail.created, pat.created_at, now)} ${this.renderTime(this.t.detail.issued, pat.issued_at, now)}
+          ${this.renderTime(this.t.detail.lastUsed, pat.last_used_at, now, pat.last_used_ip ?? undefined)}
+          ${this.renderTime(this.t.detail.updated, pat.updated_at, now)}
         </dl>
       </section>
       ${this.#scopes.render(pat)}
       <div class="danger-zone">
         <sl-button variant="danger" outline size="small" @click=${(event: Event) => this.onDelete(pat, event)}
-          >${strings.detail.delete}</sl-button
+          >${this.t.detail.delete}</sl-button
         >
       </div>
     `;
@@ -257,14 +256,25 @@ export class PatDetail extends PatApiElement {
     if (this.#pat.status === TaskStatus.ERROR) {
       const missing = error instanceof ApiError && error.status === 404;
       return html`<div class="card state" role=${missing ? 'status' : 'alert'}>
-        <h3>${missing ? strings.detail.notFoundTitle : strings.detail.errorTitle}</h3>
-        <p>${missing ? strings.detail.notFoundText : (error as Error).message}</p>
-        ${missing ? nothing : html`<sl-button @click=${() => this.refresh()}>${strings.retry}</sl-button>`}
+        <h2 tabindex="-1">${missing ? this.t.detail.notFoundTitle : this.t.detail.errorTitle}</h2>
+        <p>${missing ? this.t.detail.notFoundText : errorText(error, this.t)}</p>
+        ${missing ? nothing : html`<sl-button @click=${() => this.refresh()}>${this.t.retry}</sl-button>`}
       </div>`;
     }
     return html`<div class="card state" aria-busy="true">
       <sl-skeleton effect="pulse"></sl-skeleton><sl-skeleton effect="pulse"></sl-skeleton>
     </div>`;
+  }
+
+  /**
+   * Moves the focus to the page's heading (the token's name, or what stands in its place) once
+   * the token has loaded: a router calls it after navigating here.
+   */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete; // the update that starts loading the current pat-id
+    await this.#pat.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   override render() {
@@ -274,8 +284,8 @@ export class PatDetail extends PatApiElement {
         ${
           this.deletedId && this.deletedId === this.patId
             ? html`<div class="card state" role="status">
-                <h3>${strings.detail.deletedTitle}</h3>
-                <p>${strings.detail.deletedText}</p>
+                <h2 tabindex="-1">${this.t.detail.deletedTitle}</h2>
+                <p>${this.t.detail.deletedText}</p>
               </div>`
             : pat && this.#pat.status !== TaskStatus.ERROR
               ? this.renderPat(pat)
@@ -284,7 +294,7 @@ export class PatDetail extends PatApiElement {
         ${this.#announcer.render()}
         <pat-confirm-dialog></pat-confirm-dialog>
         <pat-regenerate-dialog></pat-regenerate-dialog>
-        ${this.#scopes.renderAddDialog()}
+        ${this.#scopes.renderAddDialog(pat?.name)}
       </div>
     `;
   }

@@ -4,8 +4,8 @@ import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
-import { ApiError } from '../api/api-error.js';
-import { strings } from '../i18n/strings.js';
+import { ApiError, errorText } from '../api/api-error.js';
+import type { PatStrings } from '../i18n/strings.js';
 
 /** A field of a `<dl>` that its user edits in place. */
 export interface EditableField<K extends string> {
@@ -33,7 +33,8 @@ export class InlineEditor<K extends string> {
   #editing?: K;
   #draft = '';
   #saving = false;
-  #error = '';
+  /** Why the draft was not saved: a refusal's words, or the API's error. */
+  #error: string | ApiError = '';
 
   constructor(host: LitElement, save: SaveField<K>) {
     this.#host = host;
@@ -74,7 +75,7 @@ export class InlineEditor<K extends string> {
       }
       this.#error = refused;
     } catch (error) {
-      if (error instanceof ApiError) this.#error = error.message;
+      if (error instanceof ApiError) this.#error = error;
     } finally {
       this.#saving = false;
       this.#host.requestUpdate();
@@ -105,18 +106,18 @@ export class InlineEditor<K extends string> {
   };
 
   /** The field as a `<div class="field">` of a `<dl>`: its value and a pencil, or its editor. */
-  render(field: EditableField<K>, empty: string) {
+  render(field: EditableField<K>, empty: string, t: PatStrings) {
     const { key, label, value, maxLength, multiline } = field;
     if (this.#editing !== key) {
       return html`
         <div class="field">
           <dt>${label}</dt>
-          <dd class=${multiline ? 'pre' : ''}>${value || html`<span class="muted">${empty}</span>`}</dd>
+          <dd class=${multiline ? 'pre' : ''} dir="auto">${value || html`<span class="muted">${empty}</span>`}</dd>
           <dd class="field-actions">
             <sl-icon-button
               data-edit=${key}
               name="pencil"
-              label=${strings.detail.edit(label.toLowerCase())}
+              label=${t.detail.edit(label)}
               @click=${() => this.#start(field)}
             ></sl-icon-button>
           </dd>
@@ -153,13 +154,13 @@ export class InlineEditor<K extends string> {
           }
           ${
             this.#error
-              ? html`<span class="edit-error" role="alert">${this.#error}</span>`
-              : html`<span class="edit-hint">${strings.detail.editHint}</span>`
+              ? html`<span class="edit-error" role="alert">${errorText(this.#error, t)}</span>`
+              : html`<span class="edit-hint">${t.detail.editHint}</span>`
           }
         </dd>
         <dd class="field-actions">
-          <sl-button size="small" variant="primary" ?loading=${saving} @click=${() => this.#commit()}>${strings.detail.save}</sl-button>
-          <sl-button size="small" ?disabled=${saving} @click=${() => this.#stop()}>${strings.cancel}</sl-button>
+          <sl-button size="small" variant="primary" ?loading=${saving} @click=${() => this.#commit()}>${t.detail.save}</sl-button>
+          <sl-button size="small" ?disabled=${saving} @click=${() => this.#stop()}>${t.cancel}</sl-button>
         </dd>
       </div>
     `;

@@ -76,6 +76,11 @@ export default css`
   .muted {
     color: var(--sl-color-neutral-600);
   }
+  /* An entity the host's lookup named: its name, its id beneath. */
+  .entity-name .mono {
+    display: block;
+    font-size: var(--sl-font-size-x-small);
+  }
   .pre {
     white-space: pre-wrap;
   }
@@ -153,7 +158,7 @@ export default css`
     padding: var(--sl-spacing-x-large);
     text-align: center;
   }
-  .state h3 {
+  .state h2 {
     margin: 0;
   }
   .state p {
@@ -174,8 +179,9 @@ export default css`
     display: flex;
     justify-content: flex-end;
   }
+  /* Room for a scope row on one line where the screen has it; the whole screen on a phone. */
   sl-dialog.add-scope {
-    --width: min(56rem, 95vw);
+    --width: min(68rem, 100vw);
   }
   .dialog-footer {
     display: flex;

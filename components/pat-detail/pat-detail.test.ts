@@ -6,15 +6,15 @@ import type SlCopyButton from '@shoelace-style/shoelace/dist/components/copy-but
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { LitElement } from 'lit';
-import { SECRET_PATTERN, type Scope, DEFAULT_CATALOG } from '../../contract/index.js';
+import { SECRET_PATTERN, type Scope, DEFAULT_CATALOG, findDemoEntities } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
-import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
+import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { composedContains, deepActive, storedCopies, text } from '../../testing/dom.js';
 import { chooseMany, chooseOne, click, elapse, nextTask, record, replaceText } from '../../testing/input.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
-import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
+import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
 import { strings } from '../i18n/strings.js';
 import './pat-detail.js';
@@ -25,12 +25,14 @@ import type { PatDetail } from './pat-detail.component.js';
 
 const idOf = (name: string, user = 'alice') => seededId(user, name);
 
-const CI = idOf('CI deploy'); // active, used 2 h ago from 10.0.4.17, never updated, 4 wildcard scopes
+// active, made 230 days ago, regenerated (and so updated) 45 days ago, used 2 h ago from 10.0.4.17, 4 wildcard scopes
+const CI = idOf('CI deploy');
 const GRAFANA = idOf('Grafana dashboards read-only'); // active, updated 30 days ago
+const ALERTING = idOf('Alerting webhook'); // active, scopes on the channel ch-alarms and its messages (ch-alarms, ch-alarms-eu)
 const TERRAFORM = idOf('Terraform provisioning'); // active, scopes inside domain d-prod-eu
 const NIGHTLY = idOf('Nightly backup'); // active, expires within a day
 const LOCAL = idOf('Local development'); // active, no description, no scopes, never used
-const JENKINS = idOf('Old Jenkins pipeline'); // revoked
+const JENKINS = idOf('Old Jenkins pipeline'); // revoked, made 200 days ago, last used 46 days ago from 10.0.4.9
 const Q3 = idOf('Q3 data export'); // expired
 const BOB_PAT = idOf('Home Assistant bridge', 'bob');
 const UNKNOWN = '3f8e2a1c-5b7d-4e9f-a1c3-0d2e4f6a8b9c';
@@ -74,6 +76,27 @@ function value(detail: PatDetail, label: string): string {
   return text(field(detail, label).querySelector('dd'));
 }
 
+/** The page's language's medium date and short time, as the page writes a moment in full. */
+function dateTime(iso: string): string {
+  return new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The moment a time field shows: its `<time>`'s datetime and its text. */
+function shownTime(detail: PatDetail, label: string): { datetime: string | null; text: string } | null {
+  const time = field(detail, label).querySelector('time');
+  return time && { datetime: time.getAttribute('datetime'), text: text(time) };
+}
+
+/** The terms of the details list, in order. */
+function terms(detail: PatDetail): string[] {
+  return [...root(detail).querySelectorAll('[part="details"] dt')].map((term) => text(term));
+}
+
+/** The page's heading: the token's name, or what stands in its place (not found, an error, deleted). */
+function heading(detail: PatDetail): HTMLHeadingElement | null {
+  return root(detail).querySelector('h2');
+}
+
 function badges(detail: PatDetail): string[] {
   return [...field(detail, strings.detail.status).querySelectorAll('sl-badge')].map((badge) => text(badge));
 }
@@ -108,6 +131,22 @@ function scopeRows(detail: PatDetail): string[][] {
   return [...root(detail).querySelectorAll<HTMLTableRowElement>('[part="scopes-table"] tbody tr')]
     .filter((row) => row.querySelectorAll('td').length > 1)
     .map((row) => [...row.querySelectorAll('td')].slice(0, 4).map((cell) => text(cell)));
+}
+
+/** The Entity cell of the scope row for entity `id` (of the type labelled `type`, if given). */
+function entityCell(detail: PatDetail, id: string, type?: string): HTMLTableCellElement {
+  const cells = [...root(detail).querySelectorAll<HTMLTableRowElement>('[part="scopes-table"] tbody tr')]
+    .filter((row) => type === undefined || text(row.querySelector('td')) === type)
+    .map((row) => row.querySelectorAll('td')[2])
+    .filter((cell): cell is HTMLTableCellElement => !!cell && text(cell.querySelector('span.mono') ?? cell) === id);
+  if (cells.length !== 1) throw new Error(`${cells.length} entity cells for ${type ?? ''} ${id}`);
+  return cells[0]!;
+}
+
+/** An Entity cell as a person reads it: "All", the id alone, or the entity's name over its id ("name / id"). */
+function entityShown(cell: Element): string {
+  const id = cell.querySelector('span.mono');
+  return id ? `${text(cell).slice(0, -text(id).length).trim()} / ${text(id)}` : text(cell);
 }
 
 function scopesState(detail: PatDetail): string {
@@ -213,7 +252,7 @@ async function mountDetail(id: string): Promise<PatDetail> {
 
 async function mountState(id: string): Promise<PatDetail> {
   const detail = await mount<PatDetail>(html`<pat-detail pat-id=${id}></pat-detail>`);
-  await until(() => root(detail).querySelector('.state h3'), 'the error state', WAIT);
+  await until(() => root(detail).querySelector('.state h2'), 'the error state', WAIT);
   return detail;
 }
 
@@ -294,10 +333,39 @@ describe('<pat-detail>', function () {
 
   // -------------------------------------------------------------------------------------------
   describe('details', () => {
-    it('shows the name as its title', async () => {
+    it('shows the name as its title: the page’s heading (h2), its Scopes a section under it (h3)', async () => {
       const detail = await mountDetail(CI);
       expect(title(detail)).to.equal('CI deploy');
       expect(value(detail, strings.detail.name)).to.equal('CI deploy');
+      const titles = [...root(detail).querySelectorAll('[part="title"]')];
+      expect(titles.map((element) => element.localName)).to.deep.equal(['h2']);
+      expect(titles[0]!.getAttribute('tabindex'), 'focusable by script, not a Tab stop').to.equal('-1');
+      expect([...root(detail).querySelectorAll('h2')].map((element) => text(element))).to.deep.equal(['CI deploy']);
+      expect([...root(detail).querySelectorAll('h3')].map((element) => text(element))).to.deep.equal([strings.detail.scopes]);
+    });
+
+    it('lists Name, ID, Status, Description, Created, Secret issued, Secret last used and Updated, in that order', async () => {
+      const detail = await mountDetail(CI);
+      expect(terms(detail)).to.deep.equal([
+        'Name',
+        'ID',
+        'Status',
+        'Description',
+        'Created',
+        'Secret issued',
+        'Secret last used',
+        'Updated',
+      ]);
+      expect(terms(detail)).to.deep.equal([
+        strings.detail.name,
+        strings.detail.id,
+        strings.detail.status,
+        strings.detail.description,
+        strings.detail.created,
+        strings.detail.issued,
+        strings.detail.lastUsed,
+        strings.detail.updated,
+      ]);
     });
 
     it('shows the ID with a copy button whose value is the ID', async () => {
@@ -334,8 +402,11 @@ describe('<pat-detail>', function () {
       const status = field(detail, strings.detail.status);
       expect(status.querySelector('sl-badge')!.getAttribute('variant')).to.equal('success');
       const time = status.querySelector('time')!;
-      expect(text(time)).to.match(/^Expires (in |tomorrow|next )/);
-      expect(time.getAttribute('datetime')).to.equal(store.get('alice', CI).expires_at);
+      const { expires_at } = store.get('alice', CI);
+      expect(text(time)).to.equal('Expires in 45 days');
+      expect(time.getAttribute('datetime')).to.equal(expires_at);
+      // How long is left first, then the date and time it ends.
+      expect(text(status.querySelector('dd'))).to.equal(`Active Expires in 45 days · ${dateTime(expires_at)}`);
       expect(buttonIn(status, strings.detail.revoke)).to.exist;
       expect(buttonIn(status, strings.detail.regenerate)).to.equal(undefined);
     });
@@ -350,10 +421,11 @@ describe('<pat-detail>', function () {
       expect(badges(detail)).to.deep.equal([strings.status.revoked]);
       const status = field(detail, strings.detail.status);
       // Said once, as the table says it: when it was revoked, not an expiry it will never reach.
+      const { revoked_at } = store.get('alice', JENKINS);
       const line = text(status.querySelector('dd'));
-      expect(line).to.match(/^Revoked Revoked \d+ days ago$/);
-      expect(line).not.to.match(/Expires|·/);
-      expect(status.querySelector('time')!.getAttribute('datetime')).to.equal(store.get('alice', JENKINS).revoked_at);
+      expect(line).to.equal(`Revoked Revoked 44 days ago · ${dateTime(revoked_at!)}`);
+      expect(line).not.to.match(/Expire/);
+      expect(status.querySelector('time')!.getAttribute('datetime')).to.equal(revoked_at);
       expect(buttonIn(status, strings.detail.regenerate)).to.exist;
       expect(buttonIn(status, strings.detail.revoke)).to.equal(undefined);
     });
@@ -362,7 +434,8 @@ describe('<pat-detail>', function () {
       const detail = await mountDetail(Q3);
       expect(badges(detail)).to.deep.equal([strings.status.expired]);
       const status = field(detail, strings.detail.status);
-      expect(text(status.querySelector('time'))).to.match(/^Expired .*( ago|yesterday|last )/);
+      expect(text(status.querySelector('time'))).to.equal('Expired 3 months ago');
+      expect(text(status.querySelector('dd'))).to.equal(`Expired Expired 3 months ago · ${dateTime(store.get('alice', Q3).expires_at)}`);
       expect(buttonIn(status, strings.detail.regenerate)).to.exist;
       expect(buttonIn(status, strings.detail.revoke)).to.equal(undefined);
     });
@@ -374,21 +447,34 @@ describe('<pat-detail>', function () {
       expect(value(other, strings.detail.description)).to.equal(strings.detail.noDescription);
     });
 
-    it('shows issued, updated and last used (with the IP) as relative times with the exact time', async () => {
+    it('shows when it was created, its secret issued and last used (with the IP), and updated: the date and time, then how long ago', async () => {
+      const detail = await mountDetail(CI);
+      const pat = store.get('alice', CI);
+      // Made long before its current secret: regenerated 45 days ago.
+      expect(Date.parse(pat.created_at)).to.be.below(Date.parse(pat.issued_at));
+      const expected: [label: string, iso: string, line: string][] = [
+        [strings.detail.created, pat.created_at, `${dateTime(pat.created_at)} · 8 months ago`],
+        [strings.detail.issued, pat.issued_at, `${dateTime(pat.issued_at)} · 45 days ago`],
+        [strings.detail.lastUsed, pat.last_used_at!, `${dateTime(pat.last_used_at!)} · 2 hours ago from 10.0.4.17`],
+        [strings.detail.updated, pat.updated_at!, `${dateTime(pat.updated_at!)} · 45 days ago`],
+      ];
+      for (const [label, iso, line] of expected) {
+        expect(shownTime(detail, label), label).to.deep.equal({ datetime: iso, text: dateTime(iso) });
+        expect(value(detail, label), label).to.equal(line);
+      }
+      expect(shownTime(detail, strings.detail.created)!.text, 'Created is not the secret’s issue').to.not.equal(
+        shownTime(detail, strings.detail.issued)!.text,
+      );
+    });
+
+    it('a PAT never regenerated was created when its secret was issued', async () => {
       const detail = await mountDetail(GRAFANA);
       const pat = store.get('alice', GRAFANA);
-      for (const [label, iso] of [
-        [strings.detail.issued, pat.issued_at],
-        [strings.detail.updated, pat.updated_at],
-        [strings.detail.lastUsed, pat.last_used_at],
-      ] as const) {
-        const time = field(detail, label).querySelector('time');
-        expect(time, label).to.exist;
-        expect(time!.getAttribute('datetime'), label).to.equal(iso);
-        expect(time!.getAttribute('title'), label).to.not.equal('');
-        expect(text(time), label).to.match(/( ago|yesterday|last |now)/);
-      }
-      expect(value(detail, strings.detail.lastUsed)).to.match(/ from 172\.18\.0\.5$/);
+      expect(pat.created_at).to.equal(pat.issued_at);
+      expect(value(detail, strings.detail.created)).to.equal(`${dateTime(pat.created_at)} · 4 months ago`);
+      expect(value(detail, strings.detail.issued)).to.equal(value(detail, strings.detail.created));
+      expect(value(detail, strings.detail.lastUsed)).to.equal(`${dateTime(pat.last_used_at!)} · 5 minutes ago from 172.18.0.5`);
+      expect(value(detail, strings.detail.updated)).to.equal(`${dateTime(pat.updated_at!)} · 30 days ago`);
     });
 
     it('says "never" for a PAT never updated or used', async () => {
@@ -396,6 +482,8 @@ describe('<pat-detail>', function () {
       expect(value(detail, strings.detail.lastUsed)).to.equal(strings.never);
       expect(value(detail, strings.detail.updated)).to.equal(strings.never);
       expect(field(detail, strings.detail.lastUsed).querySelector('time')).to.equal(null);
+      expect(field(detail, strings.detail.updated).querySelector('time')).to.equal(null);
+      expect(value(detail, strings.detail.created)).to.equal(`${dateTime(store.get('alice', LOCAL).created_at)} · 2 days ago`);
     });
 
     it('is accessible: active', async () => {
@@ -435,7 +523,10 @@ describe('<pat-detail>', function () {
     it('an unknown id: "Token not found", without a Retry', async () => {
       const detail = await mountState(UNKNOWN);
       const state = root(detail).querySelector('.state')!;
-      expect(text(state.querySelector('h3'))).to.equal(strings.detail.notFoundTitle);
+      // It stands in the place of the token's name: the page's heading.
+      expect(text(state.querySelector('h2'))).to.equal(strings.detail.notFoundTitle);
+      expectSame(heading(detail), state.querySelector('h2'), 'the page heading');
+      expect(heading(detail)!.getAttribute('tabindex')).to.equal('-1');
       expect(text(state.querySelector('p'))).to.equal(strings.detail.notFoundText);
       expect(buttonIn(state, strings.retry)).to.equal(undefined);
       expect(title(detail)).to.equal('');
@@ -446,7 +537,7 @@ describe('<pat-detail>', function () {
       const unknownHtml = root(unknown).querySelector('.state')!.outerHTML;
       const foreign = await mountState(BOB_PAT);
       const foreignState = root(foreign).querySelector('.state')!;
-      expect(text(foreignState.querySelector('h3'))).to.equal(strings.detail.notFoundTitle);
+      expect(text(foreignState.querySelector('h2'))).to.equal(strings.detail.notFoundTitle);
       expect(foreignState.outerHTML).to.equal(unknownHtml);
       expect(text(root(foreign).querySelector('.base'))).to.equal(text(root(unknown).querySelector('.base')));
       expect(text(root(foreign).querySelector('.base'))).to.not.include('Home Assistant');
@@ -462,13 +553,15 @@ describe('<pat-detail>', function () {
       const detail = await mountState(CI);
       const state = root(detail).querySelector('.state')!;
       expect(state.getAttribute('role')).to.equal('alert');
-      expect(text(state.querySelector('h3'))).to.equal(strings.detail.errorTitle);
+      expect(text(state.querySelector('h2'))).to.equal(strings.detail.errorTitle);
+      expectSame(heading(detail), state.querySelector('h2'), 'the page heading');
       expect(text(state.querySelector('p'))).to.equal(strings.errors.server);
       const retry = button(state, strings.retry);
       failing.on = false;
       await click(retry);
       await until(() => title(detail) === 'CI deploy', 'the PAT after Retry', WAIT);
-      expect(root(detail).querySelector('.state h3')).to.equal(null);
+      expect(root(detail).querySelector('.state h2')).to.equal(null);
+      expect(text(heading(detail))).to.equal('CI deploy');
       await until(() => scopeRows(detail).length === 4, 'its scopes', WAIT);
     });
 
@@ -476,6 +569,80 @@ describe('<pat-detail>', function () {
       failWhile(worker, 'get', `/api/pats/${CI}`);
       const detail = await mountState(CI);
       await expectAccessible(detail);
+    });
+
+    it('a network failure says so in the client’s own words', async () => {
+      worker.use(http.get(`/api/pats/${CI}`, () => HttpResponse.error()));
+      const detail = await mountState(CI);
+      const state = root(detail).querySelector('.state')!;
+      expect(text(state.querySelector('h2'))).to.equal(strings.detail.errorTitle);
+      expect(text(state.querySelector('p'))).to.equal(strings.errors.network);
+      expect(strings.errors.network).to.equal('Cannot reach the server. Check your connection and try again.');
+      expect(buttonIn(state, strings.retry)).to.exist;
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('focusHeading()', () => {
+    it('waits for the PAT, then moves the focus to its name', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      worker.use(
+        http.get(`/api/pats/${CI}`, async () => {
+          await gate;
+          return undefined;
+        }),
+      );
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI}></pat-detail>`);
+      let done = false;
+      const focusing = detail.focusHeading().then(() => (done = true));
+      await elapse(300, 'while the PAT loads there is no name to focus: focusHeading() must wait');
+      expect(done, 'still waiting for the PAT').to.equal(false);
+      expectSame(root(detail).activeElement, null, 'focus in the detail');
+      release();
+      await focusing;
+      expect(text(heading(detail))).to.equal('CI deploy');
+      expectSame(root(detail).activeElement, heading(detail), 'focus in the detail');
+      expectSame(document.activeElement, detail, 'the focused element');
+      expectSame(deepActive(), heading(detail), 'the focused element, deep');
+    });
+
+    it('inside another element’s shadow root too, and again after pat-id changes', async () => {
+      const host = await mount<TestDetailHost>(html`<test-detail-host pat-id=${CI}></test-detail-host>`);
+      await until(() => host.shadowRoot!.querySelector('pat-detail'), 'the detail', WAIT);
+      const detail = host.shadowRoot!.querySelector<PatDetail>('pat-detail')!;
+      await detail.focusHeading();
+      expect(text(heading(detail))).to.equal('CI deploy');
+      expectSame(deepActive(), heading(detail), 'the focused element');
+      // A router calls it after each navigation: another PAT, its name.
+      host.patId = GRAFANA;
+      await host.updateComplete;
+      await detail.focusHeading();
+      expect(text(heading(detail))).to.equal('Grafana dashboards read-only');
+      expectSame(deepActive(), heading(detail), 'the focused element after pat-id changed');
+    });
+
+    it('called as pat-id changes, as a router calls it, waits for the new PAT and focuses its name', async () => {
+      const detail = await mountDetail(CI);
+      detail.patId = GRAFANA;
+      await detail.focusHeading();
+      expect(text(heading(detail))).to.equal('Grafana dashboards read-only');
+      expectSame(deepActive(), heading(detail), 'the focused element');
+    });
+
+    it('focuses "Token not found" where there is no such token', async () => {
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${UNKNOWN}></pat-detail>`);
+      await detail.focusHeading();
+      expect(text(heading(detail))).to.equal(strings.detail.notFoundTitle);
+      expectSame(deepActive(), heading(detail), 'the focused element');
+    });
+
+    it('focuses "Could not load this token" when the load fails', async () => {
+      failWhile(worker, 'get', `/api/pats/${CI}`);
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI}></pat-detail>`);
+      await detail.focusHeading();
+      expect(text(heading(detail))).to.equal(strings.detail.errorTitle);
+      expectSame(deepActive(), heading(detail), 'the focused element');
     });
   });
 
@@ -509,8 +676,10 @@ describe('<pat-detail>', function () {
       const toast = root(detail).querySelector<HTMLElement>('[part="toast"]')!;
       await until(() => text(toast) === strings.detail.renamed, 'the toast', WAIT);
       expect(toast.getBoundingClientRect().width).to.be.above(50);
-      // The updated time follows the store.
-      await until(() => value(detail, strings.detail.updated) !== strings.never, 'the updated time', WAIT);
+      // The updated time follows the store: now, no longer the regenerate of 45 days ago.
+      const { updated_at } = store.get('alice', CI);
+      await until(() => shownTime(detail, strings.detail.updated)?.datetime === updated_at, 'the updated time', WAIT);
+      expect(value(detail, strings.detail.updated)).to.match(/ · (now|\d+ seconds? ago)$/);
     });
 
     it('the Save button saves too', async () => {
@@ -804,6 +973,29 @@ describe('<pat-detail>', function () {
       await until(() => deepActive() === copy.shadowRoot!.querySelector('button'), 'focus on the copy button', WAIT);
     });
 
+    it('a new secret: Created stays, Secret issued is now, and Secret last used is "never" (the use was the old secret’s)', async () => {
+      const detail = await mountDetail(JENKINS);
+      const before = store.get('alice', JENKINS);
+      expect(value(detail, strings.detail.lastUsed)).to.equal(`${dateTime(before.last_used_at!)} · 46 days ago from 10.0.4.9`);
+      const createdBefore = value(detail, strings.detail.created);
+      expect(createdBefore).to.equal(`${dateTime(before.created_at)} · 7 months ago`);
+      await openRegenerate(detail);
+      await click(submit(detail));
+      await until(() => banner(detail) && badges(detail)[0] === strings.status.active, 'the banner and the Active badge', WAIT);
+      await until(() => value(detail, strings.detail.lastUsed) === strings.never, 'Secret last used: never', WAIT);
+
+      const after = store.get('alice', JENKINS);
+      expect([after.created_at, after.last_used_at, after.last_used_ip]).to.deep.equal([before.created_at, null, null]);
+      expect(shownTime(detail, strings.detail.created)).to.deep.equal({ datetime: before.created_at, text: dateTime(before.created_at) });
+      expect(value(detail, strings.detail.created), 'Created does not move').to.equal(createdBefore);
+      expect(field(detail, strings.detail.lastUsed).querySelector('time'), 'no time for a secret never used').to.equal(null);
+      expect(shownTime(detail, strings.detail.issued)!.datetime).to.equal(after.issued_at);
+      expect(after.issued_at).to.not.equal(before.issued_at);
+      expect(value(detail, strings.detail.issued)).to.match(/ · (now|\d+ seconds? ago)$/);
+      expect(shownTime(detail, strings.detail.updated)!.datetime).to.equal(after.updated_at);
+      await closed(regenerateSl(detail));
+    });
+
     it('regenerates an expired PAT', async () => {
       const detail = await mountDetail(Q3);
       await openRegenerate(detail);
@@ -999,12 +1191,23 @@ describe('<pat-detail>', function () {
       expect(scopeRows(detail)).to.deep.equal(storeScopes(store, TERRAFORM).map(asRow));
       expect(scopeRows(detail)).to.deep.include(['Domains', 'read', 'd-prod-eu', strings.scopes.anyDomain]);
       expect(scopeRows(detail)).to.deep.include(['Channels', 'create', strings.scopes.all, 'd-prod-eu']);
+      // No entity lookup: the id alone, as it is.
+      const ids = [...root(detail).querySelectorAll<HTMLTableRowElement>('[part="scopes-table"] tbody tr')]
+        .map((row) => row.querySelectorAll('td')[2]!)
+        .filter((cell) => text(cell) !== strings.scopes.all);
+      expect(ids.map((cell) => [cell.className, text(cell), cell.children.length])).to.deep.equal([
+        ['mono', 'd-prod-eu', 0],
+        ['mono', 'd-prod-eu', 0],
+      ]);
+      expect(root(detail).querySelectorAll('td.entity-name')).to.have.length(0);
     });
 
-    it('a PAT without scopes says so, with Delete All disabled', async () => {
+    it('a PAT without scopes says so, with Delete all scopes disabled', async () => {
       const detail = await mountDetail(LOCAL);
       expect(scopesState(detail)).to.equal(strings.scopes.none);
-      expect(button(root(detail), strings.detail.deleteAllScopes).hasAttribute('disabled')).to.equal(true);
+      expect(strings.detail.deleteAllScopes).to.equal('Delete all scopes');
+      expect(button(root(detail), 'Delete all scopes').hasAttribute('disabled')).to.equal(true);
+      expect(button(root(detail), 'Add scopes').hasAttribute('disabled')).to.equal(false);
     });
 
     it('pages through more than 10 scopes', async () => {
@@ -1051,6 +1254,100 @@ describe('<pat-detail>', function () {
       );
     });
 
+    describe('entity names from the host’s lookup', () => {
+      /** What the lookup was asked, as `type:query`. */
+      let asked: string[];
+      beforeEach(() => (asked = []));
+
+      /** The demo portal's entities, every match of the query with the exact id last: the page must take that one, not the first. */
+      const demoLookup: EntityLookup = async (type, query) => {
+        asked.push(`${type}:${query}`);
+        return [...findDemoEntities(type, query)].reverse();
+      };
+
+      async function mountWithLookup(id: string, entityLookup: EntityLookup): Promise<PatDetail> {
+        const detail = await mount<PatDetail>(html`<pat-detail pat-id=${id} .entityLookup=${entityLookup}></pat-detail>`);
+        await until(() => title(detail) !== '' && scopeRows(detail).length > 0 && !scopesBusy(detail), 'the PAT and its scopes', WAIT);
+        return detail;
+      }
+
+      const NAMES: Record<string, string> = {
+        'channels:ch-alarms': 'Alarms',
+        'messages:ch-alarms': 'Alarm messages',
+        'messages:ch-alarms-eu': 'Alarm messages (EU)',
+      };
+
+      it('shows each entity’s name with its id beneath, asking once per id and taking the exact match', async () => {
+        // A wildcard (nothing to look up) and an id the lookup only half matches (cl-gateway-01, -02).
+        store.addScopes('alice', ALERTING, [
+          { entity_type: 'dashboards', operation: 'read', entity_id: '*', domain_id: null },
+          { entity_type: 'clients', operation: 'read', entity_id: 'cl-gateway', domain_id: null },
+        ]);
+        const detail = await mountWithLookup(ALERTING, demoLookup);
+        await until(() => root(detail).querySelectorAll('td.entity-name').length === 3, 'the three names', WAIT);
+        const expected = storeScopes(store, ALERTING).map((scope) => {
+          const name = NAMES[`${scope.entity_type}:${scope.entity_id}`];
+          const entity = scope.entity_id === '*' ? strings.scopes.all : name ? `${name} / ${scope.entity_id}` : scope.entity_id;
+          return [typeLabel(scope.entity_type), scope.operation, entity];
+        });
+        const shown = () =>
+          [...root(detail).querySelectorAll<HTMLTableRowElement>('[part="scopes-table"] tbody tr')].map((row) => {
+            const cells = row.querySelectorAll('td');
+            return [text(cells[0]), text(cells[1]), entityShown(cells[2]!)];
+          });
+        expect(shown()).to.deep.equal(expected);
+        expect(shown()).to.deep.include(['Channels', 'read', 'Alarms / ch-alarms']);
+        expect(shown()).to.deep.include(['Messages', 'subscribe', 'Alarm messages (EU) / ch-alarms-eu']);
+        expect(shown(), 'no exact match: the id alone').to.deep.include(['Clients', 'read', 'cl-gateway']);
+        expect(entityCell(detail, 'cl-gateway').className).to.equal('mono');
+        expect(asked).to.have.members(['channels:ch-alarms', 'messages:ch-alarms', 'messages:ch-alarms-eu', 'clients:cl-gateway']);
+        expect(asked, 'once per entity, never for "*"').to.have.length(4);
+
+        // The id sits beneath the name.
+        const cell = entityCell(detail, 'ch-alarms', 'Channels');
+        expect(cell.className).to.equal('entity-name');
+        const nameNode = [...cell.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim())!;
+        expect(nameNode.textContent).to.equal('Alarms');
+        const nameRange = document.createRange();
+        nameRange.selectNodeContents(nameNode);
+        const id = cell.querySelector('span.mono')!;
+        expect(id.getBoundingClientRect().top, 'the id under the name').to.be.at.least(nameRange.getBoundingClientRect().bottom - 1);
+        expect(text(root(detail).querySelector('[part="scopes-table"]')), 'ids in full, never cut').to.include('ch-alarms-eu');
+        await expectAccessible(detail);
+
+        // The scopes load again after a delete: nothing is asked again, the names stay.
+        await opened(confirmSl(detail), () => click(trashFor(detail, ['Clients', 'read', 'cl-gateway', strings.scopes.anyDomain])));
+        await click(confirmPart(detail, 'confirm'));
+        await until(() => scopeRows(detail).length === expected.length - 1 && !scopesBusy(detail), 'the scope gone', WAIT);
+        await closed(confirmSl(detail));
+        expect(shown()).to.deep.include(['Channels', 'read', 'Alarms / ch-alarms']);
+        expect(root(detail).querySelectorAll('td.entity-name')).to.have.length(3);
+        expect(asked).to.have.length(4);
+      });
+
+      it('an id the lookup cannot name, or a lookup that fails, leaves the id alone', async () => {
+        const lookup: EntityLookup = async (type, query) => {
+          asked.push(`${type}:${query}`);
+          if (type === 'messages') throw new Error('the directory is down');
+          // Only a near miss for channels.
+          return type === 'channels' ? [{ id: `${query}-eu`, name: 'Alarms (EU)' }] : [];
+        };
+        const detail = await mountWithLookup(ALERTING, lookup);
+        await until(() => asked.length === 3, 'the lookups', WAIT);
+        await elapse(200, 'no name may come for an id the lookup could not name');
+        expect(asked).to.have.members(['channels:ch-alarms', 'messages:ch-alarms', 'messages:ch-alarms-eu']);
+        expect(root(detail).querySelectorAll('td.entity-name')).to.have.length(0);
+        expect(scopeRows(detail)).to.deep.equal(storeScopes(store, ALERTING).map(asRow));
+        for (const [type, id] of [
+          ['Channels', 'ch-alarms'],
+          ['Messages', 'ch-alarms'],
+          ['Messages', 'ch-alarms-eu'],
+        ] as const) {
+          expect(entityCell(detail, id, type).className, `${type} ${id}`).to.equal('mono');
+        }
+      });
+    });
+
     describe('Add Scope', () => {
       async function openAddScope(detail: PatDetail): Promise<PatScopeEditor> {
         await opened(addScopeSl(detail), () => click(button(root(detail), strings.detail.addScope)));
@@ -1069,7 +1366,11 @@ describe('<pat-detail>', function () {
         await until(() => !operationSelect!.disabled && operationSelect!.querySelectorAll('sl-option').length > 0, 'the operations', WAIT);
         const outside = addScopeSl(detail).shadowRoot!.querySelector('[part="title"]')!;
         await chooseMany(operationSelect!, operations, outside);
-        if (ids.length > 0) {
+        if (ids.length === 0) {
+          // A new row has no entity choice: All is picked, as a person would.
+          await click(editorRoot.querySelector('sl-radio-button[value="all"]')!);
+          await until(() => scopeEditor(detail).scopes.length === operations.length, 'All chosen', WAIT);
+        } else {
           await click(editorRoot.querySelector('sl-radio-button[value="some"]')!);
           await until(() => editorRoot.querySelector('.entity sl-input'), 'the entity field', WAIT);
           await click(editorRoot.querySelector('.entity sl-input')!);
@@ -1085,11 +1386,25 @@ describe('<pat-detail>', function () {
         return button(addScopeSl(detail), strings.detail.addScopeSubmit);
       }
 
-      it('opens with one empty row and is accessible', async () => {
+      it('opens with one empty row, names the token it adds to, and is accessible', async () => {
         const detail = await mountDetail(CI);
+        expect(strings.detail.addScope).to.equal('Add scopes');
         await openAddScope(detail);
-        expect(addScopeSl(detail).label).to.equal(strings.detail.addScopeTitle);
+        expect(addScopeSl(detail).label).to.equal(strings.detail.addScopeTitle('CI deploy'));
+        expect(addScopeSl(detail).label).to.equal('Add scopes to “CI deploy”');
+        expect(text(addButton(detail))).to.equal('Add scopes');
+        expect(strings.detail.addScopeSubmit).to.equal('Add scopes');
         await expectAccessible(detail);
+      });
+
+      it('names the token as it is now, after a rename', async () => {
+        const detail = await mountDetail(CI);
+        await startEditing(detail, 'name');
+        await replaceText('CI deploy (prod)');
+        await sendKeys({ press: 'Enter' });
+        await until(() => title(detail) === 'CI deploy (prod)', 'the new title', WAIT);
+        await openAddScope(detail);
+        expect(addScopeSl(detail).label).to.equal('Add scopes to “CI deploy (prod)”');
       });
 
       it('adding a scope sends scope/add, updates the rows and fires pat-scopes-changed with all scopes', async () => {
@@ -1269,6 +1584,10 @@ describe('<pat-detail>', function () {
       expect(deleted[0]!.detail).to.deep.equal({ id: CI });
       expect(writes(seen)).to.deep.equal([`DELETE /api/pats/${CI}`]);
       expect(() => store.get('alice', CI)).to.throw();
+      // The page says so, under a heading of its own level in place of the name.
+      await until(() => text(heading(detail)) === strings.detail.deletedTitle, 'the deleted state', WAIT);
+      expect(heading(detail)!.getAttribute('tabindex')).to.equal('-1');
+      expect(title(detail)).to.equal('');
     });
 
     it('cancelling deletes nothing', async () => {

@@ -10,9 +10,7 @@ import type SlSelect from '@shoelace-style/shoelace/dist/components/select/selec
 import { DAY_MS as DAY, formatDuration, parseDuration, type Catalog } from '../../contract/index.js';
 import { baseStyles } from '../common/base.styles.js';
 import { CatalogTask } from '../common/catalog.js';
-import { formatDate, formatDateTime } from '../common/format.js';
 import { PatApiElement } from '../common/pat-api-element.js';
-import { strings } from '../i18n/strings.js';
 import styles from './pat-duration-picker.styles.js';
 
 const CUSTOM = 'custom';
@@ -54,8 +52,8 @@ export class PatDurationPicker extends PatApiElement {
   /** The chosen duration (`"30d"`). Set it to preselect a preset; empty picks the catalog's first. */
   @property() value = '';
 
-  /** The field's label. */
-  @property() label = strings.duration.label;
+  /** The field's label; "Expiration", in the element's language, when empty. */
+  @property() label = '';
 
   /** An error to show under the field (e.g. the server's message for `duration`). */
   @property({ attribute: 'error-message' }) errorMessage = '';
@@ -131,12 +129,12 @@ export class PatDurationPicker extends PatApiElement {
 
   /** Why the current choice cannot be sent, or '' when it can. */
   get validationMessage(): string {
-    if (!this.value) return strings.duration.required;
-    if (this.choice === CUSTOM && this.customDay && this.customDay < isoDay(Date.now() + DAY)) return strings.duration.pastDate;
+    if (!this.value) return this.t.duration.required;
+    if (this.choice === CUSTOM && this.customDay && this.customDay < isoDay(Date.now() + DAY)) return this.t.duration.pastDate;
     const parsed = parseDuration(this.value);
-    if (!parsed.ok || parsed.ms <= 0) return strings.duration.pastDate;
+    if (!parsed.ok || parsed.ms <= 0) return this.t.duration.pastDate;
     const max = this.#maxMs;
-    if (max !== undefined && parsed.ms > max) return strings.duration.tooLate(formatDate(new Date(Date.now() + max).toISOString()));
+    if (max !== undefined && parsed.ms > max) return this.t.duration.tooLate(this.locale.date(new Date(Date.now() + max).toISOString()));
     return '';
   }
 
@@ -166,16 +164,24 @@ export class PatDurationPicker extends PatApiElement {
     const expiresAt = this.expiresAt;
     return html`
       <div class="base" part="base">
-        <sl-select part="preset" hoist label=${this.label} .value=${selected} @sl-change=${this.onPreset} ?disabled=${!catalog} required>
-          ${presets.map((preset) => html`<sl-option value=${preset.value}>${preset.label}</sl-option>`)}
-          <sl-option value=${CUSTOM}>${strings.duration.custom}</sl-option>
+        <sl-select
+          part="preset"
+          hoist
+          label=${this.label || this.t.duration.label}
+          .value=${selected}
+          @sl-change=${this.onPreset}
+          ?disabled=${!catalog}
+          required
+        >
+          ${presets.map((preset) => html`<sl-option value=${preset.value}>${this.locale.durationLabel(preset)}</sl-option>`)}
+          <sl-option value=${CUSTOM}>${this.t.duration.custom}</sl-option>
         </sl-select>
         ${
           selected === CUSTOM
             ? html`<sl-input
                 part="date"
                 type="date"
-                label=${strings.duration.customLabel}
+                label=${this.t.duration.customLabel}
                 .value=${this.customDay}
                 min=${isoDay(Date.now() + DAY)}
                 max=${ifDefined(max ? isoDay(Date.now() + max) : undefined)}
@@ -183,13 +189,13 @@ export class PatDurationPicker extends PatApiElement {
               ></sl-input>`
             : nothing
         }
-        ${this.#catalog.renderError(strings.duration.catalogError)}
+        ${this.#catalog.renderError(this.t.duration.catalogError, this.t)}
         ${
           this.errorMessage
             ? html`<p class="error" role="alert">${this.errorMessage}</p>`
             : expiresAt
               ? html`<p class="expiry" part="expiry">
-                  ${strings.duration.expiresOn(selected === CUSTOM ? formatDate(expiresAt) : formatDateTime(expiresAt))}
+                  ${this.t.duration.expiresOn(selected === CUSTOM ? this.locale.date(expiresAt) : this.locale.dateTime(expiresAt))}
                 </p>`
               : nothing
         }

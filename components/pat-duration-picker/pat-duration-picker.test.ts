@@ -8,7 +8,7 @@ import { mockTokenFor, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi } from '../../testing/fixture.js';
 import { text } from '../../testing/dom.js';
 import { chooseOne, elapse, record } from '../../testing/input.js';
-import { formatDate, formatDateTime } from '../common/format.js';
+import { PatLocale } from '../common/format.js';
 import { strings } from '../i18n/strings.js';
 import './pat-duration-picker.js';
 import type { PatDurationPicker } from './pat-duration-picker.component.js';
@@ -87,6 +87,11 @@ async function createWith(duration: string, name = `Token ${Math.random()}`): Pr
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** How the picker writes dates: the page's language is the browser's here. */
+const locale = new PatLocale(navigator.language, strings);
+const formatDate = (iso: string) => locale.date(iso);
+const formatDateTime = (iso: string) => locale.dateTime(iso);
 
 describe('<pat-duration-picker>', () => {
   let worker: SetupWorker;

@@ -4,13 +4,13 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '../pat-create-form/pat-create-form.js';
 import '../pat-detail/pat-detail.js';
+import type { PatDetail } from '../pat-detail/pat-detail.component.js';
 import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-table/pat-table.js';
 import { baseStyles } from '../common/base.styles.js';
 import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
 import type { PatEventMap } from '../common/events.js';
 import { PatElement } from '../common/pat-element.js';
-import { strings } from '../i18n/strings.js';
 import { listPath, parseRoute, type ManagerRoute } from './route.js';
 import styles from './pat-manager.styles.js';
 
@@ -56,6 +56,7 @@ export class PatManager extends PatElement {
   #secret?: { id: string; secret: string };
 
   @query('h2') private heading?: HTMLElement;
+  @query('pat-detail') private detail?: PatDetail;
 
   @state() private current: ManagerRoute = { view: 'list', query: {} };
 
@@ -95,7 +96,9 @@ export class PatManager extends PatElement {
   protected override updated() {
     if (this.#moveFocus) {
       this.#moveFocus = false;
-      this.heading?.focus();
+      // A token's page is headed by the token's name, which pat-detail shows once it has loaded.
+      if (this.current.view === 'detail') void this.detail?.focusHeading();
+      else this.heading?.focus();
     }
   }
 
@@ -171,17 +174,18 @@ export class PatManager extends PatElement {
     this.current = this.#fromHash();
   }
 
-  private renderHeader(title: string, back: boolean) {
+  /** The view's heading (a token's page has its name for one, in pat-detail) and the way back. */
+  private renderHeader(title: string | undefined, back: boolean) {
     return html`
       <div class="header" part="header">
         ${
           back
             ? html`<sl-button class="back" size="small" @click=${() => this.navigate('/pats')}>
-                <sl-icon slot="prefix" name="arrow-left"></sl-icon>${strings.manager.back}
+                <sl-icon class="flip-rtl" slot="prefix" name="arrow-left"></sl-icon>${this.t.manager.back}
               </sl-button>`
             : nothing
         }
-        <h2 part="heading" tabindex="-1">${title}</h2>
+        ${title === undefined ? nothing : html`<h2 part="heading" tabindex="-1">${title}</h2>`}
       </div>
     `;
   }
@@ -192,7 +196,7 @@ export class PatManager extends PatElement {
       case 'list': {
         const query = route.query;
         return html`
-          ${this.renderHeader(strings.manager.listTitle, false)}
+          ${this.renderHeader(this.t.manager.listTitle, false)}
           <pat-table
             part="table"
             status=${query.status ?? LIST_STATE_DEFAULTS.status}
@@ -208,7 +212,7 @@ export class PatManager extends PatElement {
         `;
       }
       case 'create':
-        return html`${this.renderHeader(strings.manager.createTitle, true)}
+        return html`${this.renderHeader(this.t.manager.createTitle, true)}
           <pat-create-form
             part="create-form"
             .entityLookup=${this.entityLookup}
@@ -217,7 +221,7 @@ export class PatManager extends PatElement {
           ></pat-create-form>`;
       case 'detail': {
         const secret = this.#secret?.id === route.id ? this.#secret.secret : '';
-        return html`${this.renderHeader(strings.manager.detailTitle, true)}
+        return html`${this.renderHeader(undefined, true)}
           <pat-detail
             part="detail"
             pat-id=${route.id}

@@ -15,7 +15,7 @@ import { SECRET_PATTERN, type Scope, type ScopeInput, DEFAULT_CATALOG } from '..
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { composedContains, deepActive, nextEvent, storedCopies, text } from '../../testing/dom.js';
-import { chooseMany, chooseOne, click, elapse, nextTask, replaceText, typeInto } from '../../testing/input.js';
+import { chooseMany, chooseOne, click, elapse, nextTask, openSelect, replaceText, typeInto } from '../../testing/input.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatCreateForm } from '../pat-create-form/pat-create-form.component.js';
 import type { PatDetail } from '../pat-detail/pat-detail.component.js';
@@ -74,6 +74,7 @@ async function closed(dialog: SlDialog): Promise<void> {
 // The manager and its views
 
 const mroot = (manager: PatManager) => manager.shadowRoot!;
+/** The manager's own heading (the list's, the create view's); '' on a token's page, which its name heads. */
 const heading = (manager: PatManager) => text(mroot(manager).querySelector('h2'));
 const backButton = (manager: PatManager) => mroot(manager).querySelector<HTMLElement>('sl-button.back')!;
 
@@ -107,6 +108,23 @@ const rowNames = (manager: PatManager) => rows(manager).map((row) => text(row.qu
 const listBusy = (manager: PatManager) => troot(manager).querySelector('table')!.getAttribute('aria-busy') === 'true';
 const listState = (manager: PatManager) => text(troot(manager).querySelector('.state'));
 const statusSelect = (manager: PatManager) => troot(manager).querySelector<SlSelect>('sl-select.status-filter')!;
+
+/** Makes the status filter hold exactly `wanted`, ticking and unticking its options with real clicks, then closes it with Escape. */
+async function chooseStatuses(manager: PatManager, wanted: string[]): Promise<void> {
+  const select = statusSelect(manager);
+  const chosen = () => select.value as string[];
+  await openSelect(select);
+  for (const option of select.querySelectorAll<HTMLElement>('sl-option')) {
+    const value = option.getAttribute('value')!;
+    const tick = wanted.includes(value);
+    if (chosen().includes(value) === tick) continue;
+    await click(option);
+    await until(() => chosen().includes(value) === tick, `${value} ${tick ? 'ticked' : 'unticked'}`, WAIT);
+  }
+  const hidden = nextEvent(select, 'sl-after-hide');
+  await sendKeys({ press: 'Escape' });
+  await hidden;
+}
 
 function rowByName(manager: PatManager, name: string): HTMLTableRowElement {
   const row = rows(manager).find((candidate) => text(candidate.querySelector('td.name')) === name);
@@ -221,6 +239,13 @@ async function fillFormRow(
   await chooseOne(typeSelect(editorRow(editor, index)), scope.type);
   await editor.updateComplete;
   await chooseMany(operationsSelect(editorRow(editor, index)), scope.operations);
+  // A new row has no entity choice: All is picked, as a person would.
+  await click(editorRow(editor, index).querySelector('sl-radio-button[value="all"]')!);
+  await until(
+    () => editor.scopes.filter((entry) => entry.entity_type === scope.type).length === scope.operations.length,
+    'All chosen',
+    WAIT,
+  );
   if (scope.domain !== undefined) {
     await typeInto(domainInput(editorRow(editor, index)), scope.domain);
     await sendKeys({ press: 'Tab' });
@@ -253,6 +278,8 @@ function detail(manager: PatManager): PatDetail {
 
 const droot = (manager: PatManager) => detail(manager).shadowRoot!;
 const title = (manager: PatManager) => text(droot(manager).querySelector('[part="title"]'));
+/** The heading of a token's page: its name, or what stands in its place. */
+const pageHeading = (manager: PatManager) => droot(manager).querySelector<HTMLElement>('h2');
 const banner = (manager: PatManager) => droot(manager).querySelector<PatSecretBanner>('pat-secret-banner');
 const scopesTable = (manager: PatManager) => droot(manager).querySelector('[part="scopes-table"]');
 const scopesBusy = (manager: PatManager) => scopesTable(manager)?.getAttribute('aria-busy') !== 'false';
@@ -277,6 +304,7 @@ function field(manager: PatManager, label: string): HTMLElement {
 }
 
 const statusField = (manager: PatManager) => field(manager, strings.detail.status);
+const fieldText = (manager: PatManager, label: string) => text(field(manager, label).querySelector('dd'));
 const badges = (manager: PatManager) => [...statusField(manager).querySelectorAll('sl-badge')].map((badge) => text(badge));
 
 /** Waits until the detail view shows the PAT named `name` with its scopes. */
@@ -344,7 +372,11 @@ async function fillAddScopeRow(manager: PatManager, type: string, operations: st
     WAIT,
   );
   await chooseMany(operationsSelect(fieldset), operations, addScopeSl(manager).shadowRoot!.querySelector('[part="title"]')!);
-  if (ids.length > 0) {
+  if (ids.length === 0) {
+    // A new row has no entity choice: All is picked, as a person would.
+    await click(fieldset.querySelector('sl-radio-button[value="all"]')!);
+    await until(() => editor.scopes.length === operations.length, 'All chosen', WAIT);
+  } else {
     const editorRoot = editor.shadowRoot!;
     await click(editorRoot.querySelector('sl-radio-button[value="some"]')!);
     await until(() => editorRoot.querySelector('.entity sl-input'), 'the entity field', WAIT);
@@ -469,7 +501,11 @@ describe('<pat-manager>: the user journey', function () {
     const [pat] = findByName(store, 'Edge deploy bot');
     await until(() => location.hash === `#/pats/${pat!.id}`, 'the URL of the new PAT', WAIT);
     await detailLoaded(manager, 'Edge deploy bot');
-    expect(heading(manager)).to.equal(strings.manager.detailTitle);
+    // The page is headed by the token's name, which takes the focus; the manager adds the way back.
+    expect(heading(manager), 'no heading of the manager’s own').to.equal('');
+    expect(text(backButton(manager))).to.equal(strings.manager.back);
+    await until(() => deepActive() === pageHeading(manager), 'focus on the token’s name', WAIT);
+    expect(text(pageHeading(manager))).to.equal('Edge deploy bot');
     expect(writes).to.deep.equal(['POST /api/pats']);
 
     // The banner, once, with the secret.
@@ -589,6 +625,8 @@ describe('<pat-manager>: the user journey', function () {
     await detailLoaded(manager, 'CI deploy');
     const before = store.get('alice', CI);
     const scopesBefore = storeScopes(store, CI);
+    const createdBefore = fieldText(manager, strings.detail.created);
+    expect(fieldText(manager, strings.detail.lastUsed)).to.match(/ · 2 hours ago from 10\.0\.4\.17$/);
 
     await opened(detailConfirmSl(manager), () => click(button(statusField(manager), strings.detail.revoke)));
     expect(text(confirmPart(detailConfirm(manager), 'message'))).to.equal(strings.confirm.revokeText('CI deploy'));
@@ -627,13 +665,18 @@ describe('<pat-manager>: the user journey', function () {
     await until(() => !scopesBusy(manager), 'the scopes', WAIT);
     expect(scopeRows(manager)).to.deep.equal(scopesBefore.map(asRow));
     expect(buttonIn(statusField(manager), strings.detail.revoke)).to.exist;
+    // Made 230 days ago it stays; the last use was the old secret's.
+    expect(after.created_at).to.equal(before.created_at);
+    expect(fieldText(manager, strings.detail.created)).to.equal(createdBefore);
+    expect(fieldText(manager, strings.detail.lastUsed)).to.equal(strings.never);
+    expect(fieldText(manager, strings.detail.issued)).to.match(/ · (now|\d+ seconds? ago)$/);
     expect(writes).to.deep.equal([`PATCH /api/pats/${CI}/secret/revoke`, `PATCH /api/pats/${CI}/secret/reset`]);
   });
 
   it('5. finds an expired PAT with the Expired filter, opens it and regenerates it', async () => {
     const manager = await mountManager();
     await listLoaded(manager);
-    await chooseOne(statusSelect(manager), 'expired');
+    await chooseStatuses(manager, ['expired']);
     await until(() => location.hash === '#/pats?status=expired', 'the filter in the URL', WAIT);
     await until(
       () => !listBusy(manager) && JSON.stringify(rowNames(manager)) === JSON.stringify(EXPIRED_BY_ISSUED),
@@ -783,7 +826,7 @@ describe('<pat-manager>: the user journey', function () {
     // An expired PAT: Regenerate (Cancel after choosing a duration, then Escape).
     await click(backButton(manager));
     await listLoaded(manager);
-    await chooseOne(statusSelect(manager), 'expired');
+    await chooseStatuses(manager, ['expired']);
     await until(
       () => !listBusy(manager) && JSON.stringify(rowNames(manager)) === JSON.stringify(EXPIRED_BY_ISSUED),
       'the expired PATs',
@@ -861,14 +904,17 @@ describe('<pat-manager>: the user journey', function () {
     const changed = nextEvent(window, 'hashchange');
     location.hash = `/pats/${UNKNOWN}`;
     await changed;
-    await until(() => mroot(manager).querySelector('pat-detail')?.shadowRoot?.querySelector('.state h3'), 'the not-found state', WAIT);
+    await until(() => mroot(manager).querySelector('pat-detail')?.shadowRoot?.querySelector('.state h2'), 'the not-found state', WAIT);
     const state = droot(manager).querySelector('.state')!;
-    expect(heading(manager)).to.equal(strings.manager.detailTitle);
-    expect(text(state.querySelector('h3'))).to.equal(strings.detail.notFoundTitle);
+    expect(heading(manager), 'no heading of the manager’s own').to.equal('');
+    expect(text(state.querySelector('h2'))).to.equal(strings.detail.notFoundTitle);
     expect(text(state.querySelector('p'))).to.equal(strings.detail.notFoundText);
     expect(buttonIn(state, strings.retry)).to.equal(undefined);
     expect(title(manager)).to.equal('');
-    expectSame(mroot(manager).activeElement, mroot(manager).querySelector('h2'), 'focus in the manager');
+    // "Token not found" stands where the name would: the focus goes to it.
+    await until(() => deepActive() === pageHeading(manager), 'focus on "Token not found"', WAIT);
+    expectSame(mroot(manager).activeElement, detail(manager), 'focus in the manager');
+    expectSame(droot(manager).activeElement, state.querySelector('h2'), 'focus in the page');
   });
 
   it('9. is axe-clean on the list, the create form, a PAT with its new secret, and a PAT', async () => {

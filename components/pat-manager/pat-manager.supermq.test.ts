@@ -15,8 +15,8 @@ import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/t
 import { DAY_MS as DAY } from '../../contract/index.js';
 import { mockTokenFor, seededId, UPSTREAM_DOMAIN, useUpstreamScenario, type UpstreamStore } from '../../mocks/index.js';
 import { until, useMockApi } from '../../testing/fixture.js';
-import { composedContains, deepActive, text } from '../../testing/dom.js';
-import { chooseMany, chooseOne, click, nextTask, replaceText, typeInto } from '../../testing/input.js';
+import { composedContains, deepActive, nextEvent, text } from '../../testing/dom.js';
+import { chooseMany, chooseOne, click, nextTask, openSelect, replaceText, typeInto } from '../../testing/input.js';
 import { ALICE_PATS } from '../../stories/support.js';
 import type { PatApiProvider } from '../pat-api-provider/pat-api-provider.component.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
@@ -137,6 +137,26 @@ const listBusy = (manager: PatManager) => troot(manager).querySelector('table')!
 const listState = (manager: PatManager) => text(troot(manager).querySelector('.state'));
 const statusSelect = (manager: PatManager) => troot(manager).querySelector<SlSelect>('sl-select.status-filter')!;
 const searchInput = (manager: PatManager) => troot(manager).querySelector<SlInput>('sl-input.search')!;
+
+/** Makes the status filter hold exactly `wanted`, ticking and unticking its options with real clicks, then closes it with Escape. */
+async function chooseStatuses(manager: PatManager, wanted: string[]): Promise<void> {
+  const select = statusSelect(manager);
+  const chosen = () => select.value as string[];
+  await openSelect(select);
+  for (const option of select.querySelectorAll<HTMLElement>('sl-option')) {
+    const value = option.getAttribute('value')!;
+    const tick = wanted.includes(value);
+    if (chosen().includes(value) === tick) continue;
+    await click(option);
+    await until(() => chosen().includes(value) === tick, `${value} ${tick ? 'ticked' : 'unticked'}`, WAIT);
+  }
+  const hidden = nextEvent(select, 'sl-after-hide');
+  await sendKeys({ press: 'Escape' });
+  await hidden;
+}
+
+/** The page's language's medium date and short time of an instant (ms), as a token's page writes it in full. */
+const dateTime = (ms: number) => new Date(ms).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
 /** A row's cells: name, description, status, issued, expires, last used, scopes. */
 const cells = (row: HTMLTableRowElement) => [...row.querySelectorAll('td')].slice(0, 7).map((cell) => text(cell));
 
@@ -550,7 +570,7 @@ describe('<pat-manager> on an unmodified Magistrala/SuperMQ backend (backend="su
     await until(() => location.hash === '#/pats?q=in', 'the search in the URL', WAIT);
     await listShows(manager, ['Terraform provisioning', 'Alerting webhook'], 'the active PATs whose name has "in"');
 
-    await chooseOne(statusSelect(manager), 'revoked');
+    await chooseStatuses(manager, ['revoked']);
     await until(() => location.hash === '#/pats?status=revoked&q=in', 'the filter in the URL', WAIT);
     await listShows(manager, ['Leaked in support ticket', 'Old Jenkins pipeline'], 'the revoked PATs whose name has "in"');
     for (const row of rows(manager)) {
@@ -564,15 +584,31 @@ describe('<pat-manager> on an unmodified Magistrala/SuperMQ backend (backend="su
     await until(() => location.hash === '#/pats?status=revoked', 'the search gone from the URL', WAIT);
     await listShows(manager, ['Leaked in support ticket', 'Old Jenkins pipeline'], 'the 2 revoked PATs');
 
-    await chooseOne(statusSelect(manager), 'expired');
+    await chooseStatuses(manager, ['expired']);
     await listShows(manager, ['Hackathon demo', 'Q3 data export'], 'the 2 expired PATs');
     for (const row of rows(manager)) {
       expect(text(row.querySelector('.badge'))).to.equal(strings.status.expired);
       expect(cells(row)[4]).to.match(/^Expired \d+ (days|months) ago$/);
     }
 
-    // All 12, newest first, on pages of 10.
-    await chooseOne(statusSelect(manager), 'all');
+    // Revoked and Expired together: the upstream takes one status, so the client reads them all and keeps those two.
+    sent.length = 0;
+    await chooseStatuses(manager, ['revoked', 'expired']);
+    await until(() => location.hash === '#/pats?status=revoked%2Cexpired', 'both statuses in the URL', WAIT);
+    await listShows(
+      manager,
+      ['Hackathon demo', 'Leaked in support ticket', 'Q3 data export', 'Old Jenkins pipeline'],
+      'the 2 revoked and the 2 expired PATs, newest first',
+    );
+    expect(new Set(rows(manager).map((row) => text(row.querySelector('.badge'))))).to.deep.equal(
+      new Set([strings.status.revoked, strings.status.expired]),
+    );
+    expect(text(troot(manager).querySelector('.range'))).to.equal(strings.table.range(1, 4, 4));
+    expect(sent.map(({ line }) => line)).to.include('GET /api/pats?status=all&limit=100000');
+
+    // All 12, newest first, on pages of 10: the filter cleared.
+    await click(statusSelect(manager).shadowRoot!.querySelector('[part~="clear-button"]')!);
+    await until(() => location.hash === '#/pats?status=all', 'all statuses in the URL', WAIT);
     await until(() => !listBusy(manager) && rows(manager).length === 10, 'the first page of all PATs', WAIT);
     const newestFirst = rowNames(manager);
     expect(newestFirst).to.not.deep.equal(ALL_BY_NAME.slice(0, 10));
@@ -621,6 +657,9 @@ describe('<pat-manager> on an unmodified Magistrala/SuperMQ backend (backend="su
     await chooseOne(typeSelect(editorRow(editor, 0)), 'channels');
     await editor.updateComplete;
     await chooseMany(operationsSelect(editorRow(editor, 0)), ['create']);
+    // A new row has no entity choice: All is picked, as a person would.
+    await click(editorRow(editor, 0).querySelector('sl-radio-button[value="all"]')!);
+    await until(() => editor.scopes.length === 1, 'All chosen', WAIT);
     expect(editor.scopes).to.deep.equal([{ entity_type: 'channels', operation: 'create', entity_id: '*', domain_id: null }]);
 
     // No domain: the form says so on the scope row; no request goes out.
@@ -707,7 +746,12 @@ describe('<pat-manager> on an unmodified Magistrala/SuperMQ backend (backend="su
     expect(badges(manager)).to.deep.equal([strings.status.active]);
     expect(fieldText(manager, strings.detail.lastUsed)).to.equal(strings.never);
     expect(fieldText(manager, strings.detail.updated)).to.equal(strings.never);
-    expect(fieldText(manager, strings.detail.issued)).to.equal('45 days ago');
+    const issued = store.pats.get(CI)!.issued_at;
+    expect(fieldText(manager, strings.detail.issued)).to.equal(`${dateTime(issued)} · 45 days ago`);
+    // The upstream keeps no creation time: made, as far as anyone can tell, when its secret was issued.
+    expect(fieldText(manager, strings.detail.created)).to.equal(`${dateTime(issued)} · 45 days ago`);
+    expect(droot(manager).querySelector('[part="title"]')!.localName).to.equal('h2');
+    expect(heading(manager), 'no heading of the manager’s own').to.equal('');
     expectNothingBogus(manager, 'the details of CI deploy');
 
     // Rename.
@@ -812,7 +856,9 @@ describe('<pat-manager> on an unmodified Magistrala/SuperMQ backend (backend="su
       WAIT,
     );
     expect(store.pats.get(CI)!.revoked).to.equal(true);
-    expect(text(statusField(manager).querySelector('dd.status'))).to.match(/^Revoked Revoked (now|\d+ seconds? ago)$/);
+    const revokedAt = store.pats.get(CI)!.revoked_at!;
+    expect(text(statusField(manager).querySelector('dd.status'))).to.match(/^Revoked Revoked (now|\d+ seconds? ago) · /);
+    expect(text(statusField(manager).querySelector('dd.status'))).to.match(new RegExp(` · ${dateTime(revokedAt)}$`));
     expect(buttonIn(statusField(manager), strings.detail.revoke)).to.equal(undefined);
     await closed(detailConfirmSl(manager));
     expectNothingBogus(manager, 'the revoked PAT');

@@ -1,9 +1,13 @@
 import { expect, html } from '@open-wc/testing';
 import { resetMouse, sendKeys } from '@web/test-runner-commands';
 import type { SetupWorker } from 'msw/browser';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import { findDemoEntities } from '../../contract/index.js';
 import { seededId } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi, expectSame } from '../../testing/fixture.js';
-import { click } from '../../testing/input.js';
+import { composedContains, deepActive, text } from '../../testing/dom.js';
+import { chooseMany, click, elapse } from '../../testing/input.js';
+import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatTable } from '../pat-table/pat-table.component.js';
 import { strings } from '../i18n/strings.js';
 import './pat-manager.js';
@@ -11,9 +15,34 @@ import type { PatManager } from './pat-manager.component.js';
 
 /** Identity check that names elements: a failing chai equal() on a live element hangs the runner. */
 const CI = seededId('alice', 'CI deploy');
+const ALERTING = seededId('alice', 'Alerting webhook');
 
+/** The manager's own heading: the list's and the create view's. A token's page has none: the token's name heads it. */
 function heading(manager: PatManager): HTMLHeadingElement {
   return manager.shadowRoot!.querySelector('h2')!;
+}
+
+/** The heading of a token's page: pat-detail's, the token's name (or what stands in its place). */
+function pageHeading(manager: PatManager): HTMLHeadingElement | null {
+  return detail(manager).shadowRoot?.querySelector('h2') ?? null;
+}
+
+/** A token's page: the Back button and no heading of the manager's own. */
+function expectDetailHeader(manager: PatManager): void {
+  expectSame(heading(manager), null, "the manager's own heading");
+  const header = manager.shadowRoot!.querySelector('[part="header"]')!;
+  expect([...header.children].map((child) => `${child.localName} ${text(child)}`)).to.deep.equal([`sl-button ${strings.manager.back}`]);
+}
+
+/** Waits until the focus is on the token's page heading, which reads `name`. */
+async function focusOnPageHeading(manager: PatManager, name: string): Promise<void> {
+  await until(
+    () => text(pageHeading(manager)) === name && detail(manager).shadowRoot!.activeElement === pageHeading(manager),
+    `focus on the page's heading "${name}"`,
+  );
+  expectSame(focused(manager), detail(manager), 'focus in the manager');
+  expectSame(document.activeElement, manager, 'focus');
+  expectSame(deepActive(), pageHeading(manager), 'focus, deep');
 }
 
 function table(manager: PatManager): PatTable {
@@ -75,7 +104,7 @@ async function detailLoaded(manager: PatManager, name?: string): Promise<void> {
     () => {
       const root = detail(manager).shadowRoot;
       if (!root) return false;
-      return name === undefined ? root.querySelector('.state h3') : root.querySelector('[part="title"]')?.textContent === name;
+      return name === undefined ? root.querySelector('.state h2') : root.querySelector('[part="title"]')?.textContent === name;
     },
     name ? `the details of ${name}` : 'the not-found state',
   );
@@ -167,12 +196,15 @@ describe('<pat-manager>', () => {
       await expectAccessible(manager);
     });
 
-    it('shows the detail view with the id for #/pats/<id>, and is accessible', async () => {
+    it('shows the detail view with the id for #/pats/<id>, headed by the token’s name, and is accessible', async () => {
       openAt(`#/pats/${CI}`);
       const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
-      expect(heading(manager).textContent).to.equal(strings.manager.detailTitle);
+      expectDetailHeader(manager);
       expect(detail(manager).getAttribute('pat-id')).to.equal(CI);
       await detailLoaded(manager, 'CI deploy');
+      // One page heading: the token's name, in pat-detail.
+      expect(text(pageHeading(manager))).to.equal('CI deploy');
+      expect(manager.shadowRoot!.querySelectorAll('h1, h2, h3')).to.have.length(0);
       expectSame(focused(manager), null, 'focus in the manager');
       await expectAccessible(manager);
     });
@@ -180,9 +212,10 @@ describe('<pat-manager>', () => {
     it('decodes the id of #/pats/<id>', async () => {
       openAt('#/pats/a%20b');
       const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
-      expect(heading(manager).textContent).to.equal(strings.manager.detailTitle);
+      expectDetailHeader(manager);
       expect(detail(manager).getAttribute('pat-id')).to.equal('a b');
       await detailLoaded(manager);
+      expect(text(pageHeading(manager))).to.equal(strings.detail.notFoundTitle);
     });
 
     it('shows the list for a hash that is not its own', async () => {
@@ -191,24 +224,26 @@ describe('<pat-manager>', () => {
       expect(heading(manager).textContent).to.equal(strings.manager.listTitle);
     });
 
-    it('a row click opens #/pats/<id>, emits one pat-navigate and focuses the heading', async () => {
+    it('a row click opens #/pats/<id>, emits one pat-navigate and, once it has loaded, focuses the token’s name', async () => {
       const seen = navigations();
       const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
       const [first] = await loaded(manager);
       const id = first!.dataset.id!;
+      const name = text(first!.querySelector('td.name'));
       const before = history.length;
       await click(first!.querySelector('td.name')!);
       await manager.updateComplete;
       expect(location.hash).to.equal(`#/pats/${id}`);
       expect(history.length).to.equal(before + 1);
-      expect(heading(manager).textContent).to.equal(strings.manager.detailTitle);
+      expectDetailHeader(manager);
       expect(detail(manager).getAttribute('pat-id')).to.equal(id);
       expect(seen).to.deep.equal([{ route: `/pats/${id}` }]);
-      expectSame(focused(manager), heading(manager), 'focus in the manager');
-      expectSame(document.activeElement, manager, 'focus');
+      await focusOnPageHeading(manager, name);
+      await elapse(300, 'the focus must stay on the heading once the scopes have loaded too');
+      expectSame(deepActive(), pageHeading(manager), 'focus, deep');
     });
 
-    it('Enter on a focused row opens it', async () => {
+    it('Enter on a focused row opens it, the focus on the token’s name', async () => {
       const seen = navigations();
       const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
       const [, second] = await loaded(manager);
@@ -217,7 +252,17 @@ describe('<pat-manager>', () => {
       await manager.updateComplete;
       expect(location.hash).to.equal(`#/pats/${second!.dataset.id}`);
       expect(seen).to.have.length(1);
-      expectSame(focused(manager), heading(manager), 'focus in the manager');
+      await focusOnPageHeading(manager, text(second!.querySelector('td.name')));
+    });
+
+    it('an unknown id opened from the hash focuses "Token not found", the heading in place of a name', async () => {
+      const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
+      await loaded(manager);
+      const changed = nextHashChange();
+      location.hash = '/pats/3f8e2a1c-5b7d-4e9f-a1c3-0d2e4f6a8b9c';
+      await changed;
+      await focusOnPageHeading(manager, strings.detail.notFoundTitle);
+      expectDetailHeader(manager);
     });
 
     it('a row menu route (Add scope) opens the PAT with one pat-navigate', async () => {
@@ -231,14 +276,17 @@ describe('<pat-manager>', () => {
       await click(item()!);
       await manager.updateComplete;
       expect(seen).to.deep.equal([{ route: `/pats/${id}/add-scope` }]);
-      expect(heading(manager).textContent).to.equal(strings.manager.detailTitle);
+      expectDetailHeader(manager);
       expect(detail(manager).getAttribute('pat-id')).to.equal(id);
-      await until(
-        () => detail(manager).shadowRoot!.querySelector<HTMLElement & { open: boolean }>('sl-dialog.add-scope')?.open,
-        'the Add scope dialog',
-      );
+      const dialog = () => detail(manager).shadowRoot!.querySelector<HTMLElement & { open: boolean }>('sl-dialog.add-scope');
+      await until(() => dialog()?.open, 'the Add scope dialog');
       // The dialog opens once: the URL names the PAT itself, so a reload or Back does not reopen it.
       expect(location.hash).to.equal(`#/pats/${id}`);
+      // The dialog has the focus: the page's heading does not take it away.
+      await until(() => composedContains(dialog()!, deepActive()), 'focus in the dialog');
+      await elapse(300, 'the focus must stay in the Add scopes dialog');
+      expect(composedContains(dialog()!, deepActive()), 'focus in the dialog').to.equal(true);
+      expect(dialog()!.open).to.equal(true);
     });
 
     it('Create PAT in the table opens #/pats/new with one pat-navigate', async () => {
@@ -272,9 +320,11 @@ describe('<pat-manager>', () => {
       const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
       const [first] = await loaded(manager);
       const id = first!.dataset.id!;
+      const name = text(first!.querySelector('td.name'));
       await click(first!);
       await manager.updateComplete;
-      expect(heading(manager).textContent).to.equal(strings.manager.detailTitle);
+      expectDetailHeader(manager);
+      await focusOnPageHeading(manager, name);
 
       let changed = nextHashChange();
       history.back();
@@ -290,8 +340,8 @@ describe('<pat-manager>', () => {
       await changed;
       await manager.updateComplete;
       expect(location.hash).to.equal(`#/pats/${id}`);
-      expect(heading(manager).textContent).to.equal(strings.manager.detailTitle);
-      expectSame(focused(manager), heading(manager), 'focus in the manager');
+      expectDetailHeader(manager);
+      await focusOnPageHeading(manager, name);
     });
 
     it('emits no pat-navigate for browser back', async () => {
@@ -332,6 +382,32 @@ describe('<pat-manager>', () => {
       expect(table(manager).getAttribute('status')).to.equal('revoked');
       expectSame(focused(manager), table(manager), 'focus in the manager');
       expectSame(table(manager).shadowRoot!.activeElement, revoked, 'focus in the table');
+    });
+
+    it('writes a filter of several statuses to the hash as one status=a,b, and starts the table with it', async () => {
+      openAt('#/pats?status=revoked');
+      const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
+      await loaded(manager);
+      const before = history.length;
+      const select = inTable(manager, 'sl-select.status-filter') as SlSelect;
+      await chooseMany(select, ['expired']);
+      await until(() => location.hash === '#/pats?status=revoked%2Cexpired', 'both statuses in the hash');
+      expect(history.length).to.equal(before);
+      expect(new URLSearchParams(location.hash.split('?')[1]).getAll('status')).to.deep.equal(['revoked,expired']);
+      expect(table(manager).getAttribute('status')).to.equal('revoked,expired');
+
+      // Opened at that URL (or at one that says it otherwise), the table starts on both.
+      for (const hash of ['#/pats?status=revoked%2Cexpired', '#/pats?status=expired,revoked']) {
+        manager.parentElement!.remove();
+        openAt(hash);
+        const fresh = await mount<PatManager>(html`<pat-manager></pat-manager>`);
+        await until(() => table(fresh).getAttribute('status') === 'revoked,expired', `the table's status from ${hash}`);
+        const found = await loaded(fresh);
+        const statuses = new Set(found.map((row) => text(row.querySelector('.badge'))));
+        expect([...statuses].sort(), hash).to.deep.equal([strings.status.expired, strings.status.revoked]);
+        expect(found).to.have.length(4);
+        fresh.parentElement!.remove();
+      }
     });
 
     it('writes the search to the hash', async () => {
@@ -395,6 +471,41 @@ describe('<pat-manager>', () => {
     });
   });
 
+  describe('entity names', () => {
+    it('hands its entityLookup to a token’s page: the scopes show the entities’ names', async () => {
+      const asked: string[] = [];
+      const lookup: EntityLookup = async (type, query) => {
+        asked.push(`${type}:${query}`);
+        return findDemoEntities(type, query);
+      };
+      openAt(`#/pats/${ALERTING}`);
+      const manager = await mount<PatManager>(html`<pat-manager .entityLookup=${lookup}></pat-manager>`);
+      await detailLoaded(manager, 'Alerting webhook');
+      const named = () => [...detail(manager).shadowRoot!.querySelectorAll('td.entity-name')];
+      await until(() => named().length === 3, 'the names of the three entities');
+      // Each cell: the name, then the id (beneath it).
+      const nameAndId = (cell: Element) => {
+        const id = text(cell.querySelector('.mono'));
+        return [text(cell).slice(0, -id.length).trim(), id];
+      };
+      expect(named().map(nameAndId)).to.have.deep.members([
+        ['Alarms', 'ch-alarms'],
+        ['Alarm messages', 'ch-alarms'],
+        ['Alarm messages (EU)', 'ch-alarms-eu'],
+      ]);
+      expect(asked).to.have.members(['channels:ch-alarms', 'messages:ch-alarms', 'messages:ch-alarms-eu']);
+      expect(asked).to.have.length(3);
+    });
+
+    it('without one, a token’s page shows the ids alone', async () => {
+      openAt(`#/pats/${ALERTING}`);
+      const manager = await mount<PatManager>(html`<pat-manager></pat-manager>`);
+      await detailLoaded(manager, 'Alerting webhook');
+      await until(() => detail(manager).shadowRoot!.querySelectorAll('[part="scopes-table"] td.mono').length >= 3, 'the scopes');
+      expect(detail(manager).shadowRoot!.querySelectorAll('td.entity-name')).to.have.length(0);
+    });
+  });
+
   describe('routed by the host (route property)', () => {
     it('renders what route says, without taking focus on the first render', async () => {
       const manager = await mount<PatManager>(html`<pat-manager .route=${'/pats/new'}></pat-manager>`);
@@ -403,11 +514,10 @@ describe('<pat-manager>', () => {
 
       manager.route = `/pats/${CI}`;
       await manager.updateComplete;
-      expect(heading(manager).textContent).to.equal(strings.manager.detailTitle);
+      expectDetailHeader(manager);
       expect(detail(manager).getAttribute('pat-id')).to.equal(CI);
-      expectSame(focused(manager), heading(manager), 'focus in the manager');
       await detailLoaded(manager, 'CI deploy');
-      expectSame(focused(manager), heading(manager), 'focus in the manager once the PAT loaded');
+      await focusOnPageHeading(manager, 'CI deploy');
       await expectAccessible(manager);
 
       manager.route = '/pats';

@@ -6,7 +6,7 @@
 import { expect, html } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import { seededId, useUpstreamScenario } from '../../mocks/index.js';
-import { mount, until, useMockApi } from '../../testing/fixture.js';
+import { expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { text } from '../../testing/dom.js';
 import { strings } from '../i18n/strings.js';
 import './pat-manager.js';
@@ -87,5 +87,13 @@ describe('<pat-manager> on a Magistrala/SuperMQ backend without backend="supermq
   it('a token’s page says its answer could not be read, instead of crashing on its scopes', async () => {
     const element = await manager(`/pats/${CI}`);
     await showsMessage(element, strings.errors.unexpectedAnswer);
+    // Under the page's one heading, where the token's name would be, with Retry.
+    const detail = element.shadowRoot!.querySelector('pat-detail')!;
+    const state = detail.shadowRoot!.querySelector('.state')!;
+    expect(text(state.querySelector('h2'))).to.equal(strings.detail.errorTitle);
+    expect(text(state.querySelector('p'))).to.equal(strings.errors.unexpectedAnswer);
+    expect([...state.querySelectorAll('sl-button')].map((button) => text(button))).to.deep.equal([strings.retry]);
+    expectSame(element.shadowRoot!.querySelector('h2'), null, 'a heading of the manager’s own');
+    expect(text(element.shadowRoot!.querySelector('sl-button.back'))).to.equal(strings.manager.back);
   });
 });

@@ -5,13 +5,12 @@ import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type { Pat, PatWithSecret } from '../../contract/index.js';
-import { ApiError } from '../api/api-error.js';
+import { ApiError, errorText } from '../api/api-error.js';
 import '../pat-duration-picker/pat-duration-picker.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import { baseStyles } from '../common/base.styles.js';
 import { DialogSession } from '../common/dialog-session.js';
 import { PatApiElement } from '../common/pat-api-element.js';
-import { strings } from '../i18n/strings.js';
 import styles from './pat-regenerate-dialog.styles.js';
 
 /**
@@ -58,7 +57,7 @@ export class PatRegenerateDialog extends PatApiElement {
         const duration = error.fieldMessage('duration');
         // The server's field message is a phrase ("must be at most 365d …"): show it as a sentence.
         if (duration) this.picker.errorMessage = duration.charAt(0).toUpperCase() + duration.slice(1);
-        else this.error = error.message;
+        else this.error = errorText(error, this.t);
       }
     } finally {
       this.busy = false;
@@ -81,17 +80,17 @@ export class PatRegenerateDialog extends PatApiElement {
     return html`
       <sl-dialog
         part="base"
-        label=${strings.regenerate.title}
+        label=${this.t.regenerate.title}
         @sl-request-close=${this.#session.onRequestClose}
         @sl-hide=${this.#session.onHide}
         @sl-after-hide=${this.#session.onAfterHide}
       >
-        <p class="text">${this.pat ? strings.regenerate.text(this.pat.name) : nothing}</p>
+        <p class="text">${this.pat ? this.t.regenerate.text(this.pat.name) : nothing}</p>
         <pat-duration-picker part="duration"></pat-duration-picker>
         ${this.error ? html`<sl-alert variant="danger" open>${this.error}</sl-alert>` : nothing}
         <div slot="footer">
-          <sl-button ?disabled=${this.busy} @click=${() => this.#session.finish(undefined)}>${strings.cancel}</sl-button>
-          <sl-button part="submit" variant="primary" ?loading=${this.busy} @click=${this.onSubmit}>${strings.regenerate.submit}</sl-button>
+          <sl-button ?disabled=${this.busy} @click=${() => this.#session.finish(undefined)}>${this.t.cancel}</sl-button>
+          <sl-button part="submit" variant="primary" ?loading=${this.busy} @click=${this.onSubmit}>${this.t.regenerate.submit}</sl-button>
         </div>
       </sl-dialog>
     `;

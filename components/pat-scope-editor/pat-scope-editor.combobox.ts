@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { LIMITS } from '../../contract/index.js';
-import { strings } from '../i18n/strings.js';
+import type { PatStrings } from '../i18n/strings.js';
 import type { EntityOption, ScopeRow } from './pat-scope-editor.rows.js';
 
 /** What the entity search of one scope row does; its host keeps the row's state. */
@@ -77,13 +77,13 @@ function onKeydown(row: ScopeRow, event: KeyboardEvent, actions: ComboboxActions
  * A scope row's entity search as an ARIA 1.2 combobox: a native input in its host's shadow root,
  * so that aria-controls and aria-activedescendant can name the listbox and its options.
  */
-export function renderEntityCombobox(row: ScopeRow, actions: ComboboxActions) {
+export function renderEntityCombobox(row: ScopeRow, actions: ComboboxActions, t: PatStrings) {
   const id = comboboxId(row.key);
   const shown = row.open && row.suggestions.length > 0;
   const active = shown && row.active >= 0 ? `${id}-option-${row.active}` : undefined;
   return html`
     <div class="ids-field">
-      <label class="ids-label" id=${`${id}-label`} for=${id}>${strings.scopes.entityIds}</label>
+      <label class="ids-label" id=${`${id}-label`} for=${id}>${t.scopes.entityIds}</label>
       <div class="combobox">
         <input
           id=${id}
@@ -98,7 +98,7 @@ export function renderEntityCombobox(row: ScopeRow, actions: ComboboxActions) {
           autocomplete="off"
           autocapitalize="off"
           spellcheck="false"
-          placeholder=${strings.scopes.entitySearch}
+          placeholder=${t.scopes.entitySearch}
           maxlength=${LIMITS.idMax}
           .value=${live(row.draft)}
           @input=${actions.input}
@@ -127,7 +127,7 @@ export function renderEntityCombobox(row: ScopeRow, actions: ComboboxActions) {
           )}
         </div>
       </div>
-      <div class="ids-help" id=${`${id}-help`}>${strings.scopes.entityIdsHelp}</div>
+      <div class="ids-help" id=${`${id}-help`}>${t.scopes.entityIdsHelp}</div>
     </div>
   `;
 }

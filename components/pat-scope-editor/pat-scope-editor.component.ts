@@ -20,7 +20,6 @@ import { CatalogTask } from '../common/catalog.js';
 import { comboboxId, renderEntityCombobox, type ComboboxActions } from './pat-scope-editor.combobox.js';
 import { checkRows, emptyRow, expandRow, rowsFrom, withServerErrors, type EntityOption, type ScopeRow } from './pat-scope-editor.rows.js';
 import { PatApiElement } from '../common/pat-api-element.js';
-import { strings } from '../i18n/strings.js';
 import styles from './pat-scope-editor.styles.js';
 
 /** One entity the host's lookup knows: its id and the name people recognise. */
@@ -41,7 +40,7 @@ const LOOKUP_DEBOUNCE_MS = 250;
  *
  * @csspart base - The wrapper.
  * @csspart row - One scope row (a fieldset).
- * @csspart add - The Add scope button.
+ * @csspart add - The Add another scope button.
  */
 export class PatScopeEditor extends PatApiElement {
   static override styles = [baseStyles, styles];
@@ -91,7 +90,7 @@ export class PatScopeEditor extends PatApiElement {
 
   /** The rows' problems, a missing domain among them where the catalog requires one. */
   #check() {
-    return checkRows(this.rows, this.#catalog.value?.domain_required === true);
+    return checkRows(this.rows, this.t, this.#catalog.value?.domain_required === true);
   }
 
   /** Changes what only this element sees (the draft, the suggestions): no event. */
@@ -142,7 +141,7 @@ export class PatScopeEditor extends PatApiElement {
       // Only the field being typed in opens its list, and says so.
       const focused = (this.renderRoot as ShadowRoot).activeElement === this.#combobox(key);
       this.#patch(at, { suggestions, open: focused && suggestions.length > 0, active: -1 });
-      if (focused) this.#announcer.announce(strings.scopes.suggestionCount(suggestions.length));
+      if (focused) this.#announcer.announce(this.t.scopes.suggestionCount(suggestions.length));
     }, LOOKUP_DEBOUNCE_MS);
   }
 
@@ -216,6 +215,13 @@ export class PatScopeEditor extends PatApiElement {
     return this.errors.size === 0;
   }
 
+  /** Moves the focus to the first control of the first row in error; false when no row is. */
+  focusFirstInvalid(): boolean {
+    const control = this.renderRoot.querySelector<HTMLElement>('fieldset[data-invalid] sl-select, fieldset[data-invalid] sl-input');
+    control?.focus();
+    return !!control;
+  }
+
   /** Shows the server's `scopes[i].…` errors on the rows they came from. */
   showServerErrors(details: FieldError[]): void {
     this.errors = withServerErrors(this.rows, this.errors, details);
@@ -237,26 +243,26 @@ export class PatScopeEditor extends PatApiElement {
       <div class="entity">
         <sl-radio-group
           size="small"
-          label=${strings.scopes.entity}
+          label=${this.t.scopes.entity}
           name=${`entity-${row.key}`}
-          .value=${row.all ? 'all' : 'some'}
+          .value=${row.all === null ? '' : row.all ? 'all' : 'some'}
           @sl-change=${(event: Event) => this.onEntityMode(index, event)}
         >
-          <sl-radio-button value="all">${strings.scopes.entityAll}</sl-radio-button>
-          <sl-radio-button value="some">${strings.scopes.entitySpecific}</sl-radio-button>
+          <sl-radio-button value="all">${this.t.scopes.entityAll}</sl-radio-button>
+          <sl-radio-button value="some">${this.t.scopes.entitySpecific}</sl-radio-button>
         </sl-radio-group>
         ${
-          row.all
+          row.all !== false
             ? nothing
             : html`
                 ${
                   this.entityLookup
-                    ? renderEntityCombobox(row, this.#comboboxActions(index))
+                    ? renderEntityCombobox(row, this.#comboboxActions(index), this.t)
                     : html`<sl-input
                         class="ids-input"
                         size="small"
-                        label=${strings.scopes.entityIds}
-                        help-text=${strings.scopes.entityIdsHelp}
+                        label=${this.t.scopes.entityIds}
+                        help-text=${this.t.scopes.entityIdsHelp}
                         maxlength=${LIMITS.idMax}
                         .value=${row.draft}
                         @sl-input=${(event: Event) => this.onDraft(index, event)}
@@ -274,7 +280,7 @@ export class PatScopeEditor extends PatApiElement {
                         class="remove-id"
                         library="system"
                         name="x-lg"
-                        label=${strings.scopes.removeId(name)}
+                        label=${this.t.scopes.removeId(name)}
                         @click=${() => this.onRemoveId(index, id)}
                       ></sl-icon-button>
                     </sl-tag>`;
@@ -291,12 +297,12 @@ export class PatScopeEditor extends PatApiElement {
     const errors = this.errors.get(row.key);
     return html`
       <fieldset part="row" ?data-invalid=${!!errors}>
-        <legend class="visually-hidden">${strings.scopes.row(index + 1)}</legend>
+        <legend class="visually-hidden">${this.t.scopes.row(index + 1)}</legend>
         <sl-select
           hoist
           size="small"
-          label=${strings.scopes.entityType}
-          placeholder=${strings.scopes.chooseType}
+          label=${this.t.scopes.entityType}
+          placeholder=${this.t.scopes.chooseType}
           ?disabled=${!catalog}
           .value=${catalog ? row.entityType : ''}
           @sl-change=${(event: Event) => this.onType(index, event)}
@@ -308,8 +314,8 @@ export class PatScopeEditor extends PatApiElement {
           size="small"
           multiple
           max-options-visible="2"
-          label=${strings.scopes.operations}
-          placeholder=${strings.scopes.chooseOperations}
+          label=${this.t.scopes.operations}
+          placeholder=${this.t.scopes.chooseOperations}
           ?disabled=${!row.entityType}
           .value=${catalog ? row.operations : []}
           @sl-change=${(event: Event) => this.onOperations(index, event)}
@@ -319,8 +325,8 @@ export class PatScopeEditor extends PatApiElement {
         ${this.renderEntity(row, index)}
         <sl-input
           size="small"
-          label=${catalog?.domain_required ? strings.scopes.domainRequired : strings.scopes.domain}
-          help-text=${catalog?.domain_required ? strings.scopes.domainRequiredHelp : strings.scopes.domainHelp}
+          label=${catalog?.domain_required ? this.t.scopes.domainRequired : this.t.scopes.domain}
+          help-text=${catalog?.domain_required ? this.t.scopes.domainRequiredHelp : this.t.scopes.domainHelp}
           ?required=${catalog?.domain_required === true}
           maxlength=${LIMITS.idMax}
           .value=${row.domain}
@@ -329,7 +335,7 @@ export class PatScopeEditor extends PatApiElement {
         <sl-icon-button
           class="remove"
           name="trash"
-          label=${strings.scopes.removeRow(index + 1)}
+          label=${this.t.scopes.removeRow(index + 1)}
           @click=${() => this.onRemoveRow(index)}
         ></sl-icon-button>
         ${
@@ -349,15 +355,15 @@ export class PatScopeEditor extends PatApiElement {
     const catalog = this.#catalog.value;
     return html`
       <div class="base" part="base" aria-busy=${this.#catalog.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        ${this.#catalog.renderError(strings.scopes.catalogError)}
-        ${this.rows.length === 0 ? html`<p class="empty">${strings.scopes.none}</p>` : nothing}
+        ${this.#catalog.renderError(this.t.scopes.catalogError, this.t)}
+        ${this.rows.length === 0 ? html`<p class="empty">${this.t.scopes.none}</p>` : nothing}
         ${repeat(
           this.rows,
           (row) => row.key,
           (row, index) => this.renderRow(row, index, catalog),
         )}
         <sl-button class="add" part="add" size="small" @click=${this.onAddRow}>
-          <sl-icon slot="prefix" name="plus-lg"></sl-icon>${strings.scopes.addRow}
+          <sl-icon slot="prefix" name="plus-lg"></sl-icon>${this.t.scopes.addRow}
         </sl-button>
       </div>
       ${this.#announcer.render()}

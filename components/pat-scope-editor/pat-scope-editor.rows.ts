@@ -1,5 +1,5 @@
 import { WILDCARD, scopeKey, type FieldError, type ScopeInput } from '../../contract/index.js';
-import { strings } from '../i18n/strings.js';
+import type { PatStrings } from '../i18n/strings.js';
 
 /** A name the entity lookup offers for an id. */
 export interface EntityOption {
@@ -15,7 +15,8 @@ export interface ScopeRow {
   key: number;
   entityType: string;
   operations: string[];
-  all: boolean;
+  /** Every entity of the type (true), the ids (false), or not chosen yet (null): All is never a default. */
+  all: boolean | null;
   ids: string[];
   domain: string;
   /** The text being typed in the entity field. */
@@ -28,7 +29,7 @@ export interface ScopeRow {
 }
 
 export function emptyRow(key: number): ScopeRow {
-  return { key, entityType: '', operations: [], all: true, ids: [], domain: '', draft: '', suggestions: [], open: false, active: -1 };
+  return { key, entityType: '', operations: [], all: null, ids: [], domain: '', draft: '', suggestions: [], open: false, active: -1 };
 }
 
 /** Groups scopes that differ only in operation into one row; `nextKey` numbers the rows. */
@@ -58,29 +59,24 @@ export function expandRow(row: ScopeRow): ScopeInput[] {
   );
 }
 
-/** A row nobody touched is no mistake: it stands for no scope (a token may have none). */
-function isBlank(row: ScopeRow): boolean {
-  return !row.entityType && row.operations.length === 0 && row.ids.length === 0 && !row.domain && !row.draft.trim();
-}
-
 /**
- * Every row's problems, by row key: incomplete rows (without a domain, too, where the backend
- * requires one) and scopes that an earlier row already has.
+ * Every row's problems, by row key: incomplete rows, an untouched one too (without a domain,
+ * where the backend requires one), and scopes that an earlier row already has.
  */
-export function checkRows(rows: readonly ScopeRow[], domainRequired = false): Map<number, string[]> {
+export function checkRows(rows: readonly ScopeRow[], t: PatStrings, domainRequired = false): Map<number, string[]> {
   const errors = new Map<number, string[]>();
   const seen = new Map<string, number>();
   const add = (key: number, message: string) => errors.set(key, [...(errors.get(key) ?? []), message]);
   rows.forEach((row, index) => {
-    if (isBlank(row)) return;
-    if (!row.entityType) add(row.key, strings.scopes.needType);
-    if (row.operations.length === 0) add(row.key, strings.scopes.needOperation);
-    if (!row.all && row.ids.length === 0) add(row.key, strings.scopes.needEntity);
-    if (domainRequired && !row.domain) add(row.key, strings.scopes.needDomain);
+    if (!row.entityType) add(row.key, t.scopes.needType);
+    if (row.operations.length === 0) add(row.key, t.scopes.needOperation);
+    if (row.all === null) add(row.key, t.scopes.needEntity);
+    else if (!row.all && row.ids.length === 0) add(row.key, t.scopes.needIds);
+    if (domainRequired && !row.domain) add(row.key, t.scopes.needDomain);
     for (const scope of expandRow(row)) {
       const other = seen.get(scopeKey(scope));
       if (other !== undefined && other !== index) {
-        add(row.key, strings.scopes.duplicate(other + 1));
+        add(row.key, t.scopes.duplicate(other + 1));
         break;
       }
       seen.set(scopeKey(scope), index);

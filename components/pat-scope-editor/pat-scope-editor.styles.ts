@@ -4,14 +4,17 @@ export default css`
   :host {
     display: block;
   }
+  /* A container: a row lays out by the width the editor has (a page, a dialog, a side panel). */
   .base {
     display: flex;
     flex-direction: column;
     gap: var(--sl-spacing-small);
+    container: scope-editor / inline-size;
   }
+  /* Wide: type, operations, entity, domain and the trash on one line. */
   fieldset {
     display: grid;
-    grid-template-columns: minmax(9rem, 1fr) minmax(10rem, 1.3fr) minmax(12rem, 2fr) minmax(8rem, 1fr) auto;
+    grid-template-columns: minmax(12rem, 1.3fr) minmax(11rem, 1.2fr) minmax(13rem, 1.8fr) minmax(9rem, 1fr) auto;
     gap: var(--sl-spacing-small);
     align-items: start;
     margin: 0;
@@ -23,9 +26,27 @@ export default css`
   fieldset[data-invalid] {
     border-color: var(--sl-color-danger-500);
   }
-  @media (max-width: 48rem) {
+  /* Medium: type and operations over entity and domain, the trash beside them. */
+  @container scope-editor (max-width: 52rem) {
     fieldset {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto;
+    }
+    .remove {
+      grid-column: 3;
+      grid-row: 1;
+    }
+  }
+  /* Narrow: one field under another, the trash at the end of the first line. */
+  @container scope-editor (max-width: 30rem) {
+    fieldset {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    fieldset > :not(.remove) {
+      grid-column: 1;
+    }
+    .remove {
+      grid-column: 2;
+      grid-row: 1;
     }
   }
   .remove {

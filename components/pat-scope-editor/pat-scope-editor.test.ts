@@ -61,11 +61,20 @@ const rowErrors = (fieldset: Element) => [...fieldset.querySelectorAll('.row-err
 const addButton = (editor: PatScopeEditor) => root(editor).querySelector<HTMLElement>('sl-button.add')!;
 const optionValues = (select: SlSelect) => [...select.querySelectorAll('sl-option')].map((option) => option.getAttribute('value'));
 
-/** Fills a row with real clicks and keys: type, operations, ids (or All) and domain. */
+/** The Entity choices shown as checked, as assistive technology is told (aria-checked of each radio). */
+const checkedModes = (fieldset: Element) =>
+  (['all', 'some'] as const).filter(
+    (mode) => modeButton(fieldset, mode).shadowRoot!.querySelector('[role="radio"]')!.getAttribute('aria-checked') === 'true',
+  );
+
+/**
+ * Fills a row with real clicks and keys: type, operations, the entity (a click on All, or on
+ * Specific and the ids; none with `entity: 'unchosen'`) and domain.
+ */
 async function fillRow(
   editor: PatScopeEditor,
   index: number,
-  scope: { type: string; operations: string[]; ids?: string[]; domain?: string },
+  scope: { type: string; operations: string[]; ids?: string[]; entity?: 'unchosen'; domain?: string },
 ): Promise<void> {
   const fieldset = row(editor, index);
   await chooseOne(typeSelect(fieldset), scope.type);
@@ -79,6 +88,10 @@ async function fillRow(
       await sendKeys({ press: 'Enter' });
       await until(() => tags(row(editor, index)).some((tag) => tag.title === id), `tag ${id}`, WAIT);
     }
+  } else if (scope.entity !== 'unchosen') {
+    // All is never a default: it is picked, like any other choice.
+    await click(modeButton(row(editor, index), 'all'));
+    await until(() => modeGroup(row(editor, index)).value === 'all', 'All chosen', WAIT);
   }
   if (scope.domain !== undefined) {
     await typeInto(domainInput(row(editor, index)), scope.domain);
@@ -252,6 +265,7 @@ describe('<pat-scope-editor>', () => {
       const editor = await mountEditor();
       await fillRow(editor, 0, { type: 'channels', operations: ['list'] });
       expect(modeGroup(row(editor, 0)).value).to.equal('all');
+      expect(checkedModes(row(editor, 0))).to.deep.equal(['all']);
       expect(idsInput(row(editor, 0)), 'no ids field for All').to.equal(undefined);
       expect(editor.scopes).to.deep.equal([{ entity_type: 'channels', operation: 'list', entity_id: '*', domain_id: null }]);
 
@@ -278,10 +292,50 @@ describe('<pat-scope-editor>', () => {
       expect(editor.scopes).to.have.length(1);
     });
 
-    it('a specific entity with no id is not a scope yet', async () => {
+    it('a specific entity with no id is not a scope yet, and validate() asks for an id', async () => {
       const editor = await mountEditor();
       await fillRow(editor, 0, { type: 'clients', operations: ['read'], ids: [] });
+      expect(checkedModes(row(editor, 0))).to.deep.equal(['some']);
       expect(editor.scopes).to.deep.equal([]);
+      expect(editor.validate()).to.equal(false);
+      await editor.updateComplete;
+      expect(rowErrors(row(editor, 0))).to.deep.equal([strings.scopes.needIds]);
+      await typeInto(idsInput(row(editor, 0))!, 'c-1');
+      await sendKeys({ press: 'Enter' });
+      await until(() => rowErrors(row(editor, 0)).length === 0, 'the flag to clear with an id', WAIT);
+      expect(editor.scopes).to.deep.equal([{ entity_type: 'clients', operation: 'read', entity_id: 'c-1', domain_id: null }]);
+    });
+
+    it('a new row starts with no entity choice: neither All nor Specific, and no scope until All is picked', async () => {
+      const editor = await mountEditor();
+      const events = record(editor, 'pat-scopes-change');
+      expect(modeGroup(row(editor, 0)).value).to.equal('');
+      expect(checkedModes(row(editor, 0)), 'nothing checked').to.deep.equal([]);
+      expect(idsInput(row(editor, 0)), 'no ids field before Specific').to.equal(undefined);
+
+      await fillRow(editor, 0, { type: 'channels', operations: ['read', 'list'], entity: 'unchosen' });
+      expect(checkedModes(row(editor, 0)), 'still nothing checked').to.deep.equal([]);
+      expect(editor.scopes, 'a type and operations alone are no scope').to.deep.equal([]);
+      expect(events.at(-1)!.detail.scopes).to.deep.equal([]);
+
+      // All is a click like any other choice.
+      await click(modeButton(row(editor, 0), 'all'));
+      await until(() => editor.scopes.length === 2, 'the scopes of All', WAIT);
+      expect(checkedModes(row(editor, 0))).to.deep.equal(['all']);
+      expect(editor.scopes).to.deep.equal([
+        { entity_type: 'channels', operation: 'read', entity_id: '*', domain_id: null },
+        { entity_type: 'channels', operation: 'list', entity_id: '*', domain_id: null },
+      ]);
+      expect(events.at(-1)!.detail.scopes).to.deep.equal(editor.scopes);
+      expect(editor.validate()).to.equal(true);
+
+      // A row added later starts without a choice too, whatever the rows above chose.
+      await click(addButton(editor));
+      await until(() => rows(editor).length === 2, 'a second row', WAIT);
+      expect(modeGroup(row(editor, 1)).value).to.equal('');
+      expect(checkedModes(row(editor, 1))).to.deep.equal([]);
+      expect(checkedModes(row(editor, 0)), 'the first row keeps All').to.deep.equal(['all']);
+      expect(editor.scopes).to.have.length(2);
     });
   });
 
@@ -291,6 +345,7 @@ describe('<pat-scope-editor>', () => {
       expect(rows(editor)).to.have.length(0);
       expect(text(root(editor).querySelector('.empty'))).to.equal(strings.scopes.none);
       expect(text(addButton(editor))).to.equal(strings.scopes.addRow);
+      expect(text(addButton(editor))).to.equal('Add another scope');
 
       await click(addButton(editor));
       await until(() => rows(editor).length === 1, 'one row', WAIT);
@@ -376,25 +431,60 @@ describe('<pat-scope-editor>', () => {
       expect(editor.scopes).to.deep.equal([{ entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: 'd-1' }]);
     });
 
-    it('validate() flags incomplete rows with what is missing', async () => {
+    it('validate() flags every incomplete row, an untouched one too, with what is missing', async () => {
       const editor = await mountEditor();
       await click(addButton(editor));
       await click(addButton(editor));
-      await until(() => rows(editor).length === 3, 'three rows', WAIT);
+      await click(addButton(editor));
+      await until(() => rows(editor).length === 4, 'four rows', WAIT);
+      // Row 1 untouched; row 2 a type only; row 3 type and operation, no entity chosen; row 4 Specific without an id.
       await chooseOne(typeSelect(row(editor, 1)), 'clients');
-      await fillRow(editor, 2, { type: 'channels', operations: ['read'], ids: [] });
+      await fillRow(editor, 2, { type: 'users', operations: ['read'], entity: 'unchosen' });
+      await fillRow(editor, 3, { type: 'channels', operations: ['read'], ids: [] });
+      expect(editor.scopes, 'no row stands for a scope yet').to.deep.equal([]);
+      expect(rows(editor).map(rowErrors), 'nothing flagged before validate()').to.deep.equal([[], [], [], []]);
 
       expect(editor.validate()).to.equal(false);
+      expect(editor.invalid).to.equal(true);
       await editor.updateComplete;
-      expect(rowErrors(row(editor, 0)), 'an untouched row stands for no scope').to.deep.equal([]);
-      expect(editor.scopes.filter((scope) => scope.entity_type === 'channels')).to.have.length(0);
-      expect(rowErrors(row(editor, 1))).to.deep.equal([strings.scopes.needOperation]);
+      expect(rowErrors(row(editor, 0)), 'an untouched row is flagged, not dropped').to.deep.equal([
+        strings.scopes.needType,
+        strings.scopes.needOperation,
+        strings.scopes.needEntity,
+      ]);
+      expect(rowErrors(row(editor, 1))).to.deep.equal([strings.scopes.needOperation, strings.scopes.needEntity]);
       expect(rowErrors(row(editor, 2))).to.deep.equal([strings.scopes.needEntity]);
+      expect(text(row(editor, 2).querySelector('.row-errors'))).to.equal('Choose All, or Specific with at least one entity ID.');
+      expect(rowErrors(row(editor, 3))).to.deep.equal([strings.scopes.needIds]);
+      expect(rows(editor).map((fieldset) => fieldset.hasAttribute('data-invalid'))).to.deep.equal([true, true, true, true]);
+
+      // Choosing All settles row 3 as you edit.
+      await click(modeButton(row(editor, 2), 'all'));
+      await until(() => rowErrors(row(editor, 2)).length === 0, 'row 3 settled by All', WAIT);
+      expect(row(editor, 2).hasAttribute('data-invalid')).to.equal(false);
 
       await click(trash(row(editor, 0)));
-      await until(() => rows(editor).length === 2, 'row removed', WAIT);
-      expect(rowErrors(row(editor, 0)), 'the errors follow their rows').to.deep.equal([strings.scopes.needOperation]);
-      expect(rowErrors(row(editor, 1))).to.deep.equal([strings.scopes.needEntity]);
+      await until(() => rows(editor).length === 3, 'row removed', WAIT);
+      expect(rowErrors(row(editor, 0)), 'the errors follow their rows').to.deep.equal([
+        strings.scopes.needOperation,
+        strings.scopes.needEntity,
+      ]);
+      expect(rowErrors(row(editor, 1))).to.deep.equal([]);
+      expect(rowErrors(row(editor, 2))).to.deep.equal([strings.scopes.needIds]);
+      expect(editor.validate()).to.equal(false);
+    });
+
+    it('an editor left with its one untouched row does not validate; without rows it does', async () => {
+      const editor = await mountEditor();
+      expect(editor.validate(), 'the untouched row').to.equal(false);
+      await editor.updateComplete;
+      expect(rowErrors(row(editor, 0))).to.deep.equal([strings.scopes.needType, strings.scopes.needOperation, strings.scopes.needEntity]);
+      expect(editor.scopes).to.deep.equal([]);
+      await click(trash(row(editor, 0)));
+      await until(() => rows(editor).length === 0, 'no rows', WAIT);
+      expect(editor.invalid, 'the flag goes with its row').to.equal(false);
+      expect(editor.validate(), 'no rows: nothing to fix').to.equal(true);
+      expect(text(root(editor).querySelector('.empty'))).to.equal(strings.scopes.none);
     });
 
     it('a prefill given before the catalog arrives shows once it does', async () => {
@@ -936,6 +1026,8 @@ describe('<pat-scope-editor>', () => {
       expect(operations.value).to.deep.equal(['create', 'read']);
       await sendKeys({ press: 'Tab' });
       expect(focusedControl(editor)).to.equal('row1:mode-all');
+      expect(checkedModes(row(editor, 0)), 'focus on All does not choose it').to.deep.equal([]);
+      expect(editor.scopes).to.deep.equal([]);
       await sendKeys({ press: 'ArrowRight' });
       await until(() => idsInput(row(editor, 0)), 'the ids field', WAIT);
       expect(focusedControl(editor)).to.equal('row1:mode-some');

@@ -5,7 +5,6 @@ import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import { baseStyles } from '../common/base.styles.js';
 import { renderCopyButton } from '../common/copy-button.js';
 import { PatElement } from '../common/pat-element.js';
-import { strings } from '../i18n/strings.js';
 import styles from './pat-secret-banner.styles.js';
 
 /**
@@ -37,11 +36,11 @@ export class PatSecretBanner extends PatElement {
     return html`
       <sl-alert part="base" variant="warning" open>
         <sl-icon slot="icon" name="key"></sl-icon>
-        <p class="title">${strings.secret.title}</p>
-        <p class="warning">${strings.secret.warning}</p>
+        <p class="title">${this.t.secret.title}</p>
+        <p class="warning">${this.t.secret.warning}</p>
         <div class="secret">
           <code part="secret">${this.secret}</code>
-          ${renderCopyButton(this.secret, strings.secret.copy, 'copy')}
+          ${renderCopyButton(this.secret, this.t.secret.copy, this.t, 'copy')}
         </div>
       </sl-alert>
     `;

@@ -12,9 +12,9 @@ import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { baseStyles } from '../common/base.styles.js';
 import type { PatListState } from '../common/events.js';
+import { errorText } from '../api/api-error.js';
 import { PatApiElement } from '../common/pat-api-element.js';
-import { strings } from '../i18n/strings.js';
-import { PAGE_SIZES, validListState } from '../common/list-state.js';
+import { PAGE_SIZES, statusesOf, validListState } from '../common/list-state.js';
 import { Announcer } from '../common/announcer.js';
 import { renderPager } from './pat-table.pager.js';
 import { RowMenu } from './pat-table.row-menu.js';
@@ -87,8 +87,11 @@ export class PatTable extends PatApiElement {
   // The defaults below are LIST_STATE_DEFAULTS, written out so that the manifest documents them
   // (its analyzer reads literals only); a test holds them equal.
 
-  /** The status filter: `active`, `expiring` (active, expiring within a week), `revoked`, `expired` or `all`. */
-  @property({ reflect: true }) status: StatusFilter = 'active';
+  /**
+   * The status filter: `active`, `expiring` (active, expiring within a week), `revoked`,
+   * `expired` or `all`, or several comma-separated (`revoked,expired`).
+   */
+  @property({ reflect: true }) status = 'active';
 
   /** The name search (substring, case-insensitive). */
   @property({ reflect: true }) search = '';
@@ -133,7 +136,8 @@ export class PatTable extends PatApiElement {
   }
 
   private onStatusChange(event: Event) {
-    this.setQuery({ status: (event.target as SlSelect).value as StatusFilter, page: 1 });
+    const chosen = (event.target as SlSelect).value as string[];
+    this.setQuery({ status: chosen.length === 0 ? 'all' : statusesOf(chosen.join(',')).join(','), page: 1 });
   }
 
   private onStatClick(status: StatusFilter) {
@@ -207,7 +211,7 @@ export class PatTable extends PatApiElement {
     const count = this.#data.summary?.total ?? this.#data.page?.total ?? 0;
     const deleted = await this.confirmDeleteAll(() => this.#confirmDialog(), count, event.currentTarget as HTMLElement);
     if (deleted === undefined) return;
-    this.#announcer.announce(strings.table.allDeleted(deleted));
+    this.#announcer.announce(this.t.table.allDeleted(deleted));
     this.page = 1;
     this.refresh();
     void this.#refocus(0);
@@ -223,15 +227,15 @@ export class PatTable extends PatApiElement {
   async #copyId(pat: Pat) {
     try {
       await navigator.clipboard.writeText(pat.id);
-      this.#announcer.announce(strings.table.idCopied(pat.name));
+      this.#announcer.announce(this.t.table.idCopied(pat.name));
     } catch {
-      this.#announcer.announce(strings.copyFailed);
+      this.#announcer.announce(this.t.copyFailed);
     }
   }
 
   async #revoke(pat: Pat, trigger?: HTMLElement) {
     if (!(await this.confirmRevoke(() => this.#confirmDialog(), pat, trigger))) return;
-    this.#announcer.announce(strings.table.revoked(pat.name));
+    this.#announcer.announce(this.t.table.revoked(pat.name));
     this.refresh();
     void this.#refocus(this.#rowIndex(pat));
   }
@@ -240,7 +244,7 @@ export class PatTable extends PatApiElement {
     const rows = this.#data.page?.pats.length ?? 0;
     const index = this.#rowIndex(pat);
     if (!(await this.confirmDelete(() => this.#confirmDialog(), pat, trigger))) return;
-    this.#announcer.announce(strings.table.deleted(pat.name));
+    this.#announcer.announce(this.t.table.deleted(pat.name));
     // The last row of a later page went: show the page before rather than an empty one.
     if (rows === 1 && this.page > 1) this.setQuery({ page: this.page - 1 });
     this.refresh();
@@ -275,32 +279,35 @@ export class PatTable extends PatApiElement {
 
   private renderCounts() {
     const summary = this.#data.summary;
-    return renderCounts([
-      {
-        label: strings.status.active,
-        value: summary?.active,
-        pressed: this.status === 'active',
-        onClick: () => this.onStatClick('active'),
-      },
-      {
-        label: strings.status.expiring,
-        value: summary?.expiring_soon,
-        pressed: this.status === 'expiring',
-        onClick: () => this.onStatClick('expiring'),
-      },
-      {
-        label: strings.status.revoked,
-        value: summary?.revoked,
-        pressed: this.status === 'revoked',
-        onClick: () => this.onStatClick('revoked'),
-      },
-      {
-        label: strings.status.expired,
-        value: summary?.expired,
-        pressed: this.status === 'expired',
-        onClick: () => this.onStatClick('expired'),
-      },
-    ]);
+    return renderCounts(
+      [
+        {
+          label: this.t.status.active,
+          value: summary?.active,
+          pressed: this.status === 'active',
+          onClick: () => this.onStatClick('active'),
+        },
+        {
+          label: this.t.status.expiring,
+          value: summary?.expiring_soon,
+          pressed: this.status === 'expiring',
+          onClick: () => this.onStatClick('expiring'),
+        },
+        {
+          label: this.t.status.revoked,
+          value: summary?.revoked,
+          pressed: this.status === 'revoked',
+          onClick: () => this.onStatClick('revoked'),
+        },
+        {
+          label: this.t.status.expired,
+          value: summary?.expired,
+          pressed: this.status === 'expired',
+          onClick: () => this.onStatClick('expired'),
+        },
+      ],
+      this.locale,
+    );
   }
 
   private renderToolbar() {
@@ -312,12 +319,13 @@ export class PatTable extends PatApiElement {
       onStatusChange: (event) => this.onStatusChange(event),
       onCreate: () => this.onCreate(),
       onDeleteAll: (event) => this.onDeleteAll(event),
+      t: this.t,
     });
   }
 
   /** The open row menu's items. */
   private renderRowMenu(pat: Pat) {
-    return this.#rowMenu.render(renderRowMenuItems(pat, (event) => this.onRowAction(event, pat)));
+    return this.#rowMenu.render(renderRowMenuItems(pat, (event) => this.onRowAction(event, pat), this.t));
   }
 
   private renderBody(columns: number) {
@@ -326,20 +334,21 @@ export class PatTable extends PatApiElement {
     if (this.#data.error && (!page || this.#data.stale))
       return stateRow(
         columns,
-        renderListError(this.#data.error, () => this.refresh()),
+        renderListError(this.#data.error, () => this.refresh(), this.t),
       );
     // An empty page is "nothing yet" or "no match" by the counts: while they reload, it is still loading.
     if (!page || this.#data.awaitingCounts) return skeletonRows(columns);
     if (page.pats.length === 0) {
       const nothingYet = this.#data.summary?.total === 0;
-      return stateRow(columns, renderEmpty(nothingYet, { onCreate: () => this.onCreate(), onReset: () => this.onResetFilters() }));
+      return stateRow(columns, renderEmpty(nothingYet, { onCreate: () => this.onCreate(), onReset: () => this.onResetFilters() }, this.t));
     }
     const now = Date.now();
+    const { locale } = this;
     // Keyed by id, so focus never lands on a row that now shows another PAT.
     return repeat(
       page.pats,
       (pat) => pat.id,
-      (pat) => renderPatRow(pat, now, this.#rowMenu.openId === pat.id ? this.renderRowMenu(pat) : nothing),
+      (pat) => renderPatRow(pat, now, this.#rowMenu.openId === pat.id ? this.renderRowMenu(pat) : nothing, locale),
     );
   }
 
@@ -355,12 +364,13 @@ export class PatTable extends PatApiElement {
         shown: page.pats.length,
         onPage: (target) => this.setQuery({ page: target }),
         onPageSize: (pageSize) => this.setQuery({ pageSize, page: 1 }),
+        locale: this.locale,
       })}
     </div>`;
   }
 
   override render() {
-    const columns = patColumns();
+    const columns = patColumns(this.t);
     const busy = this.#data.loading || this.#data.awaitingCounts;
     const failedRefetch = this.#data.page && !this.#data.stale ? this.#data.error : undefined;
     return html`
@@ -369,20 +379,20 @@ export class PatTable extends PatApiElement {
         ${
           failedRefetch
             ? html`<sl-alert variant="danger" open>
-                <strong>${strings.table.errorTitle}</strong> ${failedRefetch.message}
-                <sl-button class="retry" size="small" @click=${() => this.refresh()}>${strings.retry}</sl-button>
+                <strong>${this.t.table.errorTitle}</strong> ${errorText(failedRefetch, this.t)}
+                <sl-button class="retry" size="small" @click=${() => this.refresh()}>${this.t.retry}</sl-button>
               </sl-alert>`
             : nothing
         }
         <div class="frame">
           <table part="table" aria-busy=${busy ? 'true' : 'false'}>
             <caption class="visually-hidden">
-              ${strings.table.caption}
+              ${this.t.table.caption}
             </caption>
             <thead>
               <tr>
                 ${columns.map((column) => renderColumnHeader(column, this.sort, this.sortDir, (key) => this.onSort(key)))}
-                <th scope="col"><span class="visually-hidden">${strings.table.columns.actions}</span></th>
+                <th scope="col"><span class="visually-hidden">${this.t.table.columns.actions}</span></th>
               </tr>
             </thead>
             <tbody

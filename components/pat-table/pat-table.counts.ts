@@ -1,6 +1,5 @@
 import { html } from 'lit';
-import { formatNumber } from '../common/format.js';
-import { strings } from '../i18n/strings.js';
+import type { PatLocale } from '../common/format.js';
 
 /** One count above the table, and the filter a click on it sets. */
 export interface CountFilter {
@@ -13,14 +12,14 @@ export interface CountFilter {
 }
 
 /** The counts as toggle buttons: each filters the list to what it counts. */
-export function renderCounts(filters: readonly CountFilter[]) {
+export function renderCounts(filters: readonly CountFilter[], locale: PatLocale) {
   return html`
-    <ul class="stats" part="stats" aria-label=${strings.table.statsLabel}>
+    <ul class="stats" part="stats" aria-label=${locale.t.table.statsLabel}>
       ${filters.map(
         (filter) => html`
           <li>
             <button class="stat" part="stat" type="button" aria-pressed=${filter.pressed ? 'true' : 'false'} @click=${filter.onClick}>
-              <span class="stat-count">${filter.value === undefined ? '–' : formatNumber(filter.value)}</span>
+              <span class="stat-count">${filter.value === undefined ? '–' : locale.number(filter.value)}</span>
               <span class="stat-label">${filter.label}</span>
             </button>
           </li>

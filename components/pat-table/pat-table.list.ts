@@ -1,13 +1,15 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import type { PatPage, PatSortKey, SortDirection, StatusFilter, Summary } from '../../contract/index.js';
+import type { PatPage, PatSortKey, SortDirection, Summary } from '../../contract/index.js';
+import { statusesOf } from '../common/list-state.js';
 import type { PatApi } from '../api/pat-api.js';
 import { requireApi } from '../common/pat-api-element.js';
 
 /** What the list shows: the query of `GET /pats`, in the table's terms. */
 export type ListArgs = readonly [
   api: PatApi | undefined,
-  status: StatusFilter,
+  /** One status or several, comma-separated. */
+  status: string,
   search: string,
   sort: PatSortKey,
   dir: SortDirection,
@@ -33,7 +35,7 @@ export class PatListData {
     this.#args = args;
     this.#list = new Task(host, {
       task: async ([api, status, search, sort, dir, page, pageSize], { signal }) => {
-        const query = { status, name: search || undefined, sort, dir, offset: (page - 1) * pageSize, limit: pageSize };
+        const query = { status: statusesOf(status), name: search || undefined, sort, dir, offset: (page - 1) * pageSize, limit: pageSize };
         return requireApi(api).listPats(query, { signal });
       },
       args,

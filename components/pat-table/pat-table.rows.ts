@@ -6,22 +6,23 @@ import '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import '@shoelace-style/shoelace/dist/components/divider/divider.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import { isExpiringSoon, type Pat, type PatSortKey, type SortDirection } from '../../contract/index.js';
-import { STATUS_BADGE, formatDateTime, formatNumber, formatRelative, patEnd } from '../common/format.js';
-import { strings } from '../i18n/strings.js';
+import { errorText } from '../api/api-error.js';
+import { STATUS_BADGE, type PatLocale } from '../common/format.js';
+import type { PatStrings } from '../i18n/strings.js';
 
 /** A column the user can sort by, or just a heading. */
 export type Column = { key: PatSortKey; label: string } | string;
 
 /** The table's columns, the actions column aside. */
-export function patColumns(): Column[] {
+export function patColumns(t: PatStrings): Column[] {
   return [
-    { key: 'name', label: strings.table.columns.name },
-    strings.table.columns.description,
-    strings.table.columns.status,
-    { key: 'issued_at', label: strings.table.columns.issued },
-    { key: 'expires_at', label: strings.table.columns.expires },
-    { key: 'last_used_at', label: strings.table.columns.lastUsed },
-    strings.table.columns.scopes,
+    { key: 'name', label: t.table.columns.name },
+    t.table.columns.description,
+    t.table.columns.status,
+    { key: 'issued_at', label: t.table.columns.issued },
+    { key: 'expires_at', label: t.table.columns.expires },
+    { key: 'last_used_at', label: t.table.columns.lastUsed },
+    t.table.columns.scopes,
   ];
 }
 
@@ -70,38 +71,39 @@ export function stateRow(columns: number, content: unknown) {
  * per cell), and it nests as few templates as it takes. (An empty description's "—" takes the
  * description's own muted colour.)
  */
-export function renderPatRow(pat: Pat, now: number, menu: unknown) {
-  const end = patEnd(pat, now);
+export function renderPatRow(pat: Pat, now: number, menu: unknown, locale: PatLocale) {
+  const { t } = locale;
+  const end = locale.patEnd(pat, now);
   return html`<tr part="row" tabindex="0" data-id=${pat.id}>
-    <td class="name" .textContent=${pat.name}></td>
-    <td class="description" title=${pat.description} .textContent=${pat.description || '—'}></td>
-    <td><span class="badge" data-variant=${STATUS_BADGE[pat.status]} .textContent=${strings.status[pat.status]}></span></td>
-    <td>
-      <time datetime=${pat.issued_at} title=${formatDateTime(pat.issued_at)} .textContent=${formatRelative(pat.issued_at, now)}></time>
+    <td class="name" dir="auto" title=${pat.name} .textContent=${pat.name}></td>
+    <td class="description" dir="auto" title=${pat.description} .textContent=${pat.description || '—'}></td>
+    <td class="status"><span class="badge" data-variant=${STATUS_BADGE[pat.status]} .textContent=${t.status[pat.status]}></span></td>
+    <td class="issued">
+      <time datetime=${pat.issued_at} title=${locale.dateTime(pat.issued_at)} .textContent=${locale.relative(pat.issued_at, now)}></time>
     </td>
-    <td>
+    <td class="expires-cell">
       <span class="expires"
-        ><time class=${end.revoked ? 'muted' : ''} datetime=${end.at} title=${formatDateTime(end.at)} .textContent=${end.text}></time>
-        ${isExpiringSoon(pat, now) ? html`<span class="badge" data-variant="warning" .textContent=${strings.status.expiring}></span>` : nothing}</span
+        ><time class=${end.revoked ? 'muted' : ''} datetime=${end.at} title=${locale.dateTime(end.at)} .textContent=${end.text}></time>
+        ${isExpiringSoon(pat, now) ? html`<span class="badge" data-variant="warning" .textContent=${t.status.expiring}></span>` : nothing}</span
       >
     </td>
-    <td>
+    <td class="last-used">
       ${
         pat.last_used_at
           ? html`<time
               datetime=${pat.last_used_at}
-              title=${formatDateTime(pat.last_used_at)}
-              .textContent=${formatRelative(pat.last_used_at, now)}
+              title=${locale.dateTime(pat.last_used_at)}
+              .textContent=${locale.relative(pat.last_used_at, now)}
             ></time>`
-          : html`<span class="muted" .textContent=${strings.never}></span>`
+          : html`<span class="muted" .textContent=${t.never}></span>`
       }
     </td>
-    <td class="numeric" .textContent=${formatNumber(pat.scopes_count)}></td>
+    <td class="numeric scopes" .textContent=${locale.number(pat.scopes_count)}></td>
     <td class="row-actions">
       <button
         class="icon-button row-menu-trigger"
         type="button"
-        aria-label=${strings.table.rowActions(pat.name)}
+        aria-label=${t.table.rowActions(pat.name)}
         aria-haspopup="true"
         aria-expanded="false"
       >
@@ -116,26 +118,26 @@ export function renderPatRow(pat: Pat, now: number, menu: unknown) {
 }
 
 /** The empty list: nothing yet (with Create), or nothing that matches (with Reset filters). */
-export function renderEmpty(nothingYet: boolean, { onCreate, onReset }: { onCreate: () => void; onReset: () => void }) {
+export function renderEmpty(nothingYet: boolean, { onCreate, onReset }: { onCreate: () => void; onReset: () => void }, t: PatStrings) {
   return nothingYet
     ? html`
-        <h3>${strings.table.emptyTitle}</h3>
-        <p>${strings.table.emptyText}</p>
-        <sl-button variant="primary" @click=${onCreate}>${strings.table.create}</sl-button>
+        <h3>${t.table.emptyTitle}</h3>
+        <p>${t.table.emptyText}</p>
+        <sl-button variant="primary" @click=${onCreate}>${t.table.create}</sl-button>
       `
     : html`
-        <h3>${strings.table.noMatchTitle}</h3>
-        <p>${strings.table.noMatchText}</p>
-        <sl-button @click=${onReset}>${strings.table.resetFilters}</sl-button>
+        <h3>${t.table.noMatchTitle}</h3>
+        <p>${t.table.noMatchText}</p>
+        <sl-button @click=${onReset}>${t.table.resetFilters}</sl-button>
       `;
 }
 
 /** The list could not be loaded: why, and Retry. */
-export function renderListError(error: Error | undefined, onRetry: () => void) {
+export function renderListError(error: Error | undefined, onRetry: () => void, t: PatStrings) {
   return html`
-    <h3>${strings.table.errorTitle}</h3>
-    <p role="alert">${error?.message}</p>
-    <sl-button @click=${onRetry}>${strings.retry}</sl-button>
+    <h3>${t.table.errorTitle}</h3>
+    <p role="alert">${error && errorText(error, t)}</p>
+    <sl-button @click=${onRetry}>${t.retry}</sl-button>
   `;
 }
 
@@ -143,19 +145,19 @@ export function renderListError(error: Error | undefined, onRetry: () => void) {
  * The items of a row's menu: Revoke for an active PAT, Regenerate for the others; the ones that
  * stop a secret or a PAT below a divider, Delete in the danger colour.
  */
-export function renderRowMenuItems(pat: Pat, onSelect: (event: CustomEvent<{ item: SlMenuItem }>) => void) {
+export function renderRowMenuItems(pat: Pat, onSelect: (event: CustomEvent<{ item: SlMenuItem }>) => void, t: PatStrings) {
   return html`
     <sl-menu @sl-select=${onSelect}>
-      <sl-menu-item value="view">${strings.table.view}</sl-menu-item>
-      <sl-menu-item value="copy">${strings.table.copyId}</sl-menu-item>
-      <sl-menu-item value="add-scope">${strings.table.addScope}</sl-menu-item>
+      <sl-menu-item value="view">${t.table.view}</sl-menu-item>
+      <sl-menu-item value="copy">${t.table.copyId}</sl-menu-item>
+      <sl-menu-item value="add-scope">${t.table.addScope}</sl-menu-item>
       <sl-divider></sl-divider>
       ${
         pat.status === 'active'
-          ? html`<sl-menu-item value="revoke">${strings.table.revoke}</sl-menu-item>`
-          : html`<sl-menu-item value="regenerate">${strings.table.regenerate}</sl-menu-item>`
+          ? html`<sl-menu-item value="revoke">${t.table.revoke}</sl-menu-item>`
+          : html`<sl-menu-item value="regenerate">${t.table.regenerate}</sl-menu-item>`
       }
-      <sl-menu-item class="danger" value="delete">${strings.table.delete}</sl-menu-item>
+      <sl-menu-item class="danger" value="delete">${t.table.delete}</sl-menu-item>
     </sl-menu>
   `;
 }

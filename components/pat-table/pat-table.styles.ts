@@ -5,10 +5,12 @@ export default css`
     display: block;
     --pat-table-row-hover: var(--sl-color-neutral-50);
   }
+  /* A container: the rows turn into cards by the width the table has, not the viewport's. */
   .base {
     display: flex;
     flex-direction: column;
     gap: var(--sl-spacing-medium);
+    container: pat-table / inline-size;
   }
   .stats {
     display: grid;
@@ -128,9 +130,42 @@ export default css`
   th[aria-sort] .sort-indicator {
     color: var(--sl-color-primary-600);
   }
+  /* A name keeps a readable width on one line, its ellipsis unfolding on hover (title) and on the focused row. */
   .name {
+    min-width: 9rem;
+    max-width: 20rem;
+    overflow: hidden;
     font-weight: var(--sl-font-weight-bold);
-    word-break: break-word;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  tbody tr:focus-within .name {
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  /* The name and the ⋮ stay in view while the columns between them scroll underneath. */
+  th:first-child,
+  td.name,
+  th:last-child,
+  td.row-actions {
+    position: sticky;
+    background: var(--sl-color-neutral-0);
+  }
+  th:first-child,
+  td.name {
+    inset-inline-start: 0;
+  }
+  th:last-child,
+  td.row-actions {
+    inset-inline-end: 0;
+  }
+  tbody tr:hover > td.name,
+  tbody tr:hover > td.row-actions {
+    background: var(--pat-table-row-hover);
+  }
+  /* A sticky cell is a stacking context: the open menu's cell goes above the cells of the rows below. */
+  td.row-actions:has(.row-menu) {
+    z-index: 1;
   }
   .description {
     max-width: 18rem;
@@ -139,17 +174,24 @@ export default css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  /* Times keep their width as "59 seconds ago" becomes "1 minute ago". */
   time {
     white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  td.issued,
+  td.last-used {
+    min-width: 8.5rem;
   }
   .muted {
     color: var(--sl-color-neutral-600);
   }
+  /* The end, and beneath it (in every row the same way) the Expiring soon badge. */
   .expires {
     display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--sl-spacing-2x-small);
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--sl-spacing-3x-small);
   }
   .numeric {
     text-align: end;
@@ -323,5 +365,72 @@ export default css`
   .pager {
     display: flex;
     gap: var(--sl-spacing-3x-small);
+  }
+  /* Narrow (a phone, a side panel), each PAT is a card: its name and ⋮, its status and its end. */
+  @container pat-table (max-width: 44rem) {
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    table,
+    tbody {
+      display: block;
+    }
+    tbody tr {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: center;
+      gap: var(--sl-spacing-2x-small) var(--sl-spacing-small);
+      padding: var(--sl-spacing-small) var(--sl-spacing-medium);
+      border-bottom: solid 1px var(--sl-color-neutral-100);
+    }
+    tbody tr:last-child {
+      border-bottom: none;
+    }
+    tbody td {
+      display: block;
+      padding: 0;
+      border: none;
+    }
+    td.name,
+    td.row-actions {
+      position: static;
+      background: none;
+    }
+    td.name {
+      grid-column: 1;
+      max-width: none;
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+    td.row-actions {
+      grid-column: 2;
+      grid-row: 1 / span 3;
+      width: auto;
+    }
+    td.status,
+    td.expires-cell {
+      grid-column: 1;
+    }
+    .expires {
+      flex-direction: row;
+      flex-wrap: wrap;
+      align-items: center;
+    }
+    td.description,
+    td.issued,
+    td.last-used,
+    td.scopes,
+    tr.skeleton td:not(:first-child) {
+      display: none;
+    }
+    /* The empty, no-match and error states span the card list. */
+    tbody tr:not([data-id]):not(.skeleton) {
+      display: block;
+    }
   }
 `;

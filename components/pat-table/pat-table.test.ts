@@ -5,11 +5,11 @@ import type { SetupWorker } from 'msw/browser';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import type { PatSortKey, SortDirection, StatusFilter } from '../../contract/index.js';
+import type { PatSortKey, SortDirection, StatusFilter, StatusQuery } from '../../contract/index.js';
 import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
 import { mount, until, useMockApi, expectAccessible, expectSame } from '../../testing/fixture.js';
 import { deepActive, nextEvent, text, transitionsEnded } from '../../testing/dom.js';
-import { chooseOne, click, elapse, record, typeInto } from '../../testing/input.js';
+import { chooseMany, chooseOne, click, elapse, openSelect, record, typeInto } from '../../testing/input.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
 import { strings } from '../i18n/strings.js';
@@ -36,6 +36,8 @@ const ACTIVE_BY_ISSUED = [
 const EXPIRING_BY_ISSUED = ['Nightly backup', 'Mobile app telemetry'];
 const REVOKED_BY_ISSUED = ['Leaked in support ticket', 'Old Jenkins pipeline'];
 const EXPIRED_BY_ISSUED = ['Hackathon demo', 'Q3 data export'];
+/** The revoked and the expired ones together, newest first. */
+const REVOKED_OR_EXPIRED_BY_ISSUED = ['Hackathon demo', 'Leaked in support ticket', 'Q3 data export', 'Old Jenkins pipeline'];
 /** The first page (10 rows) of all of alice's 12 PATs, newest first. */
 const ALL_FIRST_PAGE = [
   'Local development',
@@ -142,12 +144,47 @@ function statusSelect(table: PatTable): SlSelect {
   return root(table).querySelector<SlSelect>('sl-select.status-filter')!;
 }
 
+/** The statuses ticked in the status filter. */
+function chosenStatuses(table: PatTable): string[] {
+  return [...(statusSelect(table).value as string[])];
+}
+
+/** What the closed status filter shows: the tags of the chosen statuses, or its placeholder when none is. */
+function statusFilterShows(table: PatTable): string[] {
+  const select = statusSelect(table).shadowRoot!;
+  const tags = [...select.querySelectorAll('[part~="tag"]')].map((tag) => text(tag));
+  const input = select.querySelector<HTMLInputElement>('[part~="display-input"]')!;
+  return tags.length > 0 ? tags : [input.value || input.placeholder];
+}
+
+/** The status filter's × that clears it (Shoelace renders it while something is chosen). */
+function statusClearButton(table: PatTable): HTMLElement | null {
+  return statusSelect(table).shadowRoot!.querySelector<HTMLElement>('[part~="clear-button"]');
+}
+
+/** The × on the status filter's tag for `label`. */
+function statusTagRemove(table: PatTable, label: string): HTMLElement {
+  const tag = [...statusSelect(table).shadowRoot!.querySelectorAll('[part~="tag"]')].find((candidate) => text(candidate) === label);
+  if (!tag) throw new Error(`no tag "${label}" in the status filter (it shows ${JSON.stringify(statusFilterShows(table))})`);
+  return tag.shadowRoot!.querySelector('[part~="remove-button"]')!.shadowRoot!.querySelector<HTMLElement>('button')!;
+}
+
+/** Whether each count (Active, Expiring soon, Revoked, Expired) is pressed. */
+function pressedStats(table: PatTable): string[] {
+  return [...root(table).querySelectorAll('button.stat')].map((stat) => stat.getAttribute('aria-pressed')!);
+}
+
 function pageSizeSelect(table: PatTable): SlSelect {
   return root(table).querySelector<SlSelect>('.page-size sl-select')!;
 }
 
 function pager(table: PatTable, label: string): HTMLButtonElement {
   return root(table).querySelector<HTMLButtonElement>(`.pager button[aria-label="${label}"]`)!;
+}
+
+/** The footer's "1–10 of 12". */
+function range(table: PatTable): string {
+  return text(root(table).querySelector('.range'));
 }
 
 function announcement(table: PatTable): string {
@@ -194,7 +231,7 @@ async function expectRows(table: PatTable, expected: string[], message = 'rows')
 /** The names the store itself lists for alice: what the table must show. */
 function storeNames(
   store: MockStore,
-  query: { status?: StatusFilter; sort?: PatSortKey; dir?: SortDirection; offset?: number; limit?: number; name?: string },
+  query: { status?: StatusQuery; sort?: PatSortKey; dir?: SortDirection; offset?: number; limit?: number; name?: string },
   user = 'alice',
 ): string[] {
   const page = store.list(user, { status: 'active', sort: 'issued_at', dir: 'desc', offset: 0, limit: 10, ...query });
@@ -207,7 +244,8 @@ async function apiGet(path: string, user = 'alice'): Promise<{ status: number; b
   return { status: response.status, body };
 }
 
-async function mountLoaded(attributes: { status?: StatusFilter } = {}): Promise<PatTable> {
+/** Mounts a table, with a `status` attribute (one status, or several comma-separated) if given, and waits for its rows and counts. */
+async function mountLoaded(attributes: { status?: string } = {}): Promise<PatTable> {
   const table = attributes.status
     ? await mount<PatTable>(html`<pat-table status=${attributes.status}></pat-table>`)
     : await mount<PatTable>(html`<pat-table></pat-table>`);
@@ -635,32 +673,175 @@ describe('<pat-table>', () => {
   });
 
   describe('status filter', () => {
-    const cases: [label: string, status: StatusFilter, from: StatusFilter, expected: string[]][] = [
-      ['Active', 'active', 'all', ACTIVE_BY_ISSUED],
-      ['Revoked', 'revoked', 'active', REVOKED_BY_ISSUED],
-      ['Expired', 'expired', 'active', EXPIRED_BY_ISSUED],
-      ['All', 'all', 'active', ALL_FIRST_PAGE],
+    it('offers Active, Expiring soon, Revoked and Expired, any of them, and no "All": with none chosen it reads "All statuses"', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'all' });
+      await expectRows(table, ALL_FIRST_PAGE);
+      const select = statusSelect(table);
+      expect([select.multiple, select.clearable], 'several at once, and a way to clear them').to.deep.equal([true, true]);
+      expect(select.label).to.equal(strings.table.statusLabel);
+      const options = [...select.querySelectorAll('sl-option')].map((option) => [option.getAttribute('value'), text(option)]);
+      expect(options).to.deep.equal([
+        ['active', 'Active'],
+        ['expiring', 'Expiring soon'],
+        ['revoked', 'Revoked'],
+        ['expired', 'Expired'],
+      ]);
+      expect(chosenStatuses(table)).to.deep.equal([]);
+      expect(statusFilterShows(table)).to.deep.equal([strings.table.statusAll]);
+      expect(strings.table.statusAll).to.equal('All statuses');
+      expect(statusClearButton(table), 'nothing to clear').to.equal(null);
+      expect(pressedStats(table), 'no count is the filter').to.deep.equal(['false', 'false', 'false', 'false']);
+      await expectAccessible(table);
+    });
+
+    const singles: [label: string, status: StatusFilter, expected: string[]][] = [
+      ['Active', 'active', ACTIVE_BY_ISSUED],
+      ['Expiring soon', 'expiring', EXPIRING_BY_ISSUED],
+      ['Revoked', 'revoked', REVOKED_BY_ISSUED],
+      ['Expired', 'expired', EXPIRED_BY_ISSUED],
     ];
-    for (const [label, status, from, expected] of cases) {
-      it(`"${label}" asks for status=${status}, shows those rows and reflects the attribute`, async () => {
+    for (const [label, status, expected] of singles) {
+      it(`ticking only "${label}" asks for status=${status}, shows those rows and reflects the attribute`, async () => {
         ({ worker, store } = await useMockApi('default'));
-        const table = await mountLoaded({ status: from });
+        const table = await mountLoaded({ status: 'all' });
         const requests = recordListRequests(worker);
         const changes = record(table, 'pat-query-change');
-        await chooseOne(statusSelect(table), status);
+        await chooseMany(statusSelect(table), [status]);
         await expectRows(table, expected);
         expect(expected).to.deep.equal(storeNames(store, { status }));
         expect(requests.length, 'one list request').to.equal(1);
-        expect(requests[0]!.searchParams.get('status')).to.equal(status);
+        expect(requests[0]!.searchParams.getAll('status')).to.deep.equal([status]);
         expect(requests[0]!.searchParams.get('offset')).to.equal('0');
         expect(table.getAttribute('status')).to.equal(status);
         expect(changes.map((event) => event.detail)).to.deep.equal([
           { status, search: '', sort: 'issued_at', sortDir: 'desc', page: 1, pageSize: 10 },
         ]);
-        const statuses = new Set(rows(table).map((row) => text(row.querySelector('.badge'))));
-        if (status !== 'all') expect([...statuses]).to.deep.equal([label]);
+        expect(statusFilterShows(table)).to.deep.equal([label]);
+        const badges = new Set(rows(table).map((row) => text(row.querySelector('.badge'))));
+        // An expiring PAT is active, with "Expiring soon" beside its expiry.
+        expect([...badges]).to.deep.equal([status === 'expiring' ? 'Active' : label]);
+        if (status === 'expiring') expect(rows(table).every((row) => text(row.querySelector('.expires')).includes(label))).to.equal(true);
       });
     }
+
+    it('two statuses: one status=revoked,expired parameter, the PATs of either, the attribute and pat-query-change say both', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'revoked' });
+      await expectRows(table, REVOKED_BY_ISSUED);
+      const requests = recordListRequests(worker);
+      const changes = record(table, 'pat-query-change');
+      await chooseMany(statusSelect(table), ['expired']);
+      await expectRows(table, REVOKED_OR_EXPIRED_BY_ISSUED);
+      expect(REVOKED_OR_EXPIRED_BY_ISSUED).to.deep.equal(storeNames(store, { status: ['revoked', 'expired'] }));
+      expect(requests.length, 'one list request').to.equal(1);
+      expect(requests[0]!.searchParams.getAll('status'), 'one parameter, comma-separated').to.deep.equal(['revoked,expired']);
+      expect(requests[0]!.search, 'the comma URL-encoded').to.include('status=revoked%2Cexpired');
+      expect(requests[0]!.searchParams.get('offset')).to.equal('0');
+      expect(table.status).to.equal('revoked,expired');
+      expect(table.getAttribute('status')).to.equal('revoked,expired');
+      expect(changes.map((event) => event.detail)).to.deep.equal([
+        { status: 'revoked,expired', search: '', sort: 'issued_at', sortDir: 'desc', page: 1, pageSize: 10 },
+      ]);
+      expect(chosenStatuses(table)).to.deep.equal(['revoked', 'expired']);
+      expect(statusFilterShows(table)).to.deep.equal(['Revoked', 'Expired']);
+      expect(new Set(rows(table).map((row) => text(row.querySelector('.badge'))))).to.deep.equal(new Set(['Revoked', 'Expired']));
+      expect(range(table)).to.equal('1–4 of 4');
+      expect(pressedStats(table), 'no single count is the filter').to.deep.equal(['false', 'false', 'false', 'false']);
+      expect(statCount(table, 'Revoked'), 'the counts stay').to.equal('2');
+      await expectAccessible(table);
+    });
+
+    it('a status attribute of several, in any order and with unknown names, is read as the API reads it', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'expired,revoked' });
+      await expectRows(table, REVOKED_OR_EXPIRED_BY_ISSUED);
+      expect(table.getAttribute('status')).to.equal('revoked,expired');
+      expect(statusFilterShows(table)).to.deep.equal(['Revoked', 'Expired']);
+
+      const requests = recordListRequests(worker);
+      table.setAttribute('status', 'expired,nonsense');
+      await expectRows(table, EXPIRED_BY_ISSUED);
+      expect(table.getAttribute('status')).to.equal('expired');
+      expect(requests.at(-1)!.searchParams.get('status')).to.equal('expired');
+      expect(statusFilterShows(table)).to.deep.equal(['Expired']);
+
+      // Nothing known: the list's default.
+      table.setAttribute('status', 'nonsense');
+      await expectRows(table, ACTIVE_BY_ISSUED);
+      expect(table.getAttribute('status')).to.equal(LIST_STATE_DEFAULTS.status);
+      expect(requests.at(-1)!.searchParams.get('status')).to.equal('active');
+    });
+
+    it('Expiring soon beside Active is just Active; Active, Revoked and Expired together are all statuses', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'expiring' });
+      await expectRows(table, EXPIRING_BY_ISSUED);
+      const requests = recordListRequests(worker);
+      const changes = record(table, 'pat-query-change');
+      const select = statusSelect(table);
+      const option = (value: string) => select.querySelector<HTMLElement>(`sl-option[value="${value}"]`)!;
+      await openSelect(select);
+
+      // Every expiring PAT is active: ticking Active leaves Active alone.
+      await click(option('active'));
+      await until(() => table.getAttribute('status') === 'active', 'status="active"');
+      await expectRows(table, ACTIVE_BY_ISSUED);
+      expect(chosenStatuses(table)).to.deep.equal(['active']);
+
+      // Revoked too: both.
+      await click(option('revoked'));
+      await until(() => table.getAttribute('status') === 'active,revoked', 'status="active,revoked"');
+      await expectRows(table, storeNames(store, { status: ['active', 'revoked'] }));
+      expect(chosenStatuses(table)).to.deep.equal(['active', 'revoked']);
+
+      // And Expired: that is every PAT, which the filter says with nothing ticked.
+      await click(option('expired'));
+      await until(() => table.getAttribute('status') === 'all', 'status="all"');
+      await expectRows(table, ALL_FIRST_PAGE);
+      await until(() => chosenStatuses(table).length === 0, 'nothing ticked');
+      await sendKeys({ press: 'Escape' });
+      await until(() => !select.open, 'the filter to close');
+      expect(statusFilterShows(table)).to.deep.equal([strings.table.statusAll]);
+
+      expect(requests.map((url) => url.searchParams.get('status'))).to.deep.equal(['active', 'active,revoked', 'all']);
+      expect(changes.map((event) => event.detail.status)).to.deep.equal(['active', 'active,revoked', 'all']);
+    });
+
+    it('clearing the filter with its × asks for status=all and shows every PAT', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'revoked,expired' });
+      await expectRows(table, REVOKED_OR_EXPIRED_BY_ISSUED);
+      const requests = recordListRequests(worker);
+      const changes = record(table, 'pat-query-change');
+      await click(statusClearButton(table)!);
+      await expectRows(table, ALL_FIRST_PAGE);
+      expect(requests.map((url) => url.searchParams.get('status'))).to.deep.equal(['all']);
+      expect(table.getAttribute('status')).to.equal('all');
+      expect(changes.map((event) => event.detail)).to.deep.equal([
+        { status: 'all', search: '', sort: 'issued_at', sortDir: 'desc', page: 1, pageSize: 10 },
+      ]);
+      expect(chosenStatuses(table)).to.deep.equal([]);
+      await until(() => statusClearButton(table) === null, 'the × to go');
+      expect(statusFilterShows(table)).to.deep.equal([strings.table.statusAll]);
+      expect(range(table)).to.equal('1–10 of 12');
+    });
+
+    it('removing the last chosen status with its tag’s × shows every PAT too', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'revoked,expired' });
+      await expectRows(table, REVOKED_OR_EXPIRED_BY_ISSUED);
+      const requests = recordListRequests(worker);
+      await click(statusTagRemove(table, 'Revoked'));
+      await expectRows(table, EXPIRED_BY_ISSUED);
+      expect(table.getAttribute('status')).to.equal('expired');
+      await click(statusTagRemove(table, 'Expired'));
+      await expectRows(table, ALL_FIRST_PAGE);
+      expect(table.getAttribute('status')).to.equal('all');
+      expect(requests.map((url) => url.searchParams.get('status'))).to.deep.equal(['expired', 'all']);
+      expect(statusFilterShows(table)).to.deep.equal([strings.table.statusAll]);
+      expect(statusSelect(table).open, 'a tag’s × does not open the list').to.equal(false);
+    });
   });
 
   describe('search', () => {
@@ -740,8 +921,34 @@ describe('<pat-table>', () => {
       expect(requests.at(-1)!.searchParams.get('status')).to.equal('expiring');
       expect(stat(table, 'Expiring soon').getAttribute('aria-pressed')).to.equal('true');
       expect(stat(table, 'Active').getAttribute('aria-pressed')).to.equal('false');
-      expect(statusSelect(table).value).to.equal('expiring');
+      expect(chosenStatuses(table)).to.deep.equal(['expiring']);
+      expect(statusFilterShows(table)).to.deep.equal(['Expiring soon']);
       expect(rows(table).every((row) => text(row).includes(strings.status.expiring))).to.equal(true);
+    });
+
+    it('a card sets its one status, whatever several the filter had', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'revoked,expired' });
+      await expectRows(table, REVOKED_OR_EXPIRED_BY_ISSUED);
+      const requests = recordListRequests(worker);
+      const changes = record(table, 'pat-query-change');
+      await click(stat(table, 'Expired'));
+      await expectRows(table, EXPIRED_BY_ISSUED);
+      expect(requests.map((url) => url.searchParams.getAll('status'))).to.deep.equal([['expired']]);
+      expect(table.getAttribute('status')).to.equal('expired');
+      expect(changes.map((event) => event.detail.status)).to.deep.equal(['expired']);
+      expect(pressedStats(table)).to.deep.equal(['false', 'false', 'false', 'true']);
+      expect(chosenStatuses(table)).to.deep.equal(['expired']);
+      expect(statusFilterShows(table)).to.deep.equal(['Expired']);
+
+      // From every status (nothing ticked) too.
+      await click(statusClearButton(table)!);
+      await expectRows(table, ALL_FIRST_PAGE);
+      await click(stat(table, 'Active'));
+      await expectRows(table, ACTIVE_BY_ISSUED);
+      expect(table.getAttribute('status')).to.equal('active');
+      expect(statusFilterShows(table)).to.deep.equal(['Active']);
+      expect(pressedStats(table)).to.deep.equal(['true', 'false', 'false', 'false']);
     });
 
     it('the Active card after Expiring soon goes back to the active list', async () => {
@@ -808,8 +1015,6 @@ describe('<pat-table>', () => {
   });
 
   describe('pagination (250 PATs)', () => {
-    const range = (table: PatTable) => text(root(table).querySelector('.range'));
-
     it('next, previous, last and first pages', async () => {
       ({ worker, store } = await useMockApi('many'));
       const table = await mountLoaded({ status: 'all' });
@@ -886,7 +1091,7 @@ describe('<pat-table>', () => {
       await click(pager(table, 'Next page'));
       await until(() => range(table) === '21–30 of 250' && busy(table) === 'false', 'page 3');
       const requests = recordListRequests(worker);
-      await chooseOne(statusSelect(table), 'active');
+      await chooseMany(statusSelect(table), ['active']);
       const expected = storeNames(store, { status: 'active' });
       await expectRows(table, expected);
       expect(requests.at(-1)!.searchParams.get('offset')).to.equal('0');
@@ -961,6 +1166,12 @@ describe('<pat-table>', () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
       const selects = record(table, 'pat-select');
+      // Room below the button (the menu flips over it where there is none).
+      const spacer = document.createElement('div');
+      spacer.style.height = '200vh';
+      document.body.append(spacer);
+      cleanups.push(() => spacer.remove());
+      menuButton(table, 'CI deploy').scrollIntoView({ block: 'center' });
       const menu = await openRowMenu(table, 'CI deploy');
       // Placement bottom-end: the menu's top at the button's bottom, their right edges aligned.
       const button = menuButton(table, 'CI deploy').getBoundingClientRect();
@@ -1086,7 +1297,7 @@ describe('<pat-table>', () => {
       expect([...menu.querySelectorAll('sl-menu-item')].map((item) => text(item))).to.deep.equal([
         'View',
         'Copy ID',
-        'Add scope',
+        'Add scopes',
         'Revoke',
         'Delete',
       ]);
@@ -1095,7 +1306,7 @@ describe('<pat-table>', () => {
       expect([...(await openRowMenu(table, 'Hackathon demo')).querySelectorAll('sl-menu-item')].map((item) => text(item))).to.deep.equal([
         'View',
         'Copy ID',
-        'Add scope',
+        'Add scopes',
         'Regenerate',
         'Delete',
       ]);
@@ -1105,7 +1316,12 @@ describe('<pat-table>', () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded({ status: 'all' });
       const navigations = record(table, 'pat-navigate');
-      // The lower row first: its open menu hangs over the rows below it.
+      // The lower row first, with room below it: its open menu hangs over the rows below it.
+      const spacer = document.createElement('div');
+      spacer.style.height = '200vh';
+      document.body.append(spacer);
+      cleanups.push(() => spacer.remove());
+      menuButton(table, 'Leaked in support ticket').scrollIntoView({ block: 'center' });
       await openRowMenu(table, 'Leaked in support ticket');
       expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'regenerate', 'delete']);
       await openRowMenu(table, 'CI deploy');
@@ -1279,7 +1495,7 @@ describe('<pat-table>', () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
       expect(confirmDialog(table) === null, 'no dialog before one is needed').to.equal(true);
-      const deleteAll = button(root(table), 'Delete All');
+      const deleteAll = button(root(table), 'Delete all tokens');
       let shows = 0;
       table.addEventListener('sl-show', (event) => (event.composedPath()[0] as Element).localName === 'sl-dialog' && shows++);
       const dialog = await openDialog(table, () => click(deleteAll));
@@ -1313,7 +1529,7 @@ describe('<pat-table>', () => {
     it('after Delete All, focus moves to Create PAT', async () => {
       ({ worker, store } = await useMockApi('default'));
       const table = await mountLoaded();
-      await openDialog(table, () => click(button(root(table), 'Delete All')));
+      await openDialog(table, () => click(button(root(table), 'Delete all tokens')));
       await click(dialogButton(table, 'confirm'));
       await until(() => stateText(table).includes('No personal access tokens yet'), 'the empty state', 8000);
       await until(() => text(root(table).activeElement).includes('Create PAT'), 'focus on Create PAT', 8000);
@@ -1324,7 +1540,7 @@ describe('<pat-table>', () => {
       const table = await mountLoaded();
       const requests = record(table, 'pat-request-delete-all');
       const allDeleted = record(table, 'pat-all-deleted');
-      const dialog = await openDialog(table, () => click(button(root(table), 'Delete All')));
+      const dialog = await openDialog(table, () => click(button(root(table), 'Delete all tokens')));
       expect(requests.map((event) => event.detail)).to.deep.equal([{ count: 12 }]);
       expect(dialog.label).to.equal('Delete all tokens?');
       expect(dialogMessage(table)).to.include('All 12 personal access tokens');
@@ -1358,7 +1574,7 @@ describe('<pat-table>', () => {
       expect(store.count('alice')).to.equal(0);
       expect(store.count('bob'), "bob's PATs stay").to.equal(5);
       expect((await apiGet('/pats?status=all')).body.total).to.equal(0);
-      await until(() => button(root(table), 'Delete All').hasAttribute('disabled'), 'Delete All disabled');
+      await until(() => button(root(table), 'Delete all tokens').hasAttribute('disabled'), 'Delete All disabled');
     });
   });
 
@@ -1383,10 +1599,10 @@ describe('<pat-table>', () => {
         open: (table) => chooseRowAction(table, 'CI deploy', 'delete'),
       },
       {
-        name: 'Delete All',
+        name: 'Delete all tokens',
         request: 'pat-request-delete-all',
         done: 'pat-all-deleted',
-        open: (table) => click(button(root(table), 'Delete All')),
+        open: (table) => click(button(root(table), 'Delete all tokens')),
       },
     ];
 
@@ -1469,7 +1685,8 @@ describe('<pat-table>', () => {
       expect(table.status).to.equal('all');
       expect(table.getAttribute('status')).to.equal('all');
       expect(root(table).querySelector<HTMLInputElement & { value: string }>('sl-input.search')!.value).to.equal('');
-      expect(statusSelect(table).value).to.equal('all');
+      expect(chosenStatuses(table), 'nothing ticked').to.deep.equal([]);
+      expect(statusFilterShows(table)).to.deep.equal([strings.table.statusAll]);
       expect(changes.at(-1)!.detail).to.include({ status: 'all', search: '', page: 1 });
     });
   });
@@ -1496,7 +1713,7 @@ describe('<pat-table>', () => {
         'search',
         'status',
         'button:Create PAT',
-        'button:Delete All',
+        'button:Delete all tokens',
         'sort:Name',
         'sort:Issued',
         'sort:Expires',

@@ -10,7 +10,6 @@ import type SlDropdown from '@shoelace-style/shoelace/dist/components/dropdown/d
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import { baseStyles } from '../common/base.styles.js';
 import { PatElement } from '../common/pat-element.js';
-import { strings } from '../i18n/strings.js';
 import styles from './pat-user-menu.styles.js';
 
 /** "Jane Doe" → "JD"; "jane@example.com" → "J"; "jane.doe@example.com" → "JD". */
@@ -84,7 +83,7 @@ export class PatUserMenu extends PatElement {
     return html`
       <sl-dropdown part="base" placement="bottom-end" distance="4" @sl-select=${this.onSelect}>
         <button slot="trigger" class="trigger" part="trigger" type="button" aria-haspopup="true" aria-expanded="false">
-          <span class="visually-hidden">${strings.userMenu.open(label)}</span>
+          <span class="visually-hidden">${this.t.userMenu.open(label)}</span>
           ${
             this.showName
               ? html`<span class="trigger-text" aria-hidden="true">
@@ -103,7 +102,7 @@ export class PatUserMenu extends PatElement {
             </div>
           </div>
           <sl-divider role="presentation"></sl-divider>
-          <sl-menu-item part="pats-item" value="pats"> <sl-icon slot="prefix" name="key"></sl-icon>${strings.userMenu.pats} </sl-menu-item>
+          <sl-menu-item part="pats-item" value="pats"> <sl-icon slot="prefix" name="key"></sl-icon>${this.t.userMenu.pats} </sl-menu-item>
           <slot></slot>
         </sl-menu>
       </sl-dropdown>

@@ -289,6 +289,28 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('pat_counts').execute();
     },
   },
+  '2026-12-05-007-created-at': {
+    async up(db: SchemaDb) {
+      // `issued_at` is when the current secret was issued, and a regenerate moves it: when a PAT
+      // was made was lost. Each PAT's creation time from now on; a PAT made before is taken to
+      // have been made when its current secret was issued, the earliest time still known.
+      // Not null with a default, as SQLite adds a column; every insert names it. One transaction
+      // (SQLite's DDL is transactional too): never the column without its values.
+      await db.transaction().execute(async (trx) => {
+        await trx.schema
+          .alterTable('pats')
+          .addColumn('created_at', 'text', (col) => col.notNull().defaultTo(''))
+          .execute();
+        await trx
+          .updateTable('pats')
+          .set({ created_at: sql`issued_at` })
+          .execute();
+      });
+    },
+    async down(db: SchemaDb) {
+      await db.schema.alterTable('pats').dropColumn('created_at').execute();
+    },
+  },
 };
 
 /**

@@ -10,11 +10,15 @@ export interface PatsTable {
   description: string;
   /** Hex SHA-256 (or HMAC-SHA256 with the pepper) of the whole secret; never the secret. */
   token_hash: string;
+  /** When the PAT was made (migration 2026-12-05-007); never changes. */
+  created_at: string;
+  /** When its current secret was issued: create, then each regenerate. */
   issued_at: string;
   expires_at: string;
   updated_at: string | null;
   revoked: Generated<number>;
   revoked_at: string | null;
+  /** The last use of the current secret: cleared by a regenerate, in its transaction. */
   last_used_at: string | null;
   last_used_ip: string | null;
   /**

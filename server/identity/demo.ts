@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { SignJWT } from 'jose';
-import { DEMO_USERS, problems } from '../../contract/index.js';
-import { demoLoginBody } from '../../contract/schemas.js';
+import { DEMO_USERS, findDemoEntities, problems } from '../../contract/index.js';
+import { demoEntitiesQuery, demoLoginBody } from '../../contract/schemas.js';
 import { jsonBody } from '../http/json-body.js';
 import { noStore } from '../http/no-store.js';
 import { limitEveryRequest, type RateLimit } from '../http/rate-limit.js';
@@ -12,7 +12,7 @@ import { createUserVerifier, type UserVerifier } from './identity.js';
 const DEMO_ISSUER = 'pat-kit-demo';
 
 export interface DemoSignIn {
-  /** `GET /demo/users` and `POST /demo/login {user}` → `{access_token, user}`. */
+  /** `GET /demo/users`, `POST /demo/login {user}` → `{access_token, user}` and `GET /demo/entities?type=&q=` → `{entities}`. */
   router: Router;
   /** The user of a demo token signed by this very sign-in, or undefined. */
   verify: UserVerifier;
@@ -28,6 +28,11 @@ export function createDemoSignIn({ rateLimit }: { rateLimit: RateLimit | false }
   const router = Router();
   router.get('/demo/users', noStore, (_req, res) => {
     res.json({ users: DEMO_USERS });
+  });
+  // The demo portal's own entities, so its scope editor and scopes table show names.
+  router.get('/demo/entities', noStore, (req, res) => {
+    const { type, q } = validate(demoEntitiesQuery, req.query);
+    res.json({ entities: findDemoEntities(type, q) });
   });
   const limit: RequestHandler[] = rateLimit ? [limitEveryRequest(rateLimit, 'demo sign-ins')] : [];
   router.post('/demo/login', noStore, ...limit, ...jsonBody(1024), async (req, res) => {

@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import { nameKey, type PatSortKey, type SortDirection, type StatusFilter, type Summary } from '../../contract/index.js';
+import { EXPIRING_SOON_MS, nameKey, type PatSortKey, type SortDirection, type StatusFilter, type Summary } from '../../contract/index.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 
@@ -25,6 +25,7 @@ function storedPat(row: PublicRow): StoredPat {
     user_id: row.user_id,
     name: row.name,
     description: row.description,
+    created_at: row.created_at,
     issued_at: row.issued_at,
     expires_at: row.expires_at,
     updated_at: row.updated_at,
@@ -42,6 +43,7 @@ const publicColumns = [
   'pats.user_id',
   'pats.name',
   'pats.description',
+  'pats.created_at',
   'pats.issued_at',
   'pats.expires_at',
   'pats.updated_at',
@@ -113,9 +115,16 @@ export function credentialReader(db: Db): (id: string) => Promise<Credential | u
 export interface PatListFilter {
   userId: string;
   now: string;
-  /** Where "expiring soon" ends: an active PAT expiring in (now, soon] is in the `expiring` list. */
+  /**
+   * Where "expiring soon" ends: an active PAT expiring in (now, soon] is in the `expiring` list,
+   * if it lives longer than that window (`longLived`).
+   */
   soon: string;
-  status: StatusFilter;
+  /**
+   * One status, or several that `normalizeStatuses` made disjoint (two or more, no `all`): the
+   * PATs in any of them. A single status has the SQL tuned for it; several are OR-ed.
+   */
+  status: StatusFilter | readonly StatusFilter[];
   name?: string;
   id?: string;
 }
@@ -141,12 +150,19 @@ function escapeLike(text: string): string {
  */
 function filtered(db: Db, filter: PatListFilter, walk = false) {
   let query = db.selectFrom('pats').where('pats.user_id', '=', filter.userId);
-  if (filter.status === 'active' && walk) {
+  if (typeof filter.status !== 'string') {
+    const statuses = filter.status;
+    query = query.where((eb) => eb.or(statuses.map((status) => statusCondition(db, eb, status, filter))));
+  } else if (filter.status === 'active' && walk) {
     query = query.where(sql<boolean>`(case when pats.revoked = 0 and pats.expires_at > ${filter.now} then 1 else 0 end) = 1`);
   } else if (filter.status === 'active') {
     query = query.where('pats.revoked', '=', 0).where('pats.expires_at', '>', filter.now);
   } else if (filter.status === 'expiring') {
-    query = query.where('pats.revoked', '=', 0).where('pats.expires_at', '>', filter.now).where('pats.expires_at', '<=', filter.soon);
+    query = query
+      .where('pats.revoked', '=', 0)
+      .where('pats.expires_at', '>', filter.now)
+      .where('pats.expires_at', '<=', filter.soon)
+      .where(longLived(db));
   } else if (filter.status === 'revoked') {
     query = query.where('pats.revoked', '=', 1);
   } else if (filter.status === 'expired') {
@@ -155,6 +171,45 @@ function filtered(db: Db, filter: PatListFilter, walk = false) {
   if (filter.id !== undefined) query = query.where('pats.id', '=', filter.id);
   if (filter.name) query = query.where(nameMatches(filter.name));
   return query;
+}
+
+/** One status of several, as `filtered` has it alone (`all` is every PAT). */
+function statusCondition(db: Db, eb: ExpressionBuilder<Database, 'pats'>, status: StatusFilter, { now, soon }: PatListFilter) {
+  const unrevoked = eb('pats.revoked', '=', 0);
+  switch (status) {
+    case 'all':
+      return eb.lit(true);
+    case 'active':
+      return eb.and([unrevoked, eb('pats.expires_at', '>', now)]);
+    case 'expiring':
+      return eb.and([unrevoked, eb('pats.expires_at', '>', now), eb('pats.expires_at', '<=', soon), longLived(db)]);
+    case 'revoked':
+      return eb('pats.revoked', '=', 1);
+    case 'expired':
+      return eb.and([unrevoked, eb('pats.expires_at', '<=', now)]);
+  }
+}
+
+/**
+ * The "expiring soon" window in whole seconds: a PostgreSQL interval, and a SQLite date modifier
+ * back by it. Seconds, not `7 days`: PostgreSQL adds days to a timestamptz as calendar days of the
+ * session's time zone, 23 or 25 hours across a daylight-saving change.
+ */
+const SOON_INTERVAL = sql.raw(`interval '${EXPIRING_SOON_MS / 1000} seconds'`);
+const SOON_BEFORE = sql.raw(`'-${EXPIRING_SOON_MS / 1000} seconds'`);
+
+/**
+ * Whether the PAT's current lifetime, `expires_at − issued_at`, is longer than the "expiring
+ * soon" window: a PAT made (or regenerated) to live that long or less is never expiring soon
+ * (`isExpiringSoon`). A per-row check within the expiring range of the status index, which still
+ * narrows the rows. Exact to the millisecond on both databases: on SQLite, `issued_at` against
+ * `expires_at` less the window written as `toISOString()` writes it (`%f` is seconds with
+ * milliseconds), compared as text like every other time; on PostgreSQL, as two instants.
+ */
+function longLived(db: Db): RawBuilder<boolean> {
+  return dialectOf(db) === 'postgres'
+    ? sql<boolean>`pats.issued_at::timestamptz < pats.expires_at::timestamptz - ${SOON_INTERVAL}`
+    : sql<boolean>`pats.issued_at < strftime('%Y-%m-%dT%H:%M:%fZ', pats.expires_at, ${SOON_BEFORE})`;
 }
 
 /** The name search: a substring of the name's key (case- and compatibility-insensitive). */
@@ -186,6 +241,11 @@ function unrevokedExpiring(db: Db, userId: string, after: string | null, until: 
     .where('pats.expires_at', '<=', until);
 }
 
+/** The user's PATs that are expiring soon: those of the (now, soon] range that live longer than it. */
+function expiringSoon(db: Db, userId: string, now: string, soon: string) {
+  return unrevokedExpiring(db, userId, now, soon).where(longLived(db));
+}
+
 function storedCount(db: Db, userId: string, column: 'total' | 'revoked') {
   return db.selectFrom('pat_counts').select(`pat_counts.${column}`).where('pat_counts.user_id', '=', userId);
 }
@@ -195,9 +255,14 @@ function storedCount(db: Db, userId: string, column: 'total' | 'revoked') {
  * counts (`pat_counts`) and counts only the expired PATs, so it costs what those number, not
  * what all do; a name search or an id counts the matches. Null when the user has no PATs.
  */
-function totalOf(db: Db, filter: PatListFilter) {
+function totalOf(db: Db, filter: PatListFilter): RawBuilder<number> {
   if (filter.id !== undefined || filter.name)
     return sql<number>`(${filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n'))})`;
+  // Several statuses are disjoint (normalizeStatuses): their totals add up.
+  if (typeof filter.status !== 'string') {
+    const parts = filter.status.map((status) => sql<number>`(${totalOf(db, { ...filter, status })})`);
+    return sql<number>`${sql.join(parts, sql` + `)}`;
+  }
   const expired = unrevokedExpiring(db, filter.userId, null, filter.now);
   switch (filter.status) {
     case 'all':
@@ -207,7 +272,7 @@ function totalOf(db: Db, filter: PatListFilter) {
     case 'expired':
       return sql<number>`(${expired})`;
     case 'expiring':
-      return sql<number>`(${unrevokedExpiring(db, filter.userId, filter.now, filter.soon)})`;
+      return sql<number>`(${expiringSoon(db, filter.userId, filter.now, filter.soon)})`;
     case 'active':
       return sql<number>`(${storedCount(db, filter.userId, 'total')}) - (${storedCount(db, filter.userId, 'revoked')}) - (${expired})`;
   }
@@ -218,7 +283,7 @@ export async function summarize(db: Db, userId: string, now: string, soon: strin
   const row = await db
     .selectFrom('pat_counts')
     .select(['pat_counts.total', 'pat_counts.revoked'])
-    .select([unrevokedExpiring(db, userId, null, now).as('expired'), unrevokedExpiring(db, userId, now, soon).as('expiring_soon')])
+    .select([unrevokedExpiring(db, userId, null, now).as('expired'), expiringSoon(db, userId, now, soon).as('expiring_soon')])
     .where('pat_counts.user_id', '=', userId)
     .executeTakeFirst();
   if (!row) return { active: 0, expiring_soon: 0, revoked: 0, expired: 0, total: 0 };
@@ -271,7 +336,8 @@ export async function listPats(db: Db, filter: PatListFilter, order: PatListOrde
   return { total, rows: rows.map(storedPat) };
 }
 
-export type PatChanges = Partial<Omit<PatRow, 'id' | 'user_id' | 'issued_at'>> & { issued_at?: string };
+/** What a write may change: never the owner, the id or when the PAT was created. */
+export type PatChanges = Partial<Omit<PatRow, 'id' | 'user_id' | 'created_at' | 'issued_at'>> & { issued_at?: string };
 
 /** Updates the caller's PAT; false when it does not exist or is not theirs. */
 export async function updatePat(db: Db, userId: string, id: string, changes: PatChanges): Promise<boolean> {
@@ -317,16 +383,30 @@ export interface LastUse {
 
 /**
  * The last-use UPDATE, compiled once: its SQL, and each use's parameters (the SET values in
- * order, then the id). Also run outside kysely, by the writer thread's own connection.
+ * order, then the id and the use's time again). Also run outside kysely, by the writer thread's
+ * own connection. A use from before the current secret was issued (of the old secret, written
+ * after a regenerate cleared the last use) is not written: the last use is the current secret's.
  */
-export function lastUseStatement(db: Db): { sql: string; parameters(use: LastUse): [string, string | null, string] } {
-  const { sql } = db.updateTable('pats').set({ last_used_at: '', last_used_ip: '' }).where('id', '=', '').compile();
-  return { sql, parameters: ({ id, at, ip }) => [new Date(at).toISOString(), ip, id] };
+export function lastUseStatement(db: Db): { sql: string; parameters(use: LastUse): [string, string | null, string, string] } {
+  const { sql } = db
+    .updateTable('pats')
+    .set({ last_used_at: '', last_used_ip: '' })
+    .where('id', '=', '')
+    .where('issued_at', '<=', '')
+    .compile();
+  return {
+    sql,
+    parameters: ({ id, at, ip }) => {
+      const time = new Date(at).toISOString();
+      return [time, ip, id, time];
+    },
+  };
 }
 
 /**
  * Writes last uses: on PostgreSQL in one statement, where the newer of the stored and the
- * written use wins (several instances write the same PATs); on SQLite in one transaction.
+ * written use wins (several instances write the same PATs); on SQLite in one transaction. Either
+ * way only uses of the current secret (see lastUseStatement).
  */
 export function lastUseWriter(db: Db): (uses: readonly LastUse[]) => Promise<void> {
   if (dialectOf(db) === 'postgres') {
@@ -336,7 +416,7 @@ export function lastUseWriter(db: Db): (uses: readonly LastUse[]) => Promise<voi
       const ips = uses.map((use) => use.ip);
       await sql`update pats set last_used_at = used.at, last_used_ip = used.ip
         from unnest(${ids}::text[], ${ats}::text[], ${ips}::text[]) as used(id, at, ip)
-        where pats.id = used.id and (pats.last_used_at is null or pats.last_used_at < used.at)`.execute(db);
+        where pats.id = used.id and pats.issued_at <= used.at and (pats.last_used_at is null or pats.last_used_at < used.at)`.execute(db);
     };
   }
   const { sql: text, parameters } = lastUseStatement(db);

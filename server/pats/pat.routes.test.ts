@@ -4,6 +4,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { isExpiringSoon } from '../../contract/index.js';
 import { startServer, type CallResult, type TestServer } from '../test/harness.js';
 
 const HOUR = 3_600_000;
@@ -15,6 +16,7 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 const SECRET = /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/;
 
 const PAT_KEYS = [
+  'created_at',
   'description',
   'expires_at',
   'id',
@@ -59,7 +61,10 @@ function assertPatShape(pat: any, withSecret: boolean): void {
   assert.equal(typeof pat.name, 'string');
   assert.equal(typeof pat.description, 'string');
   assert.ok(['active', 'revoked', 'expired'].includes(pat.status), `status ${pat.status}`);
+  assert.match(pat.created_at, ISO_UTC);
   assert.match(pat.issued_at, ISO_UTC);
+  assert.ok(pat.created_at <= pat.issued_at, 'created_at is never after issued_at');
+  if (pat.last_used_at !== null) assert.ok(pat.last_used_at >= pat.issued_at, 'last_used_at is a use of the current secret');
   assert.match(pat.expires_at, ISO_UTC);
   isoOrNull(pat.updated_at, 'updated_at');
   isoOrNull(pat.last_used_at, 'last_used_at');
@@ -135,6 +140,7 @@ describe('POST /pats', () => {
     assert.equal(res.body.last_used_at, null);
     assert.equal(res.body.last_used_ip, null);
     assert.equal(res.body.scopes_count, 0);
+    assert.equal(ms(res.body.created_at), at);
     assert.equal(ms(res.body.issued_at), at);
     assert.equal(ms(res.body.expires_at), at + DAY);
   });
@@ -283,6 +289,93 @@ describe('GET /pats/{id}, rename, describe, reset, revoke, delete', () => {
       body: { entity_type: 'clients', operation: 'read', entity_id: 'c1' },
     });
     assert.equal(authorize.status, 401);
+  });
+});
+
+describe('created_at, issued_at and the last use, across rename, revoke and regenerate', () => {
+  let server: TestServer;
+  let alice: string;
+  before(async () => {
+    server = await startServer();
+    alice = await server.tokenFor('alice');
+  });
+  after(() => server.close());
+
+  const request = { entity_type: 'clients', operation: 'read', entity_id: 'c1' };
+
+  async function shown(id: string): Promise<any> {
+    await server.app.locals.patKit.flush();
+    const res = await server.call('GET', `/pats/${id}`, { token: alice });
+    assert.equal(res.status, 200);
+    assertPatShape(res.body, false);
+    return res.body;
+  }
+
+  it('created_at is when the PAT was made and never moves; issued_at moves with each new secret', async () => {
+    const made = server.clock.ms;
+    const created = await createPat(server, alice, { name: 'lifelong', duration: '1d' });
+    assert.equal(ms(created.created_at), made);
+    assert.equal(created.created_at, created.issued_at);
+
+    server.clock.advance(HOUR);
+    const renamed = await server.call('PATCH', `/pats/${created.id}/name`, { token: alice, body: { name: 'lifelong 2' } });
+    assert.deepEqual([ms(renamed.body.created_at), ms(renamed.body.issued_at)], [made, made]);
+    const described = await server.call('PATCH', `/pats/${created.id}/description`, { token: alice, body: { description: 'x' } });
+    assert.equal(ms(described.body.created_at), made);
+    await server.call('PATCH', `/pats/${created.id}/secret/revoke`, { token: alice });
+    assert.equal(ms((await shown(created.id)).created_at), made);
+
+    server.clock.advance(2 * DAY);
+    const first = await server.call('PATCH', `/pats/${created.id}/secret/reset`, { token: alice, body: { duration: '7d' } });
+    assert.equal(first.status, 200);
+    assertPatShape(first.body, true);
+    assert.deepEqual([ms(first.body.created_at), ms(first.body.issued_at)], [made, server.clock.ms]);
+
+    server.clock.advance(DAY);
+    const second = await server.call('PATCH', `/pats/${created.id}/secret/reset`, { token: alice, body: { duration: '7d' } });
+    assert.deepEqual([ms(second.body.created_at), ms(second.body.issued_at)], [made, server.clock.ms]);
+    const again = await shown(created.id);
+    assert.deepEqual([ms(again.created_at), again.issued_at], [made, second.body.issued_at]);
+    const listed = await list(server, alice, `?status=all&id=${created.id}`);
+    assert.equal(ms(listed.body.pats[0].created_at), made);
+  });
+
+  it('regenerate clears last_used_at and last_used_ip (they were the old secret’s); the new secret’s first use sets them', async () => {
+    const created = await createPat(server, alice, { name: 'used then regenerated', scopes: [scope('clients', 'read', '*')] });
+    server.clock.advance(MINUTE);
+    assert.equal((await server.call('POST', '/authorize', { token: created.secret, body: request })).status, 200);
+    const used = await shown(created.id);
+    assert.equal(ms(used.last_used_at), server.clock.ms);
+    assert.equal(typeof used.last_used_ip, 'string');
+
+    // Within the minute in which the old use would keep the new one from being written.
+    server.clock.advance(10_000);
+    const reset = await server.call('PATCH', `/pats/${created.id}/secret/reset`, { token: alice, body: { duration: '30d' } });
+    assert.equal(reset.status, 200);
+    assert.deepEqual([reset.body.last_used_at, reset.body.last_used_ip], [null, null]);
+    assert.deepEqual([(await shown(created.id)).last_used_at, (await shown(created.id)).last_used_ip], [null, null]);
+    const sorted = await list(server, alice, `?status=all&sort=last_used_at&id=${created.id}`);
+    assert.equal(sorted.body.pats[0].last_used_at, null);
+
+    server.clock.advance(10_000);
+    assert.equal((await server.call('POST', '/authorize', { token: created.secret, body: request })).status, 401);
+    assert.equal((await shown(created.id)).last_used_at, null, 'the old secret is refused and not recorded');
+    assert.equal((await server.call('POST', '/authorize', { token: reset.body.secret, body: request })).status, 200);
+    const fresh = await shown(created.id);
+    assert.equal(ms(fresh.last_used_at), server.clock.ms);
+    assert.equal(typeof fresh.last_used_ip, 'string');
+  });
+
+  it('rename, describe and revoke keep the last use', async () => {
+    const created = await createPat(server, alice, { name: 'kept use', scopes: [scope('clients', 'read', '*')] });
+    assert.equal((await server.call('POST', '/authorize', { token: created.secret, body: request })).status, 200);
+    const used = await shown(created.id);
+    assert.notEqual(used.last_used_at, null);
+    await server.call('PATCH', `/pats/${created.id}/name`, { token: alice, body: { name: 'kept use 2' } });
+    await server.call('PATCH', `/pats/${created.id}/description`, { token: alice, body: { description: 'still used' } });
+    await server.call('PATCH', `/pats/${created.id}/secret/revoke`, { token: alice });
+    const after = await shown(created.id);
+    assert.deepEqual([after.last_used_at, after.last_used_ip], [used.last_used_at, used.last_used_ip]);
   });
 });
 
@@ -498,6 +591,277 @@ describe('GET /pats: status filter', () => {
   });
 });
 
+describe('GET /pats: expiring soon is for PATs made to live longer than the week', () => {
+  let server: TestServer;
+  let alice: string;
+  const ids: Record<string, string> = {};
+  before(async () => {
+    server = await startServer();
+    alice = await server.tokenFor('alice');
+    for (const [name, duration] of [
+      ['a week', '7d'],
+      ['a week and a ms', '7d1ms'],
+      ['a day', '1d'],
+      ['a month', '30d'],
+      ['regenerated', '30d'],
+      ['revoked month', '30d'],
+    ] as const)
+      ids[name] = (await createPat(server, alice, { name, duration })).id;
+    await server.call('PATCH', `/pats/${ids['revoked month']}/secret/revoke`, { token: alice });
+  });
+  after(() => server.close());
+
+  /**
+   * The expiring list (by name), checked against all else that says "expiring soon": its total,
+   * the summary's count, the same filter sorted otherwise and with a search (other SQL on
+   * SQLite), beside another status, and the contract's `isExpiringSoon` (the badge) on every PAT.
+   */
+  async function expiring(): Promise<string[]> {
+    const res = await list(server, alice, '?status=expiring&sort=name&dir=asc&limit=100');
+    const listed = names(res);
+    assert.equal(res.body.total, listed.length, 'the total is what the list holds');
+    const summary = (await server.call('GET', '/pats/summary', { token: alice })).body;
+    assert.equal(summary.expiring_soon, listed.length, 'the summary counts what the filter lists');
+    for (const query of ['sort=expires_at&dir=asc', 'sort=issued_at', 'sort=last_used_at', 'name=a&sort=name&dir=asc', 'name=month']) {
+      const other = await list(server, alice, `?status=expiring&${query}&limit=100`);
+      const want = query.startsWith('name=') ? listed.filter((name) => name.includes(query.slice(5).split('&')[0]!)) : listed;
+      assert.deepEqual([other.body.total, names(other).sort()], [want.length, [...want].sort()], query);
+    }
+    const union = await list(server, alice, '?status=expiring,revoked&limit=100');
+    assert.deepEqual(names(union).sort(), [...listed, 'revoked month'].sort(), 'expiring,revoked');
+    assert.equal(union.body.total, summary.expiring_soon + summary.revoked);
+    const all = (await list(server, alice, '?status=all&limit=100')).body.pats;
+    const badged = all.filter((pat: any) => isExpiringSoon(pat, server.clock.now())).map((pat: any) => pat.name);
+    assert.deepEqual(badged.sort(), listed, 'the contract (the badge) says the same');
+    return listed;
+  }
+
+  it('a PAT just made is not expiring soon, whatever its lifetime', async () => {
+    assert.deepEqual(await expiring(), []);
+  });
+
+  it('a lifetime of 7 days and 1 ms is expiring soon in its last 7 days; one of exactly 7 days never is', async () => {
+    server.clock.advance(1);
+    assert.deepEqual(await expiring(), ['a week and a ms']);
+    server.clock.advance(6 * DAY);
+    assert.deepEqual(await expiring(), ['a week and a ms']);
+    const short = await list(server, alice, '?sort=name&dir=asc');
+    assert.deepEqual(names(short), ['a month', 'a week', 'a week and a ms', 'regenerated'], 'a week is still active');
+  });
+
+  it('a 30-day PAT is expiring soon from 7 days before its end; revoked, it is not', async () => {
+    server.clock.advance(17 * DAY); // 23 days and 1 ms after they were made
+    assert.deepEqual(await expiring(), ['a month', 'regenerated']);
+  });
+
+  it('a regenerate moves issued_at: expiring soon is decided by the new lifetime', async () => {
+    const reset = async (duration: string) => {
+      const res = await server.call('PATCH', `/pats/${ids['regenerated']}/secret/reset`, { token: alice, body: { duration } });
+      assert.equal(res.status, 200);
+    };
+    await reset('3d');
+    assert.deepEqual(await expiring(), ['a month'], 'regenerated for 3 days: short-lived');
+    await reset('8d');
+    assert.deepEqual(await expiring(), ['a month'], 'regenerated for 8 days: 8 days left');
+    server.clock.advance(DAY);
+    assert.deepEqual(await expiring(), ['a month', 'regenerated'], 'a day later, 7 days of 8 left');
+    await reset('7d');
+    assert.deepEqual(await expiring(), ['a month'], 'regenerated for exactly 7 days: short-lived');
+  });
+});
+
+describe('GET /pats: several statuses at once', () => {
+  let server: TestServer;
+  let alice: string;
+  const ids: Record<string, string> = {};
+  /** Each PAT's status once the clock is set: `expiring` for the active ones that expire within the week. */
+  const STATUS: Record<string, 'active' | 'expiring' | 'revoked' | 'expired'> = {
+    'active A': 'active',
+    'active B': 'active',
+    'expiring A': 'expiring',
+    'expiring B': 'expiring',
+    'revoked A': 'revoked',
+    'revoked B': 'revoked',
+    'revoked C': 'revoked',
+    'expired A': 'expired',
+    'expired B': 'expired',
+  };
+  // The clock then moves 24 days: "expiring soon" is for PATs made to live longer than the week.
+  const DURATIONS: Record<string, string> = {
+    'active A': '60d',
+    'active B': '90d',
+    'expiring A': '28d',
+    'expiring B': '30d',
+    'revoked A': '30d',
+    'revoked B': '1h', // revoked and expired: revoked
+    'revoked C': '3d',
+    'expired A': '1h',
+    'expired B': '2h',
+  };
+
+  before(async () => {
+    server = await startServer();
+    alice = await server.tokenFor('alice');
+    for (const name of Object.keys(STATUS)) {
+      ids[name] = (await createPat(server, alice, { name, duration: DURATIONS[name] })).id;
+      if (STATUS[name] === 'revoked') await server.call('PATCH', `/pats/${ids[name]}/secret/revoke`, { token: alice });
+      server.clock.advance(MINUTE);
+    }
+    server.clock.advance(24 * DAY);
+  });
+  after(() => server.close());
+
+  /** The names the filters list, by the statuses above. */
+  function expected(...filters: string[]): string[] {
+    return Object.keys(STATUS)
+      .filter((name) =>
+        filters.some((filter) => filter === 'all' || STATUS[name] === filter || (filter === 'active' && STATUS[name] === 'expiring')),
+      )
+      .sort();
+  }
+
+  /** Every PAT the query lists, a page of `limit` at a time, and the total each page gave. */
+  async function everyPage(query: string, limit = 2): Promise<{ names: string[]; totals: number[] }> {
+    const seen: string[] = [];
+    const totals: number[] = [];
+    for (let offset = 0; ; offset += limit) {
+      const res = await list(server, alice, `${query}&offset=${offset}&limit=${limit}`);
+      totals.push(res.body.total);
+      seen.push(...names(res));
+      if (res.body.pats.length < limit) return { names: seen, totals };
+    }
+  }
+
+  const cases: [query: string, filters: string[]][] = [
+    ['revoked,expired', ['revoked', 'expired']],
+    ['expired,revoked', ['revoked', 'expired']],
+    ['active,revoked', ['active', 'revoked']],
+    ['active,expired', ['active', 'expired']],
+    ['expiring,revoked', ['expiring', 'revoked']],
+    ['expiring,expired', ['expiring', 'expired']],
+    ['expiring,revoked,expired', ['expiring', 'revoked', 'expired']],
+    ['revoked,revoked', ['revoked']],
+    ['expiring,active', ['active']],
+    ['active,expiring,revoked', ['active', 'revoked']],
+    ['expired,all', ['all']],
+    ['active,revoked,expired', ['all']],
+    ['expired,expired,revoked,revoked,active', ['all']],
+  ];
+  for (const [query, filters] of cases) {
+    it(`status=${query} lists ${filters.join(' or ')}, its total the number of rows it lists`, async () => {
+      const res = await list(server, alice, `?status=${query}&limit=100`);
+      const want = expected(...filters);
+      assert.deepEqual(names(res).sort(), want);
+      assert.equal(res.body.total, want.length);
+      for (const pat of res.body.pats) assertPatShape(pat, false);
+      // Paged two at a time: the same rows, in the same order, each page with the same total.
+      const paged = await everyPage(`?status=${query}`);
+      assert.deepEqual(paged.names, names(res));
+      assert.deepEqual(new Set(paged.totals), new Set([want.length]));
+    });
+  }
+
+  it('the same page as the one status it amounts to: active,revoked,expired is all; expiring,active is active', async () => {
+    const sameAs = async (query: string, single: string) =>
+      assert.deepEqual(
+        (await list(server, alice, `?status=${query}&limit=100`)).body,
+        (await list(server, alice, `?status=${single}&limit=100`)).body,
+      );
+    await sameAs('active,revoked,expired', 'all');
+    await sameAs('all,revoked', 'all');
+    await sameAs('expiring,active', 'active');
+    await sameAs('revoked,revoked,revoked', 'revoked');
+  });
+
+  it('the total of revoked,expired is the summary’s revoked and expired', async () => {
+    const summary = (await server.call('GET', '/pats/summary', { token: alice })).body;
+    assert.equal((await list(server, alice, '?status=revoked,expired&limit=1')).body.total, summary.revoked + summary.expired);
+    assert.equal((await list(server, alice, '?status=expiring,revoked&limit=1')).body.total, summary.expiring_soon + summary.revoked);
+  });
+
+  it('sorts and pages across the union as one list', async () => {
+    const want = expected('revoked', 'expired');
+    for (const dir of ['asc', 'desc'] as const) {
+      const pages: string[] = [];
+      for (let offset = 0; offset < want.length; offset++) {
+        const res = await list(server, alice, `?status=revoked,expired&sort=name&dir=${dir}&offset=${offset}&limit=1`);
+        assert.equal(res.body.total, want.length);
+        pages.push(...names(res));
+      }
+      assert.deepEqual(pages, dir === 'asc' ? want : [...want].reverse());
+    }
+    // Newest first by default: the order they were made in, reversed.
+    const newest = await list(server, alice, '?status=revoked,expired');
+    assert.deepEqual(names(newest), ['expired B', 'expired A', 'revoked C', 'revoked B', 'revoked A']);
+    const byExpiry = await list(server, alice, '?status=expiring,expired&sort=expires_at&dir=asc');
+    assert.deepEqual(names(byExpiry), ['expired A', 'expired B', 'expiring A', 'expiring B']);
+    const past = await list(server, alice, '?status=revoked,expired&offset=50');
+    assert.deepEqual([past.body.total, past.body.pats], [want.length, []]);
+  });
+
+  it('with a name search or an id, the total counts the matches', async () => {
+    const named = await list(server, alice, '?status=revoked,expired&name=b');
+    assert.deepEqual(names(named).sort(), ['expired B', 'revoked B']);
+    assert.equal(named.body.total, 2);
+    const paged = await everyPage('?status=revoked,expired&name=b', 1);
+    assert.deepEqual(new Set(paged.totals), new Set([2]));
+    assert.deepEqual(paged.names.sort(), ['expired B', 'revoked B']);
+    const none = await list(server, alice, '?status=revoked,expired&name=zzz');
+    assert.deepEqual([none.body.total, none.body.pats], [0, []]);
+    const byId = await list(server, alice, `?status=revoked,expired&id=${ids['expired A']}`);
+    assert.deepEqual([byId.body.total, names(byId)], [1, ['expired A']]);
+    const notThere = await list(server, alice, `?status=revoked,expired&id=${ids['active A']}`);
+    assert.deepEqual([notThere.body.total, notThere.body.pats], [0, []]);
+  });
+
+  it('a user without PATs gets an empty page and a total of 0', async () => {
+    const bob = await server.tokenFor('bob');
+    for (const query of ['revoked,expired', 'active,expired', 'expiring,revoked,expired']) {
+      const res = await list(server, bob, `?status=${query}`);
+      assert.deepEqual([res.body.total, res.body.pats], [0, []]);
+    }
+  });
+
+  it('follows the clock: an expiring PAT moves to expired', async () => {
+    server.clock.advance(6 * DAY);
+    try {
+      const res = await list(server, alice, '?status=revoked,expired&limit=100');
+      assert.deepEqual(names(res).sort(), [...expected('revoked', 'expired'), 'expiring A', 'expiring B'].sort());
+      assert.equal(res.body.total, 7);
+    } finally {
+      server.clock.advance(-6 * DAY);
+    }
+  });
+
+  for (const query of [
+    'revoked,',
+    ',expired',
+    'revoked,,expired',
+    ',',
+    'revoked,bogus',
+    'Revoked,expired',
+    'revoked, expired',
+    'active,revoked,expired,expiring,all,active',
+    'revoked&status=expired',
+  ]) {
+    it(`status=${query} is a 400 naming status`, async () => {
+      const res = await server.call('GET', `/pats?status=${query}`, { token: alice });
+      assert.equal(res.status, 400);
+      assert.equal(res.body.error, 'validation_failed');
+      assert.deepEqual(
+        res.body.details.map((detail: any) => detail.field),
+        ['status'],
+      );
+      assert.equal(typeof res.body.details[0].message, 'string');
+    });
+  }
+
+  it('five items, each a known status, are accepted', async () => {
+    const res = await list(server, alice, '?status=revoked,expired,revoked,expired,revoked&limit=100');
+    assert.equal(res.body.total, expected('revoked', 'expired').length);
+  });
+});
+
 describe('GET /pats: sorting', () => {
   let server: TestServer;
   let alice: string;
@@ -641,7 +1005,7 @@ describe('GET /pats/summary', () => {
   });
   after(() => server.close());
 
-  it('counts active, expiring soon (7 days), revoked, expired and total', async () => {
+  it('counts active, expiring soon (7 days, of PATs made to live longer), revoked, expired and total', async () => {
     const alice = await server.tokenFor('alice');
     const bob = await server.tokenFor('bob');
     const empty = await server.call('GET', '/pats/summary', { token: alice });
@@ -659,12 +1023,19 @@ describe('GET /pats/summary', () => {
     await server.call('PATCH', `/pats/${revokedExpired.id}/secret/revoke`, { token: alice });
     await createPat(server, bob, { name: 'bobs', duration: '1d' });
     server.clock.advance(2 * HOUR);
-    // Now: long 29d22h, eight-days 7d22h (not soon), seven-days 6d22h and three-days (soon).
+    // Now: long 29d22h, eight-days 7d22h (not soon yet); seven-days 6d22h and three-days are
+    // short-lived (made to live a week or less): never expiring soon.
 
     const res = await server.call('GET', '/pats/summary', { token: alice });
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body, { active: 4, expiring_soon: 2, revoked: 2, expired: 1, total: 7 });
+    assert.deepEqual(res.body, { active: 4, expiring_soon: 0, revoked: 2, expired: 1, total: 7 });
     for (const value of Object.values(res.body)) assert.equal(typeof value, 'number');
+
+    // A day later: eight-days has 6d22h left of its 8 days (soon); three-days 1d22h, still not.
+    server.clock.advance(DAY);
+    const later = await server.call('GET', '/pats/summary', { token: alice });
+    assert.deepEqual(later.body, { active: 4, expiring_soon: 1, revoked: 2, expired: 1, total: 7 });
+    assert.deepEqual(names(await list(server, alice, '?status=expiring')), ['eight-days']);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   LIMITS,
   mergeScopes,
   nameKey,
+  normalizeStatuses,
   patStatus,
   problems,
   type Catalog,
@@ -73,6 +74,7 @@ export class PatService {
           name_key: nameKey(input.name),
           description: input.description,
           token_hash: this.deps.hashToken(secret),
+          created_at: new Date(now).toISOString(),
           issued_at: new Date(now).toISOString(),
           expires_at: new Date(now + lifetime).toISOString(),
           updated_at: null,
@@ -93,13 +95,14 @@ export class PatService {
 
   async list(userId: string, query: Required<Omit<PatListQuery, 'name' | 'id'>> & PatListQuery): Promise<PatPage> {
     const now = this.deps.now();
+    const statuses = normalizeStatuses(query.status);
     const { total, rows } = await repo.listPats(
       this.deps.db,
       {
         userId,
         now: new Date(now).toISOString(),
         soon: new Date(now + EXPIRING_SOON_MS).toISOString(),
-        status: query.status,
+        status: statuses.length === 1 ? statuses[0]! : statuses,
         name: query.name,
         id: query.id,
       },
@@ -134,7 +137,10 @@ export class PatService {
     return this.get(userId, id);
   }
 
-  /** Regenerate: a new secret and lifetime in one write; name, description and scopes stay. */
+  /**
+   * Regenerate: a new secret and lifetime in one write; name, description, scopes and
+   * `created_at` stay. The last use was of the old secret: it goes in the same write.
+   */
   async reset(userId: string, id: string, duration: string): Promise<PatWithSecret> {
     const lifetime = lifetimeMs(duration, this.deps.maxLifetimeMs);
     await this.get(userId, id);
@@ -148,6 +154,8 @@ export class PatService {
       updated_at: at,
       revoked: 0,
       revoked_at: null,
+      last_used_at: null,
+      last_used_ip: null,
     });
     return { ...(await this.get(userId, id)), secret };
   }

@@ -33,6 +33,26 @@ describe('demo mode', () => {
     assert.equal(new Set(ids).size, ids.length, 'ids are unique');
   });
 
+  it('GET /api/demo/entities finds the demo portal’s entities of a type by name or id, an exact id first', async () => {
+    const byName = await server.call('GET', '/demo/entities?type=channels&q=ALARM');
+    assert.equal(byName.status, 200);
+    assert.deepEqual(
+      byName.body.entities.map((entity: { id: string }) => entity.id),
+      ['ch-alarms', 'ch-alarms-eu'],
+    );
+    const byId = await server.call('GET', '/demo/entities?type=channels&q=ch-alarms-eu');
+    assert.deepEqual(byId.body.entities, [{ id: 'ch-alarms-eu', name: 'Alarms (EU)' }]);
+    const exactFirst = await server.call('GET', '/demo/entities?type=messages&q=ch-alarms');
+    assert.equal(exactFirst.body.entities[0].id, 'ch-alarms');
+    assert.deepEqual((await server.call('GET', '/demo/entities?type=nothing&q=a')).body.entities, []);
+    const noType = await server.call('GET', '/demo/entities?q=a');
+    assert.equal(noType.status, 400);
+    assert.equal(noType.body.details[0].field, 'type');
+    const tooLong = await server.call('GET', `/demo/entities?type=clients&q=${'x'.repeat(300)}`);
+    assert.equal(tooLong.status, 400);
+    assert.equal(tooLong.body.details[0].field, 'q');
+  });
+
   it('POST /api/demo/login {"user":"alice"} returns {access_token, user}, and the token works on /api/pats', async () => {
     const login = await server.call('POST', '/demo/login', { body: { user: 'alice' } });
     assert.equal(login.status, 200, JSON.stringify(login.body));

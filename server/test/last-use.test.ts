@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { openDatabase, type PatDatabase } from '../db/database.js';
+import { lastUseWriter } from '../pats/pat.repository.js';
 import { TEST_DIALECT, startServer, type TestServer } from './harness.js';
 
 /**
@@ -152,6 +153,41 @@ for (const kind of KINDS) {
       clock.advance(2 * HOUR);
       assert.equal((await authorize(pat.secret, { ...request, operation: 'delete' })).status, 403);
       assert.equal((await fetched(pat.id)).last_used_at, null);
+    });
+
+    it('a regenerate clears them; the new secret’s first use is written at once, a late write of the old one’s is not', async () => {
+      const { token, create, authorize, fetched, clock, server } = await fixture(kind);
+      const pat = await create('regenerated');
+      const oldUse = clock.now();
+      assert.equal((await authorize(pat.secret)).status, 200);
+      assert.equal((await fetched(pat.id)).last_used_at, iso(oldUse));
+
+      clock.advance(5_000);
+      const reset = await server.call('PATCH', `/pats/${pat.id}/secret/reset`, { token, body: { duration: '30d' } });
+      assert.equal(reset.status, 200);
+      const cleared = await fetched(pat.id);
+      assert.deepEqual([cleared.last_used_at, cleared.last_used_ip], [null, null]);
+
+      // A use of the old secret that reaches the database only now (another instance's batch,
+      // a queue drained late) is older than the new secret: it is not written.
+      const write = lastUseWriter(server.db);
+      await write([{ id: pat.id, at: oldUse + 1_000, ip: '198.51.100.1' }]);
+      const stillCleared = await fetched(pat.id);
+      assert.deepEqual([stillCleared.last_used_at, stillCleared.last_used_ip], [null, null]);
+
+      // Within the minute of the old use: the new secret's use is written all the same.
+      clock.advance(5_000);
+      assert.equal((await authorize(pat.secret)).status, 401, 'the old secret is dead');
+      assert.equal((await authorize(reset.body.secret)).status, 200);
+      const used = await fetched(pat.id);
+      assert.equal(used.last_used_at, iso(clock.now()));
+      assert.match(used.last_used_ip ?? '', /127\.0\.0\.1/);
+      // The writer still writes uses of the current secret.
+      await write([{ id: pat.id, at: clock.now() + 120_000, ip: '198.51.100.2' }]);
+      assert.deepEqual(
+        [(await fetched(pat.id)).last_used_at, (await fetched(pat.id)).last_used_ip],
+        [iso(clock.now() + 120_000), '198.51.100.2'],
+      );
     });
 
     it('a burst of concurrent checks writes last_used_at once, not once per check', async () => {

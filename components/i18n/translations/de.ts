@@ -1,0 +1,238 @@
+/** German: every key of `strings` (components/i18n/strings.ts). */
+import { WILDCARD, type Scope } from '../../../contract/index.js';
+import type { PatStrings } from '../strings.js';
+
+const number = new Intl.NumberFormat('de');
+const count = (n: number) => number.format(n);
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+export const de: PatStrings = {
+  pat: 'persönliches Zugriffstoken',
+  pats: 'Persönliche Zugriffstokens',
+  retry: 'Erneut versuchen',
+  cancel: 'Abbrechen',
+  close: 'Schließen',
+  copied: 'Kopiert',
+  copyFailed: 'Kopieren fehlgeschlagen: Text markieren und von Hand kopieren',
+  never: 'nie',
+  now: 'jetzt',
+  loading: 'Wird geladen …',
+  errors: {
+    server: 'Der Server hatte ein Problem. Bitte versuchen Sie es erneut.',
+    request: (status: number) => `Die Anfrage ist fehlgeschlagen (HTTP ${status}).`,
+    network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    notFound: 'Dieses Token gibt es nicht.',
+    unexpectedAnswer: 'Der Server antwortet in einer Form, die PAT Kit nicht lesen kann. Ist das der Server von PAT Kit?',
+    noApiClient: 'Kein API-Client: Setzen Sie dieses Element in ein <pat-api-provider>.',
+  },
+
+  ends: {
+    expires: (relative: string) => `Läuft ${relative} ab`,
+    expired: (relative: string) => `Abgelaufen ${relative}`,
+    revoked: (relative: string) => `Widerrufen ${relative}`,
+  },
+
+  status: {
+    active: 'Aktiv',
+    revoked: 'Widerrufen',
+    expired: 'Abgelaufen',
+    all: 'Alle',
+    expiring: 'Läuft bald ab',
+  },
+
+  table: {
+    caption: 'Ihre persönlichen Zugriffstokens',
+    statsLabel: 'Anzahl der Tokens; wählen Sie eine, um die Liste zu filtern',
+    searchLabel: 'Nach Name suchen',
+    searchPlaceholder: 'z. B. deploy',
+    statusLabel: 'Status',
+    statusAll: 'Alle Status',
+    create: 'PAT erstellen',
+    deleteAll: 'Alle Tokens löschen',
+    columns: {
+      name: 'Name',
+      description: 'Beschreibung',
+      status: 'Status',
+      issued: 'Ausgestellt',
+      expires: 'Ablauf',
+      lastUsed: 'Zuletzt verwendet',
+      scopes: 'Bereiche',
+      actions: 'Aktionen',
+    },
+    rowActions: (name: string) => `Aktionen für ${name}`,
+    view: 'Anzeigen',
+    copyId: 'ID kopieren',
+    addScope: 'Bereiche hinzufügen',
+    revoke: 'Widerrufen',
+    regenerate: 'Neu generieren',
+    delete: 'Löschen',
+    emptyTitle: 'Noch keine persönlichen Zugriffstokens',
+    emptyText:
+      'Erstellen Sie ein Token, mit dem ein Skript, ein CI-Job oder ein Dienst in Ihrem Namen handelt – nur mit den Bereichen, die Sie wählen.',
+    noMatchTitle: 'Keine passenden Tokens',
+    noMatchText: 'Nichts passt zu dieser Suche und diesem Statusfilter.',
+    resetFilters: 'Filter zurücksetzen',
+    errorTitle: 'Ihre Tokens konnten nicht geladen werden',
+    rowsPerPage: 'Zeilen pro Seite',
+    pagination: 'Seitennavigation',
+    range: (from: number, to: number, total: number) => `${count(from)}–${count(to)} von ${count(total)}`,
+    pageOf: (page: number, pages: number) => `Seite ${count(page)} von ${count(pages)}`,
+    firstPage: 'Erste Seite',
+    previousPage: 'Vorherige Seite',
+    nextPage: 'Nächste Seite',
+    lastPage: 'Letzte Seite',
+    idCopied: (name: string) => `ID von ${name} kopiert`,
+    deleted: (name: string) => `${name} gelöscht`,
+    revoked: (name: string) => `${name} widerrufen`,
+    allDeleted: (n: number) => `${plural(n, 'Token', 'Tokens')} gelöscht`,
+  },
+
+  confirm: {
+    deleteTitle: 'Token löschen?',
+    deleteText: (name: string) =>
+      `„${name}“ wird mit seinen Bereichen endgültig gelöscht. Alles, was es verwendet, funktioniert dann nicht mehr.`,
+    deleteConfirm: 'Löschen',
+    deleteAllTitle: 'Alle Tokens löschen?',
+    deleteAllText: (n: number) =>
+      `${n === 1 ? 'Ihr' : 'Alle'} ${plural(n, 'persönliches Zugriffstoken', 'persönlichen Zugriffstokens')} ${n === 1 ? 'wird' : 'werden'} endgültig gelöscht. Alles, was sie verwendet, funktioniert dann nicht mehr.`,
+    deleteAllConfirm: (n: number) => `${plural(n, 'Token', 'Tokens')} löschen`,
+    deleteScopeTitle: 'Bereich löschen?',
+    deleteScopeText: (what: string) => `Das Token darf dann nicht mehr: ${what}.`,
+    deleteScopeConfirm: 'Bereich löschen',
+    deleteScopesTitle: 'Alle Bereiche löschen?',
+    deleteScopesText: (name: string, n: number) =>
+      `„${name}“ verliert ${n === 1 ? 'seinen einen Bereich' : `alle ${plural(n, 'Bereich', 'Bereiche')}`} und darf nichts mehr, bis Sie wieder Bereiche hinzufügen.`,
+    deleteScopesConfirm: 'Alle Bereiche löschen',
+    revokeTitle: 'Token widerrufen?',
+    revokeText: (name: string) =>
+      `„${name}“ funktioniert sofort nicht mehr: Jedes Skript, jeder Job und jeder Dienst, der es verwendet, wird abgewiesen. Sie können es später mit einem neuen Geheimnis neu generieren.`,
+    revokeConfirm: 'Widerrufen',
+  },
+
+  secret: {
+    title: 'Kopieren Sie jetzt Ihr neues Token',
+    warning:
+      'Es wird nur dieses eine Mal angezeigt. Bewahren Sie es sicher auf, etwa in einem Passwortmanager oder in den Secrets Ihrer CI: Sobald Sie diese Seite verlassen, ist es nicht mehr zu sehen.',
+    copy: 'Token kopieren',
+  },
+
+  duration: {
+    label: 'Ablauf',
+    custom: 'Eigenes Datum …',
+    customLabel: 'Läuft ab am',
+    expiresOn: (date: string) => `Das Token läuft am ${date} ab.`,
+    pastDate: 'Wählen Sie ein Datum nach heute.',
+    tooLate: (last: string) => `Wählen Sie ein Datum bis spätestens ${last}.`,
+    catalogError: 'Die Ablaufoptionen konnten nicht geladen werden.',
+    required: 'Wählen Sie, wann das Token abläuft.',
+  },
+
+  scopes: {
+    entityType: 'Entitätstyp',
+    operations: 'Operationen',
+    operation: 'Operation',
+    entity: 'Entität',
+    entityAll: 'Alle',
+    entitySpecific: 'Bestimmte',
+    entityIds: 'Entitäts-IDs',
+    entityIdsHelp: 'Geben Sie eine ID ein und drücken Sie die Eingabetaste; so viele, wie Sie brauchen.',
+    entitySearch: 'Nach Name suchen oder ID eingeben',
+    suggestionCount: (n: number) => (n === 0 ? 'Keine Treffer' : plural(n, 'Vorschlag', 'Vorschläge')),
+    domain: 'Domäne (optional)',
+    domainColumn: 'Domäne',
+    domainHelp: 'Leer lassen für alle Domänen.',
+    domainRequired: 'Domäne',
+    domainRequiredHelp: 'Die Domäne, in der dieser Bereich gilt.',
+    needDomain: 'Geben Sie eine Domäne ein.',
+    chooseType: 'Entitätstyp wählen',
+    chooseOperations: 'Operationen wählen',
+    addRow: 'Weiteren Bereich hinzufügen',
+    removeRow: (index: number) => `Bereich ${count(index)} entfernen`,
+    row: (index: number) => `Bereich ${count(index)}`,
+    duplicate: (other: number) => `Doppelt mit Bereich ${count(other)}.`,
+    needType: 'Wählen Sie einen Entitätstyp.',
+    needOperation: 'Wählen Sie mindestens eine Operation.',
+    needEntity: 'Wählen Sie „Alle“ oder „Bestimmte“ mit mindestens einer Entitäts-ID.',
+    needIds: 'Fügen Sie mindestens eine Entitäts-ID hinzu oder wählen Sie „Alle“.',
+    none: 'Noch keine Bereiche: Das Token darf nichts, bis Sie einen hinzufügen.',
+    catalogError: 'Die Entitätstypen und Operationen konnten nicht geladen werden.',
+    all: 'Alle',
+    anyDomain: 'Jede Domäne',
+    removeId: (id: string) => `${id} entfernen`,
+    describe: (scope: Scope) => {
+      const entity = scope.entity_id === WILDCARD ? `alle ${scope.entity_type}` : `${scope.entity_type} ${scope.entity_id}`;
+      return `${scope.operation}: ${entity}${scope.domain_id ? ` in Domäne ${scope.domain_id}` : ''}`;
+    },
+  },
+
+  create: {
+    name: 'Name',
+    nameHelp: 'Ein eindeutiger Name, damit Sie später wissen, wofür dieses Token ist.',
+    description: 'Beschreibung',
+    descriptionHelp: 'Optional: Wofür ist dieses Token?',
+    scopes: 'Bereiche',
+    scopesHelp: 'Jeder Bereich erlaubt eine Operation auf einer Art von Entität. Gewähren Sie nur, was das Token braucht.',
+    submit: 'Erstellen',
+    fixErrors: 'Bitte korrigieren Sie die markierten Felder.',
+    noScopesTitle: 'Token ohne Bereiche erstellen?',
+    noScopesText: 'Es darf nichts, bis Sie ihm Bereiche hinzufügen.',
+    noScopesConfirm: 'Ohne Bereiche erstellen',
+    failed: 'Das Token wurde nicht erstellt.',
+  },
+
+  detail: {
+    name: 'Name',
+    id: 'ID',
+    status: 'Status',
+    description: 'Beschreibung',
+    noDescription: 'Keine Beschreibung',
+    created: 'Erstellt',
+    issued: 'Geheimnis ausgestellt',
+    updated: 'Geändert',
+    lastUsed: 'Geheimnis zuletzt verwendet',
+    lastUsedFrom: (ip: string) => `von ${ip}`,
+    edit: (field: string) => `${field} bearbeiten`,
+    save: 'Speichern',
+    copyId: 'ID kopieren',
+    revoke: 'Widerrufen',
+    regenerate: 'Neu generieren',
+    delete: 'Token löschen',
+    scopes: 'Bereiche',
+    addScope: 'Bereiche hinzufügen',
+    deleteAllScopes: 'Alle Bereiche löschen',
+    scopesCaption: 'Bereiche dieses Tokens',
+    deleteScope: (what: string) => `Bereich löschen: ${what}`,
+    editHint: 'Eingabetaste speichert, Escape bricht ab.',
+    nameRequired: 'Geben Sie einen Namen ein.',
+    deletedTitle: 'Token gelöscht',
+    deletedText: 'Es existiert nicht mehr, und alles, was es verwendet hat, wird abgewiesen.',
+    notFoundTitle: 'Token nicht gefunden',
+    notFoundText: 'Es wurde vielleicht gelöscht, oder der Link ist falsch.',
+    errorTitle: 'Dieses Token konnte nicht geladen werden',
+    addScopeTitle: (name: string) => `Bereiche zu „${name}“ hinzufügen`,
+    addScopeSubmit: 'Bereiche hinzufügen',
+    renamed: 'Name gespeichert',
+    described: 'Beschreibung gespeichert',
+    scopesAdded: 'Bereiche hinzugefügt',
+    scopeDeleted: 'Bereich gelöscht',
+    scopesCleared: 'Alle Bereiche gelöscht',
+  },
+
+  regenerate: {
+    title: 'Token neu generieren',
+    text: (name: string) =>
+      `„${name}“ erhält ein neues Geheimnis und ein neues Ablaufdatum. Name, Beschreibung und Bereiche bleiben; das alte Geheimnis funktioniert nicht mehr.`,
+    submit: 'Neu generieren',
+  },
+
+  manager: {
+    listTitle: 'Persönliche Zugriffstokens',
+    createTitle: 'PAT erstellen',
+    back: 'Zurück zu den Tokens',
+  },
+
+  userMenu: {
+    open: (name: string) => `Kontomenü für ${name}`,
+    pats: 'Persönliche Zugriffstokens',
+  },
+};

@@ -1,0 +1,183 @@
+import { expect, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import { mount, until, useMockApi } from '../../testing/fixture.js';
+import { text } from '../../testing/dom.js';
+import { click } from '../../testing/input.js';
+import '../pat-detail/pat-detail.js';
+import type { PatDetail } from '../pat-detail/pat-detail.component.js';
+import { strings } from '../i18n/strings.js';
+import './pat-table.js';
+import type { PatTable } from './pat-table.component.js';
+
+const WAIT = 8000;
+
+async function mountTable(status = 'all'): Promise<PatTable> {
+  await useMockApi('default');
+  const table = await mount<PatTable>(html`<pat-table status=${status}></pat-table>`);
+  await until(() => table.shadowRoot!.querySelectorAll('tbody tr[data-id]').length > 0, 'rows', WAIT);
+  return table;
+}
+
+const rows = (table: PatTable) => [...table.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')];
+const visible = (element: Element) => element.checkVisibility() && element.getBoundingClientRect().width > 0;
+
+/** Whether `inner` lies (within half a pixel) inside `outer`, horizontally. */
+function within(inner: DOMRect, outer: DOMRect): boolean {
+  return inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5;
+}
+
+describe('every width', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  describe('<pat-table>', () => {
+    it('on a phone each token is a card: name, status, end and ⋮ in view, the other columns gone', async () => {
+      await setViewport({ width: 375, height: 800 });
+      const table = await mountTable();
+      const viewport = new DOMRect(0, 0, innerWidth, innerHeight);
+      for (const row of rows(table).slice(0, 5)) {
+        const name = text(row.querySelector('td.name'));
+        for (const cell of ['td.name', 'td.status .badge', 'td.expires-cell time', 'button.row-menu-trigger']) {
+          const element = row.querySelector(cell)!;
+          expect(visible(element), `${name}: ${cell} shows`).to.equal(true);
+          expect(within(element.getBoundingClientRect(), viewport), `${name}: ${cell} on screen`).to.equal(true);
+        }
+        for (const cell of ['td.description', 'td.issued', 'td.last-used', 'td.scopes'])
+          expect(visible(row.querySelector(cell)!), `${name}: ${cell} hidden`).to.equal(false);
+        const nameBox = row.querySelector('td.name')!.getBoundingClientRect();
+        const trigger = row.querySelector('button.row-menu-trigger')!.getBoundingClientRect();
+        expect(trigger.left, `${name}: the ⋮ beside the name`).to.be.at.least(nameBox.right - 0.5);
+      }
+      expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    });
+
+    it('at 1024 px the name keeps a readable width and the ⋮ stays in view while the columns scroll', async () => {
+      await setViewport({ width: 1024, height: 800 });
+      const table = await mountTable();
+      const frame = table.shadowRoot!.querySelector('.frame')!;
+      const remSize = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      for (const row of rows(table)) {
+        const name = row.querySelector('td.name')!;
+        expect(name.getBoundingClientRect().width, `${text(name)}: at least 9rem`).to.be.at.least(9 * remSize - 0.5);
+        expect(within(row.querySelector('button.row-menu-trigger')!.getBoundingClientRect(), frame.getBoundingClientRect())).to.equal(true);
+      }
+      // Scrolled to the far side and back, the name and the ⋮ never leave the frame.
+      frame.scrollLeft = frame.scrollWidth;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const first = rows(table)[0]!;
+      expect(within(first.querySelector('td.name')!.getBoundingClientRect(), frame.getBoundingClientRect()), 'the name, scrolled').to.equal(
+        true,
+      );
+      expect(within(first.querySelector('button.row-menu-trigger')!.getBoundingClientRect(), frame.getBoundingClientRect())).to.equal(true);
+      expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    });
+
+    it('a long name shows whole on hover (its title) and on the focused row', async () => {
+      await setViewport({ width: 1024, height: 800 });
+      const table = await mountTable();
+      const cell = rows(table)[0]!.querySelector<HTMLElement>('td.name')!;
+      expect(cell.title).to.equal(text(cell));
+      rows(table)[0]!.focus();
+      expect(getComputedStyle(cell).whiteSpace).to.equal('normal');
+    });
+
+    it('"Expiring soon" sits under the end in every row, and times keep their width', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const table = await mountTable();
+      const soon = rows(table).filter((row) => row.querySelector('td.expires-cell .badge'));
+      expect(soon.length, 'some rows are expiring soon').to.be.above(0);
+      for (const row of soon) {
+        const time = row.querySelector('td.expires-cell time')!.getBoundingClientRect();
+        const badge = row.querySelector('td.expires-cell .badge')!.getBoundingClientRect();
+        expect(badge.top, `${text(row.querySelector('td.name'))}: the badge under the end`).to.be.at.least(time.bottom - 0.5);
+        expect(Math.abs(badge.left - time.left)).to.be.below(1);
+      }
+      expect(getComputedStyle(rows(table)[0]!.querySelector('td.issued time')!).fontVariantNumeric).to.equal('tabular-nums');
+    });
+  });
+
+  describe('dialogs', () => {
+    const CI = 'CI deploy';
+
+    async function mountDetail(): Promise<PatDetail> {
+      const { store } = await useMockApi('default');
+      const id = store
+        .list('alice', { status: 'all', offset: 0, limit: 100, sort: 'name', dir: 'asc' })
+        .pats.find((pat) => pat.name === CI)!.id;
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${id}></pat-detail>`);
+      await until(() => text(detail.shadowRoot!.querySelector('h2.title')) === CI, 'the token', WAIT);
+      return detail;
+    }
+
+    const button = (root: ShadowRoot | Element, label: string) =>
+      [...root.querySelectorAll<HTMLElement>('sl-button')].find((candidate) => text(candidate) === label)!;
+
+    /** The dialog's panel and every button in it lie inside the viewport. */
+    function fitsTheScreen(dialog: SlDialog, what: string) {
+      const screen = new DOMRect(0, 0, innerWidth, innerHeight);
+      const panel = dialog.shadowRoot!.querySelector('[part~="panel"]')!.getBoundingClientRect();
+      expect(within(panel, screen), `${what}: the dialog on screen`).to.equal(true);
+      for (const action of dialog.querySelectorAll('sl-button'))
+        expect(within(action.getBoundingClientRect(), screen), `${what}: "${text(action)}" on screen`).to.equal(true);
+    }
+
+    async function opened(dialog: () => SlDialog | null | undefined, open: () => Promise<void>) {
+      await open();
+      await until(
+        () => dialog()?.open && dialog()!.shadowRoot!.querySelector('[part~="panel"]')!.getBoundingClientRect().width > 0,
+        'the dialog',
+        WAIT,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300)); // its opening animation
+    }
+
+    it('on a phone the Revoke and Add scopes dialogs fit the screen, their buttons included', async () => {
+      await setViewport({ width: 375, height: 700 });
+      const detail = await mountDetail();
+      const root = detail.shadowRoot!;
+      const confirm = () => root.querySelector('pat-confirm-dialog')?.shadowRoot?.querySelector<SlDialog>('sl-dialog');
+      await opened(confirm, () => click(button(root, strings.detail.revoke)));
+      fitsTheScreen(confirm()!, 'Revoke');
+      await click(confirm()!.querySelector('sl-button[part="cancel"]') ?? button(confirm()!, strings.cancel));
+      await until(() => !confirm()!.open, 'closed', WAIT);
+      await new Promise((resolve) => setTimeout(resolve, 400)); // its closing animation
+
+      const add = () => root.querySelector<SlDialog>('sl-dialog.add-scope');
+      await opened(add, () => click(button(root, strings.detail.addScope)));
+      fitsTheScreen(add()!, 'Add scopes');
+      expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    });
+
+    it('at 1440 px the Add scopes dialog gives a row its room: the type select reads in full, the row on one line', async () => {
+      await setViewport({ width: 1440, height: 900 });
+      const detail = await mountDetail();
+      const root = detail.shadowRoot!;
+      const add = () => root.querySelector<SlDialog>('sl-dialog.add-scope');
+      await opened(add, () => click(button(root, strings.detail.addScope)));
+      const editor = add()!.querySelector('pat-scope-editor')!;
+      await until(
+        () => editor.shadowRoot!.querySelector<SlSelect>('fieldset sl-select:not([multiple])')?.disabled === false,
+        'the catalog',
+        WAIT,
+      );
+      const row = editor.shadowRoot!.querySelector('fieldset')!;
+      const select = row.querySelector<SlSelect>('sl-select:not([multiple])')!;
+      const input = select.shadowRoot!.querySelector<HTMLInputElement>('input.select__display-input')!;
+      const probe = document.createElement('span');
+      probe.style.font = getComputedStyle(input).font;
+      probe.style.position = 'absolute';
+      probe.textContent = strings.scopes.chooseType;
+      document.body.append(probe);
+      const needed = probe.getBoundingClientRect().width;
+      probe.remove();
+      expect(input.getBoundingClientRect().width, 'the placeholder fits').to.be.at.least(needed);
+      // On one line: every field starts before the first one ends (the trash sits lower, level with the inputs).
+      const boxes = [...row.children]
+        .filter((child) => !child.matches('.row-errors, legend'))
+        .map((child) => child.getBoundingClientRect());
+      expect(boxes.length).to.equal(5);
+      for (const box of boxes) expect(box.top, 'one line').to.be.below(boxes[0]!.bottom);
+    });
+  });
+});
