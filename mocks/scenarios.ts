@@ -80,6 +80,17 @@ function ago(now: number, duration: number | undefined): number | undefined {
   return duration === undefined ? undefined : now - duration;
 }
 
+/** A spec's moments (epoch ms) against `now`: made, issued, expiring, revoked and last used (null for never). */
+function specTimes(spec: PatSpec, now: number) {
+  return {
+    createdAt: now - (spec.createdAgo ?? spec.issuedAgo),
+    issuedAt: now - spec.issuedAgo,
+    expiresAt: now - spec.issuedAgo + spec.lifetime,
+    revokedAt: ago(now, spec.revokedAgo) ?? null,
+    lastUsedAt: ago(now, spec.lastUsedAgo) ?? null,
+  };
+}
+
 function seedAll(store: MockStore, userId: string, now: number, specs: PatSpec[]): void {
   for (const spec of specs) {
     const id = seededId(userId, spec.name);
@@ -87,12 +98,8 @@ function seedAll(store: MockStore, userId: string, now: number, specs: PatSpec[]
       id,
       name: spec.name,
       description: spec.description ?? '',
-      createdAt: now - (spec.createdAgo ?? spec.issuedAgo),
-      issuedAt: now - spec.issuedAgo,
-      expiresAt: now - spec.issuedAgo + spec.lifetime,
+      ...specTimes(spec, now),
       updatedAt: ago(now, spec.updatedAgo ?? lastChangeAgo(spec)),
-      revokedAt: spec.revokedAgo === undefined ? null : now - spec.revokedAgo,
-      lastUsedAt: spec.lastUsedAgo === undefined ? null : now - spec.lastUsedAgo,
       lastUsedIp: spec.ip ?? null,
       scopes: (spec.scopes ?? []).map(([entity_type, operation, entity_id, domain_id]) => ({
         id: seededId(id, entity_type, operation, entity_id, domain_id ?? ''),
@@ -446,14 +453,15 @@ export function createUpstreamScenario(options: UpstreamScenarioOptions = {}): {
   ] as const) {
     for (const spec of specs) {
       const id = seededId(userId, spec.name);
+      const { issuedAt, expiresAt, revokedAt } = specTimes(spec, now);
       store.seed(userId, {
         id,
         name: spec.name,
         description: spec.description ?? '',
-        issued_at: now - spec.issuedAgo,
-        expires_at: now - spec.issuedAgo + spec.lifetime,
-        updated_at: spec.updatedAgo === undefined ? null : now - spec.updatedAgo,
-        revoked_at: spec.revokedAgo === undefined ? null : now - spec.revokedAgo,
+        issued_at: issuedAt,
+        expires_at: expiresAt,
+        updated_at: ago(now, spec.updatedAgo) ?? null,
+        revoked_at: revokedAt,
         scopes: upstreamScopes(id, spec.scopes),
       });
     }

@@ -10,7 +10,8 @@ import { SECRET_PATTERN, type Scope, DEFAULT_CATALOG, findDemoEntities } from '.
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { composedContains, deepActive, storedCopies, text } from '../../testing/dom.js';
-import { chooseMany, chooseOne, click, elapse, nextTask, record, replaceText } from '../../testing/input.js';
+import { chooseOne, click, elapse, nextTask, record, replaceText } from '../../testing/input.js';
+import { fillOnlyScopeRow } from '../../testing/manager.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
@@ -1360,26 +1361,7 @@ describe('<pat-detail>', function () {
 
       /** Fills the only row: type, operations, and entity ids (or All). */
       async function fillRow(detail: PatDetail, type: string, operations: string[], ids: string[] = []): Promise<void> {
-        const editorRoot = scopeEditor(detail).shadowRoot!;
-        const [typeSelect, operationSelect] = editorRoot.querySelectorAll<SlSelect>('fieldset sl-select');
-        await chooseOne(typeSelect!, type);
-        await until(() => !operationSelect!.disabled && operationSelect!.querySelectorAll('sl-option').length > 0, 'the operations', WAIT);
-        const outside = addScopeSl(detail).shadowRoot!.querySelector('[part="title"]')!;
-        await chooseMany(operationSelect!, operations, outside);
-        if (ids.length === 0) {
-          // A new row has no entity choice: All is picked, as a person would.
-          await click(editorRoot.querySelector('sl-radio-button[value="all"]')!);
-          await until(() => scopeEditor(detail).scopes.length === operations.length, 'All chosen', WAIT);
-        } else {
-          await click(editorRoot.querySelector('sl-radio-button[value="some"]')!);
-          await until(() => editorRoot.querySelector('.entity sl-input'), 'the entity field', WAIT);
-          await click(editorRoot.querySelector('.entity sl-input')!);
-          for (const id of ids) {
-            await sendKeys({ type: id });
-            await sendKeys({ press: 'Enter' });
-          }
-          await until(() => editorRoot.querySelectorAll('.ids sl-tag').length === ids.length, 'the entity tags', WAIT);
-        }
+        await fillOnlyScopeRow(addScopeSl(detail), type, operations, ids);
       }
 
       function addButton(detail: PatDetail): HTMLElement {

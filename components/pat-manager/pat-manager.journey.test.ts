@@ -6,24 +6,21 @@ import { expect, html } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
-import type SlButton from '@shoelace-style/shoelace/dist/components/button/button.js';
-import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
-import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { SECRET_PATTERN, type Scope, type ScopeInput, DEFAULT_CATALOG } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { composedContains, deepActive, nextEvent, storedCopies, text } from '../../testing/dom.js';
-import { chooseMany, chooseOne, click, elapse, nextTask, openSelect, replaceText, typeInto } from '../../testing/input.js';
-import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
-import type { PatCreateForm } from '../pat-create-form/pat-create-form.component.js';
-import type { PatDetail } from '../pat-detail/pat-detail.component.js';
-import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
-import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
-import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
-import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
-import type { PatTable } from '../pat-table/pat-table.component.js';
+import { chooseMany, chooseOne, click, elapse, replaceText, typeInto } from '../../testing/input.js';
+import { backButton, button, buttonIn, closed, heading, mroot, openAt, opened } from '../../testing/manager.js';
+import { listBusy, listLoaded, listState, rowByName, rowNames, rows, statCount, troot } from '../../testing/manager.js';
+import { chooseRowAction, chooseStatuses, fillAddScopeRow, openAddScope, openRegenerate, openRow } from '../../testing/manager.js';
+import { descriptionArea, form, formAlert, formLoaded, froot, nameInput, submitButton } from '../../testing/manager.js';
+import { editorRow, editorRows, formEditor, formPicker, operationsSelect, presetSelect, typeSelect } from '../../testing/manager.js';
+import { badges, banner, detail, detailLoaded, droot, field, fieldText, pageHeading, statusField, title } from '../../testing/manager.js';
+import { inlineEditor, pencil, scopeRows, scopesBusy, scopesState, trashFor } from '../../testing/manager.js';
+import { confirmPart, detailConfirm, detailConfirmSl, tableConfirm, tableConfirmSl } from '../../testing/manager.js';
+import { addScopeSl, regenerateCancel, regenerateDialog, regeneratePicker, regenerateSl, regenerateSubmit } from '../../testing/manager.js';
 import { strings } from '../i18n/strings.js';
 import './pat-manager.js';
 import type { PatManager } from './pat-manager.component.js';
@@ -43,45 +40,7 @@ const DAY = 24 * 3600e3;
 const SECRET_RE = /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/;
 
 // ---------------------------------------------------------------------------------------------
-// Buttons and dialogs (the real mouse and keyboard: testing/input.ts)
-
-function buttonIn(scope: ParentNode, label: string): HTMLElement | undefined {
-  return [...scope.querySelectorAll<HTMLElement>('sl-button')].find((candidate) => text(candidate) === label);
-}
-
-function button(scope: ParentNode, label: string): HTMLElement {
-  const found = buttonIn(scope, label);
-  if (!found) throw new Error(`no button "${label}"`);
-  return found;
-}
-
-/** Waits for a Shoelace dialog to be open with focus inside it, after `open` ran. */
-/** Runs `open`, then waits for `dialog` (or the one `dialog()` finds: the table renders its own when it first asks) to open. */
-async function opened(dialog: SlDialog | (() => SlDialog | null), open: () => Promise<unknown>): Promise<void> {
-  await open();
-  const find = typeof dialog === 'function' ? dialog : () => dialog;
-  await until(() => find()?.open && !find()!.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to open', WAIT);
-  await until(() => composedContains(find()!, deepActive()), 'focus inside the dialog', WAIT);
-}
-
-async function closed(dialog: SlDialog): Promise<void> {
-  await until(() => !dialog.open && dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to close', WAIT);
-  // Shoelace gives focus back in a timer it sets as the dialog hides.
-  await nextTask();
-}
-
-// ---------------------------------------------------------------------------------------------
-// The manager and its views
-
-const mroot = (manager: PatManager) => manager.shadowRoot!;
-/** The manager's own heading (the list's, the create view's); '' on a token's page, which its name heads. */
-const heading = (manager: PatManager) => text(mroot(manager).querySelector('h2'));
-const backButton = (manager: PatManager) => mroot(manager).querySelector<HTMLElement>('sl-button.back')!;
-
-/** Sets the hash without a history entry or a hashchange, as a page that opens on it. */
-function openAt(hash: string): void {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-}
+// The manager (its pages: testing/manager.ts; the real mouse and keyboard: testing/input.ts)
 
 async function mountManager(hash = ''): Promise<PatManager> {
   openAt(hash);
@@ -94,140 +53,9 @@ async function reload(manager: PatManager): Promise<PatManager> {
   return mount<PatManager>(html`<pat-manager></pat-manager>`);
 }
 
-// The list
-
-function table(manager: PatManager): PatTable {
-  const found = mroot(manager).querySelector<PatTable>('pat-table');
-  if (!found) throw new Error(`no pat-table (the view is "${heading(manager)}")`);
-  return found;
-}
-
-const troot = (manager: PatManager) => table(manager).shadowRoot!;
-const rows = (manager: PatManager) => [...troot(manager).querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')];
-const rowNames = (manager: PatManager) => rows(manager).map((row) => text(row.querySelector('td.name')));
-const listBusy = (manager: PatManager) => troot(manager).querySelector('table')!.getAttribute('aria-busy') === 'true';
-const listState = (manager: PatManager) => text(troot(manager).querySelector('.state'));
-const statusSelect = (manager: PatManager) => troot(manager).querySelector<SlSelect>('sl-select.status-filter')!;
-
-/** Makes the status filter hold exactly `wanted`, ticking and unticking its options with real clicks, then closes it with Escape. */
-async function chooseStatuses(manager: PatManager, wanted: string[]): Promise<void> {
-  const select = statusSelect(manager);
-  const chosen = () => select.value as string[];
-  await openSelect(select);
-  for (const option of select.querySelectorAll<HTMLElement>('sl-option')) {
-    const value = option.getAttribute('value')!;
-    const tick = wanted.includes(value);
-    if (chosen().includes(value) === tick) continue;
-    await click(option);
-    await until(() => chosen().includes(value) === tick, `${value} ${tick ? 'ticked' : 'unticked'}`, WAIT);
-  }
-  const hidden = nextEvent(select, 'sl-after-hide');
-  await sendKeys({ press: 'Escape' });
-  await hidden;
-}
-
-function rowByName(manager: PatManager, name: string): HTMLTableRowElement {
-  const row = rows(manager).find((candidate) => text(candidate.querySelector('td.name')) === name);
-  if (!row) throw new Error(`no row "${name}" among ${JSON.stringify(rowNames(manager))}`);
-  return row;
-}
-
-function statCount(manager: PatManager, label: string): string {
-  const stat = [...troot(manager).querySelectorAll('button.stat')].find(
-    (candidate) => text(candidate.querySelector('.stat-label')) === label,
-  );
-  return text(stat?.querySelector('.stat-count'));
-}
-
-/** Waits for the list with its rows and counts (Delete All waits for the counts). */
-async function listLoaded(manager: PatManager): Promise<void> {
-  await until(
-    () =>
-      mroot(manager).querySelector('pat-table') &&
-      rows(manager).length > 0 &&
-      !listBusy(manager) &&
-      statCount(manager, strings.status.active) !== '–',
-    'the list',
-    WAIT,
-  );
-}
-
-/** The list's confirmation dialog: rendered the first time the list asks. */
-function tableConfirm(manager: PatManager): PatConfirmDialog {
-  return troot(manager).querySelector<PatConfirmDialog>('pat-confirm-dialog')!;
-}
-
-/** Its sl-dialog (undefined before the list first asks: opened() waits for it). */
-const tableConfirmSl = (manager: PatManager) => tableConfirm(manager)?.shadowRoot?.querySelector<SlDialog>('sl-dialog') as SlDialog;
-
-/** Opens a row's action menu with a real click on its button, then clicks the item. */
-async function chooseRowAction(manager: PatManager, name: string, value: string): Promise<void> {
-  const row = rowByName(manager, name);
-  await click(row.querySelector(`button.row-menu-trigger[aria-label="${strings.table.rowActions(name)}"]`)!);
-  // The menu opens under its button (over it when there is no room below): wait until it is there.
-  let item: HTMLElement | null = null;
-  await until(
-    () => {
-      const button = row.querySelector('.row-menu-trigger')!.getBoundingClientRect();
-      item = row.querySelector<HTMLElement>(`[role="menu"] sl-menu-item[value="${value}"]`);
-      const menu = item?.closest('[role="menu"]')?.getBoundingClientRect();
-      return menu && menu.height > 0 && (Math.abs(menu.top - button.bottom) <= 1 || Math.abs(menu.bottom - button.top) <= 1);
-    },
-    `"${value}" in the menu of "${name}"`,
-    WAIT,
-  );
-  await click(item!);
-}
-
-/** Opens a PAT from the list with a real click on its row. */
-async function openRow(manager: PatManager, name: string): Promise<PatDetail> {
-  const id = rowByName(manager, name).dataset.id!;
-  await click(rowByName(manager, name).querySelector('td.name')!);
-  await until(() => location.hash === `#/pats/${id}`, `the URL of "${name}"`, WAIT);
-  return detailLoaded(manager, name);
-}
-
-// The create form
-
-function form(manager: PatManager): PatCreateForm {
-  const found = mroot(manager).querySelector<PatCreateForm>('pat-create-form');
-  if (!found) throw new Error(`no pat-create-form (the view is "${heading(manager)}")`);
-  return found;
-}
-
-const froot = (manager: PatManager) => form(manager).shadowRoot!;
-const nameInput = (manager: PatManager) => froot(manager).querySelector<SlInput>('sl-input[part="name"]')!;
-const descriptionArea = (manager: PatManager) => froot(manager).querySelector<SlTextarea>('sl-textarea[part="description"]')!;
-const formPicker = (manager: PatManager) => froot(manager).querySelector<PatDurationPicker>('pat-duration-picker')!;
-const presetSelect = (picker: PatDurationPicker) => picker.shadowRoot!.querySelector<SlSelect>('sl-select[part="preset"]')!;
-const formEditor = (manager: PatManager) => froot(manager).querySelector<PatScopeEditor>('pat-scope-editor')!;
-const editorRows = (editor: PatScopeEditor) => [...editor.shadowRoot!.querySelectorAll<HTMLFieldSetElement>('fieldset[part="row"]')];
-const typeSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select:not([multiple])')!;
-const operationsSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select[multiple]')!;
+/** A scope row's Domain field, "Domain (optional)" on PAT Kit's own backend. */
 const domainInput = (fieldset: Element) =>
   [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domain)!;
-const submitButton = (manager: PatManager) => froot(manager).querySelector<SlButton>('sl-button[part="submit"]')!;
-const formAlert = (manager: PatManager) => text(froot(manager).querySelector('sl-alert'));
-
-function editorRow(editor: PatScopeEditor, index: number): HTMLFieldSetElement {
-  const found = editorRows(editor)[index];
-  if (!found) throw new Error(`no scope row ${index + 1} (there are ${editorRows(editor).length})`);
-  return found;
-}
-
-/** Waits for the create view with its catalog (presets and entity types). */
-async function formLoaded(manager: PatManager): Promise<void> {
-  await until(
-    () =>
-      mroot(manager).querySelector('pat-create-form') &&
-      formPicker(manager)?.value &&
-      editorRows(formEditor(manager)).length > 0 &&
-      typeSelect(editorRow(formEditor(manager), 0)).querySelectorAll('sl-option').length > 0,
-    'the create form and its catalog',
-    WAIT,
-  );
-  await form(manager).updateComplete;
-}
 
 /** Fills scope row `index` of the create form with real clicks and keys. */
 async function fillFormRow(
@@ -266,127 +94,6 @@ async function fillCreateForm(manager: PatManager, name: string): Promise<ScopeI
     { entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null },
     { entity_type: 'channels', operation: 'update', entity_id: '*', domain_id: 'd-prod-eu' },
   ];
-}
-
-// A PAT's details
-
-function detail(manager: PatManager): PatDetail {
-  const found = mroot(manager).querySelector<PatDetail>('pat-detail');
-  if (!found) throw new Error(`no pat-detail (the view is "${heading(manager)}")`);
-  return found;
-}
-
-const droot = (manager: PatManager) => detail(manager).shadowRoot!;
-const title = (manager: PatManager) => text(droot(manager).querySelector('[part="title"]'));
-/** The heading of a token's page: its name, or what stands in its place. */
-const pageHeading = (manager: PatManager) => droot(manager).querySelector<HTMLElement>('h2');
-const banner = (manager: PatManager) => droot(manager).querySelector<PatSecretBanner>('pat-secret-banner');
-const scopesTable = (manager: PatManager) => droot(manager).querySelector('[part="scopes-table"]');
-const scopesBusy = (manager: PatManager) => scopesTable(manager)?.getAttribute('aria-busy') !== 'false';
-const scopesState = (manager: PatManager) => text(scopesTable(manager)?.querySelector('tbody .state'));
-const pencil = (manager: PatManager, which: 'name' | 'description') =>
-  droot(manager).querySelector<HTMLElement>(`sl-icon-button[data-edit="${which}"]`)!;
-const inlineEditor = (manager: PatManager) => droot(manager).querySelector<HTMLElement & { value: string }>('.edit [data-editor]');
-
-function scopeRows(manager: PatManager): string[][] {
-  return [...droot(manager).querySelectorAll<HTMLTableRowElement>('[part="scopes-table"] tbody tr')]
-    .filter((row) => row.querySelectorAll('td').length > 1)
-    .map((row) => [...row.querySelectorAll('td')].slice(0, 4).map((cell) => text(cell)));
-}
-
-/** The `.field` row whose term is `label`. */
-function field(manager: PatManager, label: string): HTMLElement {
-  const found = [...droot(manager).querySelectorAll<HTMLElement>('.field')].find(
-    (candidate) => text(candidate.querySelector('dt')) === label,
-  );
-  if (!found) throw new Error(`no field "${label}"`);
-  return found;
-}
-
-const statusField = (manager: PatManager) => field(manager, strings.detail.status);
-const fieldText = (manager: PatManager, label: string) => text(field(manager, label).querySelector('dd'));
-const badges = (manager: PatManager) => [...statusField(manager).querySelectorAll('sl-badge')].map((badge) => text(badge));
-
-/** Waits until the detail view shows the PAT named `name` with its scopes. */
-async function detailLoaded(manager: PatManager, name: string): Promise<PatDetail> {
-  await until(
-    () =>
-      mroot(manager).querySelector('pat-detail')?.shadowRoot &&
-      title(manager) === name &&
-      !scopesBusy(manager) &&
-      (scopeRows(manager).length > 0 || scopesState(manager)),
-    `the details of "${name}"`,
-    WAIT,
-  );
-  return detail(manager);
-}
-
-function trashFor(manager: PatManager, row: string[]): HTMLElement {
-  const tr = [...droot(manager).querySelectorAll<HTMLTableRowElement>('[part="scopes-table"] tbody tr')].find(
-    (candidate) => JSON.stringify([...candidate.querySelectorAll('td')].slice(0, 4).map((cell) => text(cell))) === JSON.stringify(row),
-  );
-  if (!tr) throw new Error(`no scope row ${JSON.stringify(row)} among ${JSON.stringify(scopeRows(manager))}`);
-  return tr.querySelector<HTMLElement>('td.trash sl-icon-button')!;
-}
-
-const detailConfirm = (manager: PatManager) => droot(manager).querySelector<PatConfirmDialog>('pat-confirm-dialog')!;
-const detailConfirmSl = (manager: PatManager) => detailConfirm(manager).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
-const confirmPart = (dialog: PatConfirmDialog, part: 'confirm' | 'cancel' | 'message') =>
-  dialog.shadowRoot!.querySelector<HTMLElement>(`[part="${part}"]`)!;
-const regenerateDialog = (manager: PatManager) => droot(manager).querySelector<PatRegenerateDialog>('pat-regenerate-dialog')!;
-const regenerateSl = (manager: PatManager) => regenerateDialog(manager).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
-const regeneratePicker = (manager: PatManager) =>
-  regenerateDialog(manager).shadowRoot!.querySelector<PatDurationPicker>('pat-duration-picker')!;
-const regenerateSubmit = (manager: PatManager) => regenerateDialog(manager).shadowRoot!.querySelector<HTMLElement>('[part="submit"]')!;
-const regenerateCancel = (manager: PatManager) =>
-  regenerateDialog(manager).shadowRoot!.querySelector<HTMLElement>('[slot="footer"] sl-button:not([part="submit"])')!;
-const addScopeSl = (manager: PatManager) => droot(manager).querySelector<SlDialog>('sl-dialog.add-scope')!;
-const addScopeEditor = (manager: PatManager) => addScopeSl(manager).querySelector<PatScopeEditor>('pat-scope-editor')!;
-
-/** Opens the regenerate dialog with the Regenerate button of the status row; waits for its presets. */
-async function openRegenerate(manager: PatManager): Promise<void> {
-  await opened(regenerateSl(manager), () => click(button(statusField(manager), strings.detail.regenerate)));
-  const select = presetSelect(regeneratePicker(manager));
-  await until(() => !select.disabled && select.value === '30d' && select.querySelectorAll('sl-option').length > 1, 'the presets', WAIT);
-}
-
-async function openAddScope(manager: PatManager): Promise<PatScopeEditor> {
-  await opened(addScopeSl(manager), () => click(button(droot(manager), strings.detail.addScope)));
-  const editor = addScopeEditor(manager);
-  await until(
-    () => editorRows(editor).length === 1 && typeSelect(editorRow(editor, 0)).querySelectorAll('sl-option').length > 0,
-    'one scope row and the catalog',
-    WAIT,
-  );
-  return editor;
-}
-
-/** Fills the only row of the Add Scope dialog: type, operations, and entity ids (or All). */
-async function fillAddScopeRow(manager: PatManager, type: string, operations: string[], ids: string[] = []): Promise<void> {
-  const editor = addScopeEditor(manager);
-  const fieldset = editorRow(editor, 0);
-  await chooseOne(typeSelect(fieldset), type);
-  await until(
-    () => !operationsSelect(fieldset).disabled && operationsSelect(fieldset).querySelectorAll('sl-option').length > 0,
-    'the operations',
-    WAIT,
-  );
-  await chooseMany(operationsSelect(fieldset), operations, addScopeSl(manager).shadowRoot!.querySelector('[part="title"]')!);
-  if (ids.length === 0) {
-    // A new row has no entity choice: All is picked, as a person would.
-    await click(fieldset.querySelector('sl-radio-button[value="all"]')!);
-    await until(() => editor.scopes.length === operations.length, 'All chosen', WAIT);
-  } else {
-    const editorRoot = editor.shadowRoot!;
-    await click(editorRoot.querySelector('sl-radio-button[value="some"]')!);
-    await until(() => editorRoot.querySelector('.entity sl-input'), 'the entity field', WAIT);
-    await click(editorRoot.querySelector('.entity sl-input')!);
-    for (const id of ids) {
-      await sendKeys({ type: id });
-      await sendKeys({ press: 'Enter' });
-    }
-    await until(() => editorRoot.querySelectorAll('.ids sl-tag').length === ids.length, 'the entity tags', WAIT);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

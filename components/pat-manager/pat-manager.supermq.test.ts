@@ -8,25 +8,24 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys } from '@web/test-runner-commands';
 import type { SetupWorker } from 'msw/browser';
-import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
-import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { DAY_MS as DAY } from '../../contract/index.js';
 import { mockTokenFor, seededId, UPSTREAM_DOMAIN, useUpstreamScenario, type UpstreamStore } from '../../mocks/index.js';
 import { until, useMockApi } from '../../testing/fixture.js';
-import { composedContains, deepActive, nextEvent, text } from '../../testing/dom.js';
-import { chooseMany, chooseOne, click, nextTask, openSelect, replaceText, typeInto } from '../../testing/input.js';
+import { composedContains, deepActive, text } from '../../testing/dom.js';
+import { chooseMany, chooseOne, click, replaceText, typeInto } from '../../testing/input.js';
+import { backButton, button, buttonIn, closed, heading, openAt, opened, WAIT } from '../../testing/manager.js';
+import { listBusy, listLoaded, listState, rowByName, rowNames, rows, statCount, statusSelect, troot } from '../../testing/manager.js';
+import { chooseRowAction, chooseStatuses, fillAddScopeRow, openAddScope, openRegenerate, openRow } from '../../testing/manager.js';
+import { descriptionArea, formAlert, formLoaded, nameInput, submitButton } from '../../testing/manager.js';
+import { editorRow, formEditor, formPicker, operationsSelect, presetSelect, typeSelect } from '../../testing/manager.js';
+import { badges, banner, detailLoaded, droot, fieldText, statusField, title } from '../../testing/manager.js';
+import { inlineEditor, pencil, scopeRows, scopesBusy, scopesState, trashFor } from '../../testing/manager.js';
+import { confirmPart, detailConfirm, detailConfirmSl, tableConfirm, tableConfirmSl } from '../../testing/manager.js';
+import { addScopeSl, regeneratePicker, regenerateSl, regenerateSubmit } from '../../testing/manager.js';
 import { ALICE_PATS } from '../../stories/support.js';
 import type { PatApiProvider } from '../pat-api-provider/pat-api-provider.component.js';
-import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
-import type { PatCreateForm } from '../pat-create-form/pat-create-form.component.js';
-import type { PatDetail } from '../pat-detail/pat-detail.component.js';
-import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
-import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
-import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
-import type { PatTable } from '../pat-table/pat-table.component.js';
 import { strings } from '../i18n/strings.js';
 import '../pat-api-provider/pat-api-provider.js';
 import './pat-manager.js';
@@ -66,48 +65,11 @@ const ALL_BY_NAME = [
   'Terraform provisioning',
 ];
 
-const WAIT = 15_000;
 /** The upstream's secrets: `pat_<base64 of the user and PAT ids>_<100 characters>`. */
 const UPSTREAM_SECRET = /^pat_[A-Za-z0-9+/=]+_\S{100}$/;
 
 // ---------------------------------------------------------------------------------------------
-// Buttons and dialogs (the real mouse and keyboard: testing/input.ts)
-
-function buttonIn(scope: ParentNode, label: string): HTMLElement | undefined {
-  return [...scope.querySelectorAll<HTMLElement>('sl-button')].find((candidate) => text(candidate) === label);
-}
-
-function button(scope: ParentNode, label: string): HTMLElement {
-  const found = buttonIn(scope, label);
-  if (!found) throw new Error(`no button "${label}"`);
-  return found;
-}
-
-/** Runs `open`, then waits for `dialog` (or the one `dialog()` finds) to be open with focus inside it. */
-async function opened(dialog: SlDialog | (() => SlDialog | null), open: () => Promise<unknown>): Promise<void> {
-  await open();
-  const find = typeof dialog === 'function' ? dialog : () => dialog;
-  await until(() => find()?.open && !find()!.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to open', WAIT);
-  await until(() => composedContains(find()!, deepActive()), 'focus inside the dialog', WAIT);
-}
-
-async function closed(dialog: SlDialog): Promise<void> {
-  await until(() => !dialog.open && dialog.shadowRoot!.querySelector<HTMLElement>('.dialog')!.hidden, 'the dialog to close', WAIT);
-  // Shoelace gives focus back in a timer it sets as the dialog hides.
-  await nextTask();
-}
-
-// ---------------------------------------------------------------------------------------------
-// The manager on the SuperMQ backend
-
-const mroot = (manager: PatManager) => manager.shadowRoot!;
-const heading = (manager: PatManager) => text(mroot(manager).querySelector('h2'));
-const backButton = (manager: PatManager) => mroot(manager).querySelector<HTMLElement>('sl-button.back')!;
-
-/** Sets the hash without a history entry or a hashchange, as a page that opens on it. */
-function openAt(hash: string): void {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-}
+// The manager on the SuperMQ backend (its pages: testing/manager.ts)
 
 /** `<pat-manager>` in a provider for an unmodified Magistrala/SuperMQ backend at `/api`, signed in as alice. */
 async function mountManager(hash = ''): Promise<PatManager> {
@@ -124,73 +86,18 @@ async function mountManager(hash = ''): Promise<PatManager> {
 
 // The list
 
-function table(manager: PatManager): PatTable {
-  const found = mroot(manager).querySelector<PatTable>('pat-table');
-  if (!found) throw new Error(`no pat-table (the view is "${heading(manager)}")`);
-  return found;
-}
-
-const troot = (manager: PatManager) => table(manager).shadowRoot!;
-const rows = (manager: PatManager) => [...troot(manager).querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')];
-const rowNames = (manager: PatManager) => rows(manager).map((row) => text(row.querySelector('td.name')));
-const listBusy = (manager: PatManager) => troot(manager).querySelector('table')!.getAttribute('aria-busy') === 'true';
-const listState = (manager: PatManager) => text(troot(manager).querySelector('.state'));
-const statusSelect = (manager: PatManager) => troot(manager).querySelector<SlSelect>('sl-select.status-filter')!;
 const searchInput = (manager: PatManager) => troot(manager).querySelector<SlInput>('sl-input.search')!;
-
-/** Makes the status filter hold exactly `wanted`, ticking and unticking its options with real clicks, then closes it with Escape. */
-async function chooseStatuses(manager: PatManager, wanted: string[]): Promise<void> {
-  const select = statusSelect(manager);
-  const chosen = () => select.value as string[];
-  await openSelect(select);
-  for (const option of select.querySelectorAll<HTMLElement>('sl-option')) {
-    const value = option.getAttribute('value')!;
-    const tick = wanted.includes(value);
-    if (chosen().includes(value) === tick) continue;
-    await click(option);
-    await until(() => chosen().includes(value) === tick, `${value} ${tick ? 'ticked' : 'unticked'}`, WAIT);
-  }
-  const hidden = nextEvent(select, 'sl-after-hide');
-  await sendKeys({ press: 'Escape' });
-  await hidden;
-}
 
 /** The page's language's medium date and short time of an instant (ms), as a token's page writes it in full. */
 const dateTime = (ms: number) => new Date(ms).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
 /** A row's cells: name, description, status, issued, expires, last used, scopes. */
 const cells = (row: HTMLTableRowElement) => [...row.querySelectorAll('td')].slice(0, 7).map((cell) => text(cell));
 
-function rowByName(manager: PatManager, name: string): HTMLTableRowElement {
-  const row = rows(manager).find((candidate) => text(candidate.querySelector('td.name')) === name);
-  if (!row) throw new Error(`no row "${name}" among ${JSON.stringify(rowNames(manager))}`);
-  return row;
-}
-
-function statCount(manager: PatManager, label: string): string {
-  const stat = [...troot(manager).querySelectorAll('button.stat')].find(
-    (candidate) => text(candidate.querySelector('.stat-label')) === label,
-  );
-  return text(stat?.querySelector('.stat-count'));
-}
-
 const stats = (manager: PatManager) =>
   [strings.status.active, strings.status.expiring, strings.status.revoked, strings.status.expired].map((label) => [
     label,
     statCount(manager, label),
   ]);
-
-/** Waits for the list with its rows and counts. */
-async function listLoaded(manager: PatManager): Promise<void> {
-  await until(
-    () =>
-      mroot(manager).querySelector('pat-table') &&
-      rows(manager).length > 0 &&
-      !listBusy(manager) &&
-      statCount(manager, strings.status.active) !== '–',
-    'the list',
-    WAIT,
-  );
-}
 
 /** Waits until the list, done loading, shows exactly `names` in that order. */
 async function listShows(manager: PatManager, names: string[], what: string): Promise<void> {
@@ -207,196 +114,18 @@ function sortButton(manager: PatManager, label: string): HTMLElement {
   return found;
 }
 
-const tableConfirm = (manager: PatManager) => troot(manager).querySelector<PatConfirmDialog>('pat-confirm-dialog')!;
-const tableConfirmSl = (manager: PatManager) => tableConfirm(manager)?.shadowRoot?.querySelector<SlDialog>('sl-dialog') as SlDialog;
-
-/** Opens a row's action menu with a real click on its button, then clicks the item. */
-async function chooseRowAction(manager: PatManager, name: string, value: string): Promise<void> {
-  const row = rowByName(manager, name);
-  await click(row.querySelector(`button.row-menu-trigger[aria-label="${strings.table.rowActions(name)}"]`)!);
-  let item: HTMLElement | null = null;
-  await until(
-    () => {
-      const trigger = row.querySelector('.row-menu-trigger')!.getBoundingClientRect();
-      item = row.querySelector<HTMLElement>(`[role="menu"] sl-menu-item[value="${value}"]`);
-      const menu = item?.closest('[role="menu"]')?.getBoundingClientRect();
-      return menu && menu.height > 0 && (Math.abs(menu.top - trigger.bottom) <= 1 || Math.abs(menu.bottom - trigger.top) <= 1);
-    },
-    `"${value}" in the menu of "${name}"`,
-    WAIT,
-  );
-  await click(item!);
-}
-
-/** Opens a PAT from the list with a real click on its row. */
-async function openRow(manager: PatManager, name: string): Promise<PatDetail> {
-  const id = rowByName(manager, name).dataset.id!;
-  await click(rowByName(manager, name).querySelector('td.name')!);
-  await until(() => location.hash === `#/pats/${id}`, `the URL of "${name}"`, WAIT);
-  return detailLoaded(manager, name);
-}
-
 // The create form
 
-function form(manager: PatManager): PatCreateForm {
-  const found = mroot(manager).querySelector<PatCreateForm>('pat-create-form');
-  if (!found) throw new Error(`no pat-create-form (the view is "${heading(manager)}")`);
-  return found;
-}
-
-const froot = (manager: PatManager) => form(manager).shadowRoot!;
-const nameInput = (manager: PatManager) => froot(manager).querySelector<SlInput>('sl-input[part="name"]')!;
-const descriptionArea = (manager: PatManager) => froot(manager).querySelector<SlTextarea>('sl-textarea[part="description"]')!;
-const formPicker = (manager: PatManager) => froot(manager).querySelector<PatDurationPicker>('pat-duration-picker')!;
-const presetSelect = (picker: PatDurationPicker) => picker.shadowRoot!.querySelector<SlSelect>('sl-select[part="preset"]')!;
-const formEditor = (manager: PatManager) => froot(manager).querySelector<PatScopeEditor>('pat-scope-editor')!;
-const editorRows = (editor: PatScopeEditor) => [...editor.shadowRoot!.querySelectorAll<HTMLFieldSetElement>('fieldset[part="row"]')];
-const typeSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select:not([multiple])')!;
-const operationsSelect = (fieldset: Element) => fieldset.querySelector<SlSelect>('sl-select[multiple]')!;
 /** The Domain field: on this backend it is required, not "optional". */
 const domainInput = (fieldset: Element) =>
   [...fieldset.querySelectorAll<SlInput>('sl-input')].find((input) => input.label === strings.scopes.domainRequired && input.required)!;
 const rowErrors = (fieldset: Element) => text(fieldset.querySelector('.row-errors'));
-const submitButton = (manager: PatManager) => froot(manager).querySelector<HTMLElement>('sl-button[part="submit"]')!;
-const formAlert = (manager: PatManager) => text(froot(manager).querySelector('sl-alert'));
-
-function editorRow(editor: PatScopeEditor, index: number): HTMLFieldSetElement {
-  const found = editorRows(editor)[index];
-  if (!found) throw new Error(`no scope row ${index + 1} (there are ${editorRows(editor).length})`);
-  return found;
-}
-
-/** Waits for the create view with its catalog (presets and entity types). */
-async function formLoaded(manager: PatManager): Promise<void> {
-  await until(
-    () =>
-      mroot(manager).querySelector('pat-create-form') &&
-      formPicker(manager)?.value &&
-      editorRows(formEditor(manager)).length > 0 &&
-      typeSelect(editorRow(formEditor(manager), 0)).querySelectorAll('sl-option').length > 0,
-    'the create form and its catalog',
-    WAIT,
-  );
-  await form(manager).updateComplete;
-}
 
 /** Types a domain into a scope row's Domain field and leaves it (the field takes it on change). */
 async function typeDomain(editor: PatScopeEditor, fieldset: Element, domain: string): Promise<void> {
   await typeInto(domainInput(fieldset), domain);
   await sendKeys({ press: 'Tab' });
   await until(() => editor.scopes.some((scope) => scope.domain_id === domain), `the domain ${domain}`, WAIT);
-}
-
-// A PAT's details
-
-function detail(manager: PatManager): PatDetail {
-  const found = mroot(manager).querySelector<PatDetail>('pat-detail');
-  if (!found) throw new Error(`no pat-detail (the view is "${heading(manager)}")`);
-  return found;
-}
-
-const droot = (manager: PatManager) => detail(manager).shadowRoot!;
-const title = (manager: PatManager) => text(droot(manager).querySelector('[part="title"]'));
-const banner = (manager: PatManager) => droot(manager).querySelector<PatSecretBanner>('pat-secret-banner');
-const scopesTable = (manager: PatManager) => droot(manager).querySelector('[part="scopes-table"]');
-const scopesBusy = (manager: PatManager) => scopesTable(manager)?.getAttribute('aria-busy') !== 'false';
-const scopesState = (manager: PatManager) => text(scopesTable(manager)?.querySelector('tbody .state'));
-const pencil = (manager: PatManager, which: 'name' | 'description') =>
-  droot(manager).querySelector<HTMLElement>(`sl-icon-button[data-edit="${which}"]`)!;
-const inlineEditor = (manager: PatManager) => droot(manager).querySelector<HTMLElement & { value: string }>('.edit [data-editor]');
-
-/** The scopes table as the user reads it: type, operation, entity, domain. */
-function scopeRows(manager: PatManager): string[][] {
-  return [...droot(manager).querySelectorAll<HTMLTableRowElement>('[part="scopes-table"] tbody tr')]
-    .filter((row) => row.querySelectorAll('td').length > 1)
-    .map((row) => [...row.querySelectorAll('td')].slice(0, 4).map((cell) => text(cell)));
-}
-
-/** The `.field` row whose term is `label`. */
-function field(manager: PatManager, label: string): HTMLElement {
-  const found = [...droot(manager).querySelectorAll<HTMLElement>('.field')].find(
-    (candidate) => text(candidate.querySelector('dt')) === label,
-  );
-  if (!found) throw new Error(`no field "${label}"`);
-  return found;
-}
-
-const fieldText = (manager: PatManager, label: string) => text(field(manager, label).querySelector('dd'));
-const statusField = (manager: PatManager) => field(manager, strings.detail.status);
-const badges = (manager: PatManager) => [...statusField(manager).querySelectorAll('sl-badge')].map((badge) => text(badge));
-
-/** Waits until the detail view shows the PAT named `name` with its scopes. */
-async function detailLoaded(manager: PatManager, name: string): Promise<PatDetail> {
-  await until(
-    () =>
-      mroot(manager).querySelector('pat-detail')?.shadowRoot &&
-      title(manager) === name &&
-      !scopesBusy(manager) &&
-      (scopeRows(manager).length > 0 || scopesState(manager)),
-    `the details of "${name}"`,
-    WAIT,
-  );
-  return detail(manager);
-}
-
-function trashFor(manager: PatManager, row: string[]): HTMLElement {
-  const tr = [...droot(manager).querySelectorAll<HTMLTableRowElement>('[part="scopes-table"] tbody tr')].find(
-    (candidate) => JSON.stringify([...candidate.querySelectorAll('td')].slice(0, 4).map((cell) => text(cell))) === JSON.stringify(row),
-  );
-  if (!tr) throw new Error(`no scope row ${JSON.stringify(row)} among ${JSON.stringify(scopeRows(manager))}`);
-  return tr.querySelector<HTMLElement>('td.trash sl-icon-button')!;
-}
-
-const detailConfirm = (manager: PatManager) => droot(manager).querySelector<PatConfirmDialog>('pat-confirm-dialog')!;
-const detailConfirmSl = (manager: PatManager) => detailConfirm(manager).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
-const confirmPart = (dialog: PatConfirmDialog, part: 'confirm' | 'cancel' | 'message') =>
-  dialog.shadowRoot!.querySelector<HTMLElement>(`[part="${part}"]`)!;
-const regenerateDialog = (manager: PatManager) => droot(manager).querySelector<PatRegenerateDialog>('pat-regenerate-dialog')!;
-const regenerateSl = (manager: PatManager) => regenerateDialog(manager).shadowRoot!.querySelector<SlDialog>('sl-dialog')!;
-const regeneratePicker = (manager: PatManager) =>
-  regenerateDialog(manager).shadowRoot!.querySelector<PatDurationPicker>('pat-duration-picker')!;
-const regenerateSubmit = (manager: PatManager) => regenerateDialog(manager).shadowRoot!.querySelector<HTMLElement>('[part="submit"]')!;
-const addScopeSl = (manager: PatManager) => droot(manager).querySelector<SlDialog>('sl-dialog.add-scope')!;
-const addScopeEditor = (manager: PatManager) => addScopeSl(manager).querySelector<PatScopeEditor>('pat-scope-editor')!;
-
-async function openAddScope(manager: PatManager): Promise<PatScopeEditor> {
-  await opened(addScopeSl(manager), () => click(button(droot(manager), strings.detail.addScope)));
-  const editor = addScopeEditor(manager);
-  await until(
-    () => editorRows(editor).length === 1 && typeSelect(editorRow(editor, 0)).querySelectorAll('sl-option').length > 0,
-    'one scope row and the catalog',
-    WAIT,
-  );
-  return editor;
-}
-
-/** Fills the only row of the Add Scope dialog: type, operations, entity ids; no domain yet. */
-async function fillAddScopeRow(manager: PatManager, type: string, operations: string[], ids: string[]): Promise<void> {
-  const editor = addScopeEditor(manager);
-  const fieldset = editorRow(editor, 0);
-  await chooseOne(typeSelect(fieldset), type);
-  await until(
-    () => !operationsSelect(fieldset).disabled && operationsSelect(fieldset).querySelectorAll('sl-option').length > 0,
-    'the operations',
-    WAIT,
-  );
-  await chooseMany(operationsSelect(fieldset), operations, addScopeSl(manager).shadowRoot!.querySelector('[part="title"]')!);
-  const editorRoot = editor.shadowRoot!;
-  await click(editorRoot.querySelector('sl-radio-button[value="some"]')!);
-  await until(() => editorRoot.querySelector('.entity sl-input'), 'the entity field', WAIT);
-  await click(editorRoot.querySelector('.entity sl-input')!);
-  for (const id of ids) {
-    await sendKeys({ type: id });
-    await sendKeys({ press: 'Enter' });
-  }
-  await until(() => editorRoot.querySelectorAll('.ids sl-tag').length === ids.length, 'the entity tags', WAIT);
-}
-
-/** Opens the regenerate dialog with the Regenerate button of the status row; waits for its presets. */
-async function openRegenerate(manager: PatManager): Promise<void> {
-  await opened(regenerateSl(manager), () => click(button(statusField(manager), strings.detail.regenerate)));
-  const select = presetSelect(regeneratePicker(manager));
-  await until(() => !select.disabled && select.value === '30d' && select.querySelectorAll('sl-option').length > 1, 'the presets', WAIT);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { seededId } from '../../mocks/index.js';
 import { expectAccessible, mount, until, useMockApi, expectSame } from '../../testing/fixture.js';
 import { composedContains, deepActive, text } from '../../testing/dom.js';
 import { chooseMany, click, elapse } from '../../testing/input.js';
+import { openAt } from '../../testing/manager.js';
 import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatTable } from '../pat-table/pat-table.component.js';
 import { strings } from '../i18n/strings.js';
@@ -116,11 +117,6 @@ function focused(manager: PatManager): Element | null {
 
 function nextHashChange(): Promise<void> {
   return new Promise((resolve) => window.addEventListener('hashchange', () => resolve(), { once: true }));
-}
-
-/** Sets the hash without a history entry or a hashchange, as a page that opens on it. */
-function openAt(hash: string): void {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
 }
 
 /** Every pat-navigate that reaches the document. */
