@@ -379,8 +379,10 @@ describe('two instances (A and B) on one PostgreSQL database', () => {
       );
       // ...until it is told.
       await db.sql.query('select pg_notify($1, $2)', [CHANNEL, control.id]);
+      // The control shows the NOTIFY is what B hears; the budget is held by the 30 trials below
+      // (one sample on a loaded machine says nothing about a tail).
       const told = await timeUntilRefused(b, control.secret, 401, performance.now());
-      assert.ok(told.ms < PROPAGATION_BUDGET_MS, `a bare NOTIFY took ${fmt(told.ms)} to reach B`);
+      assert.ok(Number.isFinite(told.ms), 'B never heard a bare NOTIFY');
 
       const kinds = ['revoke', 'remove scope', 'regenerate'] as const;
       const times: Record<(typeof kinds)[number], number[]> = { revoke: [], 'remove scope': [], regenerate: [] };
