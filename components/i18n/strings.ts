@@ -51,6 +51,14 @@ export const strings = {
     searchPlaceholder: 'e.g. deploy',
     statusLabel: 'Status',
     statusAll: 'All statuses',
+    /** The sort on narrow screens, where the rows are cards without column headings. */
+    sortLabel: 'Sort',
+    sorts: {
+      issued_at: { desc: 'Newest first', asc: 'Oldest first' },
+      expires_at: { asc: 'Expiring first', desc: 'Expiring last' },
+      name: { asc: 'Name, A to Z', desc: 'Name, Z to A' },
+      last_used_at: { desc: 'Recently used first', asc: 'Least recently used first' },
+    },
     create: 'Create PAT',
     deleteAll: 'Delete all tokens',
     columns: {

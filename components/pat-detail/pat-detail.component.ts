@@ -119,6 +119,7 @@ export class PatDetail extends PatApiElement {
       this.#scopes.reset();
     }
     if (changed.has('action') && this.action) this.#pendingAction = this.action;
+    if (changed.has('entityLookup')) this.#scopes.lookUpNames();
   }
 
   private async onRevoke(pat: Pat, event: Event) {

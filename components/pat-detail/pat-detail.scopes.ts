@@ -65,7 +65,7 @@ export class PatScopes {
     this.#scopes = new Task(host, {
       task: async ([api, id, offset], { signal }) => requireApi(api).listScopes(id, { offset, limit: SCOPES_PER_PAGE }, { signal }),
       args: () => [options.api(), options.patId(), this.#offset] as const,
-      onComplete: ({ scopes }) => this.#lookUpNames(scopes),
+      onComplete: ({ scopes }) => this.lookUpNames(scopes),
     });
     this.#addSession = new DialogSession<boolean>(host, { dialog: () => this.#addDialog, cancelled: false, busy: () => this.#adding });
   }
@@ -80,9 +80,10 @@ export class PatScopes {
 
   /**
    * Asks the host's entity lookup (if any) for the names of the page's entities: one search per
-   * id never asked before, its exact match taken. A failed lookup leaves the id.
+   * id never asked before, its exact match taken. A failed lookup leaves the id. Run when a page
+   * of scopes loads, and when the host sets a lookup.
    */
-  #lookUpNames(scopes: readonly Scope[]) {
+  lookUpNames(scopes: readonly Scope[] = this.#scopes.value?.scopes ?? []): void {
     const lookup = this.#options.entityLookup();
     if (!lookup) return;
     for (const scope of scopes) {

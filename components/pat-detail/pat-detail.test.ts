@@ -1326,6 +1326,15 @@ describe('<pat-detail>', function () {
         expect(asked).to.have.length(4);
       });
 
+      it('a lookup the host sets after the scopes loaded names them at once', async () => {
+        const detail = await mount<PatDetail>(html`<pat-detail pat-id=${ALERTING}></pat-detail>`);
+        await until(() => title(detail) !== '' && scopeRows(detail).length > 0 && !scopesBusy(detail), 'the PAT and its scopes', WAIT);
+        expect(root(detail).querySelectorAll('td.entity-name')).to.have.length(0);
+        detail.entityLookup = demoLookup;
+        await until(() => root(detail).querySelectorAll('td.entity-name').length === 3, 'the names', WAIT);
+        expect(asked).to.have.members(['channels:ch-alarms', 'messages:ch-alarms', 'messages:ch-alarms-eu']);
+      });
+
       it('an id the lookup cannot name, or a lookup that fails, leaves the id alone', async () => {
         const lookup: EntityLookup = async (type, query) => {
           asked.push(`${type}:${query}`);

@@ -314,9 +314,12 @@ export class PatTable extends PatApiElement {
     return renderToolbar({
       searchDraft: this.searchDraft,
       status: this.status,
+      sort: this.sort,
+      sortDir: this.sortDir,
       canDeleteAll: (this.#data.summary?.total ?? 0) > 0,
       onSearchInput: (event) => this.onSearchInput(event),
       onStatusChange: (event) => this.onStatusChange(event),
+      onSortChange: (sort, sortDir) => this.setQuery({ sort, sortDir, page: 1 }),
       onCreate: () => this.onCreate(),
       onDeleteAll: (event) => this.onDeleteAll(event),
       t: this.t,

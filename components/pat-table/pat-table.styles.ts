@@ -62,6 +62,11 @@ export default css`
   .status-filter {
     flex: 0 0 11rem;
   }
+  /* The column headings sort; the cards have none, so they get this instead. */
+  .sort-select {
+    display: none;
+    flex: 1 1 11rem;
+  }
   .actions {
     display: flex;
     gap: var(--sl-spacing-x-small);
@@ -368,6 +373,13 @@ export default css`
   }
   /* Narrow (a phone, a side panel), each PAT is a card: its name and ⋮, its status and its end. */
   @container pat-table (max-width: 44rem) {
+    .sort-select {
+      display: block;
+    }
+    .status-filter,
+    .sort-select {
+      flex: 1 1 8rem;
+    }
     thead {
       position: absolute;
       width: 1px;

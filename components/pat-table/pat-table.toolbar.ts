@@ -4,7 +4,8 @@ import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
-import { LIMITS, STATUS_FILTERS } from '../../contract/index.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import { LIMITS, PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type PatSortKey, type SortDirection } from '../../contract/index.js';
 import { statusesOf } from '../common/list-state.js';
 import type { PatStrings } from '../i18n/strings.js';
 
@@ -13,16 +14,19 @@ export interface ToolbarState {
   searchDraft: string;
   /** One status or several, comma-separated. */
   status: string;
+  sort: PatSortKey;
+  sortDir: SortDirection;
   /** Whether there is anything to delete. */
   canDeleteAll: boolean;
   onSearchInput: (event: Event) => void;
   onStatusChange: (event: Event) => void;
+  onSortChange: (sort: PatSortKey, dir: SortDirection) => void;
   onCreate: () => void;
   onDeleteAll: (event: Event) => void;
   t: PatStrings;
 }
 
-/** Search, status filter, Create PAT and Delete All. */
+/** Search, status filter, the sort (shown only where the rows are cards), Create PAT and Delete all tokens. */
 export function renderToolbar(state: ToolbarState) {
   const { t } = state;
   return html`
@@ -53,6 +57,20 @@ export function renderToolbar(state: ToolbarState) {
       >
         ${STATUS_FILTERS.filter((status) => status !== 'all').map(
           (status) => html`<sl-option value=${status}>${t.status[status]}</sl-option>`,
+        )}
+      </sl-select>
+      <sl-select
+        class="sort-select"
+        hoist
+        label=${t.table.sortLabel}
+        .value=${`${state.sort}:${state.sortDir}`}
+        @sl-change=${(event: Event) => {
+          const [sort, dir] = ((event.target as SlSelect).value as string).split(':');
+          state.onSortChange(sort as PatSortKey, dir as SortDirection);
+        }}
+      >
+        ${PAT_SORT_KEYS.flatMap((key) =>
+          SORT_DIRECTIONS.map((dir) => html`<sl-option value=${`${key}:${dir}`}>${t.table.sorts[key][dir]}</sl-option>`),
         )}
       </sl-select>
       <div class="actions">

@@ -4,7 +4,7 @@ import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialo
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { mount, until, useMockApi } from '../../testing/fixture.js';
 import { text } from '../../testing/dom.js';
-import { click } from '../../testing/input.js';
+import { chooseOne, click } from '../../testing/input.js';
 import '../pat-detail/pat-detail.js';
 import type { PatDetail } from '../pat-detail/pat-detail.component.js';
 import { strings } from '../i18n/strings.js';
@@ -50,6 +50,25 @@ describe('every width', () => {
         expect(trigger.left, `${name}: the ⋮ beside the name`).to.be.at.least(nameBox.right - 0.5);
       }
       expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    });
+
+    it('on a phone a Sort select stands in for the column headings; wide, the headings sort and it is hidden', async () => {
+      await setViewport({ width: 375, height: 800 });
+      const table = await mountTable();
+      const select = table.shadowRoot!.querySelector<SlSelect>('sl-select.sort-select')!;
+      expect(visible(select), 'the Sort select shows').to.equal(true);
+      expect(select.value).to.equal('issued_at:desc');
+      const options = [...select.querySelectorAll('sl-option')].map((option) => text(option));
+      expect(options).to.include(strings.table.sorts.name.asc).and.include(strings.table.sorts.expires_at.asc);
+      await chooseOne(select, 'name:asc');
+      await until(() => table.sort === 'name' && table.sortDir === 'asc', 'sorted by name', WAIT);
+      await until(() => !table.shadowRoot!.querySelector('table[aria-busy="true"]'), 'the page', WAIT);
+      const names = rows(table).map((row) => text(row.querySelector('td.name')));
+      expect(names).to.deep.equal([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+      expect(table.getAttribute('sort')).to.equal('name');
+
+      await setViewport({ width: 1280, height: 800 });
+      await until(() => !visible(select), 'hidden where the headings sort', WAIT);
     });
 
     it('at 1024 px the name keeps a readable width and the ⋮ stays in view while the columns scroll', async () => {

@@ -76,6 +76,13 @@ export const ar: PatStrings = {
     searchPlaceholder: 'مثلًا deploy',
     statusLabel: 'الحالة',
     statusAll: 'كل الحالات',
+    sortLabel: 'الترتيب',
+    sorts: {
+      issued_at: { desc: 'الأحدث أولًا', asc: 'الأقدم أولًا' },
+      expires_at: { asc: 'الأقرب انتهاءً أولًا', desc: 'الأقرب انتهاءً أخيرًا' },
+      name: { asc: 'الاسم، من أ إلى ي', desc: 'الاسم، من ي إلى أ' },
+      last_used_at: { desc: 'الأحدث استخدامًا أولًا', asc: 'الأقدم استخدامًا أولًا' },
+    },
     create: 'إنشاء رمز',
     deleteAll: 'حذف كل الرموز',
     columns: {

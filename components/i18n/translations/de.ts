@@ -47,6 +47,13 @@ export const de: PatStrings = {
     searchPlaceholder: 'z. B. deploy',
     statusLabel: 'Status',
     statusAll: 'Alle Status',
+    sortLabel: 'Sortieren',
+    sorts: {
+      issued_at: { desc: 'Neueste zuerst', asc: 'Älteste zuerst' },
+      expires_at: { asc: 'Bald ablaufende zuerst', desc: 'Bald ablaufende zuletzt' },
+      name: { asc: 'Name, A bis Z', desc: 'Name, Z bis A' },
+      last_used_at: { desc: 'Zuletzt verwendete zuerst', asc: 'Am längsten unbenutzte zuerst' },
+    },
     create: 'PAT erstellen',
     deleteAll: 'Alle Tokens löschen',
     columns: {
