@@ -51,6 +51,11 @@ function openPostgres(url: string, { poolSize = 10, onPoolError }: OpenDatabaseO
   // kysely attaches no error listener, and an idle client that the server terminated emits
   // 'error' on the pool: unheard, it would end the process. The pool drops that client itself.
   pool.on('error', (error) => onPoolError?.(error));
+  // A client checked out when the server ends its connection (between two queries, or as it is
+  // handed over) emits 'error' on itself, where the pool no longer listens: heard here, its next
+  // query fails (and that request logs it) instead of the process ending. Nothing is logged here:
+  // an idle client's error also reaches the pool's listener above.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   postgresUrls.set(db, url);
   return db;
