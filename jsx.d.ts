@@ -1,5 +1,33 @@
 // Generated from custom-elements.json by scripts/jsx-types.mjs (npm run build:manifest): do not edit.
-import type { PatEventMap, PatApiProvider, PatCreateForm, PatDetail, PatDurationPicker, PatManager, PatScopeEditor, PatSecretBanner, PatTable, PatUserMenu } from './dist/lib/types/components/index.js';
+import type { PatEventMap, PatActivity, PatApiProvider, PatCreateForm, PatDetail, PatDurationPicker, PatManager, PatScopeEditor, PatSecretBanner, PatTable, PatUsageChart, PatUserMenu } from './dist/lib/types/components/index.js';
+
+/**
+ * `<pat-activity>`: A token's history as a timeline, newest first: each event a sentence in the user's
+ * language (created, renamed, described, scopes added or removed, revoked, regenerated, expired,
+ * deleted, first used from a new client address) with an icon, when it happened (how long ago and
+ * the date and time), who did it when it was not the token's owner, and the client address and
+ * user agent of the request. Show more loads the next page. Without `pat-id`, the history of all
+ * the user's tokens, deleted ones' included, each event under its token's name.
+ *
+ * The history is an optional part of the API (`listPatEvents`, `listEvents`): with a client
+ * that lacks it (`backend="supermq"`, or a host's own client without it) the element renders
+ * nothing visible, only its base part, hidden.
+ */
+export interface PatActivityProps {
+  /** The token whose history to show; without it, the history of all the user's tokens. */
+  patId?: PatActivity['patId'];
+  /** How many events a page holds (Show more loads the next), from 1 to 100. */
+  pageSize?: PatActivity['pageSize'];
+  /**
+   * The user id of the tokens' owner (the signed-in user): an event someone else made names who
+   * made it. `<pat-detail>` sets it to its token's owner.
+   */
+  owner?: PatActivity['owner'];
+  /** The token whose history to show; without it, the history of all the user's tokens. */
+  'pat-id'?: PatActivity['patId'];
+  /** How many events a page holds (Show more loads the next), from 1 to 100. */
+  'page-size'?: PatActivity['pageSize'];
+}
 
 /**
  * `<pat-api-provider>`: Gives every PAT Kit element inside it the API client: an `HttpPatApi` at `base-url`
@@ -32,8 +60,9 @@ export interface PatApiProviderProps {
 export type PatConfirmDialogProps = object;
 
 /**
- * `<pat-create-form>`: Creates a PAT: name, expiry, description and scopes, sent as one request. Server
- * errors land on their fields; nothing the user typed is lost; a second submit is impossible.
+ * `<pat-create-form>`: Creates a PAT: name, expiry, description and scopes, sent as one request (scopes beyond
+ * the API's 100 a request right after it, or nothing is made). Server errors land on their fields;
+ * nothing the user typed is lost; a second submit is impossible.
  */
 export interface PatCreateFormProps {
   /** The name to start with. */
@@ -56,8 +85,9 @@ export interface PatCreateFormProps {
 
 /**
  * `<pat-detail>`: One PAT: rename and describe it in place, copy its id, see its status and use,
- * revoke or regenerate it, and manage its scopes. Shows the one-time secret after create or
- * regenerate.
+ * revoke, regenerate or duplicate it, and manage its scopes; below them, its checks per day
+ * (`<pat-usage-chart>`) and its history (`<pat-activity>`), where the API client has them.
+ * Shows the one-time secret after create or regenerate.
  */
 export interface PatDetailProps {
   /** The PAT to show. */
@@ -84,6 +114,8 @@ export interface PatDetailProps {
   'onpat-request-revoke'?: (event: CustomEvent<PatEventMap['pat-request-revoke']>) => void;
   /** Cancelable, before the regenerate dialog. */
   'onpat-request-regenerate'?: (event: CustomEvent<PatEventMap['pat-request-regenerate']>) => void;
+  /** Cancelable: Duplicate was chosen. `<pat-manager>` then opens the create form filled from the PAT; a host without it opens its own. */
+  'onpat-request-duplicate'?: (event: CustomEvent<PatEventMap['pat-request-duplicate']>) => void;
   /** Cancelable, before the delete confirmation. */
   'onpat-request-delete'?: (event: CustomEvent<PatEventMap['pat-request-delete']>) => void;
   /** Cancelable, before one scope's delete confirmation. */
@@ -116,6 +148,10 @@ export interface PatDurationPickerProps {
 /**
  * `<pat-manager>`: The whole PAT feature in one tag: the list, the create form and a PAT's details,
  * routed by the URL hash (`#/pats`, `#/pats/new`, `#/pats/<id>`) or by the host's router.
+ *
+ * Duplicate (in a row's menu or on a PAT's page) opens the create view filled from the PAT: its
+ * name made unique (`"x (copy)"`, `"x (copy 2)"`, …), description, nearest expiry preset and all
+ * its scopes, once all of them are read (until then it shows that it loads, or what failed).
  */
 export interface PatManagerProps {
   /**
@@ -155,11 +191,13 @@ export interface PatManagerProps {
   'onpat-request-revoke'?: (event: CustomEvent<PatEventMap['pat-request-revoke']>) => void;
   /** Bubbles up, cancelable, before the regenerate dialog. */
   'onpat-request-regenerate'?: (event: CustomEvent<PatEventMap['pat-request-regenerate']>) => void;
+  /** Bubbles up, cancelable, from the list or the details before the manager opens the copy's create view: `preventDefault()` keeps the manager out of it. */
+  'onpat-request-duplicate'?: (event: CustomEvent<PatEventMap['pat-request-duplicate']>) => void;
   /** Bubbles up, cancelable, before a scope is deleted. */
   'onpat-request-delete-scope'?: (event: CustomEvent<PatEventMap['pat-request-delete-scope']>) => void;
   /** Bubbles up, cancelable, before all of a PAT's scopes are deleted. */
   'onpat-request-delete-scopes'?: (event: CustomEvent<PatEventMap['pat-request-delete-scopes']>) => void;
-  /** Bubbles up from any view: a request failed; `detail.action` names it. */
+  /** Bubbles up from any view: a request failed; `detail.action` names it (`duplicate` from the manager itself: what a copy starts with could not be read). */
   'onpat-error'?: (event: CustomEvent<PatEventMap['pat-error']>) => void;
 }
 
@@ -244,6 +282,8 @@ export interface PatTableProps {
   'onpat-request-delete-all'?: (event: CustomEvent<PatEventMap['pat-request-delete-all']>) => void;
   /** Cancelable, before a PAT is revoked. */
   'onpat-request-revoke'?: (event: CustomEvent<PatEventMap['pat-request-revoke']>) => void;
+  /** Cancelable: Duplicate was chosen. `<pat-manager>` then opens the create form filled from the PAT; a host without it opens its own. */
+  'onpat-request-duplicate'?: (event: CustomEvent<PatEventMap['pat-request-duplicate']>) => void;
   /** A PAT was deleted. */
   'onpat-deleted'?: (event: CustomEvent<PatEventMap['pat-deleted']>) => void;
   /** All PATs were deleted; `detail.deleted` is how many. */
@@ -252,6 +292,26 @@ export interface PatTableProps {
   'onpat-revoked'?: (event: CustomEvent<PatEventMap['pat-revoked']>) => void;
   /** A request failed; `detail.action` names it. */
   'onpat-error'?: (event: CustomEvent<PatEventMap['pat-error']>) => void;
+}
+
+/**
+ * `<pat-usage-chart>`: A token's checks per day as a small bar chart: allowed and refused (a scope did not
+ * grant it, or the token was revoked or expired) for each of the last `days` UTC days, today
+ * last, with the totals in words ("1,204 allowed · 3 denied in the last 30 days"). Screen
+ * readers get the chart's name, the totals and a table of the days; the bars run the way the
+ * text does (today at the left in right-to-left languages).
+ *
+ * The daily use is an optional part of the API (`getPatUsage`): with a client that lacks it
+ * (`backend="supermq"`, or a host's own client without it) the element renders nothing visible,
+ * only its base part, hidden; so without `pat-id`.
+ */
+export interface PatUsageChartProps {
+  /** The token whose use to show. */
+  patId?: PatUsageChart['patId'];
+  /** How many days, today the last: from 1 to 90. */
+  days?: PatUsageChart['days'];
+  /** The token whose use to show. */
+  'pat-id'?: PatUsageChart['patId'];
 }
 
 /**
@@ -277,6 +337,7 @@ export interface PatUserMenuProps {
 
 /** Every PAT Kit tag with its props. */
 export interface PatKitElements {
+  'pat-activity': PatActivityProps;
   'pat-api-provider': PatApiProviderProps;
   'pat-confirm-dialog': PatConfirmDialogProps;
   'pat-create-form': PatCreateFormProps;
@@ -287,6 +348,7 @@ export interface PatKitElements {
   'pat-scope-editor': PatScopeEditorProps;
   'pat-secret-banner': PatSecretBannerProps;
   'pat-table': PatTableProps;
+  'pat-usage-chart': PatUsageChartProps;
   'pat-user-menu': PatUserMenuProps;
 }
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import * as authorizeHttp from './authorize-http.js';
 import * as authorizeInProcess from './authorize-inprocess.js';
 import * as bundle from './bundle.js';
+import * as expiryScan from './expiry-scan.js';
 import { root, type Result } from './lib.js';
 import * as listing from './listing.js';
 import * as memory from './memory.js';
@@ -37,6 +38,7 @@ const FIGURES: Figure[] = [
   { name: 'writes', needsSeed: false, run: () => writes.run() },
   { name: 'authorize-http', needsSeed: 'sqlite', run: authorizeHttp.run },
   { name: 'memory', needsSeed: 'sqlite', run: memory.run },
+  { name: 'expiry-scan', needsSeed: 'sqlite', run: expiryScan.run },
   // Last: the cluster starts only now, so it never shares the machine with the SQLite figures.
   { name: 'listing-postgres', needsSeed: 'postgres', run: listing.run },
   { name: 'authorize-http-postgres', needsSeed: 'postgres', run: (seeded) => authorizeHttp.run(seeded, { chatty: false }) },

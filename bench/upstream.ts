@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { buildSecret, nameKey } from '../contract/index.js';
 import { createAuthorizer, type AuthorizePat } from '../server/authz/authorizer.js';
-import { createLastUseRecorder } from '../server/authz/last-use-recorder.js';
+import { createEventIds } from '../server/events/event-id.js';
+import { createUseRecorder } from '../server/usage/use-recorder.js';
 import { GrantCache } from '../server/authz/grant-cache.js';
 import { createTokenHasher, type TokenHasher } from '../server/tokens/token.js';
 import { openDatabase, type PatDatabase } from '../server/db/database.js';
@@ -62,8 +63,8 @@ async function seedPats(db: PatDatabase, hash: TokenHasher, label: string): Prom
 }
 
 function authorizerWith(db: PatDatabase, hashToken: TokenHasher): AuthorizePat {
-  const lastUses = createLastUseRecorder({ db, onError: (error) => log(`last use not written: ${String(error)}`) });
-  return createAuthorizer({ db, cache: new GrantCache(1_000, 60_000), hashToken, now: Date.now, lastUses });
+  const uses = createUseRecorder({ db, eventId: createEventIds(), onError: (error) => log(`use not written: ${String(error)}`) });
+  return createAuthorizer({ db, cache: new GrantCache(1_000, 60_000), hashToken, now: Date.now, uses });
 }
 
 /**

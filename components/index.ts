@@ -15,6 +15,8 @@ export * from './pat-duration-picker/pat-duration-picker.js';
 export * from './pat-scope-editor/pat-scope-editor.js';
 export * from './pat-regenerate-dialog/pat-regenerate-dialog.js';
 export * from './pat-create-form/pat-create-form.js';
+export * from './pat-activity/pat-activity.js';
+export * from './pat-usage-chart/pat-usage-chart.js';
 export * from './pat-detail/pat-detail.js';
 export * from './pat-table/pat-table.js';
 export * from './pat-manager/pat-manager.js';

@@ -19,6 +19,7 @@ import annotations, { mockWorker, type PatStoryParameters } from '../.storybook/
 // notifications" (Shoelace's popups) for every browser test, this one included.
 import { expectAccessible } from '../testing/fixture.js';
 import { deepQueryAll, until } from '../stories/support.js';
+import * as activityStories from '../stories/pat-activity.stories.js';
 import * as apiProviderStories from '../stories/pat-api-provider.stories.js';
 import * as confirmDialogStories from '../stories/pat-confirm-dialog.stories.js';
 import * as createFormStories from '../stories/pat-create-form.stories.js';
@@ -29,9 +30,11 @@ import * as regenerateDialogStories from '../stories/pat-regenerate-dialog.stori
 import * as scopeEditorStories from '../stories/pat-scope-editor.stories.js';
 import * as secretBannerStories from '../stories/pat-secret-banner.stories.js';
 import * as tableStories from '../stories/pat-table.stories.js';
+import * as usageChartStories from '../stories/pat-usage-chart.stories.js';
 import * as userMenuStories from '../stories/pat-user-menu.stories.js';
 
 const STORY_MODULES: Record<string, Record<string, unknown>> = {
+  'pat-activity': activityStories,
   'pat-api-provider': apiProviderStories,
   'pat-confirm-dialog': confirmDialogStories,
   'pat-create-form': createFormStories,
@@ -42,6 +45,7 @@ const STORY_MODULES: Record<string, Record<string, unknown>> = {
   'pat-scope-editor': scopeEditorStories,
   'pat-secret-banner': secretBannerStories,
   'pat-table': tableStories,
+  'pat-usage-chart': usageChartStories,
   'pat-user-menu': userMenuStories,
 };
 

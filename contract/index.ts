@@ -9,3 +9,4 @@ export * from './text.js';
 export * from './order.js';
 export * from './errors.js';
 export * from './demo.js';
+export * from './events.js';

@@ -6,6 +6,7 @@ import { DEFAULT_CATALOG } from './catalog.js';
 import { problemAnswer, problems } from './errors.js';
 import { LIMITS } from './limits.js';
 import { buildSecret } from './secret.js';
+import type { Notification, PatEventPage, PatUsage } from './events.js';
 import type {
   AuthorizeRequest,
   AuthorizeResponse,
@@ -114,3 +115,70 @@ export const AUTHORIZE_UNAUTHENTICATED: ErrorBody = {
   message: 'The personal access token is invalid, revoked or expired.',
 };
 export const AUTHORIZE_FORBIDDEN: ErrorBody = { error: 'forbidden', message: 'This personal access token may not delete clients "c-42".' };
+
+/** A page of the example PAT's events, newest first. */
+export const EVENT_PAGE: PatEventPage = {
+  total: 3,
+  offset: 0,
+  limit: 10,
+  events: [
+    {
+      id: '0c9e7f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6',
+      pat_id: PAT_ID,
+      pat_name: PAT.name,
+      kind: 'new_address',
+      at: '2026-01-20T08:00:12.345Z',
+      actor: 'alice',
+      ip: '203.0.113.7',
+      user_agent: 'grafana-agent/0.40',
+      details: {},
+    },
+    {
+      id: '5d6e7f80-9a1b-4c2d-8e3f-405162738495',
+      pat_id: PAT_ID,
+      pat_name: PAT.name,
+      kind: 'regenerated',
+      at: PAT.issued_at,
+      actor: 'alice',
+      ip: '198.51.100.20',
+      user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/134.0',
+      details: { expires_at: PAT.expires_at },
+    },
+    {
+      id: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
+      pat_id: PAT_ID,
+      pat_name: 'Grafana',
+      kind: 'renamed',
+      at: '2025-11-02T14:12:00.000Z',
+      actor: 'alice',
+      ip: '198.51.100.20',
+      user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/134.0',
+      details: { from: 'Grafana', to: PAT.name },
+    },
+  ],
+};
+
+/** Three days of use, today last. */
+export const USAGE: PatUsage = {
+  pat_id: PAT_ID,
+  days: [
+    { day: '2026-01-18', allowed: 1204, denied: 0 },
+    { day: '2026-01-19', allowed: 1187, denied: 3 },
+    { day: '2026-01-20', allowed: 412, denied: 0 },
+  ],
+  allowed: 2803,
+  denied: 3,
+};
+
+/** A webhook delivery's body. */
+export const NOTIFICATION: Notification = {
+  id: '5d6e7f80-9a1b-4c2d-8e3f-405162738495',
+  type: 'pat.revoked',
+  created_at: '2026-01-21T16:45:03.120Z',
+  data: {
+    pat: { id: PAT_ID, user_id: 'alice', name: PAT.name, expires_at: PAT.expires_at },
+    actor: 'alice',
+    ip: '198.51.100.20',
+    user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/134.0',
+  },
+};

@@ -18,7 +18,8 @@ import {
   type Json,
 } from './openapi.components.js';
 import * as example from './openapi.examples.js';
-import { listPatsQuery, pageQuery } from './schemas.js';
+import { listPatsQuery, pageQuery, usageQuery } from './schemas.js';
+import { USAGE_DAYS } from './events.js';
 import { LIST_DEFAULTS, PAT_ID_PATTERN, STATUS_FILTERS } from './types.js';
 
 /** What any request may meet before it reaches a route: HTTP that does not parse or arrives too slowly, a URL or headers too large, a failure. */
@@ -81,10 +82,37 @@ const STATUS_PARAMETER = {
   example: ['revoked', 'expired'],
 };
 
+/**
+ * The notifications PAT Kit POSTs to the host's webhook endpoints (the document's `webhooks`):
+ * one body for every type.
+ */
+export function webhooks(): Json {
+  return {
+    patNotification: {
+      post: {
+        tags: ['Notifications'],
+        operationId: 'patNotification',
+        summary: 'A PAT expires soon, expired, or was revoked, regenerated or deleted',
+        description:
+          'Sent at least once, with Standard Webhooks signature headers: `webhook-id` (the notification’s `id`), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `id.timestamp.body`, keyed by the bytes of the `whsec_` secret). Any 2xx answer is a delivery; anything else, or no answer within 10 s, is tried again with a growing wait for a day.',
+        security: [],
+        parameters: [
+          { name: 'webhook-id', in: 'header', required: true, schema: { type: 'string' } },
+          { name: 'webhook-timestamp', in: 'header', required: true, schema: { type: 'string', pattern: '^[0-9]+$' } },
+          { name: 'webhook-signature', in: 'header', required: true, schema: { type: 'string', pattern: '^v1,' } },
+        ],
+        requestBody: { required: true, content: jsonContent(schemaRef('Notification'), example.NOTIFICATION) },
+        responses: { 200: { description: 'Received (any 2xx).' } },
+      },
+    },
+  };
+}
+
 /** The `paths` of the document, relative to where the router is mounted. */
 export function paths(): Json {
   const patRoute = (operation: Json) => ({ tags: ['PATs'], ...operation });
   const scopeRoute = (operation: Json) => ({ tags: ['Scopes'], ...operation });
+  const activityRoute = (operation: Json) => ({ tags: ['Activity'], ...operation });
   const idParameter = {
     name: 'id',
     in: 'path',
@@ -222,6 +250,35 @@ export function paths(): Json {
         ),
       }),
     }),
+    '/pats/{id}/events': onePat({
+      get: activityRoute({
+        operationId: 'listPatEvents',
+        summary: 'A PAT’s history',
+        description:
+          'What happened to the PAT, newest first: its changes (each with who made it, from where), its first use from each client address, its expiry. Written in the transaction of the change.',
+        parameters: queryParameters(pageQuery, PAGE_PARAMETERS),
+        responses: responses({ 200: answer('A page of events.', 'PatEventPage', example.EVENT_PAGE) }, ONE_PAT),
+      }),
+    }),
+    '/pats/{id}/usage': onePat({
+      get: activityRoute({
+        operationId: 'getPatUsage',
+        summary: 'A PAT’s checks by day',
+        description: `How many checks allowed the PAT and how many refused it (its secret right), per UTC day, kept for ${USAGE_DAYS.max} days. An instance writes its counts within seconds; the instance answering adds its own unwritten ones.`,
+        parameters: queryParameters(usageQuery, { days: `How many days, today included (1–${USAGE_DAYS.max}).` }),
+        responses: responses({ 200: answer('The daily counts.', 'PatUsage', example.USAGE) }, ONE_PAT),
+      }),
+    }),
+    '/events': {
+      get: activityRoute({
+        operationId: 'listEvents',
+        summary: 'The history of all the user’s PATs',
+        description:
+          'The events of every PAT of the user, newest first, including those of deleted PATs (kept for the retention period after the delete, 90 days by default).',
+        parameters: queryParameters(pageQuery, PAGE_PARAMETERS),
+        responses: responses({ 200: answer('A page of events.', 'PatEventPage', example.EVENT_PAGE) }, MANAGEMENT),
+      }),
+    },
     '/authorize': {
       post: {
         tags: ['Authorize'],

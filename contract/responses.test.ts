@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { z } from 'zod';
+import type { Notification, PatEvent, PatEventPage, PatUsage } from './events.js';
 import type { AuthorizeResponse, Catalog, ErrorBody, Pat, PatPage, PatWithSecret, Scope, ScopeList, ScopePage, Summary } from './types.js';
 import {
   authorizeResponseSchema,
   catalogSchema,
   deletedSchema,
   errorBodySchema,
+  eventPageSchema,
+  eventSchema,
+  notificationSchema,
+  usageSchema,
   patPageSchema,
   patSchema,
   patWithSecretSchema,
@@ -33,6 +38,10 @@ const agreements: true[] = [
   true satisfies Same<z.output<typeof authorizeResponseSchema>, AuthorizeResponse>,
   true satisfies Same<z.output<typeof errorBodySchema>, ErrorBody>,
   true satisfies Same<z.output<typeof deletedSchema>, { deleted: number }>,
+  true satisfies Same<z.output<typeof eventSchema>, PatEvent>,
+  true satisfies Same<z.output<typeof eventPageSchema>, PatEventPage>,
+  true satisfies Same<z.output<typeof usageSchema>, PatUsage>,
+  true satisfies Same<z.output<typeof notificationSchema>, Notification>,
 ];
 
 test('the response schemas are the wire types (checked by the compiler)', () => {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DETAILS_MAX } from './errors.js';
 import { EXPIRING_SOON_MS } from './limits.js';
 import { SECRET_PATTERN } from './secret.js';
+import { NOTIFICATION_TYPES, PAT_EVENT_KINDS } from './events.js';
 import { ERROR_CODES, PAT_STATUSES, type ErrorCode } from './types.js';
 
 /** An instant in UTC, as `Date.toISOString()` writes it; one schema, so the document names it once. */
@@ -92,6 +93,70 @@ export const authorizeResponseSchema = z.strictObject({
   allowed: z.literal(true),
   user_id: z.string(),
   pat_id: z.string(),
+});
+
+const eventScopeSchema = z.strictObject({
+  entity_type: z.string(),
+  operation: z.string(),
+  entity_id: z.string(),
+  domain_id: z.string().nullable(),
+});
+
+export const eventSchema = z.strictObject({
+  id: z.string(),
+  pat_id: z.string(),
+  pat_name: z.string().meta({ description: 'The PAT’s name when it happened: it names a deleted PAT too.' }),
+  kind: z.enum(PAT_EVENT_KINDS).meta({
+    description:
+      '`new_address`: the first use of the PAT from a client address (`ip`); `expired`: the server first saw it past its expiry. The others are the changes of the same names.',
+  }),
+  at: instantSchema,
+  actor: z.string().meta({ description: 'The user who did it, or `system`; for `new_address`, the PAT’s owner.' }),
+  ip: z.string().nullable().meta({ description: 'The client address of the request that caused it, where one did.' }),
+  user_agent: z.string().nullable().meta({ description: 'Its user agent (at most 512 characters), where one did.' }),
+  details: z
+    .strictObject({
+      from: z.string().optional(),
+      to: z.string().optional(),
+      expires_at: instantSchema.optional(),
+      scopes: z.array(eventScopeSchema).optional(),
+    })
+    .meta({
+      description:
+        '`from` and `to` for `renamed` and `described`; `expires_at` for `created`, `regenerated` and `expired`; `scopes` for `created`, `scopes_added`, `scopes_removed` and `scopes_cleared`. Empty for the others.',
+    }),
+});
+
+export const eventPageSchema = z.strictObject({ ...page, events: z.array(eventSchema) });
+
+const usageDaySchema = z.strictObject({
+  day: z.iso.date().meta({ description: 'A UTC day.' }),
+  allowed: count,
+  denied: count.meta({
+    description: 'Checks refused although the secret was right: no scope granted it, or the PAT was revoked or expired.',
+  }),
+});
+
+export const usageSchema = z.strictObject({
+  pat_id: z.string(),
+  days: z
+    .array(usageDaySchema)
+    .meta({ description: 'Every day asked for, oldest first, today (UTC) last; a day without checks is zeros.' }),
+  allowed: count.meta({ description: 'The sum over the days.' }),
+  denied: count.meta({ description: 'The sum over the days.' }),
+});
+
+export const notificationSchema = z.strictObject({
+  id: z.string().meta({ description: 'The same on every attempt and every endpoint (and in `webhook-id`): deduplicate by it.' }),
+  type: z.enum(NOTIFICATION_TYPES),
+  created_at: instantSchema.meta({ description: 'When it happened.' }),
+  data: z.strictObject({
+    pat: z.strictObject({ id: z.string(), user_id: z.string(), name: z.string(), expires_at: instantSchema }),
+    actor: z.string().meta({ description: 'The user who did it, or `system` (expiry).' }),
+    ip: z.string().nullable(),
+    user_agent: z.string().nullable(),
+    days_left: z.int().positive().optional().meta({ description: '`pat.expiring`: 7, then 1.' }),
+  }),
 });
 
 export const fieldErrorSchema = z.strictObject({

@@ -5,6 +5,7 @@
  * need zod in their bundle.
  */
 import { z } from 'zod';
+import { USAGE_DAYS } from './events.js';
 import { LIMITS } from './limits.js';
 import { textProblem, type TextKind } from './text.js';
 import { LIST_DEFAULTS, PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type FieldError, type StatusFilter } from './types.js';
@@ -130,6 +131,11 @@ const statuses = z
 export const pageQuery = z.object({
   offset: count(0, Number.MAX_SAFE_INTEGER, 0),
   limit: count(LIMITS.pageDefault, LIMITS.pageMax, 1),
+});
+
+/** `GET /pats/{id}/usage?days=`: how many UTC days, today included. */
+export const usageQuery = z.object({
+  days: count(USAGE_DAYS.default, USAGE_DAYS.max, 1),
 });
 
 export const listPatsQuery = pageQuery.extend({

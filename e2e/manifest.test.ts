@@ -53,6 +53,7 @@ describe('custom-elements.json', () => {
   it('describes every element under its tag, with its events, attributes and parts, and no private members', () => {
     const byTag = new Map(elements(committed).map((element) => [element.tagName!, element]));
     assert.deepEqual([...byTag.keys()].sort(), [
+      'pat-activity',
       'pat-api-provider',
       'pat-confirm-dialog',
       'pat-create-form',
@@ -63,6 +64,7 @@ describe('custom-elements.json', () => {
       'pat-scope-editor',
       'pat-secret-banner',
       'pat-table',
+      'pat-usage-chart',
       'pat-user-menu',
     ]);
     for (const element of byTag.values()) {

@@ -357,7 +357,7 @@ describe('a front-end-only host: the elements, installed with their Lit and Shoe
        import { HttpPatApi } from 'pat-kit/api';
        window.checks = {
          tableIsTheSameClass: customElements.get('pat-table') === PatTable && kit.PatTable === PatTable,
-         defined: ['pat-api-provider', 'pat-manager', 'pat-table', 'pat-detail', 'pat-create-form', 'pat-scope-editor', 'pat-duration-picker', 'pat-secret-banner', 'pat-confirm-dialog', 'pat-regenerate-dialog', 'pat-user-menu'].filter((tag) => !customElements.get(tag)),
+         defined: ['pat-api-provider', 'pat-manager', 'pat-table', 'pat-detail', 'pat-create-form', 'pat-scope-editor', 'pat-duration-picker', 'pat-secret-banner', 'pat-confirm-dialog', 'pat-regenerate-dialog', 'pat-user-menu', 'pat-activity', 'pat-usage-chart'].filter((tag) => !customElements.get(tag)),
          client: typeof HttpPatApi,
        };`,
     );

@@ -3,7 +3,9 @@
  * (Express + in-memory SQLite, through HTTP) and to the MSW handlers (through msw/node and
  * fetch), and every answer must match: status, the headers that matter, and the JSON body
  * exactly, up to ids and secrets (each side makes its own). Both sides share one clock, so
- * every time is compared too.
+ * every time is compared too. Every request names the same user agent, and comes from
+ * 127.0.0.1 (the mock's default client address), so the events' `ip` and `user_agent` compare.
+ * The server's expiry scan runs only when a test runs it, and the mock's with it.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +17,9 @@ import { MockStore } from './store.js';
 
 const MOCK_BASE = 'http://localhost/api';
 const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The user agent every request sends, for the events to record. */
+const USER_AGENT = 'pat-kit-conformance/1.0';
 
 type Who = 'alice' | 'bob' | 'carol';
 
@@ -80,24 +85,44 @@ function normalize(side: Side, value: unknown): unknown {
 
 const HEADERS = ['content-type', 'cache-control', 'www-authenticate', 'allow', 'x-content-type-options', 'referrer-policy'];
 
-/** Orders each run of PATs with the same `key` by their (normalized) JSON. */
-function untie(body: unknown, key: string | undefined): unknown {
-  const pats = (body as { pats?: Record<string, unknown>[] } | undefined)?.pats;
-  if (!key || !Array.isArray(pats)) return body;
+/** Orders each run of items with the same `key` by their (normalized) JSON. */
+function untieList(items: Record<string, unknown>[], key: string): Record<string, unknown>[] {
   const sorted: Record<string, unknown>[] = [];
-  for (let start = 0; start < pats.length;) {
+  for (let start = 0; start < items.length;) {
     let end = start + 1;
-    while (end < pats.length && pats[end]![key] === pats[start]![key]) end++;
-    sorted.push(...pats.slice(start, end).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)));
+    while (end < items.length && items[end]![key] === items[start]![key]) end++;
+    sorted.push(...items.slice(start, end).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)));
     start = end;
   }
-  return { ...(body as object), pats: sorted };
+  return sorted;
+}
+
+/**
+ * Orders each run of PATs with the same `key` by their (normalized) JSON; and each run of events
+ * of the same instant, which the server orders by their (random) ids.
+ */
+function untie(body: unknown, key: string | undefined): unknown {
+  const { pats, events } = (body ?? {}) as { pats?: Record<string, unknown>[]; events?: Record<string, unknown>[] };
+  if (Array.isArray(events)) return { ...(body as object), events: untieList(events, 'at') };
+  if (!key || !Array.isArray(pats)) return body;
+  return { ...(body as object), pats: untieList(pats, key) };
+}
+
+/**
+ * An event's id is new on each side, and events of the same instant come in a different order:
+ * each must be a UUID, and is compared as `<event>` (not numbered in the order it was met).
+ */
+function withoutEventIds(body: unknown): unknown {
+  const events = (body as { events?: { id: unknown }[] } | undefined)?.events;
+  if (!Array.isArray(events)) return body;
+  for (const event of events) assert.match(String(event.id), UUID, 'an event id');
+  return { ...(body as object), events: events.map((event) => ({ ...event, id: '<event>' })) };
 }
 
 async function callOn(side: Side, method: string, path: PathOf, step: Step): Promise<CallResult> {
   const { as = 'alice', body, tiesBy: _ties, expect: _expect, ...rest } = step;
   const token = as === null ? null : typeof as === 'string' ? side.tokens[as] : 'bearer' in as ? as.bearer : side.secrets[as.pat]!;
-  const options: CallOptions = { ...rest, token };
+  const options: CallOptions = { ...rest, headers: { 'user-agent': USER_AGENT, ...rest.headers }, token };
   if (body !== undefined) options.body = typeof body === 'function' ? (body as (side: Side) => unknown)(side) : body;
   return side.call(method, typeof path === 'function' ? path(side) : path, options);
 }
@@ -117,8 +142,8 @@ async function both(method: string, path: PathOf, step: Step = {}): Promise<{ se
   for (const header of HEADERS) {
     assert.equal(mocked.headers.get(header), real.headers.get(header), `${what}: header ${header}`);
   }
-  const a = untie(normalize(serverSide, real.body), step.tiesBy);
-  const b = untie(normalize(mockSide, mocked.body), step.tiesBy);
+  const a = untie(normalize(serverSide, withoutEventIds(real.body)), step.tiesBy);
+  const b = untie(normalize(mockSide, withoutEventIds(mocked.body)), step.tiesBy);
   assert.deepStrictEqual(b, a, `${what}: body`);
   assert.equal(JSON.stringify(b), JSON.stringify(a), `${what}: key order`);
   return { server: real, mock: mocked };
@@ -158,10 +183,22 @@ const id =
   (side: Side) =>
     `/pats/${side.ids[label]}${suffix}`;
 
+/**
+ * What the checks so far left behind is in the server's database (its `new_address` events are
+ * written after the answer), and the expiry scan has run on both sides.
+ */
+async function settle(): Promise<void> {
+  const kit = server.app.locals.patKit;
+  await kit.flush();
+  await kit.scan();
+  store.scan();
+}
+
 before(async () => {
-  server = await startServer({ demo: true });
+  // The largest interval a timer takes: the scan runs only when settle() runs it.
+  server = await startServer({ demo: true, scanIntervalMs: 2 ** 31 - 1 });
   store = new MockStore({ now: server.clock.now });
-  msw = setupServer(...createHandlers({ store, baseUrl: MOCK_BASE }));
+  msw = setupServer(...createHandlers({ store, baseUrl: MOCK_BASE, expiryScan: false }));
   msw.listen({ onUnhandledRequest: 'bypass' });
   const users: Who[] = ['alice', 'bob', 'carol'];
   const serverTokens = Object.fromEntries(await Promise.all(users.map(async (user) => [user, await server.tokenFor(user)]))) as Record<
@@ -515,6 +552,10 @@ describe('the mocks answer like the server', () => {
       await both('PATCH', at('/secret/reset'), { as, body: { duration: 'soon' } });
       await both('PATCH', at('/scope/add'), { as, body: { scopes: [{ entity_type: 'robots', operation: 'read', entity_id: '*' }] } });
       await both('GET', at('/scope?limit=0'), { as });
+      await both('GET', at('/events'), { as });
+      await both('GET', at('/events?limit=0'), { as });
+      await both('GET', at('/usage'), { as });
+      await both('GET', at('/usage?days=91'), { as });
     }
     // A name taken by bob is free for alice, and the other way round.
     await both('PATCH', id('bob-grafana', '/name'), { as: 'bob', body: { name: 'nightly backup' } });
@@ -656,6 +697,114 @@ describe('the mocks answer like the server', () => {
     await both('GET', '/pats/summary');
   });
 
+  test('activity: every PAT’s events, all the user’s, paged, and the checks of each day', async () => {
+    await settle();
+    for (const label of ['ci', 'grafana', 'soon', 'emoji', 'revoked', 'short', 'used', 'scoped', 'bulk']) {
+      await both('GET', id(label, '/events?limit=100'), { expect: 200 });
+    }
+    await both('GET', id('bob-grafana', '/events'), { as: 'bob' });
+    await both('GET', id('umlaut', '/events'), { as: 'carol' });
+    // A deleted PAT's history is in /events only.
+    await both('GET', id('doomed', '/events'), { expect: 404 });
+    for (const who of ['alice', 'bob', 'carol'] as const) await allEvents(who);
+
+    // One PAT's history, a second apart: what changed something, and nothing for what did not.
+    await create('history', {
+      name: 'History',
+      duration: '30d',
+      scopes: [{ entity_type: 'clients', operation: 'read', entity_id: 'c-1' }],
+    });
+    const change = async (method: string, suffix: string, body?: unknown, headers?: Record<string, string>) => {
+      server.clock.advance(1000);
+      await both(method, id('history', suffix), { body, headers });
+    };
+    // A user agent is kept to 512 characters; an empty one is none.
+    await change('PATCH', '/name', { name: 'History 1' }, { 'user-agent': `agent/${'x'.repeat(600)}` });
+    await change('PATCH', '/name', { name: 'History 0' }, { 'user-agent': '' });
+    await change('PATCH', '/name', { name: 'History 2' });
+    await change('PATCH', '/name', { name: 'History 2' });
+    await change('PATCH', '/name', { name: 'HISTORY 2' });
+    await change('PATCH', '/description', { description: 'Kept for the record' });
+    await change('PATCH', '/description', { description: 'Kept for the record' });
+    // A wildcard replaces the scope it covers: added and removed at the same instant.
+    await change('PATCH', '/scope/add', { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] });
+    await change('PATCH', '/scope/add', { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: 'c-2' }] });
+    await change('PATCH', '/scope/remove', { scopes_id: ['made-up'] });
+    await change('DELETE', '/scope');
+    await change('DELETE', '/scope');
+    await change('PATCH', '/secret/revoke');
+    await change('PATCH', '/secret/revoke');
+    await change('PATCH', '/secret/reset', { duration: '1d' });
+    const history = await both('GET', id('history', '/events?limit=100'));
+    await both('GET', id('history', '/events'));
+    assert.deepEqual(
+      history.server.body.events.map((event: { kind: string }) => event.kind).filter((kind: string) => !kind.startsWith('scopes_')),
+      ['regenerated', 'revoked', 'described', 'renamed', 'renamed', 'renamed', 'renamed', 'created'],
+    );
+    assert.equal(history.server.body.total, 11);
+    const agents = history.server.body.events.slice(-4, -1).map((event: { user_agent: string | null }) => event.user_agent?.length ?? null);
+    assert.deepEqual(agents, [USER_AGENT.length, null, 512], 'a user agent kept to 512 characters; an empty one is none');
+    // Newest first: 0 regenerated … 3-4 the scopes (the same instant) … 10 created.
+    for (const query of [
+      '?limit=1',
+      '?offset=1&limit=2',
+      '?offset=3&limit=2',
+      '?offset=5&limit=3',
+      '?offset=8&limit=2',
+      '?offset=10',
+      '?offset=11',
+      '?offset=100',
+    ]) {
+      await both('GET', id('history', `/events${query}`));
+    }
+    for (const query of ['?limit=5', '?offset=2&limit=1', '?offset=100000']) await both('GET', `/events${query}`, { as: 'bob' });
+
+    // Bad paging is a 400 naming the field, on both routes.
+    for (const query of [
+      '?limit=0',
+      '?limit=101',
+      '?offset=-1',
+      '?limit=x',
+      '?limit=1.5',
+      '?limit=0x10',
+      '?offset=1&offset=2',
+      '?limit=',
+    ]) {
+      await both('GET', id('history', `/events${query}`));
+      await both('GET', `/events${query}`);
+    }
+
+    // Daily use: checks allowed and denied (a revoked or expired PAT's right secret is denied).
+    for (const label of ['grafana', 'used', 'ci', 'revoked', 'soon', 'history']) {
+      await both('GET', id(label, '/usage'), { expect: 200 });
+      await both('GET', id(label, '/usage?days=1'));
+    }
+    await both('GET', id('grafana', '/usage?days=90'));
+    await both('GET', id('bob-grafana', '/usage?days=10'), { as: 'bob' });
+    for (const days of ['0', '91', 'x', '1.5', '', ' 3', '1e1', '2&days=3']) await both('GET', id('grafana', `/usage?days=${days}`));
+  });
+
+  test('activity: who may ask, and the routes around it', async () => {
+    await both('GET', '/events', { as: null, expect: 401 });
+    await both('GET', '/events', { as: { bearer: 'not-a-token' } });
+    await both('GET', '/events', { as: { pat: 'grafana' }, expect: 403 });
+    await both('GET', id('grafana', '/events'), { as: { pat: 'grafana' } });
+    await both('GET', id('grafana', '/usage'), { as: null });
+    await both('GET', '/events/', { as: 'carol' });
+    await both('GET', '/EVENTS', { as: 'carol' });
+    await both('HEAD', '/events', { as: 'carol' });
+    await both('GET', '/events/x', { as: 'carol' });
+    await both('POST', '/events', { as: 'carol', body: {} });
+    await both('DELETE', '/events', { as: 'carol' });
+    await both('OPTIONS', '/events', { as: 'carol' });
+    await both('OPTIONS', id('grafana', '/usage'));
+    await both('PATCH', id('grafana', '/events'));
+    await both('DELETE', id('grafana', '/usage'));
+    // /events reads no body; under /pats the body is read first.
+    await both('GET', '/events', { as: 'carol', headers: { 'content-type': 'text/plain' } });
+    await both('DELETE', id('grafana', '/events'), { raw: 'x', headers: { 'content-type': 'text/plain' } });
+  });
+
   test('routes the server does not have', async () => {
     await both('GET', '/pats/x/y');
     await both('PUT', '/pats');
@@ -702,6 +851,11 @@ describe('the mocks answer like the server', () => {
     await both('DELETE', '/pats');
     await both('GET', '/pats?status=all');
     await both('GET', '/pats/summary');
+    // Every deleted PAT's history stays in /events, its `deleted` event last.
+    await settle();
+    for (const who of ['alice', 'bob'] as const) await allEvents(who);
+    await both('GET', id('grafana', '/events'));
+    await both('GET', id('grafana', '/usage'));
   });
 
   test('expiring soon: active, in its last week, of a PAT made to live longer than a week', async () => {
@@ -747,6 +901,27 @@ describe('where the mocks deliberately differ from the server', () => {
     assert.equal(mockAnswer.body.message, 'The request body is larger than 1 KiB.');
   });
 });
+
+/** Every event of `as` (every page of 100), the same on both sides; how many. */
+async function allEvents(as: Who): Promise<number> {
+  const lists: unknown[] = [];
+  for (const side of sides) {
+    const events: { at: string }[] = [];
+    let total = Infinity;
+    for (let offset = 0; events.length < total; offset += 100) {
+      const page = await side.call('GET', `/events?offset=${offset}&limit=100`, { token: side.tokens[as] });
+      assert.equal(page.status, 200, `${side.name}: GET /events as ${as}`);
+      assert.ok(page.body.events.length > 0 || page.body.total === 0, 'a page short of the total');
+      total = page.body.total;
+      events.push(...page.body.events);
+      if (page.body.events.length === 0) break;
+    }
+    lists.push(untie(normalize(side, withoutEventIds({ total, events })), undefined));
+  }
+  assert.deepStrictEqual(lists[1], lists[0], `every event of ${as}`);
+  assert.equal(JSON.stringify(lists[1]), JSON.stringify(lists[0]), `every event of ${as}: key order`);
+  return (lists[0] as { total: number }).total;
+}
 
 function bearerOfPat(label: string): Step {
   return { as: { pat: label } };

@@ -19,7 +19,7 @@ import {
   problems,
   SECRET_PREFIX,
 } from '../contract/index.js';
-import type { MockStore } from './store.js';
+import type { MockCaller, MockStore } from './store.js';
 import {
   addScopesBody,
   authorizeBody,
@@ -33,6 +33,7 @@ import {
   removeScopesBody,
   renameBody,
   resetBody,
+  usageQuery,
 } from '../contract/schemas.js';
 import { queryRecord, type QueryRecord, type Validated } from './validate.js';
 
@@ -44,8 +45,13 @@ export interface HandlerOptions {
   latencyMs?: number;
   /** Answer every request with the server's generic 500 (error states). */
   failWith500?: boolean;
-  /** Recorded as `last_used_ip` by a successful `POST /authorize`. */
+  /** The client address: recorded as `last_used_ip` by a successful `POST /authorize`, and with every event. */
   clientIp?: string;
+  /**
+   * Runs the server's expiry scan (`store.scan()`: the `expired` events) before every request;
+   * on by default. Off, a test runs it when it wants, as it runs the server's.
+   */
+  expiryScan?: boolean;
 }
 
 export const MOCK_TOKEN_PREFIX = 'mock-token:';
@@ -78,6 +84,8 @@ interface Answer {
 /** What a management route sees once the caller is known and the body is read. */
 interface PatRequest {
   userId: string;
+  /** The user, the client address and the user agent: what the events of a change record. */
+  caller: MockCaller;
   /** The `:id` path parameter, decoded ('' on routes without one). */
   id: string;
   body: unknown;
@@ -140,53 +148,74 @@ function optionsAnswer(methods: string[], headers: Record<string, string>): Answ
   return { status: 200, text: allow, headers: { ...headers, Allow: allow } };
 }
 
+type Open = (request: Request, id: string) => Promise<PatRequest>;
+
+/** A route answered after `open` checked the caller (and read the body). */
+function openRoute(open: Open, method: string, path: string, handle: (pat: PatRequest) => Answer): Route {
+  return { method, path, answer: async (request, id) => ({ ...handle(await open(request, id)), headers: API_HEADERS }) };
+}
+
 /** The management routes, answered after `open` checked the caller and read the body. */
-function patRoutes(store: MockStore, open: (request: Request, id: string) => Promise<PatRequest>): Route[] {
-  const route = (method: string, path: string, handle: (pat: PatRequest) => Answer): Route => ({
-    method,
-    path,
-    answer: async (request, id) => ({ ...handle(await open(request, id)), headers: API_HEADERS }),
-  });
+function patRoutes(store: MockStore, open: Open): Route[] {
+  const route = (method: string, path: string, handle: (pat: PatRequest) => Answer) => openRoute(open, method, path, handle);
   return [
-    route('POST', '/pats', ({ userId, body }) => ({ status: 201, body: store.create(userId, need(parseRequest(createPatBody, body))) })),
+    route('POST', '/pats', ({ caller, body }) => ({ status: 201, body: store.create(caller, need(parseRequest(createPatBody, body))) })),
     route('GET', '/pats', ({ userId, query }) => ({ status: 200, body: store.list(userId, need(parseRequest(listPatsQuery, query))) })),
-    route('DELETE', '/pats', ({ userId }) => ({ status: 200, body: { deleted: store.removeAll(userId) } })),
+    route('DELETE', '/pats', ({ caller }) => ({ status: 200, body: { deleted: store.removeAll(caller) } })),
     route('GET', '/pats/catalog', () => ({ status: 200, body: store.catalog })),
     route('GET', '/pats/summary', ({ userId }) => ({ status: 200, body: store.summary(userId) })),
     route('GET', '/pats/:id', ({ userId, id }) => ({ status: 200, body: store.get(userId, id) })),
-    route('DELETE', '/pats/:id', ({ userId, id }) => {
-      store.remove(userId, id);
+    route('DELETE', '/pats/:id', ({ caller, id }) => {
+      store.remove(caller, id);
       return { status: 204 };
     }),
-    route('PATCH', '/pats/:id/name', ({ userId, id, body }) => {
+    route('PATCH', '/pats/:id/name', ({ caller, id, body }) => {
       const { name } = need(parseRequest(renameBody, body));
-      return { status: 202, body: store.rename(userId, id, name) };
+      return { status: 202, body: store.rename(caller, id, name) };
     }),
-    route('PATCH', '/pats/:id/description', ({ userId, id, body }) => {
+    route('PATCH', '/pats/:id/description', ({ caller, id, body }) => {
       const { description } = need(parseRequest(describeBody, body));
-      return { status: 202, body: store.describe(userId, id, description) };
+      return { status: 202, body: store.describe(caller, id, description) };
     }),
-    route('PATCH', '/pats/:id/secret/reset', ({ userId, id, body }) => {
+    route('PATCH', '/pats/:id/secret/reset', ({ caller, id, body }) => {
       const { duration } = need(parseRequest(resetBody, body));
-      return { status: 200, body: store.reset(userId, id, duration) };
+      return { status: 200, body: store.reset(caller, id, duration) };
     }),
-    route('PATCH', '/pats/:id/secret/revoke', ({ userId, id }) => {
-      store.revoke(userId, id);
+    route('PATCH', '/pats/:id/secret/revoke', ({ caller, id }) => {
+      store.revoke(caller, id);
       return { status: 204 };
     }),
     route('GET', '/pats/:id/scope', ({ userId, id, query }) => {
       const { offset, limit } = need(parseRequest(pageQuery, query));
       return { status: 200, body: store.listScopes(userId, id, offset, limit) };
     }),
-    route('PATCH', '/pats/:id/scope/add', ({ userId, id, body }) => {
+    route('PATCH', '/pats/:id/scope/add', ({ caller, id, body }) => {
       const { scopes } = need(parseRequest(addScopesBody, body));
-      return { status: 200, body: store.addScopes(userId, id, scopes) };
+      return { status: 200, body: store.addScopes(caller, id, scopes) };
     }),
-    route('PATCH', '/pats/:id/scope/remove', ({ userId, id, body }) => {
+    route('PATCH', '/pats/:id/scope/remove', ({ caller, id, body }) => {
       const { scopes_id } = need(parseRequest(removeScopesBody, body));
-      return { status: 200, body: store.removeScopes(userId, id, scopes_id) };
+      return { status: 200, body: store.removeScopes(caller, id, scopes_id) };
     }),
-    route('DELETE', '/pats/:id/scope', ({ userId, id }) => ({ status: 200, body: store.clearScopes(userId, id) })),
+    route('DELETE', '/pats/:id/scope', ({ caller, id }) => ({ status: 200, body: store.clearScopes(caller, id) })),
+    route('GET', '/pats/:id/events', ({ userId, id, query }) => {
+      const { offset, limit } = need(parseRequest(pageQuery, query));
+      return { status: 200, body: store.listPatEvents(userId, id, offset, limit) };
+    }),
+    route('GET', '/pats/:id/usage', ({ userId, id, query }) => {
+      const { days } = need(parseRequest(usageQuery, query));
+      return { status: 200, body: store.usage(userId, id, days) };
+    }),
+  ];
+}
+
+/** `GET /events`: behind the user token like /pats, but with no body read (the server parses none there). */
+function eventRoutes(store: MockStore, open: Open): Route[] {
+  return [
+    openRoute(open, 'GET', '/events', ({ userId, query }) => {
+      const { offset, limit } = need(parseRequest(pageQuery, query));
+      return { status: 200, body: store.listEvents(userId, offset, limit) };
+    }),
   ];
 }
 
@@ -199,7 +228,7 @@ function otherRoutes(store: MockStore, clientIp: string): Route[] {
       answer: async (request) => {
         const body = await readJson(request, LIMITS.bodyBytes);
         const token = bearerOf(request.headers.get('authorization')) ?? '';
-        const result = store.authorize(token, need(parseRequest(authorizeBody, body)), clientIp);
+        const result = store.authorize(token, need(parseRequest(authorizeBody, body)), clientIp, userAgentOf(request));
         if (result.allowed) return { status: 200, body: result, headers: API_HEADERS };
         return problemAnswerWith(new Problem(result.reason, result.message), API_HEADERS);
       },
@@ -237,6 +266,14 @@ function otherRoutes(store: MockStore, clientIp: string): Route[] {
       },
     },
   ];
+}
+
+/**
+ * The request's user agent. A service worker's requests do not carry the header: in a browser,
+ * the page's own.
+ */
+function userAgentOf(request: Request): string | null {
+  return request.headers.get('user-agent') ?? (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ?? null;
 }
 
 function toResponse(answer: Answer, method: string): Response {
@@ -289,21 +326,33 @@ function matchPath(url: string, path: string): { matches: boolean; id: string; u
  * base URL: HEAD on a GET route, OPTIONS (the methods of the routes that match), JSON 404s.
  */
 export function createHandlers(options: HandlerOptions): HttpHandler[] {
-  const { store, latencyMs = 0, failWith500 = false, clientIp = '127.0.0.1' } = options;
+  const { store, latencyMs = 0, failWith500 = false, clientIp = '127.0.0.1', expiryScan = true } = options;
   const prefix = (options.baseUrl ?? '/api').replace(/\/+$/, '');
   const base = resolveBase(prefix);
   // A relative base URL in Node (no page to resolve it against) matches any origin.
   const at = (path: string) => (base.origin !== undefined ? `${base.origin}${base.path}${path}` : `*${base.path}${path}`);
-  const underPats = (url: string) => matchPath(url, at('/pats')).matches || matchPath(url, at('/pats/*')).matches;
+  const under = (url: string, path: string) => matchPath(url, at(path)).matches || matchPath(url, at(`${path}/*`)).matches;
 
-  /** What every request under /pats goes through first: a user token, then a readable body. */
-  async function openPats(request: Request, id: string): Promise<PatRequest> {
+  /** What every request under /pats and /events goes through first: a user token. */
+  function openUser(request: Request, id: string): PatRequest {
     const bearer = bearerOf(request.headers.get('authorization'));
     if (bearer?.startsWith(SECRET_PREFIX)) throw problems.patCannotManage();
     const userId = bearer && bearer.length <= MAX_BEARER ? mockTokenUser(bearer) : undefined;
     if (!userId) throw problems.signInFirst();
-    const body = await readJson(request, LIMITS.bodyBytes);
-    return { userId, id, body, query: queryRecord(new URL(request.url).searchParams) };
+    const caller = { userId, ip: clientIp, userAgent: userAgentOf(request) };
+    return { userId, caller, id, body: undefined, query: queryRecord(new URL(request.url).searchParams) };
+  }
+
+  /** Under /pats, a readable body next. */
+  async function openPats(request: Request, id: string): Promise<PatRequest> {
+    const user = openUser(request, id);
+    return { ...user, body: await readJson(request, LIMITS.bodyBytes) };
+  }
+
+  /** Whatever the route, what a request under /pats or /events must pass before it is answered (or refused as unknown). */
+  async function open(request: Request): Promise<void> {
+    if (under(request.url, '/pats')) await openPats(request, '');
+    else if (under(request.url, '/events')) openUser(request, '');
   }
 
   const routes = [
@@ -312,6 +361,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
       if (id !== '' && !PAT_ID_PATTERN.test(id)) throw problems.patNotFound();
       return pat;
     }),
+    ...eventRoutes(store, async (request, id) => openUser(request, id)),
     ...otherRoutes(store, clientIp),
   ];
 
@@ -320,6 +370,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
     let result: Answer;
     try {
       if (failWith500) throw new Error('failWith500');
+      if (expiryScan) store.scan();
       result = await run();
     } catch (error) {
       if (!(error instanceof Problem) && !failWith500) console.error('[pat-kit mocks] request failed', error);
@@ -335,7 +386,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
     ({ request }) => firstMatch(request.url)?.undecodable === true,
     ({ request }) =>
       respond(request, async () => {
-        if (underPats(request.url)) await openPats(request, '');
+        await open(request);
         throw problems.undecodablePath();
       }),
   );
@@ -357,7 +408,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
     ({ request }) =>
       respond(request, async () => {
         const method = request.method.toUpperCase();
-        if (underPats(request.url)) await openPats(request, '');
+        await open(request);
         const allowed = routes.filter((route) => matchPath(request.url, at(route.path)).matches).map((route) => route.method);
         if (method === 'OPTIONS' && allowed.length > 0) return optionsAnswer(allowed, API_HEADERS);
         throw problems.routeNotFound(method, new URL(request.url).pathname);

@@ -10,6 +10,8 @@ export {
   type SeedPat,
   type ListQuery,
   type MockAuthorizeResult,
+  type MockCaller,
+  type SeedEvent,
 } from './store.js';
 export { createHandlers, mockTokenFor, mockTokenUser, MOCK_TOKEN_PREFIX, type HandlerOptions } from './handlers.js';
 export {

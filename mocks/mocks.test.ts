@@ -6,7 +6,7 @@ import { DEFAULT_CATALOG, Problem, SECRET_PATTERN, patStatus, secretPatId, type 
 import * as index from './index.js';
 import { INTERNAL_ERROR_BODY } from './index.js';
 import { createHandlers, mockTokenFor, mockTokenUser } from './handlers.js';
-import { SCENARIO_NAMES, createScenario, scenarioSettings, scenarios } from './scenarios.js';
+import { SCENARIO_NAMES, createScenario, scenarioSettings, scenarios, seededId } from './scenarios.js';
 import { MockStore } from './store.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00.000Z');
@@ -117,6 +117,124 @@ describe('the store', () => {
     );
   });
 
+  test('every change is an event of the PAT, with who made it and from where; a change that changes nothing is none', () => {
+    let now = NOW;
+    const store = new MockStore({ now: () => now });
+    const caller = { userId: 'alice', ip: '198.51.100.20', userAgent: 'Firefox/134.0' };
+    const read = { entity_type: 'clients', operation: 'read', entity_id: 'c-1' };
+    const pat = store.create(caller, { name: 'Deploy', duration: '30d', scopes: [read] });
+    const step = () => (now += 1000);
+    const changes: (() => unknown)[] = [
+      () => store.rename(caller, pat.id, 'Deploy'),
+      () => store.rename(caller, pat.id, 'Deploy bot'),
+      () => store.describe(caller, pat.id, ''),
+      () => store.describe(caller, pat.id, 'CI'),
+      () => store.addScopes(caller, pat.id, [{ ...read, entity_id: '*' }]),
+      () => store.removeScopes(caller, pat.id, ['made-up']),
+      () => store.clearScopes(caller, pat.id),
+      () => store.clearScopes(caller, pat.id),
+      () => store.revoke(caller, pat.id),
+      () => store.revoke(caller, pat.id),
+      () => store.reset(caller, pat.id, '7d'),
+    ];
+    for (const change of changes) {
+      step();
+      change();
+    }
+    const page = store.listPatEvents('alice', pat.id, 0, 100);
+    assert.deepEqual(
+      page.events.map((event) => event.kind),
+      ['regenerated', 'revoked', 'scopes_cleared', 'scopes_removed', 'scopes_added', 'described', 'renamed', 'created'],
+      'newest first; at the same instant, the last recorded first',
+    );
+    assert.equal(page.total, 8);
+    for (const event of page.events) {
+      assert.deepEqual([event.pat_id, event.actor, event.ip, event.user_agent], [pat.id, 'alice', '198.51.100.20', 'Firefox/134.0']);
+    }
+    const [regenerated, , cleared, removed, added, described, renamed, created] = page.events;
+    assert.deepEqual(created!.details, { expires_at: pat.expires_at, scopes: [{ ...read, domain_id: null }] });
+    assert.equal(created!.pat_name, 'Deploy');
+    assert.deepEqual([renamed!.pat_name, renamed!.details], ['Deploy bot', { from: 'Deploy', to: 'Deploy bot' }]);
+    assert.deepEqual(described!.details, { from: '', to: 'CI' });
+    assert.deepEqual(added!.details, { scopes: [{ ...read, entity_id: '*', domain_id: null }] });
+    assert.deepEqual(removed!.details, { scopes: [{ ...read, domain_id: null }] }, 'the scope the wildcard replaced');
+    assert.deepEqual(cleared!.details, { scopes: [{ ...read, entity_id: '*', domain_id: null }] });
+    assert.deepEqual(regenerated!.details, { expires_at: store.get('alice', pat.id).expires_at });
+    assert.deepEqual(
+      store.listPatEvents('alice', pat.id, 1, 2).events.map((event) => event.kind),
+      ['revoked', 'scopes_cleared'],
+    );
+    assert.throws(
+      () => store.listPatEvents('bob', pat.id, 0, 10),
+      (error: Problem) => error.code === 'not_found',
+    );
+    assert.equal(store.listEvents('bob', 0, 10).total, 0);
+  });
+
+  test('checks with the right secret are counted by UTC day; the first from an address is an event', () => {
+    let now = NOW;
+    const store = new MockStore({ now: () => now });
+    const pat = store.create('alice', {
+      name: 'Used',
+      duration: '30d',
+      scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }],
+    });
+    const read = { entity_type: 'clients', operation: 'read', entity_id: 'c-1' };
+    for (let n = 0; n < 3; n++) store.authorize(pat.secret, read, '203.0.113.7', 'grafana-agent/0.40');
+    store.authorize(pat.secret, { ...read, operation: 'delete' }, '203.0.113.7');
+    store.authorize(`${pat.secret.slice(0, -4)}AAAA`, read, '192.0.2.99');
+    now += 86_400_000;
+    store.authorize(pat.secret, read, '192.0.2.44', 'curl/8.5');
+    store.revoke('alice', pat.id);
+    store.authorize(pat.secret, read, '192.0.2.44');
+    const usage = store.usage('alice', pat.id, 3);
+    assert.deepEqual(usage, {
+      pat_id: pat.id,
+      days: [
+        { day: '2026-05-31', allowed: 0, denied: 0 },
+        { day: '2026-06-01', allowed: 3, denied: 1 },
+        { day: '2026-06-02', allowed: 1, denied: 1 },
+      ],
+      allowed: 4,
+      denied: 2,
+    });
+    assert.equal(store.usage('alice', pat.id).days.length, 30);
+    const used = store.listPatEvents('alice', pat.id, 0, 10).events.filter((event) => event.kind === 'new_address');
+    assert.deepEqual(
+      used.map((event) => [event.ip, event.user_agent, event.actor]),
+      [
+        ['192.0.2.44', 'curl/8.5', 'alice'],
+        ['203.0.113.7', 'grafana-agent/0.40', 'alice'],
+      ],
+    );
+  });
+
+  test('the expiry scan records each expiry once; a deleted PAT’s events stay for 90 days', () => {
+    let now = NOW;
+    const store = new MockStore({ now: () => now });
+    const pat = store.create('alice', { name: 'Short', duration: '1h' });
+    now += 2 * 3_600_000;
+    store.scan();
+    store.scan();
+    const kinds = () => store.listEvents('alice', 0, 10).events.map((event) => event.kind);
+    assert.deepEqual(kinds(), ['expired', 'created']);
+    const expired = store.listEvents('alice', 0, 1).events[0]!;
+    assert.deepEqual(
+      [expired.actor, expired.ip, expired.user_agent, expired.details],
+      ['system', null, null, { expires_at: pat.expires_at }],
+    );
+    store.remove('alice', pat.id);
+    assert.deepEqual(kinds(), ['deleted', 'expired', 'created']);
+    assert.throws(
+      () => store.usage('alice', pat.id),
+      (error: Problem) => error.code === 'not_found',
+    );
+    now += 90 * 86_400_000 - 1;
+    assert.equal(store.listEvents('alice', 0, 10).total, 3);
+    now += 2;
+    assert.equal(store.listEvents('alice', 0, 10).total, 0, 'gone 90 days after the delete');
+  });
+
   test('the catalog is served with presets within the maximum lifetime', () => {
     assert.deepEqual(new MockStore().catalog.entity_types, DEFAULT_CATALOG.entity_types);
     const short = new MockStore({ maxLifetime: '30d' });
@@ -180,6 +298,51 @@ describe('scenarios', () => {
     );
   });
 
+  test('default: every PAT has a history and the used ones a daily use, with each event’s name then', () => {
+    const store = scenarios.default({ now: NOW, clock: () => NOW });
+    for (const pat of store.list('alice', ALL).pats) {
+      const { events } = store.listPatEvents('alice', pat.id, 0, 100);
+      assert.equal(events.at(-1)!.kind, 'created', pat.name);
+      if (pat.revoked)
+        assert.ok(
+          events.some((event) => event.kind === 'revoked'),
+          pat.name,
+        );
+      if (pat.status === 'expired')
+        assert.ok(
+          events.some((event) => event.kind === 'expired' && event.actor === 'system'),
+          pat.name,
+        );
+      if (pat.last_used_ip)
+        assert.ok(
+          events.some((event) => event.kind === 'new_address' && event.ip === pat.last_used_ip),
+          pat.name,
+        );
+    }
+    const all = store.listEvents('alice', 0, 100);
+    assert.ok(all.total > 30, `${all.total} events`);
+    for (const kind of ['created', 'renamed', 'described', 'scopes_added', 'revoked', 'regenerated', 'expired', 'new_address']) {
+      assert.ok(
+        all.events.some((event) => event.kind === kind),
+        kind,
+      );
+    }
+    assert.ok(
+      all.events.some((event) => event.actor !== 'alice' && event.actor !== 'system'),
+      'a change by someone else',
+    );
+    const ci = seededId('alice', 'CI deploy');
+    const ciEvents = store.listPatEvents('alice', ci, 0, 100).events;
+    assert.equal(ciEvents.at(-1)!.pat_name, 'GitHub Actions deploy', 'named as it was before its rename');
+    assert.equal(ciEvents[0]!.pat_name, 'CI deploy');
+    assert.equal(ciEvents.at(-1)!.details.scopes!.length, 3, 'made with the scopes it has less the one added since');
+    const grafana = store.usage('alice', seededId('alice', 'Grafana dashboards read-only'));
+    assert.ok(grafana.allowed > 10_000 && grafana.days.at(-1)!.allowed > 0, `${grafana.allowed} checks`);
+    const local = store.usage('alice', seededId('alice', 'Local development'));
+    assert.deepEqual([local.allowed, local.denied], [0, 0], 'never used');
+    assert.deepEqual(scenarios.default({ now: NOW, clock: () => NOW }).usage('alice', ci, 90), store.usage('alice', ci, 90));
+  });
+
   test('empty and many', () => {
     assert.equal(scenarios.empty().count(), 0);
     const many = scenarios.many({ now: NOW, clock: () => NOW });
@@ -216,6 +379,9 @@ describe('handlers under msw/node', () => {
       'PATCH /api/pats/:id/scope/add',
       'PATCH /api/pats/:id/scope/remove',
       'DELETE /api/pats/:id/scope',
+      'GET /api/pats/:id/events',
+      'GET /api/pats/:id/usage',
+      'GET /api/events',
       'POST /api/authorize',
       'GET /api/demo/users',
       'POST /api/demo/login',
@@ -260,6 +426,8 @@ describe('handlers under msw/node', () => {
       ['GET', '/pats/summary'],
       ['GET', '/pats/00000000-0000-4000-8000-000000000000'],
       ['PATCH', '/pats/x/scope/add'],
+      ['GET', '/events'],
+      ['GET', '/pats/00000000-0000-4000-8000-000000000000/usage'],
       ['POST', '/authorize'],
       ['GET', '/demo/users'],
       ['POST', '/demo/login'],

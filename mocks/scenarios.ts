@@ -6,7 +6,7 @@
 import type { HttpHandler } from 'msw';
 import { DAY_MS as DAY } from '../contract/index.js';
 import { createHandlers, type HandlerOptions } from './handlers.js';
-import { MockStore, uuidFromBytes, type MockStoreOptions, type SeedPat } from './store.js';
+import { MockStore, uuidFromBytes, type MockStoreOptions, type SeedEvent, type SeedPat } from './store.js';
 import { createUpstreamHandlers, UpstreamStore, type UpstreamOptions } from './upstream.js';
 
 export const SCENARIO_NAMES = ['default', 'empty', 'many', 'error', 'slow'] as const;
@@ -68,8 +68,30 @@ interface PatSpec {
   updatedAgo?: number;
   lastUsedAgo?: number;
   ip?: string;
+  /** The user agent of its first use from `ip`. */
+  userAgent?: string;
+  /** Who revoked it, if not its owner. */
+  revokedBy?: string;
   scopes?: ScopeSpec[];
+  /** About how many checks a day it answered while it was in use (up to its last use); none by default. */
+  usePerDay?: number;
+  /** Its history besides what its times tell (see SeedPat.history), each `ago` before "now". */
+  history?: (Omit<SeedEvent, 'at'> & { ago: number })[];
 }
+
+/** Where alice and bob manage their tokens from: the portal in their browser. */
+const PORTAL = {
+  ip: '198.51.100.20',
+  userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_7) AppleWebKit/605.1.15 Version/18.2 Safari/605.1.15',
+};
+
+/** A scope of an event, from its spec. */
+const scope = ([entity_type, operation, entity_id, domain_id]: ScopeSpec) => ({
+  entity_type,
+  operation,
+  entity_id,
+  domain_id: domain_id ?? null,
+});
 
 /** A regenerate is a change: the last one, unless the PAT was revoked since (store.seed stamps that). */
 function lastChangeAgo(spec: PatSpec): number | undefined {
@@ -91,6 +113,26 @@ function specTimes(spec: PatSpec, now: number) {
   };
 }
 
+/**
+ * A PAT's checks on each day it was in use, from the day it was made to its last use: about
+ * `usePerDay`, fewer at weekends, now and then a few refused; the same for the same PAT.
+ */
+function dailyUsage(id: string, spec: PatSpec, now: number): SeedPat['usage'] {
+  const { createdAt, lastUsedAt } = specTimes(spec, now);
+  if (!spec.usePerDay || lastUsedAt === null) return [];
+  const noise = seededBytes(`${id}\u0000usage`, 90);
+  const usage: NonNullable<SeedPat['usage']> = [];
+  for (let daysAgo = 89; daysAgo >= 0; daysAgo--) {
+    const at = Math.min(now - daysAgo * DAY, lastUsedAt);
+    if (at < createdAt || now - daysAgo * DAY > lastUsedAt + DAY) continue;
+    const weekend = [0, 6].includes(new Date(at).getUTCDay());
+    const byte = noise[daysAgo]!;
+    const allowed = Math.round(spec.usePerDay * (weekend ? 0.35 : 0.7 + byte / 425));
+    usage.push({ at, allowed, denied: byte % 13 === 0 ? 1 + (byte % 4) : 0 });
+  }
+  return usage;
+}
+
 function seedAll(store: MockStore, userId: string, now: number, specs: PatSpec[]): void {
   for (const spec of specs) {
     const id = seededId(userId, spec.name);
@@ -101,6 +143,11 @@ function seedAll(store: MockStore, userId: string, now: number, specs: PatSpec[]
       ...specTimes(spec, now),
       updatedAt: ago(now, spec.updatedAgo ?? lastChangeAgo(spec)),
       lastUsedIp: spec.ip ?? null,
+      lastUsedUserAgent: spec.userAgent ?? null,
+      changedFrom: PORTAL,
+      revokedBy: spec.revokedBy,
+      history: spec.history?.map(({ ago: before, ...event }) => ({ ...event, at: now - before })),
+      usage: dailyUsage(id, spec, now),
       scopes: (spec.scopes ?? []).map(([entity_type, operation, entity_id, domain_id]) => ({
         id: seededId(id, entity_type, operation, entity_id, domain_id ?? ''),
         entity_type,
@@ -123,11 +170,23 @@ const ALICE: PatSpec[] = [
     lifetime: 90 * DAY,
     lastUsedAgo: 2 * HOUR,
     ip: '10.0.4.17',
+    userAgent: 'GitHub-Actions-Runner/2.321.0',
     scopes: [
       ['channels', 'create', '*'],
       ['channels', 'update', '*'],
       ['clients', 'create', '*'],
       ['clients', 'update', '*'],
+    ],
+    usePerDay: 140,
+    history: [
+      { kind: 'renamed', ago: 229 * DAY, details: { from: 'GitHub Actions deploy', to: 'CI deploy' } },
+      {
+        kind: 'described',
+        ago: 229 * DAY - 2 * MINUTE,
+        details: { from: '', to: 'GitHub Actions: deploys the edge gateway and rolls out client configs' },
+      },
+      { kind: 'scopes_added', ago: 120 * DAY, details: { scopes: [scope(['clients', 'update', '*'])] } },
+      { kind: 'new_address', ago: 30 * DAY, ip: '10.0.4.18', userAgent: 'GitHub-Actions-Runner/2.321.0' },
     ],
   },
   {
@@ -138,10 +197,19 @@ const ALICE: PatSpec[] = [
     updatedAgo: 30 * DAY,
     lastUsedAgo: 5 * MINUTE,
     ip: '172.18.0.5',
+    userAgent: 'Grafana/11.4.0',
     scopes: [
       ['channels', 'read', '*'],
       ['dashboards', 'list', '*'],
       ['dashboards', 'read', '*'],
+    ],
+    usePerDay: 1200,
+    history: [
+      {
+        kind: 'described',
+        ago: 30 * DAY,
+        details: { from: 'Grafana data source', to: 'Data source for the operations dashboards in Grafana' },
+      },
     ],
   },
   {
@@ -149,8 +217,10 @@ const ALICE: PatSpec[] = [
     description: 'Creates domains, groups and channels from infra/terraform',
     issuedAgo: 10 * DAY,
     lifetime: 180 * DAY,
+    updatedAgo: 3 * DAY,
     lastUsedAgo: 26 * HOUR,
     ip: '10.0.12.3',
+    userAgent: 'Terraform/1.10.3',
     scopes: [
       ['channels', 'create', '*', 'd-prod-eu'],
       ['clients', 'create', '*', 'd-prod-eu'],
@@ -158,6 +228,8 @@ const ALICE: PatSpec[] = [
       ['domains', 'update', 'd-prod-eu'],
       ['groups', 'create', '*', 'd-prod-eu'],
     ],
+    usePerDay: 25,
+    history: [{ kind: 'scopes_added', ago: 3 * DAY, details: { scopes: [scope(['groups', 'create', '*', 'd-prod-eu'])] } }],
   },
   {
     name: 'Mobile app telemetry',
@@ -166,7 +238,10 @@ const ALICE: PatSpec[] = [
     lifetime: 90 * DAY,
     lastUsedAgo: 12 * MINUTE,
     ip: '203.0.113.42',
+    userAgent: 'FieldService/4.2 (Android 14)',
     scopes: [['messages', 'publish', 'ch-telemetry', 'd-prod-eu']],
+    usePerDay: 600,
+    history: [{ kind: 'new_address', ago: 20 * DAY, ip: '203.0.113.7', userAgent: 'FieldService/4.2 (iOS 18.2)' }],
   },
   {
     name: 'Nightly backup',
@@ -176,10 +251,12 @@ const ALICE: PatSpec[] = [
     lifetime: 30 * DAY,
     lastUsedAgo: 6 * HOUR,
     ip: '10.0.9.8',
+    userAgent: 'curl/8.5.0',
     scopes: [
       ['channels', 'list', '*'],
       ['clients', 'list', '*'],
     ],
+    usePerDay: 4,
   },
   {
     name: 'Local development',
@@ -194,10 +271,12 @@ const ALICE: PatSpec[] = [
     revokedAgo: 44 * DAY,
     lastUsedAgo: 46 * DAY,
     ip: '10.0.4.9',
+    userAgent: 'Jenkins/2.452.3',
     scopes: [
       ['clients', 'create', '*'],
       ['clients', 'update', '*'],
     ],
+    usePerDay: 60,
   },
   {
     name: 'Leaked in support ticket',
@@ -205,9 +284,13 @@ const ALICE: PatSpec[] = [
     issuedAgo: 60 * DAY,
     lifetime: 90 * DAY,
     revokedAgo: 59 * DAY,
+    revokedBy: 'secops',
     lastUsedAgo: 59 * DAY + 3 * HOUR,
     ip: '198.51.100.7',
+    userAgent: 'python-requests/2.32.3',
     scopes: [['users', 'read', '*']],
+    usePerDay: 3,
+    history: [{ kind: 'new_address', ago: 59 * DAY + 4 * HOUR, ip: '192.0.2.77', userAgent: 'curl/8.4.0' }],
   },
   {
     name: 'Q3 data export',
@@ -232,13 +315,17 @@ const ALICE: PatSpec[] = [
     description: 'Subscribes to the alarm channels and forwards to PagerDuty',
     issuedAgo: 15 * DAY,
     lifetime: 365 * DAY,
+    updatedAgo: 6 * DAY,
     lastUsedAgo: 3 * MINUTE,
     ip: '34.120.4.2',
+    userAgent: 'alert-forwarder/1.8',
     scopes: [
       ['channels', 'read', 'ch-alarms'],
       ['messages', 'subscribe', 'ch-alarms'],
       ['messages', 'subscribe', 'ch-alarms-eu', 'd-prod-eu'],
     ],
+    usePerDay: 450,
+    history: [{ kind: 'scopes_added', ago: 6 * DAY, details: { scopes: [scope(['messages', 'subscribe', 'ch-alarms-eu', 'd-prod-eu'])] } }],
   },
   {
     name: 'Support team access',
@@ -264,10 +351,12 @@ const BOB: PatSpec[] = [
     lifetime: 365 * DAY,
     lastUsedAgo: MINUTE,
     ip: '192.168.1.50',
+    userAgent: 'HomeAssistant/2025.1.0',
     scopes: [
       ['messages', 'publish', '*'],
       ['messages', 'subscribe', '*'],
     ],
+    usePerDay: 900,
   },
   {
     name: 'Grafana dashboards read-only',
@@ -275,7 +364,9 @@ const BOB: PatSpec[] = [
     lifetime: 90 * DAY,
     lastUsedAgo: 50 * MINUTE,
     ip: '172.18.0.9',
+    userAgent: 'Grafana/11.4.0',
     scopes: [['dashboards', 'read', '*']],
+    usePerDay: 300,
   },
   {
     name: 'Nightly reports',
@@ -294,6 +385,7 @@ const BOB: PatSpec[] = [
     lastUsedAgo: 6 * DAY,
     ip: '10.2.0.3',
     scopes: [['clients', 'update', '*', 'd-staging']],
+    usePerDay: 20,
   },
   {
     name: 'Prototype',
@@ -397,13 +489,14 @@ export const scenarioSettings: Record<ScenarioName, Pick<HandlerOptions, 'latenc
 export function createScenario(name: ScenarioName, options: ScenarioOptions = {}): { store: MockStore; handlers: HttpHandler[] } {
   const seed = scenarios[name];
   if (!seed) throw new Error(`unknown mock scenario "${name}"; use one of ${SCENARIO_NAMES.join(', ')}`);
-  const { store: given, baseUrl, latencyMs, failWith500, clientIp, ...seedOptions } = options;
+  const { store: given, baseUrl, latencyMs, failWith500, clientIp, expiryScan, ...seedOptions } = options;
   const store = given ?? seed(seedOptions);
   const settings = scenarioSettings[name];
   const handlers = createHandlers({
     store,
     baseUrl,
     clientIp,
+    expiryScan,
     latencyMs: latencyMs ?? settings.latencyMs,
     failWith500: failWith500 ?? settings.failWith500,
   });

@@ -4,7 +4,8 @@
  * unique per user regardless of case, scopes merged with `mergeScopes`, at most 1000 scopes
  * per PAT, lifetimes within the maximum, secrets shown once and kept only as a SHA-256 digest,
  * and every read and write filtered by the caller's user id (another user's PAT is the same
- * 404 as an unknown id).
+ * 404 as an unknown id). Every change is an event of the PAT's history, and every check with
+ * the right secret is counted (see activity.ts), as on the server.
  *
  * The methods take input that already has the right shape (see validate.ts) and throw a
  * `Problem` (the server's own) for anything else.
@@ -26,11 +27,17 @@ import {
   resolveCatalog,
   scopeGrants,
   secretPatId,
+  SYSTEM_ACTOR,
+  USAGE_DAYS,
   type AuthorizeRequest,
   type Catalog,
   type CatalogOptions,
   type Pat,
+  type PatEventDetails,
+  type PatEventKind,
+  type PatEventPage,
   type PatPage,
+  type PatUsage,
   type PatSortKey,
   type PatWithSecret,
   type Scope,
@@ -44,6 +51,7 @@ import {
   type DemoUser,
 } from '../contract/index.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { ActivityLog, type EventSource } from './activity.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /** A secret's SHA-256 as hex: like the server, the mock keeps only a digest of each secret. */
@@ -67,6 +75,16 @@ export interface MockStoreOptions {
   users?: readonly MockUser[];
 }
 
+/**
+ * Who makes a change, and from where: what its event records. A bare user id is a change with
+ * no client address or user agent.
+ */
+export interface MockCaller {
+  userId: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
 /** What the store keeps of a PAT: never the secret, only its digest. */
 interface StoredPat {
   id: string;
@@ -83,6 +101,20 @@ interface StoredPat {
   last_used_at: string | null;
   last_used_ip: string | null;
   scopes: Scope[];
+  /** The expiry whose `expired` event is recorded (the server's expiry scan moved past it). */
+  expired_for: string | null;
+}
+
+/** An event of a seeded PAT's history besides those `seed` records from its times. Times are epoch ms. */
+export interface SeedEvent {
+  kind: PatEventKind;
+  at: number;
+  /** The owner by default. */
+  actor?: string;
+  /** The PAT's `changedFrom` by default. */
+  ip?: string | null;
+  userAgent?: string | null;
+  details?: PatEventDetails;
 }
 
 /** A PAT put straight into the store by a scenario, with any history. Times are epoch ms. */
@@ -99,7 +131,17 @@ export interface SeedPat {
   revokedAt?: number | null;
   lastUsedAt?: number | null;
   lastUsedIp?: string | null;
+  /** The user agent of its first use from `lastUsedIp` (its `new_address` event). */
+  lastUsedUserAgent?: string | null;
+  /** Who revoked it, if not its owner. */
+  revokedBy?: string;
+  /** Where its owner made its changes from (its events' client address and user agent, unless an event says otherwise). */
+  changedFrom?: { ip: string | null; userAgent: string | null };
   scopes?: (ScopeInput & { id?: string })[];
+  /** More of its history: renames, scope changes, uses from other addresses… */
+  history?: SeedEvent[];
+  /** Its checks, each counted on the UTC day of `at`. */
+  usage?: { at: number; allowed: number; denied: number }[];
 }
 
 export interface ListQuery {
@@ -138,7 +180,7 @@ export function uuidFromBytes(bytes: Uint8Array): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function compareScopes(a: Scope, b: Scope): number {
+function compareScopes(a: ScopeInput, b: ScopeInput): number {
   return (
     compareBinary(a.entity_type, b.entity_type) ||
     compareBinary(a.operation, b.operation) ||
@@ -149,6 +191,24 @@ function compareScopes(a: Scope, b: Scope): number {
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
+}
+
+/** A scope as an event tells it: what it granted, without its row id. */
+function eventScope({ entity_type, operation, entity_id, domain_id }: ScopeInput) {
+  return { entity_type, operation, entity_id, domain_id: domain_id || null };
+}
+
+/** The scopes a seeded PAT was made with: those it has, less those its history added, plus those it took away. */
+function scopesAtCreation(scopes: ScopeInput[], history: SeedEvent[]): ReturnType<typeof eventScope>[] {
+  const key = (scope: ScopeInput) => JSON.stringify(eventScope(scope));
+  const held = new Map(scopes.map((scope) => [key(scope), eventScope(scope)]));
+  for (const event of [...history].sort((a, b) => b.at - a.at)) {
+    for (const scope of event.details?.scopes ?? []) {
+      if (event.kind === 'scopes_added') held.delete(key(scope));
+      else if (event.kind === 'scopes_removed' || event.kind === 'scopes_cleared') held.set(key(scope), eventScope(scope));
+    }
+  }
+  return [...held.values()].sort(compareScopes);
 }
 
 function constantTimeEqual(a: string, b: string): boolean {
@@ -166,6 +226,7 @@ export class MockStore {
   readonly #now: () => number;
   /** Insertion order is irrelevant: every list is sorted. */
   readonly #pats = new Map<string, StoredPat>();
+  readonly #activity = new ActivityLog(randomUuid);
 
   constructor(options: MockStoreOptions = {}) {
     const { catalog, maxLifetimeMs } = resolveCatalog(options.catalog, options.maxLifetime);
@@ -189,7 +250,51 @@ export class MockStore {
 
   /** Forgets every PAT of every user. */
   clear(): void {
+    for (const id of this.#pats.keys()) this.#activity.forget(id);
     this.#pats.clear();
+  }
+
+  // Activity
+
+  /** The user id of `who`, and the source its events record. */
+  #caller(who: string | MockCaller): { userId: string; source: EventSource } {
+    const caller = typeof who === 'string' ? { userId: who } : who;
+    return { userId: caller.userId, source: { actor: caller.userId, ip: caller.ip ?? null, userAgent: caller.userAgent ?? null } };
+  }
+
+  #record(pat: StoredPat, kind: PatEventKind, source: EventSource, details?: PatEventDetails, at = this.now()): void {
+    this.#activity.record(pat, kind, at, source, details);
+  }
+
+  /**
+   * The server's expiry scan: records the `expired` event of each PAT that is past its expiry
+   * and not revoked, once per expiry (a regenerated PAT can expire again). The handlers run it
+   * before every request, unless told not to.
+   */
+  scan(): void {
+    const now = this.now();
+    for (const pat of this.#pats.values()) {
+      if (pat.revoked || Date.parse(pat.expires_at) > now || pat.expired_for === pat.expires_at) continue;
+      pat.expired_for = pat.expires_at;
+      this.#record(pat, 'expired', { actor: SYSTEM_ACTOR, ip: null, userAgent: null }, { expires_at: pat.expires_at }, now);
+    }
+  }
+
+  /** `GET /pats/{id}/events`: the PAT's history, newest first. */
+  listPatEvents(userId: string, id: string, offset: number, limit: number): PatEventPage {
+    this.#find(userId, id);
+    return this.#activity.page(userId, id, offset, limit, this.now());
+  }
+
+  /** `GET /events`: the history of all the user's PATs, deleted ones' included, newest first. */
+  listEvents(userId: string, offset: number, limit: number): PatEventPage {
+    return this.#activity.page(userId, undefined, offset, limit, this.now());
+  }
+
+  /** `GET /pats/{id}/usage`: the PAT's checks on each of the last `days` UTC days. */
+  usage(userId: string, id: string, days: number = USAGE_DAYS.default): PatUsage {
+    this.#find(userId, id);
+    return this.#activity.usage(id, days, this.now());
   }
 
   // Reads
@@ -290,7 +395,8 @@ export class MockStore {
   }
 
   /** `POST /pats`: the PAT and its scopes at once; the answer is the only time the secret shows. */
-  create(userId: string, input: { name: string; description?: string; duration: string; scopes?: ScopeInput[] }): PatWithSecret {
+  create(who: string | MockCaller, input: { name: string; description?: string; duration: string; scopes?: ScopeInput[] }): PatWithSecret {
+    const { userId, source } = this.#caller(who);
     const lifetime = lifetimeMs(input.duration, this.maxLifetimeMs);
     const scopes = allowedScopes(this.catalog, input.scopes ?? []);
     if (this.#nameTaken(userId, input.name)) throw problems.duplicateName();
@@ -298,7 +404,7 @@ export class MockStore {
     const id = randomUuid();
     const secret = this.#newSecret(id);
     const { add } = mergeScopes([], scopes);
-    this.#pats.set(id, {
+    const pat: StoredPat = {
       id,
       user_id: userId,
       name: input.name,
@@ -313,11 +419,18 @@ export class MockStore {
       last_used_at: null,
       last_used_ip: null,
       scopes: add.map((scope) => this.#scope(id, scope)).sort(compareScopes),
-    });
+      expired_for: null,
+    };
+    this.#pats.set(id, pat);
+    this.#record(pat, 'created', source, { expires_at: pat.expires_at, scopes: add.map(eventScope) }, now);
     return { ...this.get(userId, id), secret };
   }
 
-  /** Puts a PAT with any history into the store (scenarios); returns it with its secret. */
+  /**
+   * Puts a PAT with any history into the store (scenarios); returns it with its secret. Its
+   * events are those its times tell (created, regenerated, revoked, expired, its first use from
+   * `lastUsedIp` soon after it was made) and `history`, each with the name it had then.
+   */
   seed(userId: string, spec: SeedPat): PatWithSecret {
     if (this.#nameTaken(userId, spec.name)) throw new Error(`${userId} already has a PAT named "${spec.name}"`);
     const id = spec.id ?? randomUuid();
@@ -345,8 +458,59 @@ export class MockStore {
       last_used_ip: spec.lastUsedAt === undefined || spec.lastUsedAt === null ? null : (spec.lastUsedIp ?? null),
       // mergeScopes keeps the other fields of what it plans to add: a seeded scope keeps its id.
       scopes: add.map((scope) => this.#scope(id, scope)).sort(compareScopes),
+      expired_for: null,
     });
+    this.#seedHistory(this.#pats.get(id)!, spec);
+    for (const { at, allowed, denied } of spec.usage ?? []) {
+      this.#activity.count(id, at, true, allowed);
+      this.#activity.count(id, at, false, denied);
+    }
     return { ...this.get(userId, id), secret };
+  }
+
+  #seedHistory(pat: StoredPat, spec: SeedPat): void {
+    const createdAt = spec.createdAt ?? spec.issuedAt;
+    const history = spec.history ?? [];
+    const events: SeedEvent[] = [
+      {
+        kind: 'created',
+        at: createdAt,
+        details: { expires_at: iso(createdAt + spec.expiresAt - spec.issuedAt), scopes: scopesAtCreation(pat.scopes, history) },
+      },
+      ...(createdAt < spec.issuedAt ? [{ kind: 'regenerated' as const, at: spec.issuedAt, details: { expires_at: pat.expires_at } }] : []),
+      ...(pat.revoked_at ? [{ kind: 'revoked' as const, at: Date.parse(pat.revoked_at), actor: spec.revokedBy }] : []),
+      ...history,
+    ];
+    if (pat.last_used_at && pat.last_used_ip) {
+      const at = Math.min(Date.parse(pat.last_used_at), createdAt + 10 * 60_000);
+      events.push({ kind: 'new_address', at, ip: pat.last_used_ip, userAgent: spec.lastUsedUserAgent ?? null });
+    }
+    const expiresAt = spec.expiresAt;
+    if (expiresAt <= this.now() && !(spec.revokedAt != null && spec.revokedAt <= expiresAt)) {
+      pat.expired_for = pat.expires_at;
+      events.push({
+        kind: 'expired',
+        at: expiresAt,
+        actor: SYSTEM_ACTOR,
+        ip: null,
+        userAgent: null,
+        details: { expires_at: pat.expires_at },
+      });
+    }
+    events.sort((a, b) => a.at - b.at);
+    // Each event with the name the PAT had then: before a rename, the name it was renamed from.
+    let name = pat.name;
+    const named = events.reduceRight<{ event: SeedEvent; name: string }[]>((list, event) => {
+      list.unshift({ event, name });
+      if (event.kind === 'renamed' && event.details?.from !== undefined) name = event.details.from;
+      return list;
+    }, []);
+    const from = spec.changedFrom ?? { ip: null, userAgent: null };
+    for (const { event, name } of named) {
+      const { kind, at, actor = pat.user_id, ip = from.ip, userAgent = from.userAgent, details } = event;
+      if (kind === 'new_address' && ip) this.#activity.firstUseFrom(pat.id, ip);
+      this.#activity.record({ ...pat, name }, kind, at, { actor, ip, userAgent }, details);
+    }
   }
 
   #touch(pat: StoredPat): string {
@@ -354,18 +518,25 @@ export class MockStore {
     return pat.updated_at;
   }
 
-  rename(userId: string, id: string, name: string): Pat {
+  /** A rename is an event only when the name changes (by a character, not only by its key). */
+  rename(who: string | MockCaller, id: string, name: string): Pat {
+    const { userId, source } = this.#caller(who);
     const pat = this.#find(userId, id);
     if (this.#nameTaken(userId, name, id)) throw problems.duplicateName();
+    const from = pat.name;
     pat.name = name;
     this.#touch(pat);
+    if (from !== name) this.#record(pat, 'renamed', source, { from, to: name });
     return this.get(userId, id);
   }
 
-  describe(userId: string, id: string, description: string): Pat {
+  describe(who: string | MockCaller, id: string, description: string): Pat {
+    const { userId, source } = this.#caller(who);
     const pat = this.#find(userId, id);
+    const from = pat.description;
     pat.description = description;
     this.#touch(pat);
+    if (from !== description) this.#record(pat, 'described', source, { from, to: description });
     return this.get(userId, id);
   }
 
@@ -373,7 +544,8 @@ export class MockStore {
    * Regenerate: a new secret and lifetime; name, description, scopes and `created_at` stay, and
    * the last use (of the old secret) goes.
    */
-  reset(userId: string, id: string, duration: string): PatWithSecret {
+  reset(who: string | MockCaller, id: string, duration: string): PatWithSecret {
+    const { userId, source } = this.#caller(who);
     const lifetime = lifetimeMs(duration, this.maxLifetimeMs);
     const pat = this.#find(userId, id);
     const now = this.now();
@@ -386,34 +558,47 @@ export class MockStore {
     pat.revoked_at = null;
     pat.last_used_at = null;
     pat.last_used_ip = null;
+    this.#record(pat, 'regenerated', source, { expires_at: pat.expires_at }, now);
     return { ...this.get(userId, id), secret };
   }
 
-  revoke(userId: string, id: string): void {
+  /** Revoking a revoked PAT changes nothing, and is no event. */
+  revoke(who: string | MockCaller, id: string): void {
+    const { userId, source } = this.#caller(who);
     const pat = this.#find(userId, id);
     if (pat.revoked) return;
     pat.revoked = true;
     pat.revoked_at = this.#touch(pat);
+    this.#record(pat, 'revoked', source);
   }
 
-  remove(userId: string, id: string): void {
-    this.#find(userId, id);
-    this.#pats.delete(id);
+  /** Deletes the PAT with its counts; its events stay, for the retention period. */
+  remove(who: string | MockCaller, id: string): void {
+    const { userId, source } = this.#caller(who);
+    this.#delete(this.#find(userId, id), source);
+  }
+
+  #delete(pat: StoredPat, source: EventSource): void {
+    this.#pats.delete(pat.id);
+    this.#activity.forget(pat.id);
+    this.#record(pat, 'deleted', source);
   }
 
   /** Deletes every PAT of the user; returns how many went. */
-  removeAll(userId: string): number {
+  removeAll(who: string | MockCaller): number {
+    const { userId, source } = this.#caller(who);
     let deleted = 0;
-    for (const [id, pat] of this.#pats) {
+    for (const pat of [...this.#pats.values()]) {
       if (pat.user_id !== userId) continue;
-      this.#pats.delete(id);
+      this.#delete(pat, source);
       deleted++;
     }
     return deleted;
   }
 
   /** Adds scopes: covered ones are no-ops, a new wildcard replaces what it covers. */
-  addScopes(userId: string, id: string, input: ScopeInput[]): ScopeList {
+  addScopes(who: string | MockCaller, id: string, input: ScopeInput[]): ScopeList {
+    const { userId, source } = this.#caller(who);
     const scopes = allowedScopes(this.catalog, input);
     const pat = this.#find(userId, id);
     const { add, remove } = mergeScopes(pat.scopes, scopes);
@@ -423,39 +608,55 @@ export class MockStore {
     const gone = new Set(remove.map((scope) => scope.id));
     pat.scopes = [...pat.scopes.filter((scope) => !gone.has(scope.id)), ...add.map((scope) => this.#scope(id, scope))].sort(compareScopes);
     this.#touch(pat);
+    // A broader scope replaces the narrower ones it covers: both are told.
+    if (add.length > 0) this.#record(pat, 'scopes_added', source, { scopes: add.map(eventScope) });
+    if (remove.length > 0) this.#record(pat, 'scopes_removed', source, { scopes: remove.map(eventScope) });
     return { scopes: this.#scopes(pat) };
   }
 
   /** Removes the PAT's scopes with these ids; ids of other PATs' scopes are ignored. */
-  removeScopes(userId: string, id: string, scopeIds: string[]): ScopeList {
+  removeScopes(who: string | MockCaller, id: string, scopeIds: string[]): ScopeList {
+    const { userId, source } = this.#caller(who);
     const pat = this.#find(userId, id);
     const gone = new Set(scopeIds);
+    const removed = pat.scopes.filter((scope) => gone.has(scope.id));
     pat.scopes = pat.scopes.filter((scope) => !gone.has(scope.id));
     this.#touch(pat);
+    if (removed.length > 0) this.#record(pat, 'scopes_removed', source, { scopes: removed.map(eventScope) });
     return { scopes: this.#scopes(pat) };
   }
 
-  clearScopes(userId: string, id: string): ScopeList {
+  clearScopes(who: string | MockCaller, id: string): ScopeList {
+    const { userId, source } = this.#caller(who);
     const pat = this.#find(userId, id);
+    const removed = pat.scopes;
     pat.scopes = [];
     this.#touch(pat);
+    if (removed.length > 0) this.#record(pat, 'scopes_cleared', source, { scopes: removed.map(eventScope) });
     return { scopes: [] };
   }
 
   /**
    * `POST /authorize`: may `token` do `request`? The secret is checked before anything about
-   * the PAT's state is told; a success records `last_used_at`/`last_used_ip` at most once a
-   * minute.
+   * the PAT's state is told. A check with the right secret is counted (allowed, or denied: no
+   * scope grants it, or the PAT is revoked or expired), and its first from a client address is
+   * a `new_address` event; a success records `last_used_at`/`last_used_ip` at most once a minute.
    */
-  authorize(token: string, request: AuthorizeRequest, ip: string | null = null): MockAuthorizeResult {
+  authorize(token: string, request: AuthorizeRequest, ip: string | null = null, userAgent: string | null = null): MockAuthorizeResult {
     const id = secretPatId(token);
     if (!id) return UNAUTHENTICATED;
     const digest = digestOf(token);
     const now = this.now();
     const pat = this.#pats.get(id);
     if (!pat || !constantTimeEqual(digest, pat.digest)) return UNAUTHENTICATED;
-    if (pat.revoked || Date.parse(pat.expires_at) <= now) return UNAUTHENTICATED;
-    if (!pat.scopes.some((scope) => scopeGrants(scope, request))) {
+    if (ip && this.#activity.firstUseFrom(id, ip)) this.#record(pat, 'new_address', { actor: pat.user_id, ip, userAgent }, {}, now);
+    if (pat.revoked || Date.parse(pat.expires_at) <= now) {
+      this.#activity.count(id, now, false);
+      return UNAUTHENTICATED;
+    }
+    const allowed = pat.scopes.some((scope) => scopeGrants(scope, request));
+    this.#activity.count(id, now, allowed);
+    if (!allowed) {
       return {
         allowed: false,
         reason: 'forbidden',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { DEFAULT_MAX_LIFETIME, parseDuration, type Catalog } from '../contract/index.js';
 import { isPostgresUrl } from './db/database.js';
+import { webhookKey } from './events/webhook-signature.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './http/rate-limit.js';
 
 /** The standalone server's settings, read from the environment (README: Configuration). */
@@ -28,6 +29,11 @@ export interface ServerConfig {
   /** Express's `trust proxy`: hops (a number), or addresses and subnets; unset trusts none. */
   trustProxy?: number | string;
   catalog?: Pick<Catalog, 'entity_types'> & Partial<Pick<Catalog, 'durations'>>;
+  /** Webhook endpoints for notifications, and the secret that signs them (`whsec_…`). */
+  webhookUrls: string[];
+  webhookSecret?: string;
+  /** How long a deleted PAT's events are kept. */
+  eventRetention?: string;
   logLevel: string;
   production: boolean;
 }
@@ -111,6 +117,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     throw new ConfigError(`PAT_RATE_LIMIT must be a whole number of requests a minute (0 for no limit), not "${perMinute}"`);
   const rateLimit = Number(perMinute) === 0 ? false : { max: Number(perMinute), windowMs: 60_000 };
 
+  const webhookUrls = (env.PAT_WEBHOOK_URLS || '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  const badUrl = webhookUrls.find((url) => !/^https?:\/\//i.test(url) || !URL.canParse(url));
+  if (badUrl !== undefined) throw new ConfigError(`PAT_WEBHOOK_URLS must be http(s) URLs separated by commas; "${badUrl}" is not one`);
+  const webhookSecret = env.PAT_WEBHOOK_SECRET || undefined;
+  if (webhookSecret !== undefined && !webhookKey(webhookSecret)) {
+    throw new ConfigError('PAT_WEBHOOK_SECRET must be whsec_ followed by the base64 of 24 or more random bytes');
+  }
+  if (webhookUrls.length > 0 && !webhookSecret) throw new ConfigError('PAT_WEBHOOK_URLS needs PAT_WEBHOOK_SECRET to sign the deliveries');
+  const eventRetention = env.PAT_EVENT_RETENTION || undefined;
+  if (eventRetention !== undefined) {
+    const parsed = parseDuration(eventRetention);
+    if (!parsed.ok || parsed.ms <= 0)
+      throw new ConfigError(`PAT_EVENT_RETENTION must be a positive duration like "90d", not "${eventRetention}"`);
+  }
+
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -129,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     rateLimit,
     trustProxy: env.PAT_TRUST_PROXY ? readTrustProxy(env.PAT_TRUST_PROXY) : undefined,
     catalog: env.PAT_CATALOG ? readCatalog(env.PAT_CATALOG) : undefined,
+    webhookUrls,
+    webhookSecret,
+    eventRetention,
     logLevel: env.LOG_LEVEL || 'info',
     production,
   };

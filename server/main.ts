@@ -37,6 +37,9 @@ async function main(): Promise<void> {
     pepper: config.pepper,
     maxLifetime: config.maxLifetime,
     catalog: config.catalog,
+    webhookUrls: config.webhookUrls,
+    webhookSecret: config.webhookSecret,
+    eventRetention: config.eventRetention,
     demo: config.demo,
     staticDir: config.staticDir,
   });

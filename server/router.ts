@@ -2,12 +2,26 @@ import { Router, type RequestHandler } from 'express';
 import { pino } from 'pino';
 import { noStore } from './http/no-store.js';
 import type { Logger } from './logger.js';
-import { LIMITS, resolveCatalog, type CatalogOptions } from '../contract/index.js';
+import {
+  DEFAULT_EVENT_RETENTION,
+  LIMITS,
+  parseDuration,
+  resolveCatalog,
+  type CatalogOptions,
+  type Notification,
+} from '../contract/index.js';
 import { createAuthorizer, type AuthorizePat } from './authz/authorizer.js';
 import { listenForChanges, type ChangeListener } from './authz/change-listener.js';
 import { createAuthorizeRoutes, createRequirePat, type RequirePatOptions } from './authz/authorize.routes.js';
 import { GrantCache } from './authz/grant-cache.js';
-import { createLastUseRecorder } from './authz/last-use-recorder.js';
+import { createUseRecorder } from './usage/use-recorder.js';
+import { createActivityRoutes } from './events/activity.routes.js';
+import { ActivityService } from './events/activity.service.js';
+import { createDispatcher, DEFAULT_RETRY, type RetryPolicy } from './events/dispatcher.js';
+import { createEventIds, type EventIds } from './events/event-id.js';
+import { CALLBACK_TARGET, Journal } from './events/journal.js';
+import { createMaintenance } from './events/maintenance.js';
+import { webhookKey } from './events/webhook-signature.js';
 import { createTokenHasher } from './tokens/token.js';
 import { postgresUrlOf, type PatDatabase } from './db/database.js';
 import { dialectOf } from './db/dialect.js';
@@ -53,6 +67,25 @@ export interface PatKitOptions extends IdentityOptions {
   onChange?: (patIds: string[]) => void;
   /** Where PAT Kit logs: any logger with info, warn and error (e.g. `console`); pino by default. */
   logger?: Logger;
+  /**
+   * Webhook endpoints told of every notification (`pat.expiring`, `pat.expired`, `pat.revoked`,
+   * `pat.regenerated`, `pat.deleted`): POSTed at least once, signed with `webhookSecret`,
+   * retried with backoff for a day.
+   */
+  webhookUrls?: readonly string[];
+  /** The webhooks' signing secret, `whsec_<base64 of 24 or more random bytes>` (Standard Webhooks); required with `webhookUrls`. */
+  webhookSecret?: string;
+  /**
+   * Told of every notification as a webhook is, at least once and through the same outbox: a
+   * notification counts as delivered when it resolves, and is tried again when it rejects.
+   */
+  onEvent?: (notification: Notification) => void | Promise<void>;
+  /** Notification delivery: each attempt's time limit (10 s), how often the outbox is read (5 s), the retries. */
+  webhooks?: { timeoutMs?: number; pollMs?: number; retry?: Partial<RetryPolicy> };
+  /** How long a deleted PAT's events are kept, as a duration string: `"90d"` by default. */
+  eventRetention?: string;
+  /** How often the expiry scan (expired events, expiry notices) and the retention sweeps run: 60 s by default. */
+  scanIntervalMs?: number;
 }
 
 export interface PatKit {
@@ -64,9 +97,14 @@ export interface PatKit {
   requirePat: (options: RequirePatOptions) => RequestHandler;
   /** Forgets what is cached about these PATs: for changes made elsewhere and told by the host's own bus. */
   invalidate(patIds: string[]): void;
-  /** Resolves once the last uses of the checks answered so far are in the database. */
+  /**
+   * Resolves once what the checks answered so far left behind (last uses, counts, new
+   * addresses) is in the database, and the notifications due have had their attempt.
+   */
   flush(): Promise<void>;
-  /** Writes the last uses still queued and stops the writer thread; call it before `db.destroy()`. */
+  /** Runs the expiry scan and the retention sweeps now (they also run every `scanIntervalMs`). */
+  scan(): Promise<void>;
+  /** Writes what is still queued, stops the writer thread and the timers; call it before `db.destroy()`. */
   close(): Promise<void>;
 }
 
@@ -102,35 +140,84 @@ function listenToOtherInstances(options: PatKitOptions, cache: GrantCache, logge
   });
 }
 
+function retentionMs(retention = DEFAULT_EVENT_RETENTION): number {
+  const parsed = parseDuration(retention);
+  if (!parsed.ok) throw new Error(`eventRetention: ${parsed.reason}`);
+  return parsed.ms;
+}
+
+/** The outbox's writer (the journal) and its reader (the dispatcher), from the webhook options. */
+function notifications(options: PatKitOptions, logger: Logger, now: () => number, eventId: EventIds) {
+  const urls = options.webhookUrls ?? [];
+  for (const url of urls) {
+    if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) throw new Error(`webhookUrls: "${url}" is not an http(s) URL`);
+  }
+  const key = options.webhookSecret === undefined ? undefined : webhookKey(options.webhookSecret);
+  if (options.webhookSecret !== undefined && !key) {
+    throw new Error('webhookSecret must be whsec_ followed by the base64 of 24 or more random bytes');
+  }
+  if (urls.length > 0 && !key) throw new Error('webhookUrls need a webhookSecret to sign their deliveries');
+  const dispatcher = createDispatcher({
+    db: options.db,
+    urls,
+    key,
+    onEvent: options.onEvent,
+    now,
+    logger,
+    timeoutMs: options.webhooks?.timeoutMs ?? 10_000,
+    pollMs: options.webhooks?.pollMs ?? 5_000,
+    retry: { ...DEFAULT_RETRY, ...options.webhooks?.retry },
+  });
+  const journal = new Journal([...urls, ...(options.onEvent ? [CALLBACK_TARGET] : [])], eventId, () => dispatcher.nudge());
+  return { dispatcher, journal };
+}
+
 /** Everything PAT Kit does, over one database and one grant cache. No module-level state. */
 export function createPatKit(options: PatKitOptions): PatKit {
   const logger = options.logger ?? pino();
   const now = options.now ?? Date.now;
+  // First: the options it refuses are refused before anything starts.
+  const eventId = createEventIds();
+  const { dispatcher, journal } = notifications(options, logger, now, eventId);
   const { catalog, maxLifetimeMs } = resolveCatalog(options.catalog, options.maxLifetime);
   const cache = new GrantCache(options.cache?.maxEntries ?? DEFAULT_CACHE_ENTRIES, options.cache?.ttlMs ?? 60_000);
   const hashToken = createTokenHasher(options.pepper);
-  const lastUses = createLastUseRecorder({
+  const uses = createUseRecorder({
     db: options.db,
-    onError: (err) => logger.error({ err }, 'could not record the last use of personal access tokens'),
+    eventId,
+    onError: (err) => logger.error({ err }, 'could not record the uses of personal access tokens'),
   });
-  const authorizePat = createAuthorizer({ db: options.db, cache, hashToken, now, lastUses });
+  const authorizePat = createAuthorizer({ db: options.db, cache, hashToken, now, uses });
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const failedChecks = rateLimit ? limitFailures(rateLimit, 'failed token checks') : undefined;
   const changed = (patIds: string[]) => {
     cache.invalidate(patIds);
     options.onChange?.(patIds);
   };
-  const service = new PatService({ db: options.db, catalog, maxLifetimeMs, hashToken, changed, now });
+  const service = new PatService({ db: options.db, catalog, maxLifetimeMs, hashToken, changed, journal, now });
+  const activity = new ActivityService({ db: options.db, withPendingCounts: (id, read) => uses.withPendingCounts(id, read), now });
+  const maintenance = createMaintenance({
+    db: options.db,
+    journal,
+    now,
+    logger,
+    intervalMs: options.scanIntervalMs ?? 60_000,
+    eventRetentionMs: retentionMs(options.eventRetention),
+    retry: { ...DEFAULT_RETRY, ...options.webhooks?.retry },
+  });
   const listener = listenToOtherInstances(options, cache, logger);
+  const signedIn = requireUser(createUserVerifier(options));
 
   const router = Router();
   // The API document and its page first: they hold no secret, and the page's assets may be cached.
   router.use(createReferenceRoutes());
   router.use(noStore);
   router.use(createAuthorizeRoutes(authorizePat, failedChecks));
-  router.use('/pats', requireUser(createUserVerifier(options)), ...jsonBody(LIMITS.bodyBytes));
+  // The management paths: the user token first, then a JSON body where one is sent.
+  for (const path of ['/pats', '/events']) router.use(path, signedIn, ...jsonBody(LIMITS.bodyBytes));
   router.use(createPatRoutes(service));
-  router.use('/pats', routeNotFound);
+  router.use(createActivityRoutes(activity));
+  router.use(['/pats', '/events'], routeNotFound);
   router.use(errorHandler(logger));
 
   return {
@@ -138,11 +225,17 @@ export function createPatKit(options: PatKitOptions): PatKit {
     authorizePat,
     requirePat: createRequirePat(authorizePat),
     invalidate: (patIds) => cache.invalidate(patIds),
-    flush: () => lastUses.flush(),
+    async flush() {
+      await uses.flush();
+      await dispatcher.idle();
+    },
+    scan: () => maintenance.run(),
     async close() {
       failedChecks?.close();
+      await maintenance.close();
+      await dispatcher.close();
       await listener?.close();
-      await lastUses.close();
+      await uses.close();
     },
   };
 }

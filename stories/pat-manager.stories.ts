@@ -4,7 +4,9 @@ import '../components/pat-manager/pat-manager.js';
 import type { PatManager } from '../components/pat-manager/pat-manager.component.js';
 import type { PatEventMap } from '../components/common/events.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
-import { ALICE_PATS, deepQuery, deepQueryAll, dialogShown, storyElement, textOf, until } from './support.js';
+import type { PatCreateForm } from '../components/pat-create-form/pat-create-form.component.js';
+import { strings } from '../components/i18n/strings.js';
+import { ALICE_PATS, clickButton, deepQuery, deepQueryAll, dialogShown, storyElement, textOf, until } from './support.js';
 
 interface Args {
   /** The view, as a host router would set it: `/pats`, `/pats/new`, `/pats/<id>[/regenerate|/add-scope]`. */
@@ -48,6 +50,21 @@ export const CreateView: Story = { args: { route: '/pats/new' } };
 
 /** A token's page. */
 export const DetailView: Story = { args: { route: `/pats/${ALICE_PATS.active}` } };
+
+/**
+ * Duplicate on a token's page: the create view filled from it (name "… (copy)", description, the
+ * expiry preset nearest its lifetime, every scope), the focus in the name.
+ */
+export const DuplicateView: Story = {
+  args: { route: `/pats/${ALICE_PATS.manyScopes}` },
+  play: async ({ canvasElement }) => {
+    const manager = await storyElement<PatManager>(canvasElement, 'pat-manager');
+    const detail = await until(() => deepQuery(manager.shadowRoot!, 'pat-detail'), '<pat-detail>');
+    await clickButton(detail.shadowRoot!, strings.detail.duplicate);
+    const form = await until(() => deepQuery<PatCreateForm>(manager.shadowRoot!, 'pat-create-form'), 'the filled create form');
+    await until(() => form.name.endsWith(' (copy)') && deepQueryAll(form.shadowRoot!, 'fieldset[part="row"]').length > 0, 'its scope rows');
+  },
+};
 
 /** `/pats/<id>/regenerate` opens the regenerate dialog of a revoked token once it has loaded. */
 export const RegenerateRoute: Story = {

@@ -7,6 +7,7 @@ import { html } from 'lit';
 import type SlButton from '@shoelace-style/shoelace/dist/components/button/button.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { buildSecret } from '../contract/index.js';
+import type { PatStoryParameters } from '../.storybook/annotations.js';
 import type { PatApi } from '../components/api/pat-api.js';
 import type { PatApiProvider } from '../components/pat-api-provider/pat-api-provider.component.js';
 import { mockTokenFor, seededId } from '../mocks/index.js';
@@ -93,6 +94,14 @@ export async function clickButton(root: ParentNode, label: string): Promise<void
   );
   button.click();
 }
+
+/**
+ * The states an element that loads its own data shows the same way: loading (the `slow`
+ * scenario), failed (`error`), and on a Magistrala/SuperMQ backend.
+ */
+export const LOADING_STORY = { parameters: { scenario: 'slow' } satisfies PatStoryParameters };
+export const ERROR_STORY = { name: 'Error', parameters: { scenario: 'error' } satisfies PatStoryParameters };
+export const SUPERMQ_STORY = { name: 'On a Magistrala/SuperMQ backend', parameters: { backend: 'supermq' } satisfies PatStoryParameters };
 
 /** The ids the default scenario gives alice's PATs: the same on every run. */
 export const ALICE_PATS = {

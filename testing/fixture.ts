@@ -10,6 +10,8 @@ import 'axe-core/axe.min.js';
 import { mockTokenFor, startMockWorker, useScenario, type MockStore, type ScenarioName, type ScenarioOptions } from '../mocks/index.js';
 import '../components/pat-api-provider/pat-api-provider.js';
 import { ApiError } from '../components/api/api-error.js';
+import { HttpPatApi } from '../components/api/http-pat-api.js';
+import { PAT_API_METHODS, type PatApi } from '../components/api/pat-api.js';
 
 setBasePath('/node_modules/@shoelace-style/shoelace/dist');
 
@@ -36,12 +38,57 @@ export async function useMockApi(
   return { worker, store };
 }
 
-/** Mounts `template` inside a provider signed in as `user`; resolves to the template's first element. */
-export async function mount<T extends HTMLElement>(template: TemplateResult, { user = 'alice' } = {}): Promise<T> {
-  const provider = await fixture(html`<pat-api-provider base-url="/api" .token=${mockTokenFor(user)}>${template}</pat-api-provider>`);
+/** The mock API of the current test (see watchedMockApi). */
+export interface WatchedMockApi {
+  worker: SetupWorker;
+  store: MockStore;
+  /** Every request to the API since the test began, as `METHOD /path?query`. */
+  requests: string[];
+}
+
+/**
+ * For the tests of a suite: each on a fresh `scenario`, its requests recorded. The object
+ * returned holds the current test's worker, store and requests.
+ */
+export function watchedMockApi(scenario: ScenarioName = 'default'): WatchedMockApi {
+  const api = { requests: [] as string[] } as WatchedMockApi;
+  beforeEach(async () => {
+    Object.assign(api, await useMockApi(scenario), { requests: [] });
+    api.worker.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.startsWith('/api/')) api.requests.push(`${request.method} ${url.pathname}${url.search}`);
+    });
+  });
+  afterEach(() => {
+    api.worker.events.removeAllListeners('request:start');
+    api.worker.resetHandlers();
+  });
+  return api;
+}
+
+/**
+ * Mounts `template` inside a provider signed in as `user` (or giving `client`); resolves to the
+ * template's first element.
+ */
+export async function mount<T extends HTMLElement>(
+  template: TemplateResult,
+  { user = 'alice', client = undefined as PatApi | undefined } = {},
+): Promise<T> {
+  const provider = await fixture(
+    html`<pat-api-provider base-url="/api" .token=${mockTokenFor(user)} .client=${client}>${template}</pat-api-provider>`,
+  );
   const element = provider.firstElementChild as T & { updateComplete?: Promise<unknown> };
   await element.updateComplete;
   return element;
+}
+
+/**
+ * The mock API through a client of the host's own that has only the methods every client has:
+ * no history, no daily use (as the SuperMQ client).
+ */
+export function basicClient(user = 'alice'): PatApi {
+  const http = new HttpPatApi({ baseUrl: '/api', token: mockTokenFor(user) });
+  return Object.fromEntries(PAT_API_METHODS.map((method) => [method, http[method].bind(http)])) as unknown as PatApi;
 }
 
 /** Waits until `predicate` holds, or fails with `message` after `timeout` ms. */

@@ -5,7 +5,8 @@ import { strings } from '../i18n/strings.js';
 import { ApiError } from './api-error.js';
 import { checkedPatApi } from './checked-pat-api.js';
 import { HttpPatApi } from './http-pat-api.js';
-import { PAT_API_METHODS, type PatApi } from './pat-api.js';
+import { lazyPatApi } from './lazy-pat-api.js';
+import { PAT_API_METHODS, PAT_API_OPTIONAL_METHODS, type PatApi } from './pat-api.js';
 
 const ZERO = '0001-01-01T00:00:00Z';
 /** What an unmodified Magistrala/SuperMQ backend answers to `GET /pats/catalog` and `/pats/summary`. */
@@ -29,9 +30,23 @@ const PAT = {
 const { scopes_count: _, ...PAT_WITHOUT_COUNT } = PAT;
 const { created_at: _created, ...PAT_WITHOUT_CREATED } = PAT;
 
-/** A client of the host's own whose every method answers `answer`. */
-function answering(answer: unknown): PatApi {
-  return Object.fromEntries(PAT_API_METHODS.map((method) => [method, async () => answer])) as unknown as PatApi;
+const EVENT = {
+  id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  pat_id: PAT.id,
+  pat_name: 'CI deploy',
+  kind: 'renamed',
+  at: '2026-01-02T00:00:00.000Z',
+  actor: 'alice',
+  ip: null,
+  user_agent: null,
+  details: { from: 'CI', to: 'CI deploy' },
+};
+const EVENT_PAGE = { total: 1, offset: 0, limit: 10, events: [EVENT] };
+
+/** A client of the host's own whose every method answers `answer`; with `optional`, the optional methods too. */
+function answering(answer: unknown, { optional = false } = {}): PatApi {
+  const methods = [...PAT_API_METHODS, ...(optional ? PAT_API_OPTIONAL_METHODS : [])];
+  return Object.fromEntries(methods.map((method) => [method, async () => answer])) as unknown as PatApi;
 }
 
 describe('checkedPatApi: every answer checked before an element reads it', () => {
@@ -44,12 +59,30 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
     expect(await checked.listScopes(PAT.id)).to.deep.equal(await raw.listScopes(PAT.id));
     expect(await checked.getCatalog()).to.deep.equal(await raw.getCatalog());
     expect(await checked.getSummary()).to.deep.equal(await raw.getSummary());
+    expect(await checked.listPatEvents!(PAT.id, { limit: 3 })).to.deep.equal(await raw.listPatEvents(PAT.id, { limit: 3 }));
+    expect(await checked.listEvents!()).to.deep.equal(await raw.listEvents());
+    expect(await checked.getPatUsage!(PAT.id, 5)).to.deep.equal(await raw.getPatUsage(PAT.id, 5));
     const created = await checked.createPat({ name: 'checked', duration: '1d' });
     expect(created.secret).to.be.a('string');
     expect((await checked.addScopes(created.id, [{ entity_type: 'clients', operation: 'read', entity_id: '*' }])).scopes).to.have.length(1);
     await checked.revokePat(created.id);
     await checked.deletePat(created.id);
     expect((await apiErrorOf(checked.getPat(created.id))).code).to.equal('not_found');
+  });
+
+  it('has an optional method only when the client has it, so an element can tell the feature is missing', () => {
+    expect(Object.keys(checkedPatApi(answering(undefined))).sort()).to.deep.equal([...PAT_API_METHODS].sort());
+    const { listEvents: _, ...withoutOne } = answering(undefined, { optional: true });
+    const checked = checkedPatApi(withoutOne as PatApi);
+    expect([typeof checked.listPatEvents, typeof checked.listEvents, typeof checked.getPatUsage]).to.deep.equal([
+      'function',
+      'undefined',
+      'function',
+    ]);
+    for (const method of PAT_API_OPTIONAL_METHODS) expect(checkedPatApi(new HttpPatApi({ baseUrl: '/api' }))[method]).to.be.a('function');
+    // The provider's code-split client (the SuperMQ one) forwards only what every client has.
+    const lazy = lazyPatApi(async () => answering(undefined, { optional: true }));
+    for (const method of PAT_API_OPTIONAL_METHODS) expect(checkedPatApi(lazy)[method], method).to.equal(undefined);
   });
 
   it('is the same wrapper for the same client', () => {
@@ -80,14 +113,48 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
     ['clearScopes', null, 'null after deleting the scopes'],
     ['listScopes', { scopes: [] }, 'a scope page without its total'],
     ['deleteAllPats', undefined, 'no count of the deleted PATs'],
+    ['listPatEvents', { total: 1, offset: 0 }, 'an event page without events'],
+    ['listPatEvents', { ...EVENT_PAGE, events: [{ ...EVENT, kind: undefined }] }, 'an event without its kind'],
+    ['listPatEvents', { ...EVENT_PAGE, events: [{ ...EVENT, details: null }] }, 'an event whose details are null'],
+    ['listEvents', { ...EVENT_PAGE, events: [{ ...EVENT, ip: 7 }] }, 'an event whose address is not a string'],
+    ['listEvents', { ...EVENT_PAGE, events: [{ ...EVENT, details: { from: 1 } }] }, 'a rename from a number'],
+    [
+      'listEvents',
+      { ...EVENT_PAGE, events: [{ ...EVENT, details: { scopes: [{ entity_type: 'clients' }] } }] },
+      'a scope without its operation',
+    ],
+    ['listEvents', EMPTY_UPSTREAM_PAT, 'a PAT where a page of events was due'],
+    ['getPatUsage', { pat_id: PAT.id, allowed: 1, denied: 0 }, 'usage without its days'],
+    [
+      'getPatUsage',
+      { pat_id: PAT.id, allowed: 1, denied: 0, days: [{ day: '2026-01-01', allowed: '1', denied: 0 }] },
+      'a count that is a string',
+    ],
   ];
   for (const [method, answer, what] of wrong) {
     it(`${method}: ${what} is an ApiError with a clear message, not a value to crash on`, async () => {
-      const checked = checkedPatApi(answering(answer)) as unknown as Record<string, () => Promise<unknown>>;
+      const checked = checkedPatApi(answering(answer, { optional: true })) as unknown as Record<string, () => Promise<unknown>>;
       const error = await apiErrorOf(checked[method]!());
       expect([error.status, error.code, error.message]).to.deep.equal([502, 'internal', strings.errors.unexpectedAnswer]);
     });
   }
+
+  it('passes well-formed events and usage through: null addresses, details of every kind', async () => {
+    const events = [
+      EVENT,
+      { ...EVENT, kind: 'created', ip: '203.0.113.7', user_agent: 'curl/8.5', details: { expires_at: PAT.expires_at, scopes: [] } },
+      {
+        ...EVENT,
+        kind: 'scopes_added',
+        details: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null }] },
+      },
+      { ...EVENT, kind: 'revoked', details: {} },
+    ];
+    const page = { ...EVENT_PAGE, total: 4, events };
+    expect(await checkedPatApi(answering(page, { optional: true })).listEvents!()).to.deep.equal(page);
+    const usage = { pat_id: PAT.id, days: [{ day: '2026-01-01', allowed: 3, denied: 1 }], allowed: 3, denied: 1 };
+    expect(await checkedPatApi(answering(usage, { optional: true })).getPatUsage!(PAT.id)).to.deep.equal(usage);
+  });
 
   it('lets the calls that answer nothing answer nothing', async () => {
     const checked = checkedPatApi(answering(undefined));

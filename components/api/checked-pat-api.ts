@@ -1,5 +1,5 @@
 import { ApiError } from './api-error.js';
-import { PAT_API_METHODS, type PatApi } from './pat-api.js';
+import { PAT_API_METHODS, PAT_API_OPTIONAL_METHODS, type PatApi } from './pat-api.js';
 
 // Answers are untyped JSON: a shape reads any field of any value.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,6 +17,11 @@ const all =
   (...shapes: Shape[]): Shape =>
   (value) =>
     shapes.every((shape) => shape(value));
+/** Each of `keys` is of `type` or `absent` (null, or undefined for a field that may be left out). */
+const orAbsent =
+  (type: string, absent: null | undefined, ...keys: string[]): Shape =>
+  (value) =>
+    keys.every((key) => value[key] === absent || typeof value[key] === type);
 
 const isPat = all(
   typed('string', 'id', 'name', 'description', 'status', 'created_at', 'issued_at', 'expires_at'),
@@ -25,6 +30,16 @@ const isPat = all(
   (pat) => pat.id !== '',
 );
 const isScopeList = listOf('scopes', typed('string', 'id', 'entity_type', 'operation', 'entity_id'));
+
+/** An event, its details as the timeline reads them: texts, and scopes that say what they granted. */
+const isEvent = all(
+  typed('string', 'id', 'pat_id', 'pat_name', 'kind', 'at', 'actor'),
+  orAbsent('string', null, 'ip', 'user_agent'),
+  (event) => typed('object')(event.details) && orAbsent('string', undefined, 'from', 'to', 'expires_at')(event.details),
+  (event) =>
+    event.details.scopes === undefined || listOf('scopes', typed('string', 'entity_type', 'operation', 'entity_id'))(event.details),
+);
+const isEventPage = all(typed('number', 'total', 'offset'), listOf('events', isEvent));
 
 /** What each call must answer before an element uses it; the calls that answer nothing are absent. */
 const SHAPES: Partial<Record<keyof PatApi, Shape>> = {
@@ -48,6 +63,9 @@ const SHAPES: Partial<Record<keyof PatApi, Shape>> = {
     typed('string', 'max_lifetime'),
   ),
   getSummary: typed('number', 'active', 'expiring_soon', 'revoked', 'expired', 'total'),
+  listPatEvents: isEventPage,
+  listEvents: isEventPage,
+  getPatUsage: all(typed('number', 'allowed', 'denied'), listOf('days', all(typed('string', 'day'), typed('number', 'allowed', 'denied')))),
 };
 
 const checkedApis = new WeakMap<PatApi, PatApi>();
@@ -55,7 +73,9 @@ const checkedApis = new WeakMap<PatApi, PatApi>();
 /**
  * `api` with every answer checked for the shape the elements read, so that a backend answering
  * otherwise (another server at `base-url`, a client of the host's own) shows as an error with a
- * clear message rather than a crash, an endless placeholder or `NaN`.
+ * clear message rather than a crash, an endless placeholder or `NaN`. An optional method (see
+ * PAT_API_OPTIONAL_METHODS) is there only when `api` has it, so elements can tell the feature is
+ * missing.
  */
 export function checkedPatApi(api: PatApi): PatApi {
   let checked = checkedApis.get(api);
@@ -72,9 +92,8 @@ export function checkedPatApi(api: PatApi): PatApi {
       if (!(SHAPES[method]?.(answer) ?? true)) throw unexpected();
       return answer;
     };
-    checked = Object.fromEntries(
-      PAT_API_METHODS.map((method) => [method, (...args: unknown[]) => check(method, args)]),
-    ) as unknown as PatApi;
+    const methods = [...PAT_API_METHODS, ...PAT_API_OPTIONAL_METHODS.filter((method) => typeof api[method] === 'function')];
+    checked = Object.fromEntries(methods.map((method) => [method, (...args: unknown[]) => check(method, args)])) as unknown as PatApi;
     checkedApis.set(api, checked);
   }
   return checked;

@@ -305,6 +305,56 @@ describe('HttpPatApi', () => {
       expect(summary).to.deep.equal({ active: 8, expiring_soon: 2, revoked: 2, expired: 2, total: 12 });
     });
 
+    it('listPatEvents: GET /pats/{id}/events with offset and limit; a page of its history, newest first', async () => {
+      await api.renamePat(CI, 'CI deploy v2');
+      seen.length = 0;
+      const page = await api.listPatEvents(CI, { offset: 0, limit: 2 });
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'GET', path: `/api/pats/${CI}/events`, type: null, body: undefined });
+      expect(Object.fromEntries(new URLSearchParams(sent.search))).to.deep.equal({ offset: '0', limit: '2' });
+      expect(page).to.include({ offset: 0, limit: 2, total: store.listPatEvents('alice', CI, 0, 100).total });
+      expect(page.events).to.have.length(2);
+      expect(page.events[0]).to.have.keys('id', 'pat_id', 'pat_name', 'kind', 'at', 'actor', 'ip', 'user_agent', 'details');
+      expect(page.events[0]).to.deep.include({ pat_id: CI, pat_name: 'CI deploy v2', kind: 'renamed', actor: 'alice', ip: '127.0.0.1' });
+      expect(page.events[0]!.details).to.deep.equal({ from: 'CI deploy', to: 'CI deploy v2' });
+      expect(page.events[0]!.user_agent).to.equal(navigator.userAgent);
+      expect(page.events[0]!.at >= page.events[1]!.at).to.equal(true);
+    });
+
+    it('listPatEvents: no query without a page; a PAT that is not yours is a 404', async () => {
+      await api.listPatEvents(CI);
+      expect(seen[0]!.url.search).to.equal('');
+      const error = await apiErrorOf(api.listPatEvents(seededId('bob', 'Home Assistant bridge')));
+      expect([error.status, error.code]).to.deep.equal([404, 'not_found']);
+    });
+
+    it('listEvents: GET /events; every PAT’s history, deleted ones’ included', async () => {
+      await api.deletePat(CI);
+      seen.length = 0;
+      const page = await api.listEvents({ limit: 5 });
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'GET', path: '/api/events', search: '?limit=5' });
+      expect(page.total).to.equal(store.listEvents('alice', 0, 1).total);
+      expect(page.events[0]).to.deep.include({ pat_id: CI, pat_name: 'CI deploy', kind: 'deleted' });
+      const error = await apiErrorOf(api.listEvents({ limit: 101 }));
+      expect([error.status, error.details.map((detail) => detail.field)]).to.deep.equal([400, ['limit']]);
+    });
+
+    it('getPatUsage: GET /pats/{id}/usage?days; its checks on each UTC day, today last', async () => {
+      const usage = await api.getPatUsage(CI, 7);
+      const sent = await only(seen);
+      expect(sent).to.include({ method: 'GET', path: `/api/pats/${CI}/usage`, search: '?days=7' });
+      expect(usage).to.have.keys('pat_id', 'days', 'allowed', 'denied');
+      expect(usage.days).to.have.length(7);
+      expect(usage.days.at(-1)!.day).to.equal(new Date().toISOString().slice(0, 10));
+      expect(usage.allowed).to.equal(usage.days.reduce((sum, day) => sum + day.allowed, 0));
+      expect(usage).to.deep.equal(store.usage('alice', CI, 7));
+      expect((await api.getPatUsage(CI)).days).to.have.length(30, 'the server’s 30 days without `days`');
+      expect(seen[1]!.url.search).to.equal('');
+      const error = await apiErrorOf(api.getPatUsage(CI, 91));
+      expect([error.status, error.details.map((detail) => detail.field)]).to.deep.equal([400, ['days']]);
+    });
+
     it('sends accept: application/json and a JSON content type only with a body', async () => {
       await api.getPat(CI);
       await api.renamePat(CI, 'Renamed');

@@ -2,8 +2,10 @@ import type {
   Catalog,
   CreatePatRequest,
   Pat,
+  PatEventPage,
   PatListQuery,
   PatPage,
+  PatUsage,
   PatWithSecret,
   ScopeInput,
   ScopeList,
@@ -12,7 +14,7 @@ import type {
 } from '../../contract/index.js';
 import { ApiError } from './api-error.js';
 import { HttpTransport, type HttpTransportOptions, type Request } from './http-transport.js';
-import type { CallOptions, PatApi } from './pat-api.js';
+import type { CallOptions, PageRequest, PatApi } from './pat-api.js';
 
 export type HttpPatApiOptions = HttpTransportOptions;
 
@@ -62,7 +64,7 @@ export class HttpPatApi implements PatApi {
     return this.#call<void>('PATCH', `${this.#pat(id)}/secret/revoke`, options);
   }
 
-  listScopes(id: string, page: { offset?: number; limit?: number } = {}, options?: CallOptions) {
+  listScopes(id: string, page: PageRequest = {}, options?: CallOptions) {
     return this.#call<ScopePage>('GET', `${this.#pat(id)}/scope`, { query: page, ...options });
   }
 
@@ -84,6 +86,19 @@ export class HttpPatApi implements PatApi {
 
   getSummary(options?: CallOptions) {
     return this.#call<Summary>('GET', '/pats/summary', options);
+  }
+
+  listPatEvents(id: string, page: PageRequest = {}, options?: CallOptions) {
+    return this.#call<PatEventPage>('GET', `${this.#pat(id)}/events`, { query: page, ...options });
+  }
+
+  listEvents(page: PageRequest = {}, options?: CallOptions) {
+    return this.#call<PatEventPage>('GET', '/events', { query: page, ...options });
+  }
+
+  /** `days` from 1 to 90; the server's 30 when left out. */
+  getPatUsage(id: string, days?: number, options?: CallOptions) {
+    return this.#call<PatUsage>('GET', `${this.#pat(id)}/usage`, { query: { days }, ...options });
   }
 
   #pat(id: string): string {

@@ -3,7 +3,8 @@ import { PAT_API_METHODS, type PatApi } from './pat-api.js';
 /**
  * A PatApi whose implementation loads on its first call (a code-split client the page may never
  * need). Every method waits for `load`, then forwards; a failed load rejects that call and is
- * tried again on the next.
+ * tried again on the next. It has only the methods every client has (PAT_API_METHODS): what it
+ * loads cannot be asked before, so the optional ones are absent and their features hidden.
  */
 export function lazyPatApi(load: () => Promise<PatApi>): PatApi {
   let loading: Promise<PatApi> | undefined;

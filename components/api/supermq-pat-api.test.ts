@@ -4,6 +4,8 @@ import type { SetupWorker } from 'msw/browser';
 import { DAY_MS, type ScopeInput } from '../../contract/index.js';
 import { createUpstreamHandlers, mockTokenFor, seededId, UpstreamStore } from '../../mocks/index.js';
 import { apiErrorOf, useMockApi } from '../../testing/fixture.js';
+import { checkedPatApi } from './checked-pat-api.js';
+import { PAT_API_OPTIONAL_METHODS, type PatApi } from './pat-api.js';
 import { SuperMqPatApi } from './supermq-pat-api.js';
 
 const BASE = '/upstream';
@@ -251,5 +253,12 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
     expect(types.dashboards).to.deep.equal(['share', 'unshare']);
     expect(types.messages).to.deep.equal(['publish', 'subscribe']);
     expect(sent).to.deep.equal([]);
+  });
+
+  it('has no history or daily use (the backend keeps neither): the elements hide them', () => {
+    for (const method of PAT_API_OPTIONAL_METHODS) {
+      expect((api as PatApi)[method], method).to.equal(undefined);
+      expect(checkedPatApi(api)[method], `checked ${method}`).to.equal(undefined);
+    }
   });
 });

@@ -15,7 +15,8 @@ export interface PatListState {
 /**
  * Every event PAT Kit elements fire, declared once. All bubble and are composed; they fire on
  * user action or finished work, never because a property was set. `pat-request-*` events are
- * cancelable: a host calls `preventDefault()` to veto the destructive action.
+ * cancelable: a host calls `preventDefault()` to veto the destructive action (or, for
+ * `pat-request-duplicate`, to open a copy its own way).
  */
 export interface PatEventMap {
   'pat-select': { id: string };
@@ -33,6 +34,8 @@ export interface PatEventMap {
   'pat-request-delete-all': { count: number };
   'pat-request-revoke': { id: string; name: string };
   'pat-request-regenerate': { id: string; name: string };
+  /** Duplicate was chosen: `<pat-manager>` opens the create form filled from the PAT `id`. */
+  'pat-request-duplicate': { id: string; name: string };
   'pat-request-delete-scope': { id: string; scopeId: string };
   'pat-request-delete-scopes': { id: string; count: number };
   'pat-scopes-change': { scopes: ScopeInput[] };

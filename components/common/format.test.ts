@@ -30,6 +30,18 @@ describe('PatLocale', () => {
     });
   }
 
+  it('list joins items as the language does', () => {
+    expect(new PatLocale('en', strings).list(['a', 'b', 'c'])).to.equal('a, b, and c');
+    expect(new PatLocale('de', strings).list(['a', 'b', 'c'])).to.equal('a, b und c');
+    expect(new PatLocale('en', strings).list(['a'])).to.equal('a');
+  });
+
+  it('utcDay writes a UTC day as that date, whatever the time zone', () => {
+    const locale = new PatLocale('en-US', strings);
+    expect(locale.utcDay('2026-11-28')).to.equal('Nov 28, 2026');
+    expect(locale.utcDay('2027-01-01')).to.equal('Jan 1, 2027');
+  });
+
   it('patEnd says how a PAT ends, once: revoked wins over its expiry', () => {
     const locale = new PatLocale('en', strings);
     const now = Date.parse('2026-11-28T12:00:00Z');

@@ -22,7 +22,9 @@ export class PatLocale {
   readonly #relative: Intl.RelativeTimeFormat;
   readonly #dateTime: Intl.DateTimeFormat;
   readonly #date: Intl.DateTimeFormat;
+  readonly #utcDay: Intl.DateTimeFormat;
   readonly #number: Intl.NumberFormat;
+  readonly #list: Intl.ListFormat;
 
   constructor(
     /** A BCP 47 tag, e.g. `de` or `ar-EG`. */
@@ -33,7 +35,9 @@ export class PatLocale {
     this.#relative = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
     this.#dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
     this.#date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+    this.#utcDay = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
     this.#number = new Intl.NumberFormat(lang);
+    this.#list = new Intl.ListFormat(lang, { type: 'conjunction' });
   }
 
   /** "3 days ago", "in 2 hours", "now". */
@@ -54,9 +58,19 @@ export class PatLocale {
     return this.#date.format(Date.parse(iso));
   }
 
+  /** A UTC day (`2026-11-28`) as that date wherever the user is: "Nov 28, 2026". */
+  utcDay(day: string): string {
+    return this.#utcDay.format(Date.parse(`${day}T00:00:00Z`));
+  }
+
   /** "1,234". */
   number(n: number): string {
     return this.#number.format(n);
+  }
+
+  /** "a, b, and c". */
+  list(items: readonly string[]): string {
+    return this.#list.format(items);
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Pat } from '../../contract/index.js';
 import { ApiError } from '../api/api-error.js';
 import { checkedPatApi } from '../api/checked-pat-api.js';
 import { patApiContext } from '../api/context.js';
-import type { PatApi } from '../api/pat-api.js';
+import type { PatApi, PatApiOptionalMethod } from '../api/pat-api.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { PatElement } from './pat-element.js';
 
@@ -12,6 +12,15 @@ import { PatElement } from './pat-element.js';
 export function requireApi(api: PatApi | undefined): PatApi {
   if (!api) throw ApiError.because('noApiClient', 0, 'network');
   return checkedPatApi(api);
+}
+
+/**
+ * Whether the client has `method`, one a client may lack (see PAT_API_OPTIONAL_METHODS): an
+ * element hides what needs a method its client lacks. True without a client, whose absence the
+ * element shows as the error it is.
+ */
+export function offers(api: PatApi | undefined, method: PatApiOptionalMethod): boolean {
+  return !api || typeof api[method] === 'function';
 }
 
 /** A confirmation dialog, or how to get one (an element may render its dialog only when it asks). */

@@ -3,10 +3,12 @@
  * gives in its language, key for key.
  */
 
-import { WILDCARD, type Scope } from '../../contract/index.js';
+import { WILDCARD, type ScopeInput } from '../../contract/index.js';
 
 const count = (n: number) => n.toLocaleString('en');
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+/** The days a usage window spans, today last: "today", "in the last 30 days". */
+const lastDays = (days: number) => (days === 1 ? 'today' : `in the last ${count(days)} days`);
 
 export const strings = {
   pat: 'personal access token',
@@ -75,6 +77,7 @@ export const strings = {
     view: 'View',
     copyId: 'Copy ID',
     addScope: 'Add scopes',
+    duplicate: 'Duplicate',
     revoke: 'Revoke',
     regenerate: 'Regenerate',
     delete: 'Delete',
@@ -171,7 +174,7 @@ export const strings = {
     anyDomain: 'Any domain',
     removeId: (id: string) => `Remove ${id}`,
     /** One scope as a sentence: "read clients c-1 in domain d-1", "publish all messages". */
-    describe: (scope: Scope) => {
+    describe: (scope: ScopeInput) => {
       const entity = scope.entity_id === WILDCARD ? `all ${scope.entity_type}` : `${scope.entity_type} ${scope.entity_id}`;
       return `${scope.operation} ${entity}${scope.domain_id ? ` in domain ${scope.domain_id}` : ''}`;
     },
@@ -208,6 +211,7 @@ export const strings = {
     copyId: 'Copy ID',
     revoke: 'Revoke',
     regenerate: 'Regenerate',
+    duplicate: 'Duplicate',
     delete: 'Delete token',
     scopes: 'Scopes',
     addScope: 'Add scopes',
@@ -230,6 +234,48 @@ export const strings = {
     scopesCleared: 'All scopes deleted',
   },
 
+  /** `<pat-activity>`: a token's history, each event a sentence. */
+  activity: {
+    title: 'Activity',
+    label: 'History of this token',
+    allLabel: 'History of your tokens',
+    empty: 'No activity yet',
+    errorTitle: 'Could not load the activity',
+    showMore: 'Show more',
+    shown: (shown: number, total: number) => `Showing ${count(shown)} of ${count(total)}`,
+    created: (expires: string) => (expires ? `Created, expires ${expires}` : 'Created'),
+    createdWith: (expires: string, list: string) => `Created with ${list}${expires ? `, expires ${expires}` : ''}`,
+    renamed: (from: string, to: string) => `Renamed from “${from}” to “${to}”`,
+    described: (to: string) => `Description changed to “${to}”`,
+    descriptionCleared: 'Description removed',
+    scopesAdded: (list: string) => `Scopes added: ${list}`,
+    scopesRemoved: (list: string) => `Scopes removed: ${list}`,
+    scopesCleared: (list: string) => `All scopes deleted: ${list}`,
+    revoked: 'Revoked',
+    regenerated: (expires: string) => (expires ? `Regenerated, expires ${expires}` : 'Regenerated'),
+    expired: 'Expired',
+    deleted: 'Deleted',
+    newAddress: (ip: string) => (ip ? `First used from ${ip}` : 'First used from a new address'),
+    /** The end of a list of scopes cut short. */
+    more: (n: number) => `${count(n)} more`,
+    byActor: (actor: string) => `by ${actor}`,
+    from: (ip: string) => `from ${ip}`,
+  },
+
+  /** `<pat-usage-chart>`: a token's checks per day. */
+  usage: {
+    title: 'Usage',
+    summary: (allowed: number, denied: number, days: number) => `${count(allowed)} allowed · ${count(denied)} denied ${lastDays(days)}`,
+    chartLabel: (days: number) => `Allowed and denied checks per day, ${lastDays(days)}`,
+    empty: (days: number) => `Not used ${lastDays(days)}`,
+    errorTitle: 'Could not load the usage',
+    allowed: 'Allowed',
+    denied: 'Denied',
+    day: 'Day',
+    tableCaption: 'Checks per day',
+    bar: (day: string, allowed: number, denied: number) => `${day}: ${count(allowed)} allowed, ${count(denied)} denied`,
+  },
+
   regenerate: {
     title: 'Regenerate token',
     text: (name: string) => `"${name}" gets a new secret and expiry. Its name, description and scopes stay; the old secret stops working.`,
@@ -240,6 +286,10 @@ export const strings = {
     listTitle: 'Personal Access Tokens',
     createTitle: 'Create PAT',
     back: 'Back to tokens',
+    duplicateTitle: 'Duplicate PAT',
+    duplicateError: (name: string) => `Could not prepare a copy of “${name}”`,
+    /** The name a copy of the token `name` starts with: the first copy, then the second… (`n`). */
+    copyName: (name: string, n: number) => (n === 1 ? `${name} (copy)` : `${name} (copy ${n})`),
   },
 
   userMenu: {

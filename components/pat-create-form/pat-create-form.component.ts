@@ -7,9 +7,9 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
-import { LIMITS, type PatWithSecret, type ScopeInput } from '../../contract/index.js';
+import { LIMITS, type CreatePatRequest, type PatWithSecret, type ScopeInput } from '../../contract/index.js';
 import { ApiError, errorText } from '../api/api-error.js';
-import type { PatApi } from '../api/pat-api.js';
+import type { CallOptions, PatApi } from '../api/pat-api.js';
 import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import '../pat-duration-picker/pat-duration-picker.js';
@@ -37,9 +37,37 @@ const scopesAttribute = {
 };
 
 /**
+ * Creates the PAT with all its scopes. The API takes `LIMITS.scopesPerCall` scopes a request:
+ * more (a copy of a PAT with many) are added right after the create, and when that fails the
+ * PAT is deleted again, so that the create still succeeds or fails whole. A scope's error names
+ * its place in the whole list (`scopes[130].entity_type`), as the create's own would.
+ */
+async function createWithScopes(api: PatApi, request: CreatePatRequest, options: CallOptions): Promise<PatWithSecret> {
+  const scopes = request.scopes ?? [];
+  const pat = await api.createPat({ ...request, scopes: scopes.slice(0, LIMITS.scopesPerCall) }, options);
+  let offset = LIMITS.scopesPerCall;
+  let count = pat.scopes_count;
+  try {
+    for (; offset < scopes.length; offset += LIMITS.scopesPerCall) {
+      count = (await api.addScopes(pat.id, scopes.slice(offset, offset + LIMITS.scopesPerCall), options)).scopes.length;
+    }
+  } catch (error) {
+    await api.deletePat(pat.id).catch(() => undefined);
+    if (!(error instanceof ApiError)) throw error;
+    const details = error.details.map((detail) => ({
+      ...detail,
+      field: detail.field.replace(/^scopes\[(\d+)\]/, (_, index: string) => `scopes[${Number(index) + offset}]`),
+    }));
+    throw new ApiError(error.status, error.code, error.message, details, error.reason);
+  }
+  return { ...pat, scopes_count: count };
+}
+
+/**
  * @tagname pat-create-form
- * @summary Creates a PAT: name, expiry, description and scopes, sent as one request. Server
- * errors land on their fields; nothing the user typed is lost; a second submit is impossible.
+ * @summary Creates a PAT: name, expiry, description and scopes, sent as one request (scopes beyond
+ * the API's 100 a request right after it, or nothing is made). Server errors land on their fields;
+ * nothing the user typed is lost; a second submit is impossible.
  *
  * @event {CustomEvent<PatEventMap['pat-created']>} pat-created - The PAT exists; `detail.pat` carries its one-time `secret`.
  * @event {CustomEvent<PatEventMap['pat-cancel']>} pat-cancel - The user chose Cancel.
@@ -57,7 +85,7 @@ export class PatCreateForm extends PatApiElement {
 
   #create = new Task(this, {
     task: async ([request]: [Parameters<PatApi['createPat']>[0]], { signal }) => {
-      return requireApi(this.api).createPat(request, { signal });
+      return createWithScopes(requireApi(this.api), request, { signal });
     },
     autoRun: false,
     onComplete: (pat: PatWithSecret) => this.emit('pat-created', { pat }),
@@ -128,6 +156,14 @@ export class PatCreateForm extends PatApiElement {
     const scopes = this.scopeEditor.scopes;
     if (scopes.length === 0 && !(await this.#confirmNoScopes())) return;
     void this.#create.run([{ name, description: this.description, duration: this.durationPicker.value, scopes }]);
+  }
+
+  /** Moves the focus to the name field, once the form is rendered (a copy's form starts there). */
+  async focusName(): Promise<void> {
+    await this.updateComplete;
+    const field = this.renderRoot.querySelector<SlInput>('[part="name"]');
+    await field?.updateComplete;
+    field?.focus();
   }
 
   /** A token that may do nothing is made only when the user says that is what they want. */

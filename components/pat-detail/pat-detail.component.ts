@@ -7,6 +7,8 @@ import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/icon-button/icon-button.js';
 import '@shoelace-style/shoelace/dist/components/skeleton/skeleton.js';
 import { LIMITS, isExpiringSoon, type Pat } from '../../contract/index.js';
+import '../pat-activity/pat-activity.js';
+import type { PatActivity } from '../pat-activity/pat-activity.component.js';
 import { ApiError, errorText } from '../api/api-error.js';
 import '../pat-confirm-dialog/pat-confirm-dialog.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
@@ -14,6 +16,7 @@ import '../pat-regenerate-dialog/pat-regenerate-dialog.js';
 import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
 import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-secret-banner/pat-secret-banner.js';
+import '../pat-usage-chart/pat-usage-chart.js';
 import { baseStyles } from '../common/base.styles.js';
 import { renderCopyButton } from '../common/copy-button.js';
 import { STATUS_BADGE } from '../common/format.js';
@@ -22,7 +25,7 @@ import { CatalogTask } from '../common/catalog.js';
 import { focusIsFree } from '../common/focus.js';
 import { InlineEditor } from './pat-detail.inline-editor.js';
 import { PatScopes } from './pat-detail.scopes.js';
-import { PatApiElement, requireApi } from '../common/pat-api-element.js';
+import { PatApiElement, offers, requireApi } from '../common/pat-api-element.js';
 import styles from './pat-detail.styles.js';
 
 type EditableField = 'name' | 'description';
@@ -30,8 +33,9 @@ type EditableField = 'name' | 'description';
 /**
  * @tagname pat-detail
  * @summary One PAT: rename and describe it in place, copy its id, see its status and use,
- * revoke or regenerate it, and manage its scopes. Shows the one-time secret after create or
- * regenerate.
+ * revoke, regenerate or duplicate it, and manage its scopes; below them, its checks per day
+ * (`<pat-usage-chart>`) and its history (`<pat-activity>`), where the API client has them.
+ * Shows the one-time secret after create or regenerate.
  *
  * @event {CustomEvent<PatEventMap['pat-updated']>} pat-updated - The name or description was saved; `detail.pat` is the PAT now.
  * @event {CustomEvent<PatEventMap['pat-revoked']>} pat-revoked - The PAT was revoked.
@@ -40,6 +44,8 @@ type EditableField = 'name' | 'description';
  * @event {CustomEvent<PatEventMap['pat-scopes-changed']>} pat-scopes-changed - Scopes were added or deleted; `detail.scopes` are all of them now.
  * @event {CustomEvent<PatEventMap['pat-request-revoke']>} pat-request-revoke - Cancelable, before the revoke confirmation.
  * @event {CustomEvent<PatEventMap['pat-request-regenerate']>} pat-request-regenerate - Cancelable, before the regenerate dialog.
+ * @event {CustomEvent<PatEventMap['pat-request-duplicate']>} pat-request-duplicate - Cancelable: Duplicate was chosen. `<pat-manager>` then opens
+ *   the create form filled from the PAT; a host without it opens its own.
  * @event {CustomEvent<PatEventMap['pat-request-delete']>} pat-request-delete - Cancelable, before the delete confirmation.
  * @event {CustomEvent<PatEventMap['pat-request-delete-scope']>} pat-request-delete-scope - Cancelable, before one scope's delete confirmation.
  * @event {CustomEvent<PatEventMap['pat-request-delete-scopes']>} pat-request-delete-scopes - Cancelable, before the delete-all-scopes confirmation.
@@ -47,10 +53,13 @@ type EditableField = 'name' | 'description';
  *
  * @csspart base - The whole element.
  * @csspart title - The PAT's name as a heading.
+ * @csspart duplicate - The Duplicate button beside it.
  * @csspart secret - The one-time secret banner.
  * @csspart details - The card of fields.
  * @csspart scopes - The scopes card.
  * @csspart scopes-table - The scopes table.
+ * @csspart usage - The card of the PAT's checks per day (absent when the client has no usage).
+ * @csspart activity - The card of the PAT's history (absent when the client has no history).
  * @csspart toast - What an action did (name saved, scope added…), shown for a few seconds at the foot of the viewport.
  */
 export class PatDetail extends PatApiElement {
@@ -77,7 +86,7 @@ export class PatDetail extends PatApiElement {
     );
     this.emit('pat-updated', { pat });
     this.#announcer.announce(field === 'name' ? this.t.detail.renamed : this.t.detail.described);
-    void this.#pat.run();
+    void this.#reload();
     return undefined;
   });
   #announcer = new Announcer(this, { toast: true });
@@ -90,7 +99,7 @@ export class PatDetail extends PatApiElement {
     confirmDialog: () => this.confirmDialog,
     announce: (message) => this.#announcer.announce(message),
     locale: () => this.locale,
-    changed: () => void this.#pat.run(),
+    changed: () => void this.#reload(),
   });
 
   @query('pat-confirm-dialog') private confirmDialog!: PatConfirmDialog;
@@ -128,7 +137,7 @@ export class PatDetail extends PatApiElement {
     // The secret on screen no longer works: it leaves the page with the PAT's use.
     this.secret = '';
     this.#announcer.announce(this.t.table.revoked(pat.name));
-    await this.#pat.run();
+    await this.#reload();
     // The Revoke button is gone: focus the Regenerate button that took its place.
     this.#refocus(() => this.renderRoot.querySelector<HTMLElement>('.status-action'));
   }
@@ -138,7 +147,7 @@ export class PatDetail extends PatApiElement {
     const regenerated = await this.regenerateDialog.open(pat, trigger);
     if (!regenerated) return;
     this.secret = regenerated.secret;
-    await this.#pat.run();
+    await this.#reload();
     // The Regenerate button is gone: focus the new secret's copy button.
     this.#refocus(() => this.renderRoot.querySelector<HTMLElement>('pat-secret-banner'));
   }
@@ -147,6 +156,11 @@ export class PatDetail extends PatApiElement {
   async #refocus(target: () => HTMLElement | null) {
     await this.updateComplete;
     if (focusIsFree(this)) target()?.focus();
+  }
+
+  /** Asks for a copy: `<pat-manager>` (or the host) opens the create form filled from this PAT. */
+  private onDuplicate(pat: Pat) {
+    this.emit('pat-request-duplicate', { id: pat.id, name: pat.name }, { cancelable: true });
   }
 
   private async onDelete(pat: Pat, event: Event) {
@@ -164,10 +178,17 @@ export class PatDetail extends PatApiElement {
     else if (pat.status !== 'active') await this.onRegenerate(pat);
   }
 
-  /** Loads the PAT and its scopes again. */
+  /** After a change made here: the PAT again, and its history with the change in it. */
+  #reload(): Promise<void> {
+    this.renderRoot.querySelector<PatActivity>('pat-activity')?.refresh();
+    return this.#pat.run();
+  }
+
+  /** Loads the PAT, its scopes, its use and its history again. */
   refresh(): void {
-    void this.#pat.run();
+    void this.#reload();
     this.#scopes.refresh();
+    this.renderRoot.querySelector('pat-usage-chart')?.refresh();
   }
 
   private renderStatus(pat: Pat, now: number) {
@@ -213,10 +234,37 @@ export class PatDetail extends PatApiElement {
     `;
   }
 
+  /** The PAT's checks per day and its history, each where the client has it. */
+  private renderHistory(pat: Pat) {
+    return html`
+      ${
+        offers(this.api, 'getPatUsage')
+          ? html`<section class="card history" part="usage" aria-labelledby="usage-title">
+              <h3 id="usage-title">${this.t.usage.title}</h3>
+              <pat-usage-chart pat-id=${pat.id}></pat-usage-chart>
+            </section>`
+          : nothing
+      }
+      ${
+        offers(this.api, 'listPatEvents')
+          ? html`<section class="card history" part="activity" aria-labelledby="activity-title">
+              <h3 id="activity-title">${this.t.activity.title}</h3>
+              <pat-activity pat-id=${pat.id} owner=${pat.user_id}></pat-activity>
+            </section>`
+          : nothing
+      }
+    `;
+  }
+
   private renderPat(pat: Pat) {
     const now = Date.now();
     return html`
-      <h2 class="title" part="title" tabindex="-1" dir="auto">${pat.name}</h2>
+      <div class="title-row">
+        <h2 class="title" part="title" tabindex="-1" dir="auto">${pat.name}</h2>
+        <sl-button class="duplicate" part="duplicate" size="small" @click=${() => this.onDuplicate(pat)}>
+          <sl-icon slot="prefix" name="files"></sl-icon>${this.t.detail.duplicate}
+        </sl-button>
+      </div>
       ${this.secret ? html`<pat-secret-banner part="secret" .secret=${this.secret}></pat-secret-banner>` : nothing}
       <section class="card" part="details">
         <dl>
@@ -243,7 +291,7 @@ export class PatDetail extends PatApiElement {
           ${this.renderTime(this.t.detail.updated, pat.updated_at, now)}
         </dl>
       </section>
-      ${this.#scopes.render(pat)}
+      ${this.#scopes.render(pat)} ${this.renderHistory(pat)}
       <div class="danger-zone">
         <sl-button variant="danger" outline size="small" @click=${(event: Event) => this.onDelete(pat, event)}
           >${this.t.detail.delete}</sl-button

@@ -15,6 +15,7 @@ export default css`
     background: var(--sl-color-neutral-0);
   }
   .title {
+    flex: 1 1 16rem;
     margin: 0;
     font-size: var(--sl-font-size-x-large);
     font-weight: var(--sl-font-weight-bold);
@@ -107,12 +108,16 @@ export default css`
     color: var(--sl-color-danger-700);
     font-size: var(--sl-font-size-small);
   }
+  /* A heading, and its buttons at the end of its line (under it when it is long): the name and Duplicate, Scopes and its buttons. */
+  .title-row,
   .scopes-header {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: var(--sl-spacing-small);
+  }
+  .scopes-header {
     padding: var(--sl-spacing-medium) var(--sl-spacing-large);
   }
   .scopes-header h3 {
@@ -174,6 +179,17 @@ export default css`
     padding: var(--sl-spacing-x-small) var(--sl-spacing-large);
     border-top: solid 1px var(--sl-color-neutral-100);
     font-size: var(--sl-font-size-small);
+  }
+  /* Usage and Activity: a heading over an element of their own. */
+  .history {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sl-spacing-small);
+    padding: var(--sl-spacing-medium) var(--sl-spacing-large) var(--sl-spacing-large);
+  }
+  .history h3 {
+    margin: 0;
+    font-size: var(--sl-font-size-large);
   }
   .danger-zone {
     display: flex;

@@ -8,15 +8,17 @@ import type SlSelect from '@shoelace-style/shoelace/dist/components/select/selec
 import { LitElement } from 'lit';
 import { SECRET_PATTERN, type Scope, DEFAULT_CATALOG, findDemoEntities } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
-import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
+import { basicClient, expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { composedContains, deepActive, storedCopies, text } from '../../testing/dom.js';
 import { chooseOne, click, elapse, nextTask, record, replaceText } from '../../testing/input.js';
 import { fillOnlyScopeRow } from '../../testing/manager.js';
+import type { PatActivity } from '../pat-activity/pat-activity.component.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerate-dialog.component.js';
 import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
+import type { PatUsageChart } from '../pat-usage-chart/pat-usage-chart.component.js';
 import { strings } from '../i18n/strings.js';
 import './pat-detail.js';
 import type { PatDetail } from './pat-detail.component.js';
@@ -241,11 +243,19 @@ async function bodyOf(seen: Seen[], method: string, path: string): Promise<unkno
   return body ? JSON.parse(body) : undefined;
 }
 
+/** Whether the usage and the history below the scopes are in (or failed): the page no longer grows. */
+function historyLoaded(detail: PatDetail): boolean {
+  return [...root(detail).querySelectorAll('pat-usage-chart, pat-activity')].every(
+    (element) => element.shadowRoot?.querySelector('[part="base"]') && !element.shadowRoot.querySelector('.loading'),
+  );
+}
+
 async function mountDetail(id: string): Promise<PatDetail> {
   const detail = await mount<PatDetail>(html`<pat-detail pat-id=${id}></pat-detail>`);
   await until(
-    () => title(detail) !== '' && scopeRows(detail).length + (scopesState(detail) ? 1 : 0) > 0 && !scopesBusy(detail),
-    'the PAT and its scopes',
+    () =>
+      title(detail) !== '' && scopeRows(detail).length + (scopesState(detail) ? 1 : 0) > 0 && !scopesBusy(detail) && historyLoaded(detail),
+    'the PAT, its scopes, its usage and its history',
     WAIT,
   );
   return detail;
@@ -334,7 +344,7 @@ describe('<pat-detail>', function () {
 
   // -------------------------------------------------------------------------------------------
   describe('details', () => {
-    it('shows the name as its title: the page’s heading (h2), its Scopes a section under it (h3)', async () => {
+    it('shows the name as its title: the page’s heading (h2), its Scopes, Usage and Activity sections under it (h3)', async () => {
       const detail = await mountDetail(CI);
       expect(title(detail)).to.equal('CI deploy');
       expect(value(detail, strings.detail.name)).to.equal('CI deploy');
@@ -342,7 +352,11 @@ describe('<pat-detail>', function () {
       expect(titles.map((element) => element.localName)).to.deep.equal(['h2']);
       expect(titles[0]!.getAttribute('tabindex'), 'focusable by script, not a Tab stop').to.equal('-1');
       expect([...root(detail).querySelectorAll('h2')].map((element) => text(element))).to.deep.equal(['CI deploy']);
-      expect([...root(detail).querySelectorAll('h3')].map((element) => text(element))).to.deep.equal([strings.detail.scopes]);
+      expect([...root(detail).querySelectorAll('h3')].map((element) => text(element))).to.deep.equal([
+        strings.detail.scopes,
+        strings.usage.title,
+        strings.activity.title,
+      ]);
     });
 
     it('lists Name, ID, Status, Description, Created, Secret issued, Secret last used and Updated, in that order', async () => {
@@ -1562,6 +1576,101 @@ describe('<pat-detail>', function () {
   });
 
   // -------------------------------------------------------------------------------------------
+  describe('usage and activity', () => {
+    const section = (detail: PatDetail, name: 'usage' | 'activity') => root(detail).querySelector<HTMLElement>(`[part="${name}"]`);
+    const activity = (detail: PatDetail) => root(detail).querySelector<PatActivity>('pat-activity')!;
+    const firstEvent = (detail: PatDetail) => activity(detail).shadowRoot!.querySelector<HTMLElement>('[part="event"]');
+
+    it('below the scopes: the token’s checks per day, then its history', async () => {
+      const detail = await mountDetail(CI);
+      const order = [...root(detail).querySelectorAll('[part="scopes"], [part="usage"], [part="activity"]')].map((element) =>
+        element.getAttribute('part'),
+      );
+      expect(order).to.deep.equal(['scopes', 'usage', 'activity']);
+      const chart = section(detail, 'usage')!.querySelector<PatUsageChart>('pat-usage-chart')!;
+      expect(chart.patId).to.equal(CI);
+      expect(section(detail, 'usage')!.getAttribute('aria-labelledby')).to.equal('usage-title');
+      expect(activity(detail).patId).to.equal(CI);
+      expect(activity(detail).owner, 'events by others name who made them').to.equal('alice');
+      await until(() => firstEvent(detail) && chart.shadowRoot!.querySelector('[part="summary"]'), 'the chart and the history', WAIT);
+      expect(text(firstEvent(detail)!.querySelector('.sentence'))).to.equal('First used from 10.0.4.18');
+      await expectAccessible(detail);
+    });
+
+    it('a change made here shows at the top of the history', async () => {
+      const detail = await mountDetail(CI);
+      await until(() => firstEvent(detail), 'the history', WAIT);
+      await startEditing(detail, 'name');
+      await replaceText('CI deploy (prod)');
+      await sendKeys({ press: 'Enter' });
+      await until(() => firstEvent(detail)?.dataset.kind === 'renamed', 'the rename in the history', WAIT);
+      expect(text(firstEvent(detail)!.querySelector('.sentence'))).to.equal('Renamed from “CI deploy” to “CI deploy (prod)”');
+      await opened(confirmSl(detail), () => click(button(field(detail, strings.detail.status), strings.detail.revoke)));
+      await click(confirmPart(detail, 'confirm'));
+      await until(() => firstEvent(detail)?.dataset.kind === 'revoked', 'the revoke in the history', WAIT);
+      await closed(confirmSl(detail));
+    });
+
+    it('with a client that has neither (the SuperMQ one, a host’s own): no Usage, no Activity, nothing asked', async () => {
+      const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI}></pat-detail>`, { client: basicClient() });
+      await until(() => title(detail) !== '' && !scopesBusy(detail) && scopeRows(detail).length > 0, 'the PAT and its scopes', WAIT);
+      expect(section(detail, 'usage')).to.equal(null);
+      expect(section(detail, 'activity')).to.equal(null);
+      expect(root(detail).querySelector('pat-activity, pat-usage-chart')).to.equal(null);
+      expect([...root(detail).querySelectorAll('h3')].map((element) => text(element))).to.deep.equal([strings.detail.scopes]);
+      expect(seen.filter((request) => /\/(events|usage)$/.test(request.path))).to.deep.equal([]);
+    });
+  });
+
+  describe('duplicate', () => {
+    const duplicateButton = (detail: PatDetail) => root(detail).querySelector<HTMLElement>('sl-button[part="duplicate"]')!;
+
+    it('Duplicate, on the name’s line, emits a cancelable pat-request-duplicate with the id and name, and changes nothing', async () => {
+      const requests = record(document, 'pat-request-duplicate');
+      const detail = await mountDetail(CI);
+      const duplicate = duplicateButton(detail);
+      expect(text(duplicate)).to.equal(strings.detail.duplicate);
+      const name = root(detail).querySelector('[part="title"]')!.getBoundingClientRect();
+      const box = duplicate.getBoundingClientRect();
+      expect(Math.abs((box.top + box.bottom) / 2 - (name.top + name.bottom) / 2), 'beside the name').to.be.below(10);
+      expect(box.left, 'after the name').to.be.above(name.left);
+      await click(duplicate);
+      await until(() => requests.length === 1, 'pat-request-duplicate', WAIT);
+      await elapse(100, 'one click must ask once');
+      expect(requests.map((event) => event.detail)).to.deep.equal([{ id: CI, name: 'CI deploy' }]);
+      expect([requests[0]!.bubbles, requests[0]!.composed, requests[0]!.cancelable]).to.deep.equal([true, true, true]);
+      expect(writes(seen)).to.deep.equal([]);
+      expect(title(detail)).to.equal('CI deploy');
+      await expectAccessible(detail);
+    });
+
+    it('revoked and expired PATs offer it too', async () => {
+      const requests = record(document, 'pat-request-duplicate');
+      for (const [id, name] of [
+        [JENKINS, 'Old Jenkins pipeline'],
+        [Q3, 'Q3 data export'],
+      ] as const) {
+        const detail = await mountDetail(id);
+        await click(duplicateButton(detail));
+        await until(() => requests.at(-1)?.detail.id === id, `pat-request-duplicate for ${name}`, WAIT);
+        expect(requests.at(-1)!.detail).to.deep.equal({ id, name });
+        detail.parentElement!.remove();
+      }
+    });
+
+    it('is the Tab stop after the name, and Enter asks for the copy', async () => {
+      const requests = record(document, 'pat-request-duplicate');
+      const detail = await mountDetail(CI);
+      await detail.focusHeading();
+      expectSame(deepActive(), heading(detail), 'focus on the name');
+      await sendKeys({ press: 'Tab' });
+      expect(composedContains(duplicateButton(detail), deepActive()), 'focus on Duplicate').to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await until(() => requests.length === 1, 'pat-request-duplicate', WAIT);
+      expect(requests[0]!.detail).to.deep.equal({ id: CI, name: 'CI deploy' });
+    });
+  });
+
   describe('delete token', () => {
     it('asks, then deletes the PAT and fires pat-deleted', async () => {
       const deleted = record(document, 'pat-deleted');

@@ -1,8 +1,12 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
+import type { ScopeInput } from '../../contract/index.js';
 import { property, query, state } from 'lit/decorators.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
+import { ApiError } from '../api/api-error.js';
 import '../pat-create-form/pat-create-form.js';
+import type { PatCreateForm } from '../pat-create-form/pat-create-form.component.js';
 import '../pat-detail/pat-detail.js';
 import type { PatDetail } from '../pat-detail/pat-detail.component.js';
 import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
@@ -10,14 +14,24 @@ import '../pat-table/pat-table.js';
 import { baseStyles } from '../common/base.styles.js';
 import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
 import type { PatEventMap } from '../common/events.js';
-import { PatElement } from '../common/pat-element.js';
+import { focusIsFree } from '../common/focus.js';
+import { loadStateStyles, renderLoadState } from '../common/load-state.js';
+import { PatApiElement, requireApi } from '../common/pat-api-element.js';
+import { preparePatCopy, type PatCopy } from './copy.js';
 import { listPath, parseRoute, type ManagerRoute } from './route.js';
 import styles from './pat-manager.styles.js';
+
+/** An empty form's scopes: one array, so that a render of the manager never hands the form new ones. */
+const NO_SCOPES: ScopeInput[] = [];
 
 /**
  * @tagname pat-manager
  * @summary The whole PAT feature in one tag: the list, the create form and a PAT's details,
  * routed by the URL hash (`#/pats`, `#/pats/new`, `#/pats/<id>`) or by the host's router.
+ *
+ * Duplicate (in a row's menu or on a PAT's page) opens the create view filled from the PAT: its
+ * name made unique (`"x (copy)"`, `"x (copy 2)"`, …), description, nearest expiry preset and all
+ * its scopes, once all of them are read (until then it shows that it loads, or what failed).
  *
  * @event {CustomEvent<PatEventMap['pat-navigate']>} pat-navigate - The user moved to another view; `detail.route` is its path (`/pats/new`).
  *   With `route` set by the host, the manager only asks: the host routes and sets `route`.
@@ -35,9 +49,12 @@ import styles from './pat-manager.styles.js';
  * @event {CustomEvent<PatEventMap['pat-request-delete-all']>} pat-request-delete-all - Bubbles up, cancelable, before all PATs are deleted.
  * @event {CustomEvent<PatEventMap['pat-request-revoke']>} pat-request-revoke - Bubbles up, cancelable, before a PAT is revoked.
  * @event {CustomEvent<PatEventMap['pat-request-regenerate']>} pat-request-regenerate - Bubbles up, cancelable, before the regenerate dialog.
+ * @event {CustomEvent<PatEventMap['pat-request-duplicate']>} pat-request-duplicate - Bubbles up, cancelable, from the list or the details before
+ *   the manager opens the copy's create view: `preventDefault()` keeps the manager out of it.
  * @event {CustomEvent<PatEventMap['pat-request-delete-scope']>} pat-request-delete-scope - Bubbles up, cancelable, before a scope is deleted.
  * @event {CustomEvent<PatEventMap['pat-request-delete-scopes']>} pat-request-delete-scopes - Bubbles up, cancelable, before all of a PAT's scopes are deleted.
- * @event {CustomEvent<PatEventMap['pat-error']>} pat-error - Bubbles up from any view: a request failed; `detail.action` names it.
+ * @event {CustomEvent<PatEventMap['pat-error']>} pat-error - Bubbles up from any view: a request failed; `detail.action` names it
+ *   (`duplicate` from the manager itself: what a copy starts with could not be read).
  *
  * @csspart base - The whole element.
  * @csspart header - The view's heading and back button.
@@ -48,17 +65,32 @@ import styles from './pat-manager.styles.js';
  *
  * @cssproperty --pat-manager-max-width - The widest the manager grows.
  */
-export class PatManager extends PatElement {
-  static override styles = [baseStyles, styles];
+export class PatManager extends PatApiElement {
+  static override styles = [baseStyles, loadStateStyles, styles];
 
   #moveFocus = false;
+  /** Duplicate was asked for: the copy's form takes the focus, in its name field, once it is shown. */
+  #focusCopy = false;
   /** The secret of the PAT just created: shown on its detail page, kept nowhere but here. */
   #secret?: { id: string; secret: string };
 
+  /** What the create view starts from while it makes a copy: read when Duplicate is chosen. */
+  #copy = new Task(this, {
+    task: async ([api, copyOf], { signal }) =>
+      copyOf ? preparePatCopy(requireApi(api), copyOf.id, this.t.manager.copyName, { signal }) : initialState,
+    args: () => [this.api, this.copyOf] as const,
+    onError: (error) => {
+      if (error instanceof ApiError) this.emit('pat-error', { action: 'duplicate', error });
+    },
+  });
+
   @query('h2') private heading?: HTMLElement;
   @query('pat-detail') private detail?: PatDetail;
+  @query('pat-create-form') private createForm?: PatCreateForm;
 
   @state() private current: ManagerRoute = { view: 'list', query: {} };
+  /** The PAT the create view makes a copy of (Duplicate), while it does. */
+  @state() private copyOf?: { id: string; name: string };
 
   /**
    * The view's path for hosts with their own router (`/pats`, `/pats/new`, `/pats/<id>`).
@@ -91,10 +123,17 @@ export class PatManager extends PatElement {
     }
     // The secret is shown on the page the create form led to, and dropped once the user leaves it.
     if (!(this.current.view === 'detail' && this.current.id === this.#secret?.id)) this.#secret = undefined;
+    // A copy belongs to the create view it was asked for: another view drops it.
+    if (((changed as PropertyValues).has('current') || changed.has('route')) && this.current.view !== 'create') this.#dropCopy();
   }
 
   protected override updated() {
-    if (this.#moveFocus) {
+    if (this.#focusCopy && this.#copyShown) {
+      // The filled form is there: the focus goes to its name, where a copy is told apart.
+      this.#focusCopy = false;
+      this.#moveFocus = false;
+      if (focusIsFree(this)) void this.createForm?.focusName();
+    } else if (this.#moveFocus) {
       this.#moveFocus = false;
       // A token's page is headed by the token's name, which pat-detail shows once it has loaded.
       if (this.current.view === 'detail') void this.detail?.focusHeading();
@@ -126,6 +165,29 @@ export class PatManager extends PatElement {
 
   private onDeleted() {
     this.navigate('/pats');
+  }
+
+  /**
+   * Duplicate, from the list or a PAT's page: the create view, filled once the copy is read. The
+   * host hears the request after the manager (it bubbles on), so its `preventDefault()` is known
+   * once the event is through.
+   */
+  private async onDuplicateRequest(event: CustomEvent<PatEventMap['pat-request-duplicate']>) {
+    await Promise.resolve();
+    if (event.defaultPrevented) return;
+    this.navigate('/pats/new');
+    this.copyOf = { id: event.detail.id, name: event.detail.name };
+    this.#focusCopy = true;
+  }
+
+  #dropCopy() {
+    this.copyOf = undefined;
+    this.#focusCopy = false;
+  }
+
+  /** Whether the create view shows the copy's filled form. */
+  get #copyShown(): boolean {
+    return this.current.view === 'create' && !!this.copyOf && this.#copy.status === TaskStatus.COMPLETE;
   }
 
   /** A revoked PAT's one-time secret no longer works: the manager forgets it too. */
@@ -166,6 +228,7 @@ export class PatManager extends PatElement {
 
   /** Goes to `route` (`/pats`, `/pats/new`, `/pats/<id>`): a new history entry, or a request to the host's router. */
   navigate(route: string): void {
+    this.#dropCopy();
     this.emit('pat-navigate', { route });
     if (this.route !== undefined) return;
     const next = parseRoute(route);
@@ -208,17 +271,14 @@ export class PatManager extends PatElement {
             @pat-navigate=${this.onTableNavigate}
             @pat-select=${this.onSelect}
             @pat-query-change=${this.onQueryChange}
+            @pat-request-duplicate=${this.onDuplicateRequest}
           ></pat-table>
         `;
       }
       case 'create':
-        return html`${this.renderHeader(this.t.manager.createTitle, true)}
-          <pat-create-form
-            part="create-form"
-            .entityLookup=${this.entityLookup}
-            @pat-created=${this.onCreated}
-            @pat-cancel=${() => this.navigate('/pats')}
-          ></pat-create-form>`;
+        return this.copyOf
+          ? html`${this.renderHeader(this.t.manager.duplicateTitle, true)} ${this.renderCopy(this.copyOf.name)}`
+          : html`${this.renderHeader(this.t.manager.createTitle, true)} ${this.renderCreateForm()}`;
       case 'detail': {
         const secret = this.#secret?.id === route.id ? this.#secret.secret : '';
         return html`${this.renderHeader(undefined, true)}
@@ -230,9 +290,38 @@ export class PatManager extends PatElement {
             .entityLookup=${this.entityLookup}
             @pat-deleted=${this.onDeleted}
             @pat-revoked=${this.onRevoked}
+            @pat-request-duplicate=${this.onDuplicateRequest}
           ></pat-detail>`;
       }
     }
+  }
+
+  /** The create form, empty or filled with `copy` (set once: the form owns what the user changes). */
+  private renderCreateForm(copy?: PatCopy) {
+    return html`<pat-create-form
+      part="create-form"
+      .name=${copy?.name ?? ''}
+      .description=${copy?.description ?? ''}
+      .duration=${copy?.duration ?? ''}
+      .scopes=${copy?.scopes ?? NO_SCOPES}
+      .entityLookup=${this.entityLookup}
+      @pat-created=${this.onCreated}
+      @pat-cancel=${() => this.navigate('/pats')}
+    ></pat-create-form>`;
+  }
+
+  /** The copy of the PAT `name`: the form once all it starts with is read; until then, that it loads, or what failed (with Retry). */
+  private renderCopy(name: string) {
+    const copy = this.#copy.value;
+    if (this.#copy.status === TaskStatus.COMPLETE && copy) return this.renderCreateForm(copy);
+    return html`<div class="copy-state">
+      ${renderLoadState(this.#copy, {
+        errorTitle: this.t.manager.duplicateError(name),
+        retry: () => void this.#copy.run(),
+        t: this.t,
+        placeholders: 4,
+      })}
+    </div>`;
   }
 
   override render() {

@@ -31,4 +31,11 @@ export default css`
   .back {
     align-self: flex-start;
   }
+  /* A copy being read, or why it could not be: where its form will be, in a card as the form is. */
+  .copy-state {
+    padding: var(--sl-spacing-large);
+    border: solid 1px var(--sl-color-neutral-200);
+    border-radius: var(--sl-border-radius-large);
+    background: var(--sl-color-neutral-0);
+  }
 `;

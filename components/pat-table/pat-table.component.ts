@@ -51,6 +51,8 @@ const SEARCH_DEBOUNCE_MS = 300;
  * @event {CustomEvent<PatEventMap['pat-request-delete']>} pat-request-delete - Cancelable, before one PAT is deleted.
  * @event {CustomEvent<PatEventMap['pat-request-delete-all']>} pat-request-delete-all - Cancelable, before all PATs are deleted.
  * @event {CustomEvent<PatEventMap['pat-request-revoke']>} pat-request-revoke - Cancelable, before a PAT is revoked.
+ * @event {CustomEvent<PatEventMap['pat-request-duplicate']>} pat-request-duplicate - Cancelable: Duplicate was chosen. `<pat-manager>` then opens
+ *   the create form filled from the PAT; a host without it opens its own.
  * @event {CustomEvent<PatEventMap['pat-deleted']>} pat-deleted - A PAT was deleted.
  * @event {CustomEvent<PatEventMap['pat-all-deleted']>} pat-all-deleted - All PATs were deleted; `detail.deleted` is how many.
  * @event {CustomEvent<PatEventMap['pat-revoked']>} pat-revoked - A PAT was revoked.
@@ -197,6 +199,9 @@ export class PatTable extends PatApiElement {
         break;
       case 'regenerate':
         this.emit('pat-navigate', { route: `/pats/${pat.id}/regenerate` });
+        break;
+      case 'duplicate':
+        this.emit('pat-request-duplicate', { id: pat.id, name: pat.name }, { cancelable: true });
         break;
       case 'revoke':
         await this.#revoke(pat, trigger);

@@ -151,6 +151,7 @@ export function renderRowMenuItems(pat: Pat, onSelect: (event: CustomEvent<{ ite
       <sl-menu-item value="view">${t.table.view}</sl-menu-item>
       <sl-menu-item value="copy">${t.table.copyId}</sl-menu-item>
       <sl-menu-item value="add-scope">${t.table.addScope}</sl-menu-item>
+      <sl-menu-item value="duplicate">${t.table.duplicate}</sl-menu-item>
       <sl-divider></sl-divider>
       ${
         pat.status === 'active'

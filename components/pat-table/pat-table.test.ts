@@ -1191,7 +1191,7 @@ describe('<pat-table>', () => {
       const table = await mountLoaded();
       const menu = await openRowMenu(table, 'CI deploy');
       const children = [...menu.children].map((child) => (child.localName === 'sl-divider' ? '—' : child.getAttribute('value')));
-      expect(children).to.deep.equal(['view', 'copy', 'add-scope', '—', 'revoke', 'delete']);
+      expect(children).to.deep.equal(['view', 'copy', 'add-scope', 'duplicate', '—', 'revoke', 'delete']);
       const base = (value: string) =>
         menu.querySelector(`sl-menu-item[value="${value}"]`)!.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
       const label = (value: string) =>
@@ -1287,7 +1287,9 @@ describe('<pat-table>', () => {
         statuses.add(status);
         await openRowMenu(table, name);
         const expected =
-          status === 'Active' ? ['view', 'copy', 'add-scope', 'revoke', 'delete'] : ['view', 'copy', 'add-scope', 'regenerate', 'delete'];
+          status === 'Active'
+            ? ['view', 'copy', 'add-scope', 'duplicate', 'revoke', 'delete']
+            : ['view', 'copy', 'add-scope', 'duplicate', 'regenerate', 'delete'];
         expect(menuItems(table), `${name} (${status})`).to.deep.equal(expected);
         await sendKeys({ press: 'Escape' });
         await menuHidden(table);
@@ -1298,6 +1300,7 @@ describe('<pat-table>', () => {
         'View',
         'Copy ID',
         'Add scopes',
+        'Duplicate',
         'Revoke',
         'Delete',
       ]);
@@ -1307,6 +1310,7 @@ describe('<pat-table>', () => {
         'View',
         'Copy ID',
         'Add scopes',
+        'Duplicate',
         'Regenerate',
         'Delete',
       ]);
@@ -1323,10 +1327,10 @@ describe('<pat-table>', () => {
       cleanups.push(() => spacer.remove());
       menuButton(table, 'Leaked in support ticket').scrollIntoView({ block: 'center' });
       await openRowMenu(table, 'Leaked in support ticket');
-      expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'regenerate', 'delete']);
+      expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'duplicate', 'regenerate', 'delete']);
       await openRowMenu(table, 'CI deploy');
       expect(shownMenus(table), 'menus on screen').to.have.length(1);
-      expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'revoke', 'delete']);
+      expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'duplicate', 'revoke', 'delete']);
       expect(menuButton(table, 'Leaked in support ticket').getAttribute('aria-expanded')).to.equal('false');
       expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded')).to.equal('true');
       await click(shownMenu(table)!.querySelector('sl-menu-item[value="add-scope"]')!);
@@ -1336,7 +1340,7 @@ describe('<pat-table>', () => {
 
       // And back to the other: its own actions again.
       await openRowMenu(table, 'Leaked in support ticket');
-      expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'regenerate', 'delete']);
+      expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'duplicate', 'regenerate', 'delete']);
       await click(shownMenu(table)!.querySelector('sl-menu-item[value="regenerate"]')!);
       await until(() => navigations.length > 1, 'the second pat-navigate');
       expect(navigations.at(-1)!.detail).to.deep.equal({ route: `/pats/${idOf('Leaked in support ticket')}/regenerate` });
@@ -1374,6 +1378,34 @@ describe('<pat-table>', () => {
       await until(() => selects.length > 0, 'pat-select');
       await elapse(50, 'View must emit pat-select once');
       expect(selects.map((event) => event.detail)).to.deep.equal([{ id: idOf('Alerting webhook') }]);
+    });
+
+    it('Duplicate emits a cancelable pat-request-duplicate with the id and name, and changes nothing', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded({ status: 'all' });
+      const requests = record(table, 'pat-request-duplicate');
+      const selects = record(table, 'pat-select');
+      const navigations = record(table, 'pat-navigate');
+      const writes: string[] = [];
+      const onRequest = ({ request }: { request: Request }) => request.method !== 'GET' && writes.push(`${request.method} ${request.url}`);
+      worker.events.on('request:start', onRequest);
+      cleanups.push(() => worker.events.removeListener('request:start', onRequest));
+      await chooseRowAction(table, 'CI deploy', 'duplicate');
+      await until(() => requests.length === 1, 'pat-request-duplicate');
+      await menuHidden(table);
+      // A revoked token has it too: a copy is a new token with its own secret.
+      await chooseRowAction(table, 'Leaked in support ticket', 'duplicate');
+      await until(() => requests.length === 2, 'the second pat-request-duplicate');
+      await elapse(100, 'Duplicate must emit one request event, and neither pat-select nor pat-navigate');
+      expect(requests.map((event) => event.detail)).to.deep.equal([
+        { id: idOf('CI deploy'), name: 'CI deploy' },
+        { id: idOf('Leaked in support ticket'), name: 'Leaked in support ticket' },
+      ]);
+      for (const event of requests) expect([event.bubbles, event.composed, event.cancelable]).to.deep.equal([true, true, true]);
+      expect(selects, 'pat-select').to.have.length(0);
+      expect(navigations, 'pat-navigate').to.have.length(0);
+      expect(writes, 'requests that change something').to.deep.equal([]);
+      await until(() => focused(table) === 'menu:Leaked in support ticket', 'the focus back on the menu button');
     });
 
     it('Copy ID writes the id to the clipboard and announces it', async () => {
@@ -1738,7 +1770,7 @@ describe('<pat-table>', () => {
         await menuShown(table, 'CI deploy');
         await until(() => focused(table) === 'item:view', `${JSON.stringify(key)}: the first item focused`);
         expect(menuButton(table, 'CI deploy').getAttribute('aria-expanded'), `${JSON.stringify(key)}: aria-expanded`).to.equal('true');
-        expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'revoke', 'delete']);
+        expect(menuItems(table)).to.deep.equal(['view', 'copy', 'add-scope', 'duplicate', 'revoke', 'delete']);
         await sendKeys({ press: 'Escape' });
         await menuHidden(table);
         await until(() => focused(table) === 'menu:CI deploy', `${JSON.stringify(key)}: focus back on the menu button`);
@@ -1793,6 +1825,33 @@ describe('<pat-table>', () => {
       await menuHidden(table);
       const next = ACTIVE_BY_ISSUED[ACTIVE_BY_ISSUED.indexOf('CI deploy') + 1]!;
       expect(focused(table)).to.equal(`row:${next}`);
+    });
+
+    it('Duplicate is reached with the arrows like the other items; Enter chooses it', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const table = await mountLoaded();
+      const requests = record(table, 'pat-request-duplicate');
+      await resetMouse();
+      await tabToMenuButton(table, 'CI deploy');
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => focused(table) === 'item:view', 'View focused');
+      for (const item of ['copy', 'add-scope', 'duplicate']) {
+        await sendKeys({ press: 'ArrowDown' });
+        expect(focused(table)).to.equal(`item:${item}`);
+      }
+      await sendKeys({ press: 'Enter' });
+      await until(() => requests.length === 1, 'pat-request-duplicate');
+      expect(requests[0]!.detail).to.deep.equal({ id: idOf('CI deploy'), name: 'CI deploy' });
+      await menuHidden(table);
+      await until(() => focused(table) === 'menu:CI deploy', 'the focus back on the menu button');
+      // ArrowUp from the button opens the menu on Delete: Duplicate is three items up, past the divider.
+      await sendKeys({ press: 'ArrowUp' });
+      await until(() => focused(table) === 'item:delete', 'Delete focused');
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'ArrowUp' });
+      expect(focused(table)).to.equal('item:duplicate');
+      await sendKeys({ press: 'Escape' });
+      await menuHidden(table);
     });
 
     it('Enter on an item chooses it', async () => {

@@ -6,6 +6,7 @@ import type { PatEventName } from '../common/events.js';
  * disagree. A module of its own, free of elements, so that test can read it in Node.
  */
 export const ELEMENT_EVENTS = {
+  'pat-activity': [],
   'pat-api-provider': [],
   'pat-confirm-dialog': [],
   'pat-create-form': ['pat-created', 'pat-cancel', 'pat-error'],
@@ -17,6 +18,7 @@ export const ELEMENT_EVENTS = {
     'pat-scopes-changed',
     'pat-request-revoke',
     'pat-request-regenerate',
+    'pat-request-duplicate',
     'pat-request-delete',
     'pat-request-delete-scope',
     'pat-request-delete-scopes',
@@ -39,6 +41,7 @@ export const ELEMENT_EVENTS = {
     'pat-request-delete-all',
     'pat-request-revoke',
     'pat-request-regenerate',
+    'pat-request-duplicate',
     'pat-request-delete-scope',
     'pat-request-delete-scopes',
     'pat-error',
@@ -53,11 +56,13 @@ export const ELEMENT_EVENTS = {
     'pat-request-delete',
     'pat-request-delete-all',
     'pat-request-revoke',
+    'pat-request-duplicate',
     'pat-deleted',
     'pat-all-deleted',
     'pat-revoked',
     'pat-error',
   ],
+  'pat-usage-chart': [],
   'pat-user-menu': ['pat-navigate'],
 } as const satisfies Record<`pat-${string}`, readonly PatEventName[]>;
 

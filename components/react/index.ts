@@ -7,6 +7,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import type { PatEventMap, PatEventName } from '../common/events.js';
+import { PatActivity as PatActivityElement } from '../pat-activity/pat-activity.js';
 import { PatApiProvider as PatApiProviderElement } from '../pat-api-provider/pat-api-provider.js';
 import { PatConfirmDialog as PatConfirmDialogElement } from '../pat-confirm-dialog/pat-confirm-dialog.js';
 import { PatCreateForm as PatCreateFormElement } from '../pat-create-form/pat-create-form.js';
@@ -17,6 +18,7 @@ import { PatRegenerateDialog as PatRegenerateDialogElement } from '../pat-regene
 import { PatScopeEditor as PatScopeEditorElement } from '../pat-scope-editor/pat-scope-editor.js';
 import { PatSecretBanner as PatSecretBannerElement } from '../pat-secret-banner/pat-secret-banner.js';
 import { PatTable as PatTableElement } from '../pat-table/pat-table.js';
+import { PatUsageChart as PatUsageChartElement } from '../pat-usage-chart/pat-usage-chart.js';
 import { PatUserMenu as PatUserMenuElement } from '../pat-user-menu/pat-user-menu.js';
 import { ELEMENT_EVENTS, eventPropName, type EventPropName } from './element-events.js';
 
@@ -39,6 +41,7 @@ function component<T extends Tag, I extends HTMLElement>(tagName: T, elementClas
   });
 }
 
+export const PatActivity = component('pat-activity', PatActivityElement);
 export const PatApiProvider = component('pat-api-provider', PatApiProviderElement);
 export const PatConfirmDialog = component('pat-confirm-dialog', PatConfirmDialogElement);
 export const PatCreateForm = component('pat-create-form', PatCreateFormElement);
@@ -49,4 +52,5 @@ export const PatRegenerateDialog = component('pat-regenerate-dialog', PatRegener
 export const PatScopeEditor = component('pat-scope-editor', PatScopeEditorElement);
 export const PatSecretBanner = component('pat-secret-banner', PatSecretBannerElement);
 export const PatTable = component('pat-table', PatTableElement);
+export const PatUsageChart = component('pat-usage-chart', PatUsageChartElement);
 export const PatUserMenu = component('pat-user-menu', PatUserMenuElement);

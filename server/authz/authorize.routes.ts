@@ -1,6 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AuthorizeRequest } from '../../contract/index.js';
 import { bearerOf, LIMITS, Problem, problemAnswer } from '../../contract/index.js';
+import { clientOf } from '../http/client.js';
 import { jsonBody } from '../http/json-body.js';
 import type { FailureLimiter } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
@@ -22,7 +23,7 @@ export function createAuthorizeRoutes(authorizePat: AuthorizePat, failedChecks?:
   router.post('/authorize', ...jsonBody(LIMITS.bodyBytes), async (req, res) => {
     const token = bearerOf(req.headers.authorization) ?? '';
     const request = validate(authorizeBody, req.body);
-    const result = await authorizePat(token, request, { ip: req.ip ?? null });
+    const result = await authorizePat(token, request, clientOf(req));
     if (result.allowed) {
       res.json(result);
       return;
@@ -62,7 +63,7 @@ export function createRequirePat(authorizePat: AuthorizePat) {
         domain_id: options.domainId?.(req) ?? null,
       };
       const result = await authorizePat(bearerOf(req.headers.authorization) ?? '', request, {
-        ip: req.ip ?? null,
+        ...clientOf(req),
         ownerCan: options.ownerCan,
       });
       if (!result.allowed) {

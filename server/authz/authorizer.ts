@@ -2,15 +2,17 @@ import { SECRET_PATTERN, scopeGrants, secretPatId, type AuthorizeRequest } from 
 import type { PatDatabase } from '../db/database.js';
 import { credentialReader, parseGrants } from '../pats/pat.repository.js';
 import type { GrantCache, CachedPat } from './grant-cache.js';
-import type { LastUseRecorder } from './last-use-recorder.js';
+import type { UseRecorder } from '../usage/use-recorder.js';
 import { digestsEqual, type TokenHasher } from '../tokens/token.js';
 
 export type AuthorizeResult =
   { allowed: true; user_id: string; pat_id: string } | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
 
 export interface AuthorizeOptions {
-  /** The caller's address, recorded as `last_used_ip`. */
+  /** The caller's address, recorded as `last_used_ip` (and, when new to the PAT, as a `new_address` event). */
   ip?: string | null;
+  /** The caller's user agent, recorded with a `new_address` event. */
+  userAgent?: string | null;
   /**
    * The host's own permission check: a PAT never grants more than its owner has.
    * Called only after the PAT itself allowed the request.
@@ -25,10 +27,13 @@ interface AuthorizerDeps {
   cache: GrantCache;
   hashToken: TokenHasher;
   now: () => number;
-  lastUses: LastUseRecorder;
+  uses: UseRecorder;
 }
 
 const LAST_USED_INTERVAL_MS = 60_000;
+
+/** The addresses a cached PAT remembers having reported; past this it starts over (the database tells what is new). */
+const ADDRESSES_PER_PAT = 32;
 
 const unauthenticated: AuthorizeResult = {
   allowed: false,
@@ -39,10 +44,10 @@ const unauthenticated: AuthorizeResult = {
 /**
  * Answers "may this PAT do X on Y?". A warm check is one SHA-256 and a map lookup by the digest;
  * a miss adds one primary-key read (the PAT's row carries its scopes as `grants`). The secret is
- * verified before anything about the PAT's state is told. A last use is queued with `lastUses`
- * and written after the answer.
+ * verified before anything about the PAT's state is told. What the check leaves behind (its
+ * count, a last use, a new client address) goes to `uses` and is written after the answer.
  */
-export function createAuthorizer({ db, cache, hashToken, now, lastUses }: AuthorizerDeps): AuthorizePat {
+export function createAuthorizer({ db, cache, hashToken, now, uses }: AuthorizerDeps): AuthorizePat {
   // Concurrent misses for one PAT share one load: one read, one last-use write.
   const loading = new Map<string, Promise<CachedPat | undefined>>();
 
@@ -69,7 +74,7 @@ export function createAuthorizer({ db, cache, hashToken, now, lastUses }: Author
       expiresAt: Date.parse(row.expires_at),
       revoked: row.revoked,
       // A last use still on its way to the database is the newer one.
-      lastUsedAt: lastUses.pending(id) ?? stored,
+      lastUsedAt: uses.pending(id) ?? stored,
       scopes: parseGrants(row.grants),
     };
     cache.set(id, pat, at, epoch);
@@ -90,10 +95,20 @@ export function createAuthorizer({ db, cache, hashToken, now, lastUses }: Author
       pat = await load(id, at);
       if (!pat || !digestsEqual(digest, pat.tokenHash)) return unauthenticated;
     }
-    if (pat.revoked || pat.expiresAt <= at) return unauthenticated;
+    const { ip } = options;
+    if (ip && !pat.addresses?.has(ip)) {
+      if (!pat.addresses || pat.addresses.size === ADDRESSES_PER_PAT) pat.addresses = new Set();
+      pat.addresses.add(ip);
+      uses.address(pat.id, at, ip, options.userAgent ?? null);
+    }
+    if (pat.revoked || pat.expiresAt <= at) {
+      uses.count(pat.id, at, false);
+      return unauthenticated;
+    }
 
     const allowed =
       pat.scopes.some((scope) => scopeGrants(scope, request)) && (!options.ownerCan || (await options.ownerCan(pat.userId, request)));
+    uses.count(pat.id, at, allowed);
     if (!allowed) {
       return {
         allowed: false,
@@ -103,7 +118,7 @@ export function createAuthorizer({ db, cache, hashToken, now, lastUses }: Author
     }
     if (pat.lastUsedAt === null || at - pat.lastUsedAt >= LAST_USED_INTERVAL_MS) {
       pat.lastUsedAt = at;
-      lastUses.record(pat.id, at, options.ip ?? null);
+      uses.record(pat.id, at, ip ?? null);
     }
     return { allowed: true, user_id: pat.userId, pat_id: pat.id };
   };

@@ -7,6 +7,8 @@ export interface CachedPat {
   revoked: boolean;
   lastUsedAt: number | null;
   scopes: { entity_type: string; operation: string; entity_id: string; domain_id: string | null }[];
+  /** The client addresses this instance has already reported the PAT used from (see AddressUse). */
+  addresses?: Set<string>;
 }
 
 interface Entry {

@@ -311,6 +311,99 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('pats').dropColumn('created_at').execute();
     },
   },
+  '2026-12-05-008-activity': {
+    async up(db: SchemaDb) {
+      // Each PAT's history. No foreign key to `pats`: a deleted PAT's events outlive it (for the
+      // owner's audit), until the retention sweep takes them.
+      await db.schema
+        .createTable('pat_events')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('pat_id', 'text', (col) => col.notNull())
+        .addColumn('pat_name', 'text', (col) => col.notNull())
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('at', 'text', (col) => col.notNull())
+        .addColumn('actor', 'text', (col) => col.notNull())
+        .addColumn('ip', 'text')
+        .addColumn('user_agent', 'text')
+        .addColumn('details', 'text', (col) => col.notNull().defaultTo('{}'))
+        .execute();
+      // A PAT's page and a user's page, newest first, walk these; `deleted` events by time are
+      // what the retention sweep looks for.
+      await db.schema.createIndex('pat_events_pat').on('pat_events').columns(['pat_id', 'at', 'id']).execute();
+      await db.schema.createIndex('pat_events_user').on('pat_events').columns(['user_id', 'at', 'id']).execute();
+      await db.schema.createIndex('pat_events_deleted').on('pat_events').column('at').where(sql.ref('kind'), '=', 'deleted').execute();
+
+      // The client addresses each PAT was used from: a use from one not here is a `new_address`.
+      await db.schema
+        .createTable('pat_addresses')
+        .addColumn('pat_id', 'text', (col) => col.notNull())
+        .addColumn('ip', 'text', (col) => col.notNull())
+        .addColumn('first_used_at', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('pat_addresses_pk', ['pat_id', 'ip'])
+        .execute();
+
+      // Checks per PAT and UTC day, added to by every instance's batches. bigint: one busy PAT
+      // can pass PostgreSQL's 32-bit integer in a day.
+      await db.schema
+        .createTable('pat_usage')
+        .addColumn('pat_id', 'text', (col) => col.notNull())
+        .addColumn('day', 'text', (col) => col.notNull())
+        .addColumn('allowed', 'bigint', (col) => col.notNull().defaultTo(0))
+        .addColumn('denied', 'bigint', (col) => col.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('pat_usage_pk', ['pat_id', 'day'])
+        .execute();
+      await db.schema.createIndex('pat_usage_day').on('pat_usage').column('day').execute();
+
+      // The outbox of notifications: one row per notification and target (a webhook URL, or
+      // `callback` for the host's onEvent), written with the change it tells of.
+      await db.schema
+        .createTable('pat_deliveries')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('event_id', 'text', (col) => col.notNull())
+        .addColumn('type', 'text', (col) => col.notNull())
+        .addColumn('target', 'text', (col) => col.notNull())
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('next_at', 'text', (col) => col.notNull())
+        .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('lease_until', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('delivered_at', 'text')
+        .addColumn('failed_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('pat_deliveries_due')
+        .on('pat_deliveries')
+        .column('next_at')
+        .where(sql<boolean>`delivered_at is null and failed_at is null`)
+        .execute();
+      await db.schema.createIndex('pat_deliveries_created').on('pat_deliveries').column('created_at').execute();
+
+      // Which expiry notices a PAT has had: 0 none, 1 seven days before, 2 one day before, 3 its
+      // expiry. A regenerate sets it back to 0. PATs already expired count as told: an upgrade
+      // does not notify of every PAT that ever expired.
+      await db.transaction().execute(async (trx) => {
+        await trx.schema
+          .alterTable('pats')
+          .addColumn('expiry_notice', 'integer', (col) => col.notNull().defaultTo(0))
+          .execute();
+        await trx.updateTable('pats').set({ expiry_notice: 3 }).where('expires_at', '<=', new Date().toISOString()).execute();
+      });
+      // The expiry scan reads the unrevoked PATs still owed a notice, by expiry.
+      await db.schema
+        .createIndex('pats_expiry_notice')
+        .on('pats')
+        .column('expires_at')
+        .where(sql<boolean>`expiry_notice < 3 and revoked = 0`)
+        .execute();
+    },
+    async down(db: SchemaDb) {
+      await db.schema.dropIndex('pats_expiry_notice').execute();
+      await db.schema.alterTable('pats').dropColumn('expiry_notice').execute();
+      for (const table of ['pat_deliveries', 'pat_usage', 'pat_addresses', 'pat_events']) await db.schema.dropTable(table).execute();
+    },
+  },
 };
 
 /**

@@ -27,6 +27,8 @@ export interface PatsTable {
    * Written with every change of the PAT's rows in pat_scopes, in the same transaction.
    */
   grants: string;
+  /** The expiry notices it has had: 0 none, 1 seven days before, 2 one day before, 3 its expiry. */
+  expiry_notice: Generated<number>;
 }
 
 export interface PatScopesTable {
@@ -49,8 +51,64 @@ export interface PatCountsTable {
   revoked: number;
 }
 
+/** A PAT's history (migration 2026-12-05-008): outlives the PAT for the retention period. */
+export interface PatEventsTable {
+  id: string;
+  user_id: string;
+  pat_id: string;
+  pat_name: string;
+  kind: string;
+  at: string;
+  actor: string;
+  ip: string | null;
+  user_agent: string | null;
+  /** JSON: the event's `details`. */
+  details: string;
+}
+
+/** The client addresses a PAT was used from, each with its first use. */
+export interface PatAddressesTable {
+  pat_id: string;
+  ip: string;
+  first_used_at: string;
+}
+
+/** Checks per PAT and UTC day (`YYYY-MM-DD`). PostgreSQL answers its bigints as strings. */
+export interface PatUsageTable {
+  pat_id: string;
+  day: string;
+  allowed: number | string;
+  denied: number | string;
+}
+
+/** The notifications' outbox: one row per notification and target, until delivered or given up. */
+export interface PatDeliveriesTable {
+  id: string;
+  /** The notification's id: the same for every target and attempt. */
+  event_id: string;
+  type: string;
+  /** A webhook URL, or `callback` (the host's onEvent). */
+  target: string;
+  /** The JSON body, signed anew (with the attempt's time) at each attempt. */
+  body: string;
+  created_at: string;
+  /** When the next attempt is due. */
+  next_at: string;
+  attempts: Generated<number>;
+  /** While an instance delivers it: no other claims it before then. */
+  lease_until: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  /** When it was given up, its retries spent. */
+  failed_at: string | null;
+}
+
 export interface Database {
   pats: PatsTable;
   pat_scopes: PatScopesTable;
   pat_counts: PatCountsTable;
+  pat_events: PatEventsTable;
+  pat_addresses: PatAddressesTable;
+  pat_usage: PatUsageTable;
+  pat_deliveries: PatDeliveriesTable;
 }

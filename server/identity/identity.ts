@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { webcrypto } from 'node:crypto';
 import { bearerOf, LIMITS, MAX_BEARER, problems, SECRET_PREFIX } from '../../contract/index.js';
@@ -73,4 +73,9 @@ export function requireUser(verify: UserVerifier): RequestHandler {
     res.locals.userId = userId;
     next();
   };
+}
+
+/** The user `requireUser` signed in. */
+export function userOf(res: Response): string {
+  return res.locals.userId as string;
 }

@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { EXPIRING_SOON_MS, nameKey, type PatSortKey, type SortDirection, type StatusFilter, type Summary } from '../../contract/index.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
@@ -7,7 +7,7 @@ import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 type Db = Kysely<Database>;
 
 export type PatRow = Selectable<PatsTable>;
-type PublicRow = Omit<PatRow, 'token_hash' | 'grants' | 'name_key'> & { scopes_count: number | string | null };
+type PublicRow = Omit<PatRow, 'token_hash' | 'grants' | 'name_key' | 'expiry_notice'> & { scopes_count: number | string | null };
 
 /**
  * A PAT as the repository gives it to the rest of the server: `revoked` a boolean and the scope
@@ -61,7 +61,7 @@ function scopesCount(eb: ExpressionBuilder<Database, 'pats'>) {
     .as('scopes_count');
 }
 
-export async function insertPat(db: Db, row: PatRow): Promise<void> {
+export async function insertPat(db: Db, row: Insertable<PatsTable>): Promise<void> {
   await db.insertInto('pats').values(row).execute();
 }
 
@@ -363,67 +363,38 @@ export async function notifyChanged(trx: Db, ids: readonly string[]): Promise<vo
   }
 }
 
-export async function deletePat(db: Db, userId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('pats').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}
-
-/** Deletes every PAT of the user (their scopes cascade) and returns the ids that went. */
-export async function deleteAllPats(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.deleteFrom('pats').where('user_id', '=', userId).returning('id').execute();
-  return rows.map((row) => row.id);
-}
-
-export interface LastUse {
-  id: string;
-  /** Epoch milliseconds. */
-  at: number;
-  ip: string | null;
-}
+/** What the journal tells of a PAT (see PatRef). */
+const refColumns = ['pats.id', 'pats.user_id', 'pats.name', 'pats.expires_at'] as const;
 
 /**
- * The last-use UPDATE, compiled once: its SQL, and each use's parameters (the SET values in
- * order, then the id and the use's time again). Also run outside kysely, by the writer thread's
- * own connection. A use from before the current secret was issued (of the old secret, written
- * after a regenerate cleared the last use) is not written: the last use is the current secret's.
+ * Deletes the caller's PAT (its scopes cascade), its daily counts and its client addresses;
+ * returns what it was, or undefined when it does not exist or is not theirs.
  */
-export function lastUseStatement(db: Db): { sql: string; parameters(use: LastUse): [string, string | null, string, string] } {
-  const { sql } = db
-    .updateTable('pats')
-    .set({ last_used_at: '', last_used_ip: '' })
-    .where('id', '=', '')
-    .where('issued_at', '<=', '')
-    .compile();
-  return {
-    sql,
-    parameters: ({ id, at, ip }) => {
-      const time = new Date(at).toISOString();
-      return [time, ip, id, time];
-    },
-  };
+export async function deletePat(db: Db, userId: string, id: string) {
+  const row = await db.deleteFrom('pats').where('user_id', '=', userId).where('id', '=', id).returning(refColumns).executeTakeFirst();
+  if (row) await forgetUses(db, [id]);
+  return row;
 }
 
-/**
- * Writes last uses: on PostgreSQL in one statement, where the newer of the stored and the
- * written use wins (several instances write the same PATs); on SQLite in one transaction. Either
- * way only uses of the current secret (see lastUseStatement).
- */
-export function lastUseWriter(db: Db): (uses: readonly LastUse[]) => Promise<void> {
-  if (dialectOf(db) === 'postgres') {
-    return async (uses) => {
-      const ids = uses.map((use) => use.id);
-      const ats = uses.map((use) => new Date(use.at).toISOString());
-      const ips = uses.map((use) => use.ip);
-      await sql`update pats set last_used_at = used.at, last_used_ip = used.ip
-        from unnest(${ids}::text[], ${ats}::text[], ${ips}::text[]) as used(id, at, ip)
-        where pats.id = used.id and pats.issued_at <= used.at and (pats.last_used_at is null or pats.last_used_at < used.at)`.execute(db);
-    };
+/** Deletes every PAT of the user as deletePat does, and returns what they were. */
+export async function deleteAllPats(db: Db, userId: string) {
+  const rows = await db.deleteFrom('pats').where('user_id', '=', userId).returning(refColumns).execute();
+  await forgetUses(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows;
+}
+
+/** The most ids in one `in (…)` list. */
+const IDS_PER_STATEMENT = 500;
+
+async function forgetUses(db: Db, ids: readonly string[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+    const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
+    await db.deleteFrom('pat_usage').where('pat_id', 'in', chunk).execute();
+    await db.deleteFrom('pat_addresses').where('pat_id', 'in', chunk).execute();
   }
-  const { sql: text, parameters } = lastUseStatement(db);
-  return (uses) =>
-    db.transaction().execute(async (trx) => {
-      for (const use of uses) await trx.executeQuery(CompiledQuery.raw(text, parameters(use)));
-    });
 }
 
 /** A PAT's scopes in a stable order, walked along the unique index. */
@@ -471,4 +442,48 @@ export async function deleteScopes(db: Db, patId: string, ids: string[]): Promis
 
 export async function deleteAllScopes(db: Db, patId: string): Promise<void> {
   await db.deleteFrom('pat_scopes').where('pat_id', '=', patId).execute();
+}
+
+/** A PAT as the expiry scan reads it. */
+export type ExpiryCandidate = Pick<PatRow, 'id' | 'user_id' | 'name' | 'issued_at' | 'expires_at'> & { expiry_notice: number };
+
+/**
+ * Unrevoked PATs owed an expiry notice or their `expired` event at `now` (see PatsTable.expiry_notice):
+ * a range of the partial index `pats_expiry_notice`, soonest first. On PostgreSQL the rows are
+ * locked and those another instance's scan holds are skipped.
+ */
+export async function expiryCandidates(
+  db: Db,
+  at: { now: string; inDay: string; inWeek: string },
+  limit: number,
+): Promise<ExpiryCandidate[]> {
+  let query = db
+    .selectFrom('pats')
+    .select(['id', 'user_id', 'name', 'issued_at', 'expires_at', 'expiry_notice'])
+    .where('revoked', '=', 0)
+    .where('expiry_notice', '<', 3)
+    .where('expires_at', '<=', at.inWeek)
+    .where((eb) =>
+      eb.or([
+        eb('expiry_notice', '=', 0),
+        eb.and([eb('expiry_notice', '=', 1), eb('expires_at', '<=', at.inDay)]),
+        eb.and([eb('expiry_notice', '=', 2), eb('expires_at', '<=', at.now)]),
+      ]),
+    )
+    .orderBy('expires_at')
+    .limit(limit);
+  if (dialectOf(db) === 'postgres') query = query.forUpdate().skipLocked();
+  return query.execute();
+}
+
+/** Moves a PAT's expiry notice on, if no one else did (a regenerate, another scan) since it was read. */
+export async function advanceExpiryNotice(db: Db, pat: ExpiryCandidate, to: number): Promise<boolean> {
+  const result = await db
+    .updateTable('pats')
+    .set({ expiry_notice: to })
+    .where('id', '=', pat.id)
+    .where('expiry_notice', '=', pat.expiry_notice)
+    .where('expires_at', '=', pat.expires_at)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

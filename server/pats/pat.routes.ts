@@ -1,7 +1,9 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { PatService } from './pat.service.js';
-import { PAT_ID_PATTERN, problems } from '../../contract/index.js';
-import { validate } from '../http/validate.js';
+import type { Caller } from '../events/journal.js';
+import { clientOf } from '../http/client.js';
+import { patIdParam, validate } from '../http/validate.js';
+import { userOf } from '../identity/identity.js';
 import {
   addScopesBody,
   createPatBody,
@@ -13,8 +15,9 @@ import {
   resetBody,
 } from '../../contract/schemas.js';
 
-function userOf(res: Response): string {
-  return res.locals.userId as string;
+/** The signed-in user and where the request came from, as a change's events record them. */
+function callerOf(req: Request, res: Response): Caller {
+  return { userId: userOf(res), ...clientOf(req) };
 }
 
 /**
@@ -23,18 +26,16 @@ function userOf(res: Response): string {
  */
 export function createPatRoutes(service: PatService): Router {
   const router = Router();
-  // PAT ids are UUIDs: anything else names no PAT, and never reaches the database (PostgreSQL
-  // text cannot even hold a NUL).
-  router.param('id', (_req, _res, next, id: string) => next(PAT_ID_PATTERN.test(id) ? undefined : problems.patNotFound()));
+  router.param('id', patIdParam);
 
   router.post('/pats', async (req, res) => {
-    res.status(201).json(await service.create(userOf(res), validate(createPatBody, req.body)));
+    res.status(201).json(await service.create(callerOf(req, res), validate(createPatBody, req.body)));
   });
   router.get('/pats', async (req, res) => {
     res.json(await service.list(userOf(res), validate(listPatsQuery, req.query)));
   });
-  router.delete('/pats', async (_req, res) => {
-    res.json({ deleted: await service.removeAll(userOf(res)) });
+  router.delete('/pats', async (req, res) => {
+    res.json({ deleted: await service.removeAll(callerOf(req, res)) });
   });
   router.get('/pats/catalog', (_req, res) => {
     res.json(service.catalog());
@@ -46,23 +47,23 @@ export function createPatRoutes(service: PatService): Router {
     res.json(await service.get(userOf(res), req.params.id));
   });
   router.delete('/pats/:id', async (req, res) => {
-    await service.remove(userOf(res), req.params.id);
+    await service.remove(callerOf(req, res), req.params.id);
     res.status(204).end();
   });
   router.patch('/pats/:id/name', async (req, res) => {
     const { name } = validate(renameBody, req.body);
-    res.status(202).json(await service.rename(userOf(res), req.params.id, name));
+    res.status(202).json(await service.rename(callerOf(req, res), req.params.id, name));
   });
   router.patch('/pats/:id/description', async (req, res) => {
     const { description } = validate(describeBody, req.body);
-    res.status(202).json(await service.describe(userOf(res), req.params.id, description));
+    res.status(202).json(await service.describe(callerOf(req, res), req.params.id, description));
   });
   router.patch('/pats/:id/secret/reset', async (req, res) => {
     const { duration } = validate(resetBody, req.body);
-    res.json(await service.reset(userOf(res), req.params.id, duration));
+    res.json(await service.reset(callerOf(req, res), req.params.id, duration));
   });
   router.patch('/pats/:id/secret/revoke', async (req, res) => {
-    await service.revoke(userOf(res), req.params.id);
+    await service.revoke(callerOf(req, res), req.params.id);
     res.status(204).end();
   });
   router.get('/pats/:id/scope', async (req, res) => {
@@ -71,14 +72,14 @@ export function createPatRoutes(service: PatService): Router {
   });
   router.patch('/pats/:id/scope/add', async (req, res) => {
     const { scopes } = validate(addScopesBody, req.body);
-    res.json(await service.addScopes(userOf(res), req.params.id, scopes));
+    res.json(await service.addScopes(callerOf(req, res), req.params.id, scopes));
   });
   router.patch('/pats/:id/scope/remove', async (req, res) => {
     const { scopes_id } = validate(removeScopesBody, req.body);
-    res.json(await service.removeScopes(userOf(res), req.params.id, scopes_id));
+    res.json(await service.removeScopes(callerOf(req, res), req.params.id, scopes_id));
   });
   router.delete('/pats/:id/scope', async (req, res) => {
-    res.json(await service.clearScopes(userOf(res), req.params.id));
+    res.json(await service.clearScopes(callerOf(req, res), req.params.id));
   });
 
   return router;

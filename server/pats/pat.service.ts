@@ -23,6 +23,7 @@ import {
 } from '../../contract/index.js';
 import { newSecret, type TokenHasher } from '../tokens/token.js';
 import type { PatDatabase } from '../db/database.js';
+import { byCaller, type Caller, type Journal, type JournalEntry, type PatRef } from '../events/journal.js';
 import * as repo from './pat.repository.js';
 
 export interface PatServiceDeps {
@@ -32,8 +33,13 @@ export interface PatServiceDeps {
   hashToken: TokenHasher;
   /** Told, after the commit, of the PATs whose secret, state or scopes changed. */
   changed: (patIds: string[]) => void;
+  /** Where each change's events and notifications are written, in its transaction. */
+  journal: Journal;
   now: () => number;
 }
+
+/** A change's work in its transaction: it logs what happened with `log`. */
+type Work<T> = (trx: Db, log: (entry: JournalEntry) => void) => Promise<T>;
 
 type Db = PatDatabase;
 
@@ -43,6 +49,11 @@ function toPat(row: repo.StoredPat, now: number): Pat {
 
 function toScope(row: repo.ScopeRow): Scope {
   return { ...row, domain_id: row.domain_id || null };
+}
+
+/** A scope as an event tells it. */
+function eventScope({ entity_type, operation, entity_id, domain_id }: Omit<ScopeInput, 'domain_id'> & { domain_id?: string | null }) {
+  return { entity_type, operation, entity_id, domain_id: domain_id || null };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -58,15 +69,17 @@ export class PatService {
     return this.deps.catalog;
   }
 
-  async create(userId: string, input: Required<CreatePatRequest>): Promise<PatWithSecret> {
+  async create(caller: Caller, input: Required<CreatePatRequest>): Promise<PatWithSecret> {
+    const userId = caller.userId;
     const lifetime = lifetimeMs(input.duration, this.deps.maxLifetimeMs);
     const scopes = allowedScopes(this.deps.catalog, input.scopes);
     const now = this.deps.now();
     const id = randomUUID();
     const secret = newSecret(id);
     const rows = mergeScopes([], scopes).add.map((scope) => this.#scopeRow(id, scope));
+    const expiresAt = new Date(now + lifetime).toISOString();
     try {
-      await this.deps.db.transaction().execute(async (trx) => {
+      await this.#write(async (trx, log) => {
         await repo.insertPat(trx, {
           id,
           user_id: userId,
@@ -76,7 +89,7 @@ export class PatService {
           token_hash: this.deps.hashToken(secret),
           created_at: new Date(now).toISOString(),
           issued_at: new Date(now).toISOString(),
-          expires_at: new Date(now + lifetime).toISOString(),
+          expires_at: expiresAt,
           updated_at: null,
           revoked: 0,
           revoked_at: null,
@@ -85,6 +98,8 @@ export class PatService {
           grants: repo.grantsOf(rows),
         });
         await repo.insertScopes(trx, rows);
+        const pat = { id, user_id: userId, name: input.name, expires_at: expiresAt };
+        log(byCaller(caller, now, pat, 'created', { expires_at: expiresAt, scopes: rows.map(eventScope) }));
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw problems.duplicateName();
@@ -122,66 +137,84 @@ export class PatService {
     return toPat(row, this.deps.now());
   }
 
-  async rename(userId: string, id: string, name: string): Promise<Pat> {
+  async rename(caller: Caller, id: string, name: string): Promise<Pat> {
     try {
-      await this.#update(userId, id, { name, name_key: nameKey(name) });
+      await this.#update(caller, id, { name, name_key: nameKey(name) }, (pat) =>
+        pat.name === name ? undefined : { kind: 'renamed', details: { from: pat.name, to: name } },
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw problems.duplicateName();
       throw error;
     }
-    return this.get(userId, id);
+    return this.get(caller.userId, id);
   }
 
-  async describe(userId: string, id: string, description: string): Promise<Pat> {
-    await this.#update(userId, id, { description });
-    return this.get(userId, id);
+  async describe(caller: Caller, id: string, description: string): Promise<Pat> {
+    await this.#update(caller, id, { description }, (pat) =>
+      pat.description === description ? undefined : { kind: 'described', details: { from: pat.description, to: description } },
+    );
+    return this.get(caller.userId, id);
   }
 
   /**
    * Regenerate: a new secret and lifetime in one write; name, description, scopes and
    * `created_at` stay. The last use was of the old secret: it goes in the same write.
    */
-  async reset(userId: string, id: string, duration: string): Promise<PatWithSecret> {
+  async reset(caller: Caller, id: string, duration: string): Promise<PatWithSecret> {
     const lifetime = lifetimeMs(duration, this.deps.maxLifetimeMs);
-    await this.get(userId, id);
+    await this.get(caller.userId, id);
     const now = this.deps.now();
     const secret = newSecret(id);
     const at = new Date(now).toISOString();
-    await this.#changeAccess(userId, id, {
-      token_hash: this.deps.hashToken(secret),
-      issued_at: at,
-      expires_at: new Date(now + lifetime).toISOString(),
-      updated_at: at,
-      revoked: 0,
-      revoked_at: null,
-      last_used_at: null,
-      last_used_ip: null,
-    });
-    return { ...(await this.get(userId, id)), secret };
+    const expiresAt = new Date(now + lifetime).toISOString();
+    await this.#changeAccess(
+      caller,
+      id,
+      {
+        token_hash: this.deps.hashToken(secret),
+        issued_at: at,
+        expires_at: expiresAt,
+        updated_at: at,
+        revoked: 0,
+        revoked_at: null,
+        last_used_at: null,
+        last_used_ip: null,
+        // A new expiry: its notices are owed anew.
+        expiry_notice: 0,
+      },
+      'regenerated',
+      { expires_at: expiresAt },
+    );
+    return { ...(await this.get(caller.userId, id)), secret };
   }
 
-  async revoke(userId: string, id: string): Promise<void> {
-    const pat = await this.get(userId, id);
+  async revoke(caller: Caller, id: string): Promise<void> {
+    const pat = await this.get(caller.userId, id);
     if (pat.revoked) return;
     const at = new Date(this.deps.now()).toISOString();
-    await this.#changeAccess(userId, id, { revoked: 1, revoked_at: at, updated_at: at });
+    await this.#changeAccess(caller, id, { revoked: 1, revoked_at: at, updated_at: at }, 'revoked');
   }
 
-  async remove(userId: string, id: string): Promise<void> {
-    const deleted = await this.deps.db.transaction().execute(async (trx) => {
-      const found = await repo.deletePat(trx, userId, id);
-      if (found) await repo.notifyChanged(trx, [id]);
-      return found;
+  async remove(caller: Caller, id: string): Promise<void> {
+    const deleted = await this.#write(async (trx, log) => {
+      const pat = await repo.deletePat(trx, caller.userId, id);
+      if (!pat) return false;
+      await repo.notifyChanged(trx, [id]);
+      log(byCaller(caller, this.deps.now(), pat, 'deleted'));
+      return true;
     });
     if (!deleted) throw problems.patNotFound();
     this.deps.changed([id]);
   }
 
-  async removeAll(userId: string): Promise<number> {
-    const ids = await this.deps.db.transaction().execute(async (trx) => {
-      const deleted = await repo.deleteAllPats(trx, userId);
-      await repo.notifyChanged(trx, deleted);
-      return deleted;
+  async removeAll(caller: Caller): Promise<number> {
+    const ids = await this.#write(async (trx, log) => {
+      const deleted = await repo.deleteAllPats(trx, caller.userId);
+      const ids = deleted.map((pat) => pat.id);
+      await repo.notifyChanged(trx, ids);
+      const now = this.deps.now();
+      for (const pat of deleted) log(byCaller(caller, now, pat, 'deleted'));
+      return ids;
     });
     if (ids.length > 0) this.deps.changed(ids);
     return ids.length;
@@ -193,9 +226,9 @@ export class PatService {
     return { total, offset, limit, scopes: rows.map(toScope) };
   }
 
-  async addScopes(userId: string, id: string, input: ScopeInput[]): Promise<ScopeList> {
+  async addScopes(caller: Caller, id: string, input: ScopeInput[]): Promise<ScopeList> {
     const scopes = allowedScopes(this.deps.catalog, input);
-    return this.#changeScopes(userId, id, async (trx, existing) => {
+    return this.#changeScopes(caller, id, async (trx, existing) => {
       const { add, remove } = mergeScopes(existing.map(toScope), scopes);
       if (existing.length - remove.length + add.length > LIMITS.scopesPerPat) {
         throw problems.invalidField('scopes', `would exceed the limit of ${LIMITS.scopesPerPat} scopes per token`);
@@ -209,50 +242,112 @@ export class PatService {
         trx,
         add.map((scope) => this.#scopeRow(id, scope)),
       );
+      // A broader scope replaces the narrower ones it covers: both are told.
+      return [
+        ...(add.length > 0 ? [{ kind: 'scopes_added' as const, scopes: add }] : []),
+        ...(remove.length > 0 ? [{ kind: 'scopes_removed' as const, scopes: remove }] : []),
+      ];
     });
   }
 
-  async removeScopes(userId: string, id: string, scopeIds: string[]): Promise<ScopeList> {
-    return this.#changeScopes(userId, id, (trx) => repo.deleteScopes(trx, id, scopeIds));
+  async removeScopes(caller: Caller, id: string, scopeIds: string[]): Promise<ScopeList> {
+    return this.#changeScopes(caller, id, async (trx, existing) => {
+      await repo.deleteScopes(trx, id, scopeIds);
+      const removed = existing.filter((scope) => scopeIds.includes(scope.id));
+      return removed.length > 0 ? [{ kind: 'scopes_removed', scopes: removed }] : [];
+    });
   }
 
-  async clearScopes(userId: string, id: string): Promise<ScopeList> {
-    return this.#changeScopes(userId, id, (trx) => repo.deleteAllScopes(trx, id));
+  async clearScopes(caller: Caller, id: string): Promise<ScopeList> {
+    return this.#changeScopes(caller, id, async (trx, existing) => {
+      await repo.deleteAllScopes(trx, id);
+      return existing.length > 0 ? [{ kind: 'scopes_cleared', scopes: existing }] : [];
+    });
   }
 
-  /** One transaction: check ownership, change the scopes, stamp the PAT, read the result. */
-  async #changeScopes(userId: string, id: string, change: (trx: Db, existing: repo.ScopeRow[]) => Promise<void>): Promise<ScopeList> {
-    const scopes = await this.deps.db.transaction().execute(async (trx) => {
-      const touched = await repo.updatePat(trx, userId, id, { updated_at: new Date(this.deps.now()).toISOString() });
-      if (!touched) throw problems.patNotFound();
-      await change(trx, await repo.allScopes(trx, id));
+  /**
+   * One transaction: check ownership, change the scopes, stamp the PAT, read the result. The
+   * change says which events it made.
+   */
+  async #changeScopes(
+    caller: Caller,
+    id: string,
+    change: (
+      trx: Db,
+      existing: repo.ScopeRow[],
+    ) => Promise<{ kind: 'scopes_added' | 'scopes_removed' | 'scopes_cleared'; scopes: (ScopeInput | repo.ScopeRow)[] }[]>,
+  ): Promise<ScopeList> {
+    const scopes = await this.#write(async (trx, log) => {
+      const now = this.deps.now();
+      const pat = await this.#touch(trx, caller.userId, id, { updated_at: new Date(now).toISOString() });
+      const events = await change(trx, await repo.allScopes(trx, id));
       const changed = await repo.allScopes(trx, id);
       await repo.setGrants(trx, id, changed);
       await repo.notifyChanged(trx, [id]);
+      for (const { kind, scopes } of events) log(byCaller(caller, now, pat, kind, { scopes: scopes.map(eventScope) }));
       return changed;
     });
     this.deps.changed([id]);
     return { scopes: scopes.map(toScope) };
   }
 
-  /** A change of what the PAT is called or says: nothing that authorize reads. */
-  async #update(userId: string, id: string, changes: repo.PatChanges): Promise<void> {
-    const updated = await repo.updatePat(this.deps.db, userId, id, {
-      updated_at: new Date(this.deps.now()).toISOString(),
-      ...changes,
+  /**
+   * A change of what the PAT is called or says: nothing that authorize reads. `event` says what
+   * the change is, seen against the PAT before it (nothing when it changes nothing).
+   */
+  async #update(
+    caller: Caller,
+    id: string,
+    changes: repo.PatChanges,
+    event: (before: repo.StoredPat) => { kind: 'renamed' | 'described'; details: { from: string; to: string } } | undefined,
+  ): Promise<void> {
+    await this.#write(async (trx, log) => {
+      const before = await repo.findPat(trx, caller.userId, id);
+      if (!before) throw problems.patNotFound();
+      const now = this.deps.now();
+      await repo.updatePat(trx, caller.userId, id, { updated_at: new Date(now).toISOString(), ...changes });
+      const happened = event(before);
+      if (happened) log(byCaller(caller, now, { ...before, name: changes.name ?? before.name }, happened.kind, happened.details));
     });
-    if (!updated) throw problems.patNotFound();
   }
 
   /** A change of what the PAT may do (its secret, expiry or state), told to every instance. */
-  async #changeAccess(userId: string, id: string, changes: repo.PatChanges): Promise<void> {
-    const updated = await this.deps.db.transaction().execute(async (trx) => {
-      const found = await repo.updatePat(trx, userId, id, { updated_at: new Date(this.deps.now()).toISOString(), ...changes });
-      if (found) await repo.notifyChanged(trx, [id]);
-      return found;
+  async #changeAccess(
+    caller: Caller,
+    id: string,
+    changes: repo.PatChanges,
+    kind: 'revoked' | 'regenerated',
+    details?: { expires_at: string },
+  ): Promise<void> {
+    await this.#write(async (trx, log) => {
+      const now = this.deps.now();
+      const pat = await this.#touch(trx, caller.userId, id, { updated_at: new Date(now).toISOString(), ...changes });
+      await repo.notifyChanged(trx, [id]);
+      log(byCaller(caller, now, pat, kind, details));
     });
-    if (!updated) throw problems.patNotFound();
     this.deps.changed([id]);
+  }
+
+  /** Updates the caller's PAT and reads it back in `trx`; 404 when it is not theirs. */
+  async #touch(trx: Db, userId: string, id: string, changes: repo.PatChanges): Promise<PatRef> {
+    if (!(await repo.updatePat(trx, userId, id, changes))) throw problems.patNotFound();
+    return (await repo.findPat(trx, userId, id))!;
+  }
+
+  /**
+   * Runs a change in one transaction with the journal: the events and notifications it logs are
+   * written in the same transaction, and the outbox is told after the commit.
+   */
+  async #write<T>(work: Work<T>): Promise<T> {
+    let notifications = 0;
+    const result = await this.deps.db.transaction().execute(async (trx) => {
+      const entries: JournalEntry[] = [];
+      const value = await work(trx, (entry) => entries.push(entry));
+      notifications = await this.deps.journal.write(trx, entries);
+      return value;
+    });
+    if (notifications > 0) this.deps.journal.notified();
+    return result;
   }
 
   #scopeRow(patId: string, scope: ScopeInput): repo.ScopeRow {

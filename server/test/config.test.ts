@@ -61,6 +61,25 @@ describe('loadConfig', () => {
     assert.equal(config.pepper, undefined);
     assert.equal(config.catalog, undefined);
     assert.deepEqual(config.rateLimit, { max: 30, windowMs: 60_000 });
+    assert.deepEqual(config.webhookUrls, []);
+    assert.equal(config.webhookSecret, undefined);
+    assert.equal(config.eventRetention, undefined, "createPatKit's 90 days");
+  });
+
+  it('reads PAT_WEBHOOK_URLS (commas), PAT_WEBHOOK_SECRET and PAT_EVENT_RETENTION, and refuses what would not work', () => {
+    const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    const config = loadConfig({
+      PAT_WEBHOOK_URLS: 'https://hooks.example.com/pat, http://10.0.0.5:9000/in',
+      PAT_WEBHOOK_SECRET: secret,
+      PAT_EVENT_RETENTION: '30d',
+    });
+    assert.deepEqual(config.webhookUrls, ['https://hooks.example.com/pat', 'http://10.0.0.5:9000/in']);
+    assert.equal(config.webhookSecret, secret);
+    assert.equal(config.eventRetention, '30d');
+    configError({ PAT_WEBHOOK_URLS: 'https://hooks.example.com/pat' }, /PAT_WEBHOOK_URLS needs PAT_WEBHOOK_SECRET/);
+    configError({ PAT_WEBHOOK_URLS: 'ftp://example.com', PAT_WEBHOOK_SECRET: secret }, /PAT_WEBHOOK_URLS.*"ftp:\/\/example.com"/);
+    configError({ PAT_WEBHOOK_SECRET: 'hunter2' }, /PAT_WEBHOOK_SECRET must be whsec_/);
+    configError({ PAT_EVENT_RETENTION: 'forever' }, /PAT_EVENT_RETENTION/);
   });
 
   it('reads every variable', () => {

@@ -33,7 +33,7 @@ const UNDOCUMENTED = [/^\/demo\//i, /^\/docs(\/|$)/i];
 
 /** What the document says every other path or method answers (info.description): 404, or what came before any route. */
 const BEFORE_ANY_ROUTE = [400, 408, 414, 431, 500];
-/** …and under /pats, whose every path needs the user token and reads a JSON body first. */
+/** …and under /pats and /events, whose every path needs the user token and reads a JSON body first. */
 const BEFORE_PATS_ROUTES = [...BEFORE_ANY_ROUTE, 401, 403, 413, 415];
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -117,7 +117,7 @@ function documentedAt(method: string, path: string, status: number): string | { 
       undocumented: `${status} is not among the documented answers of ${method} ${route.template} (${Object.keys(operation.responses).join(', ')})`,
     };
   }
-  const allowed = [404, ...(/^\/pats(\/|$)/i.test(path) ? BEFORE_PATS_ROUTES : BEFORE_ANY_ROUTE)];
+  const allowed = [404, ...(/^\/(pats|events)(\/|$)/i.test(path) ? BEFORE_PATS_ROUTES : BEFORE_ANY_ROUTE)];
   const shared = SHARED.get(status);
   if (allowed.includes(status) && shared) return shared;
   return {

@@ -184,8 +184,21 @@ export async function openTestDatabase(sqlitePath?: string): Promise<TestDatabas
       await db.destroy();
       const dropper = new pg.Client({ connectionString: server });
       await dropper.connect();
-      await dropper.query(`drop database ${name} with (force)`);
-      await dropper.end();
+      try {
+        // FORCE may not end an autovacuum worker busy on the database (a superuser's process,
+        // which an ordinary role may not signal): the worker soon ends, and the drop is tried again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await dropper.query(`drop database ${name} with (force)`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || attempt === 20) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+      } finally {
+        await dropper.end();
+      }
     },
   };
 }

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { openDatabase, type PatDatabase } from '../db/database.js';
-import { lastUseWriter } from '../pats/pat.repository.js';
+import { useWriter } from '../usage/use.repository.js';
 import { TEST_DIALECT, startServer, type TestServer } from './harness.js';
 
 /**
@@ -170,8 +170,8 @@ for (const kind of KINDS) {
 
       // A use of the old secret that reaches the database only now (another instance's batch,
       // a queue drained late) is older than the new secret: it is not written.
-      const write = lastUseWriter(server.db);
-      await write([{ id: pat.id, at: oldUse + 1_000, ip: '198.51.100.1' }]);
+      const write = useWriter(server.db);
+      await write({ lastUses: [{ id: pat.id, at: oldUse + 1_000, ip: '198.51.100.1' }], counts: [], addresses: [] });
       const stillCleared = await fetched(pat.id);
       assert.deepEqual([stillCleared.last_used_at, stillCleared.last_used_ip], [null, null]);
 
@@ -183,7 +183,7 @@ for (const kind of KINDS) {
       assert.equal(used.last_used_at, iso(clock.now()));
       assert.match(used.last_used_ip ?? '', /127\.0\.0\.1/);
       // The writer still writes uses of the current secret.
-      await write([{ id: pat.id, at: clock.now() + 120_000, ip: '198.51.100.2' }]);
+      await write({ lastUses: [{ id: pat.id, at: clock.now() + 120_000, ip: '198.51.100.2' }], counts: [], addresses: [] });
       assert.deepEqual(
         [(await fetched(pat.id)).last_used_at, (await fetched(pat.id)).last_used_ip],
         [iso(clock.now() + 120_000), '198.51.100.2'],
@@ -233,7 +233,7 @@ for (const kind of KINDS) {
       assert.equal((await authorize(pat.secret)).status, 200);
       assert.equal((await fetched(pat.id)).last_used_at, null);
       assert.equal(errors.length, 1);
-      assert.equal(errors[0]!.msg, 'could not record the last use of personal access tokens');
+      assert.equal(errors[0]!.msg, 'could not record the uses of personal access tokens');
       assert.match(errors[0]!.err?.message ?? '', /last uses refused/);
     });
   });

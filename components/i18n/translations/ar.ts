@@ -1,5 +1,5 @@
 /** Arabic (right to left): every key of `strings` (components/i18n/strings.ts). */
-import { WILDCARD, type Scope } from '../../../contract/index.js';
+import { WILDCARD, type ScopeInput } from '../../../contract/index.js';
 import type { PatStrings } from '../strings.js';
 
 const number = new Intl.NumberFormat('ar');
@@ -34,6 +34,25 @@ const SUGGESTIONS: Forms = {
   many: '{n} اقتراحًا',
   other: '{n} اقتراح',
 };
+
+const DAYS: Forms = {
+  zero: '{n} يوم',
+  one: 'يوم',
+  two: 'يومين',
+  few: '{n} أيام',
+  many: '{n} يومًا',
+  other: '{n} يوم',
+};
+const MORE_SCOPES: Forms = {
+  zero: 'لا نطاقات أخرى',
+  one: 'نطاق آخر',
+  two: 'نطاقان آخران',
+  few: '{n} نطاقات أخرى',
+  many: '{n} نطاقًا آخر',
+  other: '{n} نطاق آخر',
+};
+/** The days a usage window spans, today last: "اليوم"، "في آخر ٣٠ يومًا". */
+const lastDays = (days: number) => (days === 1 ? 'اليوم' : `في آخر ${plural(days, DAYS)}`);
 
 export const ar: PatStrings = {
   pat: 'رمز وصول شخصي',
@@ -99,6 +118,7 @@ export const ar: PatStrings = {
     view: 'عرض',
     copyId: 'نسخ المعرّف',
     addScope: 'إضافة نطاقات',
+    duplicate: 'تكرار',
     revoke: 'إبطال',
     regenerate: 'إعادة الإنشاء',
     delete: 'حذف',
@@ -192,7 +212,7 @@ export const ar: PatStrings = {
     all: 'الكل',
     anyDomain: 'أي مجال',
     removeId: (id: string) => `إزالة ${id}`,
-    describe: (scope: Scope) => {
+    describe: (scope: ScopeInput) => {
       const entity = scope.entity_id === WILDCARD ? `كل ${scope.entity_type}` : `${scope.entity_type} ${scope.entity_id}`;
       return `${scope.operation}: ${entity}${scope.domain_id ? ` في المجال ${scope.domain_id}` : ''}`;
     },
@@ -229,6 +249,7 @@ export const ar: PatStrings = {
     copyId: 'نسخ المعرّف',
     revoke: 'إبطال',
     regenerate: 'إعادة الإنشاء',
+    duplicate: 'تكرار',
     delete: 'حذف الرمز',
     scopes: 'النطاقات',
     addScope: 'إضافة نطاقات',
@@ -251,6 +272,45 @@ export const ar: PatStrings = {
     scopesCleared: 'تم حذف كل النطاقات',
   },
 
+  activity: {
+    title: 'النشاط',
+    label: 'سجلّ هذا الرمز',
+    allLabel: 'سجلّ رموزك',
+    empty: 'لا يوجد نشاط بعد',
+    errorTitle: 'تعذّر تحميل النشاط',
+    showMore: 'عرض المزيد',
+    shown: (shown: number, total: number) => `يُعرض ${count(shown)} من ${count(total)}`,
+    created: (expires: string) => (expires ? `أُنشئ، وتنتهي صلاحيته في ${expires}` : 'أُنشئ'),
+    createdWith: (expires: string, list: string) => `أُنشئ بالنطاقات: ${list}${expires ? `، وتنتهي صلاحيته في ${expires}` : ''}`,
+    renamed: (from: string, to: string) => `أُعيدت تسميته من «${from}» إلى «${to}»`,
+    described: (to: string) => `تغيّر الوصف إلى «${to}»`,
+    descriptionCleared: 'حُذف الوصف',
+    scopesAdded: (list: string) => `أُضيفت نطاقات: ${list}`,
+    scopesRemoved: (list: string) => `أُزيلت نطاقات: ${list}`,
+    scopesCleared: (list: string) => `حُذفت كل النطاقات: ${list}`,
+    revoked: 'أُبطل',
+    regenerated: (expires: string) => (expires ? `أُعيد إنشاؤه، وتنتهي صلاحيته في ${expires}` : 'أُعيد إنشاؤه'),
+    expired: 'انتهت صلاحيته',
+    deleted: 'حُذف',
+    newAddress: (ip: string) => (ip ? `استُخدم لأول مرة من ${ip}` : 'استُخدم لأول مرة من عنوان جديد'),
+    more: (n: number) => plural(n, MORE_SCOPES),
+    byActor: (actor: string) => `بواسطة ${actor}`,
+    from: (ip: string) => `من ${ip}`,
+  },
+
+  usage: {
+    title: 'الاستخدام',
+    summary: (allowed: number, denied: number, days: number) => `سُمح: ${count(allowed)} · رُفض: ${count(denied)} ${lastDays(days)}`,
+    chartLabel: (days: number) => `عمليات التحقق المسموحة والمرفوضة في كل يوم ${lastDays(days)}`,
+    empty: (days: number) => `لم يُستخدم ${lastDays(days)}`,
+    errorTitle: 'تعذّر تحميل بيانات الاستخدام',
+    allowed: 'مسموح',
+    denied: 'مرفوض',
+    day: 'التاريخ',
+    tableCaption: 'عمليات التحقق في كل يوم',
+    bar: (day: string, allowed: number, denied: number) => `${day}: سُمح ${count(allowed)}، رُفض ${count(denied)}`,
+  },
+
   regenerate: {
     title: 'إعادة إنشاء الرمز',
     text: (name: string) => `سيحصل «${name}» على سرّ جديد وتاريخ انتهاء جديد. يبقى اسمه ووصفه ونطاقاته؛ ويتوقف السرّ القديم عن العمل.`,
@@ -261,6 +321,9 @@ export const ar: PatStrings = {
     listTitle: 'رموز الوصول الشخصية',
     createTitle: 'إنشاء رمز',
     back: 'العودة إلى الرموز',
+    duplicateTitle: 'تكرار رمز',
+    duplicateError: (name: string) => `تعذّر تجهيز نسخة من «${name}»`,
+    copyName: (name: string, n: number) => (n === 1 ? `${name} (نسخة)` : `${name} (نسخة ${count(n)})`),
   },
 
   userMenu: {

@@ -1,10 +1,11 @@
 /** German: every key of `strings` (components/i18n/strings.ts). */
-import { WILDCARD, type Scope } from '../../../contract/index.js';
+import { WILDCARD, type ScopeInput } from '../../../contract/index.js';
 import type { PatStrings } from '../strings.js';
 
 const number = new Intl.NumberFormat('de');
 const count = (n: number) => number.format(n);
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+const lastDays = (days: number) => (days === 1 ? 'heute' : `in den letzten ${count(days)} Tagen`);
 
 export const de: PatStrings = {
   pat: 'persönliches Zugriffstoken',
@@ -70,6 +71,7 @@ export const de: PatStrings = {
     view: 'Anzeigen',
     copyId: 'ID kopieren',
     addScope: 'Bereiche hinzufügen',
+    duplicate: 'Duplizieren',
     revoke: 'Widerrufen',
     regenerate: 'Neu generieren',
     delete: 'Löschen',
@@ -166,7 +168,7 @@ export const de: PatStrings = {
     all: 'Alle',
     anyDomain: 'Jede Domäne',
     removeId: (id: string) => `${id} entfernen`,
-    describe: (scope: Scope) => {
+    describe: (scope: ScopeInput) => {
       const entity = scope.entity_id === WILDCARD ? `alle ${scope.entity_type}` : `${scope.entity_type} ${scope.entity_id}`;
       return `${scope.operation}: ${entity}${scope.domain_id ? ` in Domäne ${scope.domain_id}` : ''}`;
     },
@@ -203,6 +205,7 @@ export const de: PatStrings = {
     copyId: 'ID kopieren',
     revoke: 'Widerrufen',
     regenerate: 'Neu generieren',
+    duplicate: 'Duplizieren',
     delete: 'Token löschen',
     scopes: 'Bereiche',
     addScope: 'Bereiche hinzufügen',
@@ -225,6 +228,45 @@ export const de: PatStrings = {
     scopesCleared: 'Alle Bereiche gelöscht',
   },
 
+  activity: {
+    title: 'Aktivität',
+    label: 'Verlauf dieses Tokens',
+    allLabel: 'Verlauf Ihrer Tokens',
+    empty: 'Noch keine Aktivität',
+    errorTitle: 'Die Aktivität konnte nicht geladen werden',
+    showMore: 'Mehr anzeigen',
+    shown: (shown: number, total: number) => `${count(shown)} von ${count(total)} angezeigt`,
+    created: (expires: string) => (expires ? `Erstellt, läuft am ${expires} ab` : 'Erstellt'),
+    createdWith: (expires: string, list: string) => `Erstellt mit ${list}${expires ? `, läuft am ${expires} ab` : ''}`,
+    renamed: (from: string, to: string) => `Umbenannt von „${from}“ in „${to}“`,
+    described: (to: string) => `Beschreibung geändert in „${to}“`,
+    descriptionCleared: 'Beschreibung entfernt',
+    scopesAdded: (list: string) => `Bereiche hinzugefügt: ${list}`,
+    scopesRemoved: (list: string) => `Bereiche entfernt: ${list}`,
+    scopesCleared: (list: string) => `Alle Bereiche gelöscht: ${list}`,
+    revoked: 'Widerrufen',
+    regenerated: (expires: string) => (expires ? `Neu generiert, läuft am ${expires} ab` : 'Neu generiert'),
+    expired: 'Abgelaufen',
+    deleted: 'Gelöscht',
+    newAddress: (ip: string) => (ip ? `Erstmals verwendet von ${ip}` : 'Erstmals von einer neuen Adresse verwendet'),
+    more: (n: number) => `${count(n)} weitere`,
+    byActor: (actor: string) => `durch ${actor}`,
+    from: (ip: string) => `von ${ip}`,
+  },
+
+  usage: {
+    title: 'Nutzung',
+    summary: (allowed: number, denied: number, days: number) => `${count(allowed)} erlaubt · ${count(denied)} abgelehnt ${lastDays(days)}`,
+    chartLabel: (days: number) => `Erlaubte und abgelehnte Prüfungen pro Tag, ${lastDays(days)}`,
+    empty: (days: number) => `${days === 1 ? 'Heute' : `In den letzten ${count(days)} Tagen`} nicht verwendet`,
+    errorTitle: 'Die Nutzung konnte nicht geladen werden',
+    allowed: 'Erlaubt',
+    denied: 'Abgelehnt',
+    day: 'Tag',
+    tableCaption: 'Prüfungen pro Tag',
+    bar: (day: string, allowed: number, denied: number) => `${day}: ${count(allowed)} erlaubt, ${count(denied)} abgelehnt`,
+  },
+
   regenerate: {
     title: 'Token neu generieren',
     text: (name: string) =>
@@ -236,6 +278,9 @@ export const de: PatStrings = {
     listTitle: 'Persönliche Zugriffstokens',
     createTitle: 'PAT erstellen',
     back: 'Zurück zu den Tokens',
+    duplicateTitle: 'PAT duplizieren',
+    duplicateError: (name: string) => `Die Kopie von „${name}“ konnte nicht vorbereitet werden`,
+    copyName: (name: string, n: number) => (n === 1 ? `${name} (Kopie)` : `${name} (Kopie ${n})`),
   },
 
   userMenu: {

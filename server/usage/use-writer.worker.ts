@@ -1,12 +1,12 @@
-// The last-use writer thread (see last-use-recorder.ts): runs the UPDATE it was given for each
-// parameter list of a batch, in one transaction on a connection of its own, and answers {} or
-// { error }; null closes the connection and ends the thread. No kysely here: a small heap.
+// The use writer thread (see use-recorder.ts): runs each [statement name, parameters] of a batch
+// with the statements it was given, in one transaction on a connection of its own, and answers
+// {} or { error }; null closes the connection and ends the thread. No kysely here: a small heap.
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHECKPOINT_PAGES, openConnection } from '../db/connection.js';
 
-const { file, sql } = workerData as { file: string; sql: string };
+const { file, statements } = workerData as { file: string; statements: Record<string, string> };
 
 /**
  * Bookkeeping yields to answers: when the cores are busy, this thread gets the CPU after the
@@ -24,12 +24,12 @@ function lowerThisThreadsPriority(): void {
 lowerThisThreadsPriority();
 const port = parentPort!;
 const sqlite = openConnection(file, { checkpointPages: CHECKPOINT_PAGES.writerThread, synchronous: 'NORMAL' });
-const update = sqlite.prepare(sql);
-const writeAll = sqlite.transaction((batch: unknown[][]) => {
-  for (const parameters of batch) update.run(parameters);
+const prepared = new Map(Object.entries(statements).map(([name, sql]) => [name, sqlite.prepare(sql)]));
+const writeAll = sqlite.transaction((batch: [string, unknown[]][]) => {
+  for (const [name, parameters] of batch) prepared.get(name)!.run(parameters);
 });
 
-port.on('message', (batch: unknown[][] | null) => {
+port.on('message', (batch: [string, unknown[]][] | null) => {
   if (batch === null) {
     sqlite.close();
     port.close();

@@ -1,0 +1,253 @@
+import { expect, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { problems } from '../../contract/index.js';
+import { INTERNAL_ERROR_BODY, seededId } from '../../mocks/index.js';
+import { basicClient, expectAccessible, mount, until, useMockApi, watchedMockApi } from '../../testing/fixture.js';
+import { deepActive, text } from '../../testing/dom.js';
+import { click } from '../../testing/input.js';
+import { loadPatTranslation } from '../i18n/localize.js';
+import { strings } from '../i18n/strings.js';
+import { de } from '../i18n/translations/de.js';
+import { PatLocale } from '../common/format.js';
+import './pat-activity.js';
+import type { PatActivity } from './pat-activity.component.js';
+
+const CI = seededId('alice', 'CI deploy'); // made 230 days ago as "GitHub Actions deploy", renamed, described, a scope added, regenerated, used from two addresses
+const LEAKED = seededId('alice', 'Leaked in support ticket'); // revoked by secops
+const Q3 = seededId('alice', 'Q3 data export'); // expired
+const BOB_PAT = seededId('bob', 'Home Assistant bridge');
+const WAIT = 8000;
+const en = new PatLocale('en', strings);
+
+const root = (activity: PatActivity) => activity.shadowRoot!;
+const events = (activity: PatActivity) => [...root(activity).querySelectorAll<HTMLElement>('[part="event"]')];
+const sentences = (activity: PatActivity) => events(activity).map((event) => text(event.querySelector('.sentence')));
+const metaOf = (event: HTMLElement) => text(event.querySelector('.meta'));
+const footer = (activity: PatActivity) => root(activity).querySelector<HTMLElement>('[part="footer"]');
+const showMore = (activity: PatActivity) => footer(activity)?.querySelector<HTMLElement>('sl-button') ?? null;
+/** What stands instead of the timeline: that nothing happened yet, or an error. */
+const state = (activity: PatActivity) => text(root(activity).querySelector('.empty, .load-error'));
+
+async function mountActivity(
+  template = html`<pat-activity pat-id=${CI} owner="alice"></pat-activity>`,
+  options = {},
+): Promise<PatActivity> {
+  const activity = await mount<PatActivity>(template, options);
+  await until(() => events(activity).length > 0 || state(activity) !== '', 'the history', WAIT);
+  return activity;
+}
+
+describe('<pat-activity>', function () {
+  this.timeout(30_000);
+
+  const api = watchedMockApi();
+
+  it('shows a token’s history newest first, a sentence for each event, with when, from where and how', async () => {
+    const activity = await mountActivity();
+    const page = api.store.listPatEvents('alice', CI, 0, 100);
+    expect(events(activity).map((event) => event.dataset.kind)).to.deep.equal(page.events.map((event) => event.kind));
+    expect(sentences(activity)).to.deep.equal([
+      'First used from 10.0.4.18',
+      `Regenerated, expires ${en.date(api.store.get('alice', CI).expires_at)}`,
+      'Scopes added: update all clients',
+      'Description changed to “GitHub Actions: deploys the edge gateway and rolls out client configs”',
+      'Renamed from “GitHub Actions deploy” to “CI deploy”',
+      'First used from 10.0.4.17',
+      `Created with create all channels, update all channels, and create all clients, expires ${en.date(page.events.at(-1)!.details.expires_at!)}`,
+    ]);
+    expect(api.requests).to.deep.equal([`GET /api/pats/${CI}/events?offset=0&limit=20`]);
+    // When: how long ago, and the date and time.
+    const [used, regenerated] = events(activity);
+    const time = regenerated!.querySelector('time')!;
+    expect(time.getAttribute('datetime')).to.equal(page.events[1]!.at);
+    expect(metaOf(regenerated!)).to.include(`45 days ago · ${en.dateTime(page.events[1]!.at)}`);
+    // From where: the address (a first use says it in its sentence) and the user agent, smaller.
+    expect(metaOf(regenerated!)).to.include(`from 198.51.100.20`).and.include('Safari/605.1.15');
+    expect(metaOf(used!)).not.to.include('from');
+    expect(metaOf(used!)).to.include('GitHub-Actions-Runner/2.321.0');
+    const [sentence, meta] = [regenerated!.querySelector('.sentence')!, regenerated!.querySelector('.meta')!];
+    expect(parseFloat(getComputedStyle(meta).fontSize)).to.be.below(parseFloat(getComputedStyle(sentence).fontSize));
+    // An icon per kind, drawn inline and hidden from screen readers.
+    for (const event of events(activity)) {
+      const icon = event.querySelector('[part="icon"] svg')!;
+      expect(icon.getAttribute('aria-hidden')).to.equal('true');
+      expect(icon.querySelectorAll('path').length).to.be.above(0);
+    }
+    expect(root(activity).querySelector('[part="list"]')!.getAttribute('aria-label')).to.equal(strings.activity.label);
+    expect(footer(activity), 'one page: no Show more').to.equal(null);
+    await expectAccessible(activity);
+  });
+
+  it('names who made a change when it was not the owner; the system’s events say what happened', async () => {
+    const leaked = await mountActivity(html`<pat-activity pat-id=${LEAKED} owner="alice"></pat-activity>`);
+    const revoked = events(leaked).find((event) => event.dataset.kind === 'revoked')!;
+    expect(text(revoked.querySelector('.sentence'))).to.equal(strings.activity.revoked);
+    expect(text(revoked.querySelector('.actor'))).to.equal('by secops');
+    expect(leaked.shadowRoot!.querySelectorAll('.actor')).to.have.length(1);
+    const q3 = await mountActivity(html`<pat-activity pat-id=${Q3} owner="alice"></pat-activity>`);
+    expect(sentences(q3)[0]).to.equal(strings.activity.expired);
+    expect(q3.shadowRoot!.querySelector('.actor')).to.equal(null);
+    // Without an owner to tell others from, nobody is named.
+    const unknown = await mountActivity(html`<pat-activity pat-id=${LEAKED}></pat-activity>`);
+    expect(unknown.shadowRoot!.querySelector('.actor')).to.equal(null);
+  });
+
+  it('says each kind of change in words: a description cut short or cleared, scopes added and cleared', async () => {
+    api.store.describe('alice', CI, `${'A very long description. '.repeat(10)}\nwith a second line`);
+    api.store.describe('alice', CI, '');
+    api.store.addScopes('alice', CI, [{ entity_type: 'messages', operation: 'publish', entity_id: 'ch-1', domain_id: 'd-1' }]);
+    api.store.clearScopes('alice', CI);
+    const activity = await mountActivity();
+    const [cleared, added, emptied, described] = sentences(activity);
+    expect(emptied).to.equal(strings.activity.descriptionCleared);
+    expect(described).to.match(/^Description changed to “A very long description\. A very long/);
+    expect(described!.endsWith('…”'), 'cut short').to.equal(true);
+    expect(described, 'on one line').not.to.include('\n');
+    expect(described!.length).to.be.below(150);
+    expect(added).to.equal('Scopes added: publish messages ch-1 in domain d-1');
+    expect(cleared).to.equal(
+      'All scopes deleted: create all channels, update all channels, create all clients, and 2 more',
+      'three named, the rest counted',
+    );
+  });
+
+  it('without pat-id: every token’s history, each event under its token’s name, deleted tokens’ too', async () => {
+    api.store.remove('alice', CI);
+    const activity = await mountActivity(html`<pat-activity owner="alice"></pat-activity>`);
+    expect(api.requests).to.deep.equal(['GET /api/events?offset=0&limit=20']);
+    const [first] = events(activity);
+    expect(first!.dataset.kind).to.equal('deleted');
+    expect(text(first!.querySelector('.pat-name'))).to.equal('CI deploy');
+    expect(text(first!.querySelector('.sentence'))).to.equal(strings.activity.deleted);
+    const names = events(activity).map((event) => text(event.querySelector('.pat-name')));
+    expect(names.every((name) => name !== '')).to.equal(true);
+    expect(new Set(names).size).to.be.above(3);
+    expect(root(activity).querySelector('[part="list"]')!.getAttribute('aria-label')).to.equal(strings.activity.allLabel);
+    await expectAccessible(activity);
+  });
+
+  it('pages: Show more brings the next page, the first new event takes the focus, the footer counts', async () => {
+    const total = api.store.listEvents('alice', 0, 1).total;
+    const activity = await mountActivity(html`<pat-activity page-size="15"></pat-activity>`);
+    expect(events(activity)).to.have.length(15);
+    expect(text(footer(activity)!.querySelector('[role="status"]'))).to.equal(strings.activity.shown(15, total));
+    await click(showMore(activity)!);
+    await until(() => events(activity).length === 30, 'the second page', WAIT);
+    expect(api.requests).to.deep.equal(['GET /api/events?offset=0&limit=15', 'GET /api/events?offset=15&limit=15']);
+    expect(deepActive()).to.equal(events(activity)[15]);
+    expect(text(footer(activity)!.querySelector('[role="status"]'))).to.equal(strings.activity.shown(30, total));
+    expect(events(activity).map((event) => event.dataset.event)).to.deep.equal(
+      api.store.listEvents('alice', 0, 30).events.map((event) => event.id),
+    );
+    while (showMore(activity)) {
+      const shown = events(activity).length;
+      await click(showMore(activity)!);
+      await until(() => events(activity).length > shown, 'another page', WAIT);
+    }
+    expect(events(activity)).to.have.length(total);
+    expect(text(footer(activity))).to.equal(strings.activity.shown(total, total));
+    await expectAccessible(activity);
+  });
+
+  it('a page that fails to come says why and keeps what is shown', async () => {
+    const activity = await mountActivity(html`<pat-activity page-size="5"></pat-activity>`);
+    api.worker.use(http.get('/api/events', () => HttpResponse.json({ ...INTERNAL_ERROR_BODY }, { status: 500 })));
+    await click(showMore(activity)!);
+    await until(() => footer(activity)!.querySelector('[role="alert"]'), 'the error', WAIT);
+    expect(text(footer(activity)!.querySelector('[role="alert"]'))).to.equal(strings.errors.server);
+    expect(events(activity)).to.have.length(5);
+    api.worker.resetHandlers();
+    await click(showMore(activity)!);
+    await until(() => events(activity).length === 10, 'the second page', WAIT);
+    expect(footer(activity)!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('refresh() shows what happened since, newest first', async () => {
+    const activity = await mountActivity();
+    api.store.rename('alice', CI, 'CI deploy (prod)');
+    activity.refresh();
+    await until(() => sentences(activity)[0] === 'Renamed from “CI deploy” to “CI deploy (prod)”', 'the rename', WAIT);
+  });
+
+  it('follows pat-id to another token', async () => {
+    const activity = await mountActivity();
+    activity.patId = Q3;
+    await until(() => events(activity)[0]?.dataset.kind === 'expired', 'the other token’s history', WAIT);
+    expect(events(activity).map((event) => event.dataset.event)).to.deep.equal(
+      api.store.listPatEvents('alice', Q3, 0, 20).events.map((event) => event.id),
+    );
+  });
+
+  it('keeps page-size within 1 and 100', async () => {
+    const activity = await mountActivity(html`<pat-activity page-size="500"></pat-activity>`);
+    expect(activity.pageSize).to.equal(100);
+    activity.pageSize = 0;
+    await activity.updateComplete;
+    expect(activity.pageSize).to.equal(1);
+  });
+
+  it('loading: busy, with placeholders', async () => {
+    await useMockApi('slow');
+    const activity = await mount<PatActivity>(html`<pat-activity pat-id=${CI}></pat-activity>`);
+    const busy = root(activity).querySelector('[aria-busy="true"]')!;
+    expect(busy.querySelectorAll('sl-skeleton').length).to.be.above(0);
+    expect(text(busy)).to.equal(strings.loading);
+    await expectAccessible(activity);
+  });
+
+  it('error: says so with Retry, which loads it again', async () => {
+    api.worker.use(http.get('/api/pats/:id/events', () => HttpResponse.json({ ...INTERNAL_ERROR_BODY }, { status: 500 })));
+    const activity = await mountActivity();
+    const alert = root(activity).querySelector('[role="alert"]')!;
+    expect(text(alert)).to.include(strings.activity.errorTitle).and.include(strings.errors.server);
+    await expectAccessible(activity);
+    api.worker.resetHandlers();
+    await click(alert.querySelector('sl-button')!);
+    await until(() => events(activity).length === 7, 'the history', WAIT);
+  });
+
+  it('another user’s token is the server’s 404, said as an error', async () => {
+    const activity = await mountActivity(html`<pat-activity pat-id=${BOB_PAT}></pat-activity>`);
+    expect(text(root(activity).querySelector('[role="alert"]'))).to.include(problems.patNotFound().message);
+  });
+
+  it('empty: nothing has happened yet', async () => {
+    const activity = await mountActivity(html`<pat-activity></pat-activity>`, { user: 'carol' });
+    expect(state(activity)).to.equal(strings.activity.empty);
+    expect(root(activity).querySelector('[part="list"]')).to.equal(null);
+    await expectAccessible(activity);
+  });
+
+  it('with a client that has no history (the SuperMQ one, a host’s own): nothing shows and nothing is asked', async () => {
+    for (const template of [html`<pat-activity pat-id=${CI}></pat-activity>`, html`<pat-activity></pat-activity>`]) {
+      const activity = await mount<PatActivity>(template, { client: basicClient() });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const base = root(activity).querySelector<HTMLElement>('[part="base"]')!;
+      expect(base.hidden).to.equal(true);
+      expect(activity.getBoundingClientRect().height).to.equal(0);
+    }
+    expect(api.requests).to.deep.equal([]);
+  });
+
+  it('runs right to left: the line of icons on the right', async () => {
+    const wrapper = await mount<HTMLElement>(html`<div dir="rtl"><pat-activity pat-id=${CI}></pat-activity></div>`);
+    const activity = wrapper.querySelector('pat-activity')!;
+    await until(() => events(activity).length > 0, 'the history', WAIT);
+    const [event] = events(activity);
+    const icon = event!.querySelector('[part="icon"]')!.getBoundingClientRect();
+    const body = event!.querySelector('.body')!.getBoundingClientRect();
+    expect(icon.left).to.be.above(body.right - 1);
+    await expectAccessible(wrapper);
+  });
+
+  it('German: sentences, dates and relative times in German', async () => {
+    await loadPatTranslation('de');
+    const wrapper = await mount<HTMLElement>(html`<div lang="de"><pat-activity pat-id=${CI}></pat-activity></div>`);
+    const activity = wrapper.querySelector('pat-activity')!;
+    await until(() => events(activity).length > 0, 'the history', WAIT);
+    const german = new PatLocale('de', de);
+    expect(sentences(activity)[0]).to.equal(de.activity.newAddress('10.0.4.18'));
+    expect(sentences(activity)[1]).to.equal(de.activity.regenerated(german.date(api.store.get('alice', CI).expires_at)));
+    expect(metaOf(events(activity)[1]!)).to.include('vor 45 Tagen');
+  });
+});

@@ -1,0 +1,64 @@
+import { SYSTEM_ACTOR } from '../../contract/index.js';
+import type { PatDatabase } from '../db/database.js';
+import { advanceExpiryNotice, expiryCandidates, type ExpiryCandidate } from '../pats/pat.repository.js';
+import type { Journal, JournalEntry } from './journal.js';
+
+const DAY_MS = 86_400_000;
+
+/** The notices, latest stage first: an expiry notice `days` before, for a PAT that lives longer than that. */
+const NOTICES = [
+  { stage: 2, days: 1 },
+  { stage: 1, days: 7 },
+] as const;
+
+/** How many PATs one transaction of the scan takes. */
+const SCAN_BATCH = 500;
+
+/**
+ * What a PAT is owed now: its `expired` event (stage 3) once expired, else the latest notice
+ * whose time has come. A notice missed (the server was down) is not sent late once a later one
+ * is due, and a PAT that lives no longer than a notice's lead never gets that notice (a 1-day
+ * PAT is not "expiring in 7 days" at birth).
+ */
+function owed(pat: ExpiryCandidate, now: number): { stage: number; entry?: Omit<JournalEntry, 'pat' | 'at'> } {
+  const expiresAt = Date.parse(pat.expires_at);
+  const system = { actor: SYSTEM_ACTOR, ip: null, userAgent: null };
+  if (expiresAt <= now) return { stage: 3, entry: { ...system, kind: 'expired', details: { expires_at: pat.expires_at } } };
+  const lifetime = expiresAt - Date.parse(pat.issued_at);
+  for (const { stage, days } of NOTICES) {
+    if (expiresAt - now > days * DAY_MS) continue;
+    return { stage, entry: lifetime > days * DAY_MS ? { ...system, daysLeft: days } : undefined };
+  }
+  return { stage: pat.expiry_notice };
+}
+
+/**
+ * Records the PATs that expired (their `expired` event and notification) and sends the expiry
+ * notices that came due, each once: the PAT's `expiry_notice` moves on in the transaction that
+ * writes them. Returns how many PATs moved on.
+ */
+export async function scanExpiries(db: PatDatabase, journal: Journal, now: number): Promise<number> {
+  const at = {
+    now: new Date(now).toISOString(),
+    inDay: new Date(now + DAY_MS).toISOString(),
+    inWeek: new Date(now + 7 * DAY_MS).toISOString(),
+  };
+  let moved = 0;
+  for (;;) {
+    let notified = 0;
+    const batch = await db.transaction().execute(async (trx) => {
+      const candidates = await expiryCandidates(trx, at, SCAN_BATCH);
+      const entries: JournalEntry[] = [];
+      for (const pat of candidates) {
+        const { stage, entry } = owed(pat, now);
+        if (stage === pat.expiry_notice || !(await advanceExpiryNotice(trx, pat, stage))) continue;
+        moved++;
+        if (entry) entries.push({ ...entry, pat, at: now });
+      }
+      notified = await journal.write(trx, entries);
+      return candidates.length;
+    });
+    if (notified > 0) journal.notified();
+    if (batch < SCAN_BATCH) return moved;
+  }
+}

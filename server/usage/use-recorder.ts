@@ -1,0 +1,314 @@
+import { extname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { utcDay } from '../../contract/index.js';
+import { databaseFile, type PatDatabase } from '../db/database.js';
+import type { EventIds } from '../events/event-id.js';
+import { useStatements, useWriter, type AddressUse, type LastUse, type UseBatch, type UseCount } from './use.repository.js';
+
+/**
+ * Keeps what checks leave behind without slowing the answer: last uses (`last_used_at`,
+ * `last_used_ip`), each PAT's daily counts of allowed and denied checks, and the client
+ * addresses it is used from. Checks hand them over here and go on; they are written in
+ * batches, one transaction each, by a thread with a connection of its own when the database is
+ * a file (an UPDATE with its index and WAL pages costs about as much as the read a miss does),
+ * in this thread otherwise. Counts wait up to `countsEveryMs` for a batch to ride with.
+ */
+export interface UseRecorder {
+  /** Queues a last use; a later one of the same PAT replaces it. */
+  record(id: string, at: number, ip: string | null): void;
+  /** Counts a check of the PAT, allowed or denied, on the UTC day of `at`. */
+  count(id: string, at: number, allowed: boolean): void;
+  /** Queues a use from a client address this instance has not seen the PAT use (see AddressUse). */
+  address(id: string, at: number, ip: string, userAgent: string | null): void;
+  /** The newest last use of `id` that is queued or being written, not yet in the database. */
+  pending(id: string): number | undefined;
+  /**
+   * Runs `read` (a read of the stored counts) so that it and the counts of `id` not yet written,
+   * which it answers beside, add up to every check counted: no batch of counts lands in the
+   * database while `read` runs unseen, or is counted twice.
+   */
+  withPendingCounts<T>(id: string, read: () => Promise<T>): Promise<{ stored: T; pending: UseCount[] }>;
+  /** Resolves once everything recorded before the call is written (or its failure told). */
+  flush(): Promise<void>;
+  /** Writes what is queued, then stops the writer thread. */
+  close(): Promise<void>;
+}
+
+interface BatchWriter {
+  write(batch: UseBatch): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The most last uses in one transaction. A full batch holds the write lock for about 60 ms
+ * (bench: 100k PATs, 2 cores), which is how long a write of the answering thread, such as
+ * creating a PAT, may wait for it during a burst; smaller batches cost more per row.
+ */
+const MAX_BATCH = 1_000;
+
+const DAY_MS = 86_400_000;
+
+/** A PAT's counts of one day, by day number since the epoch (a division, not a date format, per check). */
+interface DayCount {
+  day: number;
+  allowed: number;
+  denied: number;
+}
+
+/** The most PATs whose counts wait in memory: past it they go with the next batch, not after countsEveryMs. */
+const MAX_COUNTED = 20_000;
+
+/** `YYYY-MM-DD` of a day number, remembered: the counts of one batch nearly all share a day. */
+function dayNamer(): (day: number) => string {
+  let last = NaN;
+  let name = '';
+  return (day) => {
+    if (day !== last) {
+      last = day;
+      name = utcDay(day * DAY_MS);
+    }
+    return name;
+  };
+}
+
+export function createUseRecorder({
+  db,
+  onError,
+  eventId,
+  countsEveryMs = 10_000,
+}: {
+  db: PatDatabase;
+  onError: (error: unknown) => void;
+  /** The ids of `new_address` events. */
+  eventId: EventIds;
+  countsEveryMs?: number;
+}): UseRecorder {
+  const queued = new Map<string, LastUse>();
+  const writing = new Map<string, LastUse>();
+  let counts = new Map<string, DayCount>();
+  /** Counts of an earlier day of a PAT counted again since (a check past midnight UTC). */
+  let earlierCounts: UseCount[] = [];
+  /** Whether the next batch takes the counts: countsEveryMs after the first one waiting, or a flush. */
+  let countsDue = false;
+  const dayName = dayNamer();
+  const toUseCount = (id: string, { day, allowed, denied }: DayCount): UseCount => ({ id, day: dayName(day), allowed, denied });
+  /** The batch being written, and how many batches with counts have been handed to the writer. */
+  let inFlight: Promise<void> | undefined;
+  let countBatches = 0;
+  let addresses: AddressUse[] = [];
+  let writer: Promise<BatchWriter> | undefined;
+  let draining: Promise<void> | undefined;
+  let scheduled = false;
+  let countsTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  function schedule(): void {
+    if (scheduled || draining) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      void drain();
+    });
+  }
+
+  /** The addresses waiting, and the counts when they are due, handed to one batch. */
+  function takeCounts(): { counts: UseCount[]; addresses: AddressUse[] } {
+    const takenAddresses = addresses;
+    addresses = [];
+    if (!countsDue) return { counts: [], addresses: takenAddresses };
+    countsDue = false;
+    clearTimeout(countsTimer);
+    countsTimer = undefined;
+    const taken = earlierCounts;
+    for (const [id, count] of counts) taken.push(toUseCount(id, count));
+    counts = new Map();
+    earlierCounts = [];
+    return { counts: taken, addresses: takenAddresses };
+  }
+
+  /** Writes batches until nothing waits; one drain at a time, so one batch in flight. */
+  function drain(): Promise<void> {
+    draining ??= (async () => {
+      writer ??= openWriter(db, onError);
+      const { write } = await writer;
+      // Addresses, and counts when due, go with whichever batch is next; last uses keep the loop going.
+      do {
+        for (const [id, use] of queued) {
+          if (writing.size === MAX_BATCH) break;
+          writing.set(id, use);
+          queued.delete(id);
+        }
+        const taken = takeCounts();
+        if (writing.size === 0 && taken.counts.length === 0 && taken.addresses.length === 0) break;
+        if (taken.counts.length > 0) countBatches++;
+        inFlight = write({ lastUses: [...writing.values()], ...taken });
+        try {
+          await inFlight;
+        } catch (error) {
+          onError(error);
+        } finally {
+          inFlight = undefined;
+          writing.clear();
+        }
+      } while (queued.size > 0 || addresses.length > 0);
+    })().finally(() => {
+      draining = undefined;
+      if (queued.size > 0) schedule();
+    });
+    return draining;
+  }
+
+  async function flush(): Promise<void> {
+    if (draining) await draining;
+    countsDue = true;
+    await drain();
+  }
+
+  /**
+   * Counts wait countsEveryMs (a busy PAT's thousands of checks become one row's update), then
+   * ride with the next batch of last uses or go on their own.
+   */
+  function countsWait(): void {
+    if (counts.size >= MAX_COUNTED) {
+      countsDue = true;
+      schedule();
+      return;
+    }
+    countsTimer ??= setTimeout(() => {
+      countsTimer = undefined;
+      countsDue = true;
+      schedule();
+    }, countsEveryMs).unref();
+  }
+
+  return {
+    record(id, at, ip) {
+      if (closed) return;
+      queued.set(id, { id, at, ip });
+      schedule();
+    },
+    count(id, at, allowed) {
+      if (closed) return;
+      const day = Math.floor(at / DAY_MS);
+      let count = counts.get(id);
+      if (count === undefined || count.day !== day) {
+        if (count) earlierCounts.push(toUseCount(id, count));
+        count = { day, allowed: 0, denied: 0 };
+        counts.set(id, count);
+        countsWait();
+      }
+      if (allowed) count.allowed++;
+      else count.denied++;
+    },
+    address(id, at, ip, userAgent) {
+      if (closed) return;
+      addresses.push({ id, at, ip, userAgent, eventId: eventId(at) });
+      schedule();
+    },
+    pending(id) {
+      return queued.get(id)?.at ?? writing.get(id)?.at;
+    },
+    async withPendingCounts(id, read) {
+      // A batch that lands while `read` runs may or may not be seen by it: read again (a few
+      // times at most, under a stream of batches) until none was handed over meanwhile.
+      for (let attempt = 1; ; attempt++) {
+        await inFlight?.catch(() => undefined);
+        const before = countBatches;
+        const stored = await read();
+        if (countBatches === before || attempt === 3) {
+          const current = counts.get(id);
+          const pending = [...earlierCounts.filter((count) => count.id === id), ...(current ? [toUseCount(id, current)] : [])];
+          return { stored, pending };
+        }
+      }
+    },
+    flush,
+    async close() {
+      await flush();
+      closed = true;
+      clearTimeout(countsTimer);
+      if (writer) await (await writer).stop();
+    },
+  };
+}
+
+/** A writer thread when `db` is a file another connection can open; this thread otherwise. */
+async function openWriter(db: PatDatabase, onError: (error: unknown) => void): Promise<BatchWriter> {
+  const inThread: BatchWriter = { write: useWriter(db), stop: async () => {} };
+  const file = await databaseFile(db);
+  if (!file) return inThread;
+  try {
+    return threadWriter(file, useStatements(db), inThread, onError);
+  } catch (error) {
+    onError(error);
+    return inThread;
+  }
+}
+
+/** The worker module next to this one: compiled (.js), or run from source under tsx (.ts). */
+function startWorker(workerData: { file: string; statements: Record<string, string> }): Worker {
+  const url = new URL(`./use-writer.worker${extname(import.meta.url)}`, import.meta.url);
+  // It holds one batch at a time: a small heap, not the main thread's defaults.
+  const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 };
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, resourceLimits });
+  // Node 20 gives a worker none of the main thread's module hooks: it registers tsx's itself.
+  const register = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const code = `import(${register}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(code, { eval: true, workerData, resourceLimits });
+}
+
+interface WorkerReply {
+  error?: { message: string; code?: string };
+}
+
+/** The worker's side is `use-writer.worker.ts`. If the thread dies, its batch and all later ones are written here. */
+function threadWriter(
+  file: string,
+  { statements, rowsOf }: ReturnType<typeof useStatements>,
+  fallback: BatchWriter,
+  onError: (error: unknown) => void,
+): BatchWriter {
+  const worker = startWorker({ file, statements });
+  // Keeps the process alive only while it writes or stops: an idle writer never holds up an exit.
+  worker.unref();
+  let dead = false;
+  let waiting: { batch: UseBatch; resolve: () => void; reject: (error: unknown) => void } | undefined;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+
+  function takeOver(error: unknown): void {
+    if (dead) return;
+    dead = true;
+    onError(error);
+    const pending = waiting;
+    waiting = undefined;
+    if (pending) fallback.write(pending.batch).then(pending.resolve, pending.reject);
+  }
+
+  worker.on('message', ({ error }: WorkerReply) => {
+    worker.unref();
+    const pending = waiting;
+    waiting = undefined;
+    if (error) pending?.reject(Object.assign(new Error(error.message), { code: error.code }));
+    else pending?.resolve();
+  });
+  worker.on('error', takeOver);
+  worker.on('exit', (code) => takeOver(new Error(`the use writer thread stopped (exit code ${code})`)));
+
+  return {
+    write(batch) {
+      if (dead) return fallback.write(batch);
+      return new Promise((resolve, reject) => {
+        waiting = { batch, resolve, reject };
+        worker.ref();
+        worker.postMessage(rowsOf(batch));
+      });
+    },
+    async stop() {
+      if (dead) return;
+      dead = true;
+      worker.ref();
+      worker.postMessage(null);
+      await exited;
+    },
+  };
+}
