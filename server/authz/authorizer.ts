@@ -76,6 +76,10 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
       // A last use still on its way to the database is the newer one.
       lastUsedAt: uses.pending(id) ?? stored,
       scopes: parseGrants(row.grants),
+      // Declared from the start, so a cached PAT keeps one shape as checks fill them in.
+      address: undefined,
+      addresses: undefined,
+      dayCount: undefined,
     };
     cache.set(id, pat, at, epoch);
     return pat;
@@ -96,19 +100,23 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
       if (!pat || !digestsEqual(digest, pat.tokenHash)) return unauthenticated;
     }
     const { ip } = options;
-    if (ip && !pat.addresses?.has(ip)) {
-      if (!pat.addresses || pat.addresses.size === ADDRESSES_PER_PAT) pat.addresses = new Set();
-      pat.addresses.add(ip);
+    if (ip && pat.address !== ip && !pat.addresses?.has(ip)) {
+      // Most PATs are used from one address: a string, and a set only for the others.
+      if (pat.address === undefined) pat.address = ip;
+      else {
+        if (!pat.addresses || pat.addresses.size === ADDRESSES_PER_PAT) pat.addresses = new Set();
+        pat.addresses.add(ip);
+      }
       uses.address(pat.id, at, ip, options.userAgent ?? null);
     }
     if (pat.revoked || pat.expiresAt <= at) {
-      uses.count(pat.id, at, false);
+      uses.count(pat, at, false);
       return unauthenticated;
     }
 
     const allowed =
       pat.scopes.some((scope) => scopeGrants(scope, request)) && (!options.ownerCan || (await options.ownerCan(pat.userId, request)));
-    uses.count(pat.id, at, allowed);
+    uses.count(pat, at, allowed);
     if (!allowed) {
       return {
         allowed: false,

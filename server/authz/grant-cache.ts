@@ -1,3 +1,4 @@
+import type { DayCount } from '../usage/use-recorder.js';
 /** What authorize needs to know about one PAT, kept so a warm check costs one hash. */
 export interface CachedPat {
   id: string;
@@ -7,8 +8,11 @@ export interface CachedPat {
   revoked: boolean;
   lastUsedAt: number | null;
   scopes: { entity_type: string; operation: string; entity_id: string; domain_id: string | null }[];
-  /** The client addresses this instance has already reported the PAT used from (see AddressUse). */
+  /** The client addresses this instance has already reported the PAT used from (see AddressUse): the first, then the others. */
+  address?: string;
   addresses?: Set<string>;
+  /** Today's checks of the PAT not yet written (see UseRecorder.count). */
+  dayCount?: DayCount;
 }
 
 interface Entry {

@@ -16,8 +16,11 @@ import { useStatements, useWriter, type AddressUse, type LastUse, type UseBatch,
 export interface UseRecorder {
   /** Queues a last use; a later one of the same PAT replaces it. */
   record(id: string, at: number, ip: string | null): void;
-  /** Counts a check of the PAT, allowed or denied, on the UTC day of `at`. */
-  count(id: string, at: number, allowed: boolean): void;
+  /**
+   * Counts a check of the PAT, allowed or denied, on the UTC day of `at`, in the count that
+   * `holder` (the cached PAT) keeps: a warm check adds to it without a lookup.
+   */
+  count(holder: CountHolder, at: number, allowed: boolean): void;
   /** Queues a use from a client address this instance has not seen the PAT use (see AddressUse). */
   address(id: string, at: number, ip: string, userAgent: string | null): void;
   /** The newest last use of `id` that is queued or being written, not yet in the database. */
@@ -48,14 +51,25 @@ const MAX_BATCH = 1_000;
 
 const DAY_MS = 86_400_000;
 
-/** A PAT's counts of one day, by day number since the epoch (a division, not a date format, per check). */
-interface DayCount {
+/**
+ * A PAT's counts of one day, by day number since the epoch (a division, not a date format, per
+ * check), until a batch takes them.
+ */
+export interface DayCount {
+  id: string;
+  taken: boolean;
   day: number;
   allowed: number;
   denied: number;
 }
 
-/** The most PATs whose counts wait in memory: past it they go with the next batch, not after countsEveryMs. */
+/** What keeps a PAT's current DayCount: the cached PAT. */
+export interface CountHolder {
+  id: string;
+  dayCount?: DayCount;
+}
+
+/** The most counts waiting in memory: past it they go with the next batch, not after countsEveryMs. */
 const MAX_COUNTED = 20_000;
 
 /** `YYYY-MM-DD` of a day number, remembered: the counts of one batch nearly all share a day. */
@@ -85,17 +99,28 @@ export function createUseRecorder({
 }): UseRecorder {
   const queued = new Map<string, LastUse>();
   const writing = new Map<string, LastUse>();
-  let counts = new Map<string, DayCount>();
-  /** Counts of an earlier day of a PAT counted again since (a check past midnight UTC). */
-  let earlierCounts: UseCount[] = [];
+  /** The counts not yet taken; one PAT may have several (another day, or a reloaded cache entry). */
+  let counts: DayCount[] = [];
   /** Whether the next batch takes the counts: countsEveryMs after the first one waiting, or a flush. */
   let countsDue = false;
   const dayName = dayNamer();
-  const toUseCount = (id: string, { day, allowed, denied }: DayCount): UseCount => ({ id, day: dayName(day), allowed, denied });
+  /** The counts as rows, one per PAT and day (PostgreSQL's upsert may touch a row once a statement). */
+  function rowsOf(taken: readonly DayCount[]): UseCount[] {
+    const rows = new Map<string, UseCount>();
+    for (const { id, day, allowed, denied } of taken) {
+      const key = `${day}|${id}`;
+      const row = rows.get(key);
+      if (row) {
+        row.allowed += allowed;
+        row.denied += denied;
+      } else rows.set(key, { id, day: dayName(day), allowed, denied });
+    }
+    return [...rows.values()];
+  }
   /** The batch being written, and how many batches with counts have been handed to the writer. */
   let inFlight: Promise<void> | undefined;
   let countBatches = 0;
-  let addresses: AddressUse[] = [];
+  const addresses: AddressUse[] = [];
   let writer: Promise<BatchWriter> | undefined;
   let draining: Promise<void> | undefined;
   let scheduled = false;
@@ -113,17 +138,16 @@ export function createUseRecorder({
 
   /** The addresses waiting, and the counts when they are due, handed to one batch. */
   function takeCounts(): { counts: UseCount[]; addresses: AddressUse[] } {
-    const takenAddresses = addresses;
-    addresses = [];
+    // As many addresses as last uses a batch: each may be an event, and a batch is one transaction.
+    const takenAddresses = addresses.splice(0, MAX_BATCH);
     if (!countsDue) return { counts: [], addresses: takenAddresses };
     countsDue = false;
     clearTimeout(countsTimer);
     countsTimer = undefined;
-    const taken = earlierCounts;
-    for (const [id, count] of counts) taken.push(toUseCount(id, count));
-    counts = new Map();
-    earlierCounts = [];
-    return { counts: taken, addresses: takenAddresses };
+    const taken = counts;
+    counts = [];
+    for (const count of taken) count.taken = true;
+    return { counts: rowsOf(taken), addresses: takenAddresses };
   }
 
   /** Writes batches until nothing waits; one drain at a time, so one batch in flight. */
@@ -169,7 +193,7 @@ export function createUseRecorder({
    * ride with the next batch of last uses or go on their own.
    */
   function countsWait(): void {
-    if (counts.size >= MAX_COUNTED) {
+    if (counts.length >= MAX_COUNTED) {
       countsDue = true;
       schedule();
       return;
@@ -187,14 +211,14 @@ export function createUseRecorder({
       queued.set(id, { id, at, ip });
       schedule();
     },
-    count(id, at, allowed) {
+    count(holder, at, allowed) {
       if (closed) return;
       const day = Math.floor(at / DAY_MS);
-      let count = counts.get(id);
-      if (count === undefined || count.day !== day) {
-        if (count) earlierCounts.push(toUseCount(id, count));
-        count = { day, allowed: 0, denied: 0 };
-        counts.set(id, count);
+      let count = holder.dayCount;
+      if (count === undefined || count.day !== day || count.taken) {
+        count = { id: holder.id, taken: false, day, allowed: 0, denied: 0 };
+        holder.dayCount = count;
+        counts.push(count);
         countsWait();
       }
       if (allowed) count.allowed++;
@@ -216,9 +240,7 @@ export function createUseRecorder({
         const before = countBatches;
         const stored = await read();
         if (countBatches === before || attempt === 3) {
-          const current = counts.get(id);
-          const pending = [...earlierCounts.filter((count) => count.id === id), ...(current ? [toUseCount(id, current)] : [])];
-          return { stored, pending };
+          return { stored, pending: rowsOf(counts.filter((count) => count.id === id)) };
         }
       }
     },
