@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { DEFAULT_MAX_LIFETIME, parseDuration, type Catalog } from '../contract/index.js';
 import { isPostgresUrl } from './db/database.js';
-import { webhookKey } from './events/webhook-signature.js';
+import { isWebhookUrl, webhookKey } from './events/webhook-signature.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './http/rate-limit.js';
 
 /** The standalone server's settings, read from the environment (README: Configuration). */
@@ -121,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     .split(',')
     .map((url) => url.trim())
     .filter(Boolean);
-  const badUrl = webhookUrls.find((url) => !/^https?:\/\//i.test(url) || !URL.canParse(url));
+  const badUrl = webhookUrls.find((url) => !isWebhookUrl(url));
   if (badUrl !== undefined) throw new ConfigError(`PAT_WEBHOOK_URLS must be http(s) URLs separated by commas; "${badUrl}" is not one`);
   const webhookSecret = env.PAT_WEBHOOK_SECRET || undefined;
   if (webhookSecret !== undefined && !webhookKey(webhookSecret)) {

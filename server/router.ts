@@ -21,7 +21,7 @@ import { createDispatcher, DEFAULT_RETRY, type RetryPolicy } from './events/disp
 import { createEventIds, type EventIds } from './events/event-id.js';
 import { CALLBACK_TARGET, Journal } from './events/journal.js';
 import { createMaintenance } from './events/maintenance.js';
-import { webhookKey } from './events/webhook-signature.js';
+import { isWebhookUrl, webhookKey } from './events/webhook-signature.js';
 import { createTokenHasher } from './tokens/token.js';
 import { postgresUrlOf, type PatDatabase } from './db/database.js';
 import { dialectOf } from './db/dialect.js';
@@ -150,13 +150,14 @@ function retentionMs(retention = DEFAULT_EVENT_RETENTION): number {
 function notifications(options: PatKitOptions, logger: Logger, now: () => number, eventId: EventIds) {
   const urls = options.webhookUrls ?? [];
   for (const url of urls) {
-    if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) throw new Error(`webhookUrls: "${url}" is not an http(s) URL`);
+    if (!isWebhookUrl(url)) throw new Error(`webhookUrls: "${url}" is not an http(s) URL`);
   }
   const key = options.webhookSecret === undefined ? undefined : webhookKey(options.webhookSecret);
   if (options.webhookSecret !== undefined && !key) {
     throw new Error('webhookSecret must be whsec_ followed by the base64 of 24 or more random bytes');
   }
   if (urls.length > 0 && !key) throw new Error('webhookUrls need a webhookSecret to sign their deliveries');
+  const retry = { ...DEFAULT_RETRY, ...options.webhooks?.retry };
   const dispatcher = createDispatcher({
     db: options.db,
     urls,
@@ -166,10 +167,10 @@ function notifications(options: PatKitOptions, logger: Logger, now: () => number
     logger,
     timeoutMs: options.webhooks?.timeoutMs ?? 10_000,
     pollMs: options.webhooks?.pollMs ?? 5_000,
-    retry: { ...DEFAULT_RETRY, ...options.webhooks?.retry },
+    retry,
   });
   const journal = new Journal([...urls, ...(options.onEvent ? [CALLBACK_TARGET] : [])], eventId, () => dispatcher.nudge());
-  return { dispatcher, journal };
+  return { dispatcher, journal, retry };
 }
 
 /** Everything PAT Kit does, over one database and one grant cache. No module-level state. */
@@ -178,7 +179,7 @@ export function createPatKit(options: PatKitOptions): PatKit {
   const now = options.now ?? Date.now;
   // First: the options it refuses are refused before anything starts.
   const eventId = createEventIds();
-  const { dispatcher, journal } = notifications(options, logger, now, eventId);
+  const { dispatcher, journal, retry } = notifications(options, logger, now, eventId);
   const { catalog, maxLifetimeMs } = resolveCatalog(options.catalog, options.maxLifetime);
   const cache = new GrantCache(options.cache?.maxEntries ?? DEFAULT_CACHE_ENTRIES, options.cache?.ttlMs ?? 60_000);
   const hashToken = createTokenHasher(options.pepper);
@@ -203,7 +204,7 @@ export function createPatKit(options: PatKitOptions): PatKit {
     logger,
     intervalMs: options.scanIntervalMs ?? 60_000,
     eventRetentionMs: retentionMs(options.eventRetention),
-    retry: { ...DEFAULT_RETRY, ...options.webhooks?.retry },
+    retry,
   });
   const listener = listenToOtherInstances(options, cache, logger);
   const signedIn = requireUser(createUserVerifier(options));

@@ -1,4 +1,4 @@
-import { problems, USAGE_DAYS, utcDay, type PatEventPage, type PatUsage, type UsageDay } from '../../contract/index.js';
+import { DAY_MS, problems, USAGE_DAYS, utcDay, type PatEventPage, type PatUsage, type UsageDay } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
 import { findPat } from '../pats/pat.repository.js';
 import type { UseRecorder } from '../usage/use-recorder.js';
@@ -11,8 +11,6 @@ export interface ActivityServiceDeps {
   withPendingCounts: UseRecorder['withPendingCounts'];
   now: () => number;
 }
-
-const DAY_MS = 86_400_000;
 
 /** What PATs did and what was done to them: their events and their daily use. */
 export class ActivityService {

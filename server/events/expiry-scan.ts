@@ -1,9 +1,7 @@
-import { SYSTEM_ACTOR } from '../../contract/index.js';
+import { DAY_MS, SYSTEM_ACTOR } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
 import { advanceExpiryNotice, expiryCandidates, type ExpiryCandidate } from '../pats/pat.repository.js';
 import type { Journal, JournalEntry } from './journal.js';
-
-const DAY_MS = 86_400_000;
 
 /** The notices, latest stage first: an expiry notice `days` before, for a PAT that lives longer than that. */
 const NOTICES = [

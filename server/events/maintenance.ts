@@ -1,4 +1,4 @@
-import { utcDay, USAGE_DAYS } from '../../contract/index.js';
+import { DAY_MS, utcDay, USAGE_DAYS } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { sweepUsage } from '../usage/use.repository.js';
@@ -23,8 +23,6 @@ export interface Maintenance {
   run(): Promise<void>;
   close(): Promise<void>;
 }
-
-const DAY_MS = 86_400_000;
 
 /** How long a delivered (or given up) notification stays in the outbox, for an operator to look at. */
 const DELIVERED_KEPT_MS = 7 * DAY_MS;

@@ -8,6 +8,11 @@ import { createHmac } from 'node:crypto';
  */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 
+/** Whether `url` can be a webhook endpoint: an absolute http(s) URL. */
+export function isWebhookUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url) && URL.canParse(url);
+}
+
 /** The key of a `whsec_<base64>` secret, or undefined when it is not one (or shorter than 24 bytes). */
 export function webhookKey(secret: string): Buffer | undefined {
   if (!secret.startsWith(WEBHOOK_SECRET_PREFIX)) return undefined;

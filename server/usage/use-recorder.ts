@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { utcDay } from '../../contract/index.js';
+import { DAY_MS, utcDay } from '../../contract/index.js';
 import { databaseFile, type PatDatabase } from '../db/database.js';
 import type { EventIds } from '../events/event-id.js';
 import { useStatements, useWriter, type AddressUse, type LastUse, type UseBatch, type UseCount } from './use.repository.js';
@@ -48,8 +48,6 @@ interface BatchWriter {
  * creating a PAT, may wait for it during a burst; smaller batches cost more per row.
  */
 const MAX_BATCH = 1_000;
-
-const DAY_MS = 86_400_000;
 
 /**
  * A PAT's counts of one day, by day number since the epoch (a division, not a date format, per
