@@ -1,102 +1,38 @@
 /**
  * Regenerates the README screenshots in docs/screenshots/: builds the demo, starts the standalone
- * server on a throw-away database (e2e/server.ts), seeds PATs for the demo user alice through the
- * real API, and has Debian's Chromium capture the list, the create form, the one-time secret,
- * the user menu, the list on a phone and the list in Arabic (right to left). Run with
- * `npm run screenshots`.
+ * server (e2e/server.ts) on a throw-away database seeded as `npm start` seeds a new one
+ * (scripts/demo-seed.ts), and has Debian's Chromium capture the list, the create form, the
+ * one-time secret, a token's usage and history, the user menu, the list on a phone and the list
+ * in Arabic (right to left). Run with `npm run screenshots`.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { CreatePatRequest, PatWithSecret } from '../contract/index.js';
 import { launchChromium, run, startStandalone, type RunningServer } from '../e2e/server.js';
+import { seededId } from '../mocks/scenarios.js';
+import { openDatabase } from '../server/db/database.js';
+import { seedDemo } from './demo-seed.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, 'docs', 'screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-/** The tokens alice already has; `revoke` and `use` pick the ones that show those states. */
-const SEED: (CreatePatRequest & { revoke?: boolean; use?: boolean })[] = [
-  {
-    // Two seconds to live, so the list shows an expired token too.
-    name: 'Staging smoke tests',
-    description: 'Short-lived token for the release checklist',
-    duration: '2s',
-    scopes: [{ entity_type: 'clients', operation: 'list', entity_id: '*', domain_id: 'acme-staging' }],
-  },
-  {
-    name: 'CI deploy',
-    description: 'GitHub Actions: deploys the edge services on merge to main',
-    duration: '90d',
-    scopes: [
-      { entity_type: 'clients', operation: 'read', entity_id: '*' },
-      { entity_type: 'clients', operation: 'update', entity_id: '*' },
-      { entity_type: 'channels', operation: 'read', entity_id: '*' },
-    ],
-    use: true,
-  },
-  {
-    name: 'Grafana dashboards read-only',
-    description: 'Data source for the operations dashboards',
-    duration: '1y',
-    scopes: [
-      { entity_type: 'dashboards', operation: 'read', entity_id: '*' },
-      { entity_type: 'dashboards', operation: 'list', entity_id: '*' },
-    ],
-  },
-  {
-    name: 'Terraform provisioning',
-    description: 'Creates groups and channels for new tenants',
-    duration: '30d',
-    scopes: [
-      { entity_type: 'groups', operation: 'create', entity_id: '*' },
-      { entity_type: 'groups', operation: 'update', entity_id: '*' },
-      { entity_type: 'channels', operation: 'create', entity_id: '*' },
-      { entity_type: 'channels', operation: 'share', entity_id: '*', domain_id: 'acme-prod' },
-    ],
-  },
-  {
-    name: 'Nightly backup',
-    description: 'Exports the message archive to cold storage',
-    duration: '7d',
-    scopes: [{ entity_type: 'messages', operation: 'subscribe', entity_id: '*' }],
-    revoke: true,
-  },
-  {
-    name: 'Mobile app telemetry',
-    description: 'Publishes device telemetry from the field app',
-    duration: '90d',
-    scopes: [
-      { entity_type: 'messages', operation: 'publish', entity_id: 'ch-telemetry' },
-      { entity_type: 'channels', operation: 'read', entity_id: 'ch-telemetry' },
-    ],
-  },
-];
+/** Rows on the list's first page (its default page size): alice has more tokens than that. */
+const FIRST_PAGE = 10;
 
-async function api<T>(server: RunningServer, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/api${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
-async function seed(server: RunningServer): Promise<void> {
-  const started = Date.now();
-  const { access_token: token } = await api<{ access_token: string }>(server, 'POST', '/demo/login', null, { user: 'alice' });
-  for (const { revoke, use, ...request } of SEED) {
-    const pat = await api<PatWithSecret>(server, 'POST', '/pats', token, request);
-    if (use) await api(server, 'POST', '/authorize', pat.secret, { entity_type: 'clients', operation: 'read', entity_id: 'edge-gw-01' });
-    if (revoke) await api(server, 'PATCH', `/pats/${pat.id}/secret/revoke`, token);
+/** A throw-away database with the demo users' tokens, history and usage, as `npm start` seeds it. */
+async function seededDatabase(): Promise<{ file: string; grafana: string; remove(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pat-kit-screenshots-'));
+  const file = join(dir, 'demo.db');
+  const db = await openDatabase(file);
+  try {
+    await seedDemo(db);
+  } finally {
+    await db.destroy();
   }
-  // Let the two-second token expire.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 2_500 - Date.now())));
+  return { file, grafana: seededId('alice', 'Grafana dashboards read-only'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Waits until the list shows `count` rows and is no longer loading (locators: the page's CSP refuses eval). */
@@ -132,12 +68,13 @@ async function shoot(
 
 async function main() {
   let server: RunningServer | undefined;
+  let database: Awaited<ReturnType<typeof seededDatabase>> | undefined;
   let browser: Browser | undefined;
   try {
     mkdirSync(outDir, { recursive: true });
     await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
-    server = await startStandalone();
-    await seed(server);
+    database = await seededDatabase();
+    server = await startStandalone({ PAT_DB: database.file });
 
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' });
@@ -146,7 +83,7 @@ async function main() {
 
     // The list, every status.
     await page.goto(`${server.url}/#/pats?status=all`);
-    await waitForRows(page, SEED.length);
+    await waitForRows(page, FIRST_PAGE);
     await shoot(page, 'list.png');
 
     // The avatar popover, clipped to the top-right corner.
@@ -197,13 +134,20 @@ async function main() {
     await page.evaluate('window.scrollTo(0, 0)');
     const detailHeight = await page.evaluate('document.documentElement.scrollHeight');
     await shoot(page, 'detail-secret.png', { fullPage: (detailHeight as number) > VIEWPORT.height });
+
+    // A token in use for months: its usage chart and its history.
+    await page.goto(`${server.url}/#/pats/${database.grafana}`);
+    await page.locator('pat-usage-chart [part="chart"]').waitFor();
+    await page.locator('pat-activity li[part="event"]').first().waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await shoot(page, 'activity.png', { fullPage: true });
     await page.close();
 
     // A phone: the rows as cards, nothing wider than the screen.
     const phone = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 2, colorScheme: 'light', reducedMotion: 'reduce' });
     phone.setDefaultTimeout(10_000);
     await phone.goto(`${server.url}/#/pats?status=all`);
-    await waitForRows(phone, SEED.length + 1);
+    await waitForRows(phone, FIRST_PAGE);
     await shoot(phone, 'phone.png');
     await phone.close();
 
@@ -212,12 +156,13 @@ async function main() {
     rtl.setDefaultTimeout(10_000);
     await rtl.addInitScript("localStorage.setItem('pat-kit-demo-lang', 'ar')");
     await rtl.goto(`${server.url}/#/pats?status=all`);
-    await waitForRows(rtl, SEED.length + 1);
+    await waitForRows(rtl, FIRST_PAGE);
     await rtl.locator('html[dir="rtl"]').waitFor({ state: 'attached' });
     await shoot(rtl, 'rtl.png');
   } finally {
     await browser?.close();
     await server?.stop();
+    database?.remove();
   }
 }
 

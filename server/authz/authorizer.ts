@@ -76,10 +76,14 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
       // A last use still on its way to the database is the newer one.
       lastUsedAt: uses.pending(id) ?? stored,
       scopes: parseGrants(row.grants),
-      // Declared from the start, so a cached PAT keeps one shape as checks fill them in.
-      address: undefined,
+      // The address of its last use is not new to it: most PATs are used from one address, so
+      // a reloaded PAT reports none. Declared from the start, so a cached PAT keeps one shape.
+      address: row.last_used_ip ?? undefined,
       addresses: undefined,
-      dayCount: undefined,
+      checksDay: 0,
+      allowedChecks: 0,
+      deniedChecks: 0,
+      checksWaiting: false,
     };
     cache.set(id, pat, at, epoch);
     return pat;

@@ -1,6 +1,9 @@
-import type { DayCount } from '../usage/use-recorder.js';
-/** What authorize needs to know about one PAT, kept so a warm check costs one hash. */
-export interface CachedPat {
+import type { CountHolder } from '../usage/use-recorder.js';
+/**
+ * What authorize needs to know about one PAT, kept so a warm check costs one hash. It also
+ * counts the PAT's checks of the day (see UseRecorder.count).
+ */
+export interface CachedPat extends CountHolder {
   id: string;
   userId: string;
   tokenHash: string;
@@ -11,8 +14,6 @@ export interface CachedPat {
   /** The client addresses this instance has already reported the PAT used from (see AddressUse): the first, then the others. */
   address?: string;
   addresses?: Set<string>;
-  /** Today's checks of the PAT not yet written (see UseRecorder.count). */
-  dayCount?: DayCount;
 }
 
 interface Entry {

@@ -61,6 +61,11 @@ function scopesCount(eb: ExpressionBuilder<Database, 'pats'>) {
     .as('scopes_count');
 }
 
+/** Whether the database holds any PAT at all. */
+export async function hasPats(db: Db): Promise<boolean> {
+  return (await db.selectFrom('pats').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function insertPat(db: Db, row: Insertable<PatsTable>): Promise<void> {
   await db.insertInto('pats').values(row).execute();
 }
@@ -76,7 +81,7 @@ export async function findPat(db: Db, userId: string, id: string): Promise<Store
   return row && storedPat(row);
 }
 
-type CredentialRow = Pick<PatRow, 'user_id' | 'token_hash' | 'expires_at' | 'revoked' | 'last_used_at' | 'grants'>;
+type CredentialRow = Pick<PatRow, 'user_id' | 'token_hash' | 'expires_at' | 'revoked' | 'last_used_at' | 'last_used_ip' | 'grants'>;
 
 /** What authorize reads of a PAT, `revoked` mapped as in StoredPat. */
 export type Credential = Omit<CredentialRow, 'revoked'> & { revoked: boolean };
@@ -103,7 +108,7 @@ export function parseGrants(grants: string): { entity_type: string; operation: s
 export function credentialReader(db: Db): (id: string) => Promise<Credential | undefined> {
   const compiled = db
     .selectFrom('pats')
-    .select(['user_id', 'token_hash', 'expires_at', 'revoked', 'last_used_at', 'grants'])
+    .select(['user_id', 'token_hash', 'expires_at', 'revoked', 'last_used_at', 'last_used_ip', 'grants'])
     .where('id', '=', '')
     .compile();
   return async (id) => {

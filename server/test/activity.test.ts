@@ -272,6 +272,25 @@ describe('PAT events', () => {
     await kit.flush();
     assert.equal((await events(pat.id)).events.filter((event) => event.kind === 'new_address').length, 2);
   });
+
+  it('count the address of a PAT’s last use as known, as for a PAT last used before events were kept', async () => {
+    const { server, kit, create, authorize, events } = await fixture();
+    const pat = await create('used before');
+    assert.equal((await authorize(pat.secret, readClient, '192.0.2.10')).status, 200);
+    await kit.flush();
+    // What a database upgraded to this version holds: a last use, and no address behind it.
+    await server.db.deleteFrom('pat_events').where('kind', '=', 'new_address').execute();
+    await server.db.deleteFrom('pat_addresses').execute();
+    kit.invalidate([pat.id]);
+    assert.equal((await authorize(pat.secret, readClient, '192.0.2.10')).status, 200);
+    assert.equal((await authorize(pat.secret, readClient, '192.0.2.11')).status, 200);
+    await kit.flush();
+    const used = (await events(pat.id)).events.filter((event) => event.kind === 'new_address');
+    assert.deepEqual(
+      used.map((event) => event.ip),
+      ['192.0.2.11'],
+    );
+  });
 });
 
 describe('PAT usage', () => {

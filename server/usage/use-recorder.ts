@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { DAY_MS, utcDay } from '../../contract/index.js';
 import { databaseFile, type PatDatabase } from '../db/database.js';
 import type { EventIds } from '../events/event-id.js';
-import { useStatements, useWriter, type AddressUse, type LastUse, type UseBatch, type UseCount } from './use.repository.js';
+import type { AddressUse, LastUse, UseBatch, UseCount } from './use-batch.js';
+import { useWriter } from './use.repository.js';
 
 /**
  * Keeps what checks leave behind without slowing the answer: last uses (`last_used_at`,
@@ -17,8 +18,8 @@ export interface UseRecorder {
   /** Queues a last use; a later one of the same PAT replaces it. */
   record(id: string, at: number, ip: string | null): void;
   /**
-   * Counts a check of the PAT, allowed or denied, on the UTC day of `at`, in the count that
-   * `holder` (the cached PAT) keeps: a warm check adds to it without a lookup.
+   * Counts a check of the PAT, allowed or denied, on the UTC day of `at`, in `holder` (the
+   * cached PAT): a warm check adds to it without a lookup or an allocation.
    */
   count(holder: CountHolder, at: number, allowed: boolean): void;
   /** Queues a use from a client address this instance has not seen the PAT use (see AddressUse). */
@@ -50,21 +51,17 @@ interface BatchWriter {
 const MAX_BATCH = 1_000;
 
 /**
- * A PAT's counts of one day, by day number since the epoch (a division, not a date format, per
- * check), until a batch takes them.
+ * Where a PAT's checks of one UTC day are counted until a batch takes them: the cached PAT
+ * itself, so a check allocates nothing, or the counts a new day left behind. The day is a day
+ * number since the epoch (a division per check, not a date format).
  */
-export interface DayCount {
-  id: string;
-  taken: boolean;
-  day: number;
-  allowed: number;
-  denied: number;
-}
-
-/** What keeps a PAT's current DayCount: the cached PAT. */
 export interface CountHolder {
   id: string;
-  dayCount?: DayCount;
+  checksDay: number;
+  allowedChecks: number;
+  deniedChecks: number;
+  /** Whether it is in the list of counts waiting for a batch (its counts are then the day's so far). */
+  checksWaiting: boolean;
 }
 
 /** The most counts waiting in memory: past it they go with the next batch, not after countsEveryMs. */
@@ -98,20 +95,20 @@ export function createUseRecorder({
   const queued = new Map<string, LastUse>();
   const writing = new Map<string, LastUse>();
   /** The counts not yet taken; one PAT may have several (another day, or a reloaded cache entry). */
-  let counts: DayCount[] = [];
+  let counts: CountHolder[] = [];
   /** Whether the next batch takes the counts: countsEveryMs after the first one waiting, or a flush. */
   let countsDue = false;
   const dayName = dayNamer();
   /** The counts as rows, one per PAT and day (PostgreSQL's upsert may touch a row once a statement). */
-  function rowsOf(taken: readonly DayCount[]): UseCount[] {
+  function rowsOf(taken: readonly CountHolder[]): UseCount[] {
     const rows = new Map<string, UseCount>();
-    for (const { id, day, allowed, denied } of taken) {
-      const key = `${day}|${id}`;
+    for (const { id, checksDay, allowedChecks, deniedChecks } of taken) {
+      const key = `${checksDay}|${id}`;
       const row = rows.get(key);
       if (row) {
-        row.allowed += allowed;
-        row.denied += denied;
-      } else rows.set(key, { id, day: dayName(day), allowed, denied });
+        row.allowed += allowedChecks;
+        row.denied += deniedChecks;
+      } else rows.set(key, { id, day: dayName(checksDay), allowed: allowedChecks, denied: deniedChecks });
     }
     return [...rows.values()];
   }
@@ -134,17 +131,21 @@ export function createUseRecorder({
     });
   }
 
-  /** The addresses waiting, and the counts when they are due, handed to one batch. */
+  /**
+   * The addresses waiting, and the counts when they are due, for one batch: as many of each as
+   * last uses (a batch is one transaction, and holds the write lock while it runs).
+   */
   function takeCounts(): { counts: UseCount[]; addresses: AddressUse[] } {
-    // As many addresses as last uses a batch: each may be an event, and a batch is one transaction.
     const takenAddresses = addresses.splice(0, MAX_BATCH);
     if (!countsDue) return { counts: [], addresses: takenAddresses };
-    countsDue = false;
-    clearTimeout(countsTimer);
-    countsTimer = undefined;
-    const taken = counts;
-    counts = [];
-    for (const count of taken) count.taken = true;
+    const taken = counts.length > MAX_BATCH ? counts.splice(0, MAX_BATCH) : counts;
+    if (taken === counts) {
+      counts = [];
+      countsDue = false;
+      clearTimeout(countsTimer);
+      countsTimer = undefined;
+    }
+    for (const count of taken) count.checksWaiting = false;
     return { counts: rowsOf(taken), addresses: takenAddresses };
   }
 
@@ -172,7 +173,7 @@ export function createUseRecorder({
           inFlight = undefined;
           writing.clear();
         }
-      } while (queued.size > 0 || addresses.length > 0);
+      } while (queued.size > 0 || addresses.length > 0 || countsDue);
     })().finally(() => {
       draining = undefined;
       if (queued.size > 0) schedule();
@@ -212,15 +213,22 @@ export function createUseRecorder({
     count(holder, at, allowed) {
       if (closed) return;
       const day = Math.floor(at / DAY_MS);
-      let count = holder.dayCount;
-      if (count === undefined || count.day !== day || count.taken) {
-        count = { id: holder.id, taken: false, day, allowed: 0, denied: 0 };
-        holder.dayCount = count;
-        counts.push(count);
+      if (!holder.checksWaiting || holder.checksDay !== day) {
+        if (holder.checksWaiting) {
+          // The day turned with the last one's counts waiting: they wait on as counts of their own.
+          const { id, checksDay, allowedChecks, deniedChecks } = holder;
+          counts.push({ id, checksDay, allowedChecks, deniedChecks, checksWaiting: true });
+        } else {
+          holder.checksWaiting = true;
+          counts.push(holder);
+        }
+        holder.checksDay = day;
+        holder.allowedChecks = 0;
+        holder.deniedChecks = 0;
         countsWait();
       }
-      if (allowed) count.allowed++;
-      else count.denied++;
+      if (allowed) holder.allowedChecks++;
+      else holder.deniedChecks++;
     },
     address(id, at, ip, userAgent) {
       if (closed) return;
@@ -258,7 +266,7 @@ async function openWriter(db: PatDatabase, onError: (error: unknown) => void): P
   const file = await databaseFile(db);
   if (!file) return inThread;
   try {
-    return threadWriter(file, useStatements(db), inThread, onError);
+    return threadWriter(file, inThread, onError);
   } catch (error) {
     onError(error);
     return inThread;
@@ -266,7 +274,7 @@ async function openWriter(db: PatDatabase, onError: (error: unknown) => void): P
 }
 
 /** The worker module next to this one: compiled (.js), or run from source under tsx (.ts). */
-function startWorker(workerData: { file: string; statements: Record<string, string> }): Worker {
+function startWorker(workerData: { file: string }): Worker {
   const url = new URL(`./use-writer.worker${extname(import.meta.url)}`, import.meta.url);
   // It holds one batch at a time: a small heap, not the main thread's defaults.
   const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 };
@@ -282,13 +290,8 @@ interface WorkerReply {
 }
 
 /** The worker's side is `use-writer.worker.ts`. If the thread dies, its batch and all later ones are written here. */
-function threadWriter(
-  file: string,
-  { statements, rowsOf }: ReturnType<typeof useStatements>,
-  fallback: BatchWriter,
-  onError: (error: unknown) => void,
-): BatchWriter {
-  const worker = startWorker({ file, statements });
+function threadWriter(file: string, fallback: BatchWriter, onError: (error: unknown) => void): BatchWriter {
+  const worker = startWorker({ file });
   // Keeps the process alive only while it writes or stops: an idle writer never holds up an exit.
   worker.unref();
   let dead = false;
@@ -320,7 +323,7 @@ function threadWriter(
       return new Promise((resolve, reject) => {
         waiting = { batch, resolve, reject };
         worker.ref();
-        worker.postMessage(rowsOf(batch));
+        worker.postMessage(batch);
       });
     },
     async stop() {

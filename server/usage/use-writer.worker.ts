@@ -1,12 +1,13 @@
-// The use writer thread (see use-recorder.ts): runs each [statement name, parameters] of a batch
-// with the statements it was given, in one transaction on a connection of its own, and answers
-// {} or { error }; null closes the connection and ends the thread. No kysely here: a small heap.
+// The use writer thread (see use-recorder.ts): writes each batch it is sent with the statements
+// of use-batch.ts, in one transaction on a connection of its own, and answers {} or { error };
+// null closes the connection and ends the thread. No kysely here: a small heap.
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHECKPOINT_PAGES, openConnection } from '../db/connection.js';
+import { forEachUseRow, SQLITE_USE_STATEMENTS, type UseBatch } from './use-batch.js';
 
-const { file, statements } = workerData as { file: string; statements: Record<string, string> };
+const { file } = workerData as { file: string };
 
 /**
  * Bookkeeping yields to answers: when the cores are busy, this thread gets the CPU after the
@@ -24,12 +25,12 @@ function lowerThisThreadsPriority(): void {
 lowerThisThreadsPriority();
 const port = parentPort!;
 const sqlite = openConnection(file, { checkpointPages: CHECKPOINT_PAGES.writerThread, synchronous: 'NORMAL' });
-const prepared = new Map(Object.entries(statements).map(([name, sql]) => [name, sqlite.prepare(sql)]));
-const writeAll = sqlite.transaction((batch: [string, unknown[]][]) => {
-  for (const [name, parameters] of batch) prepared.get(name)!.run(parameters);
+const prepared = new Map(Object.entries(SQLITE_USE_STATEMENTS).map(([name, sql]) => [name, sqlite.prepare(sql)]));
+const writeAll = sqlite.transaction((batch: UseBatch) => {
+  forEachUseRow(batch, (statement, parameters) => prepared.get(statement)!.run(parameters));
 });
 
-port.on('message', (batch: [string, unknown[]][] | null) => {
+port.on('message', (batch: UseBatch | null) => {
   if (batch === null) {
     sqlite.close();
     port.close();

@@ -1,101 +1,24 @@
-import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import { dialectOf } from '../db/dialect.js';
-import type { Database } from '../db/schema.js';
+import type { Database, PatAddressesTable } from '../db/schema.js';
+import { forEachUseRow, SQLITE_USE_STATEMENTS, type UseBatch } from './use-batch.js';
 
-/** All SQL about PATs' uses: last uses, daily counts, client addresses, and reading the counts back. */
+// All SQL about PATs' uses: writing a batch (on SQLite the statements of use-batch.ts, which the
+// writer thread also runs), reading the counts back, sweeping old counts.
 type Db = Kysely<Database>;
-
-export interface LastUse {
-  id: string;
-  /** Epoch milliseconds. */
-  at: number;
-  ip: string | null;
-}
-
-/** Checks of one PAT on one UTC day (`YYYY-MM-DD`), to add to what is stored. */
-export interface UseCount {
-  id: string;
-  day: string;
-  allowed: number;
-  denied: number;
-}
-
-/** A use from a client address this instance has not seen the PAT use: a `new_address` event if it is new to the database too. */
-export interface AddressUse {
-  id: string;
-  at: number;
-  ip: string;
-  userAgent: string | null;
-  /** The id of its event, should it be new. */
-  eventId: string;
-}
-
-/** What one transaction of the use writer writes. */
-export interface UseBatch {
-  lastUses: LastUse[];
-  counts: UseCount[];
-  addresses: AddressUse[];
-}
-
-type Parameters = (string | number | null)[];
-
-/**
- * The statements a batch runs on SQLite, one row at a time, in the order named: compiled once,
- * also run outside kysely by the writer thread's own connection. Each only touches a PAT that
- * still exists.
- * - `lastUse`: a use from before the current secret was issued (of the old secret, written after
- *   a regenerate cleared the last use) is not written: the last use is the current secret's.
- * - `count`: adds to the day's counts.
- * - `addressEvent`, then `address`: the event only if the address is new to the PAT.
- */
-export function useStatements(db: Db): { statements: Record<UseStatement, string>; rowsOf(batch: UseBatch): [UseStatement, Parameters][] } {
-  const lastUse = db
-    .updateTable('pats')
-    .set({ last_used_at: '', last_used_ip: '' })
-    .where('id', '=', '')
-    .where('issued_at', '<=', '')
-    .compile().sql;
-  const statements: Record<UseStatement, string> = {
-    lastUse,
-    count: `insert into pat_usage (pat_id, day, allowed, denied) select id, ?, ?, ? from pats where id = ?
-      on conflict (pat_id, day) do update set allowed = pat_usage.allowed + excluded.allowed, denied = pat_usage.denied + excluded.denied`,
-    addressEvent: `insert into pat_events (id, user_id, pat_id, pat_name, kind, at, actor, ip, user_agent, details)
-      select ?, user_id, id, name, 'new_address', ?, user_id, ?, ?, '{}' from pats
-      where id = ? and not exists (select 1 from pat_addresses where pat_id = ? and ip = ?)`,
-    address: `insert into pat_addresses (pat_id, ip, first_used_at) select id, ?, ? from pats where id = ? on conflict do nothing`,
-  };
-  return {
-    statements,
-    rowsOf: ({ lastUses, counts, addresses }) => [
-      ...lastUses.map(({ id, at, ip }): [UseStatement, Parameters] => {
-        const time = new Date(at).toISOString();
-        return ['lastUse', [time, ip, id, time]];
-      }),
-      ...counts.map(({ id, day, allowed, denied }): [UseStatement, Parameters] => ['count', [day, allowed, denied, id]]),
-      ...addresses.flatMap(({ id, at, ip, userAgent, eventId }): [UseStatement, Parameters][] => {
-        const time = new Date(at).toISOString();
-        return [
-          ['addressEvent', [eventId, time, ip, userAgent, id, id, ip]],
-          ['address', [ip, time, id]],
-        ];
-      }),
-    ],
-  };
-}
-
-export type UseStatement = 'lastUse' | 'count' | 'addressEvent' | 'address';
 
 /**
  * Writes a batch of uses in this thread: on PostgreSQL a statement per kind (several instances
  * write the same PATs: the newer last use wins, counts add up, an address is new once), on
- * SQLite the statements of useStatements in one transaction.
+ * SQLite the statements of SQLITE_USE_STATEMENTS in one transaction.
  */
 export function useWriter(db: Db): (batch: UseBatch) => Promise<void> {
   if (dialectOf(db) === 'postgres') return (batch) => writePostgres(db, batch);
-  const { statements, rowsOf } = useStatements(db);
   return (batch) =>
     db.transaction().execute(async (trx) => {
-      for (const [name, parameters] of rowsOf(batch)) await trx.executeQuery(CompiledQuery.raw(statements[name], parameters));
+      const rows: CompiledQuery[] = [];
+      forEachUseRow(batch, (statement, parameters) => rows.push(CompiledQuery.raw(SQLITE_USE_STATEMENTS[statement], parameters)));
+      for (const row of rows) await trx.executeQuery(row);
     });
 }
 
@@ -135,6 +58,16 @@ async function writePostgres(db: Db, { lastUses, counts, addresses }: UseBatch):
       select used.event_id, pats.user_id, pats.id, pats.name, 'new_address', used.at, pats.user_id, used.ip, used.user_agent, '{}'
       from added join used on used.id = added.pat_id and used.ip = added.ip join pats on pats.id = added.pat_id`.execute(db);
   }
+}
+
+/** Records that PATs were used from these addresses (their `new_address` events are written apart). */
+export async function insertAddresses(db: Db, rows: Insertable<PatAddressesTable>[]): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('pat_addresses')
+      .values(rows)
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
 }
 
 /** A PAT's stored counts from `fromDay` on, by day. */

@@ -1,0 +1,73 @@
+// What one transaction of the use writer writes, and how it is written on SQLite. No kysely
+// here: the writer thread imports this module and keeps a small heap.
+
+export interface LastUse {
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+  ip: string | null;
+}
+
+/** Checks of one PAT on one UTC day (`YYYY-MM-DD`), to add to what is stored. */
+export interface UseCount {
+  id: string;
+  day: string;
+  allowed: number;
+  denied: number;
+}
+
+/** A use from a client address this instance has not seen the PAT use: a `new_address` event if it is new to the database too. */
+export interface AddressUse {
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+  ip: string;
+  userAgent: string | null;
+  /** The id of its event, should it be new. */
+  eventId: string;
+}
+
+export interface UseBatch {
+  lastUses: LastUse[];
+  counts: UseCount[];
+  addresses: AddressUse[];
+}
+
+export type UseStatement = 'lastUse' | 'count' | 'addressEvent' | 'address';
+
+/**
+ * The statements a batch runs on SQLite, one row at a time. Each only touches a PAT that still
+ * exists.
+ * - `lastUse`: a use from before the current secret was issued (of the old secret, written after
+ *   a regenerate cleared the last use) is not written: the last use is the current secret's.
+ * - `count`: adds to the day's counts.
+ * - `addressEvent`, then `address`: the event only if the address is new to the PAT.
+ */
+export const SQLITE_USE_STATEMENTS: Record<UseStatement, string> = {
+  lastUse: 'update pats set last_used_at = ?, last_used_ip = ? where id = ? and issued_at <= ?',
+  count: `insert into pat_usage (pat_id, day, allowed, denied) select id, ?, ?, ? from pats where id = ?
+    on conflict (pat_id, day) do update set allowed = pat_usage.allowed + excluded.allowed, denied = pat_usage.denied + excluded.denied`,
+  addressEvent: `insert into pat_events (id, user_id, pat_id, pat_name, kind, at, actor, ip, user_agent, details)
+    select ?, user_id, id, name, 'new_address', ?, user_id, ?, ?, '{}' from pats
+    where id = ? and not exists (select 1 from pat_addresses where pat_id = ? and ip = ?)`,
+  address: 'insert into pat_addresses (pat_id, ip, first_used_at) select id, ?, ? from pats where id = ? on conflict do nothing',
+};
+
+type Parameters = (string | number | null)[];
+
+/**
+ * Calls `run` with each statement of the batch and its parameters, in order. The times are
+ * formatted here, in the thread that writes, not in the one that answers checks.
+ */
+export function forEachUseRow(batch: UseBatch, run: (statement: UseStatement, parameters: Parameters) => void): void {
+  for (const { id, at, ip } of batch.lastUses) {
+    const time = new Date(at).toISOString();
+    run('lastUse', [time, ip, id, time]);
+  }
+  for (const { id, day, allowed, denied } of batch.counts) run('count', [day, allowed, denied, id]);
+  for (const { id, at, ip, userAgent, eventId } of batch.addresses) {
+    const time = new Date(at).toISOString();
+    run('addressEvent', [eventId, time, ip, userAgent, id, id, ip]);
+    run('address', [ip, time, id]);
+  }
+}
