@@ -3,11 +3,13 @@ import type { PatEventMap, PatActivity, PatApiProvider, PatCreateForm, PatDetail
 
 /**
  * `<pat-activity>`: A token's history as a timeline, newest first: each event a sentence in the user's
- * language (created, renamed, described, scopes added or removed, revoked, regenerated, expired,
- * deleted, first used from a new client address) with an icon, when it happened (how long ago and
- * the date and time), who did it when it was not the token's owner, and the client address and
- * user agent of the request. Show more loads the next page. Without `pat-id`, the history of all
- * the user's tokens, deleted ones' included, each event under its token's name.
+ * language (created, renamed, described, scopes added or removed, allowed addresses changed,
+ * revoked, revoked automatically for a leak report (where the secret was found, and who found
+ * it), regenerated, expired, deleted, first used from a new client address or refused there)
+ * with an icon, when it happened (how long ago and the date and time), who did it when it was not
+ * the token's owner, and the client address and user agent of the request. Show more loads the
+ * next page. Without `pat-id`, the history of all the user's tokens, deleted ones' included, each
+ * event under its token's name.
  *
  * The history is an optional part of the API (`listPatEvents`, `listEvents`): with a client
  * that lacks it (`backend="supermq"`, or a host's own client without it) the element renders
@@ -60,9 +62,10 @@ export interface PatApiProviderProps {
 export type PatConfirmDialogProps = object;
 
 /**
- * `<pat-create-form>`: Creates a PAT: name, expiry, description and scopes, sent as one request (scopes beyond
- * the API's 100 a request right after it, or nothing is made). Server errors land on their fields;
- * nothing the user typed is lost; a second submit is impossible.
+ * `<pat-create-form>`: Creates a PAT: name, expiry, description, scopes and, where the API has allowlists
+ * (`setAllowedIps`), the client addresses it may be used from, sent as one request (scopes beyond
+ * the API's 100 a request right after it, or nothing is made). Server errors land on their fields
+ * (a refused address names its line); nothing the user typed is lost; a second submit is impossible.
  */
 export interface PatCreateFormProps {
   /** The name to start with. */
@@ -73,8 +76,20 @@ export interface PatCreateFormProps {
   duration?: PatCreateForm['duration'];
   /** The scopes to start with: a JSON array attribute, or an array property. The editor owns them after that. */
   scopes?: PatCreateForm['scopes'];
+  /**
+   * The client addresses and CIDR ranges to start with (`203.0.113.0/24`): an array property, or
+   * an attribute that separates them with spaces or commas. Shown and sent only where the API has
+   * allowlists (`setAllowedIps`); the field owns them after that.
+   */
+  allowedIps?: PatCreateForm['allowedIps'];
   /** Offers entity names in the scope editor; see `<pat-scope-editor>`. */
   entityLookup?: PatCreateForm['entityLookup'];
+  /**
+   * The client addresses and CIDR ranges to start with (`203.0.113.0/24`): an array property, or
+   * an attribute that separates them with spaces or commas. Shown and sent only where the API has
+   * allowlists (`setAllowedIps`); the field owns them after that.
+   */
+  'allowed-ips'?: PatCreateForm['allowedIps'];
   /** The PAT exists; `detail.pat` carries its one-time `secret`. */
   'onpat-created'?: (event: CustomEvent<PatEventMap['pat-created']>) => void;
   /** The user chose Cancel. */
@@ -85,9 +100,12 @@ export interface PatCreateFormProps {
 
 /**
  * `<pat-detail>`: One PAT: rename and describe it in place, copy its id, see its status and use,
- * revoke, regenerate or duplicate it, and manage its scopes; below them, its checks per day
- * (`<pat-usage-chart>`) and its history (`<pat-activity>`), where the API client has them.
- * Shows the one-time secret after create or regenerate.
+ * revoke, regenerate or duplicate it, manage its scopes and, where the API client has
+ * allowlists (`setAllowedIps`), the client addresses it may be used from; below them, its checks
+ * per day (`<pat-usage-chart>`) and its history (`<pat-activity>`), where the API client has
+ * them. Shows the one-time secret after create or regenerate. A PAT a leak report revoked
+ * (`leak`) is headed by an alert: where its secret was found, who found it and when, and
+ * Regenerate.
  */
 export interface PatDetailProps {
   /** The PAT to show. */
@@ -100,7 +118,7 @@ export interface PatDetailProps {
   entityLookup?: PatDetail['entityLookup'];
   /** The PAT to show. */
   'pat-id'?: PatDetail['patId'];
-  /** The name or description was saved; `detail.pat` is the PAT now. */
+  /** The name, description or allowed addresses were saved; `detail.pat` is the PAT now. */
   'onpat-updated'?: (event: CustomEvent<PatEventMap['pat-updated']>) => void;
   /** The PAT was revoked. */
   'onpat-revoked'?: (event: CustomEvent<PatEventMap['pat-revoked']>) => void;
@@ -150,8 +168,9 @@ export interface PatDurationPickerProps {
  * routed by the URL hash (`#/pats`, `#/pats/new`, `#/pats/<id>`) or by the host's router.
  *
  * Duplicate (in a row's menu or on a PAT's page) opens the create view filled from the PAT: its
- * name made unique (`"x (copy)"`, `"x (copy 2)"`, …), description, nearest expiry preset and all
- * its scopes, once all of them are read (until then it shows that it loads, or what failed).
+ * name made unique (`"x (copy)"`, `"x (copy 2)"`, …), description, nearest expiry preset, all
+ * its scopes and the client addresses it may be used from, once all of them are read (until then
+ * it shows that it loads, or what failed).
  */
 export interface PatManagerProps {
   /**

@@ -21,6 +21,21 @@ function shippedTemplates() {
 
 const chromiumArgs = ['--headless=new', ...CHROMIUM_ARGS];
 
+/**
+ * ipaddr.js (what the mocks check addresses with, through contract/ip.ts) ships one CommonJS
+ * file that assigns `module.exports`: served to the browser as an ES module with that default.
+ * (Vite, for the demo and Storybook, converts it by itself.)
+ */
+function ipaddrAsModule() {
+  return {
+    name: 'pat-kit-ipaddr-as-module',
+    transform(context) {
+      if (!context.path.endsWith('/node_modules/ipaddr.js/lib/ipaddr.js') || typeof context.body !== 'string') return undefined;
+      return { body: `const module = { exports: {} };\n${context.body}\nexport default module.exports;\n` };
+    },
+  };
+}
+
 /** Counts tests for the closing line of scripts/test.mjs; a file that failed to load counts as failed. */
 function countReporter() {
   return {
@@ -49,7 +64,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [shippedTemplates(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [ipaddrAsModule(), shippedTemplates(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [
     // MSW's worker must be served from the root, or its scope misses every request.
     (context, next) => {

@@ -21,6 +21,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
+  ip_not_allowed: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -72,6 +73,8 @@ function sizeText(bytes: number): string {
 export const problems = {
   invalid: (details: readonly FieldError[]) => new Problem('validation_failed', validationMessage(details), shownDetails(details)),
   invalidField: (field: string, message: string) => problems.invalid([{ field, message }]),
+  clientIpNotTrusted: () =>
+    problems.invalidField('client_ip', 'is not accepted: this server does not let callers relay the client’s address'),
   /** "Not found" and "not yours" are one answer: nobody learns which ids exist. */
   patNotFound: () => new Problem('not_found', 'No personal access token with this id.'),
   duplicateName: () =>

@@ -3,7 +3,9 @@ import type { Page } from './types.js';
 
 /**
  * What happened to a PAT. `new_address`: the PAT was first used from a client address it had
- * not been used from before; `expired`: the server first saw it past its expiry.
+ * not been used from before (refused there if not on its allowlist); `expired`: the server first
+ * saw it past its expiry; `allowed_ips_changed`: its allowlist of client addresses changed;
+ * `leaked`: a leak report found its secret in a public place, and it was revoked.
  */
 export const PAT_EVENT_KINDS = [
   'created',
@@ -17,6 +19,8 @@ export const PAT_EVENT_KINDS = [
   'expired',
   'deleted',
   'new_address',
+  'allowed_ips_changed',
+  'leaked',
 ] as const;
 export type PatEventKind = (typeof PAT_EVENT_KINDS)[number];
 
@@ -33,13 +37,19 @@ export interface EventScope {
 
 /**
  * What changed, by kind: `from`/`to` for `renamed` and `described`; `expires_at` for `created`,
- * `regenerated` and `expired`; `scopes` for `created` and the three scope kinds. Empty otherwise.
+ * `regenerated` and `expired`; `scopes` for `created` and the three scope kinds; `allowed_ips`
+ * (the new list) for `allowed_ips_changed`, and for `created` when it has one; `refused` for a
+ * `new_address` whose use was refused there; `url` and `source` (as reported) for `leaked`. Empty otherwise.
  */
 export interface PatEventDetails {
   from?: string;
   to?: string;
   expires_at?: string;
   scopes?: EventScope[];
+  allowed_ips?: string[];
+  refused?: 'ip_not_allowed';
+  url?: string;
+  source?: string;
 }
 
 export interface PatEvent {
@@ -84,7 +94,7 @@ export interface PatUsage {
 }
 
 /** What a webhook (or the host's `onEvent`) is told. */
-export const NOTIFICATION_TYPES = ['pat.expiring', 'pat.expired', 'pat.revoked', 'pat.regenerated', 'pat.deleted'] as const;
+export const NOTIFICATION_TYPES = ['pat.expiring', 'pat.expired', 'pat.revoked', 'pat.regenerated', 'pat.deleted', 'pat.leaked'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** The body of a webhook delivery: the same `id` on every attempt and every endpoint. */
@@ -101,6 +111,8 @@ export interface Notification {
     user_agent: string | null;
     /** `pat.expiring`: the notice, 7 or 1 days before the expiry. */
     days_left?: number;
+    /** `pat.leaked`: where the secret was found, as reported (the PAT is revoked). */
+    leak?: { url: string; source: string };
   };
 }
 

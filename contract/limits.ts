@@ -14,6 +14,15 @@ export const LIMITS = {
   pageDefault: 10,
   pageMax: 100,
   bodyBytes: 64 * 1024,
+  /** A PAT's allowlist of client addresses and CIDR ranges. */
+  allowedIps: 50,
+  /** One address or range as written (an IPv6 range with an IPv4 tail is 49 characters). */
+  ipMax: 64,
+  /** Secrets in one leak report, and each one's fields (a secret is 76 characters). */
+  leaksPerReport: 100,
+  leakTokenMax: 256,
+  leakUrlMax: 2048,
+  leakSourceMax: 128,
 } as const;
 
 /**

@@ -16,6 +16,7 @@ import {
   usageSchema,
   fieldErrorSchema,
   instantSchema,
+  leakReportAnswerSchema,
   patPageSchema,
   patSchema,
   patWithSecretSchema,
@@ -26,8 +27,10 @@ import {
 } from './responses.js';
 import {
   addScopesBody,
+  allowedIpsBody,
   authorizeBody,
   createPatBody,
+  leakReportBody,
   describeBody,
   removeScopesBody,
   renameBody,
@@ -50,11 +53,13 @@ export const REQUEST_SCHEMAS = {
   CreatePatRequest: createPatBody,
   RenameRequest: renameBody,
   DescribeRequest: describeBody,
+  AllowedIpsRequest: allowedIpsBody,
   ResetRequest: resetBody,
   ScopeInput: scopeInput,
   AddScopesRequest: addScopesBody,
   RemoveScopesRequest: removeScopesBody,
   AuthorizeRequest: authorizeBody,
+  LeakReportRequest: leakReportBody,
 };
 
 export const RESPONSE_SCHEMAS = {
@@ -72,6 +77,8 @@ export const RESPONSE_SCHEMAS = {
   PatEventPage: eventPageSchema,
   PatUsage: usageSchema,
   Notification: notificationSchema,
+  AuthorizeRefusedError: errorBodyFor(['forbidden', 'ip_not_allowed']),
+  LeakReportAnswer: leakReportAnswerSchema,
   FieldError: fieldErrorSchema,
   Instant: instantSchema,
 };
@@ -103,7 +110,8 @@ export const ERRORS = {
       'The request is malformed: a field or query value breaks its rules, or the body is not JSON, not UTF-8 or not what its Content-Encoding says (`validation_failed`, `details` naming each bad field); or it is not valid HTTP (`bad_request`).',
   },
   401: { name: 'Unauthenticated', codes: codesOf(401), description: 'No valid user access token.', headers: WWW_AUTHENTICATE },
-  403: { name: 'Forbidden', codes: codesOf(403), description: 'The bearer is a PAT secret: a PAT cannot manage PATs.' },
+  // `ip_not_allowed` is a 403 of POST /authorize alone (AuthorizeRefusedError).
+  403: { name: 'Forbidden', codes: ['forbidden'], description: 'The bearer is a PAT secret: a PAT cannot manage PATs.' },
   404: {
     name: 'NotFound',
     codes: codesOf(404),

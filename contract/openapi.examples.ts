@@ -13,6 +13,8 @@ import type {
   Catalog,
   CreatePatRequest,
   ErrorBody,
+  LeakReportAnswer,
+  LeakReportEntry,
   Pat,
   PatPage,
   PatWithSecret,
@@ -41,6 +43,8 @@ export const PAT: Pat = {
   revoked: false,
   revoked_at: null,
   scopes_count: 2,
+  allowed_ips: ['203.0.113.0/24', '2001:db8:4::/48'],
+  leak: null,
 };
 
 /** A secret of the example PAT, with its real checksum (random part fixed so the document does not change). */
@@ -87,9 +91,20 @@ export const CREATE_REQUEST: CreatePatRequest = {
 };
 export const RENAME_REQUEST = { name: 'Grafana (wall screen)' };
 export const DESCRIBE_REQUEST = { description: 'Reads the dashboards shown on the wall screen.' };
+export const ALLOWED_IPS_REQUEST = { allowed_ips: ['203.0.113.0/24', '2001:db8:4::/48'] };
 export const RESET_REQUEST = { duration: '30d' };
 export const ADD_SCOPES_REQUEST = { scopes: [{ entity_type: 'channels', operation: 'read', entity_id: 'ch-7', domain_id: 'd-1' }] };
 export const REMOVE_SCOPES_REQUEST = { scopes_id: [SCOPE_IDS[1]] };
+
+export const LEAK_REPORT_REQUEST: LeakReportEntry[] = [
+  { token: PAT_WITH_SECRET.secret, url: 'https://github.com/acme/edge/blob/4f1c2e9/.env', source: 'acme-secret-scanner' },
+  {
+    token: buildSecret('5b0fd7a2-3c1e-4a8b-9f6d-2e7c1a9b4d30', new Uint8Array(32).fill(7)),
+    url: 'https://pastebin.example/raw/x7Yq',
+    source: 'acme-secret-scanner',
+  },
+];
+export const LEAK_REPORT_ANSWER: LeakReportAnswer = { results: [{ status: 'revoked' }, { status: 'unknown' }] };
 
 export const AUTHORIZE_REQUEST: AuthorizeRequest = { entity_type: 'clients', operation: 'read', entity_id: 'c-42', domain_id: 'd-1' };
 export const AUTHORIZE_RESPONSE: AuthorizeResponse = { allowed: true, user_id: 'alice', pat_id: PAT_ID };

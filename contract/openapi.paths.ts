@@ -198,6 +198,15 @@ export function paths(): Json {
         responses: responses({ 202: answer('The changed PAT.', 'Pat', example.PAT) }, ONE_PAT),
       }),
     }),
+    '/pats/{id}/allowed_ips': onePat({
+      patch: patRoute({
+        operationId: 'setPatAllowedIps',
+        summary: 'Set the addresses a PAT may be used from',
+        description: `IPv4 and IPv6 addresses and CIDR ranges, at most ${LIMITS.allowedIps}, each normalized (\`10.1.2.3/8\` is stored as \`10.0.0.0/8\`, an IPv4-mapped IPv6 address as the IPv4 address, repeats once); an empty list lets any address use it. The change applies to the next check on every instance.`,
+        requestBody: requestBody('AllowedIpsRequest', example.ALLOWED_IPS_REQUEST),
+        responses: responses({ 200: answer('The changed PAT.', 'Pat', example.PAT) }, ONE_PAT),
+      }),
+    }),
     '/pats/{id}/secret/reset': onePat({
       patch: patRoute({
         operationId: 'regeneratePat',
@@ -279,13 +288,37 @@ export function paths(): Json {
         responses: responses({ 200: answer('A page of events.', 'PatEventPage', example.EVENT_PAGE) }, MANAGEMENT),
       }),
     },
+    '/pats/leaked': {
+      post: {
+        tags: ['Leaks'],
+        operationId: 'reportLeakedPats',
+        summary: 'Report PAT secrets found in a public place',
+        description: `For a secret scanner (GitHub's, the host's own CI scanner, \`npm run scan\`), on a server with a leak report key (\`PAT_LEAK_REPORT_KEY\`; without one the route does not exist). At most ${LIMITS.leaksPerReport} secrets a report. Each one that is a live PAT's is revoked at once; its owner sees where it was found, its timeline gets a \`leaked\` event and the webhooks a \`pat.leaked\` notification. A repeated report changes nothing (\`already_inactive\`).`,
+        security: [{ leakReportSignature: [] }],
+        requestBody: requestBody('LeakReportRequest', example.LEAK_REPORT_REQUEST),
+        responses: responses(
+          {
+            200: answer('What became of each secret.', 'LeakReportAnswer', example.LEAK_REPORT_ANSWER),
+            401: {
+              description: 'The `PAT-Kit-Signature` header is missing or is not the body’s HMAC with the report key.',
+              headers: WWW_AUTHENTICATE,
+              content: jsonContent(schemaRef('UnauthenticatedError'), {
+                error: 'unauthenticated',
+                message: 'The report is not signed with the leak report key (PAT-Kit-Signature: sha256=<hex HMAC of the body>).',
+              }),
+            },
+          },
+          READS_BODY,
+        ),
+      },
+    },
     '/authorize': {
       post: {
         tags: ['Authorize'],
         operationId: 'authorize',
         summary: 'May this PAT do this?',
         description:
-          'For the host’s services, in any language: the bearer is the PAT secret. A request about no single entity (create, list) asks with `"entity_id": "*"`, which only a wildcard scope grants. The body is checked before the token. Successful checks record the PAT’s last use.',
+          'For the host’s services, in any language: the bearer is the PAT secret. A request about no single entity (create, list) asks with `"entity_id": "*"`, which only a wildcard scope grants. The body is checked before the token. Successful checks record the PAT’s last use. The client whose address a PAT’s `allowed_ips` must list is the caller of this route (its address as the server’s `trust proxy` setting reads it), or the body’s `client_ip` on a server set to trust its callers to relay it (`PAT_TRUST_CLIENT_IP`); elsewhere a `client_ip` is a 400.',
         security: [{ patSecret: [] }],
         requestBody: requestBody('AuthorizeRequest', example.AUTHORIZE_REQUEST),
         responses: responses(
@@ -297,8 +330,9 @@ export function paths(): Json {
               content: jsonContent(schemaRef('UnauthenticatedError'), example.AUTHORIZE_UNAUTHENTICATED),
             },
             403: {
-              description: 'No scope of the PAT grants the request.',
-              content: jsonContent(schemaRef('ForbiddenError'), example.AUTHORIZE_FORBIDDEN),
+              description:
+                'No scope of the PAT grants the request (`forbidden`), or the client’s address is not on the PAT’s `allowed_ips` (`ip_not_allowed`).',
+              content: jsonContent(schemaRef('AuthorizeRefusedError'), example.AUTHORIZE_FORBIDDEN),
             },
           },
           [...READS_BODY, 429],

@@ -35,6 +35,7 @@ export function openApiDocument({ serverUrl = '/api' }: { serverUrl?: string } =
       { name: 'Scopes', description: 'What a PAT may do: an operation on an entity (or `*`, every one) of a type, in a domain (or any).' },
       { name: 'Activity', description: 'What happened to the user’s PATs, and how much each is used.' },
       { name: 'Authorize', description: 'The check for the host’s services.' },
+      { name: 'Leaks', description: 'Reports of PAT secrets found where they should not be, from a secret scanner.' },
       { name: 'Notifications', description: 'What PAT Kit tells the host’s webhook endpoints.' },
       { name: 'Reference', description: 'This document.' },
     ],
@@ -56,6 +57,13 @@ export function openApiDocument({ serverUrl = '/api' }: { serverUrl?: string } =
           scheme: 'bearer',
           bearerFormat: 'pat_…',
           description: 'A PAT secret, as create and regenerate answer it.',
+        },
+        leakReportSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'PAT-Kit-Signature',
+          description:
+            '`sha256=` and the hex HMAC-SHA256 of the request body’s bytes, keyed with the server’s leak report key (`PAT_LEAK_REPORT_KEY`).',
         },
       },
     },

@@ -9,7 +9,7 @@ import { DETAILS_MAX } from './errors.js';
 import { EXPIRING_SOON_MS } from './limits.js';
 import { SECRET_PATTERN } from './secret.js';
 import { NOTIFICATION_TYPES, PAT_EVENT_KINDS } from './events.js';
-import { ERROR_CODES, PAT_STATUSES, type ErrorCode } from './types.js';
+import { ERROR_CODES, LEAK_OUTCOMES, PAT_STATUSES, type ErrorCode } from './types.js';
 
 /** An instant in UTC, as `Date.toISOString()` writes it; one schema, so the document names it once. */
 export const instantSchema = z.iso.datetime();
@@ -36,6 +36,18 @@ export const patSchema = z
     revoked: z.boolean(),
     revoked_at: instantSchema.nullable(),
     scopes_count: count,
+    allowed_ips: z.array(z.string()).meta({
+      description:
+        'The client addresses and CIDR ranges the PAT may be used from, normalized (`10.0.0.0/8`, `2001:db8::1`); empty: any address. A check from elsewhere is refused with 403 `ip_not_allowed`.',
+    }),
+    leak: z
+      .strictObject({
+        reported_at: instantSchema,
+        url: z.string().meta({ description: 'Where the secret was found, as reported; empty if the report named no place.' }),
+        source: z.string().meta({ description: 'Who found it, as reported; empty if the report named nobody.' }),
+      })
+      .nullable()
+      .meta({ description: 'Set when a leak report revoked the PAT (`POST /pats/leaked`); null otherwise, and again after a regenerate.' }),
   })
   .meta({
     description:
@@ -95,6 +107,13 @@ export const authorizeResponseSchema = z.strictObject({
   pat_id: z.string(),
 });
 
+export const leakReportAnswerSchema = z.strictObject({
+  results: z.array(z.strictObject({ status: z.enum(LEAK_OUTCOMES) })).meta({
+    description:
+      'One per reported secret, in the order reported: `revoked` now; `already_inactive` (revoked, expired, or reported before); `unknown` (no PAT has this secret). Nothing says whose it was.',
+  }),
+});
+
 const eventScopeSchema = z.strictObject({
   entity_type: z.string(),
   operation: z.string(),
@@ -108,7 +127,7 @@ export const eventSchema = z.strictObject({
   pat_name: z.string().meta({ description: 'The PAT’s name when it happened: it names a deleted PAT too.' }),
   kind: z.enum(PAT_EVENT_KINDS).meta({
     description:
-      '`new_address`: the first use of the PAT from a client address (`ip`); `expired`: the server first saw it past its expiry. The others are the changes of the same names.',
+      '`new_address`: the first use of the PAT from a client address (`ip`), refused there if `details.refused` says so; `expired`: the server first saw it past its expiry; `allowed_ips_changed`: its allowlist changed. The others are the changes of the same names.',
   }),
   at: instantSchema,
   actor: z.string().meta({ description: 'The user who did it, or `system`; for `new_address`, the PAT’s owner.' }),
@@ -120,6 +139,10 @@ export const eventSchema = z.strictObject({
       to: z.string().optional(),
       expires_at: instantSchema.optional(),
       scopes: z.array(eventScopeSchema).optional(),
+      allowed_ips: z.array(z.string()).optional(),
+      refused: z.literal('ip_not_allowed').optional(),
+      url: z.string().optional(),
+      source: z.string().optional(),
     })
     .meta({
       description:
@@ -156,6 +179,10 @@ export const notificationSchema = z.strictObject({
     ip: z.string().nullable(),
     user_agent: z.string().nullable(),
     days_left: z.int().positive().optional().meta({ description: '`pat.expiring`: 7, then 1.' }),
+    leak: z
+      .strictObject({ url: z.string(), source: z.string() })
+      .optional()
+      .meta({ description: '`pat.leaked`: where the secret was found, as reported; the PAT is revoked.' }),
   }),
 });
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { USAGE_DAYS } from './events.js';
+import { IP_ENTRY_PROBLEM, normalizeIp, normalizeIpEntry } from './ip.js';
 import { LIMITS } from './limits.js';
 import { textProblem, type TextKind } from './text.js';
 import { LIST_DEFAULTS, PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type FieldError, type StatusFilter } from './types.js';
@@ -52,12 +53,33 @@ function list<T extends z.ZodType>(item: T, max: number) {
     .max(max, { error: `may hold at most ${max} entries per request` });
 }
 
+/** One allowlist entry or client address as sent: a string of bounded length, checked after. */
+const ipText = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+  .max(LIMITS.ipMax, { error: `must be at most ${LIMITS.ipMax} characters` });
+
+/** A PAT's allowlist: each entry normalized (see normalizeIpEntry), repeats dropped, the order kept. */
+const allowedIps = z
+  .array(
+    ipText.transform((entry, context) => {
+      const normalized = normalizeIpEntry(entry);
+      if (normalized === undefined) context.addIssue({ code: 'custom', message: IP_ENTRY_PROBLEM, input: entry });
+      return normalized ?? entry;
+    }),
+    { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array') },
+  )
+  .max(LIMITS.allowedIps, { error: `may hold at most ${LIMITS.allowedIps} addresses or ranges` })
+  .transform((entries) => [...new Set(entries)]);
+
 export const createPatBody = fields({
   name,
   description: description.optional().default(''),
   duration,
   scopes: list(scopeInput, LIMITS.scopesPerCall).optional().default([]),
+  allowed_ips: allowedIps.optional().default([]),
 });
+
+export const allowedIpsBody = fields({ allowed_ips: allowedIps });
 
 export const renameBody = fields({ name });
 export const describeBody = fields({ description });
@@ -69,8 +91,36 @@ export const removeScopesBody = fields({
   scopes_id: list(id, LIMITS.scopesPerCall).min(1, { error: 'must hold at least one scope id' }),
 });
 
-/** What `POST /authorize` asks has the fields of a scope. */
-export const authorizeBody = fields(scopeFields);
+/** What `POST /authorize` asks has the fields of a scope, and may relay the client's address. */
+export const authorizeBody = fields({
+  ...scopeFields,
+  client_ip: ipText
+    .transform((ip, context) => {
+      const normalized = normalizeIp(ip);
+      if (normalized === undefined) context.addIssue({ code: 'custom', message: 'must be an IPv4 or IPv6 address', input: ip });
+      return normalized ?? ip;
+    })
+    .optional(),
+});
+
+/**
+ * `POST /pats/leaked`: the secrets a scanner found, each with where (`url`) and by what
+ * (`source`), both optional.
+ */
+export const leakReportBody = z
+  .array(
+    fields(
+      {
+        token: text('id', LIMITS.leakTokenMax, { min: 1 }),
+        url: text('id', LIMITS.leakUrlMax).optional().default(''),
+        source: text('name', LIMITS.leakSourceMax).optional().default(''),
+      },
+      'must be an object',
+    ),
+    { error: 'must be a JSON array of found secrets' },
+  )
+  .min(1, { error: 'must name at least one secret' })
+  .max(LIMITS.leaksPerReport, { error: `may name at most ${LIMITS.leaksPerReport} secrets` });
 
 /** `POST /demo/login`. */
 export const demoLoginBody = fields({ user: text('id', 64, { min: 1 }) });

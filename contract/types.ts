@@ -54,6 +54,40 @@ export interface Pat {
   revoked: boolean;
   revoked_at: string | null;
   scopes_count: number;
+  /**
+   * The client addresses and CIDR ranges the PAT may be used from, normalized (`10.0.0.0/8`,
+   * `2001:db8::1`); empty: any address.
+   */
+  allowed_ips: string[];
+  /** Set when a leak report revoked the PAT: where its secret was found; null otherwise (and again after a regenerate). */
+  leak: PatLeak | null;
+}
+
+/** A leak report that revoked a PAT: where the secret was found, as the reporter told it. */
+export interface PatLeak {
+  reported_at: string;
+  /** Where the secret was seen (e.g. a commit or issue URL); empty if the report gave none. */
+  url: string;
+  /** Who found it (e.g. a scanner's name); empty if the report gave none. */
+  source: string;
+}
+
+/** One found secret in `POST /pats/leaked`. */
+export interface LeakReportEntry {
+  token: string;
+  url?: string;
+  source?: string;
+}
+
+/**
+ * What became of each reported secret, in the order reported: `revoked` now, `already_inactive`
+ * (revoked, expired, or reported before), or `unknown` (no PAT has this secret). Nothing says whose it was.
+ */
+export const LEAK_OUTCOMES = ['revoked', 'already_inactive', 'unknown'] as const;
+export type LeakOutcome = (typeof LEAK_OUTCOMES)[number];
+
+export interface LeakReportAnswer {
+  results: { status: LeakOutcome }[];
 }
 
 /** Create and secret/reset are the only answers that carry the secret. */
@@ -83,6 +117,11 @@ export interface AuthorizeRequest {
   operation: string;
   entity_id: string;
   domain_id?: string | null;
+  /**
+   * The address of the client that presented the PAT, relayed by a service the server trusts
+   * to do so (`PAT_TRUST_CLIENT_IP`); the request's own address otherwise.
+   */
+  client_ip?: string;
 }
 
 export interface AuthorizeResponse {
@@ -125,6 +164,8 @@ export interface CreatePatRequest {
   description?: string;
   duration: string;
   scopes?: ScopeInput[];
+  /** The addresses and CIDR ranges it may be used from (at most 50); any address by default. */
+  allowed_ips?: string[];
 }
 
 export interface EntityTypeInfo {
@@ -161,6 +202,7 @@ export const ERROR_CODES = [
   'bad_request',
   'unauthenticated',
   'forbidden',
+  'ip_not_allowed',
   'not_found',
   'conflict',
   'payload_too_large',

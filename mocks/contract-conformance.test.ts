@@ -474,6 +474,33 @@ describe('the mocks answer like the server', () => {
     await both('GET', id('ci'));
   });
 
+  test('allowed_ips: normalized on create and on change, enforced by authorize, client_ip refused', async () => {
+    const read = { entity_type: 'clients', operation: 'list', entity_id: '*' };
+    await create('fenced', {
+      name: 'Fenced',
+      duration: '30d',
+      scopes: [read],
+      allowed_ips: [' 10.1.2.3/8 ', '::ffff:192.0.2.7', '2001:DB8::1', '10.0.0.0/8'],
+    });
+    await both('GET', id('fenced'));
+    await both('POST', '/authorize', { body: read, ...bearerOfPat('fenced'), expect: 403 });
+    await both('PATCH', id('fenced', '/allowed_ips'), { body: { allowed_ips: ['127.0.0.1', '2001:db8::/32'] } });
+    await both('PATCH', id('fenced', '/allowed_ips'), { body: { allowed_ips: ['127.0.0.1', '2001:db8::/32'] } });
+    await both('POST', '/authorize', { body: read, ...bearerOfPat('fenced'), expect: 200 });
+    await both('POST', '/authorize', { body: { ...read, client_ip: '127.0.0.1' }, ...bearerOfPat('fenced'), expect: 400 });
+    await both('POST', '/authorize', { body: { ...read, client_ip: 'nope' }, ...bearerOfPat('fenced'), expect: 400 });
+    for (const allowed_ips of [['10.1'], ['1.2.3.4/33'], 'x', [7], Array.from({ length: 51 }, (_, i) => `10.0.0.${i}`), ['1'.repeat(65)]]) {
+      await both('PATCH', id('fenced', '/allowed_ips'), { body: { allowed_ips } });
+      await both('POST', '/pats', { body: { name: 'Fence test', duration: '1d', allowed_ips } });
+    }
+    await both('PATCH', id('fenced', '/allowed_ips'), { body: {} });
+    await both('PATCH', id('fenced', '/allowed_ips'), { body: { allowed_ips: [] }, as: 'bob', expect: 404 });
+    await both('PATCH', id('fenced', '/allowed_ips'), { body: { allowed_ips: [] } });
+    await settle();
+    await both('GET', id('fenced', '/events'));
+    await both('GET', id('fenced', '/usage?days=1'));
+  });
+
   test('revoke, regenerate, delete', async () => {
     await both('PATCH', id('ci', '/secret/revoke'));
     server.clock.advance(1000);

@@ -22,6 +22,7 @@ import {
 import type { MockCaller, MockStore } from './store.js';
 import {
   addScopesBody,
+  allowedIpsBody,
   authorizeBody,
   createPatBody,
   demoEntitiesQuery,
@@ -47,6 +48,8 @@ export interface HandlerOptions {
   failWith500?: boolean;
   /** The client address: recorded as `last_used_ip` by a successful `POST /authorize`, and with every event. */
   clientIp?: string;
+  /** Whether `POST /authorize` takes the client's address from the body's `client_ip`, as the server's `trustClientIp`. */
+  trustClientIp?: boolean;
   /**
    * Runs the server's expiry scan (`store.scan()`: the `expired` events) before every request;
    * on by default. Off, a test runs it when it wants, as it runs the server's.
@@ -173,6 +176,10 @@ function patRoutes(store: MockStore, open: Open): Route[] {
       const { name } = need(parseRequest(renameBody, body));
       return { status: 202, body: store.rename(caller, id, name) };
     }),
+    route('PATCH', '/pats/:id/allowed_ips', ({ caller, id, body }) => {
+      const { allowed_ips } = need(parseRequest(allowedIpsBody, body));
+      return { status: 200, body: store.setAllowedIps(caller, id, allowed_ips) };
+    }),
     route('PATCH', '/pats/:id/description', ({ caller, id, body }) => {
       const { description } = need(parseRequest(describeBody, body));
       return { status: 202, body: store.describe(caller, id, description) };
@@ -220,7 +227,7 @@ function eventRoutes(store: MockStore, open: Open): Route[] {
 }
 
 /** `POST /authorize` and the demo sign-in routes. */
-function otherRoutes(store: MockStore, clientIp: string): Route[] {
+function otherRoutes(store: MockStore, clientIp: string, trustClientIp: boolean): Route[] {
   return [
     {
       method: 'POST',
@@ -228,7 +235,9 @@ function otherRoutes(store: MockStore, clientIp: string): Route[] {
       answer: async (request) => {
         const body = await readJson(request, LIMITS.bodyBytes);
         const token = bearerOf(request.headers.get('authorization')) ?? '';
-        const result = store.authorize(token, need(parseRequest(authorizeBody, body)), clientIp, userAgentOf(request));
+        const { client_ip: relayed, ...asked } = need(parseRequest(authorizeBody, body));
+        if (relayed !== undefined && !trustClientIp) throw problems.clientIpNotTrusted();
+        const result = store.authorize(token, asked, relayed ?? clientIp, userAgentOf(request));
         if (result.allowed) return { status: 200, body: result, headers: API_HEADERS };
         return problemAnswerWith(new Problem(result.reason, result.message), API_HEADERS);
       },
@@ -326,7 +335,7 @@ function matchPath(url: string, path: string): { matches: boolean; id: string; u
  * base URL: HEAD on a GET route, OPTIONS (the methods of the routes that match), JSON 404s.
  */
 export function createHandlers(options: HandlerOptions): HttpHandler[] {
-  const { store, latencyMs = 0, failWith500 = false, clientIp = '127.0.0.1', expiryScan = true } = options;
+  const { store, latencyMs = 0, failWith500 = false, clientIp = '127.0.0.1', expiryScan = true, trustClientIp = false } = options;
   const prefix = (options.baseUrl ?? '/api').replace(/\/+$/, '');
   const base = resolveBase(prefix);
   // A relative base URL in Node (no page to resolve it against) matches any origin.
@@ -362,7 +371,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
       return pat;
     }),
     ...eventRoutes(store, async (request, id) => openUser(request, id)),
-    ...otherRoutes(store, clientIp),
+    ...otherRoutes(store, clientIp, trustClientIp),
   ];
 
   async function respond(request: Request, run: () => Promise<Answer>): Promise<Response> {

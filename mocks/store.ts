@@ -33,6 +33,7 @@ import {
   type Catalog,
   type CatalogOptions,
   type Pat,
+  type PatLeak,
   type PatEventDetails,
   type PatEventKind,
   type PatEventPage,
@@ -51,6 +52,7 @@ import {
   type DemoUser,
 } from '../contract/index.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { addressMatcher } from '../contract/ip.js';
 import { ActivityLog, type EventSource } from './activity.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
@@ -101,6 +103,10 @@ interface StoredPat {
   last_used_at: string | null;
   last_used_ip: string | null;
   scopes: Scope[];
+  /** Normalized (the handlers' schemas did it); empty: any address. */
+  allowed_ips: string[];
+  /** The leak report that revoked it, if one did (and it was not regenerated since). */
+  leak: PatLeak | null;
   /** The expiry whose `expired` event is recorded (the server's expiry scan moved past it). */
   expired_for: string | null;
 }
@@ -142,6 +148,10 @@ export interface SeedPat {
   history?: SeedEvent[];
   /** Its checks, each counted on the UTC day of `at`. */
   usage?: { at: number; allowed: number; denied: number }[];
+  /** Its allowlist of client addresses, normalized; any address by default. */
+  allowedIps?: string[];
+  /** The leak report that revoked it (give `revokedAt` too). */
+  leak?: PatLeak;
 }
 
 export interface ListQuery {
@@ -156,9 +166,16 @@ export interface ListQuery {
 }
 
 export type MockAuthorizeResult =
-  { allowed: true; user_id: string; pat_id: string } | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
+  | { allowed: true; user_id: string; pat_id: string }
+  | { allowed: false; reason: 'unauthenticated' | 'ip_not_allowed' | 'forbidden'; message: string };
 
 const LAST_USED_INTERVAL_MS = 60_000;
+
+const IP_NOT_ALLOWED: MockAuthorizeResult = {
+  allowed: false,
+  reason: 'ip_not_allowed',
+  message: 'This personal access token may not be used from this address.',
+};
 
 const UNAUTHENTICATED: MockAuthorizeResult = {
   allowed: false,
@@ -320,6 +337,8 @@ export class MockStore {
       revoked: pat.revoked,
       revoked_at: pat.revoked_at,
       scopes_count: pat.scopes.length,
+      allowed_ips: [...pat.allowed_ips],
+      leak: pat.leak && { ...pat.leak },
     };
     return { ...dto, status: patStatus(dto, now) };
   }
@@ -395,7 +414,10 @@ export class MockStore {
   }
 
   /** `POST /pats`: the PAT and its scopes at once; the answer is the only time the secret shows. */
-  create(who: string | MockCaller, input: { name: string; description?: string; duration: string; scopes?: ScopeInput[] }): PatWithSecret {
+  create(
+    who: string | MockCaller,
+    input: { name: string; description?: string; duration: string; scopes?: ScopeInput[]; allowed_ips?: string[] },
+  ): PatWithSecret {
     const { userId, source } = this.#caller(who);
     const lifetime = lifetimeMs(input.duration, this.maxLifetimeMs);
     const scopes = allowedScopes(this.catalog, input.scopes ?? []);
@@ -419,10 +441,13 @@ export class MockStore {
       last_used_at: null,
       last_used_ip: null,
       scopes: add.map((scope) => this.#scope(id, scope)).sort(compareScopes),
+      allowed_ips: [...(input.allowed_ips ?? [])],
+      leak: null,
       expired_for: null,
     };
     this.#pats.set(id, pat);
-    this.#record(pat, 'created', source, { expires_at: pat.expires_at, scopes: add.map(eventScope) }, now);
+    const allowed = pat.allowed_ips.length > 0 ? { allowed_ips: [...pat.allowed_ips] } : {};
+    this.#record(pat, 'created', source, { expires_at: pat.expires_at, scopes: add.map(eventScope), ...allowed }, now);
     return { ...this.get(userId, id), secret };
   }
 
@@ -458,6 +483,8 @@ export class MockStore {
       last_used_ip: spec.lastUsedAt === undefined || spec.lastUsedAt === null ? null : (spec.lastUsedIp ?? null),
       // mergeScopes keeps the other fields of what it plans to add: a seeded scope keeps its id.
       scopes: add.map((scope) => this.#scope(id, scope)).sort(compareScopes),
+      allowed_ips: [...(spec.allowedIps ?? [])],
+      leak: spec.leak ?? null,
       expired_for: null,
     });
     this.#seedHistory(this.#pats.get(id)!, spec);
@@ -478,7 +505,19 @@ export class MockStore {
         details: { expires_at: iso(createdAt + spec.expiresAt - spec.issuedAt), scopes: scopesAtCreation(pat.scopes, history) },
       },
       ...(createdAt < spec.issuedAt ? [{ kind: 'regenerated' as const, at: spec.issuedAt, details: { expires_at: pat.expires_at } }] : []),
-      ...(pat.revoked_at ? [{ kind: 'revoked' as const, at: Date.parse(pat.revoked_at), actor: spec.revokedBy }] : []),
+      ...(pat.revoked_at && !spec.leak ? [{ kind: 'revoked' as const, at: Date.parse(pat.revoked_at), actor: spec.revokedBy }] : []),
+      ...(pat.revoked_at && spec.leak
+        ? [
+            {
+              kind: 'leaked' as const,
+              at: Date.parse(pat.revoked_at),
+              actor: SYSTEM_ACTOR,
+              ip: null,
+              userAgent: null,
+              details: { url: spec.leak.url, source: spec.leak.source },
+            },
+          ]
+        : []),
       ...history,
     ];
     if (pat.last_used_at && pat.last_used_ip) {
@@ -530,6 +569,18 @@ export class MockStore {
     return this.get(userId, id);
   }
 
+  /** `PATCH /pats/{id}/allowed_ips`: the list normalized by the handler's schema; an event only when it changes. */
+  setAllowedIps(who: string | MockCaller, id: string, allowedIps: string[]): Pat {
+    const { userId, source } = this.#caller(who);
+    const pat = this.#find(userId, id);
+    if (JSON.stringify(pat.allowed_ips) !== JSON.stringify(allowedIps)) {
+      pat.allowed_ips = [...allowedIps];
+      this.#touch(pat);
+      this.#record(pat, 'allowed_ips_changed', source, { allowed_ips: [...allowedIps] });
+    }
+    return this.get(userId, id);
+  }
+
   describe(who: string | MockCaller, id: string, description: string): Pat {
     const { userId, source } = this.#caller(who);
     const pat = this.#find(userId, id);
@@ -558,6 +609,7 @@ export class MockStore {
     pat.revoked_at = null;
     pat.last_used_at = null;
     pat.last_used_ip = null;
+    pat.leak = null;
     this.#record(pat, 'regenerated', source, { expires_at: pat.expires_at }, now);
     return { ...this.get(userId, id), secret };
   }
@@ -649,10 +701,17 @@ export class MockStore {
     const now = this.now();
     const pat = this.#pats.get(id);
     if (!pat || !constantTimeEqual(digest, pat.digest)) return UNAUTHENTICATED;
-    if (ip && this.#activity.firstUseFrom(id, ip)) this.#record(pat, 'new_address', { actor: pat.user_id, ip, userAgent }, {}, now);
+    const offList = pat.allowed_ips.length > 0 && !(ip && addressMatcher(pat.allowed_ips)(ip));
+    if (ip && this.#activity.firstUseFrom(id, ip)) {
+      this.#record(pat, 'new_address', { actor: pat.user_id, ip, userAgent }, offList ? { refused: 'ip_not_allowed' } : {}, now);
+    }
     if (pat.revoked || Date.parse(pat.expires_at) <= now) {
       this.#activity.count(id, now, false);
       return UNAUTHENTICATED;
+    }
+    if (offList) {
+      this.#activity.count(id, now, false);
+      return IP_NOT_ALLOWED;
     }
     const allowed = pat.scopes.some((scope) => scopeGrants(scope, request));
     this.#activity.count(id, now, allowed);

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_LIFETIME, parseDuration, type Catalog } from '../contract/i
 import { isPostgresUrl } from './db/database.js';
 import { isWebhookUrl, webhookKey } from './events/webhook-signature.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './http/rate-limit.js';
+import { LEAK_KEY_MIN } from './leaks/leak.service.js';
 
 /** The standalone server's settings, read from the environment (README: Configuration). */
 export interface ServerConfig {
@@ -28,6 +29,10 @@ export interface ServerConfig {
   rateLimit: RateLimit | false;
   /** Express's `trust proxy`: hops (a number), or addresses and subnets; unset trusts none. */
   trustProxy?: number | string;
+  /** Whether `POST /authorize` takes the client's address from the body's `client_ip` (see PatKitOptions.trustClientIp). */
+  trustClientIp: boolean;
+  /** The key that signs leak reports (`POST /pats/leaked`); no route without it. */
+  leakReportKey?: string;
   catalog?: Pick<Catalog, 'entity_types'> & Partial<Pick<Catalog, 'durations'>>;
   /** Webhook endpoints for notifications, and the secret that signs them (`whsec_…`). */
   webhookUrls: string[];
@@ -42,11 +47,11 @@ export class ConfigError extends Error {}
 
 const MIN_SECRET_CHARS = 32;
 
-function flag(value: string | undefined): boolean | undefined {
+function flag(name: string, value: string | undefined): boolean | undefined {
   if (value === undefined || value === '') return undefined;
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new ConfigError(`PAT_DEMO must be true or false, not "${value}"`);
+  throw new ConfigError(`${name} must be true or false, not "${value}"`);
 }
 
 function readCatalog(path: string): ServerConfig['catalog'] {
@@ -99,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     throw new ConfigError('NODE_ENV=production needs PAT_JWT_SECRET or PAT_JWKS_URL to check user tokens');
   }
   // Demo sign-ins only where nobody can sign in otherwise, or where someone asked for them.
-  const demo = flag(env.PAT_DEMO) ?? !hostSignIn;
+  const demo = flag('PAT_DEMO', env.PAT_DEMO) ?? !hostSignIn;
   if (demo && production) throw new ConfigError('PAT_DEMO cannot be on with NODE_ENV=production: anyone could sign in as a demo user');
   if (!demo && !hostSignIn) {
     throw new ConfigError('PAT_DEMO=false needs PAT_JWT_SECRET or PAT_JWKS_URL: without them nobody can sign in');
@@ -152,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     demo,
     rateLimit,
     trustProxy: env.PAT_TRUST_PROXY ? readTrustProxy(env.PAT_TRUST_PROXY) : undefined,
+    trustClientIp: flag('PAT_TRUST_CLIENT_IP', env.PAT_TRUST_CLIENT_IP) ?? false,
+    leakReportKey: readLeakReportKey(env.PAT_LEAK_REPORT_KEY),
     catalog: env.PAT_CATALOG ? readCatalog(env.PAT_CATALOG) : undefined,
     webhookUrls,
     webhookSecret,
@@ -159,6 +166,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     logLevel: env.LOG_LEVEL || 'info',
     production,
   };
+}
+
+function readLeakReportKey(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < LEAK_KEY_MIN)
+    throw new ConfigError(`PAT_LEAK_REPORT_KEY must be ${LEAK_KEY_MIN} characters or more (e.g. openssl rand -base64 32)`);
+  return value;
 }
 
 /** The names Express knows for address ranges (see its `trust proxy` setting). */

@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     audience: config.jwtAudience,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
+    trustClientIp: config.trustClientIp,
+    leakReportKey: config.leakReportKey,
     pepper: config.pepper,
     maxLifetime: config.maxLifetime,
     catalog: config.catalog,

@@ -13,6 +13,8 @@ import {
 import { createAuthorizer, type AuthorizePat } from './authz/authorizer.js';
 import { listenForChanges, type ChangeListener } from './authz/change-listener.js';
 import { createAuthorizeRoutes, createRequirePat, type RequirePatOptions } from './authz/authorize.routes.js';
+import { createLeakReportRoutes } from './leaks/leak.routes.js';
+import { LEAK_KEY_MIN, LeakService } from './leaks/leak.service.js';
 import { GrantCache } from './authz/grant-cache.js';
 import { createUseRecorder } from './usage/use-recorder.js';
 import { createActivityRoutes } from './events/activity.routes.js';
@@ -86,6 +88,18 @@ export interface PatKitOptions extends IdentityOptions {
   eventRetention?: string;
   /** How often the expiry scan (expired events, expiry notices) and the retention sweeps run: 60 s by default. */
   scanIntervalMs?: number;
+  /**
+   * Whether `POST /authorize` takes the client's address from the body's `client_ip`: only for
+   * a deployment where every caller of it is a service trusted to relay the address of the
+   * client that presented the PAT. Off by default: the request's own address counts, and a
+   * `client_ip` is a 400.
+   */
+  trustClientIp?: boolean;
+  /**
+   * The shared key of leak reports (`POST /pats/leaked`, signed with it): 32 characters or
+   * more. Without it the route does not exist.
+   */
+  leakReportKey?: string;
 }
 
 export interface PatKit {
@@ -181,6 +195,8 @@ export function createPatKit(options: PatKitOptions): PatKit {
   const eventId = createEventIds();
   const { dispatcher, journal, retry } = notifications(options, logger, now, eventId);
   const { catalog, maxLifetimeMs } = resolveCatalog(options.catalog, options.maxLifetime);
+  const leakKey = options.leakReportKey;
+  if (leakKey !== undefined && leakKey.length < LEAK_KEY_MIN) throw new Error(`leakReportKey must be ${LEAK_KEY_MIN} characters or more`);
   const cache = new GrantCache(options.cache?.maxEntries ?? DEFAULT_CACHE_ENTRIES, options.cache?.ttlMs ?? 60_000);
   const hashToken = createTokenHasher(options.pepper);
   const uses = createUseRecorder({
@@ -213,7 +229,9 @@ export function createPatKit(options: PatKitOptions): PatKit {
   // The API document and its page first: they hold no secret, and the page's assets may be cached.
   router.use(createReferenceRoutes());
   router.use(noStore);
-  router.use(createAuthorizeRoutes(authorizePat, failedChecks));
+  router.use(createAuthorizeRoutes(authorizePat, { failedChecks, trustClientIp: options.trustClientIp ?? false }));
+  // Leak reports carry the report key, not a user token: before the management paths.
+  if (leakKey) router.use(createLeakReportRoutes(new LeakService({ db: options.db, hashToken, journal, changed, now }), leakKey));
   // The management paths: the user token first, then a JSON body where one is sent.
   for (const path of ['/pats', '/events']) router.use(path, signedIn, ...jsonBody(LIMITS.bodyBytes));
   router.use(createPatRoutes(service));

@@ -13,6 +13,8 @@ interface Args {
   description: string;
   duration: string;
   scopes: ScopeInput[];
+  /** The client addresses and CIDR ranges it may be used from (`allowed-ips`, space-separated). */
+  allowedIps: string[];
 }
 
 const GRAFANA_SCOPES: ScopeInput[] = [
@@ -42,7 +44,7 @@ async function submit(form: PatCreateForm): Promise<void> {
 const meta = {
   title: 'Elements/pat-create-form',
   component: 'pat-create-form',
-  args: { name: '', description: '', duration: '', scopes: [] },
+  args: { name: '', description: '', duration: '', scopes: [], allowedIps: [] },
   argTypes: { duration: { control: 'select', options: ['', '24h', '7d', '30d', '90d', '1y', '45d'] } },
   // The attributes a host would write: `scopes` is a JSON array.
   render: (args) => html`
@@ -51,6 +53,7 @@ const meta = {
       description=${args.description}
       duration=${args.duration}
       scopes=${JSON.stringify(args.scopes)}
+      allowed-ips=${args.allowedIps.join(' ')}
     ></pat-create-form>
   `,
 } satisfies Meta<Args>;
@@ -82,6 +85,17 @@ export const ValidationErrors: Story = {
 /** The server refuses a name already in use (409): the message lands on the name field. */
 export const NameTaken: Story = {
   args: { name: 'CI deploy', scopes: GRAFANA_SCOPES.slice(0, 1) },
+  play: async ({ canvasElement }) => submit(await readyForm(canvasElement)),
+};
+
+/** Restricted to client addresses: prefilled, the field shows at once, one address or range a line. */
+export const AllowedAddresses: Story = {
+  args: { ...Prefilled.args, allowedIps: ['203.0.113.0/24', '2001:db8::/32'] },
+};
+
+/** The server refuses an address: its message lands on the field, naming the line. */
+export const AddressRefused: Story = {
+  args: { name: 'Office only', scopes: GRAFANA_SCOPES.slice(0, 1), allowedIps: ['203.0.113.0/24', '10.0.0.300'] },
   play: async ({ canvasElement }) => submit(await readyForm(canvasElement)),
 };
 

@@ -4,6 +4,8 @@ import '../components/pat-detail/pat-detail.js';
 import type { PatDetail } from '../components/pat-detail/pat-detail.component.js';
 import { strings } from '../components/i18n/strings.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
+import { DAY_MS } from '../contract/index.js';
+import { seededId, type MockStore } from '../mocks/index.js';
 import { ALICE_PATS, clickButton, deepQuery, dialogShown, SAMPLE_SECRET, storyElement, UNKNOWN_PAT, until } from './support.js';
 
 interface Args {
@@ -50,6 +52,59 @@ export const JustCreated: Story = { args: { secret: SAMPLE_SECRET } };
 export const Revoked: Story = { args: { patId: ALICE_PATS.revoked } };
 
 export const Expired: Story = { args: { patId: ALICE_PATS.expired } };
+
+/**
+ * "CI deploy" restricted to some client addresses: the Allowed addresses row lists them (its
+ * pencil edits them), and the history says when they were set. The mock store gets the list as
+ * the story renders.
+ */
+export const AllowedAddresses: Story = {
+  decorators: [
+    (story, { args, loaded }) => {
+      (loaded.store as MockStore).setAllowedIps('alice', args.patId, ['203.0.113.0/24', '198.51.100.7', '2001:db8::/32']);
+      return story();
+    },
+  ],
+};
+
+/** The stores the Leaked story has seeded its token into (a story renders again as its args change). */
+const leakSeeded = new WeakSet<MockStore>();
+
+/**
+ * A token a leak report revoked: the danger alert over its details says where its secret was
+ * found (a link), who found it and when, and offers Regenerate; its history says it too. The mock
+ * store gets the token as the story renders.
+ */
+export const Leaked: Story = {
+  args: { patId: seededId('alice', 'Marketing site deploy') },
+  decorators: [
+    (story, { loaded }) => {
+      const store = loaded.store as MockStore;
+      if (!leakSeeded.has(store)) {
+        leakSeeded.add(store);
+        const now = store.now();
+        const reportedAt = now - 3 * 3600e3;
+        store.seed('alice', {
+          id: seededId('alice', 'Marketing site deploy'),
+          name: 'Marketing site deploy',
+          description: 'GitHub Actions: builds and publishes the marketing site',
+          issuedAt: now - 40 * DAY_MS,
+          expiresAt: now + 50 * DAY_MS,
+          lastUsedAt: now - 5 * 3600e3,
+          lastUsedIp: '140.82.112.4',
+          revokedAt: reportedAt,
+          scopes: [{ entity_type: 'clients', operation: 'update', entity_id: '*' }],
+          leak: {
+            reported_at: new Date(reportedAt).toISOString(),
+            url: 'https://github.com/acme/marketing-site/commit/4f2a9c1e#diff-3f1',
+            source: 'GitHub secret scanning',
+          },
+        });
+      }
+      return story();
+    },
+  ],
+};
 
 /** A token with no scopes: it can do nothing yet. */
 export const NoScopes: Story = { args: { patId: ALICE_PATS.noScopes } };

@@ -36,6 +36,8 @@ const pats: Pat[] = Array.from({ length: ROWS }, (_, i) => {
     revoked,
     revoked_at: revoked ? iso(issued + DAY) : null,
     scopes_count: (i % 7) + 1,
+    allowed_ips: [],
+    leak: null,
   };
 });
 const page: PatPage = { total: ROWS, offset: 0, limit: ROWS, pats };

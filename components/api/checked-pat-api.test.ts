@@ -62,6 +62,9 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
     expect(await checked.listPatEvents!(PAT.id, { limit: 3 })).to.deep.equal(await raw.listPatEvents(PAT.id, { limit: 3 }));
     expect(await checked.listEvents!()).to.deep.equal(await raw.listEvents());
     expect(await checked.getPatUsage!(PAT.id, 5)).to.deep.equal(await raw.getPatUsage(PAT.id, 5));
+    const restricted = await checked.setAllowedIps!(PAT.id, ['10.1.2.3/8']);
+    expect(restricted.allowed_ips).to.deep.equal(['10.0.0.0/8']);
+    expect(restricted).to.deep.equal(await raw.getPat(PAT.id));
     const created = await checked.createPat({ name: 'checked', duration: '1d' });
     expect(created.secret).to.be.a('string');
     expect((await checked.addScopes(created.id, [{ entity_type: 'clients', operation: 'read', entity_id: '*' }])).scopes).to.have.length(1);
@@ -124,6 +127,36 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
       'a scope without its operation',
     ],
     ['listEvents', EMPTY_UPSTREAM_PAT, 'a PAT where a page of events was due'],
+    ['setAllowedIps', PAT, 'a PAT without the allowlist just set'],
+    ['setAllowedIps', { ...PAT, allowed_ips: ['10.0.0.1', 7] }, 'an allowlist entry that is not a string'],
+    ['getPat', { ...PAT, allowed_ips: '10.0.0.0/8' }, 'an allowlist that is not a list'],
+    [
+      'listEvents',
+      { ...EVENT_PAGE, events: [{ ...EVENT, kind: 'allowed_ips_changed', details: { allowed_ips: '10.0.0.1' } }] },
+      'an allowlist change whose list is not a list',
+    ],
+    [
+      'listEvents',
+      { ...EVENT_PAGE, events: [{ ...EVENT, kind: 'new_address', details: { refused: true } }] },
+      'a refusal that is no reason',
+    ],
+    ['getPat', { ...PAT, leak: 'https://github.com/acme/site' }, 'a leak that is not a report'],
+    [
+      'listPats',
+      { total: 1, offset: 0, limit: 10, pats: [{ ...PAT, leak: { url: '', source: '' } }] },
+      'a leak without when it was reported',
+    ],
+    ['resetSecret', { ...PAT, secret: 'pat_x', leak: { reported_at: PAT.issued_at, url: 7, source: '' } }, 'a leak whose url is a number'],
+    [
+      'listEvents',
+      { ...EVENT_PAGE, events: [{ ...EVENT, kind: 'leaked', details: { url: ['https://x.example'] } }] },
+      'a leak event whose url is a list',
+    ],
+    [
+      'listEvents',
+      { ...EVENT_PAGE, events: [{ ...EVENT, kind: 'leaked', details: { source: null } }] },
+      'a leak event whose source is null',
+    ],
     ['getPatUsage', { pat_id: PAT.id, allowed: 1, denied: 0 }, 'usage without its days'],
     [
       'getPatUsage',
@@ -149,11 +182,42 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
         details: { scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null }] },
       },
       { ...EVENT, kind: 'revoked', details: {} },
+      { ...EVENT, kind: 'allowed_ips_changed', details: { allowed_ips: ['203.0.113.0/24', '2001:db8::1'] } },
+      { ...EVENT, kind: 'new_address', ip: '198.51.100.9', details: { refused: 'ip_not_allowed' } },
+      {
+        ...EVENT,
+        kind: 'leaked',
+        actor: 'system',
+        details: { url: 'https://github.com/acme/site/commit/4f2a9c1e', source: 'pat-kit-scan' },
+      },
+      { ...EVENT, kind: 'leaked', actor: 'system', details: { url: '', source: '' } },
     ];
-    const page = { ...EVENT_PAGE, total: 4, events };
+    const page = { ...EVENT_PAGE, total: 8, events };
     expect(await checkedPatApi(answering(page, { optional: true })).listEvents!()).to.deep.equal(page);
     const usage = { pat_id: PAT.id, days: [{ day: '2026-01-01', allowed: 3, denied: 1 }], allowed: 3, denied: 1 };
     expect(await checkedPatApi(answering(usage, { optional: true })).getPatUsage!(PAT.id)).to.deep.equal(usage);
+  });
+
+  it('passes a PAT without an allowlist (a server from before them: any address); setAllowedIps answers the list', async () => {
+    expect(await checkedPatApi(answering(PAT)).getPat(PAT.id)).to.deep.equal(PAT);
+    const restricted = { ...PAT, allowed_ips: ['10.0.0.0/8'] };
+    expect(await checkedPatApi(answering(restricted, { optional: true })).setAllowedIps!(PAT.id, ['10.0.0.0/8'])).to.deep.equal(restricted);
+  });
+
+  it('passes a PAT without a leak (a server from before leak reports: none), with none, and with one', async () => {
+    expect(await checkedPatApi(answering(PAT)).getPat(PAT.id)).to.not.have.property('leak');
+    const clean = { ...PAT, allowed_ips: [], leak: null };
+    expect(await checkedPatApi(answering(clean)).getPat(PAT.id)).to.deep.equal(clean);
+    const leaked = {
+      ...clean,
+      status: 'revoked',
+      revoked: true,
+      revoked_at: '2026-02-01T00:00:00.000Z',
+      leak: { reported_at: '2026-02-01T00:00:00.000Z', url: '', source: 'pat-kit-scan' },
+    };
+    expect(await checkedPatApi(answering(leaked)).getPat(PAT.id)).to.deep.equal(leaked);
+    const page = { total: 2, offset: 0, limit: 10, pats: [PAT, leaked] };
+    expect(await checkedPatApi(answering(page)).listPats()).to.deep.equal(page);
   });
 
   it('lets the calls that answer nothing answer nothing', async () => {

@@ -23,11 +23,24 @@ const orAbsent =
   (value) =>
     keys.every((key) => value[key] === absent || typeof value[key] === type);
 
+const isText: Shape = (value) => typeof value === 'string';
+/** A list of addresses and ranges, as a PAT's allowlist and an event's details hold it. */
+const isIpList: Shape = (value) => Array.isArray(value) && value.every(isText);
+
+/** The leak report that revoked a PAT: where and by whom its secret was found, and when. */
+const isLeak = typed('string', 'reported_at', 'url', 'source');
+
+/**
+ * A PAT; its allowlist and its leak may be left out (a server or client from before them: any
+ * address, and no leak, as `leak: null`).
+ */
 const isPat = all(
   typed('string', 'id', 'name', 'description', 'status', 'created_at', 'issued_at', 'expires_at'),
   typed('boolean', 'revoked'),
   typed('number', 'scopes_count'),
   (pat) => pat.id !== '',
+  (pat) => pat.allowed_ips === undefined || isIpList(pat.allowed_ips),
+  (pat) => pat.leak === undefined || pat.leak === null || isLeak(pat.leak),
 );
 const isScopeList = listOf('scopes', typed('string', 'id', 'entity_type', 'operation', 'entity_id'));
 
@@ -35,7 +48,9 @@ const isScopeList = listOf('scopes', typed('string', 'id', 'entity_type', 'opera
 const isEvent = all(
   typed('string', 'id', 'pat_id', 'pat_name', 'kind', 'at', 'actor'),
   orAbsent('string', null, 'ip', 'user_agent'),
-  (event) => typed('object')(event.details) && orAbsent('string', undefined, 'from', 'to', 'expires_at')(event.details),
+  (event) =>
+    typed('object')(event.details) && orAbsent('string', undefined, 'from', 'to', 'expires_at', 'refused', 'url', 'source')(event.details),
+  (event) => event.details.allowed_ips === undefined || isIpList(event.details.allowed_ips),
   (event) =>
     event.details.scopes === undefined || listOf('scopes', typed('string', 'entity_type', 'operation', 'entity_id'))(event.details),
 );
@@ -65,6 +80,8 @@ const SHAPES: Partial<Record<keyof PatApi, Shape>> = {
   getSummary: typed('number', 'active', 'expiring_soon', 'revoked', 'expired', 'total'),
   listPatEvents: isEventPage,
   listEvents: isEventPage,
+  // The list just set must be in the answer: the page shows it.
+  setAllowedIps: all(isPat, (pat) => isIpList(pat.allowed_ips)),
   getPatUsage: all(typed('number', 'allowed', 'denied'), listOf('days', all(typed('string', 'day'), typed('number', 'allowed', 'denied')))),
 };
 

@@ -65,6 +65,7 @@ function expectPat(pat: Pat, withSecret: boolean) {
     'last_used_at',
     'revoked',
     'scopes_count',
+    'allowed_ips',
   );
   expect(pat.id).to.match(/^[0-9a-f-]{36}$/);
   expect(['active', 'revoked', 'expired']).to.include(pat.status);
@@ -209,6 +210,29 @@ describe('HttpPatApi', () => {
       expectPat(pat, false);
       expect(pat.name).to.equal('CI deploy v2');
       expect(pat.updated_at).to.be.a('string');
+    });
+
+    it('setAllowedIps: PATCH /pats/{id}/allowed_ips {allowed_ips}; the PAT, its list normalized; an empty list lifts it', async () => {
+      const pat = await api.setAllowedIps(CI, ['203.0.113.9/24', '2001:DB8::1']);
+      const sent = await only(seen);
+      expect(sent).to.deep.include({
+        method: 'PATCH',
+        path: `/api/pats/${CI}/allowed_ips`,
+        type: 'application/json',
+        body: { allowed_ips: ['203.0.113.9/24', '2001:DB8::1'] },
+      });
+      expectPat(pat, false);
+      expect(pat.allowed_ips).to.deep.equal(['203.0.113.0/24', '2001:db8::1']);
+      expect(store.get('alice', CI).allowed_ips).to.deep.equal(['203.0.113.0/24', '2001:db8::1']);
+      expect((await api.setAllowedIps(CI, [])).allowed_ips).to.deep.equal([]);
+    });
+
+    it('setAllowedIps: an entry that is no address is a 400 naming it by its place; a PAT not yours is a 404', async () => {
+      const error = await apiErrorOf(api.setAllowedIps(CI, ['10.0.0.1', 'nope']));
+      expect([error.status, error.code]).to.deep.equal([400, 'validation_failed']);
+      expect(error.details.map((detail) => detail.field)).to.deep.equal(['allowed_ips[1]']);
+      expect(error.fieldMessage('allowed_ips[1]')).to.match(/^must be an IPv4 or IPv6 address/);
+      expect((await apiErrorOf(api.setAllowedIps(seededId('bob', 'Home Assistant bridge'), []))).status).to.equal(404);
     });
 
     it('describePat: PATCH /pats/{id}/description {description}; an empty one clears it', async () => {

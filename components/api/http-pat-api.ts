@@ -101,6 +101,11 @@ export class HttpPatApi implements PatApi {
     return this.#call<PatUsage>('GET', `${this.#pat(id)}/usage`, { query: { days }, ...options });
   }
 
+  /** `PATCH /pats/{id}/allowed_ips`: the server normalizes the entries (`10.1.2.3/8` → `10.0.0.0/8`). */
+  setAllowedIps(id: string, allowedIps: string[], options?: CallOptions) {
+    return this.#call<Pat>('PATCH', `${this.#pat(id)}/allowed_ips`, { body: { allowed_ips: allowedIps }, ...options });
+  }
+
   #pat(id: string): string {
     return `/pats/${encodeURIComponent(id)}`;
   }

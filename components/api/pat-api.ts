@@ -48,6 +48,12 @@ export interface PatApi {
   listEvents?(page?: PageRequest, options?: CallOptions): Promise<PatEventPage>;
   /** A PAT's allowed and denied checks on each of the last `days` UTC days. Optional: `<pat-usage-chart>` shows nothing without it. */
   getPatUsage?(id: string, days?: number, options?: CallOptions): Promise<PatUsage>;
+  /**
+   * Sets the client addresses and CIDR ranges the PAT may be used from (`[]`: any address); the
+   * PAT as it is now, its list normalized. Optional: a backend without allowlists lacks it, and
+   * the elements then offer none.
+   */
+  setAllowedIps?(id: string, allowedIps: string[], options?: CallOptions): Promise<Pat>;
 }
 
 /** The methods every PatApi has, for code that wraps a client whatever it is. */
@@ -70,5 +76,10 @@ export const PAT_API_METHODS = [
 ] as const satisfies readonly (keyof PatApi)[];
 
 /** The methods a PatApi may lack (see PatApi): a wrapper has one only when the client it wraps does. */
-export const PAT_API_OPTIONAL_METHODS = ['listPatEvents', 'listEvents', 'getPatUsage'] as const satisfies readonly (keyof PatApi)[];
+export const PAT_API_OPTIONAL_METHODS = [
+  'listPatEvents',
+  'listEvents',
+  'getPatUsage',
+  'setAllowedIps',
+] as const satisfies readonly (keyof PatApi)[];
 export type PatApiOptionalMethod = (typeof PAT_API_OPTIONAL_METHODS)[number];

@@ -70,6 +70,21 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
     expect(sent).to.deep.equal([]);
   });
 
+  it('has no allowlists nor leak reports: any address, no leak; a create restricted to some is refused before anything is sent', async () => {
+    const pat = await api.createPat({ name: 'open', duration: '1d' });
+    expect(pat.allowed_ips).to.deep.equal([]);
+    expect((await api.getPat(pat.id)).allowed_ips).to.deep.equal([]);
+    expect((await api.listPats({ status: 'all' })).pats.map((entry) => entry.allowed_ips)).to.deep.equal([[]]);
+    // Nor leak reports: none of its PATs was revoked by one.
+    expect([pat.leak, (await api.getPat(pat.id)).leak]).to.deep.equal([null, null]);
+    sent = [];
+    const error = await apiErrorOf(api.createPat({ name: 'restricted', duration: '1d', allowed_ips: ['203.0.113.0/24'] }));
+    expect([error.status, error.code, error.details[0]?.field]).to.deep.equal([400, 'validation_failed', 'allowed_ips']);
+    expect(error.message).to.equal('This backend cannot restrict a token to client addresses: it has no allowlists.');
+    expect(sent).to.deep.equal([]);
+    expect(store.pats.size).to.equal(1);
+  });
+
   it('takes the PAT back when its scopes are refused, so no PAT is left without them', async () => {
     const error = await apiErrorOf(api.createPat({ name: 'ci', duration: '1d', scopes: [scope('users', 'read')] }));
     expect([error.status, error.details[0]?.field]).to.deep.equal([400, 'scopes']);

@@ -125,7 +125,9 @@ function readUpstreamError(status: number, body: unknown): ApiError {
  * differently from PAT Kit's server: durations in Go's syntax, scopes added after create, scope
  * changes without a body, unset times as the zero time, no counts, catalog or scope count. This
  * client makes up for each, with more requests where it must (a page of PATs asks for each
- * one's scope count; the counts are four list totals).
+ * one's scope count; the counts are four list totals). What it has no trace of is absent: the
+ * history, the daily use, the allowlists of client addresses (its PATs allow any address) and
+ * the leak reports (no PAT of its was revoked by one).
  */
 export class SuperMqPatApi implements PatApi {
   #transport: HttpTransport;
@@ -139,6 +141,11 @@ export class SuperMqPatApi implements PatApi {
   async createPat(request: CreatePatRequest, options?: CallOptions): Promise<PatWithSecret> {
     const scopes = request.scopes ?? [];
     this.#requireDomains(scopes);
+    if ((request.allowed_ips ?? []).length > 0) {
+      // A restriction it would drop without a word: refused before anything is made.
+      const { field, sentence } = supermqStrings.fields.allowedIps;
+      throw new ApiError(400, 'validation_failed', sentence, [{ field: 'allowed_ips', message: field }]);
+    }
     const created = await this.#call<UpstreamPat>('POST', '/pats', {
       body: { name: request.name, description: request.description ?? '', duration: goDuration(request.duration ?? '30d') },
       ...options,
@@ -285,6 +292,10 @@ export class SuperMqPatApi implements PatApi {
       revoked,
       revoked_at: revoked ? instant(raw.revoked_at) : null,
       scopes_count: scopesCount,
+      // The upstream has no allowlists: any address (and no setAllowedIps to set one).
+      allowed_ips: [],
+      // Nor leak reports: nothing it revoked was revoked for one.
+      leak: null,
     };
   }
 

@@ -9,6 +9,8 @@ const count = (n: number) => n.toLocaleString('en');
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 /** The days a usage window spans, today last: "today", "in the last 30 days". */
 const lastDays = (days: number) => (days === 1 ? 'today' : `in the last ${count(days)} days`);
+/** Addresses and ranges named in a sentence (`list`, comma-separated), the rest counted: "203.0.113.0/24, 2001:db8::1 and 3 more". */
+const ipList = (list: string, more: number) => `${list}${more > 0 ? ` and ${count(more)} more` : ''}`;
 
 export const strings = {
   pat: 'personal access token',
@@ -234,6 +236,39 @@ export const strings = {
     scopesCleared: 'All scopes deleted',
   },
 
+  /** A token's allowlist of client addresses: on the create form, on its page and in the table. */
+  allowedIps: {
+    /** The create form's field. */
+    label: 'Allowed IP addresses',
+    help: 'One address or CIDR range per line, such as 203.0.113.7 or 203.0.113.0/24. Leave empty to allow any address.',
+    /** The create form's button that shows the field (it is optional). */
+    show: 'Restrict to IP addresses',
+    /** An entry the server refused, by its line (the server's reason follows): "Line 3 (“10.0.0.300”)". */
+    line: (line: number, entry: string) => `Line ${count(line)} (“${entry}”)`,
+    /** The row on a token's page. */
+    detailLabel: 'Allowed addresses',
+    any: 'Any address',
+    editHint: 'Enter starts a new line; Ctrl+Enter saves, Escape cancels.',
+    saved: 'Allowed addresses saved',
+    /** The mark beside a restricted token's name in the table. */
+    restricted: (n: number) => `Restricted to ${plural(n, 'address', 'addresses')}`,
+  },
+
+  /** A token revoked because its secret was reported found in a public place: on its page, in the table and in its history. */
+  leak: {
+    /** The heading of the alert on its page; the label of its mark in the table. */
+    title: 'Revoked automatically: found in a public place',
+    /** The mark beside the Revoked badge in the table. */
+    mark: 'Leaked',
+    /** The mark's tooltip: the title and, when the report gave it, where the secret was found (on its own line). */
+    tooltip: (url: string) => `Revoked automatically: found in a public place${url ? `\n${url}` : ''}`,
+    /** The alert's facts: where the secret was found, who found it, and when it was reported. */
+    url: 'Found at',
+    source: 'Reported by',
+    reported: 'Reported',
+    hint: 'Anything still using it is refused. Regenerate it to issue a new secret, then replace the old secret wherever it was used.',
+  },
+
   /** `<pat-activity>`: a token's history, each event a sentence. */
   activity: {
     title: 'Activity',
@@ -256,6 +291,15 @@ export const strings = {
     expired: 'Expired',
     deleted: 'Deleted',
     newAddress: (ip: string) => (ip ? `First used from ${ip}` : 'First used from a new address'),
+    newAddressRefused: (ip: string) =>
+      ip ? `Refused a use from ${ip}: not an allowed address` : 'Refused a use from a new address: not an allowed address',
+    /** A created token's sentence (`created`) and the addresses it was restricted to (`list`, and `more` not named). */
+    createdRestricted: (created: string, list: string, more: number) => `${created}; usable only from ${ipList(list, more)}`,
+    allowedIpsSet: (list: string, more: number) => `Allowed addresses set to ${ipList(list, more)}`,
+    allowedIpsCleared: 'Address restriction removed: any address allowed',
+    /** Revoked for a leak report: where the secret was found and who reported it, each when the report said. */
+    leaked: (url: string, source: string) =>
+      `Revoked automatically: found in a public place${url ? ` at ${url}` : ''}${source ? ` (reported by ${source})` : ''}`,
     /** The end of a list of scopes cut short. */
     more: (n: number) => `${count(n)} more`,
     byActor: (actor: string) => `by ${actor}`,

@@ -18,6 +18,10 @@ export const supermqStrings = {
       field: 'is not allowed for this entity type on this backend',
       sentence: 'One of these operations is not allowed for its entity type on this backend.',
     },
+    allowedIps: {
+      field: 'cannot be set on this backend (it has no allowlists of client addresses)',
+      sentence: 'This backend cannot restrict a token to client addresses: it has no allowlists.',
+    },
   },
   scopesLeft: (name: string, reason: string) =>
     `“${name}” was created, but its scopes were refused (${reason}) and it could not be deleted again: it has no scopes. Delete it from the list, or add its scopes there.`,

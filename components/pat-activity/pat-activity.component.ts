@@ -33,18 +33,32 @@ const TONES = {
   expired: 'neutral',
   deleted: 'danger',
   new_address: 'warning',
+  allowed_ips_changed: 'neutral',
+  leaked: 'danger',
 } as const;
+
+type Tone = (typeof TONES)[keyof typeof TONES];
+
+/** The colour of an event's icon: its kind's, or a stronger one where its details call for it. */
+function toneOf(event: PatEvent): Tone {
+  // A use refused for its address; a restriction lifted.
+  if (event.kind === 'new_address' && event.details.refused) return 'danger';
+  if (event.kind === 'allowed_ips_changed' && !event.details.allowed_ips?.length) return 'warning';
+  return TONES[event.kind] ?? 'neutral';
+}
 
 const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * @tagname pat-activity
  * @summary A token's history as a timeline, newest first: each event a sentence in the user's
- * language (created, renamed, described, scopes added or removed, revoked, regenerated, expired,
- * deleted, first used from a new client address) with an icon, when it happened (how long ago and
- * the date and time), who did it when it was not the token's owner, and the client address and
- * user agent of the request. Show more loads the next page. Without `pat-id`, the history of all
- * the user's tokens, deleted ones' included, each event under its token's name.
+ * language (created, renamed, described, scopes added or removed, allowed addresses changed,
+ * revoked, revoked automatically for a leak report (where the secret was found, and who found
+ * it), regenerated, expired, deleted, first used from a new client address or refused there)
+ * with an icon, when it happened (how long ago and the date and time), who did it when it was not
+ * the token's owner, and the client address and user agent of the request. Show more loads the
+ * next page. Without `pat-id`, the history of all the user's tokens, deleted ones' included, each
+ * event under its token's name.
  *
  * The history is an optional part of the API (`listPatEvents`, `listEvents`): with a client
  * that lacks it (`backend="supermq"`, or a host's own client without it) the element renders
@@ -147,7 +161,7 @@ export class PatActivity extends PatApiElement {
     const ip = event.kind === 'new_address' ? null : event.ip;
     return html`
       <li class="event" part="event" data-kind=${event.kind} data-event=${event.id} tabindex="-1">
-        <span class="icon" part="icon" data-tone=${TONES[event.kind] ?? 'neutral'}>
+        <span class="icon" part="icon" data-tone=${toneOf(event)}>
           <svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">${EVENT_ICONS[event.kind] ?? nothing}</svg>
         </span>
         <div class="body">

@@ -4,6 +4,9 @@ import type { PatLocale } from '../common/format.js';
 /** The scopes a sentence names; the rest are counted ("and 4 more"). */
 const SCOPES_NAMED = 3;
 
+/** The addresses and ranges a sentence names; the rest are counted ("and 3 more"). */
+const IPS_NAMED = 5;
+
 /** The most of a description a sentence quotes. */
 const QUOTED_MAX = 120;
 
@@ -21,9 +24,25 @@ function scopeList(scopes: readonly EventScope[], locale: PatLocale): string {
   return locale.list(rest > 0 ? [...named, locale.t.activity.more(rest)] : named);
 }
 
+/** The first addresses of an allowlist, comma-separated, and how many more it holds. */
+function ipList(ips: readonly string[]): [list: string, more: number] {
+  return [ips.slice(0, IPS_NAMED).join(', '), Math.max(ips.length - IPS_NAMED, 0)];
+}
+
+/** "Created with read all clients, expires Jan 3, 2027", and the addresses it may be used from when it was restricted. */
+function createdSentence(event: PatEvent, expires: string, locale: PatLocale): string {
+  const { t } = locale;
+  const scopes = event.details.scopes ?? [];
+  const created = scopes.length > 0 ? t.activity.createdWith(expires, scopeList(scopes, locale)) : t.activity.created(expires);
+  const ips = event.details.allowed_ips ?? [];
+  return ips.length > 0 ? t.activity.createdRestricted(created, ...ipList(ips)) : created;
+}
+
 /**
  * What happened, as a sentence in the locale's language: "Renamed from “a” to “b”", "Scopes
- * added: read all clients", "First used from 203.0.113.7", "Regenerated, expires Jan 3, 2027".
+ * added: read all clients", "First used from 203.0.113.7", "Regenerated, expires Jan 3, 2027",
+ * "Allowed addresses set to 203.0.113.0/24, 2001:db8::1", "Revoked automatically: found in a public
+ * place at https://… (reported by …)".
  */
 export function eventSentence(event: PatEvent, locale: PatLocale): string {
   const { t } = locale;
@@ -32,7 +51,7 @@ export function eventSentence(event: PatEvent, locale: PatLocale): string {
   const scopes = details.scopes ?? [];
   switch (event.kind) {
     case 'created':
-      return scopes.length > 0 ? t.activity.createdWith(expires, scopeList(scopes, locale)) : t.activity.created(expires);
+      return createdSentence(event, expires, locale);
     case 'renamed':
       return t.activity.renamed(quoted(details.from ?? ''), quoted(details.to ?? event.pat_name));
     case 'described':
@@ -52,7 +71,12 @@ export function eventSentence(event: PatEvent, locale: PatLocale): string {
     case 'deleted':
       return t.activity.deleted;
     case 'new_address':
-      return t.activity.newAddress(event.ip ?? '');
+      return details.refused ? t.activity.newAddressRefused(event.ip ?? '') : t.activity.newAddress(event.ip ?? '');
+    case 'allowed_ips_changed':
+      return details.allowed_ips?.length ? t.activity.allowedIpsSet(...ipList(details.allowed_ips)) : t.activity.allowedIpsCleared;
+    case 'leaked':
+      // As reported, each on one line and cut short: the token's page shows the whole address.
+      return t.activity.leaked(quoted(details.url ?? ''), quoted(details.source ?? ''));
     default:
       // A kind a newer server knows: its name, rather than nothing.
       return String(event.kind);

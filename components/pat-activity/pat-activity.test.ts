@@ -1,16 +1,18 @@
 import { expect, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { problems } from '../../contract/index.js';
+import { DAY_MS, problems } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId } from '../../mocks/index.js';
 import { basicClient, expectAccessible, mount, until, useMockApi, watchedMockApi } from '../../testing/fixture.js';
 import { deepActive, text } from '../../testing/dom.js';
 import { click } from '../../testing/input.js';
 import { loadPatTranslation } from '../i18n/localize.js';
 import { strings } from '../i18n/strings.js';
+import { ar } from '../i18n/translations/ar.js';
 import { de } from '../i18n/translations/de.js';
 import { PatLocale } from '../common/format.js';
 import './pat-activity.js';
 import type { PatActivity } from './pat-activity.component.js';
+import { eventSentence } from './pat-activity.sentence.js';
 
 const CI = seededId('alice', 'CI deploy'); // made 230 days ago as "GitHub Actions deploy", renamed, described, a scope added, regenerated, used from two addresses
 const LEAKED = seededId('alice', 'Leaked in support ticket'); // revoked by secops
@@ -109,6 +111,140 @@ describe('<pat-activity>', function () {
       'All scopes deleted: create all channels, update all channels, create all clients, and 2 more',
       'three named, the rest counted',
     );
+  });
+
+  it('says what happened to an allowlist: set, removed, a token made with one, a use refused for its address', async () => {
+    const made = api.store.create('alice', {
+      name: 'Office only',
+      duration: '30d',
+      scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }],
+      allowed_ips: ['203.0.113.0/24', '2001:db8::1'],
+    });
+    // Its first use from elsewhere is refused; a later one from the office is not.
+    const check = { entity_type: 'clients', operation: 'read', entity_id: 'c-1' };
+    expect(api.store.authorize(made.secret, check, '198.51.100.9', 'curl/8.5.0')).to.include({ allowed: false, reason: 'ip_not_allowed' });
+    expect(api.store.authorize(made.secret, check, '203.0.113.7', 'curl/8.5.0')).to.include({ allowed: true });
+    api.store.setAllowedIps('alice', made.id, [
+      '203.0.113.0/24',
+      '2001:db8::1',
+      '10.0.0.0/8',
+      '10.1.0.1',
+      '10.1.0.2',
+      '10.1.0.3',
+      '10.1.0.4',
+    ]);
+    api.store.setAllowedIps('alice', made.id, []);
+    const activity = await mountActivity(html`<pat-activity pat-id=${made.id} owner="alice"></pat-activity>`);
+    const expires = en.date(made.expires_at);
+    expect(sentences(activity)).to.deep.equal([
+      'Address restriction removed: any address allowed',
+      'Allowed addresses set to 203.0.113.0/24, 2001:db8::1, 10.0.0.0/8, 10.1.0.1, 10.1.0.2 and 2 more',
+      'First used from 203.0.113.7',
+      'Refused a use from 198.51.100.9: not an allowed address',
+      `Created with read all clients, expires ${expires}; usable only from 203.0.113.0/24, 2001:db8::1`,
+    ]);
+    expect(events(activity).map((event) => event.dataset.kind)).to.deep.equal([
+      'allowed_ips_changed',
+      'allowed_ips_changed',
+      'new_address',
+      'new_address',
+      'created',
+    ]);
+    // A refused use and a lifted restriction stand out; every kind has its icon.
+    const tones = events(activity).map((event) => event.querySelector<HTMLElement>('[part="icon"]')!.dataset.tone);
+    expect(tones).to.deep.equal(['warning', 'neutral', 'warning', 'danger', 'primary']);
+    for (const event of events(activity))
+      expect(event.querySelectorAll('[part="icon"] svg path').length, event.dataset.kind).to.be.above(0);
+    // The refused use's sentence names its address; its user agent is in the line below.
+    expect(metaOf(events(activity)[3]!))
+      .to.include('curl/8.5.0')
+      .and.not.include('from');
+    await expectAccessible(activity);
+  });
+
+  it('says a token was revoked for a leak report: where and by whom when the report said, in the danger tone', async () => {
+    const now = api.store.now();
+    const seedLeaked = (name: string, url: string, source: string) =>
+      api.store.seed('alice', {
+        name,
+        issuedAt: now - 20 * DAY_MS,
+        expiresAt: now + 70 * DAY_MS,
+        revokedAt: now - 3600e3,
+        leak: { reported_at: new Date(now - 3600e3).toISOString(), url, source },
+      }).id;
+    const reports: [url: string, source: string, sentence: string][] = [
+      [
+        'https://github.com/acme/site/commit/4f2a9c1e',
+        'GitHub secret scanning',
+        'Revoked automatically: found in a public place at https://github.com/acme/site/commit/4f2a9c1e (reported by GitHub secret scanning)',
+      ],
+      [
+        'https://gist.github.com/someone/1a2b3c',
+        '',
+        'Revoked automatically: found in a public place at https://gist.github.com/someone/1a2b3c',
+      ],
+      ['', 'pat-kit-scan', 'Revoked automatically: found in a public place (reported by pat-kit-scan)'],
+      ['', '', 'Revoked automatically: found in a public place'],
+    ];
+    for (const [index, [url, source, sentence]] of reports.entries()) {
+      const id = seedLeaked(`Leaked ${index}`, url, source);
+      const activity = await mountActivity(html`<pat-activity pat-id=${id} owner="alice"></pat-activity>`);
+      const [leaked] = events(activity);
+      expect(leaked!.dataset.kind, sentence).to.equal('leaked');
+      expect(text(leaked!.querySelector('.sentence'))).to.equal(sentence);
+      expect(leaked!.querySelector<HTMLElement>('[part="icon"]')!.dataset.tone).to.equal('danger');
+      expect(leaked!.querySelectorAll('[part="icon"] svg path').length).to.be.above(0);
+      // The system revoked it: nobody is named; and nothing in it is a link.
+      expect(leaked!.querySelectorAll('.actor').length).to.equal(0);
+      expect(leaked!.querySelectorAll('a').length).to.equal(0);
+      // Its history: made, then revoked for the leak (not by hand).
+      expect(events(activity).map((event) => event.dataset.kind)).to.deep.equal(['leaked', 'created']);
+      if (index === 0) await expectAccessible(activity);
+    }
+  });
+
+  it('a leak report’s long address is cut short on one line; German and Arabic say it too, the address left to right', async () => {
+    const long = `https://github.com/acme/site/blob/main/${'deploy/'.repeat(30)}config.yml`;
+    const event = {
+      id: 'e1',
+      pat_id: 'p1',
+      pat_name: 'Leaked',
+      kind: 'leaked' as const,
+      at: new Date().toISOString(),
+      actor: 'system',
+      ip: '192.0.2.10',
+      user_agent: 'pat-kit-scan/1.0',
+      details: { url: long, source: 'GitHub secret scanning' },
+    };
+    const sentence = eventSentence(event, en);
+    expect(
+      sentence.startsWith('Revoked automatically: found in a public place at https://github.com/acme/site/blob/main/deploy/'),
+    ).to.equal(true);
+    expect(sentence).to.include('… (reported by GitHub secret scanning)');
+    expect(sentence.length).to.be.below(220);
+    const short = { ...event, details: { url: 'https://example.com/x', source: 'Scanner' } };
+    expect(eventSentence(short, new PatLocale('de', de))).to.equal(
+      'Automatisch widerrufen: an einem öffentlichen Ort gefunden unter https://example.com/x (gemeldet von Scanner)',
+    );
+    expect(eventSentence(short, new PatLocale('ar', ar))).to.equal(
+      'أُبطل تلقائيًا: عُثر عليه في مكان عام في \u2066https://example.com/x\u2069 (أبلغ عنه \u2068Scanner\u2069)',
+    );
+  });
+
+  it('German: an allowlist set, and a use refused', async () => {
+    await loadPatTranslation('de');
+    const made = api.store.create('alice', { name: 'Büro', duration: '30d', allowed_ips: ['203.0.113.0/24'] });
+    api.store.authorize(made.secret, { entity_type: 'clients', operation: 'read', entity_id: 'c-1' }, '198.51.100.9');
+    api.store.setAllowedIps('alice', made.id, ['203.0.113.0/24', '2001:db8::1']);
+    const wrapper = await mount<HTMLElement>(html`<div lang="de"><pat-activity pat-id=${made.id}></pat-activity></div>`);
+    const activity = wrapper.querySelector('pat-activity')!;
+    await until(() => events(activity).length === 3, 'the history', WAIT);
+    const german = new PatLocale('de', de);
+    expect(sentences(activity)).to.deep.equal([
+      'Erlaubte Adressen festgelegt auf 203.0.113.0/24, 2001:db8::1',
+      'Verwendung von 198.51.100.9 abgewiesen: keine erlaubte Adresse',
+      `Erstellt, läuft am ${german.date(made.expires_at)} ab; nur verwendbar von 203.0.113.0/24`,
+    ]);
   });
 
   it('without pat-id: every token’s history, each event under its token’s name, deleted tokens’ too', async () => {

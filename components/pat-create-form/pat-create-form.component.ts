@@ -1,8 +1,9 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
+import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
@@ -16,9 +17,10 @@ import '../pat-duration-picker/pat-duration-picker.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import '../pat-scope-editor/pat-scope-editor.js';
 import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
+import { ipLineErrors, ipLines, ipText, isIpField, type IpLine } from '../common/allowed-ips.js';
 import { baseStyles } from '../common/base.styles.js';
 import type { PatEventMap } from '../common/events.js';
-import { PatApiElement, requireApi } from '../common/pat-api-element.js';
+import { PatApiElement, offers, requireApi } from '../common/pat-api-element.js';
 import styles from './pat-create-form.styles.js';
 
 /** Reads the `scopes` attribute: a JSON array of scopes. Anything else prefills nothing. */
@@ -33,6 +35,16 @@ const scopesAttribute = {
   },
   toAttribute(value: ScopeInput[]): string {
     return JSON.stringify(value);
+  },
+};
+
+/** Reads the `allowed-ips` attribute: addresses and CIDR ranges separated by spaces or commas. */
+const allowedIpsAttribute = {
+  fromAttribute(value: string | null): string[] {
+    return (value ?? '').split(/[\s,]+/).filter((entry) => entry !== '');
+  },
+  toAttribute(value: string[]): string {
+    return value.join(' ');
   },
 };
 
@@ -65,9 +77,10 @@ async function createWithScopes(api: PatApi, request: CreatePatRequest, options:
 
 /**
  * @tagname pat-create-form
- * @summary Creates a PAT: name, expiry, description and scopes, sent as one request (scopes beyond
- * the API's 100 a request right after it, or nothing is made). Server errors land on their fields;
- * nothing the user typed is lost; a second submit is impossible.
+ * @summary Creates a PAT: name, expiry, description, scopes and, where the API has allowlists
+ * (`setAllowedIps`), the client addresses it may be used from, sent as one request (scopes beyond
+ * the API's 100 a request right after it, or nothing is made). Server errors land on their fields
+ * (a refused address names its line); nothing the user typed is lost; a second submit is impossible.
  *
  * @event {CustomEvent<PatEventMap['pat-created']>} pat-created - The PAT exists; `detail.pat` carries its one-time `secret`.
  * @event {CustomEvent<PatEventMap['pat-cancel']>} pat-cancel - The user chose Cancel.
@@ -77,6 +90,7 @@ async function createWithScopes(api: PatApi, request: CreatePatRequest, options:
  * @csspart name - The name field.
  * @csspart duration - The expiry picker.
  * @csspart description - The description field.
+ * @csspart allowed-ips - The allowed IP addresses field, one per line (shown by a button, or at once when prefilled; absent when the API has no allowlists).
  * @csspart scopes - The scopes fieldset.
  * @csspart submit - The Create button.
  */
@@ -95,6 +109,9 @@ export class PatCreateForm extends PatApiElement {
   /** Asking whether a token without scopes is wanted: a second submit meanwhile does nothing. */
   #confirming = false;
 
+  /** The allowlist of the last submit, by line: the server's errors name its entries by their place in it. */
+  #sentIps: IpLine[] = [];
+
   @query('pat-duration-picker') private durationPicker!: PatDurationPicker;
   @query('pat-scope-editor') private scopeEditor!: PatScopeEditor;
   @query('pat-confirm-dialog') private confirmDialog!: PatConfirmDialog;
@@ -103,6 +120,10 @@ export class PatCreateForm extends PatApiElement {
   @state() private formError = '';
   /** The confirmation dialog is rendered the first time the form asks (a token without scopes). */
   @state() private confirmWanted = false;
+  /** The allowed IP addresses as typed, one a line. */
+  @state() private allowedIpsText = '';
+  /** The allowed IP addresses field is shown (asked for, prefilled, or in error). */
+  @state() private allowedIpsShown = false;
 
   /** The name to start with. */
   @property() name = '';
@@ -116,8 +137,22 @@ export class PatCreateForm extends PatApiElement {
   /** The scopes to start with: a JSON array attribute, or an array property. The editor owns them after that. */
   @property({ converter: scopesAttribute }) scopes: ScopeInput[] = [];
 
+  /**
+   * The client addresses and CIDR ranges to start with (`203.0.113.0/24`): an array property, or
+   * an attribute that separates them with spaces or commas. Shown and sent only where the API has
+   * allowlists (`setAllowedIps`); the field owns them after that.
+   */
+  @property({ attribute: 'allowed-ips', converter: allowedIpsAttribute }) allowedIps: string[] = [];
+
   /** Offers entity names in the scope editor; see `<pat-scope-editor>`. */
   @property({ attribute: false }) entityLookup?: EntityLookup;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('allowedIps')) {
+      this.allowedIpsText = ipText(this.allowedIps);
+      if (this.allowedIps.length > 0) this.allowedIpsShown = true;
+    }
+  }
 
   private onName(event: Event) {
     this.name = (event.target as SlInput).value;
@@ -127,6 +162,20 @@ export class PatCreateForm extends PatApiElement {
   private onDescription(event: Event) {
     this.description = (event.target as SlTextarea).value;
     this.#clearError('description');
+  }
+
+  private onAllowedIps(event: Event) {
+    this.allowedIpsText = (event.target as SlTextarea).value;
+    this.#clearError('allowed_ips');
+  }
+
+  /** The field replaces its button, and takes the focus. */
+  private async onShowAllowedIps() {
+    this.allowedIpsShown = true;
+    await this.updateComplete;
+    const field = this.renderRoot.querySelector<SlTextarea>('[part="allowed-ips"]');
+    await field?.updateComplete;
+    field?.focus();
   }
 
   private onDuration(event: CustomEvent<PatEventMap['pat-duration-change']>) {
@@ -155,7 +204,10 @@ export class PatCreateForm extends PatApiElement {
     }
     const scopes = this.scopeEditor.scopes;
     if (scopes.length === 0 && !(await this.#confirmNoScopes())) return;
-    void this.#create.run([{ name, description: this.description, duration: this.durationPicker.value, scopes }]);
+    // Sent only where the API has allowlists (another would ignore them), and only when there is one.
+    this.#sentIps = offers(this.api, 'setAllowedIps') ? ipLines(this.allowedIpsText) : [];
+    const allowed = this.#sentIps.length > 0 ? { allowed_ips: this.#sentIps.map(({ entry }) => entry) } : {};
+    void this.#create.run([{ name, description: this.description, duration: this.durationPicker.value, scopes, ...allowed }]);
   }
 
   /** Moves the focus to the name field, once the form is rendered (a copy's form starts there). */
@@ -212,12 +264,19 @@ export class PatCreateForm extends PatApiElement {
       if (detail.field === 'name' || detail.field === 'description')
         fieldErrors[detail.field] = capitalize(`${detail.field} ${detail.message}`);
     }
+    const ips = ipLineErrors(error.details, this.#sentIps, this.t.allowedIps.label, this.t);
+    if (ips.length > 0) {
+      fieldErrors.allowed_ips = ips.join(' ');
+      this.allowedIpsShown = true;
+    }
     const duration = error.fieldMessage('duration');
     if (duration) this.durationPicker.errorMessage = capitalize(`${this.t.duration.label} ${duration}`);
     this.scopeEditor.showServerErrors(error.details);
     this.fieldErrors = fieldErrors;
     // A detail about something the form has no field for (`scopes`, `body`, …) is said in words.
-    const unplaced = error.details.filter((detail) => !/^(name|description|duration|scopes\[\d+\].*)$/.test(detail.field));
+    const unplaced = error.details.filter(
+      (detail) => !/^(name|description|duration|scopes\[\d+\].*)$/.test(detail.field) && !isIpField(detail.field),
+    );
     this.formError =
       error.details.length === 0
         ? errorText(error, this.t)
@@ -235,6 +294,31 @@ export class PatCreateForm extends PatApiElement {
       await this.scopeEditor.updateComplete;
       if (!this.scopeEditor.focusFirstInvalid()) this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus();
     });
+  }
+
+  /** The allowed IP addresses: a button that shows the field, or the field (one address or range a line). */
+  private renderAllowedIps() {
+    if (!this.allowedIpsShown) {
+      return html`<sl-button class="show-allowed-ips" variant="text" size="small" @click=${this.onShowAllowedIps}>
+        <sl-icon slot="prefix" name="plus-lg"></sl-icon>${this.t.allowedIps.show}
+      </sl-button>`;
+    }
+    const error = this.fieldErrors.allowed_ips;
+    return html`<sl-textarea
+      part="allowed-ips"
+      name="allowed_ips"
+      label=${this.t.allowedIps.label}
+      rows="2"
+      resize="auto"
+      autocapitalize="off"
+      autocorrect="off"
+      .spellcheck=${false}
+      help-text=${error ?? this.t.allowedIps.help}
+      ?data-error=${!!error}
+      aria-invalid=${error ? 'true' : 'false'}
+      .value=${this.allowedIpsText}
+      @sl-input=${this.onAllowedIps}
+    ></sl-textarea>`;
   }
 
   override render() {
@@ -268,6 +352,7 @@ export class PatCreateForm extends PatApiElement {
             .value=${this.description}
             @sl-input=${this.onDescription}
           ></sl-textarea>
+          ${offers(this.api, 'setAllowedIps') ? this.renderAllowedIps() : nothing}
           <fieldset class="scopes" part="scopes">
             <legend>${this.t.create.scopes}</legend>
             <p>${this.t.create.scopesHelp}</p>

@@ -20,6 +20,15 @@ export default css`
   .fields[inert] > * {
     opacity: 0.5;
   }
+  /* A small text button at the start of its line, not the form's width. */
+  .show-allowed-ips {
+    align-self: flex-start;
+    margin-block: calc(-1 * var(--sl-spacing-small));
+  }
+  /* Addresses read left to right, whatever the page's direction ("2001:db8::1", not "db8::1:2001"). */
+  [part='allowed-ips']::part(textarea) {
+    direction: ltr;
+  }
   .scopes {
     display: flex;
     flex-direction: column;

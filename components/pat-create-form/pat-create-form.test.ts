@@ -10,9 +10,9 @@ import type SlSelect from '@shoelace-style/shoelace/dist/components/select/selec
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { SECRET_PATTERN, parseDuration, type ScopeInput } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, type MockStore } from '../../mocks/index.js';
-import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
+import { basicClient, expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { composedContains, deepActive, deepElementAt, nextEvent, text } from '../../testing/dom.js';
-import { chooseMany, chooseOne, click, elapse, nextTask, record, typeInto } from '../../testing/input.js';
+import { chooseMany, chooseOne, click, elapse, nextTask, record, replaceText, typeInto } from '../../testing/input.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
@@ -29,6 +29,9 @@ const DAY = 24 * 3600e3;
 const root = (form: PatCreateForm) => form.shadowRoot!;
 const nameInput = (form: PatCreateForm) => root(form).querySelector<SlInput>('sl-input[part="name"]')!;
 const descriptionArea = (form: PatCreateForm) => root(form).querySelector<SlTextarea>('sl-textarea[part="description"]')!;
+const allowedIpsArea = (form: PatCreateForm) => root(form).querySelector<SlTextarea>('sl-textarea[part="allowed-ips"]');
+const showAllowedIpsButton = (form: PatCreateForm) =>
+  [...root(form).querySelectorAll<SlButton>('sl-button')].find((button) => text(button) === strings.allowedIps.show) ?? null;
 const picker = (form: PatCreateForm) => root(form).querySelector<PatDurationPicker>('pat-duration-picker')!;
 const presetSelect = (form: PatCreateForm) => picker(form).shadowRoot!.querySelector<SlSelect>('sl-select[part="preset"]')!;
 const editor = (form: PatCreateForm) => root(form).querySelector<PatScopeEditor>('pat-scope-editor')!;
@@ -601,11 +604,17 @@ describe('<pat-create-form>', () => {
         description="d"
         duration="7d"
         scopes='[{"entity_type":"clients","operation":"read","entity_id":"*"}]'
+        allowed-ips="203.0.113.0/24, 10.1.2.3  2001:db8::1"
       ></pat-create-form>`,
     );
     const created = record(form, 'pat-created');
     await until(() => typeSelect(row(form, 0)).value === 'clients', 'the prefilled scope row', WAIT);
     expect(shown(form)).to.deep.include({ name: 'ci', description: 'd', duration: '7d', preset: '7d' });
+    expect(form.allowedIps).to.deep.equal(['203.0.113.0/24', '10.1.2.3', '2001:db8::1']);
+    expect(allowedIpsArea(form)!.value, 'prefilled: the field shows at once, one address a line').to.equal(
+      '203.0.113.0/24\n10.1.2.3\n2001:db8::1',
+    );
+    expect(showAllowedIpsButton(form)).to.equal(null);
     expect(shown(form).rows).to.deep.equal([{ type: 'clients', operations: ['read'], mode: 'all', domain: '' }]);
     expect(text(picker(form).shadowRoot!.querySelector('[part="expiry"]'))).to.match(/^The token will expire on /);
 
@@ -616,6 +625,7 @@ describe('<pat-create-form>', () => {
       description: 'd',
       duration: '7d',
       scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null }],
+      allowed_ips: ['203.0.113.0/24', '10.1.2.3', '2001:db8::1'],
     });
   });
 
@@ -666,6 +676,16 @@ describe('<pat-create-form>', () => {
     expect(root(form).activeElement === descriptionArea(form), 'then the description').to.equal(true);
     await sendKeys({ type: 'Typed, not clicked' });
 
+    // Restrict to IP addresses: Enter shows the field, which takes the focus; Enter in it is a new line.
+    await sendKeys({ press: 'Tab' });
+    expect(root(form).activeElement === showAllowedIpsButton(form), 'then Restrict to IP addresses').to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => allowedIpsArea(form) && root(form).activeElement === allowedIpsArea(form), 'the focused address field', WAIT);
+    await sendKeys({ type: '203.0.113.0/24' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: '2001:db8::1' });
+    expect(writes, 'Enter in the address field submits nothing').to.deep.equal([]);
+
     // Scope row 1: entity type (Clients is first), operations (create, then read).
     await sendKeys({ press: 'Tab' });
     const type = typeSelect(row(form, 0));
@@ -705,6 +725,7 @@ describe('<pat-create-form>', () => {
       description: 'Typed, not clicked',
       duration: '90d',
       scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null }],
+      allowed_ips: ['203.0.113.0/24', '2001:db8::1'],
     });
     start.remove();
   });
@@ -718,6 +739,124 @@ describe('<pat-create-form>', () => {
     await until(() => created.length > 0, 'pat-created', WAIT);
     expect(writes).to.have.length(1);
     expect(((await writes[0]!.body) as { name: string }).name).to.equal('Enter key');
+  });
+
+  describe('allowed IP addresses', () => {
+    /** Shows the field with its button and types `lines` into it, one a line. */
+    async function typeAddresses(form: PatCreateForm, lines: string[]): Promise<SlTextarea> {
+      expect(allowedIpsArea(form), 'hidden until asked for').to.equal(null);
+      await click(showAllowedIpsButton(form)!);
+      await until(() => allowedIpsArea(form) && root(form).activeElement === allowedIpsArea(form), 'the focused address field', WAIT);
+      for (const [i, line] of lines.entries()) {
+        if (i > 0) await sendKeys({ press: 'Enter' });
+        if (line) await sendKeys({ type: line });
+      }
+      return allowedIpsArea(form)!;
+    }
+
+    it('a button shows the field; the addresses go as allowed_ips, each line trimmed, blank lines dropped', async () => {
+      const form = await mountForm();
+      const created = record(form, 'pat-created');
+      await fillEverything(form);
+      const area = await typeAddresses(form, ['  203.0.113.9/24 ', '', '2001:DB8::1', '']);
+      expect(area.label).to.equal(strings.allowedIps.label);
+      expect(helpText(area)).to.equal(strings.allowedIps.help);
+      await expectAccessible(form);
+      await submitByClick(form);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      expect(writes.map((request) => `${request.method} ${request.path}`)).to.deep.equal(['POST /api/pats']);
+      expect(((await writes[0]!.body) as { allowed_ips: string[] }).allowed_ips).to.deep.equal(['203.0.113.9/24', '2001:DB8::1']);
+      // The server keeps them normalized.
+      const { pat } = created[0]!.detail;
+      expect(pat.allowed_ips).to.deep.equal(['203.0.113.0/24', '2001:db8::1']);
+      expect(store.get('alice', pat.id).allowed_ips).to.deep.equal(['203.0.113.0/24', '2001:db8::1']);
+    });
+
+    it('a field left empty (or only blank lines) sends no allowed_ips: any address', async () => {
+      const form = await mountForm();
+      const created = record(form, 'pat-created');
+      await fillEverything(form);
+      await typeAddresses(form, ['   ', '']);
+      await submitByClick(form);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      expect(Object.keys((await writes[0]!.body) as object)).to.deep.equal(['name', 'description', 'duration', 'scopes']);
+      expect(created[0]!.detail.pat.allowed_ips).to.deep.equal([]);
+    });
+
+    it('an address the server refuses is shown on the field, naming its line; nothing typed is lost; fixing it creates the token', async () => {
+      const form = await mountForm();
+      const created = record(form, 'pat-created');
+      const errors = record(form, 'pat-error');
+      await fillEverything(form);
+      const area = await typeAddresses(form, ['203.0.113.0/24', '', '10.0.0.300', '2001:db8::1']);
+      const before = { ...shown(form), addresses: area.value };
+      await submitByClick(form);
+      await until(() => errors.length > 0, 'pat-error', WAIT);
+      await form.updateComplete;
+
+      expect(errors[0]!.detail.error.details).to.deep.equal([
+        { field: 'allowed_ips[1]', message: 'must be an IPv4 or IPv6 address, or a CIDR range such as 203.0.113.0/24 or 2001:db8::/32' },
+      ]);
+      expect(created).to.have.length(0);
+      expect(helpText(area)).to.equal(
+        'Line 3 (“10.0.0.300”) must be an IPv4 or IPv6 address, or a CIDR range such as 203.0.113.0/24 or 2001:db8::/32.',
+      );
+      expect(area.hasAttribute('data-error')).to.equal(true);
+      expect(area.getAttribute('aria-invalid')).to.equal('true');
+      expect(helpText(nameInput(form)), 'the name is fine').to.equal(strings.create.nameHelp);
+      expect(alertText(form)).to.equal(strings.create.fixErrors);
+      expect({ ...shown(form), addresses: area.value }, 'nothing typed is lost').to.deep.equal(before);
+      await until(() => root(form).activeElement === area, 'focus on the address field', WAIT);
+      await expectAccessible(form);
+
+      // Editing clears the error (and the form's alert); the fixed list goes through.
+      await replaceText('203.0.113.0/24\n10.0.0.30');
+      await form.updateComplete;
+      expect(helpText(area)).to.equal(strings.allowedIps.help);
+      expect(area.hasAttribute('data-error')).to.equal(false);
+      await until(() => alert(form) === null, 'the alert to go', WAIT);
+      await submitByClick(form);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      expect(created[0]!.detail.pat.allowed_ips).to.deep.equal(['203.0.113.0/24', '10.0.0.30']);
+    });
+
+    it('an error about the whole list names the field; several refused lines are each named', async () => {
+      const form = await mountForm(html`<pat-create-form name="Too many"></pat-create-form>`);
+      const errors = record(form, 'pat-error');
+      await fillRow(form, 0, { type: 'clients', operations: ['read'] });
+      // Prefilled (a property): the field shows at once. One more than the server takes.
+      form.allowedIps = Array.from({ length: 51 }, (_, i) => `10.0.0.${i + 1}`);
+      await until(() => allowedIpsArea(form), 'the address field', WAIT);
+      await submitByClick(form);
+      await until(() => errors.length === 1, 'pat-error', WAIT);
+      await form.updateComplete;
+      expect(helpText(allowedIpsArea(form)!)).to.equal('Allowed IP addresses may hold at most 50 addresses or ranges.');
+      expect(alertText(form)).to.equal(strings.create.fixErrors);
+
+      allowedIpsArea(form)!.focus();
+      await replaceText('bad\n10.0.0.1\nworse/99');
+      await submitByClick(form);
+      await until(() => errors.length === 2, 'the second pat-error', WAIT);
+      await form.updateComplete;
+      const problem = 'must be an IPv4 or IPv6 address, or a CIDR range such as 203.0.113.0/24 or 2001:db8::/32.';
+      expect(helpText(allowedIpsArea(form)!)).to.equal(`Line 1 (“bad”) ${problem} Line 3 (“worse/99”) ${problem}`);
+    });
+
+    it('with a client without allowlists (a host’s own, the SuperMQ one): no field, and no allowed_ips sent', async () => {
+      const form = await mount<PatCreateForm>(html`<pat-create-form name="No list" allowed-ips="203.0.113.0/24"></pat-create-form>`, {
+        client: basicClient(),
+      });
+      const created = record(form, 'pat-created');
+      await until(() => rows(form).length > 0 && typeSelect(row(form, 0)).querySelectorAll('sl-option').length > 0, 'the catalog', WAIT);
+      expect(allowedIpsArea(form)).to.equal(null);
+      expect(showAllowedIpsButton(form)).to.equal(null);
+      expect(root(form).querySelector('[part="allowed-ips"]')).to.equal(null);
+      await fillRow(form, 0, { type: 'clients', operations: ['read'] });
+      await submitByClick(form);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      expect(Object.keys((await writes[0]!.body) as object)).to.not.include('allowed_ips');
+      expect(store.get('alice', created[0]!.detail.pat.id).allowed_ips).to.deep.equal([]);
+    });
   });
 
   describe('a token without scopes', () => {

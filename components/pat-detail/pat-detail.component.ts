@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import '@shoelace-style/shoelace/dist/components/badge/badge.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
@@ -17,9 +18,11 @@ import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerat
 import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-secret-banner/pat-secret-banner.js';
 import '../pat-usage-chart/pat-usage-chart.js';
+import { ipLineErrors, ipLines, ipText } from '../common/allowed-ips.js';
 import { baseStyles } from '../common/base.styles.js';
 import { renderCopyButton } from '../common/copy-button.js';
 import { STATUS_BADGE } from '../common/format.js';
+import { httpUrl } from '../common/links.js';
 import { Announcer } from '../common/announcer.js';
 import { CatalogTask } from '../common/catalog.js';
 import { focusIsFree } from '../common/focus.js';
@@ -28,16 +31,19 @@ import { PatScopes } from './pat-detail.scopes.js';
 import { PatApiElement, offers, requireApi } from '../common/pat-api-element.js';
 import styles from './pat-detail.styles.js';
 
-type EditableField = 'name' | 'description';
+type EditableField = 'name' | 'description' | 'allowed_ips';
 
 /**
  * @tagname pat-detail
  * @summary One PAT: rename and describe it in place, copy its id, see its status and use,
- * revoke, regenerate or duplicate it, and manage its scopes; below them, its checks per day
- * (`<pat-usage-chart>`) and its history (`<pat-activity>`), where the API client has them.
- * Shows the one-time secret after create or regenerate.
+ * revoke, regenerate or duplicate it, manage its scopes and, where the API client has
+ * allowlists (`setAllowedIps`), the client addresses it may be used from; below them, its checks
+ * per day (`<pat-usage-chart>`) and its history (`<pat-activity>`), where the API client has
+ * them. Shows the one-time secret after create or regenerate. A PAT a leak report revoked
+ * (`leak`) is headed by an alert: where its secret was found, who found it and when, and
+ * Regenerate.
  *
- * @event {CustomEvent<PatEventMap['pat-updated']>} pat-updated - The name or description was saved; `detail.pat` is the PAT now.
+ * @event {CustomEvent<PatEventMap['pat-updated']>} pat-updated - The name, description or allowed addresses were saved; `detail.pat` is the PAT now.
  * @event {CustomEvent<PatEventMap['pat-revoked']>} pat-revoked - The PAT was revoked.
  * @event {CustomEvent<PatEventMap['pat-regenerated']>} pat-regenerated - The PAT has a new secret (shown in the banner).
  * @event {CustomEvent<PatEventMap['pat-deleted']>} pat-deleted - The PAT was deleted.
@@ -54,6 +60,7 @@ type EditableField = 'name' | 'description';
  * @csspart base - The whole element.
  * @csspart title - The PAT's name as a heading.
  * @csspart duplicate - The Duplicate button beside it.
+ * @csspart leak - The alert over a PAT a leak report revoked (absent otherwise).
  * @csspart secret - The one-time secret banner.
  * @csspart details - The card of fields.
  * @csspart scopes - The scopes card.
@@ -79,6 +86,7 @@ export class PatDetail extends PatApiElement {
   /** For the entity types' labels; the raw type shows until (or unless) it loads. */
   #catalog = new CatalogTask(this, () => this.api);
   #editor = new InlineEditor<EditableField>(this, async (field, draft) => {
+    if (field === 'allowed_ips') return this.#saveAllowedIps(draft);
     const value = field === 'name' ? draft.trim() : draft;
     if (field === 'name' && !value) return this.t.detail.nameRequired;
     const pat = await this.mutate(field === 'name' ? 'rename' : 'describe', (api) =>
@@ -178,6 +186,27 @@ export class PatDetail extends PatApiElement {
     else if (pat.status !== 'active') await this.onRegenerate(pat);
   }
 
+  /**
+   * Saves the allowlist typed one entry a line (blank lines dropped; the server normalizes the
+   * entries). An entry the server refuses is named by its line.
+   */
+  async #saveAllowedIps(draft: string): Promise<string | undefined> {
+    const lines = ipLines(draft);
+    const entries = lines.map(({ entry }) => entry);
+    let pat: Pat;
+    try {
+      pat = await this.mutate('set-allowed-ips', (api) => api.setAllowedIps!(this.patId, entries));
+    } catch (error) {
+      const refused = error instanceof ApiError ? ipLineErrors(error.details, lines, this.t.allowedIps.detailLabel, this.t) : [];
+      if (refused.length > 0) return refused.join(' ');
+      throw error;
+    }
+    this.emit('pat-updated', { pat });
+    this.#announcer.announce(this.t.allowedIps.saved);
+    void this.#reload();
+    return undefined;
+  }
+
   /** After a change made here: the PAT again, and its history with the change in it. */
   #reload(): Promise<void> {
     this.renderRoot.querySelector<PatActivity>('pat-activity')?.refresh();
@@ -218,6 +247,81 @@ export class PatDetail extends PatApiElement {
         </dd>
       </div>
     `;
+  }
+
+  /**
+   * A PAT a leak report revoked: a danger alert saying so, then where its secret was found (a
+   * link only to an http: or https: address; anything else is text), who found it and when, and
+   * Regenerate (the status row's action: the new secret is the way out).
+   */
+  private renderLeak(pat: Pat, now: number) {
+    // A server from before leak reports leaves `leak` out: no leak.
+    const { leak } = pat;
+    if (!leak) return nothing;
+    const href = httpUrl(leak.url);
+    const t = this.t.leak;
+    return html`
+      <sl-alert class="leak" part="leak" variant="danger" open>
+        <sl-icon slot="icon" name="exclamation-octagon"></sl-icon>
+        <h3 class="leak-title">${t.title}</h3>
+        <dl class="leak-facts">
+          ${
+            leak.url
+              ? html`<div>
+                  <dt>${t.url}</dt>
+                  <dd>
+                    <span class="leak-url" dir="ltr"
+                      >${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer nofollow">${leak.url}</a>` : leak.url}</span
+                    >
+                  </dd>
+                </div>`
+              : nothing
+          }
+          ${
+            leak.source
+              ? html`<div>
+                  <dt>${t.source}</dt>
+                  <dd dir="auto">${leak.source}</dd>
+                </div>`
+              : nothing
+          }
+          <div>
+            <dt>${t.reported}</dt>
+            <dd>
+              <time datetime=${leak.reported_at}>${this.locale.dateTime(leak.reported_at)}</time>
+              <span class="muted">· ${this.locale.relative(leak.reported_at, now)}</span>
+            </dd>
+          </div>
+        </dl>
+        <p class="leak-hint">${t.hint}</p>
+        <sl-button
+          class="leak-action"
+          size="small"
+          variant="primary"
+          @click=${(event: Event) => this.onRegenerate(pat, event.currentTarget as HTMLElement)}
+          >${this.t.detail.regenerate}</sl-button
+        >
+      </sl-alert>
+    `;
+  }
+
+  /** The addresses it may be used from, one a line (or "Any address"), edited in place; only where the client has allowlists. */
+  private renderAllowedIps(pat: Pat) {
+    if (!offers(this.api, 'setAllowedIps')) return nothing;
+    return this.#editor.render(
+      {
+        key: 'allowed_ips',
+        label: this.t.allowedIps.detailLabel,
+        // A server from before allowlists leaves them out: any address.
+        value: ipText(pat.allowed_ips ?? []),
+        maxLength: LIMITS.allowedIps * (LIMITS.ipMax + 1),
+        lines: true,
+        help: this.t.allowedIps.help,
+        hint: this.t.allowedIps.editHint,
+      },
+      this.t.allowedIps.any,
+      this.t,
+    );
   }
 
   /** A moment as a user needs it on a token's page: the date and time, and how long ago. */
@@ -265,6 +369,7 @@ export class PatDetail extends PatApiElement {
           <sl-icon slot="prefix" name="files"></sl-icon>${this.t.detail.duplicate}
         </sl-button>
       </div>
+      ${this.renderLeak(pat, now)}
       ${this.secret ? html`<pat-secret-banner part="secret" .secret=${this.secret}></pat-secret-banner>` : nothing}
       <section class="card" part="details">
         <dl>
@@ -286,7 +391,8 @@ export class PatDetail extends PatApiElement {
             this.t.detail.noDescription,
             this.t,
           )}
-          ${this.renderTime(this.t.detail.created, pat.created_at, now)} ${this.renderTime(this.t.detail.issued, pat.issued_at, now)}
+          ${this.renderAllowedIps(pat)} ${this.renderTime(this.t.detail.created, pat.created_at, now)}
+          ${this.renderTime(this.t.detail.issued, pat.issued_at, now)}
           ${this.renderTime(this.t.detail.lastUsed, pat.last_used_at, now, pat.last_used_ip ?? undefined)}
           ${this.renderTime(this.t.detail.updated, pat.updated_at, now)}
         </dl>

@@ -15,6 +15,15 @@ export interface EditableField<K extends string> {
   maxLength: number;
   /** A textarea that keeps line breaks, rather than one line. */
   multiline?: boolean;
+  /**
+   * A list, one entry a line (addresses): shown left to right in a monospace font, edited in a
+   * textarea where Enter starts a line and Ctrl+Enter (⌘+Enter) saves.
+   */
+  lines?: boolean;
+  /** What to type, under the editor. */
+  help?: string;
+  /** The keys the editor takes, under it: `t.detail.editHint` by default. */
+  hint?: string;
 }
 
 /**
@@ -24,13 +33,16 @@ export interface EditableField<K extends string> {
 export type SaveField<K extends string> = (key: K, draft: string) => Promise<string | undefined>;
 
 /**
- * Edit in place: the pencil turns a field into an input with Save and Cancel; Enter saves,
- * Escape cancels, and the focus goes back to the pencil afterwards. One field at a time.
+ * Edit in place: the pencil turns a field into an input with Save and Cancel; Enter saves
+ * (Ctrl+Enter in a list, where Enter starts a line), Escape cancels, and the focus goes back to
+ * the pencil afterwards. One field at a time.
  */
 export class InlineEditor<K extends string> {
   #host: LitElement;
   #save: SaveField<K>;
   #editing?: K;
+  /** The field being edited is a list: Enter starts a line. */
+  #lines = false;
   #draft = '';
   #saving = false;
   /** Why the draft was not saved: a refusal's words, or the API's error. */
@@ -50,6 +62,7 @@ export class InlineEditor<K extends string> {
 
   #start(field: EditableField<K>) {
     this.#editing = field.key;
+    this.#lines = !!field.lines;
     this.#draft = field.value;
     this.#error = '';
     this.#host.requestUpdate();
@@ -94,6 +107,8 @@ export class InlineEditor<K extends string> {
       event.stopPropagation();
       this.#stop();
     } else if (event.key === 'Enter' && !event.shiftKey) {
+      // In a list Enter starts the next entry; Ctrl+Enter saves, as in a text it does not.
+      if (this.#lines && !event.ctrlKey && !event.metaKey) return;
       event.preventDefault();
       void this.#commit();
     }
@@ -107,12 +122,14 @@ export class InlineEditor<K extends string> {
 
   /** The field as a `<div class="field">` of a `<dl>`: its value and a pencil, or its editor. */
   render(field: EditableField<K>, empty: string, t: PatStrings) {
-    const { key, label, value, maxLength, multiline } = field;
+    const { key, label, value, maxLength, multiline, lines, help, hint } = field;
     if (this.#editing !== key) {
+      // A list of addresses reads left to right whatever the page's direction.
+      const [shape, dir]: [string, 'ltr' | 'auto'] = lines ? ['pre mono', value ? 'ltr' : 'auto'] : [multiline ? 'pre' : '', 'auto'];
       return html`
         <div class="field">
           <dt>${label}</dt>
-          <dd class=${multiline ? 'pre' : ''} dir="auto">${value || html`<span class="muted">${empty}</span>`}</dd>
+          <dd class=${shape} dir=${dir}>${value || html`<span class="muted">${empty}</span>`}</dd>
           <dd class="field-actions">
             <sl-icon-button
               data-edit=${key}
@@ -130,14 +147,17 @@ export class InlineEditor<K extends string> {
         <dt>${label}</dt>
         <dd class="edit" @keydown=${this.#onKeydown}>
           ${
-            multiline
+            multiline || lines
               ? html`<sl-textarea
                   data-editor
+                  class=${lines ? 'lines' : ''}
                   size="small"
                   rows="2"
                   resize="auto"
                   label=${label}
+                  help-text=${help ?? ''}
                   maxlength=${maxLength}
+                  .spellcheck=${!lines}
                   .value=${this.#draft}
                   @sl-input=${this.#onDraft}
                   ?disabled=${saving}
@@ -155,7 +175,7 @@ export class InlineEditor<K extends string> {
           ${
             this.#error
               ? html`<span class="edit-error" role="alert">${errorText(this.#error, t)}</span>`
-              : html`<span class="edit-hint">${t.detail.editHint}</span>`
+              : html`<span class="edit-hint">${hint ?? t.detail.editHint}</span>`
           }
         </dd>
         <dd class="field-actions">

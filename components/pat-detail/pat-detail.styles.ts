@@ -24,6 +24,53 @@ export default css`
   dl {
     margin: 0;
   }
+  /* A PAT a leak report revoked: the alert stands out from the cards, tinted in the danger colour. */
+  sl-alert.leak::part(base) {
+    border-color: var(--sl-color-danger-200);
+    border-top-color: var(--sl-color-danger-600);
+    background: var(--sl-color-danger-50);
+  }
+  sl-alert.leak::part(message) {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--sl-spacing-x-small);
+  }
+  .leak-title {
+    margin: 0;
+    font-size: var(--sl-font-size-medium);
+    color: var(--sl-color-danger-800);
+  }
+  /* Its facts, a label beside each value (over it where the alert is narrow). */
+  .leak-facts {
+    display: flex;
+    flex-direction: column;
+    gap: var(--sl-spacing-3x-small);
+    width: 100%;
+    font-size: var(--sl-font-size-small);
+  }
+  .leak-facts > div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--sl-spacing-small);
+  }
+  .leak-facts dt {
+    flex: 0 0 8rem;
+  }
+  .leak-facts dd {
+    flex: 1 1 14rem;
+  }
+  /* An address may be long and has no spaces: it breaks anywhere rather than widen the page. */
+  .leak-url {
+    overflow-wrap: anywhere;
+  }
+  .leak-url a {
+    color: var(--sl-color-primary-700);
+  }
+  .leak-hint {
+    margin: 0;
+    font-size: var(--sl-font-size-small);
+  }
   .field {
     display: grid;
     grid-template-columns: minmax(7rem, 12rem) 1fr auto;
@@ -99,6 +146,11 @@ export default css`
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
+  }
+  /* A list of addresses: typed as it is shown, left to right whatever the page's direction. */
+  .edit sl-textarea.lines::part(textarea) {
+    direction: ltr;
+    font-family: var(--sl-font-mono);
   }
   .edit-hint {
     color: var(--sl-color-neutral-600);

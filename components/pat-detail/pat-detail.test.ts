@@ -2,16 +2,19 @@ import { expect, html } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
+import type SlAlert from '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import type SlCopyButton from '@shoelace-style/shoelace/dist/components/copy-button/copy-button.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { LitElement } from 'lit';
-import { SECRET_PATTERN, type Scope, DEFAULT_CATALOG, findDemoEntities } from '../../contract/index.js';
-import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
+import { DAY_MS, SECRET_PATTERN, type Scope, DEFAULT_CATALOG, findDemoEntities } from '../../contract/index.js';
+import { INTERNAL_ERROR_BODY, mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
 import { basicClient, expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { composedContains, deepActive, storedCopies, text } from '../../testing/dom.js';
 import { chooseOne, click, elapse, nextTask, record, replaceText } from '../../testing/input.js';
 import { fillOnlyScopeRow } from '../../testing/manager.js';
+import { HttpPatApi } from '../api/http-pat-api.js';
+import { PAT_API_METHODS, PAT_API_OPTIONAL_METHODS, type PatApi } from '../api/pat-api.js';
 import type { PatActivity } from '../pat-activity/pat-activity.component.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
@@ -19,7 +22,9 @@ import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerat
 import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
 import type { PatUsageChart } from '../pat-usage-chart/pat-usage-chart.component.js';
+import { loadPatTranslation } from '../i18n/localize.js';
 import { strings } from '../i18n/strings.js';
+import { ar } from '../i18n/translations/ar.js';
 import './pat-detail.js';
 import type { PatDetail } from './pat-detail.component.js';
 
@@ -114,7 +119,9 @@ function button(scope: ParentNode, label: string): HTMLElement {
   return found;
 }
 
-function pencil(detail: PatDetail, fieldName: 'name' | 'description'): HTMLElement {
+type Editable = 'name' | 'description' | 'allowed_ips';
+
+function pencil(detail: PatDetail, fieldName: Editable): HTMLElement {
   return root(detail).querySelector<HTMLElement>(`sl-icon-button[data-edit="${fieldName}"]`)!;
 }
 
@@ -280,7 +287,7 @@ async function closed(dialog: SlDialog): Promise<void> {
   await nextTask();
 }
 
-async function startEditing(detail: PatDetail, fieldName: 'name' | 'description'): Promise<HTMLElement & { value: string }> {
+async function startEditing(detail: PatDetail, fieldName: Editable): Promise<HTMLElement & { value: string }> {
   await click(pencil(detail, fieldName));
   await until(() => editor(detail) && composedContains(editor(detail)!, deepActive()), 'the focused editor', WAIT);
   return editor(detail)!;
@@ -359,13 +366,14 @@ describe('<pat-detail>', function () {
       ]);
     });
 
-    it('lists Name, ID, Status, Description, Created, Secret issued, Secret last used and Updated, in that order', async () => {
+    it('lists Name, ID, Status, Description, Allowed addresses, Created, Secret issued, Secret last used and Updated, in that order', async () => {
       const detail = await mountDetail(CI);
       expect(terms(detail)).to.deep.equal([
         'Name',
         'ID',
         'Status',
         'Description',
+        'Allowed addresses',
         'Created',
         'Secret issued',
         'Secret last used',
@@ -376,6 +384,7 @@ describe('<pat-detail>', function () {
         strings.detail.id,
         strings.detail.status,
         strings.detail.description,
+        strings.allowedIps.detailLabel,
         strings.detail.created,
         strings.detail.issued,
         strings.detail.lastUsed,
@@ -812,6 +821,293 @@ describe('<pat-detail>', function () {
       expect(value(detail, strings.detail.description)).to.equal(before);
       expect(writes(seen)).to.deep.equal([]);
       expect(root(detail).activeElement).to.equal(pencil(detail, 'description'));
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('allowed addresses', () => {
+    const LABEL = strings.allowedIps.detailLabel;
+    const shownList = (detail: PatDetail) => field(detail, LABEL).querySelector('dd')!;
+    const firstEvent = (detail: PatDetail) =>
+      root(detail).querySelector<PatActivity>('pat-activity')!.shadowRoot!.querySelector<HTMLElement>('[part="event"]');
+    const REFUSED = 'must be an IPv4 or IPv6 address, or a CIDR range such as 203.0.113.0/24 or 2001:db8::/32.';
+
+    it('shows the addresses one a line, left to right in a monospace font, or "Any address"', async () => {
+      store.setAllowedIps('alice', CI, ['203.0.113.0/24', '2001:db8::1']);
+      const detail = await mountDetail(CI);
+      expect(shownList(detail).textContent).to.equal('203.0.113.0/24\n2001:db8::1');
+      expect(shownList(detail).getAttribute('dir')).to.equal('ltr');
+      expect(getComputedStyle(shownList(detail)).whiteSpace).to.equal('pre-wrap');
+      expect(getComputedStyle(shownList(detail)).fontFamily).to.include('monospace');
+      expect(pencil(detail, 'allowed_ips').getAttribute('label')).to.equal(strings.detail.edit(LABEL));
+      await expectAccessible(detail);
+      const other = await mountDetail(LOCAL);
+      expect(value(other, LABEL)).to.equal(strings.allowedIps.any);
+      expect(shownList(other).getAttribute('dir')).to.equal('auto');
+    });
+
+    it('the pencil opens a text area: Enter starts a line, Ctrl+Enter saves the trimmed lines; pat-updated, a toast, the history', async () => {
+      const updated = record(document, 'pat-updated');
+      const detail = await mountDetail(CI);
+      await until(() => firstEvent(detail), 'the history', WAIT);
+      const area = await startEditing(detail, 'allowed_ips');
+      expect(area.tagName.toLowerCase()).to.equal('sl-textarea');
+      expect(area.value).to.equal('');
+      expect(area.getAttribute('label')).to.equal(LABEL);
+      expect((area as unknown as { helpText: string }).helpText).to.equal(strings.allowedIps.help);
+      expect(text(root(detail).querySelector('.edit-hint'))).to.equal(strings.allowedIps.editHint);
+      await expectAccessible(detail);
+      await sendKeys({ type: '203.0.113.9/24' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ type: '  2001:DB8::1 ' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Enter' });
+      expect(writes(seen), 'Enter saves nothing in a list').to.deep.equal([]);
+      expect(area.value).to.equal('203.0.113.9/24\n  2001:DB8::1 \n\n');
+      await sendKeys({ press: 'Control+Enter' });
+      await until(() => editor(detail) === null, 'the editor to close', WAIT);
+      expect(writes(seen)).to.deep.equal([`PATCH /api/pats/${CI}/allowed_ips`]);
+      expect(await bodyOf(seen, 'PATCH', `/api/pats/${CI}/allowed_ips`)).to.deep.equal({ allowed_ips: ['203.0.113.9/24', '2001:DB8::1'] });
+      // As the server keeps them: normalized.
+      expect(store.get('alice', CI).allowed_ips).to.deep.equal(['203.0.113.0/24', '2001:db8::1']);
+      expect(updated).to.have.length(1);
+      expect(updated[0]!.detail.pat.allowed_ips).to.deep.equal(['203.0.113.0/24', '2001:db8::1']);
+      await until(() => shownList(detail).textContent === '203.0.113.0/24\n2001:db8::1', 'the saved list', WAIT);
+      await until(() => root(detail).activeElement === pencil(detail, 'allowed_ips'), 'focus on the pencil', WAIT);
+      await until(() => text(root(detail).querySelector('[part="toast"]')) === strings.allowedIps.saved, 'the toast', WAIT);
+      await until(() => firstEvent(detail)?.dataset.kind === 'allowed_ips_changed', 'the change in the history', WAIT);
+      expect(text(firstEvent(detail)!.querySelector('.sentence'))).to.equal('Allowed addresses set to 203.0.113.0/24, 2001:db8::1');
+    });
+
+    it('emptied, the restriction is removed: any address', async () => {
+      store.setAllowedIps('alice', CI, ['203.0.113.0/24']);
+      const updated = record(document, 'pat-updated');
+      const detail = await mountDetail(CI);
+      const area = await startEditing(detail, 'allowed_ips');
+      expect(area.value).to.equal('203.0.113.0/24');
+      await replaceText('');
+      await click(button(field(detail, LABEL), strings.detail.save));
+      await until(() => value(detail, LABEL) === strings.allowedIps.any, '"Any address"', WAIT);
+      expect(await bodyOf(seen, 'PATCH', `/api/pats/${CI}/allowed_ips`)).to.deep.equal({ allowed_ips: [] });
+      expect(store.get('alice', CI).allowed_ips).to.deep.equal([]);
+      expect(updated.map((event) => event.detail.pat.allowed_ips)).to.deep.equal([[]]);
+    });
+
+    it('an address the server refuses is named by its line, the draft kept; Escape then cancels without a request', async () => {
+      store.setAllowedIps('alice', CI, ['203.0.113.0/24']);
+      const updated = record(document, 'pat-updated');
+      const errors = record(document, 'pat-error');
+      const detail = await mountDetail(CI);
+      await startEditing(detail, 'allowed_ips');
+      await replaceText('10.0.0.0/8');
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ type: '10.0.0.300' });
+      await sendKeys({ press: 'Control+Enter' });
+      await until(() => editError(detail), 'the error', WAIT);
+      expect(editError(detail)).to.equal(`Line 3 (“10.0.0.300”) ${REFUSED}`);
+      expect(root(detail).querySelector('.edit-error')!.getAttribute('role')).to.equal('alert');
+      expect(errors.map((event) => [event.detail.action, event.detail.error.status])).to.deep.equal([['set-allowed-ips', 400]]);
+      expect(editor(detail)!.value).to.equal('10.0.0.0/8\n\n10.0.0.300');
+      expect(store.get('alice', CI).allowed_ips).to.deep.equal(['203.0.113.0/24']);
+      expect(updated).to.have.length(0);
+      await until(() => composedContains(editor(detail)!, deepActive()), 'the focus back in the editor', WAIT);
+      await expectAccessible(detail);
+      // Typing clears the message.
+      await sendKeys({ type: '0' });
+      await until(() => !editError(detail), 'the error to clear', WAIT);
+      await sendKeys({ press: 'Escape' });
+      await until(() => editor(detail) === null, 'the editor to close', WAIT);
+      await elapse(100, 'Escape must send no PATCH of the allowed addresses');
+      expect(writes(seen)).to.deep.equal([`PATCH /api/pats/${CI}/allowed_ips`]);
+      expect(shownList(detail).textContent).to.equal('203.0.113.0/24');
+      expect(root(detail).activeElement).to.equal(pencil(detail, 'allowed_ips'));
+    });
+
+    it('a list too long is said on the field', async () => {
+      const detail = await mountDetail(CI);
+      await startEditing(detail, 'allowed_ips');
+      // Typed at once (51 lines): one more than a PAT may hold.
+      editor(detail)!.value = Array.from({ length: 51 }, (_, i) => `10.0.0.${i + 1}`).join('\n');
+      editor(detail)!.dispatchEvent(new Event('sl-input'));
+      await sendKeys({ press: 'Control+Enter' });
+      await until(() => editError(detail), 'the error', WAIT);
+      expect(editError(detail)).to.equal('Allowed addresses may hold at most 50 addresses or ranges.');
+    });
+
+    it('a server failure is said in the client’s words, the draft kept', async () => {
+      failWhile(worker, 'patch', '/api/pats/:id/allowed_ips');
+      const detail = await mountDetail(CI);
+      await startEditing(detail, 'allowed_ips');
+      await sendKeys({ type: '203.0.113.0/24' });
+      await sendKeys({ press: 'Control+Enter' });
+      await until(() => editError(detail), 'the error', WAIT);
+      expect(editError(detail)).to.equal(strings.errors.server);
+      expect(editor(detail)!.value).to.equal('203.0.113.0/24');
+    });
+
+    it('with a client without allowlists (the SuperMQ one, a host’s own): no row, though it has the rest', async () => {
+      // Everything PAT Kit's client has but setAllowedIps: the usage and history show, the allowlist does not.
+      const http = new HttpPatApi({ baseUrl: '/api', token: mockTokenFor('alice') });
+      const methods = [...PAT_API_METHODS, ...PAT_API_OPTIONAL_METHODS.filter((method) => method !== 'setAllowedIps')];
+      const client = Object.fromEntries(methods.map((method) => [method, http[method].bind(http)])) as unknown as PatApi;
+      store.setAllowedIps('alice', CI, ['203.0.113.0/24']);
+      for (const api of [client, basicClient()]) {
+        const detail = await mount<PatDetail>(html`<pat-detail pat-id=${CI}></pat-detail>`, { client: api });
+        await until(() => title(detail) !== '' && !scopesBusy(detail), 'the PAT', WAIT);
+        expect(terms(detail)).to.not.include(LABEL);
+        expect(root(detail).querySelector('[data-edit="allowed_ips"]')).to.equal(null);
+      }
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe('a token a leak report revoked', () => {
+    const SCANNER = 'GitHub secret scanning';
+    const HOUR = 3600e3;
+
+    /** Seeds alice a PAT revoked by a leak report three hours ago, its secret found at `url` by `source`; its id. */
+    function seedLeaked(name: string, url: string, source = SCANNER): string {
+      const now = store.now();
+      const reportedAt = now - 3 * HOUR;
+      const leak = { reported_at: new Date(reportedAt).toISOString(), url, source };
+      return store.seed('alice', { name, issuedAt: now - 20 * DAY_MS, expiresAt: now + 70 * DAY_MS, revokedAt: reportedAt, leak }).id;
+    }
+
+    function leakAlert(detail: PatDetail): SlAlert | null {
+      return root(detail).querySelector<SlAlert>('[part="leak"]');
+    }
+
+    /** The alert's facts, label → value, in order. */
+    function facts(detail: PatDetail): [string, string][] {
+      return [...leakAlert(detail)!.querySelectorAll('dl > div')].map((row) => [
+        text(row.querySelector('dt')),
+        text(row.querySelector('dd')),
+      ]);
+    }
+
+    it('is headed by an open danger alert: what happened, a link to where (https), by whom and when, that regenerating helps', async () => {
+      const url = 'https://github.com/acme/site/commit/4f2a9c1e#diff-3f1';
+      const id = seedLeaked('Leaked deploy key', url);
+      const detail = await mountDetail(id);
+      const alert = leakAlert(detail)!;
+      expect(alert.localName).to.equal('sl-alert');
+      expect(alert.variant).to.equal('danger');
+      expect(alert.open).to.equal(true);
+      expect(alert.closable, 'it stays until the token is regenerated').to.equal(false);
+      const box = alert.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+      expect(box.checkVisibility() && box.getBoundingClientRect().height > 0, 'shown').to.equal(true);
+      // At the top: right under the token's name, above its details.
+      expect(alert.previousElementSibling!.classList.contains('title-row')).to.equal(true);
+      expect(
+        alert.compareDocumentPosition(root(detail).querySelector('[part="details"]')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).to.not.equal(0);
+      expect(text(alert.querySelector('h3'))).to.equal('Revoked automatically: found in a public place');
+      const reported = store.get('alice', id).leak!.reported_at;
+      expect(facts(detail)).to.deep.equal([
+        [strings.leak.url, url],
+        [strings.leak.source, SCANNER],
+        [strings.leak.reported, `${dateTime(reported)} · 3 hours ago`],
+      ]);
+      expect(alert.querySelector('time')!.getAttribute('datetime')).to.equal(reported);
+      const links = alert.querySelectorAll('a');
+      expect(links).to.have.length(1);
+      const link = links[0]!;
+      expect(link.getAttribute('href')).to.equal(url);
+      expect(text(link)).to.equal(url);
+      expect(link.getAttribute('target')).to.equal('_blank');
+      expect(link.getAttribute('rel')).to.equal('noopener noreferrer nofollow');
+      // An address reads left to right, whatever the page's direction.
+      expect(link.closest('[dir]')!.getAttribute('dir')).to.equal('ltr');
+      expect(text(alert.querySelector('.leak-hint'))).to.equal(strings.leak.hint);
+      expect(text(alert.querySelector('.leak-hint'))).to.match(/Regenerate it to issue a new secret/);
+      // The status row says it as for any revoked token, at the report's time.
+      expect(badges(detail)).to.deep.equal([strings.status.revoked]);
+      expect(field(detail, strings.detail.status).querySelector('time')!.getAttribute('datetime')).to.equal(reported);
+      await expectAccessible(detail);
+    });
+
+    it('an address that is not http: or https: is plain text, never a link', async () => {
+      const notLinks = [
+        'javascript:alert(document.domain)',
+        'JavaScript:void(0)',
+        'data:text/html,<b>x</b>',
+        'github.com/acme/site',
+        'ftp://files.example.com/key.txt',
+      ];
+      for (const [index, url] of notLinks.entries()) {
+        const detail = await mountDetail(seedLeaked(`Leaked ${index}`, url));
+        const alert = leakAlert(detail)!;
+        expect(alert.querySelectorAll('a').length, url).to.equal(0);
+        expect(facts(detail)[0], url).to.deep.equal([strings.leak.url, url]);
+        expect(alert.querySelector('.leak-url')!.getAttribute('dir')).to.equal('ltr');
+      }
+      expect(attributesContaining('javascript:'), 'no attribute holds the address').to.deep.equal([]);
+      expect(attributesContaining('JavaScript:')).to.deep.equal([]);
+    });
+
+    it('right to left (Arabic), the address still reads left to right, beside its label', async () => {
+      await loadPatTranslation('ar');
+      const url = 'https://github.com/acme/site/commit/4f2a9c1e';
+      const id = seedLeaked('Leaked deploy key', url);
+      const wrapper = await mount<HTMLElement>(html`<div lang="ar" dir="rtl"><pat-detail pat-id=${id}></pat-detail></div>`);
+      const detail = wrapper.querySelector<PatDetail>('pat-detail')!;
+      await until(() => leakAlert(detail), 'the alert', WAIT);
+      const alert = leakAlert(detail)!;
+      expect(text(alert.querySelector('h3'))).to.equal(ar.leak.title);
+      const shown = alert.querySelector<HTMLElement>('.leak-url')!;
+      expect(getComputedStyle(shown).direction).to.equal('ltr');
+      expect(text(shown)).to.equal(url);
+      // At the start of its value, the right in Arabic: next to its label, not across the alert.
+      const [value, label] = [
+        shown.closest('dd')!.getBoundingClientRect(),
+        shown.closest('div')!.querySelector('dt')!.getBoundingClientRect(),
+      ];
+      expect(label.left).to.be.above(value.left);
+      expect(Math.abs(shown.getBoundingClientRect().right - value.right)).to.be.below(1);
+    });
+
+    it('a report without where or by whom says only when', async () => {
+      const detail = await mountDetail(seedLeaked('Leaked quietly', '', ''));
+      expect(facts(detail).map(([label]) => label)).to.deep.equal([strings.leak.reported]);
+      expect(leakAlert(detail)!.querySelectorAll('a').length).to.equal(0);
+      await expectAccessible(detail);
+    });
+
+    it('a token revoked by hand, an active or an expired one has no alert', async () => {
+      for (const id of [JENKINS, idOf('Leaked in support ticket'), CI, Q3]) {
+        const detail = await mountDetail(id);
+        expect(store.get('alice', id).leak).to.equal(null);
+        expect(root(detail).querySelectorAll('[part="leak"], sl-alert').length, id).to.equal(0);
+      }
+    });
+
+    it('its Regenerate, reached by keyboard, opens the regenerate dialog; the new secret ends the alert', async () => {
+      const regenerated = record(document, 'pat-regenerated');
+      const id = seedLeaked('Leaked deploy key', 'https://gist.github.com/someone/1a2b3c');
+      const detail = await mountDetail(id);
+      const link = leakAlert(detail)!.querySelector('a')!;
+      link.focus();
+      await sendKeys({ press: 'Tab' });
+      const action = leakAlert(detail)!.querySelector<HTMLElement>('sl-button.leak-action')!;
+      expect(text(action)).to.equal(strings.detail.regenerate);
+      expectSame(root(detail).activeElement, action, 'the focus after the link');
+      await sendKeys({ press: 'Enter' });
+      const dialog = regenerateSl(detail);
+      await until(() => dialog.open && composedContains(regenerateDialog(detail), deepActive()), 'the regenerate dialog', WAIT);
+      const submit = regenerateDialog(detail).shadowRoot!.querySelector<HTMLElement>('[part="submit"]')!;
+      const select = regenerateDialog(detail)
+        .shadowRoot!.querySelector<PatDurationPicker>('pat-duration-picker')!
+        .shadowRoot!.querySelector<SlSelect>('sl-select[part="preset"]')!;
+      await until(() => !select.disabled && select.value === '30d', 'the presets', WAIT);
+      await click(submit);
+      await until(() => banner(detail), 'the secret banner', WAIT);
+      expect(writes(seen)).to.deep.equal([`PATCH /api/pats/${id}/secret/reset`]);
+      expect(regenerated.map((event) => event.detail.pat.id)).to.deep.equal([id]);
+      await until(() => leakAlert(detail) === null, 'the alert to go', WAIT);
+      expect(store.get('alice', id).leak).to.equal(null);
+      expect(badges(detail)).to.deep.equal([strings.status.active]);
+      await closed(dialog);
     });
   });
 

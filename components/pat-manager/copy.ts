@@ -2,12 +2,14 @@ import { LIMITS, nameKey, parseDuration, type Catalog, type Pat, type ScopeInput
 import type { CallOptions, PatApi } from '../api/pat-api.js';
 import { loadCatalog } from '../common/catalog.js';
 
-/** What the create form starts from to make a copy of a PAT (its `name`, `description`, `duration` and `scopes`). */
+/** What the create form starts from to make a copy of a PAT (its `name`, `description`, `duration`, `scopes` and `allowedIps`). */
 export interface PatCopy {
   name: string;
   description: string;
   duration: string;
   scopes: ScopeInput[];
+  /** The client addresses it may be used from: a copy keeps the restriction. */
+  allowedIps: string[];
 }
 
 /** The name of the `n`th copy of a PAT named `name` (`"x (copy 2)"`), in the user's language. */
@@ -19,7 +21,7 @@ const MOST_COPIES = 1000;
 /**
  * Everything a copy of the PAT `id` starts with, read from the API: its name made unique among
  * the user's PATs (`copyName` words it), its description, the expiry preset nearest its current
- * lifetime, and all its scopes. Rejects when any of it cannot be read.
+ * lifetime, all its scopes and its allowlist of client addresses. Rejects when any of it cannot be read.
  */
 export async function preparePatCopy(api: PatApi, id: string, copyName: CopyName, options: CallOptions = {}): Promise<PatCopy> {
   const [pat, catalog, scopes] = await Promise.all([api.getPat(id, options), loadCatalog(api), allScopes(api, id, options)]);
@@ -28,6 +30,8 @@ export async function preparePatCopy(api: PatApi, id: string, copyName: CopyName
     description: pat.description,
     duration: presetFor(pat, catalog),
     scopes,
+    // A server from before allowlists leaves them out: any address.
+    allowedIps: pat.allowed_ips ?? [],
   };
 }
 

@@ -23,6 +23,7 @@ import styles from './pat-manager.styles.js';
 
 /** An empty form's scopes: one array, so that a render of the manager never hands the form new ones. */
 const NO_SCOPES: ScopeInput[] = [];
+const NO_IPS: string[] = [];
 
 /**
  * @tagname pat-manager
@@ -30,8 +31,9 @@ const NO_SCOPES: ScopeInput[] = [];
  * routed by the URL hash (`#/pats`, `#/pats/new`, `#/pats/<id>`) or by the host's router.
  *
  * Duplicate (in a row's menu or on a PAT's page) opens the create view filled from the PAT: its
- * name made unique (`"x (copy)"`, `"x (copy 2)"`, …), description, nearest expiry preset and all
- * its scopes, once all of them are read (until then it shows that it loads, or what failed).
+ * name made unique (`"x (copy)"`, `"x (copy 2)"`, …), description, nearest expiry preset, all
+ * its scopes and the client addresses it may be used from, once all of them are read (until then
+ * it shows that it loads, or what failed).
  *
  * @event {CustomEvent<PatEventMap['pat-navigate']>} pat-navigate - The user moved to another view; `detail.route` is its path (`/pats/new`).
  *   With `route` set by the host, the manager only asks: the host routes and sets `route`.
@@ -304,6 +306,7 @@ export class PatManager extends PatApiElement {
       .description=${copy?.description ?? ''}
       .duration=${copy?.duration ?? ''}
       .scopes=${copy?.scopes ?? NO_SCOPES}
+      .allowedIps=${copy?.allowedIps ?? NO_IPS}
       .entityLookup=${this.entityLookup}
       @pat-created=${this.onCreated}
       @pat-cancel=${() => this.navigate('/pats')}

@@ -222,6 +222,24 @@ describe('<pat-manager>: Duplicate', function () {
     expect(store.authorize(original.secret, check)).to.deep.include({ allowed: true, pat_id: original.id });
   });
 
+  it('a token restricted to client addresses: the copy keeps the restriction, shown and sent', async () => {
+    store.setAllowedIps('alice', CI, ['203.0.113.0/24', '2001:db8::1']);
+    const manager = await mountManager();
+    await listLoaded(manager);
+    await chooseRowAction(manager, 'CI deploy', 'duplicate');
+    await copyLoaded(manager);
+    const area = form(manager).shadowRoot!.querySelector<HTMLElement & { value: string }>('sl-textarea[part="allowed-ips"]');
+    expect(area, 'the field, shown at once').to.exist;
+    expect(area!.value).to.equal('203.0.113.0/24\n2001:db8::1');
+    const created = record(document, 'pat-created');
+    await click(submitButton(manager));
+    await until(() => created.length === 1, 'pat-created', WAIT);
+    const copy = created[0]!.detail.pat;
+    expect(copy.allowed_ips).to.deep.equal(['203.0.113.0/24', '2001:db8::1']);
+    expect(store.get('alice', copy.id).allowed_ips).to.deep.equal(['203.0.113.0/24', '2001:db8::1']);
+    await detailLoaded(manager, 'CI deploy (copy)');
+  });
+
   it('when the copy cannot be read: the error and Retry, never a half-filled form; pat-error names it', async () => {
     const errors = record(document, 'pat-error');
     worker.use(http.get('/api/pats/:id/scope', () => HttpResponse.json({ ...INTERNAL_ERROR_BODY }, { status: 500 })));

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/menu/menu.js';
@@ -63,21 +63,54 @@ export function stateRow(columns: number, content: unknown) {
   </tr>`;
 }
 
+/** Bootstrap Icons' funnel (MIT), as `<pat-activity>` draws an allowlist's change. */
+const FUNNEL = svg`<path d="M1.5 1.5A.5.5 0 0 1 2 1h12a.5.5 0 0 1 .5.5v2a.5.5 0 0 1-.128.334L10 8.692V13.5a.5.5 0 0 1-.342.474l-3 1A.5.5 0 0 1 6 14.5V8.692L1.628 3.834A.5.5 0 0 1 1.5 3.5zm1 .5v1.308l4.372 4.858A.5.5 0 0 1 7 8.5v5.306l2-.666V8.5a.5.5 0 0 1 .128-.334L13.5 3.308V2z" />`;
+
+/**
+ * A name, and before it, when the PAT may be used only from some client addresses, a funnel
+ * labelled with how many: the name alone is one text node.
+ */
+function nameContent(pat: Pat, t: PatStrings) {
+  const restricted = pat.allowed_ips?.length ?? 0;
+  if (restricted === 0) return pat.name;
+  const label = t.allowedIps.restricted(restricted);
+  return html`<svg class="restricted" viewBox="0 0 16 16" fill="currentColor" role="img" aria-label=${label}>${FUNNEL}</svg>${pat.name}`;
+}
+
+/**
+ * After a revoked PAT's badge, when a leak report revoked it, a small "Leaked" mark labelled with
+ * what happened, where its secret was found in its tooltip; nothing for the others.
+ */
+function leakMark(pat: Pat, t: PatStrings) {
+  // A server from before leak reports leaves `leak` out: no leak.
+  if (!pat.leak) return nothing;
+  return html` <span
+    class="leak"
+    role="img"
+    aria-label=${t.leak.title}
+    title=${t.leak.tooltip(pat.leak.url)}
+    .textContent=${t.leak.mark}
+  ></span>`;
+}
+
 /**
  * One PAT's row, with its ⋮ button and, while it is open, its menu. A page holds up to a hundred
  * of them, so every node and binding counts: the template has no whitespace between its tags
  * (each would be a text node to clone; the one space left keeps the expiry and its badge two
  * words for screen readers), text goes in with `.textContent` (no marker comment and child part
- * per cell), and it nests as few templates as it takes. (An empty description's "—" takes the
+ * per cell; the name's and the status's cells have one, for a restricted or a leaked PAT's mark),
+ * and it nests as few templates as it takes. (An empty description's "—" takes the
  * description's own muted colour.)
  */
 export function renderPatRow(pat: Pat, now: number, menu: unknown, locale: PatLocale) {
   const { t } = locale;
   const end = locale.patEnd(pat, now);
   return html`<tr part="row" tabindex="0" data-id=${pat.id}>
-    <td class="name" dir="auto" title=${pat.name} .textContent=${pat.name}></td>
+    <td class="name" dir="auto" title=${pat.name}>${nameContent(pat, t)}</td>
     <td class="description" dir="auto" title=${pat.description} .textContent=${pat.description || '—'}></td>
-    <td class="status"><span class="badge" data-variant=${STATUS_BADGE[pat.status]} .textContent=${t.status[pat.status]}></span></td>
+    <td class="status">
+      <span class="badge" data-variant=${STATUS_BADGE[pat.status]} .textContent=${t.status[pat.status]}></span>${leakMark(pat, t)}
+    </td>
     <td class="issued">
       <time datetime=${pat.issued_at} title=${locale.dateTime(pat.issued_at)} .textContent=${locale.relative(pat.issued_at, now)}></time>
     </td>

@@ -144,6 +144,14 @@ export default css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  /* A restricted PAT's mark, before its name (so an ellipsis never hides it). */
+  .restricted {
+    vertical-align: -0.0625em;
+    width: 0.875em;
+    height: 0.875em;
+    color: var(--sl-color-primary-600);
+    margin-inline-end: var(--sl-spacing-2x-small);
+  }
   tbody tr:focus-within .name {
     white-space: normal;
     overflow-wrap: anywhere;
@@ -237,6 +245,24 @@ export default css`
   }
   .badge[data-variant='neutral'] {
     background-color: var(--sl-color-neutral-700);
+  }
+  /* A status and a leaked PAT's mark on one line. */
+  td.status {
+    white-space: nowrap;
+  }
+  /* A leaked PAT's mark beside its Revoked badge: the badge's size, outlined in the danger colour. */
+  .leak {
+    display: inline-flex;
+    align-items: center;
+    padding: calc(0.35em - 1px) 0.6em;
+    border: solid 1px var(--sl-color-danger-700);
+    border-radius: var(--sl-border-radius-pill);
+    color: var(--sl-color-danger-700);
+    font-size: max(12px, 0.75em);
+    font-weight: var(--sl-font-weight-semibold);
+    line-height: 1;
+    white-space: nowrap;
+    cursor: help;
   }
   .icon-button {
     display: inline-flex;

@@ -5,7 +5,7 @@ import type { SetupWorker } from 'msw/browser';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import type { PatSortKey, SortDirection, StatusFilter, StatusQuery } from '../../contract/index.js';
+import { DAY_MS, type PatSortKey, type SortDirection, type StatusFilter, type StatusQuery } from '../../contract/index.js';
 import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
 import { mount, until, useMockApi, expectAccessible, expectSame } from '../../testing/fixture.js';
 import { deepActive, nextEvent, text, transitionsEnded } from '../../testing/dom.js';
@@ -73,6 +73,14 @@ const ACTIVE_BY_EXPIRY = [
 ];
 
 const idOf = (name: string, user = 'alice') => seededId(user, name);
+
+/** Gives alice a PAT a leak report revoked three hours ago: its secret found at `url` by `source`. */
+function seedLeaked(store: MockStore, name: string, url: string, source: string): void {
+  const now = store.now();
+  const reportedAt = now - 3 * 3600e3;
+  const leak = { reported_at: new Date(reportedAt).toISOString(), url, source };
+  store.seed('alice', { name, issuedAt: now - 20 * DAY_MS, expiresAt: now + 70 * DAY_MS, revokedAt: reportedAt, leak });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -625,6 +633,64 @@ describe('<pat-table>', () => {
       await click(button(root(table).querySelector('sl-alert')!, 'Retry'));
       await until(() => !root(table).querySelector('sl-alert'), 'the alert to go');
       expect(rowNames(table)).to.deep.equal(ACTIVE_BY_ISSUED);
+    });
+
+    it('a token restricted to some client addresses has a labelled mark before its name; the others none', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      store.setAllowedIps('alice', idOf('CI deploy'), ['203.0.113.0/24', '2001:db8::1']);
+      store.setAllowedIps('alice', idOf('Nightly backup'), ['10.0.0.0/8']);
+      const table = await mountLoaded();
+      const mark = (name: string) => rowByName(table, name).querySelector<SVGElement>('td.name svg.restricted');
+      expect(mark('CI deploy')!.getAttribute('role')).to.equal('img');
+      expect(mark('CI deploy')!.getAttribute('aria-label')).to.equal('Restricted to 2 addresses');
+      expect(mark('Nightly backup')!.getAttribute('aria-label')).to.equal(strings.allowedIps.restricted(1));
+      expect(strings.allowedIps.restricted(1)).to.equal('Restricted to 1 address');
+      expect(
+        rows(table)
+          .filter((row) => row.querySelector('svg.restricted'))
+          .map((row) => row.dataset.id),
+      ).to.have.members([idOf('CI deploy'), idOf('Nightly backup')]);
+      // The name is the cell's text, and the mark stands before it, in view.
+      const cell = rowByName(table, 'CI deploy').querySelector('td.name')!;
+      expect(cell.textContent).to.equal('CI deploy');
+      const [icon, name] = [mark('CI deploy')!.getBoundingClientRect(), cell.getBoundingClientRect()];
+      expect(icon.width).to.be.above(8);
+      expect(icon.left).to.be.at.least(name.left);
+      expect(icon.right).to.be.at.most(name.right);
+      await expectAccessible(table);
+    });
+
+    it('a token a leak report revoked: a “Leaked” mark after its Revoked badge, labelled, where it was found in its tooltip', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const url = 'https://github.com/acme/site/commit/4f2a9c1e';
+      seedLeaked(store, 'Leaked deploy key', url, 'GitHub secret scanning');
+      seedLeaked(store, 'Leaked quietly', '', '');
+      const table = await mountLoaded({ status: 'revoked' });
+      await until(() => rows(table).length === 4, 'the four revoked tokens');
+      const status = (name: string) => cells(rowByName(table, name))[2]!;
+      const mark = (name: string) => status(name).querySelector<HTMLElement>('.leak');
+      const leaked = mark('Leaked deploy key')!;
+      expect(text(leaked)).to.equal('Leaked');
+      expect(leaked.getAttribute('role')).to.equal('img');
+      expect(leaked.getAttribute('aria-label')).to.equal('Revoked automatically: found in a public place');
+      expect(leaked.title).to.equal(`Revoked automatically: found in a public place\n${url}`);
+      // Said after the status, as one more word: "Revoked Leaked".
+      expect(text(status('Leaked deploy key'))).to.equal('Revoked Leaked');
+      expectSame(status('Leaked deploy key').querySelector('.badge')!.nextElementSibling, leaked, 'the mark after the badge');
+      expect(mark('Leaked quietly')!.title, 'no address: the label alone').to.equal(strings.leak.title);
+      // Revoked by hand: the badge alone.
+      for (const name of REVOKED_BY_ISSUED) {
+        expect(mark(name) === null, `${name}: no mark`).to.equal(true);
+        expect(text(status(name))).to.equal('Revoked');
+      }
+      const [badge, markBox] = [
+        status('Leaked deploy key').querySelector('.badge')!.getBoundingClientRect(),
+        leaked.getBoundingClientRect(),
+      ];
+      expect(markBox.width).to.be.above(8);
+      expect(markBox.left, 'after the badge, on its line').to.be.at.least(badge.right);
+      expect(Math.abs(markBox.top + markBox.height / 2 - (badge.top + badge.height / 2))).to.be.below(2);
+      await expectAccessible(table);
     });
 
     it('renders a malicious name as text', async () => {

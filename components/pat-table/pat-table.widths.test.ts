@@ -2,6 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
+import { DAY_MS } from '../../contract/index.js';
 import { mount, until, useMockApi } from '../../testing/fixture.js';
 import { text } from '../../testing/dom.js';
 import { chooseOne, click } from '../../testing/input.js';
@@ -49,6 +50,32 @@ describe('every width', () => {
         const trigger = row.querySelector('button.row-menu-trigger')!.getBoundingClientRect();
         expect(trigger.left, `${name}: the ⋮ beside the name`).to.be.at.least(nameBox.right - 0.5);
       }
+      expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    });
+
+    it('on a phone a leaked token’s card shows its “Leaked” mark beside the Revoked badge', async () => {
+      await setViewport({ width: 375, height: 800 });
+      const { store } = await useMockApi('default');
+      const now = store.now();
+      const leak = { reported_at: new Date(now - 3600e3).toISOString(), url: 'https://github.com/acme/site/issues/7', source: '' };
+      store.seed('alice', {
+        name: 'Leaked deploy key',
+        issuedAt: now - 20 * DAY_MS,
+        expiresAt: now + 70 * DAY_MS,
+        revokedAt: now - 3600e3,
+        leak,
+      });
+      const table = await mount<PatTable>(html`<pat-table status="revoked"></pat-table>`);
+      await until(() => rows(table).some((row) => row.querySelector('.leak')), 'the leaked token', WAIT);
+      const row = rows(table).find((candidate) => candidate.querySelector('.leak'))!;
+      expect(text(row.querySelector('td.name'))).to.equal('Leaked deploy key');
+      // A card: the issue time and the other columns gone.
+      expect(visible(row.querySelector('td.issued')!)).to.equal(false);
+      const [mark, badge] = [row.querySelector('td.status .leak')!, row.querySelector('td.status .badge')!];
+      expect(visible(mark)).to.equal(true);
+      expect(within(mark.getBoundingClientRect(), new DOMRect(0, 0, innerWidth, innerHeight))).to.equal(true);
+      expect(mark.getBoundingClientRect().left, 'beside the badge').to.be.at.least(badge.getBoundingClientRect().right);
+      expect(mark.getAttribute('aria-label')).to.equal(strings.leak.title);
       expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
     });
 

@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AuthorizeRequest } from '../../contract/index.js';
-import { bearerOf, LIMITS, Problem, problemAnswer } from '../../contract/index.js';
+import { bearerOf, LIMITS, Problem, problemAnswer, problems } from '../../contract/index.js';
 import { clientOf } from '../http/client.js';
 import { jsonBody } from '../http/json-body.js';
 import type { FailureLimiter } from '../http/rate-limit.js';
@@ -8,22 +8,31 @@ import { validate } from '../http/validate.js';
 import { authorizeBody } from '../../contract/schemas.js';
 import type { AuthorizeOptions, AuthorizePat, AuthorizeResult } from './authorizer.js';
 
-/** 401 for a token that is bad, unknown, revoked or expired; 403 when no scope grants the request. */
+/**
+ * 401 for a token that is bad, unknown, revoked or expired; 403 `ip_not_allowed` from an address
+ * off its allowlist; 403 `forbidden` when no scope grants the request.
+ */
 function refuse(res: Response, result: Exclude<AuthorizeResult, { allowed: true }>): void {
   const { status, body, headers } = problemAnswer(new Problem(result.reason, result.message));
   res.status(status).set(headers).json(body);
 }
 
 /**
- * `POST /authorize`: the same check as `authorizePat`, for services in any language. Failures
- * beyond `failedChecks`' limit are 429s.
+ * `POST /authorize`: the same check as `authorizePat`, for services in any language. The client
+ * is the request's own address, or the body's `client_ip` when `trustClientIp`. Failures beyond
+ * `failedChecks`' limit are 429s.
  */
-export function createAuthorizeRoutes(authorizePat: AuthorizePat, failedChecks?: FailureLimiter): Router {
+export function createAuthorizeRoutes(
+  authorizePat: AuthorizePat,
+  { failedChecks, trustClientIp = false }: { failedChecks?: FailureLimiter; trustClientIp?: boolean } = {},
+): Router {
   const router = Router();
   router.post('/authorize', ...jsonBody(LIMITS.bodyBytes), async (req, res) => {
     const token = bearerOf(req.headers.authorization) ?? '';
-    const request = validate(authorizeBody, req.body);
-    const result = await authorizePat(token, request, clientOf(req));
+    const { client_ip: relayed, ...request } = validate(authorizeBody, req.body);
+    if (relayed !== undefined && !trustClientIp) throw problems.clientIpNotTrusted();
+    const client = clientOf(req);
+    const result = await authorizePat(token, request, relayed === undefined ? client : { ...client, ip: relayed });
     if (result.allowed) {
       res.json(result);
       return;

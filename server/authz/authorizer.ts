@@ -1,15 +1,20 @@
 import { SECRET_PATTERN, scopeGrants, secretPatId, type AuthorizeRequest } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
-import { credentialReader, parseGrants } from '../pats/pat.repository.js';
+import { addressMatcher } from '../../contract/ip.js';
+import { credentialReader, parseAllowedIps, parseGrants } from '../pats/pat.repository.js';
 import type { GrantCache, CachedPat } from './grant-cache.js';
 import type { UseRecorder } from '../usage/use-recorder.js';
 import { digestsEqual, type TokenHasher } from '../tokens/token.js';
 
 export type AuthorizeResult =
-  { allowed: true; user_id: string; pat_id: string } | { allowed: false; reason: 'unauthenticated' | 'forbidden'; message: string };
+  | { allowed: true; user_id: string; pat_id: string }
+  | { allowed: false; reason: 'unauthenticated' | 'ip_not_allowed' | 'forbidden'; message: string };
 
 export interface AuthorizeOptions {
-  /** The caller's address, recorded as `last_used_ip` (and, when new to the PAT, as a `new_address` event). */
+  /**
+   * The caller's address, recorded as `last_used_ip` (and, when new to the PAT, as a
+   * `new_address` event); matched against the PAT's allowlist, which refuses a check without one.
+   */
   ip?: string | null;
   /** The caller's user agent, recorded with a `new_address` event. */
   userAgent?: string | null;
@@ -34,6 +39,12 @@ const LAST_USED_INTERVAL_MS = 60_000;
 
 /** The addresses a cached PAT remembers having reported; past this it starts over (the database tells what is new). */
 const ADDRESSES_PER_PAT = 32;
+
+const ipNotAllowed: AuthorizeResult = {
+  allowed: false,
+  reason: 'ip_not_allowed',
+  message: 'This personal access token may not be used from this address.',
+};
 
 const unauthenticated: AuthorizeResult = {
   allowed: false,
@@ -67,6 +78,7 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
     const row = await readCredential(id);
     if (!row) return undefined;
     const stored = row.last_used_at ? Date.parse(row.last_used_at) : null;
+    const allowlist = parseAllowedIps(row.allowed_ips);
     const pat: CachedPat = {
       id,
       userId: row.user_id,
@@ -76,6 +88,8 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
       // A last use still on its way to the database is the newer one.
       lastUsedAt: uses.pending(id) ?? stored,
       scopes: parseGrants(row.grants),
+      allowedFrom: allowlist.length > 0 ? addressMatcher(allowlist) : null,
+      allowedAddress: undefined,
       // The address of its last use is not new to it: most PATs are used from one address, so
       // a reloaded PAT reports none. Declared from the start, so a cached PAT keeps one shape.
       address: row.last_used_ip ?? undefined,
@@ -104,6 +118,13 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
       if (!pat || !digestsEqual(digest, pat.tokenHash)) return unauthenticated;
     }
     const { ip } = options;
+    // An allowlist: the PAT works from a listed address only (none known is none listed). The
+    // last address found on it is remembered, so a warm check from it compares two strings.
+    let offList = false;
+    if (pat.allowedFrom !== null && (!ip || ip !== pat.allowedAddress)) {
+      if (ip && pat.allowedFrom(ip)) pat.allowedAddress = ip;
+      else offList = true;
+    }
     if (ip && pat.address !== ip && !pat.addresses?.has(ip)) {
       // Most PATs are used from one address: a string, and a set only for the others.
       if (pat.address === undefined) pat.address = ip;
@@ -111,11 +132,15 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
         if (!pat.addresses || pat.addresses.size === ADDRESSES_PER_PAT) pat.addresses = new Set();
         pat.addresses.add(ip);
       }
-      uses.address(pat.id, at, ip, options.userAgent ?? null);
+      uses.address(pat.id, at, ip, options.userAgent ?? null, offList);
     }
     if (pat.revoked || pat.expiresAt <= at) {
       uses.count(pat, at, false);
       return unauthenticated;
+    }
+    if (offList) {
+      uses.count(pat, at, false);
+      return ipNotAllowed;
     }
 
     const allowed =

@@ -11,6 +11,9 @@ export interface CachedPat extends CountHolder {
   revoked: boolean;
   lastUsedAt: number | null;
   scopes: { entity_type: string; operation: string; entity_id: string; domain_id: string | null }[];
+  /** Its allowlist of client addresses as a test, or null for any address; and the last address it let through. */
+  allowedFrom: ((ip: string) => boolean) | null;
+  allowedAddress: string | undefined;
   /** The client addresses this instance has already reported the PAT used from (see AddressUse): the first, then the others. */
   address?: string;
   addresses?: Set<string>;

@@ -404,6 +404,23 @@ const migrations: Record<string, Migration> = {
       for (const table of ['pat_deliveries', 'pat_usage', 'pat_addresses', 'pat_events']) await db.schema.dropTable(table).execute();
     },
   },
+  '2026-12-06-009-allowed-ips-and-leaks': {
+    async up(db: SchemaDb) {
+      // Read with the rest of the PAT on a miss: a JSON array, as `grants` is.
+      await db.schema
+        .alterTable('pats')
+        .addColumn('allowed_ips', 'text', (col) => col.notNull().defaultTo('[]'))
+        .execute();
+      // A leak report that revoked the PAT: when, and where its secret was found.
+      await db.schema.alterTable('pats').addColumn('leaked_at', 'text').execute();
+      await db.schema.alterTable('pats').addColumn('leak_url', 'text').execute();
+      await db.schema.alterTable('pats').addColumn('leak_source', 'text').execute();
+    },
+    async down(db: SchemaDb) {
+      for (const column of ['leak_source', 'leak_url', 'leaked_at', 'allowed_ips'])
+        await db.schema.alterTable('pats').dropColumn(column).execute();
+    },
+  },
 };
 
 /**

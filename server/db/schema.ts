@@ -29,6 +29,12 @@ export interface PatsTable {
   grants: string;
   /** The expiry notices it has had: 0 none, 1 seven days before, 2 one day before, 3 its expiry. */
   expiry_notice: Generated<number>;
+  /** JSON: the normalized addresses and CIDR ranges it may be used from; `[]`: any (migration 2026-12-06-009). */
+  allowed_ips: Generated<string>;
+  /** Set by the leak report that revoked it (cleared by a regenerate): when, where and by whom its secret was found. */
+  leaked_at: Generated<string | null>;
+  leak_url: Generated<string | null>;
+  leak_source: Generated<string | null>;
 }
 
 export interface PatScopesTable {

@@ -37,7 +37,7 @@ function runScript(...args: string[]): Promise<{ code: number | null; stdout: st
   });
 }
 
-/** Everything the API shows of the users' PATs: each list, each PAT's scopes, each summary. */
+/** Everything the API shows of the users' PATs: each list, each PAT's scopes and use, each summary and history. */
 async function seen(server: TestServer) {
   const view: Record<string, unknown> = {};
   for (const user of USERS) {
@@ -51,7 +51,10 @@ async function seen(server: TestServer) {
       scopes[pat.id] = page.body;
     }
     const summary = await server.call('GET', '/pats/summary', { token });
-    view[user] = { list: list.body, scopes, summary: summary.body };
+    const events = await server.call('GET', '/events?limit=100', { token });
+    const usage: Record<string, unknown> = {};
+    for (const pat of list.body.pats) usage[pat.id] = (await server.call('GET', `/pats/${pat.id}/usage?days=90`, { token })).body;
+    view[user] = { list: list.body, scopes, summary: summary.body, events: events.body, usage };
   }
   return view as Record<string, { list: { total: number; pats: any[] }; scopes: Record<string, { total: number }>; summary: unknown }>;
 }
@@ -186,7 +189,9 @@ describe('scripts/sqlite-to-postgres.ts', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(
       run.stdout,
-      new RegExp(`^copied ${made.length} PATs and ${scopeCount} scopes from .* to postgres://.*; the row counts match\\n$`),
+      new RegExp(
+        `^copied ${made.length} PATs, ${scopeCount} scopes, [1-9][0-9]* events, [1-9][0-9]* client addresses, [1-9][0-9]* days of usage and 0 notifications from .* to postgres://.*; the row counts match\\n$`,
+      ),
     );
     const printed = run.stdout + run.stderr;
     for (const digest of digests) assert.ok(!printed.includes(digest), 'no digest is printed');
@@ -200,7 +205,7 @@ describe('scripts/sqlite-to-postgres.ts', () => {
     try {
       server.clock.ms = now;
       const onPostgres = await seen(server);
-      assert.deepEqual(onPostgres, onSqlite, 'lists, scopes and summaries are identical');
+      assert.deepEqual(onPostgres, onSqlite, 'lists, scopes, summaries, histories and usage are identical');
 
       // The name keys moved: a search folds case and "ß", and a name taken on SQLite is taken here.
       const alice = await server.tokenFor('alice');
@@ -255,11 +260,28 @@ describe('scripts/sqlite-to-postgres.ts', () => {
     assert.equal((await db.selectFrom('pats').select('id').execute()).length, 0, 'all or nothing');
     await sql`drop trigger refuse_scope on pat_scopes`.execute(db);
 
-    assert.deepEqual(await copyDatabase(sqlite, db, { batchRows: 2 }), { pats: made.length, scopes: scopeCount });
-    for (const table of ['pats', 'pat_scopes'] as const) {
+    const counts = await copyDatabase(sqlite, db, { batchRows: 2 });
+    assert.deepEqual([counts.pats, counts.pat_scopes], [made.length, scopeCount]);
+    assert.ok(counts.pat_events > 2 && counts.pat_addresses > 0 && counts.pat_usage > 0, JSON.stringify(counts));
+    for (const table of ['pats', 'pat_scopes', 'pat_events', 'pat_deliveries'] as const) {
       const rows = (from: PatDatabase) => from.selectFrom(table).selectAll().orderBy('id').execute();
       assert.deepEqual(await rows(db), await rows(sqlite), `${table}: every column of every row`);
     }
+    const byKey = (from: PatDatabase, table: 'pat_addresses' | 'pat_usage') =>
+      from
+        .selectFrom(table)
+        .selectAll()
+        .orderBy(sql.ref('pat_id'))
+        .orderBy(sql.ref(table === 'pat_usage' ? 'day' : 'ip'))
+        .execute();
+    assert.deepEqual(await byKey(db, 'pat_addresses'), await byKey(sqlite, 'pat_addresses'), 'pat_addresses: every row');
+    const numbers = (rows: Record<string, unknown>[]) =>
+      rows.map((row) => ({ ...row, allowed: Number(row.allowed), denied: Number(row.denied) }));
+    assert.deepEqual(
+      numbers(await byKey(db, 'pat_usage')),
+      numbers(await byKey(sqlite, 'pat_usage')),
+      'pat_usage: every row (bigint read as a string on PostgreSQL)',
+    );
 
     await assert.rejects(copyDatabase(sqlite, db), TargetNotEmptyError);
     assert.equal((await db.selectFrom('pats').select('id').execute()).length, made.length);

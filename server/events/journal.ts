@@ -39,6 +39,7 @@ const NOTIFIED: Partial<Record<PatEventKind, NotificationType>> = {
   regenerated: 'pat.regenerated',
   deleted: 'pat.deleted',
   expired: 'pat.expired',
+  leaked: 'pat.leaked',
 };
 
 /** The target of a notification for the host's `onEvent`, beside webhook URLs. */
@@ -117,6 +118,7 @@ function notificationOf(id: string, type: NotificationType, at: string, entry: J
       ip: entry.ip,
       user_agent: entry.userAgent,
       ...(entry.daysLeft !== undefined && { days_left: entry.daysLeft }),
+      ...(entry.kind === 'leaked' && { leak: { url: entry.details?.url ?? '', source: entry.details?.source ?? '' } }),
     },
   };
 }

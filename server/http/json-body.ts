@@ -37,3 +37,20 @@ function verifyUtf8(_req: unknown, _res: unknown, body: Buffer): void {
 export function jsonBody(limitBytes: number): RequestHandler[] {
   return [requireJsonBody, json({ limit: limitBytes, verify: verifyUtf8 })];
 }
+
+/** The bytes of a request's body as they arrived (decompressed), where `signedJsonBody` read it. */
+export const rawBodies = new WeakMap<object, Buffer>();
+
+/** `jsonBody`, keeping the bytes too (in `rawBodies`): for a body whose signature is checked. */
+export function signedJsonBody(limitBytes: number): RequestHandler[] {
+  return [
+    requireJsonBody,
+    json({
+      limit: limitBytes,
+      verify: (req, res, body) => {
+        verifyUtf8(req, res, body);
+        rawBodies.set(req, body);
+      },
+    }),
+  ];
+}

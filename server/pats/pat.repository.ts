@@ -1,5 +1,13 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import { EXPIRING_SOON_MS, nameKey, type PatSortKey, type SortDirection, type StatusFilter, type Summary } from '../../contract/index.js';
+import {
+  EXPIRING_SOON_MS,
+  nameKey,
+  type PatLeak,
+  type PatSortKey,
+  type SortDirection,
+  type StatusFilter,
+  type Summary,
+} from '../../contract/index.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 
@@ -13,7 +21,12 @@ type PublicRow = Omit<PatRow, 'token_hash' | 'grants' | 'name_key' | 'expiry_not
  * A PAT as the repository gives it to the rest of the server: `revoked` a boolean and the scope
  * count a number, whichever database stored them (SQLite's 0/1, PostgreSQL's bigint strings).
  */
-export type StoredPat = Omit<PublicRow, 'revoked' | 'scopes_count'> & { revoked: boolean; scopes_count: number };
+export type StoredPat = Omit<PublicRow, 'revoked' | 'scopes_count' | 'allowed_ips' | 'leaked_at' | 'leak_url' | 'leak_source'> & {
+  revoked: boolean;
+  scopes_count: number;
+  allowed_ips: string[];
+  leak: PatLeak | null;
+};
 
 /**
  * The one mapping from a row to a StoredPat. Field by field: a rest copy of the row would also
@@ -34,7 +47,14 @@ function storedPat(row: PublicRow): StoredPat {
     revoked: row.revoked === 1,
     revoked_at: row.revoked_at,
     scopes_count: Number(row.scopes_count ?? 0),
+    allowed_ips: parseAllowedIps(row.allowed_ips),
+    leak: row.leaked_at === null ? null : { reported_at: row.leaked_at, url: row.leak_url ?? '', source: row.leak_source ?? '' },
   };
+}
+
+/** A PAT's `allowed_ips` column as a list: `[]` (any address) is the common case, and needs no parse. */
+export function parseAllowedIps(column: string): string[] {
+  return column === '[]' ? [] : (JSON.parse(column) as string[]);
 }
 export type ScopeRow = Selectable<PatScopesTable>;
 
@@ -51,6 +71,10 @@ const publicColumns = [
   'pats.revoked_at',
   'pats.last_used_at',
   'pats.last_used_ip',
+  'pats.allowed_ips',
+  'pats.leaked_at',
+  'pats.leak_url',
+  'pats.leak_source',
 ] as const;
 
 function scopesCount(eb: ExpressionBuilder<Database, 'pats'>) {
@@ -81,7 +105,10 @@ export async function findPat(db: Db, userId: string, id: string): Promise<Store
   return row && storedPat(row);
 }
 
-type CredentialRow = Pick<PatRow, 'user_id' | 'token_hash' | 'expires_at' | 'revoked' | 'last_used_at' | 'last_used_ip' | 'grants'>;
+type CredentialRow = Pick<
+  PatRow,
+  'user_id' | 'token_hash' | 'expires_at' | 'revoked' | 'last_used_at' | 'last_used_ip' | 'grants' | 'allowed_ips'
+>;
 
 /** What authorize reads of a PAT, `revoked` mapped as in StoredPat. */
 export type Credential = Omit<CredentialRow, 'revoked'> & { revoked: boolean };
@@ -108,7 +135,7 @@ export function parseGrants(grants: string): { entity_type: string; operation: s
 export function credentialReader(db: Db): (id: string) => Promise<Credential | undefined> {
   const compiled = db
     .selectFrom('pats')
-    .select(['user_id', 'token_hash', 'expires_at', 'revoked', 'last_used_at', 'last_used_ip', 'grants'])
+    .select(['user_id', 'token_hash', 'expires_at', 'revoked', 'last_used_at', 'last_used_ip', 'grants', 'allowed_ips'])
     .where('id', '=', '')
     .compile();
   return async (id) => {
@@ -347,6 +374,20 @@ export type PatChanges = Partial<Omit<PatRow, 'id' | 'user_id' | 'created_at' | 
 /** Updates the caller's PAT; false when it does not exist or is not theirs. */
 export async function updatePat(db: Db, userId: string, id: string, changes: PatChanges): Promise<boolean> {
   const result = await db.updateTable('pats').set(changes).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Revokes a PAT that a leak report found, with where it was found; false when it is already
+ * revoked (another report, or its owner, came first).
+ */
+export async function revokeLeaked(db: Db, id: string, at: string, leak: { url: string; source: string }): Promise<boolean> {
+  const result = await db
+    .updateTable('pats')
+    .set({ revoked: 1, revoked_at: at, updated_at: at, leaked_at: at, leak_url: leak.url, leak_source: leak.source })
+    .where('id', '=', id)
+    .where('revoked', '=', 0)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 

@@ -16,6 +16,7 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 const SECRET = /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/;
 
 const PAT_KEYS = [
+  'allowed_ips',
   'created_at',
   'description',
   'expires_at',
@@ -23,6 +24,7 @@ const PAT_KEYS = [
   'issued_at',
   'last_used_at',
   'last_used_ip',
+  'leak',
   'name',
   'revoked',
   'revoked_at',

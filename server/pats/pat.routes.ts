@@ -6,6 +6,7 @@ import { patIdParam, validate } from '../http/validate.js';
 import { userOf } from '../identity/identity.js';
 import {
   addScopesBody,
+  allowedIpsBody,
   createPatBody,
   describeBody,
   listPatsQuery,
@@ -57,6 +58,10 @@ export function createPatRoutes(service: PatService): Router {
   router.patch('/pats/:id/description', async (req, res) => {
     const { description } = validate(describeBody, req.body);
     res.status(202).json(await service.describe(callerOf(req, res), req.params.id, description));
+  });
+  router.patch('/pats/:id/allowed_ips', async (req, res) => {
+    const { allowed_ips } = validate(allowedIpsBody, req.body);
+    res.json(await service.setAllowedIps(callerOf(req, res), req.params.id, allowed_ips));
   });
   router.patch('/pats/:id/secret/reset', async (req, res) => {
     const { duration } = validate(resetBody, req.body);

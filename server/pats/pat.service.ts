@@ -78,6 +78,7 @@ export class PatService {
     const secret = newSecret(id);
     const rows = mergeScopes([], scopes).add.map((scope) => this.#scopeRow(id, scope));
     const expiresAt = new Date(now + lifetime).toISOString();
+    const allowedIps = input.allowed_ips ?? [];
     try {
       await this.#write(async (trx, log) => {
         await repo.insertPat(trx, {
@@ -96,10 +97,17 @@ export class PatService {
           last_used_at: null,
           last_used_ip: null,
           grants: repo.grantsOf(rows),
+          allowed_ips: JSON.stringify(allowedIps),
         });
         await repo.insertScopes(trx, rows);
         const pat = { id, user_id: userId, name: input.name, expires_at: expiresAt };
-        log(byCaller(caller, now, pat, 'created', { expires_at: expiresAt, scopes: rows.map(eventScope) }));
+        log(
+          byCaller(caller, now, pat, 'created', {
+            expires_at: expiresAt,
+            scopes: rows.map(eventScope),
+            ...(allowedIps.length > 0 ? { allowed_ips: allowedIps } : {}),
+          }),
+        );
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw problems.duplicateName();
@@ -157,6 +165,29 @@ export class PatService {
   }
 
   /**
+   * Sets the client addresses and ranges the PAT may be used from (normalized by the route's
+   * schema; `[]`: any). Told to every instance, as a change of access; no event when the list
+   * stays the same.
+   */
+  async setAllowedIps(caller: Caller, id: string, allowedIps: string[]): Promise<Pat> {
+    const changed = await this.#write(async (trx, log) => {
+      const before = await repo.findPat(trx, caller.userId, id);
+      if (!before) throw problems.patNotFound();
+      if (JSON.stringify(before.allowed_ips) === JSON.stringify(allowedIps)) return false;
+      const now = this.deps.now();
+      const pat = await this.#touch(trx, caller.userId, id, {
+        allowed_ips: JSON.stringify(allowedIps),
+        updated_at: new Date(now).toISOString(),
+      });
+      await repo.notifyChanged(trx, [id]);
+      log(byCaller(caller, now, pat, 'allowed_ips_changed', { allowed_ips: allowedIps }));
+      return true;
+    });
+    if (changed) this.deps.changed([id]);
+    return this.get(caller.userId, id);
+  }
+
+  /**
    * Regenerate: a new secret and lifetime in one write; name, description, scopes and
    * `created_at` stay. The last use was of the old secret: it goes in the same write.
    */
@@ -181,6 +212,10 @@ export class PatService {
         last_used_ip: null,
         // A new expiry: its notices are owed anew.
         expiry_notice: 0,
+        // A leaked secret is the old one: the new one is not.
+        leaked_at: null,
+        leak_url: null,
+        leak_source: null,
       },
       'regenerated',
       { expires_at: expiresAt },

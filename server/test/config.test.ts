@@ -161,6 +161,21 @@ describe('loadConfig', () => {
       configError({ PAT_TRUST_PROXY: value }, /PAT_TRUST_PROXY/);
   });
 
+  it('reads PAT_TRUST_CLIENT_IP as a flag, off by default, and refuses anything else with a ConfigError', () => {
+    assert.equal(loadConfig({}).trustClientIp, false);
+    for (const value of ['1', 'true', 'on', 'YES']) assert.equal(loadConfig({ PAT_TRUST_CLIENT_IP: value }).trustClientIp, true);
+    for (const value of ['0', 'false', 'off', '']) assert.equal(loadConfig({ PAT_TRUST_CLIENT_IP: value }).trustClientIp, false);
+    for (const value of ['maybe', '2', 'loopback'])
+      configError({ PAT_TRUST_CLIENT_IP: value }, /^PAT_TRUST_CLIENT_IP must be true or false/);
+  });
+
+  it('reads PAT_LEAK_REPORT_KEY, 32 characters or more; none by default', () => {
+    assert.equal(loadConfig({}).leakReportKey, undefined);
+    const key = 'k'.repeat(32);
+    assert.equal(loadConfig({ PAT_LEAK_REPORT_KEY: key }).leakReportKey, key);
+    configError({ PAT_LEAK_REPORT_KEY: 'k'.repeat(31) }, /^PAT_LEAK_REPORT_KEY must be 32 characters or more/);
+  });
+
   it('reads PAT_DATABASE_URL (postgres:// or postgresql://) and PAT_DATABASE_POOL; SQLite at PAT_DB without it', () => {
     const sqlite = loadConfig({});
     assert.equal(sqlite.databaseUrl, undefined);

@@ -475,6 +475,16 @@ describe('two instances (A and B) on one PostgreSQL database', () => {
     }
   });
 
+  it(`allowed addresses set on A apply on B within ${PROPAGATION_BUDGET_MS} ms`, async () => {
+    const pat = await createPat(a, alice, 'fenced on A');
+    for (let i = 0; i < 3; i++) assert.equal(await authorize(b, pat.secret), 200);
+    const set = await a.call('PATCH', `/pats/${pat.id}/allowed_ips`, { token: alice, body: { allowed_ips: ['203.0.113.0/24'] } });
+    const since = performance.now();
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    const refusal = await timeUntilRefused(b, pat.secret, 403, since);
+    assert.ok(refusal.ms < PROPAGATION_BUDGET_MS, `B still let 127.0.0.1 use it ${fmt(refusal.ms)} after A's answer`);
+  });
+
   it('the same name created on both instances at once: exactly one 201, the rest 409 (case and Unicode variants too)', async (t) => {
     const dana = await signUserToken('dana', SECRET);
     const rounds = 10;

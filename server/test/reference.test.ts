@@ -17,7 +17,8 @@ import { JWT_SECRET, listen, openTestDatabase, startServer, type Listening, type
 let server: TestServer;
 
 before(async () => {
-  server = await startServer();
+  // With a leak report key, so the router has every route the document names.
+  server = await startServer({ leakReportKey: 'leak-report-key-that-is-long-enough-0123' });
 });
 
 after(() => server.close());

@@ -23,8 +23,15 @@ export interface AddressUse {
   at: number;
   ip: string;
   userAgent: string | null;
+  /** Whether the use was refused there: the address is not on the PAT's allowlist. */
+  refused: boolean;
   /** The id of its event, should it be new. */
   eventId: string;
+}
+
+/** A `new_address` event's details. */
+export function addressDetails(refused: boolean): string {
+  return refused ? '{"refused":"ip_not_allowed"}' : '{}';
 }
 
 export interface UseBatch {
@@ -48,7 +55,7 @@ export const SQLITE_USE_STATEMENTS: Record<UseStatement, string> = {
   count: `insert into pat_usage (pat_id, day, allowed, denied) select id, ?, ?, ? from pats where id = ?
     on conflict (pat_id, day) do update set allowed = pat_usage.allowed + excluded.allowed, denied = pat_usage.denied + excluded.denied`,
   addressEvent: `insert into pat_events (id, user_id, pat_id, pat_name, kind, at, actor, ip, user_agent, details)
-    select ?, user_id, id, name, 'new_address', ?, user_id, ?, ?, '{}' from pats
+    select ?, user_id, id, name, 'new_address', ?, user_id, ?, ?, ? from pats
     where id = ? and not exists (select 1 from pat_addresses where pat_id = ? and ip = ?)`,
   address: 'insert into pat_addresses (pat_id, ip, first_used_at) select id, ?, ? from pats where id = ? on conflict do nothing',
 };
@@ -65,9 +72,9 @@ export function forEachUseRow(batch: UseBatch, run: (statement: UseStatement, pa
     run('lastUse', [time, ip, id, time]);
   }
   for (const { id, day, allowed, denied } of batch.counts) run('count', [day, allowed, denied, id]);
-  for (const { id, at, ip, userAgent, eventId } of batch.addresses) {
+  for (const { id, at, ip, userAgent, refused, eventId } of batch.addresses) {
     const time = new Date(at).toISOString();
-    run('addressEvent', [eventId, time, ip, userAgent, id, id, ip]);
+    run('addressEvent', [eventId, time, ip, userAgent, addressDetails(refused), id, id, ip]);
     run('address', [ip, time, id]);
   }
 }

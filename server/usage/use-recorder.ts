@@ -22,8 +22,8 @@ export interface UseRecorder {
    * cached PAT): a warm check adds to it without a lookup or an allocation.
    */
   count(holder: CountHolder, at: number, allowed: boolean): void;
-  /** Queues a use from a client address this instance has not seen the PAT use (see AddressUse). */
-  address(id: string, at: number, ip: string, userAgent: string | null): void;
+  /** Queues a use from a client address this instance has not seen the PAT use (see AddressUse); `refused` off its allowlist. */
+  address(id: string, at: number, ip: string, userAgent: string | null, refused: boolean): void;
   /** The newest last use of `id` that is queued or being written, not yet in the database. */
   pending(id: string): number | undefined;
   /**
@@ -230,9 +230,9 @@ export function createUseRecorder({
       if (allowed) holder.allowedChecks++;
       else holder.deniedChecks++;
     },
-    address(id, at, ip, userAgent) {
+    address(id, at, ip, userAgent, refused) {
       if (closed) return;
-      addresses.push({ id, at, ip, userAgent, eventId: eventId(at) });
+      addresses.push({ id, at, ip, userAgent, refused, eventId: eventId(at) });
       schedule();
     },
     pending(id) {

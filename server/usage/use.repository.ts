@@ -1,7 +1,7 @@
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import { dialectOf } from '../db/dialect.js';
 import type { Database, PatAddressesTable } from '../db/schema.js';
-import { forEachUseRow, SQLITE_USE_STATEMENTS, type UseBatch } from './use-batch.js';
+import { addressDetails, forEachUseRow, SQLITE_USE_STATEMENTS, type UseBatch } from './use-batch.js';
 
 // All SQL about PATs' uses: writing a batch (on SQLite the statements of use-batch.ts, which the
 // writer thread also runs), reading the counts back, sweeping old counts.
@@ -47,7 +47,8 @@ async function writePostgres(db: Db, { lastUses, counts, addresses }: UseBatch):
     await sql`with used as (
         select * from unnest(${addresses.map((a) => a.id)}::text[], ${addresses.map((a) => a.ip)}::text[],
           ${addresses.map((a) => new Date(a.at).toISOString())}::text[], ${addresses.map((a) => a.userAgent)}::text[],
-          ${addresses.map((a) => a.eventId)}::text[]) as used(id, ip, at, user_agent, event_id)
+          ${addresses.map((a) => a.eventId)}::text[], ${addresses.map((a) => addressDetails(a.refused))}::text[])
+          as used(id, ip, at, user_agent, event_id, details)
       ), added as (
         insert into pat_addresses (pat_id, ip, first_used_at)
         select used.id, used.ip, used.at from used join pats on pats.id = used.id
@@ -55,7 +56,7 @@ async function writePostgres(db: Db, { lastUses, counts, addresses }: UseBatch):
         returning pat_id, ip
       )
       insert into pat_events (id, user_id, pat_id, pat_name, kind, at, actor, ip, user_agent, details)
-      select used.event_id, pats.user_id, pats.id, pats.name, 'new_address', used.at, pats.user_id, used.ip, used.user_agent, '{}'
+      select used.event_id, pats.user_id, pats.id, pats.name, 'new_address', used.at, pats.user_id, used.ip, used.user_agent, used.details
       from added join used on used.id = added.pat_id and used.ip = added.ip join pats on pats.id = added.pat_id`.execute(db);
   }
 }

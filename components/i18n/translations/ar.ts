@@ -51,6 +51,28 @@ const MORE_SCOPES: Forms = {
   many: '{n} نطاقًا آخر',
   other: '{n} نطاق آخر',
 };
+/** After a preposition ("يقتصر على عنوانين"). */
+const ADDRESSES: Forms = {
+  zero: 'لا عناوين',
+  one: 'عنوان واحد',
+  two: 'عنوانين',
+  few: '{n} عناوين',
+  many: '{n} عنوانًا',
+  other: '{n} عنوان',
+};
+const MORE_ADDRESSES: Forms = {
+  zero: 'لا عناوين أخرى',
+  one: 'عنوان آخر',
+  two: 'عنوانان آخران',
+  few: '{n} عناوين أخرى',
+  many: '{n} عنوانًا آخر',
+  other: '{n} عنوان آخر',
+};
+/** Addresses kept left to right in a right-to-left sentence (isolated: "2001:db8::1", not "db8::1:2001"). */
+const ltr = (text: string) => `\u2066${text}\u2069`;
+/** Text of any direction (a scanner's name) kept whole inside a sentence: its own direction, isolated from the words around it. */
+const isolated = (text: string) => `\u2068${text}\u2069`;
+const ipList = (list: string, more: number) => `${ltr(list)}${more > 0 ? ` و${plural(more, MORE_ADDRESSES)}` : ''}`;
 /** The days a usage window spans, today last: "اليوم"، "في آخر ٣٠ يومًا". */
 const lastDays = (days: number) => (days === 1 ? 'اليوم' : `في آخر ${plural(days, DAYS)}`);
 
@@ -272,6 +294,28 @@ export const ar: PatStrings = {
     scopesCleared: 'تم حذف كل النطاقات',
   },
 
+  allowedIps: {
+    label: 'عناوين IP المسموح بها',
+    help: 'عنوان واحد أو نطاق CIDR في كل سطر، مثل 203.0.113.7 أو 203.0.113.0/24. اتركه فارغًا للسماح بأي عنوان.',
+    show: 'تقييد الاستخدام بعناوين IP',
+    line: (line: number, entry: string) => `السطر ${count(line)} («${ltr(entry)}»)`,
+    detailLabel: 'العناوين المسموح بها',
+    any: 'أي عنوان',
+    editHint: 'Enter لبدء سطر جديد، وCtrl+Enter للحفظ، وEscape للإلغاء.',
+    saved: 'تم حفظ العناوين المسموح بها',
+    restricted: (n: number) => `يقتصر على ${plural(n, ADDRESSES)}`,
+  },
+
+  leak: {
+    title: 'أُبطل تلقائيًا: عُثر عليه في مكان عام',
+    mark: 'مُسرَّب',
+    tooltip: (url: string) => `أُبطل تلقائيًا: عُثر عليه في مكان عام${url ? `\n${ltr(url)}` : ''}`,
+    url: 'عُثر عليه في',
+    source: 'المُبلِّغ',
+    reported: 'تاريخ البلاغ',
+    hint: 'يُرفض كل ما لا يزال يستخدمه. أعد إنشاءه للحصول على سرّ جديد، ثم ضع السرّ الجديد مكان القديم حيثما كان يُستخدم.',
+  },
+
   activity: {
     title: 'النشاط',
     label: 'سجلّ هذا الرمز',
@@ -293,6 +337,13 @@ export const ar: PatStrings = {
     expired: 'انتهت صلاحيته',
     deleted: 'حُذف',
     newAddress: (ip: string) => (ip ? `استُخدم لأول مرة من ${ip}` : 'استُخدم لأول مرة من عنوان جديد'),
+    newAddressRefused: (ip: string) =>
+      ip ? `رُفض استخدام من ${ltr(ip)}: العنوان غير مسموح به` : 'رُفض استخدام من عنوان جديد: العنوان غير مسموح به',
+    createdRestricted: (created: string, list: string, more: number) => `${created}؛ ولا يُستخدم إلا من ${ipList(list, more)}`,
+    allowedIpsSet: (list: string, more: number) => `عُيّنت العناوين المسموح بها: ${ipList(list, more)}`,
+    allowedIpsCleared: 'أُزيل تقييد العناوين: يُسمح بأي عنوان',
+    leaked: (url: string, source: string) =>
+      `أُبطل تلقائيًا: عُثر عليه في مكان عام${url ? ` في ${ltr(url)}` : ''}${source ? ` (أبلغ عنه ${isolated(source)})` : ''}`,
     more: (n: number) => plural(n, MORE_SCOPES),
     byActor: (actor: string) => `بواسطة ${actor}`,
     from: (ip: string) => `من ${ip}`,

@@ -6,6 +6,7 @@ const number = new Intl.NumberFormat('de');
 const count = (n: number) => number.format(n);
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 const lastDays = (days: number) => (days === 1 ? 'heute' : `in den letzten ${count(days)} Tagen`);
+const ipList = (list: string, more: number) => `${list}${more > 0 ? ` und ${count(more)} weitere` : ''}`;
 
 export const de: PatStrings = {
   pat: 'persönliches Zugriffstoken',
@@ -228,6 +229,28 @@ export const de: PatStrings = {
     scopesCleared: 'Alle Bereiche gelöscht',
   },
 
+  allowedIps: {
+    label: 'Erlaubte IP-Adressen',
+    help: 'Eine Adresse oder ein CIDR-Bereich pro Zeile, etwa 203.0.113.7 oder 203.0.113.0/24. Leer lassen, um jede Adresse zu erlauben.',
+    show: 'Auf IP-Adressen beschränken',
+    line: (line: number, entry: string) => `Zeile ${count(line)} („${entry}“)`,
+    detailLabel: 'Erlaubte Adressen',
+    any: 'Jede Adresse',
+    editHint: 'Eingabetaste beginnt eine neue Zeile; Strg+Eingabetaste speichert, Escape bricht ab.',
+    saved: 'Erlaubte Adressen gespeichert',
+    restricted: (n: number) => `Beschränkt auf ${plural(n, 'Adresse', 'Adressen')}`,
+  },
+
+  leak: {
+    title: 'Automatisch widerrufen: an einem öffentlichen Ort gefunden',
+    mark: 'Geleakt',
+    tooltip: (url: string) => `Automatisch widerrufen: an einem öffentlichen Ort gefunden${url ? `\n${url}` : ''}`,
+    url: 'Gefunden unter',
+    source: 'Gemeldet von',
+    reported: 'Gemeldet',
+    hint: 'Alles, was es noch verwendet, wird abgewiesen. Generieren Sie es neu, um ein neues Geheimnis zu erhalten, und ersetzen Sie dann das alte überall, wo es verwendet wurde.',
+  },
+
   activity: {
     title: 'Aktivität',
     label: 'Verlauf dieses Tokens',
@@ -249,6 +272,15 @@ export const de: PatStrings = {
     expired: 'Abgelaufen',
     deleted: 'Gelöscht',
     newAddress: (ip: string) => (ip ? `Erstmals verwendet von ${ip}` : 'Erstmals von einer neuen Adresse verwendet'),
+    newAddressRefused: (ip: string) =>
+      ip
+        ? `Verwendung von ${ip} abgewiesen: keine erlaubte Adresse`
+        : 'Verwendung von einer neuen Adresse abgewiesen: keine erlaubte Adresse',
+    createdRestricted: (created: string, list: string, more: number) => `${created}; nur verwendbar von ${ipList(list, more)}`,
+    allowedIpsSet: (list: string, more: number) => `Erlaubte Adressen festgelegt auf ${ipList(list, more)}`,
+    allowedIpsCleared: 'Adressbeschränkung aufgehoben: jede Adresse erlaubt',
+    leaked: (url: string, source: string) =>
+      `Automatisch widerrufen: an einem öffentlichen Ort gefunden${url ? ` unter ${url}` : ''}${source ? ` (gemeldet von ${source})` : ''}`,
     more: (n: number) => `${count(n)} weitere`,
     byActor: (actor: string) => `durch ${actor}`,
     from: (ip: string) => `von ${ip}`,
