@@ -167,6 +167,8 @@ describe('localization', () => {
       const issued = text(root.querySelector('tbody tr[data-id] td.issued time'));
       expect(issued, 'an Arabic relative time').to.match(/[\u0600-\u06FF]/);
       const count = root.querySelector('.stat-count')!;
+      // The counts load apart from the rows: a dash until they are in.
+      await until(() => text(count) !== '–', 'the counts', WAIT);
       expect(text(count)).to.equal(new Intl.NumberFormat('ar').format(store.summary('alice').active));
       await expectAccessible(table);
     });
