@@ -9,12 +9,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { buildSecret, DAY_MS, DEMO_USERS, nameKey, type PatEvent, type Scope } from '../contract/index.js';
+import { buildSecret, DEMO_USERS, nameKey, type PatEvent, type Scope } from '../contract/index.js';
 import { scenarios } from '../mocks/scenarios.js';
 import type { MockStore } from '../mocks/store.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { openDatabase, type PatDatabase } from '../server/db/database.js';
 import { createEventIds } from '../server/events/event-id.js';
+import { owed } from '../server/events/expiry-scan.js';
 import { insertEvents } from '../server/events/event.repository.js';
 import { grantsOf, hasPats, insertPat, insertScopes, type ScopeRow } from '../server/pats/pat.repository.js';
 import { createTokenHasher, type TokenHasher } from '../server/tokens/token.js';
@@ -25,17 +26,6 @@ import { insertAddresses, useWriter } from '../server/usage/use.repository.js';
 const ALL = 1_000;
 /** The days of counts kept (see USAGE_DAYS). */
 const USAGE_DAYS_KEPT = 90;
-
-/**
- * The expiry scan's stage a PAT is at (see expiry-scan.ts): past every notice it is already
- * owed, so the demo sends none for its history; 3 once expired (its `expired` event is seeded).
- */
-function expiryNotice(expiresAt: string, revoked: boolean, now: number): number {
-  const left = Date.parse(expiresAt) - now;
-  if (revoked || left <= 0) return 3;
-  if (left <= DAY_MS) return 2;
-  return left <= 7 * DAY_MS ? 1 : 0;
-}
 
 /** Seeds the demo users' tokens from `store` into `db`; returns how many each user got. */
 export async function seedDemo(
@@ -77,7 +67,8 @@ export async function seedDemo(
           last_used_at: pat.last_used_at,
           last_used_ip: pat.last_used_ip,
           grants: grantsOf(scopes),
-          expiry_notice: expiryNotice(pat.expires_at, pat.revoked, now),
+          // Past every notice already owed: the demo sends none for its history (its `expired` events are seeded).
+          expiry_notice: owed({ issued_at: pat.issued_at, expires_at: pat.expires_at, expiry_notice: 0 }, now).stage,
         });
         if (scopes.length > 0) await insertScopes(trx, scopes);
         const { days } = store.usage(userId, pat.id, USAGE_DAYS_KEPT);

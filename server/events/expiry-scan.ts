@@ -18,7 +18,10 @@ const SCAN_BATCH = 500;
  * is due, and a PAT that lives no longer than a notice's lead never gets that notice (a 1-day
  * PAT is not "expiring in 7 days" at birth).
  */
-function owed(pat: ExpiryCandidate, now: number): { stage: number; entry?: Omit<JournalEntry, 'pat' | 'at'> } {
+export function owed(
+  pat: Pick<ExpiryCandidate, 'issued_at' | 'expires_at' | 'expiry_notice'>,
+  now: number,
+): { stage: number; entry?: Omit<JournalEntry, 'pat' | 'at'> } {
   const expiresAt = Date.parse(pat.expires_at);
   const system = { actor: SYSTEM_ACTOR, ip: null, userAgent: null };
   if (expiresAt <= now) return { stage: 3, entry: { ...system, kind: 'expired', details: { expires_at: pat.expires_at } } };

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { json, type RequestHandler } from 'express';
+import { json, type RequestHandler, type Response } from 'express';
 import { problems } from '../../contract/index.js';
 
 function isUtf8Charset(charset: string | undefined): boolean {
@@ -38,10 +38,7 @@ export function jsonBody(limitBytes: number): RequestHandler[] {
   return [requireJsonBody, json({ limit: limitBytes, verify: verifyUtf8 })];
 }
 
-/** The bytes of a request's body as they arrived (decompressed), where `signedJsonBody` read it. */
-export const rawBodies = new WeakMap<object, Buffer>();
-
-/** `jsonBody`, keeping the bytes too (in `rawBodies`): for a body whose signature is checked. */
+/** `jsonBody`, keeping the bytes too (see rawBodyOf): for a body whose signature is checked. */
 export function signedJsonBody(limitBytes: number): RequestHandler[] {
   return [
     requireJsonBody,
@@ -49,8 +46,13 @@ export function signedJsonBody(limitBytes: number): RequestHandler[] {
       limit: limitBytes,
       verify: (req, res, body) => {
         verifyUtf8(req, res, body);
-        rawBodies.set(req, body);
+        (res as Response).locals.rawBody = body;
       },
     }),
   ];
+}
+
+/** The bytes of the request's body as they arrived (decompressed) where `signedJsonBody` read one; empty otherwise. */
+export function rawBodyOf(res: Response): Buffer {
+  return (res.locals.rawBody as Buffer | undefined) ?? Buffer.alloc(0);
 }

@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { secretPatId, type LeakReportAnswer, type LeakReportEntry } from '../../contract/index.js';
+import { LEAK_SIGNATURE_HEADER, leakReportSignature } from './leak-signature.js';
 
 /**
  * Finds PAT Kit secrets in files: by their format, then by their checksum, so a random string
@@ -71,11 +71,6 @@ export function maskSecret(secret: string): string {
   return `${secret.slice(0, 27)}…${secret.slice(-4)}`;
 }
 
-/** The `PAT-Kit-Signature` of a leak report body: `sha256=` and its hex HMAC with the report key. */
-export function leakReportSignature(body: string, key: string): string {
-  return `sha256=${createHmac('sha256', key).update(body).digest('hex')}`;
-}
-
 /** POSTs the found secrets to a server's `/pats/leaked` (at `apiUrl`, e.g. `https://host/api`), 100 a report. */
 export async function reportSecrets(
   apiUrl: string,
@@ -87,7 +82,11 @@ export async function reportSecrets(
     const body = JSON.stringify(entries.slice(start, start + 100));
     const response = await fetch(`${apiUrl.replace(/\/+$/, '')}/pats/leaked`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'pat-kit-signature': leakReportSignature(body, key), 'user-agent': 'pat-kit-scan' },
+      headers: {
+        'content-type': 'application/json',
+        [LEAK_SIGNATURE_HEADER]: leakReportSignature(body, key),
+        'user-agent': 'pat-kit-scan',
+      },
       body,
     });
     if (!response.ok) throw new Error(`the server answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
