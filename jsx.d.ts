@@ -5,9 +5,10 @@ import type { PatEventMap, PatActivity, PatApiProvider, PatCreateForm, PatDetail
  * `<pat-activity>`: A token's history as a timeline, newest first: each event a sentence in the user's
  * language (created, renamed, described, scopes added or removed, allowed addresses changed,
  * revoked, revoked automatically for a leak report (where the secret was found, and who found
- * it), regenerated, expired, deleted, first used from a new client address or refused there)
- * with an icon, when it happened (how long ago and the date and time), who did it when it was not
- * the token's owner, and the client address and user agent of the request. Show more loads the
+ * it), regenerated, expired (by its lifetime, or unused for its idle limit), deleted, first used
+ * from a new client address or refused there) with an icon, when it happened (how long ago and
+ * the date and time), who did it when it was not the token's owner, and the client address and
+ * user agent of the request. Show more loads the
  * next page. Without `pat-id`, the history of all the user's tokens, deleted ones' included, each
  * event under its token's name.
  *
@@ -62,7 +63,8 @@ export interface PatApiProviderProps {
 export type PatConfirmDialogProps = object;
 
 /**
- * `<pat-create-form>`: Creates a PAT: name, expiry, description, scopes and, where the API has allowlists
+ * `<pat-create-form>`: Creates a PAT: name, expiry, how long it may go unused (where the server has idle
+ * expiry: its catalog's `max_idle`), description, scopes and, where the API has allowlists
  * (`setAllowedIps`), the client addresses it may be used from, sent as one request (scopes beyond
  * the API's 100 a request right after it, or nothing is made). Server errors land on their fields
  * (a refused address names its line); nothing the user typed is lost; a second submit is impossible.
@@ -74,6 +76,12 @@ export interface PatCreateFormProps {
   description?: PatCreateForm['description'];
   /** The duration to start with (`"30d"`); the catalog's default otherwise. */
   duration?: PatCreateForm['duration'];
+  /**
+   * The idle limit to start with (`"30d"`): unused this long, the PAT expires. Empty for the
+   * default: the server's limit (the catalog's `max_idle`), or Never where it has none. A limit
+   * the server would refuse starts with the default too.
+   */
+  maxIdle?: PatCreateForm['maxIdle'];
   /** The scopes to start with: a JSON array attribute, or an array property. The editor owns them after that. */
   scopes?: PatCreateForm['scopes'];
   /**
@@ -84,6 +92,12 @@ export interface PatCreateFormProps {
   allowedIps?: PatCreateForm['allowedIps'];
   /** Offers entity names in the scope editor; see `<pat-scope-editor>`. */
   entityLookup?: PatCreateForm['entityLookup'];
+  /**
+   * The idle limit to start with (`"30d"`): unused this long, the PAT expires. Empty for the
+   * default: the server's limit (the catalog's `max_idle`), or Never where it has none. A limit
+   * the server would refuse starts with the default too.
+   */
+  'max-idle'?: PatCreateForm['maxIdle'];
   /**
    * The client addresses and CIDR ranges to start with (`203.0.113.0/24`): an array property, or
    * an attribute that separates them with spaces or commas. Shown and sent only where the API has
@@ -101,9 +115,10 @@ export interface PatCreateFormProps {
 /**
  * `<pat-detail>`: One PAT: rename and describe it in place, copy its id, see its status and use,
  * revoke, regenerate or duplicate it, manage its scopes and, where the API client has
- * allowlists (`setAllowedIps`), the client addresses it may be used from; below them, its checks
- * per day (`<pat-usage-chart>`) and its history (`<pat-activity>`), where the API client has
- * them. Shows the one-time secret after create or regenerate. A PAT a leak report revoked
+ * allowlists (`setAllowedIps`), the client addresses it may be used from; see its idle limit
+ * (how long it may go unused, and until when; why it expired when it went unused); below them,
+ * its checks per day (`<pat-usage-chart>`) and its history (`<pat-activity>`), where the API
+ * client has them. Shows the one-time secret after create or regenerate. A PAT a leak report revoked
  * (`leak`) is headed by an alert: where its secret was found, who found it and when, and
  * Regenerate.
  */
@@ -169,8 +184,8 @@ export interface PatDurationPickerProps {
  *
  * Duplicate (in a row's menu or on a PAT's page) opens the create view filled from the PAT: its
  * name made unique (`"x (copy)"`, `"x (copy 2)"`, …), description, nearest expiry preset, all
- * its scopes and the client addresses it may be used from, once all of them are read (until then
- * it shows that it loads, or what failed).
+ * its scopes, the client addresses it may be used from and its idle limit, once all of them are
+ * read (until then it shows that it loads, or what failed).
  */
 export interface PatManagerProps {
   /**
@@ -263,7 +278,8 @@ export interface PatSecretBannerProps {
 
 /**
  * `<pat-table>`: The user's PATs: counts that filter, search, status filter, sortable columns,
- * pagination and a menu of actions on each row.
+ * pagination and a menu of actions on each row. A row's end is when its PAT stops working: its
+ * expiry, or sooner, unless it is used, its idle limit (marked with an hourglass).
  *
  * The row menu animates as Shoelace's elements do: its animations are `pat-table.row-menu.show`
  * and `pat-table.row-menu.hide` in Shoelace's animation registry (`setAnimation(table, …)` for

@@ -14,7 +14,7 @@ import '../components/pat-api-provider/pat-api-provider.js';
 
 /** What a story may set in `parameters` on top of Storybook's own. */
 export interface PatStoryParameters {
-  /** The MSW scenario the story runs on: `default` (the default), `empty`, `many`, `error` or `slow`. */
+  /** The MSW scenario the story runs on: `default` (the default), `empty`, `many`, `error`, `slow` or `idle`. */
   scenario?: ScenarioName;
   /** The mock user the provider signs in as (`alice` by default, `bob`). */
   user?: string;

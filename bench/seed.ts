@@ -14,6 +14,8 @@ import { log } from './lib.js';
 export const LISTER = 'bench-lister';
 export const LISTER_PATS = 10_000;
 export const TOTAL_PATS = 100_000;
+/** The growth figure's database: 100 users with 10k PATs each, LISTER the first of them. */
+export const GROWTH_PATS = 1_000_000;
 export const SCOPES_PER_PAT = 5;
 /** Matches one name in 16 (`…-backup-…`): 625 of the lister's PATs. */
 export const NAME_SEARCH = 'backup';
@@ -89,6 +91,7 @@ const PAT_COLUMNS = [
   'last_used_at',
   'last_used_ip',
   'grants',
+  'ends_at',
 ] as const;
 /** The columns of a seeded scope row, in the order of SeedPat.scopes' entries. */
 const SCOPE_COLUMNS = ['id', 'pat_id', 'entity_type', 'operation', 'entity_id', 'domain_id'] as const;
@@ -102,20 +105,27 @@ interface SeedPat {
 
 /**
  * The seeded PATs, the same for every database: 10k for LISTER (80 % active, 10 % revoked, 10 %
- * expired) and 100 each for 900 other users (all active), 5 scopes each. Names, statuses and
- * times come from a seeded PRNG (times relative to now); ids and secrets are random.
+ * expired) and 100 each for 900 other users (all active), 5 scopes each; or, `total` 1M (the
+ * growth figure), 10k for each of 100 users, every one of them like LISTER's (LISTER the first).
+ * Names, statuses and times come from a seeded PRNG (times relative to now); ids and secrets are
+ * random.
  */
-function* seedPats(): Generator<SeedPat> {
+function* seedPats(total: number): Generator<SeedPat> {
   const hash = createTokenHasher();
   const random = seededRandom(20261128);
   const now = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString();
-  for (let i = 0; i < TOTAL_PATS; i++) {
+  const growth = total === GROWTH_PATS;
+  for (let i = 0; i < total; i++) {
     const lister = i < LISTER_PATS;
-    const userId = lister ? LISTER : `user-${String(Math.floor((i - LISTER_PATS) / 100)).padStart(3, '0')}`;
+    const userId = lister
+      ? LISTER
+      : growth
+        ? `user-${String(Math.floor(i / LISTER_PATS)).padStart(3, '0')}`
+        : `user-${String(Math.floor((i - LISTER_PATS) / 100)).padStart(3, '0')}`;
     const id = randomUUID();
     const token = buildSecret(id, randomBytes(32));
-    const kind = lister ? i % 10 : 9; // 0 revoked, 1 expired, else active
+    const kind = lister || growth ? i % 10 : 9; // 0 revoked, 1 expired, else active
     let issued: number;
     let expires: number;
     if (kind === 1) {
@@ -153,6 +163,8 @@ function* seedPats(): Generator<SeedPat> {
         used === null ? null : iso(used),
         used === null ? null : `10.0.${i % 256}.${(i >> 8) % 256}`,
         grantsOf(scopeRows),
+        // No idle limit: it ends when it expires.
+        iso(expires),
       ],
       scopes: scopes.map((scope) => [randomUUID(), id, ...scope]),
       token,
@@ -162,10 +174,11 @@ function* seedPats(): Generator<SeedPat> {
 }
 
 /**
- * Seeds the SQLite file `path` with the seeded PATs: one transaction of multi-row inserts on a
- * plain better-sqlite3 connection, after the server's own migrations made the schema.
+ * Seeds the SQLite file `path` with the seeded PATs (`total` of them: TOTAL_PATS, or GROWTH_PATS
+ * for the growth figure): one transaction of multi-row inserts on a plain better-sqlite3
+ * connection, after the server's own migrations made the schema.
  */
-export async function seed(path: string): Promise<Seeded> {
+export async function seed(path: string, total = TOTAL_PATS): Promise<Seeded> {
   const started = performance.now();
   await (await openDatabase(path)).destroy();
 
@@ -194,7 +207,7 @@ export async function seed(path: string): Promise<Seeded> {
   let scopeValues: unknown[] = [];
 
   sqlite.transaction(() => {
-    for (const pat of seedPats()) {
+    for (const pat of seedPats(total)) {
       tokens.push(pat.token);
       if (pat.active) activeTokens.push(pat.token);
       patValues.push(...pat.values);
@@ -277,7 +290,7 @@ export async function seedPostgres(url: string, dir: string): Promise<Seeded> {
     // table. Synchronous commits for this session, as a deployment has by default.
     await client.query('set synchronous_commit = on');
     await client.query('begin');
-    for (const pat of seedPats()) {
+    for (const pat of seedPats(TOTAL_PATS)) {
       tokens.push(pat.token);
       if (pat.active) activeTokens.push(pat.token);
       pat.values.forEach((value, n) => patColumns[n]!.push(value));

@@ -50,6 +50,8 @@ async function seedPats(db: PatDatabase, hash: TokenHasher, label: string): Prom
       created_at: new Date(now).toISOString(),
       issued_at: new Date(now).toISOString(),
       expires_at: new Date(now + 30 * 86_400_000).toISOString(),
+      ends_at: new Date(now + 30 * 86_400_000).toISOString(),
+      max_idle_ms: null,
       updated_at: null,
       revoked: 0,
       revoked_at: null,

@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_CATALOG, DEFAULT_DURATIONS, DEFAULT_ENTITY_TYPES, DEFAULT_MAX_LIFETIME, operationsOf } from './catalog.js';
+import {
+  DEFAULT_CATALOG,
+  DEFAULT_DURATIONS,
+  DEFAULT_ENTITY_TYPES,
+  DEFAULT_MAX_LIFETIME,
+  maxIdleMs,
+  operationsOf,
+  resolveCatalog,
+} from './catalog.js';
 import { parseDuration, parseLifetime } from './duration.js';
 import { OPERATIONS } from './types.js';
 
@@ -113,5 +121,38 @@ describe('default durations', () => {
     });
     for (let i = 1; i < ms.length; i++)
       assert.ok(ms[i]! > ms[i - 1]!, `${DEFAULT_DURATIONS[i]!.value} after ${DEFAULT_DURATIONS[i - 1]!.value}`);
+  });
+});
+
+describe('maxIdleMs and the catalog’s max_idle', () => {
+  it('is the server’s limit when none is asked, else the asked one within its bounds', () => {
+    assert.equal(maxIdleMs(undefined, null, 365 * DAY), null);
+    assert.equal(maxIdleMs(undefined, 90 * DAY, 365 * DAY), 90 * DAY);
+    assert.equal(maxIdleMs('30d', 90 * DAY, 365 * DAY), 30 * DAY);
+    assert.equal(maxIdleMs('24h', null, 365 * DAY), DAY);
+  });
+
+  it('refuses, naming max_idle, what is too short, too long or no duration', () => {
+    const reason = (requested: string, server: number | null, lifetime = 365 * DAY) => {
+      try {
+        maxIdleMs(requested, server, lifetime);
+        return 'accepted';
+      } catch (error) {
+        const details = (error as { details?: { field: string; message: string }[] }).details!;
+        assert.equal(details[0]!.field, 'max_idle');
+        return details[0]!.message;
+      }
+    };
+    assert.equal(reason('23h', null), 'must be at least 1d');
+    assert.equal(reason('91d', 90 * DAY), "must be at most 90d (the server's maximum idle time)");
+    assert.equal(reason('2y', null), 'must be at most 1y (the maximum lifetime)');
+    assert.equal(reason('later', null), '"later" is not a duration; use e.g. "24h", "30d", "1w" or "1y"');
+  });
+
+  it('resolveCatalog sends the server’s limit as max_idle, null without one, and refuses one under a day', () => {
+    assert.equal(resolveCatalog().catalog.max_idle, null);
+    const { catalog, maxIdleMs: server } = resolveCatalog(DEFAULT_CATALOG, '365d', '2160h');
+    assert.deepEqual([catalog.max_idle, server], ['90d', 90 * DAY]);
+    assert.throws(() => resolveCatalog(DEFAULT_CATALOG, '365d', '12h'), /maxIdle "12h" is not a duration of a day or more/);
   });
 });

@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration, parseLifetime } from './duration.js';
+import { DAY_MS, formatDuration, parseDuration, parseLifetime } from './duration.js';
 import { problems } from './errors.js';
 import type { Catalog, EntityTypeInfo, FieldError, Operation, ScopeInput } from './types.js';
 
@@ -41,18 +41,59 @@ export function operationsOf(catalog: Pick<Catalog, 'entity_types'>, type: strin
 export type CatalogOptions = Pick<Catalog, 'entity_types'> & Partial<Pick<Catalog, 'durations'>>;
 
 /**
- * The catalog `GET /pats/catalog` serves, from a host's (or the default) and the maximum
- * lifetime: presets longer than the maximum are dropped. Throws on a setting that cannot work.
+ * The shortest idle limit a PAT may have: a PAT's last use is written about once a minute, and
+ * an idle limit shorter than a day would be a lifetime in disguise.
+ */
+export const MIN_MAX_IDLE_MS = DAY_MS;
+
+/**
+ * The catalog `GET /pats/catalog` serves, from a host's (or the default), the maximum lifetime
+ * and the server's idle limit (none by default): presets longer than the maximum are dropped.
+ * Throws on a setting that cannot work.
  */
 export function resolveCatalog(
   options: CatalogOptions = DEFAULT_CATALOG,
   maxLifetime = DEFAULT_MAX_LIFETIME,
-): { catalog: Catalog; maxLifetimeMs: number } {
+  maxIdle?: string,
+): { catalog: Catalog; maxLifetimeMs: number; maxIdleMs: number | null } {
   const max = parseDuration(maxLifetime);
   if (!max.ok || max.ms <= 0) throw new Error(`maxLifetime "${maxLifetime}" is not a positive duration`);
   if (options.entity_types.length === 0) throw new Error('the scope catalog needs at least one entity type');
+  let maxIdleMs: number | null = null;
+  if (maxIdle !== undefined) {
+    const idle = parseDuration(maxIdle);
+    if (!idle.ok || idle.ms < MIN_MAX_IDLE_MS) throw new Error(`maxIdle "${maxIdle}" is not a duration of a day or more`);
+    maxIdleMs = idle.ms;
+  }
   const durations = (options.durations ?? DEFAULT_DURATIONS).filter((preset) => parseLifetime(preset.value, max.ms).ok);
-  return { catalog: { entity_types: options.entity_types, durations, max_lifetime: formatDuration(max.ms) }, maxLifetimeMs: max.ms };
+  return {
+    catalog: {
+      entity_types: options.entity_types,
+      durations,
+      max_lifetime: formatDuration(max.ms),
+      max_idle: maxIdleMs === null ? null : formatDuration(maxIdleMs),
+    },
+    maxLifetimeMs: max.ms,
+    maxIdleMs,
+  };
+}
+
+/**
+ * A PAT's idle limit in milliseconds from what was asked (`max_idle`), or null for none: the
+ * server's limit when none was asked, never longer than it, at least a day, at most the longest
+ * lifetime. A Problem naming `max_idle` otherwise.
+ */
+export function maxIdleMs(requested: string | undefined, serverMaxIdleMs: number | null, maxLifetimeMs: number): number | null {
+  if (requested === undefined) return serverMaxIdleMs;
+  const parsed = parseDuration(requested);
+  const fail = (reason: string) => problems.invalidField('max_idle', reason);
+  if (!parsed.ok) throw fail(parsed.reason);
+  if (parsed.ms < MIN_MAX_IDLE_MS) throw fail(`must be at least ${formatDuration(MIN_MAX_IDLE_MS)}`);
+  if (serverMaxIdleMs !== null && parsed.ms > serverMaxIdleMs) {
+    throw fail(`must be at most ${formatDuration(serverMaxIdleMs)} (the server's maximum idle time)`);
+  }
+  if (parsed.ms > maxLifetimeMs) throw fail(`must be at most ${formatDuration(maxLifetimeMs)} (the maximum lifetime)`);
+  return parsed.ms;
 }
 
 /** A requested lifetime in milliseconds, or a Problem naming `duration`. */

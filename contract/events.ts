@@ -39,7 +39,9 @@ export interface EventScope {
  * What changed, by kind: `from`/`to` for `renamed` and `described`; `expires_at` for `created`,
  * `regenerated` and `expired`; `scopes` for `created` and the three scope kinds; `allowed_ips`
  * (the new list) for `allowed_ips_changed`, and for `created` when it has one; `refused` for a
- * `new_address` whose use was refused there; `url` and `source` (as reported) for `leaked`. Empty otherwise.
+ * `new_address` whose use was refused there; `url` and `source` (as reported) for `leaked`;
+ * `max_idle` for `created` when it has an idle limit; `reason` `idle`, `idle_expires_at` and
+ * `max_idle` for an `expired` PAT that went unused. Empty otherwise.
  */
 export interface PatEventDetails {
   from?: string;
@@ -50,6 +52,9 @@ export interface PatEventDetails {
   refused?: 'ip_not_allowed';
   url?: string;
   source?: string;
+  max_idle?: string;
+  reason?: 'idle';
+  idle_expires_at?: string;
 }
 
 export interface PatEvent {
@@ -111,6 +116,12 @@ export interface Notification {
     user_agent: string | null;
     /** `pat.expiring`: the notice, 7 or 1 days before the expiry. */
     days_left?: number;
+    /**
+     * `pat.expiring` and `pat.expired` by the idle limit: `idle`, and when it expires (expired)
+     * unless used before. Absent for an expiry by lifetime.
+     */
+    reason?: 'idle';
+    idle_expires_at?: string;
     /** `pat.leaked`: where the secret was found, as reported (the PAT is revoked). */
     leak?: { url: string; source: string };
   };

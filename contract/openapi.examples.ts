@@ -45,6 +45,10 @@ export const PAT: Pat = {
   scopes_count: 2,
   allowed_ips: ['203.0.113.0/24', '2001:db8:4::/48'],
   leak: null,
+  // Unused for 30 days it expires: 30 days after its last use, well before its expiry.
+  max_idle: '30d',
+  idle_expires_at: '2026-02-19T08:00:12.345Z',
+  expired_reason: null,
 };
 
 /** A secret of the example PAT, with its real checksum (random part fixed so the document does not change). */
@@ -88,6 +92,7 @@ export const CREATE_REQUEST: CreatePatRequest = {
     { entity_type: 'dashboards', operation: 'read', entity_id: '*' },
     { entity_type: 'clients', operation: 'read', entity_id: 'c-42', domain_id: 'd-1' },
   ],
+  max_idle: '30d',
 };
 export const RENAME_REQUEST = { name: 'Grafana (wall screen)' };
 export const DESCRIBE_REQUEST = { description: 'Reads the dashboards shown on the wall screen.' };

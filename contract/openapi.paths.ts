@@ -133,7 +133,7 @@ export function paths(): Json {
           name: 'Only PATs whose name contains this, compared as names are (NFKC, case-insensitive).',
           id: 'Only the PAT with this id.',
           status: `Only PATs in this status, or in any of several separated by commas (\`revoked,expired\`, at most ${LIMITS.statusesPerQuery}); \`expiring\` for the active PATs that expire within a week and were issued (created or last regenerated) for longer than a week (the summary’s \`expiring_soon\`); \`all\` for every PAT. Duplicates do not matter, \`all\` anywhere means every PAT, \`active\` includes \`expiring\`, and \`active,revoked,expired\` is \`all\`; \`total\` counts the PATs the whole list holds. An empty or unknown item is a 400 naming \`status\`.`,
-          sort: 'The sort key; PATs with equal keys are ordered by id.',
+          sort: 'The sort key; PATs with equal keys are ordered by id. `expires_at` orders by when a PAT stops working: its `idle_expires_at` when that comes first.',
           dir: 'The sort direction.',
         }).map((parameter) => (parameter.name === 'status' ? { ...parameter, ...STATUS_PARAMETER } : parameter)),
         responses: responses({ 200: answer('A page of PATs.', 'PatPage', example.PAT_PAGE) }, MANAGEMENT),
@@ -142,7 +142,7 @@ export function paths(): Json {
         operationId: 'createPat',
         summary: 'Create a PAT',
         description:
-          'The answer holds the secret; it is never shown again. `duration` is the lifetime, at most the catalog’s `max_lifetime`; scopes must name an entity type and one of its operations from the catalog.',
+          'The answer holds the secret; it is never shown again. `duration` is the lifetime, at most the catalog’s `max_lifetime`; scopes must name an entity type and one of its operations from the catalog. `max_idle` (a day or more, at most the catalog’s `max_idle`) makes it expire when unused that long; without it the server’s `max_idle` applies.',
         requestBody: requestBody('CreatePatRequest', example.CREATE_REQUEST),
         responses: responses({ 201: answer('The new PAT with its secret.', 'PatWithSecret', example.PAT_WITH_SECRET) }, [
           ...MANAGEMENT,
@@ -212,7 +212,7 @@ export function paths(): Json {
         operationId: 'regeneratePat',
         summary: 'Regenerate a PAT’s secret',
         description:
-          'A new secret and lifetime (`duration`, at most the catalog’s `max_lifetime`); the old secret stops working at once. A revoked PAT becomes active again. Name, description, scopes and `created_at` stay; `issued_at` is now, and `last_used_at` and `last_used_ip` are null until the new secret is used.',
+          'A new secret and lifetime (`duration`, at most the catalog’s `max_lifetime`); the old secret stops working at once. A revoked PAT becomes active again. Name, description, scopes, idle limit and `created_at` stay; `issued_at` is now, and `last_used_at` and `last_used_ip` are null until the new secret is used.',
         requestBody: requestBody('ResetRequest', example.RESET_REQUEST),
         responses: responses({ 200: answer('The PAT with its new secret.', 'PatWithSecret', example.PAT_REGENERATED) }, ONE_PAT),
       }),

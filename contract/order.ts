@@ -16,14 +16,22 @@ export function compareBinary(a: string, b: string): number {
   }
 }
 
+type Sortable = Pick<Pat, 'id' | 'name' | PatSortKey> & Partial<Pick<Pat, 'idle_expires_at'>>;
+
+/** What `expires_at` sorts by: when the PAT stops working, its idle expiry when that comes first. */
+function endsAt(pat: Sortable): string {
+  return pat.idle_expires_at && pat.idle_expires_at < pat.expires_at ? pat.idle_expires_at : pat.expires_at;
+}
+
 /**
- * The list's order, as the server sorts: names by their key, a never-used PAT as the least
- * recently used (first ascending, last descending), the id breaking ties so pages are stable.
+ * The list's order, as the server sorts: names by their key, expiry by when the PAT stops
+ * working (its idle expiry when that comes first), a never-used PAT as the least recently used
+ * (first ascending, last descending), the id breaking ties so pages are stable.
  */
 export function comparePats(sort: PatSortKey, dir: SortDirection) {
   const sign = dir === 'asc' ? 1 : -1;
-  const key = (pat: Pick<Pat, 'id' | 'name' | PatSortKey>): string | null => (sort === 'name' ? nameKey(pat.name) : pat[sort]);
-  return (a: Pick<Pat, 'id' | 'name' | PatSortKey>, b: Pick<Pat, 'id' | 'name' | PatSortKey>): number => {
+  const key = (pat: Sortable): string | null => (sort === 'name' ? nameKey(pat.name) : sort === 'expires_at' ? endsAt(pat) : pat[sort]);
+  return (a: Sortable, b: Sortable): number => {
     const ka = key(a);
     const kb = key(b);
     const order = ka === kb ? 0 : ka === null ? -1 : kb === null ? 1 : compareBinary(ka, kb);

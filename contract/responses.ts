@@ -9,7 +9,7 @@ import { DETAILS_MAX } from './errors.js';
 import { EXPIRING_SOON_MS } from './limits.js';
 import { SECRET_PATTERN } from './secret.js';
 import { NOTIFICATION_TYPES, PAT_EVENT_KINDS } from './events.js';
-import { ERROR_CODES, LEAK_OUTCOMES, PAT_STATUSES, type ErrorCode } from './types.js';
+import { ERROR_CODES, EXPIRED_REASONS, LEAK_OUTCOMES, PAT_STATUSES, type ErrorCode } from './types.js';
 
 /** An instant in UTC, as `Date.toISOString()` writes it; one schema, so the document names it once. */
 export const instantSchema = z.iso.datetime();
@@ -21,7 +21,7 @@ export const patSchema = z
     user_id: z.string().meta({ description: 'The user who owns the PAT.' }),
     name: z.string().meta({ description: 'Unique among the user’s PATs (compared after NFKC normalization and case folding).' }),
     description: z.string(),
-    status: z.enum(PAT_STATUSES).meta({ description: 'From `revoked` and `expires_at` at the time of the answer.' }),
+    status: z.enum(PAT_STATUSES).meta({ description: 'From `revoked`, `expires_at` and `idle_expires_at` at the time of the answer.' }),
     created_at: instantSchema.meta({ description: 'When the PAT was created. It never changes, not even when the secret is regenerated.' }),
     issued_at: instantSchema.meta({
       description: 'When the current secret was issued: at create, then at each regenerate (never before `created_at`).',
@@ -48,6 +48,17 @@ export const patSchema = z
       })
       .nullable()
       .meta({ description: 'Set when a leak report revoked the PAT (`POST /pats/leaked`); null otherwise, and again after a regenerate.' }),
+    max_idle: z.string().nullable().meta({
+      description:
+        'Its idle limit as a duration (`90d`): unused this long, it expires. Its own (`max_idle` at create), or the server’s (the catalog’s `max_idle`) when that is shorter; null for none.',
+    }),
+    idle_expires_at: instantSchema.nullable().meta({
+      description:
+        'When it expires unless used before: its last use (or its issue) plus `max_idle`, when that comes before `expires_at`; null otherwise. Each use moves it on; once passed it stays passed.',
+    }),
+    expired_reason: z.enum(EXPIRED_REASONS).nullable().meta({
+      description: 'Why an expired PAT expired: `lifetime` (`expires_at` passed) or `idle` (unused for `max_idle`); null unless expired.',
+    }),
   })
   .meta({
     description:
@@ -99,6 +110,10 @@ export const catalogSchema = z.strictObject({
     description:
       'True where every scope must name a domain (a backend without "any domain"). PAT Kit’s server leaves it out: a scope without a domain holds in every domain.',
   }),
+  max_idle: z.string().nullable().optional().meta({
+    description:
+      'The server’s idle limit as a duration (`90d`): every PAT expires unused this long, or sooner by its own `max_idle`; null for none. PAT Kit’s server always sends it.',
+  }),
 });
 
 export const authorizeResponseSchema = z.strictObject({
@@ -143,10 +158,13 @@ export const eventSchema = z.strictObject({
       refused: z.literal('ip_not_allowed').optional(),
       url: z.string().optional(),
       source: z.string().optional(),
+      max_idle: z.string().optional(),
+      reason: z.literal('idle').optional(),
+      idle_expires_at: instantSchema.optional(),
     })
     .meta({
       description:
-        '`from` and `to` for `renamed` and `described`; `expires_at` for `created`, `regenerated` and `expired`; `scopes` for `created`, `scopes_added`, `scopes_removed` and `scopes_cleared`. Empty for the others.',
+        '`from` and `to` for `renamed` and `described`; `expires_at` for `created`, `regenerated` and `expired`; `scopes` for `created`, `scopes_added`, `scopes_removed` and `scopes_cleared`; `allowed_ips` for `allowed_ips_changed` (and `created` with a list); `max_idle` for `created` with an idle limit; `reason` `idle`, `idle_expires_at` and `max_idle` for `expired` by the idle limit; `url` and `source` for `leaked`. Empty for the others.',
     }),
 });
 
@@ -179,6 +197,11 @@ export const notificationSchema = z.strictObject({
     ip: z.string().nullable(),
     user_agent: z.string().nullable(),
     days_left: z.int().positive().optional().meta({ description: '`pat.expiring`: 7, then 1.' }),
+    reason: z.literal('idle').optional().meta({
+      description:
+        '`pat.expiring` and `pat.expired` by the PAT’s idle limit (absent for its lifetime): a use before `idle_expires_at` keeps it working.',
+    }),
+    idle_expires_at: instantSchema.optional().meta({ description: 'With `reason`: when it expires (or expired) unused.' }),
     leak: z
       .strictObject({ url: z.string(), source: z.string() })
       .optional()

@@ -77,6 +77,7 @@ export const createPatBody = fields({
   duration,
   scopes: list(scopeInput, LIMITS.scopesPerCall).optional().default([]),
   allowed_ips: allowedIps.optional().default([]),
+  max_idle: duration.optional(),
 });
 
 export const allowedIpsBody = fields({ allowed_ips: allowedIps });

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXPIRING_SOON_MS, LIMITS } from './limits.js';
 import { listPatsQuery, parseRequest } from './schemas.js';
-import { inStatuses, isExpiringSoon, normalizeStatuses, patStatus } from './status.js';
+import { expiredReason, inStatuses, isExpiringSoon, normalizeStatuses, patEndsAt, patStatus } from './status.js';
 import { STATUS_FILTERS, type PatStatus, type StatusFilter, type StatusQuery } from './types.js';
 
 const NOW = Date.parse('2025-06-01T12:00:00.000Z');
@@ -32,6 +32,38 @@ describe('patStatus', () => {
   it('defaults now to the current time', () => {
     assert.equal(patStatus({ revoked: false, expires_at: new Date(Date.now() + DAY).toISOString() }), 'active');
     assert.equal(patStatus({ revoked: false, expires_at: new Date(Date.now() - DAY).toISOString() }), 'expired');
+  });
+});
+
+describe('idle expiry: patEndsAt, patStatus, expiredReason, isExpiringSoon', () => {
+  const pat = (expires: number, idle: number | null, revoked = false) => ({
+    revoked,
+    issued_at: at(-60 * DAY),
+    expires_at: at(expires),
+    idle_expires_at: idle === null ? null : at(idle),
+  });
+
+  it('ends at the idle expiry when that comes first, else at the expiry', () => {
+    assert.equal(patEndsAt(pat(30 * DAY, 5 * DAY)), NOW + 5 * DAY);
+    assert.equal(patEndsAt(pat(30 * DAY, null)), NOW + 30 * DAY);
+    assert.equal(patEndsAt(pat(3 * DAY, 5 * DAY)), NOW + 3 * DAY);
+    assert.equal(patEndsAt({ revoked: false, expires_at: at(DAY) }), NOW + DAY, 'a PAT without the field');
+  });
+
+  it('is expired with reason idle from its idle expiry on, with reason lifetime from its expiry', () => {
+    assert.deepEqual([patStatus(pat(30 * DAY, 0), NOW), expiredReason(pat(30 * DAY, 0), NOW)], ['expired', 'idle']);
+    assert.deepEqual([patStatus(pat(30 * DAY, MS), NOW), expiredReason(pat(30 * DAY, MS), NOW)], ['active', null]);
+    assert.deepEqual([patStatus(pat(0, null), NOW), expiredReason(pat(0, null), NOW)], ['expired', 'lifetime']);
+    assert.equal(expiredReason(pat(-DAY, -2 * DAY), NOW), 'idle', 'idle first, then its lifetime too: idle');
+    assert.deepEqual([patStatus(pat(30 * DAY, -DAY, true), NOW), expiredReason(pat(30 * DAY, -DAY, true), NOW)], ['revoked', null]);
+  });
+
+  it('is expiring soon when its idle expiry is within the week', () => {
+    assert.equal(isExpiringSoon(pat(60 * DAY, 6 * DAY), NOW), true);
+    assert.equal(isExpiringSoon(pat(60 * DAY, 8 * DAY), NOW), false);
+    assert.equal(inStatuses(pat(60 * DAY, 6 * DAY), ['expiring'], NOW), true);
+    assert.equal(inStatuses(pat(60 * DAY, -MS), ['expired'], NOW), true);
+    assert.equal(inStatuses(pat(60 * DAY, -MS), ['active'], NOW), false);
   });
 });
 

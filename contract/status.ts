@@ -1,15 +1,29 @@
 import { EXPIRING_SOON_MS } from './limits.js';
-import { LIST_DEFAULTS, STATUS_FILTERS, type PatStatus, type StatusFilter, type StatusQuery } from './types.js';
+import { LIST_DEFAULTS, STATUS_FILTERS, type ExpiredReason, type PatStatus, type StatusFilter, type StatusQuery } from './types.js';
 
 interface StatusFields {
   revoked: boolean;
   expires_at: string;
+  /** Set when the PAT's idle limit ends it before `expires_at` (see Pat.idle_expires_at). */
+  idle_expires_at?: string | null;
+}
+
+/** When the PAT stops working unless revoked first: its idle expiry if that comes first, else its expiry. */
+export function patEndsAt(pat: StatusFields): number {
+  const expires = Date.parse(pat.expires_at);
+  return pat.idle_expires_at ? Math.min(expires, Date.parse(pat.idle_expires_at)) : expires;
 }
 
 /** Status is computed when read, never stored: revoked wins over expired. */
 export function patStatus(pat: StatusFields, now: number = Date.now()): PatStatus {
   if (pat.revoked) return 'revoked';
-  return Date.parse(pat.expires_at) <= now ? 'expired' : 'active';
+  return patEndsAt(pat) <= now ? 'expired' : 'active';
+}
+
+/** Why the PAT expired (see Pat.expired_reason): null unless it did. */
+export function expiredReason(pat: StatusFields, now: number = Date.now()): ExpiredReason | null {
+  if (patStatus(pat, now) !== 'expired') return null;
+  return pat.idle_expires_at && Date.parse(pat.idle_expires_at) < Date.parse(pat.expires_at) ? 'idle' : 'lifetime';
 }
 
 /** What "expiring soon" also reads: when the PAT's current secret was issued. */
@@ -18,13 +32,13 @@ interface ExpiryFields extends StatusFields {
 }
 
 /**
- * An active PAT that expires within the next seven days (EXPIRING_SOON_MS) and whose current
- * lifetime, `expires_at − issued_at`, is longer than that: a PAT made (or regenerated) to live
- * seven days or less was meant to be short-lived, and is never "expiring soon", only active and
- * then expired.
+ * An active PAT that expires (by its lifetime or its idle limit) within the next seven days
+ * (EXPIRING_SOON_MS), and whose current lifetime, from `issued_at` to that expiry, is longer
+ * than that: a PAT made (or regenerated) to live seven days or less was meant to be short-lived,
+ * and is never "expiring soon", only active and then expired.
  */
 export function isExpiringSoon(pat: ExpiryFields, now: number = Date.now()): boolean {
-  const expires = Date.parse(pat.expires_at);
+  const expires = patEndsAt(pat);
   const left = expires - now;
   return !pat.revoked && left > 0 && left <= EXPIRING_SOON_MS && expires - Date.parse(pat.issued_at) > EXPIRING_SOON_MS;
 }

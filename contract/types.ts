@@ -61,7 +61,23 @@ export interface Pat {
   allowed_ips: string[];
   /** Set when a leak report revoked the PAT: where its secret was found; null otherwise (and again after a regenerate). */
   leak: PatLeak | null;
+  /**
+   * Its idle limit (`"90d"`): unused for this long, it expires; null for none. Its own, or the
+   * server's (`max_idle` of the catalog), whichever is shorter.
+   */
+  max_idle: string | null;
+  /**
+   * When it expires unless used before (its last use, or its issue, plus `max_idle`), when that
+   * comes before `expires_at`; null otherwise. Each use moves it on; once passed, it stays.
+   */
+  idle_expires_at: string | null;
+  /** Why an expired PAT expired: its lifetime ended (`lifetime`), or it went unused (`idle`); null unless expired. */
+  expired_reason: ExpiredReason | null;
 }
+
+/** Why a PAT expired: `expires_at` passed, or `idle_expires_at` did (it went unused for `max_idle`). */
+export const EXPIRED_REASONS = ['lifetime', 'idle'] as const;
+export type ExpiredReason = (typeof EXPIRED_REASONS)[number];
 
 /** A leak report that revoked a PAT: where the secret was found, as the reporter told it. */
 export interface PatLeak {
@@ -166,6 +182,8 @@ export interface CreatePatRequest {
   scopes?: ScopeInput[];
   /** The addresses and CIDR ranges it may be used from (at most 50); any address by default. */
   allowed_ips?: string[];
+  /** Its idle limit: unused this long, it expires (a day or more, at most the server's `max_idle`). The server's by default. */
+  max_idle?: string;
 }
 
 export interface EntityTypeInfo {
@@ -187,6 +205,11 @@ export interface Catalog {
   max_lifetime: string;
   /** True where every scope must name a domain (a backend without "any domain"); absent on PAT Kit's server. */
   domain_required?: boolean;
+  /**
+   * The server's idle limit (`"90d"`): every PAT expires unused this long, or sooner by its own
+   * `max_idle`; null for none. Absent on a backend without idle expiry.
+   */
+  max_idle?: string | null;
 }
 
 export interface Summary {

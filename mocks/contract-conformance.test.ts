@@ -501,6 +501,22 @@ describe('the mocks answer like the server', () => {
     await both('GET', id('fenced', '/usage?days=1'));
   });
 
+  test('max_idle: on create, validated, moved on by a use, and later (the clock moves on) an idle expiry', async () => {
+    const read = { entity_type: 'clients', operation: 'list', entity_id: '*' };
+    await create('idle', { name: 'Idle after ten days', duration: '90d', max_idle: '10d', scopes: [read] });
+    await create('idle-long', { name: 'Idle after a year', duration: '30d', max_idle: '1y' });
+    for (const max_idle of ['12h', '0', 'soon', '-2d', '400d', '', 7, null, 'x'.repeat(65)]) {
+      await both('POST', '/pats', { body: { name: 'Idle test', duration: '1d', max_idle } });
+    }
+    server.clock.advance(60_000);
+    await both('POST', '/authorize', { body: read, ...bearerOfPat('idle'), expect: 200 });
+    await settle();
+    await both('GET', id('idle'));
+    await both('GET', id('idle-long'));
+    await both('GET', '/pats?status=all&sort=expires_at&dir=asc');
+    await both('GET', id('idle', '/events'));
+  });
+
   test('revoke, regenerate, delete', async () => {
     await both('PATCH', id('ci', '/secret/revoke'));
     server.clock.advance(1000);

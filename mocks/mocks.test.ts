@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
-import { DEFAULT_CATALOG, Problem, SECRET_PATTERN, patStatus, secretPatId, type Pat } from '../contract/index.js';
+import { DAY_MS as DAY, DEFAULT_CATALOG, Problem, SECRET_PATTERN, patStatus, secretPatId, type Pat } from '../contract/index.js';
 import * as index from './index.js';
 import { INTERNAL_ERROR_BODY } from './index.js';
 import { createHandlers, mockTokenFor, mockTokenUser } from './handlers.js';
@@ -283,6 +283,34 @@ describe('scenarios', () => {
     assert.equal(bob.length, 5);
     assert.deepEqual(new Set(bob.map((pat) => pat.status)), new Set(['active', 'revoked', 'expired']));
     assert.equal(store.list('carol', ALL).total, 0);
+  });
+
+  test('idle: a server whose tokens expire unused for 90 days at most; alice’s tokens show each way an idle limit ends one', () => {
+    const store = scenarios.idle({ now: NOW, clock: () => NOW });
+    assert.equal(store.catalog.max_idle, '90d');
+    const alice = store.list('alice', ALL).pats;
+    assert.equal(alice.length, 7);
+    assert.deepEqual(statuses(alice), { active: 4, revoked: 1, expired: 2 });
+    assert.deepEqual(store.summary('alice'), { active: 4, expiring_soon: 1, revoked: 1, expired: 2, total: 7 });
+    const pat = (name: string) => alice.find((entry) => entry.name === name)!;
+    assert.ok(
+      alice.every((entry) => entry.max_idle !== null),
+      'every token has a limit, the server’s at most',
+    );
+    assert.equal(pat('Quarterly audit').max_idle, '90d');
+    assert.equal(pat('Backup agent').idle_expires_at, new Date(NOW + 5 * DAY).toISOString());
+    assert.deepEqual([pat('Legacy importer').status, pat('Legacy importer').expired_reason], ['expired', 'idle']);
+    assert.deepEqual([pat('Staging smoke tests').status, pat('Staging smoke tests').expired_reason], ['expired', 'lifetime']);
+    assert.equal(pat('Release bot').idle_expires_at, null, 'its lifetime ends first');
+    const history = store.listPatEvents('alice', pat('Legacy importer').id, 0, 10).events;
+    assert.deepEqual(history[0]!.details, {
+      expires_at: pat('Legacy importer').expires_at,
+      reason: 'idle',
+      idle_expires_at: pat('Legacy importer').idle_expires_at,
+      max_idle: '30d',
+    });
+    assert.equal(history.at(-1)!.details.max_idle, '30d');
+    assert.equal(store.list('bob', ALL).total, 0);
   });
 
   test('deterministic: same names, ids and times for the same now', () => {

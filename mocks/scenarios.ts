@@ -9,7 +9,7 @@ import { createHandlers, type HandlerOptions } from './handlers.js';
 import { MockStore, uuidFromBytes, type MockStoreOptions, type SeedEvent, type SeedPat } from './store.js';
 import { createUpstreamHandlers, UpstreamStore, type UpstreamOptions } from './upstream.js';
 
-export const SCENARIO_NAMES = ['default', 'empty', 'many', 'error', 'slow'] as const;
+export const SCENARIO_NAMES = ['default', 'empty', 'many', 'error', 'slow', 'idle'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface SeedOptions extends Omit<MockStoreOptions, 'now'> {
@@ -77,6 +77,8 @@ interface PatSpec {
   usePerDay?: number;
   /** Its history besides what its times tell (see SeedPat.history), each `ago` before "now". */
   history?: (Omit<SeedEvent, 'at'> & { ago: number })[];
+  /** Its idle limit (`"30d"`); the server's, if it has one, by default. */
+  maxIdle?: string;
 }
 
 /** Where alice and bob manage their tokens from: the portal in their browser. */
@@ -146,6 +148,7 @@ function seedAll(store: MockStore, userId: string, now: number, specs: PatSpec[]
       lastUsedUserAgent: spec.userAgent ?? null,
       changedFrom: PORTAL,
       revokedBy: spec.revokedBy,
+      maxIdle: spec.maxIdle,
       history: spec.history?.map(({ ago: before, ...event }) => ({ ...event, at: now - before })),
       usage: dailyUsage(id, spec, now),
       scopes: (spec.scopes ?? []).map(([entity_type, operation, entity_id, domain_id]) => ({
@@ -395,6 +398,94 @@ const BOB: PatSpec[] = [
   },
 ];
 
+/** The server's idle limit in the `idle` scenario: a token unused this long expires. */
+export const IDLE_SCENARIO_MAX_IDLE = '90d';
+
+/** alice's tokens in the `idle` scenario, where every token expires unused for its idle limit (90 days at most). */
+const ALICE_IDLE: PatSpec[] = [
+  {
+    name: 'Metrics exporter',
+    description: 'Pushes the gateway metrics to Prometheus',
+    issuedAgo: 40 * DAY,
+    lifetime: 365 * DAY,
+    maxIdle: '30d',
+    lastUsedAgo: 2 * HOUR,
+    ip: '10.0.9.14',
+    userAgent: 'prometheus-pusher/2.4',
+    scopes: [['messages', 'subscribe', '*']],
+    usePerDay: 600,
+  },
+  {
+    name: 'Backup agent',
+    description: 'Nightly snapshot of the client configs; off since the storage move',
+    issuedAgo: 60 * DAY,
+    lifetime: 180 * DAY,
+    maxIdle: '30d',
+    // Its idle limit ends it in 5 days unless it is used before: expiring soon.
+    lastUsedAgo: 25 * DAY,
+    ip: '10.0.3.8',
+    userAgent: 'restic/0.17.3',
+    scopes: [['clients', 'read', '*']],
+    usePerDay: 4,
+  },
+  {
+    name: 'Legacy importer',
+    description: 'Imported the old device registry',
+    issuedAgo: 100 * DAY,
+    lifetime: 365 * DAY,
+    maxIdle: '30d',
+    // Unused for 30 days after its last use 40 days ago: expired unused 10 days ago.
+    lastUsedAgo: 40 * DAY,
+    ip: '10.0.5.30',
+    scopes: [
+      ['clients', 'create', '*'],
+      ['groups', 'create', '*'],
+    ],
+    usePerDay: 80,
+  },
+  {
+    name: 'Quarterly audit',
+    description: 'Read-only access for the external auditors',
+    // Never used: the server's 90-day limit ends it 90 days after its issue.
+    issuedAgo: 20 * DAY,
+    lifetime: 365 * DAY,
+    scopes: [
+      ['clients', 'read', '*'],
+      ['users', 'list', '*'],
+    ],
+  },
+  {
+    name: 'Release bot',
+    // Its lifetime ends before 60 days without use could: no idle expiry to show.
+    issuedAgo: 10 * DAY,
+    lifetime: 30 * DAY,
+    maxIdle: '60d',
+    lastUsedAgo: DAY,
+    ip: '10.0.4.40',
+    scopes: [['channels', 'update', '*']],
+    usePerDay: 12,
+  },
+  {
+    name: 'Staging smoke tests',
+    // Expired by its lifetime, not its idle limit.
+    issuedAgo: 45 * DAY,
+    lifetime: 30 * DAY,
+    maxIdle: '30d',
+    lastUsedAgo: 16 * DAY,
+    ip: '10.2.0.9',
+    scopes: [['clients', 'read', '*', 'd-staging']],
+  },
+  {
+    name: 'Old CI token',
+    issuedAgo: 50 * DAY,
+    lifetime: 90 * DAY,
+    maxIdle: '30d',
+    revokedAgo: 3 * HOUR,
+    lastUsedAgo: 4 * HOUR,
+    ip: '10.0.4.17',
+  },
+];
+
 const SERVICES = [
   'Billing sync',
   'Ingest worker',
@@ -462,6 +553,12 @@ function seedMany(options: SeedOptions = {}): MockStore {
   return store;
 }
 
+function seedIdle(options: SeedOptions = {}): MockStore {
+  const { store, now } = newStore({ maxIdle: IDLE_SCENARIO_MAX_IDLE, ...options });
+  seedAll(store, 'alice', now, ALICE_IDLE);
+  return store;
+}
+
 /** Each scenario's data: a fresh, seeded store per call. */
 export const scenarios: Record<ScenarioName, (options?: SeedOptions) => MockStore> = {
   /** alice: 12 PATs (8 active of which 2 expire within a week, 2 revoked, 2 expired); bob: 5. */
@@ -474,6 +571,12 @@ export const scenarios: Record<ScenarioName, (options?: SeedOptions) => MockStor
   error: seedDefault,
   /** The default data, answered after 2 s (loading states). */
   slow: seedDefault,
+  /**
+   * A server whose idle limit is 90 days (`maxIdle`): alice's 7 PATs, 4 active (one expiring
+   * within the week, unused; one that lifetime ends before its idle limit could), one expired
+   * unused, one expired by its lifetime, one revoked.
+   */
+  idle: seedIdle,
 };
 
 /** How each scenario's handlers behave, beyond its data. */
@@ -483,6 +586,7 @@ export const scenarioSettings: Record<ScenarioName, Pick<HandlerOptions, 'latenc
   many: {},
   error: { failWith500: true },
   slow: { latencyMs: 2000 },
+  idle: {},
 };
 
 /** A scenario's store and the MSW handlers that serve it. */

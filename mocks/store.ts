@@ -15,8 +15,12 @@ import {
   compareBinary,
   comparePats,
   buildSecret,
+  expiredReason,
+  formatDuration,
   isExpiringSoon,
   lifetimeMs,
+  maxIdleMs,
+  patEndsAt,
   LIMITS,
   mergeScopes,
   inStatuses,
@@ -73,6 +77,8 @@ export interface MockStoreOptions {
   catalog?: CatalogOptions;
   /** The longest lifetime, as a duration string; `"365d"` by default. */
   maxLifetime?: string;
+  /** The server's idle limit, as a duration string (the server's `maxIdle`); none by default. */
+  maxIdle?: string;
   /** The users `POST /demo/login` accepts. */
   users?: readonly MockUser[];
 }
@@ -107,8 +113,26 @@ interface StoredPat {
   allowed_ips: string[];
   /** The leak report that revoked it, if one did (and it was not regenerated since). */
   leak: PatLeak | null;
-  /** The expiry whose `expired` event is recorded (the server's expiry scan moved past it). */
+  /** Its idle limit, or null for none. */
+  max_idle_ms: number | null;
+  /** Its last use (or issue) plus `max_idle_ms`, when that comes before `expires_at`: the DTO's field. */
+  idle_expires_at: string | null;
+  /** The end (`patEndsAt`) whose `expired` event is recorded (the server's expiry scan moved past it). */
   expired_for: string | null;
+}
+
+/** The `expired` event's details: by the idle limit, that too. */
+function expiredDetails(pat: Pick<StoredPat, 'expires_at' | 'idle_expires_at' | 'max_idle_ms'>): PatEventDetails {
+  return pat.idle_expires_at && pat.idle_expires_at < pat.expires_at && pat.max_idle_ms !== null
+    ? { expires_at: pat.expires_at, reason: 'idle', idle_expires_at: pat.idle_expires_at, max_idle: formatDuration(pat.max_idle_ms) }
+    : { expires_at: pat.expires_at };
+}
+
+/** A PAT's idle expiry from `since` (its last use, or issue): null when its lifetime ends first, or it has no idle limit. */
+function idleExpiry(since: number, idleMs: number | null, expiresAt: string): string | null {
+  if (idleMs === null) return null;
+  const at = iso(since + idleMs);
+  return at < expiresAt ? at : null;
 }
 
 /** An event of a seeded PAT's history besides those `seed` records from its times. Times are epoch ms. */
@@ -152,6 +176,8 @@ export interface SeedPat {
   allowedIps?: string[];
   /** The leak report that revoked it (give `revokedAt` too). */
   leak?: PatLeak;
+  /** Its idle limit, as a duration string (`"30d"`); none by default. */
+  maxIdle?: string;
 }
 
 export interface ListQuery {
@@ -239,6 +265,7 @@ export class MockStore {
   /** The catalog `GET /pats/catalog` serves (presets beyond the maximum lifetime dropped). */
   readonly catalog: Catalog;
   readonly maxLifetimeMs: number;
+  readonly maxIdleMs: number | null;
   readonly users: readonly MockUser[];
   readonly #now: () => number;
   /** Insertion order is irrelevant: every list is sorted. */
@@ -246,9 +273,10 @@ export class MockStore {
   readonly #activity = new ActivityLog(randomUuid);
 
   constructor(options: MockStoreOptions = {}) {
-    const { catalog, maxLifetimeMs } = resolveCatalog(options.catalog, options.maxLifetime);
+    const { catalog, maxLifetimeMs, maxIdleMs } = resolveCatalog(options.catalog, options.maxLifetime, options.maxIdle);
     this.catalog = catalog;
     this.maxLifetimeMs = maxLifetimeMs;
+    this.maxIdleMs = maxIdleMs;
     this.users = options.users ?? MOCK_USERS;
     this.#now = options.now ?? Date.now;
   }
@@ -284,16 +312,17 @@ export class MockStore {
   }
 
   /**
-   * The server's expiry scan: records the `expired` event of each PAT that is past its expiry
-   * and not revoked, once per expiry (a regenerated PAT can expire again). The handlers run it
-   * before every request, unless told not to.
+   * The server's expiry scan: records the `expired` event of each PAT that is past its end (its
+   * expiry, or sooner its idle expiry) and not revoked, once per end (a regenerated PAT can
+   * expire again). The handlers run it before every request, unless told not to.
    */
   scan(): void {
     const now = this.now();
     for (const pat of this.#pats.values()) {
-      if (pat.revoked || Date.parse(pat.expires_at) > now || pat.expired_for === pat.expires_at) continue;
-      pat.expired_for = pat.expires_at;
-      this.#record(pat, 'expired', { actor: SYSTEM_ACTOR, ip: null, userAgent: null }, { expires_at: pat.expires_at }, now);
+      const ends = iso(patEndsAt(pat));
+      if (pat.revoked || Date.parse(ends) > now || pat.expired_for === ends) continue;
+      pat.expired_for = ends;
+      this.#record(pat, 'expired', { actor: SYSTEM_ACTOR, ip: null, userAgent: null }, expiredDetails(pat), now);
     }
   }
 
@@ -339,8 +368,10 @@ export class MockStore {
       scopes_count: pat.scopes.length,
       allowed_ips: [...pat.allowed_ips],
       leak: pat.leak && { ...pat.leak },
+      max_idle: pat.max_idle_ms === null ? null : formatDuration(pat.max_idle_ms),
+      idle_expires_at: pat.idle_expires_at,
     };
-    return { ...dto, status: patStatus(dto, now) };
+    return { ...dto, status: patStatus(dto, now), expired_reason: expiredReason(dto, now) };
   }
 
   #scopes(pat: StoredPat): Scope[] {
@@ -416,10 +447,11 @@ export class MockStore {
   /** `POST /pats`: the PAT and its scopes at once; the answer is the only time the secret shows. */
   create(
     who: string | MockCaller,
-    input: { name: string; description?: string; duration: string; scopes?: ScopeInput[]; allowed_ips?: string[] },
+    input: { name: string; description?: string; duration: string; scopes?: ScopeInput[]; allowed_ips?: string[]; max_idle?: string },
   ): PatWithSecret {
     const { userId, source } = this.#caller(who);
     const lifetime = lifetimeMs(input.duration, this.maxLifetimeMs);
+    const idleMs = maxIdleMs(input.max_idle, this.maxIdleMs, this.maxLifetimeMs);
     const scopes = allowedScopes(this.catalog, input.scopes ?? []);
     if (this.#nameTaken(userId, input.name)) throw problems.duplicateName();
     const now = this.now();
@@ -443,11 +475,14 @@ export class MockStore {
       scopes: add.map((scope) => this.#scope(id, scope)).sort(compareScopes),
       allowed_ips: [...(input.allowed_ips ?? [])],
       leak: null,
+      max_idle_ms: idleMs,
+      idle_expires_at: idleExpiry(now, idleMs, iso(now + lifetime)),
       expired_for: null,
     };
     this.#pats.set(id, pat);
     const allowed = pat.allowed_ips.length > 0 ? { allowed_ips: [...pat.allowed_ips] } : {};
-    this.#record(pat, 'created', source, { expires_at: pat.expires_at, scopes: add.map(eventScope), ...allowed }, now);
+    const idle = idleMs !== null ? { max_idle: formatDuration(idleMs) } : {};
+    this.#record(pat, 'created', source, { expires_at: pat.expires_at, scopes: add.map(eventScope), ...allowed, ...idle }, now);
     return { ...this.get(userId, id), secret };
   }
 
@@ -467,6 +502,7 @@ export class MockStore {
     if (spec.createdAt !== undefined && spec.createdAt > spec.issuedAt) throw new Error(`"${spec.name}" is created after it was issued`);
     if (spec.lastUsedAt !== undefined && spec.lastUsedAt !== null && spec.lastUsedAt < spec.issuedAt)
       throw new Error(`"${spec.name}" is last used before its secret was issued`);
+    const idleMs = spec.maxIdle === undefined ? this.maxIdleMs : maxIdleMs(spec.maxIdle, this.maxIdleMs, this.maxLifetimeMs);
     this.#pats.set(id, {
       id,
       user_id: userId,
@@ -485,6 +521,8 @@ export class MockStore {
       scopes: add.map((scope) => this.#scope(id, scope)).sort(compareScopes),
       allowed_ips: [...(spec.allowedIps ?? [])],
       leak: spec.leak ?? null,
+      max_idle_ms: idleMs,
+      idle_expires_at: idleExpiry(spec.lastUsedAt ?? spec.issuedAt, idleMs, iso(spec.expiresAt)),
       expired_for: null,
     });
     this.#seedHistory(this.#pats.get(id)!, spec);
@@ -502,7 +540,11 @@ export class MockStore {
       {
         kind: 'created',
         at: createdAt,
-        details: { expires_at: iso(createdAt + spec.expiresAt - spec.issuedAt), scopes: scopesAtCreation(pat.scopes, history) },
+        details: {
+          expires_at: iso(createdAt + spec.expiresAt - spec.issuedAt),
+          scopes: scopesAtCreation(pat.scopes, history),
+          ...(pat.max_idle_ms !== null ? { max_idle: formatDuration(pat.max_idle_ms) } : {}),
+        },
       },
       ...(createdAt < spec.issuedAt ? [{ kind: 'regenerated' as const, at: spec.issuedAt, details: { expires_at: pat.expires_at } }] : []),
       ...(pat.revoked_at && !spec.leak ? [{ kind: 'revoked' as const, at: Date.parse(pat.revoked_at), actor: spec.revokedBy }] : []),
@@ -524,17 +566,10 @@ export class MockStore {
       const at = Math.min(Date.parse(pat.last_used_at), createdAt + 10 * 60_000);
       events.push({ kind: 'new_address', at, ip: pat.last_used_ip, userAgent: spec.lastUsedUserAgent ?? null });
     }
-    const expiresAt = spec.expiresAt;
-    if (expiresAt <= this.now() && !(spec.revokedAt != null && spec.revokedAt <= expiresAt)) {
-      pat.expired_for = pat.expires_at;
-      events.push({
-        kind: 'expired',
-        at: expiresAt,
-        actor: SYSTEM_ACTOR,
-        ip: null,
-        userAgent: null,
-        details: { expires_at: pat.expires_at },
-      });
+    const endsAt = patEndsAt(pat);
+    if (endsAt <= this.now() && !(spec.revokedAt != null && spec.revokedAt <= endsAt)) {
+      pat.expired_for = iso(endsAt);
+      events.push({ kind: 'expired', at: endsAt, actor: SYSTEM_ACTOR, ip: null, userAgent: null, details: expiredDetails(pat) });
     }
     events.sort((a, b) => a.at - b.at);
     // Each event with the name the PAT had then: before a rename, the name it was renamed from.
@@ -610,6 +645,8 @@ export class MockStore {
     pat.last_used_at = null;
     pat.last_used_ip = null;
     pat.leak = null;
+    if (this.maxIdleMs !== null) pat.max_idle_ms = Math.min(pat.max_idle_ms ?? this.maxIdleMs, this.maxIdleMs);
+    pat.idle_expires_at = idleExpiry(now, pat.max_idle_ms, pat.expires_at);
     this.#record(pat, 'regenerated', source, { expires_at: pat.expires_at }, now);
     return { ...this.get(userId, id), secret };
   }
@@ -705,7 +742,7 @@ export class MockStore {
     if (ip && this.#activity.firstUseFrom(id, ip)) {
       this.#record(pat, 'new_address', { actor: pat.user_id, ip, userAgent }, offList ? { refused: 'ip_not_allowed' } : {}, now);
     }
-    if (pat.revoked || Date.parse(pat.expires_at) <= now) {
+    if (pat.revoked || patEndsAt(pat) <= now) {
       this.#activity.count(id, now, false);
       return UNAUTHENTICATED;
     }
@@ -725,6 +762,8 @@ export class MockStore {
     if (pat.last_used_at === null || now - Date.parse(pat.last_used_at) >= LAST_USED_INTERVAL_MS) {
       pat.last_used_at = iso(now);
       pat.last_used_ip = ip;
+      // As the server writes it with the last use: the idle expiry moves on.
+      pat.idle_expires_at = idleExpiry(now, pat.max_idle_ms, pat.expires_at);
     }
     return { allowed: true, user_id: pat.user_id, pat_id: id };
   }

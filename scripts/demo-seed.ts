@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { buildSecret, DEMO_USERS, nameKey, type PatEvent, type Scope } from '../contract/index.js';
+import { buildSecret, DEMO_USERS, nameKey, parseDuration, type PatEvent, type Scope } from '../contract/index.js';
 import { scenarios } from '../mocks/scenarios.js';
 import type { MockStore } from '../mocks/store.js';
 import { ConfigError, loadConfig } from '../server/config.js';
@@ -26,6 +26,13 @@ import { insertAddresses, useWriter } from '../server/usage/use.repository.js';
 const ALL = 1_000;
 /** The days of counts kept (see USAGE_DAYS). */
 const USAGE_DAYS_KEPT = 90;
+
+/** A PAT's `max_idle` as the mocks show it ("30d"), in milliseconds. */
+function durationMs(text: string): number {
+  const parsed = parseDuration(text);
+  if (!parsed.ok) throw new Error(`the mocks' max_idle "${text}" is not a duration`);
+  return parsed.ms;
+}
 
 /** Seeds the demo users' tokens from `store` into `db`; returns how many each user got. */
 export async function seedDemo(
@@ -51,6 +58,7 @@ export async function seedDemo(
             entity_id,
             domain_id: domain_id ?? '',
           }));
+        const endsAt = pat.idle_expires_at ?? pat.expires_at;
         await insertPat(trx, {
           id: pat.id,
           user_id: userId,
@@ -67,8 +75,11 @@ export async function seedDemo(
           last_used_at: pat.last_used_at,
           last_used_ip: pat.last_used_ip,
           grants: grantsOf(scopes),
+          allowed_ips: JSON.stringify(pat.allowed_ips),
+          max_idle_ms: pat.max_idle === null ? null : durationMs(pat.max_idle),
+          ends_at: endsAt,
           // Past every notice already owed: the demo sends none for its history (its `expired` events are seeded).
-          expiry_notice: owed({ issued_at: pat.issued_at, expires_at: pat.expires_at, expiry_notice: 0 }, now).stage,
+          expiry_notice: owed({ ...pat, ends_at: endsAt, max_idle_ms: null, expiry_notice: 0 }, now).stage,
         });
         if (scopes.length > 0) await insertScopes(trx, scopes);
         const { days } = store.usage(userId, pat.id, USAGE_DAYS_KEPT);

@@ -50,13 +50,14 @@ export function createApp(options: AppOptions): Express & { locals: { patKit: Pa
   });
   app.use(requestLogger(logger));
   app.use(limitUrlLength);
+  // The API before the demo sign-in, which no path of it shares: a check does not pass its routes.
+  app.use('/api', kit.router);
   if (demo) {
     logger.warn(
       'Demo mode is on: anyone who can reach this server can sign in as a demo user. Set PAT_JWT_SECRET or PAT_JWKS_URL (and leave PAT_DEMO unset) to sign users in for real.',
     );
     app.use('/api', demo.router);
   }
-  app.use('/api', kit.router);
   app.use('/api', routeNotFound);
   app.use(createPageRouter(options.staticDir));
   app.use(routeNotFound);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { DEFAULT_MAX_LIFETIME, parseDuration, type Catalog } from '../contract/index.js';
+import { DEFAULT_MAX_LIFETIME, MIN_MAX_IDLE_MS, parseDuration, type Catalog } from '../contract/index.js';
 import { isPostgresUrl } from './db/database.js';
 import { isWebhookUrl, webhookKey } from './events/webhook-signature.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './http/rate-limit.js';
@@ -24,6 +24,8 @@ export interface ServerConfig {
   jwtAudience?: string;
   pepper?: string;
   maxLifetime: string;
+  /** The server's idle limit (`PAT_MAX_IDLE`): a PAT unused this long expires; unset for none. */
+  maxIdle?: string;
   demo: boolean;
   /** Failed PAT checks and demo sign-ins per client address and minute; false: no limit. */
   rateLimit: RateLimit | false;
@@ -92,6 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const parsedMax = parseDuration(maxLifetime);
   if (!parsedMax.ok || parsedMax.ms <= 0)
     throw new ConfigError(`PAT_MAX_LIFETIME must be a positive duration like "365d", not "${maxLifetime}"`);
+  const maxIdle = env.PAT_MAX_IDLE || undefined;
+  if (maxIdle !== undefined) {
+    const idle = parseDuration(maxIdle);
+    if (!idle.ok || idle.ms < MIN_MAX_IDLE_MS)
+      throw new ConfigError(`PAT_MAX_IDLE must be a duration of a day or more like "90d", not "${maxIdle}"`);
+  }
 
   const jwtSecret = env.PAT_JWT_SECRET || undefined;
   const jwksUrl = env.PAT_JWKS_URL || undefined;
@@ -154,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     jwtAudience: env.PAT_JWT_AUDIENCE || undefined,
     pepper: env.PAT_PEPPER || undefined,
     maxLifetime,
+    maxIdle,
     demo,
     rateLimit,
     trustProxy: env.PAT_TRUST_PROXY ? readTrustProxy(env.PAT_TRUST_PROXY) : undefined,

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     console.error(`pat-kit: ${error.message}`);
     process.exit(1);
   }
-  const logger = pino({ level: config.logLevel });
+  // Written without blocking the answer: a line per request goes out with the next write the
+  // event loop gets to, several lines in one (pino flushes what is left when the process exits).
+  const logger = pino({ level: config.logLevel }, pino.destination({ dest: 1, sync: false }));
   const database = config.databaseUrl ? redactedUrl(config.databaseUrl) : config.dbPath;
   const db = await openDatabase(config.databaseUrl ?? config.dbPath, {
     poolSize: config.databasePool,
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     leakReportKey: config.leakReportKey,
     pepper: config.pepper,
     maxLifetime: config.maxLifetime,
+    maxIdle: config.maxIdle,
     catalog: config.catalog,
     webhookUrls: config.webhookUrls,
     webhookSecret: config.webhookSecret,
@@ -45,6 +48,8 @@ async function main(): Promise<void> {
     demo: config.demo,
     staticDir: config.staticDir,
   });
+  // The idle limit applies to the stored PATs before the first request is answered.
+  await app.locals.patKit.ready;
   const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

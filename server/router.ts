@@ -26,6 +26,7 @@ import { createMaintenance } from './events/maintenance.js';
 import { isWebhookUrl, webhookKey } from './events/webhook-signature.js';
 import { createTokenHasher } from './tokens/token.js';
 import { postgresUrlOf, type PatDatabase } from './db/database.js';
+import { capIdleLimits } from './pats/pat.repository.js';
 import { dialectOf } from './db/dialect.js';
 import { errorHandler, routeNotFound } from './http/errors.js';
 import { jsonBody } from './http/json-body.js';
@@ -47,6 +48,12 @@ export interface PatKitOptions extends IdentityOptions {
   catalog?: CatalogOptions;
   /** The longest lifetime a PAT may have, as a duration string; `"365d"` by default. */
   maxLifetime?: string;
+  /**
+   * The server's idle limit, as a duration string of a day or more (`"90d"`): a PAT unused this
+   * long expires. It is the idle limit of a PAT created without one and the longest one may
+   * have, and at start it is applied to the PATs made before it (see `ready`). None by default.
+   */
+  maxIdle?: string;
   /** Secret key for HMAC-SHA256 token digests; plain SHA-256 without it. */
   pepper?: string;
   /** The clock, in epoch milliseconds; tests move it. */
@@ -103,6 +110,11 @@ export interface PatKitOptions extends IdentityOptions {
 }
 
 export interface PatKit {
+  /**
+   * Resolves once the server's idle limit (`maxIdle`) is applied to the PATs stored before it
+   * was set or lowered; a server awaits it before it listens. At once without `maxIdle`.
+   */
+  ready: Promise<void>;
   /** The REST API (`/pats…`, `POST /authorize`, its document `GET /openapi.json` and page `/docs`); mount it anywhere (the standalone server uses `/api`). */
   router: Router;
   /** May `token` do `request`? For Node hosts; shares the router's cache and its invalidation. */
@@ -154,6 +166,15 @@ function listenToOtherInstances(options: PatKitOptions, cache: GrantCache, logge
   });
 }
 
+/**
+ * Applies the server's idle limit to the stored PATs that have none or a longer one (see
+ * capIdleLimits). A PAT this instance has cached was read under the old limit: the cache starts over.
+ */
+async function applyIdleLimit(db: PatDatabase, maxIdleMs: number | null, now: () => number, cache: GrantCache): Promise<void> {
+  if (maxIdleMs === null) return;
+  if ((await capIdleLimits(db, maxIdleMs, new Date(now()).toISOString())) > 0) cache.clear();
+}
+
 function retentionMs(retention = DEFAULT_EVENT_RETENTION): number {
   const parsed = parseDuration(retention);
   if (!parsed.ok) throw new Error(`eventRetention: ${parsed.reason}`);
@@ -194,7 +215,7 @@ export function createPatKit(options: PatKitOptions): PatKit {
   // First: the options it refuses are refused before anything starts.
   const eventId = createEventIds();
   const { dispatcher, journal, retry } = notifications(options, logger, now, eventId);
-  const { catalog, maxLifetimeMs } = resolveCatalog(options.catalog, options.maxLifetime);
+  const { catalog, maxLifetimeMs, maxIdleMs } = resolveCatalog(options.catalog, options.maxLifetime, options.maxIdle);
   const leakKey = options.leakReportKey;
   if (leakKey !== undefined && leakKey.length < LEAK_KEY_MIN) throw new Error(`leakReportKey must be ${LEAK_KEY_MIN} characters or more`);
   const cache = new GrantCache(options.cache?.maxEntries ?? DEFAULT_CACHE_ENTRIES, options.cache?.ttlMs ?? 60_000);
@@ -211,7 +232,10 @@ export function createPatKit(options: PatKitOptions): PatKit {
     cache.invalidate(patIds);
     options.onChange?.(patIds);
   };
-  const service = new PatService({ db: options.db, catalog, maxLifetimeMs, hashToken, changed, journal, now });
+  const service = new PatService({ db: options.db, catalog, maxLifetimeMs, maxIdleMs, hashToken, changed, journal, now });
+  const ready = applyIdleLimit(options.db, maxIdleMs, now, cache);
+  // Awaited by the server; a host that does not await it still hears of a failure.
+  ready.catch((err: unknown) => logger.error({ err }, 'could not apply the idle limit (maxIdle) to the stored PATs'));
   const activity = new ActivityService({ db: options.db, withPendingCounts: (id, read) => uses.withPendingCounts(id, read), now });
   const maintenance = createMaintenance({
     db: options.db,
@@ -226,10 +250,11 @@ export function createPatKit(options: PatKitOptions): PatKit {
   const signedIn = requireUser(createUserVerifier(options));
 
   const router = Router();
-  // The API document and its page first: they hold no secret, and the page's assets may be cached.
+  // The check first: it is most of the traffic, and passes through nothing the others need.
+  router.use(createAuthorizeRoutes(authorizePat, { failedChecks, trustClientIp: options.trustClientIp ?? false }));
+  // The API document and its page: they hold no secret, and the page's assets may be cached.
   router.use(createReferenceRoutes());
   router.use(noStore);
-  router.use(createAuthorizeRoutes(authorizePat, { failedChecks, trustClientIp: options.trustClientIp ?? false }));
   // Leak reports carry the report key, not a user token: before the management paths.
   if (leakKey) router.use(createLeakReportRoutes(new LeakService({ db: options.db, hashToken, journal, changed, now }), leakKey));
   // The management paths: the user token first, then a JSON body where one is sent.
@@ -240,16 +265,19 @@ export function createPatKit(options: PatKitOptions): PatKit {
   router.use(errorHandler(logger));
 
   return {
+    ready,
     router,
     authorizePat,
     requirePat: createRequirePat(authorizePat),
     invalidate: (patIds) => cache.invalidate(patIds),
     async flush() {
+      await ready;
       await uses.flush();
       await dispatcher.idle();
     },
     scan: () => maintenance.run(),
     async close() {
+      await ready.catch(() => undefined);
       failedChecks?.close();
       await maintenance.close();
       await dispatcher.close();

@@ -5,7 +5,17 @@ import type { PatActivity } from '../components/pat-activity/pat-activity.compon
 import { strings } from '../components/i18n/strings.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
 import { seededId } from '../mocks/index.js';
-import { ALICE_PATS, clickButton, deepQueryAll, ERROR_STORY, LOADING_STORY, storyElement, SUPERMQ_STORY, until } from './support.js';
+import {
+  ALICE_IDLE_PATS,
+  ALICE_PATS,
+  clickButton,
+  deepQueryAll,
+  ERROR_STORY,
+  LOADING_STORY,
+  storyElement,
+  SUPERMQ_STORY,
+  until,
+} from './support.js';
 
 interface Args {
   /** The token whose history to show; none for all of alice's. */
@@ -45,6 +55,15 @@ export const RevokedBySomeoneElse: Story = { args: { patId: seededId('alice', 'L
 
 /** An expired token: the expiry is the system's, and says so alone. */
 export const Expired: Story = { args: { patId: ALICE_PATS.expired } };
+
+/**
+ * On a server with idle limits: a token made to expire after 30 days without use (its creation
+ * says so), used, then unused for those 30 days (it expired for it).
+ */
+export const ExpiredUnused: Story = {
+  args: { patId: ALICE_IDLE_PATS.expiredUnused },
+  parameters: { scenario: 'idle' } satisfies PatStoryParameters,
+};
 
 /** Without `pat-id`: every token's history, each event under its token's name. */
 export const AllTokens: Story = { args: { patId: '' } };

@@ -15,6 +15,8 @@ interface Args {
   scopes: ScopeInput[];
   /** The client addresses and CIDR ranges it may be used from (`allowed-ips`, space-separated). */
   allowedIps: string[];
+  /** How long it may go unused before it expires (`max-idle`, `"30d"`); the server's limit, or Never, when empty. */
+  maxIdle: string;
 }
 
 const GRAFANA_SCOPES: ScopeInput[] = [
@@ -44,8 +46,11 @@ async function submit(form: PatCreateForm): Promise<void> {
 const meta = {
   title: 'Elements/pat-create-form',
   component: 'pat-create-form',
-  args: { name: '', description: '', duration: '', scopes: [], allowedIps: [] },
-  argTypes: { duration: { control: 'select', options: ['', '24h', '7d', '30d', '90d', '1y', '45d'] } },
+  args: { name: '', description: '', duration: '', scopes: [], allowedIps: [], maxIdle: '' },
+  argTypes: {
+    duration: { control: 'select', options: ['', '24h', '7d', '30d', '90d', '1y', '45d'] },
+    maxIdle: { control: 'select', options: ['', '30d', '60d', '90d', '45d'] },
+  },
   // The attributes a host would write: `scopes` is a JSON array.
   render: (args) => html`
     <pat-create-form
@@ -54,6 +59,7 @@ const meta = {
       duration=${args.duration}
       scopes=${JSON.stringify(args.scopes)}
       allowed-ips=${args.allowedIps.join(' ')}
+      max-idle=${args.maxIdle}
     ></pat-create-form>
   `,
 } satisfies Meta<Args>;
@@ -98,6 +104,15 @@ export const AddressRefused: Story = {
   args: { name: 'Office only', scopes: GRAFANA_SCOPES.slice(0, 1), allowedIps: ['203.0.113.0/24', '10.0.0.300'] },
   play: async ({ canvasElement }) => submit(await readyForm(canvasElement)),
 };
+
+/** Expire when unused for 60 days: a copy's idle limit, prefilled; Never is a choice too, the server having no limit of its own. */
+export const IdleLimit: Story = { args: { ...Prefilled.args, maxIdle: '60d' } };
+
+/**
+ * On a server whose idle limit is 90 days: the form starts with it and offers only limits as
+ * long or shorter, never Never.
+ */
+export const ServerIdleLimit: Story = { parameters: { scenario: 'idle' } satisfies PatStoryParameters };
 
 /** The catalog is on its way: the expiry choices wait for it. */
 export const Loading: Story = { parameters: { scenario: 'slow' } satisfies PatStoryParameters };

@@ -6,7 +6,17 @@ import { strings } from '../components/i18n/strings.js';
 import type { PatStoryParameters } from '../.storybook/annotations.js';
 import { DAY_MS } from '../contract/index.js';
 import { seededId, type MockStore } from '../mocks/index.js';
-import { ALICE_PATS, clickButton, deepQuery, dialogShown, SAMPLE_SECRET, storyElement, UNKNOWN_PAT, until } from './support.js';
+import {
+  ALICE_IDLE_PATS,
+  ALICE_PATS,
+  clickButton,
+  deepQuery,
+  dialogShown,
+  SAMPLE_SECRET,
+  storyElement,
+  UNKNOWN_PAT,
+  until,
+} from './support.js';
 
 interface Args {
   patId: string;
@@ -33,7 +43,7 @@ const meta = {
   component: 'pat-detail',
   args: { patId: ALICE_PATS.active, secret: '' },
   argTypes: {
-    patId: { control: 'select', options: [...Object.values(ALICE_PATS), UNKNOWN_PAT] },
+    patId: { control: 'select', options: [...Object.values(ALICE_PATS), ...Object.values(ALICE_IDLE_PATS), UNKNOWN_PAT] },
     action: { control: 'select', options: [undefined, 'add-scope', 'regenerate'] },
   },
   render: ({ patId, secret, action }) => html`<pat-detail pat-id=${patId} .secret=${secret} .action=${action}></pat-detail>`,
@@ -65,6 +75,24 @@ export const AllowedAddresses: Story = {
       return story();
     },
   ],
+};
+
+/** The server's idle limit is 90 days; "Metrics exporter"'s own is 30: it expires 30 days after its last use (two hours ago) unless used again. */
+export const IdleLimited: Story = {
+  args: { patId: ALICE_IDLE_PATS.idleLimited },
+  parameters: { scenario: 'idle' } satisfies PatStoryParameters,
+};
+
+/** Unused for 25 of its 30 days: it expires in 5 days unless used before, and says it is expiring soon. */
+export const ExpiringUnused: Story = {
+  args: { patId: ALICE_IDLE_PATS.expiringUnused },
+  parameters: { scenario: 'idle' } satisfies PatStoryParameters,
+};
+
+/** Unused for its 30 days: expired 10 days ago, and its status says why. */
+export const ExpiredUnused: Story = {
+  args: { patId: ALICE_IDLE_PATS.expiredUnused },
+  parameters: { scenario: 'idle' } satisfies PatStoryParameters,
 };
 
 /** The stores the Leaked story has seeded its token into (a story renders again as its args change). */

@@ -69,6 +69,17 @@ export const ErrorState: Story = { name: 'Error', parameters: { scenario: 'error
 /** Revoked and expired tokens too, sorted by name. */
 export const AllStatuses: Story = { args: { status: 'all', sort: 'name', sortDir: 'asc' } };
 
+/**
+ * A server whose tokens expire unused (an idle limit of 90 days, 30 for some tokens), sorted by
+ * when each stops working: an hourglass marks the ends an idle limit sets ("Expires in 5 days if
+ * unused", one of them expiring soon; "Expired (unused) 10 days ago"), the others end with their
+ * lifetime or were revoked.
+ */
+export const IdleLimits: Story = {
+  args: { status: 'all', sort: 'expires_at', sortDir: 'asc' },
+  parameters: { scenario: 'idle' } satisfies PatStoryParameters,
+};
+
 /** A search nothing matches: the "no match" state with Reset filters. */
 export const NoMatch: Story = { args: { search: 'no such token' } };
 

@@ -114,6 +114,16 @@ export const ALICE_PATS = {
   manyScopes: seededId('alice', 'Support team access'),
 } as const;
 
+/** The ids the `idle` scenario (a server with a 90-day idle limit) gives alice's PATs. */
+export const ALICE_IDLE_PATS = {
+  /** Used two hours ago: it expires in 30 days unless used before. */
+  idleLimited: seededId('alice', 'Metrics exporter'),
+  /** Unused for 25 of its 30 days: expiring soon. */
+  expiringUnused: seededId('alice', 'Backup agent'),
+  /** Unused for its 30 days: expired 10 days ago. */
+  expiredUnused: seededId('alice', 'Legacy importer'),
+} as const;
+
 /** A PAT id no scenario has: the "not found" state. */
 export const UNKNOWN_PAT = '00000000-0000-4000-8000-000000000000';
 

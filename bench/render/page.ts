@@ -38,6 +38,9 @@ const pats: Pat[] = Array.from({ length: ROWS }, (_, i) => {
     scopes_count: (i % 7) + 1,
     allowed_ips: [],
     leak: null,
+    max_idle: null,
+    idle_expires_at: null,
+    expired_reason: expired ? 'lifetime' : null,
   };
 });
 const page: PatPage = { total: ROWS, offset: 0, limit: ROWS, pats };

@@ -157,6 +157,24 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
       { ...EVENT_PAGE, events: [{ ...EVENT, kind: 'leaked', details: { source: null } }] },
       'a leak event whose source is null',
     ],
+    ['getPat', { ...PAT, max_idle: 30 }, 'an idle limit that is a number'],
+    ['listPats', { total: 1, offset: 0, limit: 10, pats: [{ ...PAT, idle_expires_at: 1767225600000 }] }, 'an idle expiry that is a number'],
+    ['getPat', { ...PAT, status: 'expired', expired_reason: { idle: true } }, 'a reason it expired that is no word'],
+    [
+      'getCatalog',
+      { entity_types: [{ type: 'clients', label: 'Clients', operations: ['read'] }], durations: [], max_lifetime: '365d', max_idle: 90 },
+      'a server’s idle limit that is a number',
+    ],
+    [
+      'listEvents',
+      { ...EVENT_PAGE, events: [{ ...EVENT, kind: 'expired', details: { expires_at: PAT.expires_at, reason: true } }] },
+      'an expiry whose reason is no word',
+    ],
+    [
+      'listPatEvents',
+      { ...EVENT_PAGE, events: [{ ...EVENT, kind: 'created', details: { expires_at: PAT.expires_at, max_idle: 30 } }] },
+      'a creation whose idle limit is a number',
+    ],
     ['getPatUsage', { pat_id: PAT.id, allowed: 1, denied: 0 }, 'usage without its days'],
     [
       'getPatUsage',
@@ -218,6 +236,33 @@ describe('checkedPatApi: every answer checked before an element reads it', () =>
     expect(await checkedPatApi(answering(leaked)).getPat(PAT.id)).to.deep.equal(leaked);
     const page = { total: 2, offset: 0, limit: 10, pats: [PAT, leaked] };
     expect(await checkedPatApi(answering(page)).listPats()).to.deep.equal(page);
+  });
+
+  it('passes a PAT without an idle limit (a server from before them: none), with none, and with one; a catalog with or without the server’s', async () => {
+    expect(await checkedPatApi(answering(PAT)).getPat(PAT.id)).to.not.have.property('max_idle');
+    const none = { ...PAT, max_idle: null, idle_expires_at: null, expired_reason: null };
+    expect(await checkedPatApi(answering(none)).getPat(PAT.id)).to.deep.equal(none);
+    const limited = { ...none, max_idle: '30d', idle_expires_at: '2026-02-01T00:00:00.000Z' };
+    const unused = { ...limited, status: 'expired', expired_reason: 'idle' };
+    const page = { total: 3, offset: 0, limit: 10, pats: [PAT, limited, unused] };
+    expect(await checkedPatApi(answering(page)).listPats()).to.deep.equal(page);
+    expect(await checkedPatApi(answering({ ...unused, secret: 'pat_x' })).resetSecret(PAT.id, '30d')).to.deep.include({
+      expired_reason: 'idle',
+    });
+    const catalog = { entity_types: [{ type: 'clients', label: 'Clients', operations: ['read'] }], durations: [], max_lifetime: '365d' };
+    for (const answer of [catalog, { ...catalog, max_idle: null }, { ...catalog, max_idle: '90d' }])
+      expect(await checkedPatApi(answering(answer)).getCatalog()).to.deep.equal(answer);
+    const events = [
+      { ...EVENT, kind: 'created', details: { expires_at: PAT.expires_at, scopes: [], max_idle: '30d' } },
+      {
+        ...EVENT,
+        kind: 'expired',
+        actor: 'system',
+        details: { expires_at: PAT.expires_at, reason: 'idle', idle_expires_at: PAT.issued_at },
+      },
+    ];
+    const history = { ...EVENT_PAGE, total: 2, events };
+    expect(await checkedPatApi(answering(history, { optional: true })).listPatEvents!(PAT.id)).to.deep.equal(history);
   });
 
   it('lets the calls that answer nothing answer nothing', async () => {

@@ -22,6 +22,11 @@ const orAbsent =
   (type: string, absent: null | undefined, ...keys: string[]): Shape =>
   (value) =>
     keys.every((key) => value[key] === absent || typeof value[key] === type);
+/** Each of `keys` is of `type`, null, or left out (a field a server from before it does not send). */
+const orNullOrAbsent =
+  (type: string, ...keys: string[]): Shape =>
+  (value) =>
+    keys.every((key) => value[key] === undefined || value[key] === null || typeof value[key] === type);
 
 const isText: Shape = (value) => typeof value === 'string';
 /** A list of addresses and ranges, as a PAT's allowlist and an event's details hold it. */
@@ -31,8 +36,8 @@ const isIpList: Shape = (value) => Array.isArray(value) && value.every(isText);
 const isLeak = typed('string', 'reported_at', 'url', 'source');
 
 /**
- * A PAT; its allowlist and its leak may be left out (a server or client from before them: any
- * address, and no leak, as `leak: null`).
+ * A PAT; its allowlist, its leak and its idle limit may be left out (a server or client from
+ * before them: any address, no leak, and no idle limit, as `null`).
  */
 const isPat = all(
   typed('string', 'id', 'name', 'description', 'status', 'created_at', 'issued_at', 'expires_at'),
@@ -41,6 +46,7 @@ const isPat = all(
   (pat) => pat.id !== '',
   (pat) => pat.allowed_ips === undefined || isIpList(pat.allowed_ips),
   (pat) => pat.leak === undefined || pat.leak === null || isLeak(pat.leak),
+  orNullOrAbsent('string', 'max_idle', 'idle_expires_at', 'expired_reason'),
 );
 const isScopeList = listOf('scopes', typed('string', 'id', 'entity_type', 'operation', 'entity_id'));
 
@@ -49,7 +55,20 @@ const isEvent = all(
   typed('string', 'id', 'pat_id', 'pat_name', 'kind', 'at', 'actor'),
   orAbsent('string', null, 'ip', 'user_agent'),
   (event) =>
-    typed('object')(event.details) && orAbsent('string', undefined, 'from', 'to', 'expires_at', 'refused', 'url', 'source')(event.details),
+    typed('object')(event.details) &&
+    orAbsent(
+      'string',
+      undefined,
+      'from',
+      'to',
+      'expires_at',
+      'refused',
+      'url',
+      'source',
+      'max_idle',
+      'reason',
+      'idle_expires_at',
+    )(event.details),
   (event) => event.details.allowed_ips === undefined || isIpList(event.details.allowed_ips),
   (event) =>
     event.details.scopes === undefined || listOf('scopes', typed('string', 'entity_type', 'operation', 'entity_id'))(event.details),
@@ -76,6 +95,8 @@ const SHAPES: Partial<Record<keyof PatApi, Shape>> = {
     ),
     listOf('durations', typed('string', 'value', 'label')),
     typed('string', 'max_lifetime'),
+    // The server's idle limit; a backend without idle expiry (the SuperMQ one, a server from before it) leaves it out.
+    orNullOrAbsent('string', 'max_idle'),
   ),
   getSummary: typed('number', 'active', 'expiring_soon', 'revoked', 'expired', 'total'),
   listPatEvents: isEventPage,

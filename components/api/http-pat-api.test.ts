@@ -119,6 +119,25 @@ describe('HttpPatApi', () => {
       expect(store.get('alice', pat.id).name).to.equal('New one');
     });
 
+    it('createPat: max_idle goes in the body; the PAT answers its idle limit and when it expires unless used', async () => {
+      const request = { name: 'Idle one', duration: '90d', max_idle: '30d' };
+      const pat = await api.createPat(request);
+      expect((await only(seen)).body).to.deep.equal(request);
+      expect(pat).to.include({ max_idle: '30d', expired_reason: null });
+      expect(Date.parse(pat.idle_expires_at!) - Date.parse(pat.issued_at)).to.equal(30 * 86_400_000);
+      expect(store.get('alice', pat.id).max_idle).to.equal('30d');
+    });
+
+    it('createPat: a max_idle the server refuses is a 400 naming max_idle; without one, a PAT gets the server’s', async () => {
+      ({ store } = await useMockApi('default', { maxIdle: '60d' }));
+      const error = await apiErrorOf(api.createPat({ name: 'Too idle', duration: '1y', max_idle: '90d' }));
+      expect([error.status, error.code]).to.deep.equal([400, 'validation_failed']);
+      expect(error.details.map((detail) => detail.field)).to.deep.equal(['max_idle']);
+      expect(error.fieldMessage('max_idle')).to.match(/^must be at most 60d/);
+      expect((await api.getCatalog()).max_idle).to.equal('60d');
+      expect((await api.createPat({ name: 'Server’s limit', duration: '1y' })).max_idle).to.equal('60d');
+    });
+
     it('listPats: GET /pats with the query; a page', async () => {
       const page = await api.listPats({ status: 'all', name: 'grafana', sort: 'name', dir: 'asc', offset: 0, limit: 5 });
       const sent = await only(seen);
@@ -311,11 +330,12 @@ describe('HttpPatApi', () => {
       expect(store.get('alice', CI).scopes_count).to.equal(0);
     });
 
-    it('getCatalog: GET /pats/catalog; entity types, durations and the maximum lifetime', async () => {
+    it('getCatalog: GET /pats/catalog; entity types, durations, the maximum lifetime and the server’s idle limit (none here)', async () => {
       const catalog = await api.getCatalog();
       const sent = await only(seen);
       expect(sent).to.include({ method: 'GET', path: '/api/pats/catalog' });
-      expect(catalog).to.have.keys('entity_types', 'durations', 'max_lifetime');
+      expect(catalog).to.have.keys('entity_types', 'durations', 'max_lifetime', 'max_idle');
+      expect(catalog.max_idle).to.equal(null);
       expect(catalog.entity_types.map((type) => type.type)).to.include.members(['clients', 'channels', 'messages']);
       expect(catalog.entity_types[0]).to.have.keys('type', 'label', 'operations');
       expect(catalog.durations[0]).to.have.keys('value', 'label');

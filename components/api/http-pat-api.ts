@@ -26,6 +26,7 @@ export class HttpPatApi implements PatApi {
     this.#transport = new HttpTransport(options, (status, body) => ApiError.fromBody(status, body as never));
   }
 
+  /** `POST /pats` with the request as it is: its allowlist and its idle limit (`max_idle`) when it has them. */
   createPat(request: CreatePatRequest, options?: CallOptions) {
     return this.#call<PatWithSecret>('POST', '/pats', { body: request, ...options });
   }

@@ -6,7 +6,8 @@ import { createUpstreamHandlers, mockTokenFor, seededId, UpstreamStore } from '.
 import { apiErrorOf, useMockApi } from '../../testing/fixture.js';
 import { checkedPatApi } from './checked-pat-api.js';
 import { PAT_API_OPTIONAL_METHODS, type PatApi } from './pat-api.js';
-import { SuperMqPatApi } from './supermq-pat-api.js';
+import { supermqStrings } from '../i18n/supermq-strings.js';
+import { SUPERMQ_CATALOG, SuperMqPatApi } from './supermq-pat-api.js';
 
 const BASE = '/upstream';
 
@@ -83,6 +84,39 @@ describe('SuperMqPatApi on an unmodified upstream backend', () => {
     expect(error.message).to.equal('This backend cannot restrict a token to client addresses: it has no allowlists.');
     expect(sent).to.deep.equal([]);
     expect(store.pats.size).to.equal(1);
+  });
+
+  it('has no idle expiry: no idle limit on its PATs nor in its catalog (a host’s either); a create asking for one is refused before anything is sent', async () => {
+    const pat = await api.createPat({ name: 'lives its lifetime', duration: '1d' });
+    expect([pat.max_idle, pat.idle_expires_at, pat.expired_reason]).to.deep.equal([null, null, null]);
+    expect((await api.getCatalog()).max_idle).to.equal(undefined);
+    expect(await checkedPatApi(api).getCatalog()).to.not.have.property('max_idle');
+    const hosts = new SuperMqPatApi({ baseUrl: BASE, catalog: { ...SUPERMQ_CATALOG, max_idle: '30d' } });
+    expect(await hosts.getCatalog()).to.not.have.property('max_idle');
+    sent = [];
+    const error = await apiErrorOf(api.createPat({ name: 'idle', duration: '30d', max_idle: '7d' }));
+    expect([error.status, error.code, error.details[0]?.field]).to.deep.equal([400, 'validation_failed', 'max_idle']);
+    expect(error.message).to.equal(supermqStrings.fields.maxIdle.sentence);
+    expect(error.message).to.equal(
+      'This backend cannot make a token expire when unused: its tokens live until they expire or are revoked.',
+    );
+    expect(error.fieldMessage('max_idle')).to.equal('cannot be set on this backend (its tokens do not expire when unused)');
+    expect(sent).to.deep.equal([]);
+    expect(store.pats.size).to.equal(1);
+    // Expired, it expired by its lifetime.
+    const now = Date.now();
+    store.seed('alice', {
+      id: seededId('alice', 'already over'),
+      name: 'already over',
+      description: '',
+      issued_at: now - 10 * DAY_MS,
+      expires_at: now - DAY_MS,
+      updated_at: null,
+      revoked_at: null,
+      scopes: [],
+    });
+    const over = (await api.listPats({ status: 'expired' })).pats;
+    expect(over.map((entry) => [entry.name, entry.expired_reason])).to.deep.equal([['already over', 'lifetime']]);
   });
 
   it('takes the PAT back when its scopes are refused, so no PAT is left without them', async () => {

@@ -126,8 +126,9 @@ function readUpstreamError(status: number, body: unknown): ApiError {
  * changes without a body, unset times as the zero time, no counts, catalog or scope count. This
  * client makes up for each, with more requests where it must (a page of PATs asks for each
  * one's scope count; the counts are four list totals). What it has no trace of is absent: the
- * history, the daily use, the allowlists of client addresses (its PATs allow any address) and
- * the leak reports (no PAT of its was revoked by one).
+ * history, the daily use, the allowlists of client addresses (its PATs allow any address), the
+ * leak reports (no PAT of its was revoked by one) and idle expiry (its PATs live their lifetime,
+ * used or not: its catalog has no `max_idle`, and a create that asks for one is refused).
  */
 export class SuperMqPatApi implements PatApi {
   #transport: HttpTransport;
@@ -135,7 +136,9 @@ export class SuperMqPatApi implements PatApi {
 
   constructor(options: SuperMqPatApiOptions) {
     this.#transport = new HttpTransport(options, readUpstreamError);
-    this.#catalog = options.catalog ?? SUPERMQ_CATALOG;
+    // No idle limit to offer: the backend has no idle expiry, whatever a host's catalog says.
+    const { max_idle: _, ...catalog } = options.catalog ?? SUPERMQ_CATALOG;
+    this.#catalog = catalog;
   }
 
   async createPat(request: CreatePatRequest, options?: CallOptions): Promise<PatWithSecret> {
@@ -145,6 +148,11 @@ export class SuperMqPatApi implements PatApi {
       // A restriction it would drop without a word: refused before anything is made.
       const { field, sentence } = supermqStrings.fields.allowedIps;
       throw new ApiError(400, 'validation_failed', sentence, [{ field: 'allowed_ips', message: field }]);
+    }
+    if (request.max_idle !== undefined) {
+      // Nor an idle limit: its PATs live their lifetime, used or not.
+      const { field, sentence } = supermqStrings.fields.maxIdle;
+      throw new ApiError(400, 'validation_failed', sentence, [{ field: 'max_idle', message: field }]);
     }
     const created = await this.#call<UpstreamPat>('POST', '/pats', {
       body: { name: request.name, description: request.description ?? '', duration: goDuration(request.duration ?? '30d') },
@@ -275,13 +283,14 @@ export class SuperMqPatApi implements PatApi {
     const revoked = raw.revoked === true;
     const expires_at = instant(raw.expires_at) ?? new Date(0).toISOString();
     const issued_at = instant(raw.issued_at) ?? new Date(0).toISOString();
+    const status = patStatus({ revoked, expires_at });
     return {
       id: raw.id ?? '',
       user_id: raw.user_id ?? '',
       name: raw.name ?? '',
       description: raw.description ?? '',
       // Computed here: its create, rename and reset answers always say "active".
-      status: patStatus({ revoked, expires_at }),
+      status,
       // The upstream keeps no creation time, and its regenerate leaves `issued_at` as it was.
       created_at: instant(raw.created_at) ?? issued_at,
       issued_at,
@@ -296,6 +305,10 @@ export class SuperMqPatApi implements PatApi {
       allowed_ips: [],
       // Nor leak reports: nothing it revoked was revoked for one.
       leak: null,
+      // Nor idle expiry: its PATs end with their lifetime.
+      max_idle: null,
+      idle_expires_at: null,
+      expired_reason: status === 'expired' ? 'lifetime' : null,
     };
   }
 

@@ -1,4 +1,4 @@
-import { DAY_MS as DAY, type DurationPreset, type Pat } from '../../contract/index.js';
+import { DAY_MS as DAY, patEndsAt, type DurationPreset, type Pat } from '../../contract/index.js';
 import type { PatStrings } from '../i18n/strings.js';
 
 /** Each unit from the span where it starts to read naturally: "in 30 days", not "in 4 weeks". */
@@ -10,6 +10,9 @@ const UNITS: [Intl.RelativeTimeFormatUnit, size: number, from: number][] = [
   ['minute', 60e3, 60e3],
   ['second', 1e3, 0],
 ];
+
+/** The units a duration is written in (`"30d"`), as Intl names them. */
+const DURATION_UNITS: Record<string, string> = { h: 'hour', d: 'day', w: 'week', y: 'year' };
 
 /** The colour of each status's badge, as sl-badge's variants name them. */
 export const STATUS_BADGE = { active: 'success', revoked: 'danger', expired: 'neutral' } as const;
@@ -25,6 +28,7 @@ export class PatLocale {
   readonly #utcDay: Intl.DateTimeFormat;
   readonly #number: Intl.NumberFormat;
   readonly #list: Intl.ListFormat;
+  readonly #units = new Map<string, Intl.NumberFormat>();
 
   constructor(
     /** A BCP 47 tag, e.g. `de` or `ar-EG`. */
@@ -79,22 +83,48 @@ export class PatLocale {
    * in English, where a host's wording ("1 week") stays.
    */
   durationLabel(preset: DurationPreset): string {
-    const match = /^(\d+)([hdy])$/.exec(preset.value);
-    if (!match || this.lang.split('-')[0] === 'en') return preset.label;
-    let [count, unit] = [Number(match[1]), match[2] === 'h' ? 'hour' : match[2] === 'd' ? 'day' : 'year'];
+    if (this.lang.split('-')[0] === 'en') return preset.label;
+    return this.#durationWords(preset.value) ?? preset.label;
+  }
+
+  /** A duration as the API writes it (an idle limit, `"30d"`) in words: "30 days", "2 Wochen"; the value itself when no one unit says it. */
+  duration(value: string): string {
+    return this.#durationWords(value) ?? value;
+  }
+
+  /** `30d` in words, `24h` as a day and `365d` as a year; undefined for what is not a whole number of one unit. */
+  #durationWords(value: string): string | undefined {
+    const match = /^(\d+)([hdwy])$/.exec(value);
+    if (!match) return undefined;
+    let [count, unit] = [Number(match[1]), DURATION_UNITS[match[2]!]!];
     if (unit === 'hour' && count % 24 === 0) [count, unit] = [count / 24, 'day'];
     if (unit === 'day' && count % 365 === 0) [count, unit] = [count / 365, 'year'];
-    return new Intl.NumberFormat(this.lang, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+    let format = this.#units.get(unit);
+    if (!format) {
+      format = new Intl.NumberFormat(this.lang, { style: 'unit', unit, unitDisplay: 'long' });
+      this.#units.set(unit, format);
+    }
+    return format.format(count);
   }
 
   /**
    * How a PAT's use ends, said once: when it was revoked (a revoked PAT never expires into
-   * anything: its expiry would read as a promise), else when it expires or expired.
+   * anything: its expiry would read as a promise), else when it expires or expired: by its idle
+   * limit (`idle`) when that ends it first ("Expires in 5 days if unused"), else by its lifetime.
+   * A server from before idle limits leaves `idle_expires_at` out: its lifetime.
    */
-  patEnd(pat: Pick<Pat, 'revoked' | 'revoked_at' | 'expires_at'>, now: number): { at: string; text: string; revoked: boolean } {
+  patEnd(
+    pat: Pick<Pat, 'revoked' | 'revoked_at' | 'expires_at'> & Partial<Pick<Pat, 'idle_expires_at'>>,
+    now: number,
+  ): { at: string; text: string; revoked: boolean; idle: boolean } {
     const { ends } = this.t;
-    if (pat.revoked && pat.revoked_at) return { at: pat.revoked_at, text: ends.revoked(this.relative(pat.revoked_at, now)), revoked: true };
-    const text = Date.parse(pat.expires_at) <= now ? ends.expired : ends.expires;
-    return { at: pat.expires_at, text: text(this.relative(pat.expires_at, now)), revoked: false };
+    if (pat.revoked && pat.revoked_at) {
+      return { at: pat.revoked_at, text: ends.revoked(this.relative(pat.revoked_at, now)), revoked: true, idle: false };
+    }
+    const idle = !!pat.idle_expires_at && patEndsAt(pat) < Date.parse(pat.expires_at);
+    const at = idle ? pat.idle_expires_at! : pat.expires_at;
+    const expired = Date.parse(at) <= now;
+    const text = idle ? (expired ? ends.expiredUnused : ends.expiresUnused) : expired ? ends.expired : ends.expires;
+    return { at, text: text(this.relative(at, now)), revoked: false, idle };
   }
 }

@@ -38,6 +38,10 @@ export const strings = {
     expires: (relative: string) => `Expires ${relative}`,
     expired: (relative: string) => `Expired ${relative}`,
     revoked: (relative: string) => `Revoked ${relative}`,
+    /** Its idle limit ends it first: it stops working then unless it is used before. */
+    expiresUnused: (relative: string) => `Expires ${relative} if unused`,
+    /** It stopped working because it went unused for its idle limit. */
+    expiredUnused: (relative: string) => `Expired (unused) ${relative}`,
   },
 
   status: {
@@ -254,6 +258,25 @@ export const strings = {
     restricted: (n: number) => `Restricted to ${plural(n, 'address', 'addresses')}`,
   },
 
+  /** A token's idle limit (unused this long, it expires): on the create form, on its page and in the table. */
+  idle: {
+    /** The create form's field. */
+    label: 'Expire when unused for',
+    help: 'A token unused this long stops working; each use restarts the clock.',
+    never: 'Never',
+    catalogError: 'Could not load the choices for when an unused token expires.',
+    /** The row on a token's page. */
+    detailLabel: 'Idle limit',
+    none: 'None',
+    /** Beside the limit while the token is active: when it stops working unless used before. */
+    expiresOn: (date: string) => `Expires on ${date} unless used before`,
+    /** On its page, under an expired token's status: why it expired (its limit, "30 days", when known). */
+    expiredBecause: (limit: string) => (limit ? `It expired because it went unused for ${limit}.` : 'It expired because it went unused.'),
+    /** The mark beside the end in the table: its limit, while it holds and after it ended the token. */
+    mark: (limit: string) => `Expires after ${limit} without use`,
+    expiredMark: (limit: string) => `Expired after ${limit} without use`,
+  },
+
   /** A token revoked because its secret was reported found in a public place: on its page, in the table and in its history. */
   leak: {
     /** The heading of the alert on its page; the label of its mark in the table. */
@@ -297,6 +320,10 @@ export const strings = {
     createdRestricted: (created: string, list: string, more: number) => `${created}; usable only from ${ipList(list, more)}`,
     allowedIpsSet: (list: string, more: number) => `Allowed addresses set to ${ipList(list, more)}`,
     allowedIpsCleared: 'Address restriction removed: any address allowed',
+    /** A created token's sentence (`created`) and its idle limit ("30 days"). */
+    createdIdle: (created: string, limit: string) => `${created}; expires after ${limit} without use`,
+    /** Expired because it went unused: for its limit ("30 days"), when the event names it. */
+    expiredIdle: (limit: string) => (limit ? `Expired after ${limit} without use` : 'Expired: unused for longer than its idle limit'),
     /** Revoked for a leak report: where the secret was found and who reported it, each when the report said. */
     leaked: (url: string, source: string) =>
       `Revoked automatically: found in a public place${url ? ` at ${url}` : ''}${source ? ` (reported by ${source})` : ''}`,

@@ -22,6 +22,10 @@ export const supermqStrings = {
       field: 'cannot be set on this backend (it has no allowlists of client addresses)',
       sentence: 'This backend cannot restrict a token to client addresses: it has no allowlists.',
     },
+    maxIdle: {
+      field: 'cannot be set on this backend (its tokens do not expire when unused)',
+      sentence: 'This backend cannot make a token expire when unused: its tokens live until they expire or are revoked.',
+    },
   },
   scopesLeft: (name: string, reason: string) =>
     `“${name}” was created, but its scopes were refused (${reason}) and it could not be deleted again: it has no scopes. Delete it from the list, or add its scopes there.`,

@@ -54,9 +54,10 @@ const DEFAULT_PAGE_SIZE = 20;
  * @summary A token's history as a timeline, newest first: each event a sentence in the user's
  * language (created, renamed, described, scopes added or removed, allowed addresses changed,
  * revoked, revoked automatically for a leak report (where the secret was found, and who found
- * it), regenerated, expired, deleted, first used from a new client address or refused there)
- * with an icon, when it happened (how long ago and the date and time), who did it when it was not
- * the token's owner, and the client address and user agent of the request. Show more loads the
+ * it), regenerated, expired (by its lifetime, or unused for its idle limit), deleted, first used
+ * from a new client address or refused there) with an icon, when it happened (how long ago and
+ * the date and time), who did it when it was not the token's owner, and the client address and
+ * user agent of the request. Show more loads the
  * next page. Without `pat-id`, the history of all the user's tokens, deleted ones' included, each
  * event under its token's name.
  *

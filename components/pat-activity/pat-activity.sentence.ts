@@ -29,20 +29,24 @@ function ipList(ips: readonly string[]): [list: string, more: number] {
   return [ips.slice(0, IPS_NAMED).join(', '), Math.max(ips.length - IPS_NAMED, 0)];
 }
 
-/** "Created with read all clients, expires Jan 3, 2027", and the addresses it may be used from when it was restricted. */
+/**
+ * "Created with read all clients, expires Jan 3, 2027", the addresses it may be used from when it
+ * was restricted, and its idle limit when it had one.
+ */
 function createdSentence(event: PatEvent, expires: string, locale: PatLocale): string {
   const { t } = locale;
   const scopes = event.details.scopes ?? [];
   const created = scopes.length > 0 ? t.activity.createdWith(expires, scopeList(scopes, locale)) : t.activity.created(expires);
   const ips = event.details.allowed_ips ?? [];
-  return ips.length > 0 ? t.activity.createdRestricted(created, ...ipList(ips)) : created;
+  const restricted = ips.length > 0 ? t.activity.createdRestricted(created, ...ipList(ips)) : created;
+  return event.details.max_idle ? t.activity.createdIdle(restricted, locale.duration(event.details.max_idle)) : restricted;
 }
 
 /**
  * What happened, as a sentence in the locale's language: "Renamed from “a” to “b”", "Scopes
  * added: read all clients", "First used from 203.0.113.7", "Regenerated, expires Jan 3, 2027",
  * "Allowed addresses set to 203.0.113.0/24, 2001:db8::1", "Revoked automatically: found in a public
- * place at https://… (reported by …)".
+ * place at https://… (reported by …)", "Expired: unused for longer than its idle limit".
  */
 export function eventSentence(event: PatEvent, locale: PatLocale): string {
   const { t } = locale;
@@ -67,7 +71,10 @@ export function eventSentence(event: PatEvent, locale: PatLocale): string {
     case 'regenerated':
       return t.activity.regenerated(expires);
     case 'expired':
-      return t.activity.expired;
+      // Its idle limit ended it: said with the limit when the event names it.
+      return details.reason === 'idle'
+        ? t.activity.expiredIdle(details.max_idle ? locale.duration(details.max_idle) : '')
+        : t.activity.expired;
     case 'deleted':
       return t.activity.deleted;
     case 'new_address':

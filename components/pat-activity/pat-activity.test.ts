@@ -231,6 +231,76 @@ describe('<pat-activity>', function () {
     );
   });
 
+  it('says a token was made with an idle limit and expired unused; in German and Arabic too', async () => {
+    const { store } = await useMockApi('idle');
+    const id = seededId('alice', 'Legacy importer'); // 30 days without use; expired unused 10 days ago
+    const activity = await mountActivity(html`<pat-activity pat-id=${id} owner="alice"></pat-activity>`);
+    const page = store.listPatEvents('alice', id, 0, 20);
+    expect(page.events.map((event) => event.kind)).to.deep.equal(['expired', 'new_address', 'created']);
+    expect(page.events[0]!.details).to.include({ reason: 'idle' });
+    const expires = en.date(page.events[2]!.details.expires_at!);
+    expect(sentences(activity)).to.deep.equal([
+      'Expired after 30 days without use',
+      'First used from 10.0.5.30',
+      `Created with create all clients and create all groups, expires ${expires}; expires after 30 days without use`,
+    ]);
+    const [expired] = events(activity);
+    expect(expired!.querySelector<HTMLElement>('[part="icon"]')!.dataset.tone).to.equal('neutral');
+    expect(expired!.querySelector('.actor'), 'the system’s doing: nobody named').to.equal(null);
+    await expectAccessible(activity);
+
+    for (const [lang, words] of [
+      ['de', de],
+      ['ar', ar],
+    ] as const) {
+      await loadPatTranslation(lang);
+      const wrapper = await mount<HTMLElement>(
+        html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}><pat-activity pat-id=${id}></pat-activity></div>`,
+      );
+      const translated = wrapper.querySelector<PatActivity>('pat-activity')!;
+      await until(() => events(translated).length === 3, 'the history', WAIT);
+      const locale = new PatLocale(lang, words);
+      const created = words.activity.createdWith(
+        locale.date(page.events[2]!.details.expires_at!),
+        locale.list(page.events[2]!.details.scopes!.map((scope) => words.scopes.describe(scope))),
+      );
+      expect(sentences(translated), lang).to.deep.equal([
+        words.activity.expiredIdle(locale.duration('30d')),
+        words.activity.newAddress('10.0.5.30'),
+        words.activity.createdIdle(created, locale.duration('30d')),
+      ]);
+    }
+    expect(de.activity.expiredIdle('')).to.equal('Abgelaufen, weil es zu lange nicht verwendet wurde');
+  });
+
+  it('an expiry that names its idle limit says it; an expiry by its lifetime says “Expired” alone', () => {
+    const base = {
+      id: 'e1',
+      pat_id: 'p1',
+      pat_name: 'Idle',
+      at: new Date().toISOString(),
+      actor: 'system',
+      ip: null,
+      user_agent: null,
+    };
+    const idle = { ...base, kind: 'expired' as const, details: { expires_at: base.at, reason: 'idle' as const, idle_expires_at: base.at } };
+    expect(eventSentence(idle, en)).to.equal('Expired: unused for longer than its idle limit');
+    expect(eventSentence({ ...idle, details: { ...idle.details, max_idle: '30d' } }, en)).to.equal('Expired after 30 days without use');
+    expect(eventSentence({ ...idle, details: { ...idle.details, max_idle: '2w' } }, new PatLocale('de', de))).to.equal(
+      'Abgelaufen, weil es 2 Wochen lang nicht verwendet wurde',
+    );
+    expect(eventSentence({ ...base, kind: 'expired', details: { expires_at: base.at } }, en)).to.equal(strings.activity.expired);
+    const created = {
+      ...base,
+      kind: 'created' as const,
+      actor: 'alice',
+      details: { expires_at: '2027-01-03T12:00:00.000Z', allowed_ips: ['203.0.113.0/24'], max_idle: '1y' },
+    };
+    expect(eventSentence(created, en)).to.equal(
+      `Created, expires ${en.date(created.details.expires_at)}; usable only from 203.0.113.0/24; expires after 1 year without use`,
+    );
+  });
+
   it('German: an allowlist set, and a use refused', async () => {
     await loadPatTranslation('de');
     const made = api.store.create('alice', { name: 'Büro', duration: '30d', allowed_ips: ['203.0.113.0/24'] });

@@ -7,6 +7,7 @@ import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { LIMITS, type CreatePatRequest, type PatWithSecret, type ScopeInput } from '../../contract/index.js';
 import { ApiError, errorText } from '../api/api-error.js';
@@ -19,8 +20,10 @@ import '../pat-scope-editor/pat-scope-editor.js';
 import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import { ipLineErrors, ipLines, ipText, isIpField, type IpLine } from '../common/allowed-ips.js';
 import { baseStyles } from '../common/base.styles.js';
+import { CatalogTask } from '../common/catalog.js';
 import type { PatEventMap } from '../common/events.js';
 import { PatApiElement, offers, requireApi } from '../common/pat-api-element.js';
+import { idleLimits, idleToSend, NEVER, renderMaxIdle } from './pat-create-form.max-idle.js';
 import styles from './pat-create-form.styles.js';
 
 /** Reads the `scopes` attribute: a JSON array of scopes. Anything else prefills nothing. */
@@ -77,7 +80,8 @@ async function createWithScopes(api: PatApi, request: CreatePatRequest, options:
 
 /**
  * @tagname pat-create-form
- * @summary Creates a PAT: name, expiry, description, scopes and, where the API has allowlists
+ * @summary Creates a PAT: name, expiry, how long it may go unused (where the server has idle
+ * expiry: its catalog's `max_idle`), description, scopes and, where the API has allowlists
  * (`setAllowedIps`), the client addresses it may be used from, sent as one request (scopes beyond
  * the API's 100 a request right after it, or nothing is made). Server errors land on their fields
  * (a refused address names its line); nothing the user typed is lost; a second submit is impossible.
@@ -89,6 +93,7 @@ async function createWithScopes(api: PatApi, request: CreatePatRequest, options:
  * @csspart base - The form.
  * @csspart name - The name field.
  * @csspart duration - The expiry picker.
+ * @csspart max-idle - The select of how long the PAT may go unused before it expires (absent where the server has no idle expiry).
  * @csspart description - The description field.
  * @csspart allowed-ips - The allowed IP addresses field, one per line (shown by a button, or at once when prefilled; absent when the API has no allowlists).
  * @csspart scopes - The scopes fieldset.
@@ -106,11 +111,19 @@ export class PatCreateForm extends PatApiElement {
     onError: (error) => this.#showServerErrors(error),
   });
 
+  /** For the idle limits: the server's own, and whether it has idle expiry at all. */
+  #catalog = new CatalogTask(this, () => this.api);
+
   /** Asking whether a token without scopes is wanted: a second submit meanwhile does nothing. */
   #confirming = false;
 
   /** The allowlist of the last submit, by line: the server's errors name its entries by their place in it. */
   #sentIps: IpLine[] = [];
+
+  /** The idle limit the host gave (a copy's): offered even when it is no preset. */
+  #givenIdle = '';
+  /** The idle limit this element set itself, to tell the user's choices from a host's `maxIdle`. */
+  #ownIdle?: string;
 
   @query('pat-duration-picker') private durationPicker!: PatDurationPicker;
   @query('pat-scope-editor') private scopeEditor!: PatScopeEditor;
@@ -134,6 +147,13 @@ export class PatCreateForm extends PatApiElement {
   /** The duration to start with (`"30d"`); the catalog's default otherwise. */
   @property() duration = '';
 
+  /**
+   * The idle limit to start with (`"30d"`): unused this long, the PAT expires. Empty for the
+   * default: the server's limit (the catalog's `max_idle`), or Never where it has none. A limit
+   * the server would refuse starts with the default too.
+   */
+  @property({ attribute: 'max-idle' }) maxIdle = '';
+
   /** The scopes to start with: a JSON array attribute, or an array property. The editor owns them after that. */
   @property({ converter: scopesAttribute }) scopes: ScopeInput[] = [];
 
@@ -148,6 +168,7 @@ export class PatCreateForm extends PatApiElement {
   @property({ attribute: false }) entityLookup?: EntityLookup;
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('maxIdle') && this.maxIdle !== this.#ownIdle) this.#givenIdle = this.maxIdle;
     if (changed.has('allowedIps')) {
       this.allowedIpsText = ipText(this.allowedIps);
       if (this.allowedIps.length > 0) this.allowedIpsShown = true;
@@ -183,6 +204,13 @@ export class PatCreateForm extends PatApiElement {
     this.#dropFixErrors();
   }
 
+  private onMaxIdle(event: Event) {
+    const value = (event.target as SlSelect).value as string;
+    this.#ownIdle = value === NEVER ? '' : value;
+    this.maxIdle = this.#ownIdle;
+    this.#clearError('max_idle');
+  }
+
   private onCancel() {
     this.emit('pat-cancel', {});
   }
@@ -207,7 +235,15 @@ export class PatCreateForm extends PatApiElement {
     // Sent only where the API has allowlists (another would ignore them), and only when there is one.
     this.#sentIps = offers(this.api, 'setAllowedIps') ? ipLines(this.allowedIpsText) : [];
     const allowed = this.#sentIps.length > 0 ? { allowed_ips: this.#sentIps.map(({ entry }) => entry) } : {};
-    void this.#create.run([{ name, description: this.description, duration: this.durationPicker.value, scopes, ...allowed }]);
+    const idle = idleToSend(this.#idleLimits, this.maxIdle);
+    void this.#create.run([
+      { name, description: this.description, duration: this.durationPicker.value, scopes, ...allowed, ...(idle ? { max_idle: idle } : {}) },
+    ]);
+  }
+
+  /** The idle limits the server takes, once its catalog is in; undefined where it has no idle expiry. */
+  get #idleLimits() {
+    return this.#catalog.value && idleLimits(this.#catalog.value, this.#givenIdle);
   }
 
   /** Moves the focus to the name field, once the form is rendered (a copy's form starts there). */
@@ -269,13 +305,15 @@ export class PatCreateForm extends PatApiElement {
       fieldErrors.allowed_ips = ips.join(' ');
       this.allowedIpsShown = true;
     }
+    const maxIdle = error.fieldMessage('max_idle');
+    if (maxIdle) fieldErrors.max_idle = capitalize(`${this.t.idle.detailLabel} ${maxIdle}`);
     const duration = error.fieldMessage('duration');
     if (duration) this.durationPicker.errorMessage = capitalize(`${this.t.duration.label} ${duration}`);
     this.scopeEditor.showServerErrors(error.details);
     this.fieldErrors = fieldErrors;
     // A detail about something the form has no field for (`scopes`, `body`, …) is said in words.
     const unplaced = error.details.filter(
-      (detail) => !/^(name|description|duration|scopes\[\d+\].*)$/.test(detail.field) && !isIpField(detail.field),
+      (detail) => !/^(name|description|duration|max_idle|scopes\[\d+\].*)$/.test(detail.field) && !isIpField(detail.field),
     );
     this.formError =
       error.details.length === 0
@@ -294,6 +332,16 @@ export class PatCreateForm extends PatApiElement {
       await this.scopeEditor.updateComplete;
       if (!this.scopeEditor.focusFirstInvalid()) this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus();
     });
+  }
+
+  /**
+   * How long the token may go unused before it expires, where the backend has idle expiry; why,
+   * with Retry, when the catalog cannot load.
+   */
+  private renderMaxIdle() {
+    const limits = this.#idleLimits;
+    if (!limits) return this.#catalog.renderError(this.t.idle.catalogError, this.t);
+    return renderMaxIdle(limits, { wanted: this.maxIdle, error: this.fieldErrors.max_idle, onChange: this.onMaxIdle }, this.locale);
   }
 
   /** The allowed IP addresses: a button that shows the field, or the field (one address or range a line). */
@@ -340,6 +388,7 @@ export class PatCreateForm extends PatApiElement {
             @sl-input=${this.onName}
           ></sl-input>
           <pat-duration-picker part="duration" .value=${this.duration} @pat-duration-change=${this.onDuration}></pat-duration-picker>
+          ${this.renderMaxIdle()}
           <sl-textarea
             part="description"
             name="description"

@@ -20,6 +20,16 @@ export default css`
   .fields[inert] > * {
     opacity: 0.5;
   }
+  /* The idle limit's select as wide as the expiry's, its help text the form's width. */
+  [part='max-idle']::part(form-control-input) {
+    max-width: 14rem;
+  }
+  /* The idle limit's Retry, when the catalog cannot load: as the expiry picker says it. */
+  .catalog-error {
+    margin: 0;
+    color: var(--sl-color-danger-700);
+    font-size: var(--sl-input-help-text-font-size-medium);
+  }
   /* A small text button at the start of its line, not the form's width. */
   .show-allowed-ips {
     align-self: flex-start;
@@ -53,7 +63,8 @@ export default css`
     gap: var(--sl-spacing-small);
   }
   sl-input[data-error]::part(base),
-  sl-textarea[data-error]::part(base) {
+  sl-textarea[data-error]::part(base),
+  sl-select[data-error]::part(combobox) {
     border-color: var(--sl-color-danger-600);
   }
   [data-error]::part(form-control-help-text) {

@@ -9,14 +9,19 @@ import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.j
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import type SlTextarea from '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import { SECRET_PATTERN, parseDuration, type ScopeInput } from '../../contract/index.js';
-import { INTERNAL_ERROR_BODY, type MockStore } from '../../mocks/index.js';
+import { INTERNAL_ERROR_BODY, mockTokenFor, type MockStore } from '../../mocks/index.js';
 import { basicClient, expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
 import { composedContains, deepActive, deepElementAt, nextEvent, text } from '../../testing/dom.js';
 import { chooseMany, chooseOne, click, elapse, nextTask, record, replaceText, typeInto } from '../../testing/input.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import type { PatDurationPicker } from '../pat-duration-picker/pat-duration-picker.component.js';
 import type { PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
+import { HttpPatApi } from '../api/http-pat-api.js';
+import type { PatApi } from '../api/pat-api.js';
+import { loadPatTranslation } from '../i18n/localize.js';
 import { strings } from '../i18n/strings.js';
+import { ar } from '../i18n/translations/ar.js';
+import { de } from '../i18n/translations/de.js';
 import './pat-create-form.js';
 import type { PatCreateForm } from './pat-create-form.component.js';
 
@@ -34,6 +39,24 @@ const showAllowedIpsButton = (form: PatCreateForm) =>
   [...root(form).querySelectorAll<SlButton>('sl-button')].find((button) => text(button) === strings.allowedIps.show) ?? null;
 const picker = (form: PatCreateForm) => root(form).querySelector<PatDurationPicker>('pat-duration-picker')!;
 const presetSelect = (form: PatCreateForm) => picker(form).shadowRoot!.querySelector<SlSelect>('sl-select[part="preset"]')!;
+const idleSelect = (form: PatCreateForm) => root(form).querySelector<SlSelect>('sl-select[part="max-idle"]');
+/**
+ * Chooses `value` as the idle limit with real clicks: on its box (the select spans the form, its
+ * box is the expiry's width), then on the option; resolves once it has closed with that value.
+ */
+async function chooseIdle(form: PatCreateForm, value: string): Promise<void> {
+  const select = idleSelect(form)!;
+  const shown = nextEvent(select, 'sl-after-show');
+  await click(select.shadowRoot!.querySelector('[part~="combobox"]')!);
+  await shown;
+  const hidden = nextEvent(select, 'sl-after-hide');
+  await click(select.querySelector(`sl-option[value="${value}"]`)!);
+  await hidden;
+  await until(() => select.value === value, `idle limit ${value} chosen`, WAIT);
+}
+/** The idle limit's choices as the select offers them: value and text. */
+const idleChoices = (form: PatCreateForm) =>
+  [...idleSelect(form)!.querySelectorAll('sl-option')].map((option) => [option.value, text(option)]);
 const editor = (form: PatCreateForm) => root(form).querySelector<PatScopeEditor>('pat-scope-editor')!;
 const submitButton = (form: PatCreateForm) => root(form).querySelector<SlButton>('sl-button[part="submit"]')!;
 const cancelButton = (form: PatCreateForm) =>
@@ -455,6 +478,12 @@ describe('<pat-create-form>', () => {
     await click(retryIn(picker(form))!);
     await until(() => picker(form).value, 'the presets after Retry', WAIT);
     expect(retryIn(picker(form))).to.equal(undefined);
+    // The idle limit says so too, in place of its select, and its Retry brings it.
+    expect(idleSelect(form)).to.equal(null);
+    expect(text(root(form).querySelector('.catalog-error'))).to.include(strings.idle.catalogError);
+    await click(retryIn(form)!);
+    await until(() => idleSelect(form), 'the idle limits after Retry', WAIT);
+    expect(retryIn(form)).to.equal(undefined);
   });
 
   it('a blank name is caught before sending: no request', async () => {
@@ -672,6 +701,18 @@ describe('<pat-create-form>', () => {
     await presetHidden;
     expect(picker(form).value).to.equal('90d');
 
+    // Expire when unused for: Never → 30 days.
+    await sendKeys({ press: 'Tab' });
+    const idle = idleSelect(form)!;
+    expect(root(form).activeElement === idle, 'then the idle limit').to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => idle.open, 'the idle limits', WAIT);
+    const idleHidden = nextEvent(idle, 'sl-after-hide');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await idleHidden;
+    expect(idle.value).to.equal('30d');
+
     await sendKeys({ press: 'Tab' });
     expect(root(form).activeElement === descriptionArea(form), 'then the description').to.equal(true);
     await sendKeys({ type: 'Typed, not clicked' });
@@ -726,6 +767,7 @@ describe('<pat-create-form>', () => {
       duration: '90d',
       scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*', domain_id: null }],
       allowed_ips: ['203.0.113.0/24', '2001:db8::1'],
+      max_idle: '30d',
     });
     start.remove();
   });
@@ -856,6 +898,202 @@ describe('<pat-create-form>', () => {
       await until(() => created.length > 0, 'pat-created', WAIT);
       expect(Object.keys((await writes[0]!.body) as object)).to.not.include('allowed_ips');
       expect(store.get('alice', created[0]!.detail.pat.id).allowed_ips).to.deep.equal([]);
+    });
+  });
+
+  describe('expire when unused (idle limit)', () => {
+    /** Mounts a form on the current mock server and waits for its idle limits. */
+    async function mountIdleForm(template = html`<pat-create-form></pat-create-form>`, options = {}): Promise<PatCreateForm> {
+      const form = await mount<PatCreateForm>(template, options);
+      await until(() => picker(form)?.value && idleSelect(form) && rows(form).length > 0, 'the catalog', WAIT);
+      await form.updateComplete;
+      return form;
+    }
+
+    /** Names the token and fills its one scope row, ready to create. */
+    async function fillMinimal(form: PatCreateForm, name: string): Promise<void> {
+      await typeInto(nameInput(form), name);
+      await fillRow(form, 0, { type: 'clients', operations: ['read'] });
+    }
+
+    it('on a server without an idle limit: Never first and chosen, then 30, 60 and 90 days, labelled and explained; Never sends no max_idle', async () => {
+      const form = await mountIdleForm();
+      const created = record(form, 'pat-created');
+      const select = idleSelect(form)!;
+      expect(select.label).to.equal('Expire when unused for');
+      expect(select.label).to.equal(strings.idle.label);
+      expect(select.helpText).to.equal('A token unused this long stops working; each use restarts the clock.');
+      expect(idleChoices(form)).to.deep.equal([
+        ['never', 'Never'],
+        ['30d', '30 days'],
+        ['60d', '60 days'],
+        ['90d', '90 days'],
+      ]);
+      expect(select.value).to.equal('never');
+      // Between the expiry and the description.
+      expect(picker(form).nextElementSibling === select && select.nextElementSibling === descriptionArea(form)).to.equal(true);
+      await expectAccessible(form);
+      await fillMinimal(form, 'No idle limit');
+      await submitByClick(form);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      expect(Object.keys((await writes[0]!.body) as object)).to.not.include('max_idle');
+      expect(created[0]!.detail.pat).to.include({ max_idle: null, idle_expires_at: null });
+    });
+
+    it('choosing 60 days sends max_idle: "60d"; the token expires 60 days after its last use unless used', async () => {
+      const form = await mountIdleForm();
+      const created = record(form, 'pat-created');
+      await fillMinimal(form, 'Sixty days idle');
+      await chooseOne(presetSelect(form), '90d');
+      await chooseIdle(form, '60d');
+      expect(form.maxIdle).to.equal('60d');
+      await submitByClick(form);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      expect(((await writes[0]!.body) as { max_idle?: string }).max_idle).to.equal('60d');
+      const { pat } = created[0]!.detail;
+      expect(pat.max_idle).to.equal('60d');
+      expect(Date.parse(pat.idle_expires_at!) - Date.parse(pat.issued_at)).to.equal(60 * DAY);
+      expect(store.get('alice', pat.id).max_idle).to.equal('60d');
+    });
+
+    it('on a server with an idle limit (90 days): it starts there, offers no Never and nothing longer; kept, the server gives it; 30 days is sent', async () => {
+      await useMockApi('default', { maxIdle: '90d' });
+      const form = await mountIdleForm();
+      const created = record(form, 'pat-created');
+      expect(idleChoices(form)).to.deep.equal([
+        ['30d', '30 days'],
+        ['60d', '60 days'],
+        ['90d', '90 days'],
+      ]);
+      expect(idleSelect(form)!.value).to.equal('90d');
+      await fillMinimal(form, 'Server limit');
+      await submitByClick(form);
+      await until(() => created.length === 1, 'pat-created', WAIT);
+      expect(Object.keys((await writes[0]!.body) as object), 'the server’s own limit is its default').to.not.include('max_idle');
+      expect(created[0]!.detail.pat.max_idle).to.equal('90d');
+
+      const second = await mountIdleForm();
+      const again = record(second, 'pat-created');
+      await fillMinimal(second, 'Thirty days idle');
+      await chooseIdle(second, '30d');
+      await submitByClick(second);
+      await until(() => again.length === 1, 'the second pat-created', WAIT);
+      expect(((await writes[1]!.body) as { max_idle?: string }).max_idle).to.equal('30d');
+      expect(again[0]!.detail.pat.max_idle).to.equal('30d');
+    });
+
+    it('offers only what the server takes: none longer than its idle limit nor its longest lifetime, its own limit among them', async () => {
+      await useMockApi('default', { maxIdle: '45d', maxLifetime: '60d' });
+      const form = await mountIdleForm();
+      expect(idleChoices(form)).to.deep.equal([
+        ['30d', '30 days'],
+        ['45d', '45 days'],
+      ]);
+      expect(idleSelect(form)!.value).to.equal('45d');
+      await useMockApi('default', { maxLifetime: '45d' });
+      const short = await mountIdleForm();
+      expect(idleChoices(short)).to.deep.equal([
+        ['never', 'Never'],
+        ['30d', '30 days'],
+      ]);
+    });
+
+    it('max-idle starts with a limit, one no preset has too (a copy’s); one the server would refuse starts with its default', async () => {
+      const form = await mountIdleForm(html`<pat-create-form max-idle="45d"></pat-create-form>`);
+      const created = record(form, 'pat-created');
+      expect(idleChoices(form).map(([value]) => value)).to.deep.equal(['never', '30d', '45d', '60d', '90d']);
+      expect(idleSelect(form)!.value).to.equal('45d');
+      await fillMinimal(form, 'Copy with 45 days');
+      await submitByClick(form);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      expect(((await writes[0]!.body) as { max_idle?: string }).max_idle).to.equal('45d');
+
+      await useMockApi('default', { maxIdle: '30d' });
+      const refused = await mountIdleForm(html`<pat-create-form max-idle="60d"></pat-create-form>`);
+      expect(idleChoices(refused).map(([value]) => value)).to.deep.equal(['30d']);
+      expect(idleSelect(refused)!.value).to.equal('30d');
+      const tooShort = await mountIdleForm(html`<pat-create-form max-idle="12h"></pat-create-form>`);
+      expect(idleSelect(tooShort)!.value, 'less than a day').to.equal('30d');
+    });
+
+    it('the server’s word on max_idle shows on the field, which takes the focus; changing it clears it', async () => {
+      worker.use(
+        http.post('/api/pats', () =>
+          HttpResponse.json(
+            {
+              error: 'validation_failed',
+              message: 'Invalid request: max_idle must be at most 30d (the server’s maximum idle time).',
+              details: [{ field: 'max_idle', message: 'must be at most 30d (the server’s maximum idle time)' }],
+            },
+            { status: 400 },
+          ),
+        ),
+      );
+      const form = await mountIdleForm();
+      const errors = record(form, 'pat-error');
+      await fillMinimal(form, 'Refused limit');
+      await chooseIdle(form, '60d');
+      await submitByClick(form);
+      await until(() => errors.length > 0, 'pat-error', WAIT);
+      await form.updateComplete;
+      const select = idleSelect(form)!;
+      expect(select.helpText).to.equal('Idle limit must be at most 30d (the server’s maximum idle time).');
+      expect(select.hasAttribute('data-error')).to.equal(true);
+      expect(select.getAttribute('aria-invalid')).to.equal('true');
+      expect(alertText(form), 'placed on its field, not in the alert').to.equal(strings.create.fixErrors);
+      expect(select.value, 'the choice is kept').to.equal('60d');
+      await until(() => root(form).activeElement === select, 'focus on the idle limit', WAIT);
+      await expectAccessible(form);
+
+      worker.resetHandlers();
+      await chooseIdle(form, '30d');
+      await form.updateComplete;
+      expect(select.helpText).to.equal(strings.idle.help);
+      expect(select.hasAttribute('data-error')).to.equal(false);
+      await until(() => alert(form) === null, 'the alert to go', WAIT);
+    });
+
+    it('in German and Arabic: its label, help and choices in the language', async () => {
+      for (const [lang, words, never, thirty] of [
+        ['de', de, 'Nie', '30 Tage'],
+        ['ar', ar, 'أبدًا', new Intl.NumberFormat('ar', { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(30)],
+      ] as const) {
+        await loadPatTranslation(lang);
+        const wrapper = await mount<HTMLElement>(
+          html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}><pat-create-form></pat-create-form></div>`,
+        );
+        const form = wrapper.querySelector<PatCreateForm>('pat-create-form')!;
+        await until(() => idleSelect(form), 'the idle limits', WAIT);
+        await form.updateComplete;
+        expect(idleSelect(form)!.label, lang).to.equal(words.idle.label);
+        expect(idleSelect(form)!.helpText, lang).to.equal(words.idle.help);
+        expect(idleChoices(form).slice(0, 2), lang).to.deep.equal([
+          ['never', never],
+          ['30d', thirty],
+        ]);
+      }
+      expect(de.idle.label).to.equal('Ablaufen, wenn ungenutzt für');
+    });
+
+    it('with a client whose backend has no idle expiry (no max_idle in its catalog, as the SuperMQ one): no field, no max_idle sent', async () => {
+      const http = new HttpPatApi({ baseUrl: '/api', token: mockTokenFor('alice') });
+      const client: PatApi = {
+        ...basicClient(),
+        getCatalog: async () => {
+          const { max_idle: _, ...catalog } = await http.getCatalog();
+          return catalog;
+        },
+      };
+      const form = await mount<PatCreateForm>(html`<pat-create-form name="No idle" max-idle="30d"></pat-create-form>`, { client });
+      const created = record(form, 'pat-created');
+      await until(() => picker(form)?.value && typeSelect(row(form, 0))?.querySelectorAll('sl-option').length, 'the catalog', WAIT);
+      await form.updateComplete;
+      expect(idleSelect(form)).to.equal(null);
+      expect(root(form).querySelector('[part="max-idle"], .catalog-error')).to.equal(null);
+      await fillRow(form, 0, { type: 'clients', operations: ['read'] });
+      await submitByClick(form);
+      await until(() => created.length > 0, 'pat-created', WAIT);
+      expect(Object.keys((await writes[0]!.body) as object)).to.not.include('max_idle');
     });
   });
 

@@ -26,6 +26,7 @@ import { httpUrl } from '../common/links.js';
 import { Announcer } from '../common/announcer.js';
 import { CatalogTask } from '../common/catalog.js';
 import { focusIsFree } from '../common/focus.js';
+import { renderIdleExpiry, renderIdleLimit } from './pat-detail.idle.js';
 import { InlineEditor } from './pat-detail.inline-editor.js';
 import { PatScopes } from './pat-detail.scopes.js';
 import { PatApiElement, offers, requireApi } from '../common/pat-api-element.js';
@@ -37,9 +38,10 @@ type EditableField = 'name' | 'description' | 'allowed_ips';
  * @tagname pat-detail
  * @summary One PAT: rename and describe it in place, copy its id, see its status and use,
  * revoke, regenerate or duplicate it, manage its scopes and, where the API client has
- * allowlists (`setAllowedIps`), the client addresses it may be used from; below them, its checks
- * per day (`<pat-usage-chart>`) and its history (`<pat-activity>`), where the API client has
- * them. Shows the one-time secret after create or regenerate. A PAT a leak report revoked
+ * allowlists (`setAllowedIps`), the client addresses it may be used from; see its idle limit
+ * (how long it may go unused, and until when; why it expired when it went unused); below them,
+ * its checks per day (`<pat-usage-chart>`) and its history (`<pat-activity>`), where the API
+ * client has them. Shows the one-time secret after create or regenerate. A PAT a leak report revoked
  * (`leak`) is headed by an alert: where its secret was found, who found it and when, and
  * Regenerate.
  *
@@ -229,6 +231,7 @@ export class PatDetail extends PatApiElement {
           <sl-badge variant=${STATUS_BADGE[pat.status]} pill>${this.t.status[pat.status]}</sl-badge>
           ${isExpiringSoon(pat, now) ? html`<sl-badge variant="warning" pill>${this.t.status.expiring}</sl-badge>` : nothing}
           <span><time datetime=${end.at}>${end.text}</time> <span class="muted">· ${this.locale.dateTime(end.at)}</span></span>
+          ${renderIdleExpiry(pat, this.locale)}
         </dd>
         <dd class="field-actions">
           ${
@@ -391,8 +394,8 @@ export class PatDetail extends PatApiElement {
             this.t.detail.noDescription,
             this.t,
           )}
-          ${this.renderAllowedIps(pat)} ${this.renderTime(this.t.detail.created, pat.created_at, now)}
-          ${this.renderTime(this.t.detail.issued, pat.issued_at, now)}
+          ${this.renderAllowedIps(pat)} ${renderIdleLimit(pat, now, this.locale)}
+          ${this.renderTime(this.t.detail.created, pat.created_at, now)} ${this.renderTime(this.t.detail.issued, pat.issued_at, now)}
           ${this.renderTime(this.t.detail.lastUsed, pat.last_used_at, now, pat.last_used_ip ?? undefined)}
           ${this.renderTime(this.t.detail.updated, pat.updated_at, now)}
         </dl>

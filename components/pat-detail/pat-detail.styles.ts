@@ -124,6 +124,12 @@ export default css`
   .muted {
     color: var(--sl-color-neutral-600);
   }
+  /* Why an expired PAT expired (it went unused), on a line of its own under its status. */
+  .status-note {
+    flex-basis: 100%;
+    color: var(--sl-color-neutral-700);
+    font-size: var(--sl-font-size-small);
+  }
   /* An entity the host's lookup named: its name, its id beneath. */
   .entity-name .mono {
     display: block;

@@ -22,9 +22,11 @@ import type { PatRegenerateDialog } from '../pat-regenerate-dialog/pat-regenerat
 import type { EntityLookup, PatScopeEditor } from '../pat-scope-editor/pat-scope-editor.component.js';
 import type { PatSecretBanner } from '../pat-secret-banner/pat-secret-banner.component.js';
 import type { PatUsageChart } from '../pat-usage-chart/pat-usage-chart.component.js';
+import { PatLocale } from '../common/format.js';
 import { loadPatTranslation } from '../i18n/localize.js';
 import { strings } from '../i18n/strings.js';
 import { ar } from '../i18n/translations/ar.js';
+import { de } from '../i18n/translations/de.js';
 import './pat-detail.js';
 import type { PatDetail } from './pat-detail.component.js';
 
@@ -366,7 +368,7 @@ describe('<pat-detail>', function () {
       ]);
     });
 
-    it('lists Name, ID, Status, Description, Allowed addresses, Created, Secret issued, Secret last used and Updated, in that order', async () => {
+    it('lists Name, ID, Status, Description, Allowed addresses, Idle limit, Created, Secret issued, Secret last used and Updated, in that order', async () => {
       const detail = await mountDetail(CI);
       expect(terms(detail)).to.deep.equal([
         'Name',
@@ -374,6 +376,7 @@ describe('<pat-detail>', function () {
         'Status',
         'Description',
         'Allowed addresses',
+        'Idle limit',
         'Created',
         'Secret issued',
         'Secret last used',
@@ -385,6 +388,7 @@ describe('<pat-detail>', function () {
         strings.detail.status,
         strings.detail.description,
         strings.allowedIps.detailLabel,
+        strings.idle.detailLabel,
         strings.detail.created,
         strings.detail.issued,
         strings.detail.lastUsed,
@@ -962,6 +966,118 @@ describe('<pat-detail>', function () {
   });
 
   // -------------------------------------------------------------------------------------------
+  describe('idle limit (the idle scenario: a server whose tokens expire unused for 90 days at most)', () => {
+    const METRICS = idOf('Metrics exporter'); // 30 days; used two hours ago
+    const BACKUP = idOf('Backup agent'); // 30 days; unused for 25 of them
+    const LEGACY = idOf('Legacy importer'); // 30 days; expired unused 10 days ago
+    const RELEASE = idOf('Release bot'); // 60 days; its lifetime ends in 20 days, before 60 days without use could
+
+    beforeEach(async () => {
+      ({ worker, store } = await useMockApi('idle'));
+      seen = watch(worker);
+    });
+
+    const statusTime = (detail: PatDetail) => field(detail, strings.detail.status).querySelector('time')!;
+    const statusNote = (detail: PatDetail) => field(detail, strings.detail.status).querySelector('.status-note');
+
+    it('an idle-limited token: its limit and when it expires unless used; its status says it ends then if unused', async () => {
+      const detail = await mountDetail(METRICS);
+      const { idle_expires_at: idle, expires_at } = store.get('alice', METRICS);
+      expect(Date.parse(idle!)).to.be.below(Date.parse(expires_at));
+      expect(value(detail, 'Idle limit')).to.equal(`30 days · Expires on ${dateTime(idle!)} unless used before`);
+      expect(shownTime(detail, strings.idle.detailLabel)!.datetime).to.equal(idle);
+      expect(text(statusTime(detail))).to.equal('Expires in 30 days if unused');
+      expect(statusTime(detail).getAttribute('datetime'), 'when it really stops working').to.equal(idle);
+      expect(text(field(detail, strings.detail.status).querySelector('dd'))).to.equal(
+        `Active Expires in 30 days if unused · ${dateTime(idle!)}`,
+      );
+      expect(badges(detail)).to.deep.equal([strings.status.active]);
+      expect(statusNote(detail)).to.equal(null);
+      await expectAccessible(detail);
+    });
+
+    it('unused for 25 of its 30 days: expiring soon, in 5 days unless used', async () => {
+      const detail = await mountDetail(BACKUP);
+      expect(badges(detail)).to.deep.equal([strings.status.active, strings.status.expiring]);
+      expect(text(statusTime(detail))).to.equal('Expires in 5 days if unused');
+      expect(value(detail, strings.idle.detailLabel)).to.equal(
+        `30 days · Expires on ${dateTime(store.get('alice', BACKUP).idle_expires_at!)} unless used before`,
+      );
+    });
+
+    it('expired unused: its status says so and why (its limit), and offers Regenerate; the limit stays', async () => {
+      const detail = await mountDetail(LEGACY);
+      const pat = store.get('alice', LEGACY);
+      expect(pat).to.include({ status: 'expired', expired_reason: 'idle' });
+      expect(badges(detail)).to.deep.equal([strings.status.expired]);
+      expect(text(statusTime(detail))).to.equal('Expired (unused) 10 days ago');
+      expect(statusTime(detail).getAttribute('datetime')).to.equal(pat.idle_expires_at);
+      expect(text(statusNote(detail))).to.equal('It expired because it went unused for 30 days.');
+      expect(text(field(detail, strings.detail.status).querySelector('dd'))).to.equal(
+        `Expired Expired (unused) 10 days ago · ${dateTime(pat.idle_expires_at!)} It expired because it went unused for 30 days.`,
+      );
+      expect(buttonIn(field(detail, strings.detail.status), strings.detail.regenerate)).to.exist;
+      expect(value(detail, strings.idle.detailLabel), 'no "unless used" for a token that no longer works').to.equal('30 days');
+      await expectAccessible(detail);
+    });
+
+    it('a token expired by its lifetime says nothing of going unused', async () => {
+      const detail = await mountDetail(idOf('Staging smoke tests'));
+      expect(store.get('alice', idOf('Staging smoke tests')).expired_reason).to.equal('lifetime');
+      expect(text(statusTime(detail))).to.equal('Expired 15 days ago');
+      expect(statusNote(detail)).to.equal(null);
+    });
+
+    it('a token its lifetime ends first: its limit alone, and its expiry', async () => {
+      const detail = await mountDetail(RELEASE);
+      expect(store.get('alice', RELEASE)).to.include({ max_idle: '60d', idle_expires_at: null });
+      expect(value(detail, strings.idle.detailLabel)).to.equal('60 days');
+      expect(text(statusTime(detail))).to.equal('Expires in 20 days');
+    });
+
+    it('without a limit, "None"; a server from before idle limits leaves the fields out: "None" too, and its lifetime', async () => {
+      ({ worker, store } = await useMockApi('default'));
+      const detail = await mountDetail(CI);
+      expect(value(detail, strings.idle.detailLabel)).to.equal('None');
+      expect(field(detail, strings.idle.detailLabel).querySelector('dd .muted')).to.exist;
+      const { max_idle: _, idle_expires_at: _idle, expired_reason: _reason, ...older } = store.get('alice', CI);
+      worker.use(http.get(`/api/pats/${CI}`, () => HttpResponse.json(older)));
+      const old = await mountDetail(CI);
+      expect(value(old, strings.idle.detailLabel)).to.equal(strings.idle.none);
+      expect(text(statusTime(old))).to.equal('Expires in 45 days');
+    });
+
+    it('in German and Arabic: the row, the end and why it expired', async () => {
+      for (const [lang, words] of [
+        ['de', de],
+        ['ar', ar],
+      ] as const) {
+        await loadPatTranslation(lang);
+        const locale = new PatLocale(lang, words);
+        const limit = locale.duration('30d');
+        for (const id of [BACKUP, LEGACY]) {
+          const wrapper = await mount<HTMLElement>(
+            html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}><pat-detail pat-id=${id}></pat-detail></div>`,
+          );
+          const detail = wrapper.querySelector<PatDetail>('pat-detail')!;
+          await until(() => title(detail) !== '', 'the token', WAIT);
+          const pat = store.get('alice', id);
+          const row = () => text(field(detail, words.idle.detailLabel).querySelector('dd'));
+          const status = field(detail, words.detail.status);
+          if (id === BACKUP) {
+            expect(row(), lang).to.equal(`${limit} · ${words.idle.expiresOn(locale.dateTime(pat.idle_expires_at!))}`);
+            expect(text(status.querySelector('time')), lang).to.equal(words.ends.expiresUnused(locale.relative(pat.idle_expires_at!)));
+          } else {
+            expect(row(), lang).to.equal(limit);
+            expect(text(status.querySelector('.status-note')), lang).to.equal(words.idle.expiredBecause(limit));
+          }
+        }
+      }
+      expect(de.idle.expiredBecause('30 Tage')).to.equal('Es ist abgelaufen, weil es 30 Tage lang nicht verwendet wurde.');
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
   describe('a token a leak report revoked', () => {
     const SCANNER = 'GitHub secret scanning';
     const HOUR = 3600e3;
@@ -1317,6 +1433,24 @@ describe('<pat-detail>', function () {
       expect(banner(detail)!.secret).to.match(SECRET_RE);
       expect(store.get('alice', Q3).status).to.equal('active');
       expect(text(field(detail, strings.detail.status).querySelector('time'))).to.match(/^Expires /);
+    });
+
+    it('a token that expired unused keeps its idle limit: active again, it expires 30 days after its new secret unless used', async () => {
+      ({ worker, store } = await useMockApi('idle'));
+      seen = watch(worker);
+      const id = idOf('Legacy importer');
+      const detail = await mountDetail(id);
+      await openRegenerate(detail);
+      await choosePreset(detail, '90d');
+      await click(submit(detail));
+      await until(() => banner(detail) && badges(detail)[0] === strings.status.active, 'the banner and the Active badge', WAIT);
+      expect(await bodyOf(seen, 'PATCH', `/api/pats/${id}/secret/reset`)).to.deep.equal({ duration: '90d' });
+      const after = store.get('alice', id);
+      expect(after).to.include({ status: 'active', max_idle: '30d', expired_reason: null });
+      await until(() => value(detail, strings.idle.detailLabel).startsWith('30 days · Expires on'), 'the limit and its new end', WAIT);
+      expect(text(field(detail, strings.detail.status).querySelector('time'))).to.equal('Expires in 30 days if unused');
+      expect(field(detail, strings.detail.status).querySelector('.status-note'), 'no longer expired').to.equal(null);
+      await closed(regenerateSl(detail));
     });
 
     it('Cancel sends nothing and gives focus back to the Regenerate button', async () => {

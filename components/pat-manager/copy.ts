@@ -2,7 +2,7 @@ import { LIMITS, nameKey, parseDuration, type Catalog, type Pat, type ScopeInput
 import type { CallOptions, PatApi } from '../api/pat-api.js';
 import { loadCatalog } from '../common/catalog.js';
 
-/** What the create form starts from to make a copy of a PAT (its `name`, `description`, `duration`, `scopes` and `allowedIps`). */
+/** What the create form starts from to make a copy of a PAT (its `name`, `description`, `duration`, `scopes`, `allowedIps` and `maxIdle`). */
 export interface PatCopy {
   name: string;
   description: string;
@@ -10,6 +10,8 @@ export interface PatCopy {
   scopes: ScopeInput[];
   /** The client addresses it may be used from: a copy keeps the restriction. */
   allowedIps: string[];
+  /** Its idle limit (`"30d"`): a copy keeps it. '' for none (the form's default). */
+  maxIdle: string;
 }
 
 /** The name of the `n`th copy of a PAT named `name` (`"x (copy 2)"`), in the user's language. */
@@ -21,7 +23,8 @@ const MOST_COPIES = 1000;
 /**
  * Everything a copy of the PAT `id` starts with, read from the API: its name made unique among
  * the user's PATs (`copyName` words it), its description, the expiry preset nearest its current
- * lifetime, all its scopes and its allowlist of client addresses. Rejects when any of it cannot be read.
+ * lifetime, all its scopes, its allowlist of client addresses and its idle limit. Rejects when any
+ * of it cannot be read.
  */
 export async function preparePatCopy(api: PatApi, id: string, copyName: CopyName, options: CallOptions = {}): Promise<PatCopy> {
   const [pat, catalog, scopes] = await Promise.all([api.getPat(id, options), loadCatalog(api), allScopes(api, id, options)]);
@@ -32,6 +35,8 @@ export async function preparePatCopy(api: PatApi, id: string, copyName: CopyName
     scopes,
     // A server from before allowlists leaves them out: any address.
     allowedIps: pat.allowed_ips ?? [],
+    // A server from before idle limits leaves it out: none.
+    maxIdle: pat.max_idle ?? '',
   };
 }
 

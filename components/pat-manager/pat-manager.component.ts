@@ -32,8 +32,8 @@ const NO_IPS: string[] = [];
  *
  * Duplicate (in a row's menu or on a PAT's page) opens the create view filled from the PAT: its
  * name made unique (`"x (copy)"`, `"x (copy 2)"`, …), description, nearest expiry preset, all
- * its scopes and the client addresses it may be used from, once all of them are read (until then
- * it shows that it loads, or what failed).
+ * its scopes, the client addresses it may be used from and its idle limit, once all of them are
+ * read (until then it shows that it loads, or what failed).
  *
  * @event {CustomEvent<PatEventMap['pat-navigate']>} pat-navigate - The user moved to another view; `detail.route` is its path (`/pats/new`).
  *   With `route` set by the host, the manager only asks: the host routes and sets `route`.
@@ -307,6 +307,7 @@ export class PatManager extends PatApiElement {
       .duration=${copy?.duration ?? ''}
       .scopes=${copy?.scopes ?? NO_SCOPES}
       .allowedIps=${copy?.allowedIps ?? NO_IPS}
+      .maxIdle=${copy?.maxIdle ?? ''}
       .entityLookup=${this.entityLookup}
       @pat-created=${this.onCreated}
       @pat-cancel=${() => this.navigate('/pats')}

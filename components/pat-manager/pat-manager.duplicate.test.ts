@@ -8,6 +8,7 @@ import { expect, html } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
+import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { DEFAULT_CATALOG, LIMITS, SECRET_PATTERN, scopeKey, type Catalog, type ScopeInput } from '../../contract/index.js';
 import { INTERNAL_ERROR_BODY, seededId, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
@@ -238,6 +239,31 @@ describe('<pat-manager>: Duplicate', function () {
     expect(copy.allowed_ips).to.deep.equal(['203.0.113.0/24', '2001:db8::1']);
     expect(store.get('alice', copy.id).allowed_ips).to.deep.equal(['203.0.113.0/24', '2001:db8::1']);
     await detailLoaded(manager, 'CI deploy (copy)');
+  });
+
+  it('a token with an idle limit: the copy keeps it, one no preset has too, shown and sent', async () => {
+    store.create('alice', {
+      name: 'Idle bot',
+      duration: '90d',
+      max_idle: '45d',
+      scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }],
+    });
+    const manager = await mountManager();
+    await listLoaded(manager);
+    await chooseRowAction(manager, 'Idle bot', 'duplicate');
+    await copyLoaded(manager);
+    const select = form(manager).shadowRoot!.querySelector<SlSelect>('sl-select[part="max-idle"]')!;
+    await until(() => select.value === '45d', 'the copy’s idle limit', WAIT);
+    expect(form(manager).maxIdle).to.equal('45d');
+    expect(text(select.querySelector('sl-option[value="45d"]'))).to.equal('45 days');
+    const created = record(document, 'pat-created');
+    await click(submitButton(manager));
+    await until(() => created.length === 1, 'pat-created', WAIT);
+    const copy = created[0]!.detail.pat;
+    // The default scenario's server has no idle limit: only what the form sent gives the copy one.
+    expect(copy.max_idle).to.equal('45d');
+    expect(store.get('alice', copy.id).max_idle).to.equal('45d');
+    await detailLoaded(manager, 'Idle bot (copy)');
   });
 
   it('when the copy cannot be read: the error and Retry, never a half-filled form; pat-error names it', async () => {

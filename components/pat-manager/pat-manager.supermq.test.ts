@@ -17,7 +17,7 @@ import { chooseMany, chooseOne, click, replaceText, typeInto } from '../../testi
 import { backButton, button, buttonIn, closed, heading, openAt, opened, WAIT } from '../../testing/manager.js';
 import { listBusy, listLoaded, listState, rowByName, rowNames, rows, statCount, statusSelect, troot } from '../../testing/manager.js';
 import { chooseRowAction, chooseStatuses, fillAddScopeRow, openAddScope, openRegenerate, openRow } from '../../testing/manager.js';
-import { descriptionArea, formAlert, formLoaded, nameInput, submitButton } from '../../testing/manager.js';
+import { descriptionArea, formAlert, formLoaded, froot, nameInput, submitButton } from '../../testing/manager.js';
 import { editorRow, formEditor, formPicker, operationsSelect, presetSelect, typeSelect } from '../../testing/manager.js';
 import { badges, banner, detailLoaded, droot, fieldText, statusField, title } from '../../testing/manager.js';
 import { inlineEditor, pencil, scopeRows, scopesBusy, scopesState, trashFor } from '../../testing/manager.js';
@@ -379,6 +379,8 @@ describe('<pat-manager> on an unmodified Magistrala/SuperMQ backend (backend="su
     const types = [...typeSelect(editorRow(editor, 0)).querySelectorAll('sl-option')].map((option) => option.getAttribute('value'));
     expect(types).to.include.members(['clients', 'channels', 'groups', 'domains', 'messages']);
     expect(types).to.not.include('users');
+    // Nor idle expiry: no idle limit to choose, and nothing said about one.
+    expect(froot(manager).querySelector('[part="max-idle"], .catalog-error')).to.equal(null);
 
     await typeInto(nameInput(manager), 'Edge deploy bot');
     await typeInto(descriptionArea(manager), 'Rolls out the edge gateway');

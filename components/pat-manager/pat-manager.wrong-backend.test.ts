@@ -77,11 +77,12 @@ describe('<pat-manager> on a Magistrala/SuperMQ backend without backend="supermq
     expect([...table.shadowRoot!.querySelectorAll('sl-button')].some((button) => text(button) === strings.retry)).to.equal(true);
   });
 
-  it('the create view says the expiry choices and the scope catalog could not be loaded, with Retry, instead of blank selects', async () => {
+  it('the create view says the expiry choices, the idle limits and the scope catalog could not be loaded, with Retry, instead of blank selects', async () => {
     const element = await manager('/pats/new');
     await showsMessage(element, strings.duration.catalogError);
+    await showsMessage(element, strings.idle.catalogError);
     const page = await showsMessage(element, strings.scopes.catalogError);
-    expect(page.split(strings.retry).length - 1, 'a Retry for each').to.equal(2);
+    expect(page.split(strings.retry).length - 1, 'a Retry for each').to.equal(3);
   });
 
   it('a token’s page says its answer could not be read, instead of crashing on its scopes', async () => {

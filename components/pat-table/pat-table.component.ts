@@ -38,7 +38,8 @@ const SEARCH_DEBOUNCE_MS = 300;
 /**
  * @tagname pat-table
  * @summary The user's PATs: counts that filter, search, status filter, sortable columns,
- * pagination and a menu of actions on each row.
+ * pagination and a menu of actions on each row. A row's end is when its PAT stops working: its
+ * expiry, or sooner, unless it is used, its idle limit (marked with an hourglass).
  *
  * The row menu animates as Shoelace's elements do: its animations are `pat-table.row-menu.show`
  * and `pat-table.row-menu.hide` in Shoelace's animation registry (`setAnimation(table, …)` for

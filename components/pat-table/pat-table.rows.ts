@@ -77,6 +77,24 @@ function nameContent(pat: Pat, t: PatStrings) {
   return html`<svg class="restricted" viewBox="0 0 16 16" fill="currentColor" role="img" aria-label=${label}>${FUNNEL}</svg>${pat.name}`;
 }
 
+/** Bootstrap Icons' hourglass-split (MIT): the time a PAT has left unless it is used. */
+const HOURGLASS = svg`<path d="M2.5 15a.5.5 0 1 1 0-1h1v-1a4.5 4.5 0 0 1 2.557-4.06c.29-.139.443-.377.443-.59v-.7c0-.213-.154-.451-.443-.59A4.5 4.5 0 0 1 3.5 3V2h-1a.5.5 0 0 1 0-1h11a.5.5 0 0 1 0 1h-1v1a4.5 4.5 0 0 1-2.557 4.06c-.29.139-.443.377-.443.59v.7c0 .213.154.451.443.59A4.5 4.5 0 0 1 12.5 13v1h1a.5.5 0 0 1 0 1zm2-13v1c0 .537.12 1.045.337 1.5h6.326c.216-.455.337-.963.337-1.5V2zm3 6.35c0 .701-.478 1.236-1.011 1.492A3.5 3.5 0 0 0 4.5 13s.866-1.299 3-1.48zm1 0v3.17c2.134.181 3 1.48 3 1.48a3.5 3.5 0 0 0-1.989-3.158C8.978 9.586 8.5 9.052 8.5 8.351z" />`;
+
+/**
+ * Before the end, when the PAT's idle limit ends it (it expires unless used before, or it
+ * expired unused), an hourglass labelled with the limit ("Expires after 30 days without use"),
+ * which its tooltip says too; nothing for the others.
+ */
+function idleMark(pat: Pat, end: { idle: boolean; at: string }, now: number, locale: PatLocale) {
+  if (!end.idle) return nothing;
+  const { t } = locale;
+  const limit = pat.max_idle ? locale.duration(pat.max_idle) : '';
+  const label = !limit ? t.idle.detailLabel : Date.parse(end.at) <= now ? t.idle.expiredMark(limit) : t.idle.mark(limit);
+  return html`<span class="idle" role="img" aria-label=${label} title=${label}
+    ><svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">${HOURGLASS}</svg></span
+  >`;
+}
+
 /**
  * After a revoked PAT's badge, when a leak report revoked it, a small "Leaked" mark labelled with
  * what happened, where its secret was found in its tooltip; nothing for the others.
@@ -98,7 +116,8 @@ function leakMark(pat: Pat, t: PatStrings) {
  * of them, so every node and binding counts: the template has no whitespace between its tags
  * (each would be a text node to clone; the one space left keeps the expiry and its badge two
  * words for screen readers), text goes in with `.textContent` (no marker comment and child part
- * per cell; the name's and the status's cells have one, for a restricted or a leaked PAT's mark),
+ * per cell; the name's, the status's and the end's cells have one, for a restricted, a leaked or an
+ * idle-limited PAT's mark),
  * and it nests as few templates as it takes. (An empty description's "—" takes the
  * description's own muted colour.)
  */
@@ -116,7 +135,14 @@ export function renderPatRow(pat: Pat, now: number, menu: unknown, locale: PatLo
     </td>
     <td class="expires-cell">
       <span class="expires"
-        ><time class=${end.revoked ? 'muted' : ''} datetime=${end.at} title=${locale.dateTime(end.at)} .textContent=${end.text}></time>
+        ><span class="end"
+          >${idleMark(pat, end, now, locale)}<time
+            class=${end.revoked ? 'muted' : ''}
+            datetime=${end.at}
+            title=${locale.dateTime(end.at)}
+            .textContent=${end.text}
+          ></time
+        ></span>
         ${isExpiringSoon(pat, now) ? html`<span class="badge" data-variant="warning" .textContent=${t.status.expiring}></span>` : nothing}</span
       >
     </td>

@@ -206,6 +206,28 @@ export default css`
     align-items: flex-start;
     gap: var(--sl-spacing-3x-small);
   }
+  /*
+   * The end wraps in a width of its own rather than widen the table: where the columns scroll
+   * (about 1000 px), a long "Revoked 3 hours ago" on one line slid under the ⋮.
+   */
+  td.expires-cell {
+    min-width: 10rem;
+  }
+  td.expires-cell time {
+    white-space: normal;
+  }
+  /* An idle-limited PAT's hourglass, before its end's first line. */
+  .idle {
+    display: inline-flex;
+    vertical-align: -0.0625em;
+    margin-inline-end: var(--sl-spacing-2x-small);
+    color: var(--sl-color-neutral-600);
+    cursor: help;
+  }
+  .idle svg {
+    width: 0.875em;
+    height: 0.875em;
+  }
   .numeric {
     text-align: end;
   }

@@ -12,7 +12,11 @@ import { deepActive, nextEvent, text, transitionsEnded } from '../../testing/dom
 import { chooseMany, chooseOne, click, elapse, openSelect, record, typeInto } from '../../testing/input.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
+import { PatLocale } from '../common/format.js';
+import { loadPatTranslation } from '../i18n/localize.js';
 import { strings } from '../i18n/strings.js';
+import { ar } from '../i18n/translations/ar.js';
+import { de } from '../i18n/translations/de.js';
 import { TOAST_MS } from '../common/announcer.js';
 import './pat-table.js';
 import type { PatTable } from './pat-table.component.js';
@@ -691,6 +695,72 @@ describe('<pat-table>', () => {
       expect(markBox.left, 'after the badge, on its line').to.be.at.least(badge.right);
       expect(Math.abs(markBox.top + markBox.height / 2 - (badge.top + badge.height / 2))).to.be.below(2);
       await expectAccessible(table);
+    });
+
+    it('an end its idle limit sets: an hourglass labelled with the limit, “Expires in 5 days if unused”, “Expired (unused) 10 days ago”', async () => {
+      ({ worker, store } = await useMockApi('idle'));
+      const table = await mountLoaded({ status: 'all' });
+      await until(() => rows(table).length === 7, 'the seven tokens');
+      const end = (name: string) => cells(rowByName(table, name))[4]!;
+      const mark = (name: string) => end(name).querySelector<HTMLElement>('.idle');
+      const time = (name: string) => end(name).querySelector('time')!;
+
+      // Unused for 25 of its 30 days: it stops working in 5 days unless used, and is expiring soon.
+      const soon = store.get('alice', idOf('Backup agent'));
+      expect(text(time('Backup agent'))).to.equal('Expires in 5 days if unused');
+      expect(time('Backup agent').getAttribute('datetime'), 'its idle expiry, not its lifetime’s').to.equal(soon.idle_expires_at);
+      expect(text(end('Backup agent'))).to.equal(`Expires in 5 days if unused ${strings.status.expiring}`);
+      expect(mark('Backup agent')!.getAttribute('role')).to.equal('img');
+      expect(mark('Backup agent')!.getAttribute('aria-label')).to.equal('Expires after 30 days without use');
+      expect(mark('Backup agent')!.title).to.equal('Expires after 30 days without use');
+      // Used two hours ago; never used (the server's 90 days from its issue).
+      expect(text(time('Metrics exporter'))).to.equal('Expires in 30 days if unused');
+      expect(text(time('Quarterly audit'))).to.equal('Expires in 2 months if unused');
+      expect(mark('Quarterly audit')!.getAttribute('aria-label')).to.equal(strings.idle.mark('90 days'));
+      // Expired unused: said so, and since when.
+      const expired = store.get('alice', idOf('Legacy importer'));
+      expect(expired).to.include({ status: 'expired', expired_reason: 'idle' });
+      expect(text(time('Legacy importer'))).to.equal('Expired (unused) 10 days ago');
+      expect(time('Legacy importer').getAttribute('datetime')).to.equal(expired.idle_expires_at);
+      expect(mark('Legacy importer')!.getAttribute('aria-label')).to.equal('Expired after 30 days without use');
+      // Ended, or to end, by their lifetime, or revoked: no mark, the end as before.
+      expect(text(time('Release bot'))).to.equal('Expires in 20 days');
+      expect(text(time('Staging smoke tests'))).to.equal('Expired 15 days ago');
+      expect(text(time('Old CI token'))).to.match(/^Revoked 3 hours ago$/);
+      for (const name of ['Release bot', 'Staging smoke tests', 'Old CI token'])
+        expect(mark(name) === null, `${name}: no mark`).to.equal(true);
+      // Before the end, on its line.
+      const [icon, words] = [mark('Backup agent')!.getBoundingClientRect(), time('Backup agent').getClientRects()[0]!];
+      expect(icon.width).to.be.above(8);
+      expect(icon.right).to.be.at.most(words.left + 0.5);
+      expect(Math.abs(icon.top + icon.height / 2 - (words.top + words.height / 2))).to.be.below(4);
+      await expectAccessible(table);
+    });
+
+    it('an end its idle limit sets, in German and Arabic', async () => {
+      ({ worker, store } = await useMockApi('idle'));
+      for (const [lang, words] of [
+        ['de', de],
+        ['ar', ar],
+      ] as const) {
+        await loadPatTranslation(lang);
+        const wrapper = await mount<HTMLElement>(
+          html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}><pat-table status="all"></pat-table></div>`,
+        );
+        const table = wrapper.querySelector<PatTable>('pat-table')!;
+        await until(() => rows(table).length === 7 && busy(table) === 'false', 'the seven tokens');
+        const locale = new PatLocale(lang, words);
+        const now = Date.now();
+        const end = (name: string) => cells(rowByName(table, name))[4]!;
+        const { idle_expires_at: soon } = store.get('alice', idOf('Backup agent'));
+        const { idle_expires_at: ended } = store.get('alice', idOf('Legacy importer'));
+        expect(text(end('Backup agent').querySelector('time')), lang).to.equal(words.ends.expiresUnused(locale.relative(soon!, now)));
+        expect(end('Backup agent').querySelector('.idle')!.getAttribute('aria-label'), lang).to.equal(
+          words.idle.mark(locale.duration('30d')),
+        );
+        expect(text(end('Legacy importer').querySelector('time')), lang).to.equal(words.ends.expiredUnused(locale.relative(ended!, now)));
+      }
+      expect(de.ends.expiresUnused('in 5 Tagen')).to.equal('Läuft in 5 Tagen ab, falls ungenutzt');
     });
 
     it('renders a malicious name as text', async () => {

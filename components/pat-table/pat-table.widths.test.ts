@@ -79,6 +79,60 @@ describe('every width', () => {
       expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
     });
 
+    it('on a phone an idle-limited token’s card shows its hourglass before its end, on its line', async () => {
+      await setViewport({ width: 375, height: 800 });
+      await useMockApi('idle');
+      const table = await mount<PatTable>(html`<pat-table status="all"></pat-table>`);
+      await until(() => rows(table).some((row) => row.querySelector('.idle')), 'the idle-limited tokens', WAIT);
+      const row = rows(table).find((candidate) => text(candidate.querySelector('td.name')) === 'Backup agent')!;
+      const [mark, time, badge] = [
+        row.querySelector('.idle')!,
+        row.querySelector('td.expires-cell time')!,
+        row.querySelector('td.expires-cell .badge')!,
+      ];
+      for (const element of [mark, time, badge]) expect(visible(element)).to.equal(true);
+      expect(text(time)).to.equal('Expires in 5 days if unused');
+      expect(mark.getAttribute('aria-label')).to.equal(strings.idle.mark('30 days'));
+      const [icon, words] = [mark.getBoundingClientRect(), time.getClientRects()[0]!];
+      expect(icon.right, 'the hourglass before the end').to.be.at.most(words.left + 0.5);
+      expect(Math.abs(icon.top + icon.height / 2 - (words.top + words.height / 2))).to.be.below(4);
+      const viewport = new DOMRect(0, 0, innerWidth, innerHeight);
+      expect(within(badge.getBoundingClientRect(), viewport), 'Expiring soon on screen').to.equal(true);
+      expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    });
+
+    it('at 1000 px, where the columns scroll, a long end wraps in its column, never under the ⋮ (a leaked token’s widens its status)', async () => {
+      await setViewport({ width: 1000, height: 800 });
+      const { store } = await useMockApi('default');
+      const now = store.now();
+      const leak = { reported_at: new Date(now - 3 * 3600e3).toISOString(), url: 'https://github.com/acme/site/issues/7', source: '' };
+      store.seed('alice', {
+        name: 'Leaked deploy key',
+        issuedAt: now - 20 * DAY_MS,
+        expiresAt: now + 70 * DAY_MS,
+        revokedAt: now - 3 * 3600e3,
+        leak,
+      });
+      const table = await mount<PatTable>(html`<pat-table status="revoked"></pat-table>`);
+      await until(
+        () => rows(table).length === 3 && !table.shadowRoot!.querySelector('table[aria-busy="true"]'),
+        'the revoked tokens',
+        WAIT,
+      );
+      const frame = table.shadowRoot!.querySelector('.frame')!;
+      expect(frame.scrollWidth, 'the columns scroll').to.be.above(frame.clientWidth);
+      for (const row of rows(table)) {
+        const name = text(row.querySelector('td.name'));
+        const end = row.querySelector('td.expires-cell time')!;
+        expect(text(end), name).to.match(/^Revoked \d+ (days|hours) ago$/);
+        const actions = row.querySelector('td.row-actions')!.getBoundingClientRect();
+        for (const line of end.getClientRects()) {
+          expect(line.right, `${name}: its end clear of the ⋮`).to.be.at.most(actions.left + 0.5);
+          expect(within(line, frame.getBoundingClientRect()), `${name}: its end in the frame`).to.equal(true);
+        }
+      }
+    });
+
     it('on a phone a Sort select stands in for the column headings; wide, the headings sort and it is hidden', async () => {
       await setViewport({ width: 375, height: 800 });
       const table = await mountTable();

@@ -3,6 +3,7 @@ import type { AuthorizeRequest } from '../../contract/index.js';
 import { bearerOf, LIMITS, Problem, problemAnswer, problems } from '../../contract/index.js';
 import { clientOf } from '../http/client.js';
 import { jsonBody } from '../http/json-body.js';
+import { noStore } from '../http/no-store.js';
 import type { FailureLimiter } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
 import { authorizeBody } from '../../contract/schemas.js';
@@ -27,6 +28,8 @@ export function createAuthorizeRoutes(
   { failedChecks, trustClientIp = false }: { failedChecks?: FailureLimiter; trustClientIp?: boolean } = {},
 ): Router {
   const router = Router();
+  // Mounted before the API's own no-store (see createPatKit): every answer here, errors too.
+  router.use('/authorize', noStore);
   router.post('/authorize', ...jsonBody(LIMITS.bodyBytes), async (req, res) => {
     const token = bearerOf(req.headers.authorization) ?? '';
     const { client_ip: relayed, ...request } = validate(authorizeBody, req.body);

@@ -1,7 +1,7 @@
 import { SECRET_PATTERN, scopeGrants, secretPatId, type AuthorizeRequest } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
 import { addressMatcher } from '../../contract/ip.js';
-import { credentialReader, parseAllowedIps, parseGrants } from '../pats/pat.repository.js';
+import { credentialReader, idleMsOf, parseAllowedIps, parseGrants } from '../pats/pat.repository.js';
 import type { GrantCache, CachedPat } from './grant-cache.js';
 import type { UseRecorder } from '../usage/use-recorder.js';
 import { digestsEqual, type TokenHasher } from '../tokens/token.js';
@@ -78,15 +78,27 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
     const row = await readCredential(id);
     if (!row) return undefined;
     const stored = row.last_used_at ? Date.parse(row.last_used_at) : null;
+    // A last use still on its way to the database is the newer one.
+    const lastUsedAt = uses.pending(id) ?? stored;
     const allowlist = parseAllowedIps(row.allowed_ips);
+    const expiresAt = Date.parse(row.expires_at);
+    const idleMs = idleMsOf(row.max_idle_ms);
+    const storedEnd = Date.parse(row.ends_at);
+    // The stored end may not have seen that last use yet: a use while the PAT worked moves it on,
+    // as its write will (see SQLITE_USE_STATEMENTS.lastUseIdle).
+    const endsAt =
+      idleMs !== null && lastUsedAt !== null && lastUsedAt < storedEnd
+        ? Math.max(storedEnd, Math.min(expiresAt, lastUsedAt + idleMs))
+        : storedEnd;
     const pat: CachedPat = {
       id,
       userId: row.user_id,
       tokenHash: row.token_hash,
-      expiresAt: Date.parse(row.expires_at),
+      expiresAt,
+      endsAt,
+      idleMs,
       revoked: row.revoked,
-      // A last use still on its way to the database is the newer one.
-      lastUsedAt: uses.pending(id) ?? stored,
+      lastUsedAt,
       scopes: parseGrants(row.grants),
       allowedFrom: allowlist.length > 0 ? addressMatcher(allowlist) : null,
       allowedAddress: undefined,
@@ -134,7 +146,7 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
       }
       uses.address(pat.id, at, ip, options.userAgent ?? null, offList);
     }
-    if (pat.revoked || pat.expiresAt <= at) {
+    if (pat.revoked || pat.endsAt <= at) {
       uses.count(pat, at, false);
       return unauthenticated;
     }
@@ -153,9 +165,11 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
         message: `This personal access token may not ${request.operation} ${request.entity_type} "${request.entity_id}".`,
       };
     }
+    // A use keeps a PAT with an idle limit working: here at once, in the database with its last use.
+    if (pat.idleMs !== null) pat.endsAt = Math.min(pat.expiresAt, at + pat.idleMs);
     if (pat.lastUsedAt === null || at - pat.lastUsedAt >= LAST_USED_INTERVAL_MS) {
       pat.lastUsedAt = at;
-      uses.record(pat.id, at, ip ?? null);
+      uses.record(pat.id, at, ip ?? null, pat.idleMs);
     }
     return { allowed: true, user_id: pat.userId, pat_id: pat.id };
   };

@@ -8,6 +8,12 @@ export interface CachedPat extends CountHolder {
   userId: string;
   tokenHash: string;
   expiresAt: number;
+  /**
+   * When it stops working: `expiresAt`, or sooner by its idle limit (`idleMs`, null for none),
+   * which each allowed check moves on to the check's time plus the limit.
+   */
+  endsAt: number;
+  idleMs: number | null;
   revoked: boolean;
   lastUsedAt: number | null;
   scopes: { entity_type: string; operation: string; entity_id: string; domain_id: string | null }[];
@@ -71,12 +77,17 @@ export class GrantCache {
     for (const id of ids) this.#delete(id);
   }
 
-  /** Drops every entry and keeps none until `resume()`: changes elsewhere may go unheard. */
-  bypass(): void {
-    this.#bypassed = true;
+  /** Drops every entry: what they say may have changed. */
+  clear(): void {
     this.#epoch++;
     this.#entries.clear();
     this.#byDigest.clear();
+  }
+
+  /** Drops every entry and keeps none until `resume()`: changes elsewhere may go unheard. */
+  bypass(): void {
+    this.#bypassed = true;
+    this.clear();
   }
 
   /** Keeps entries again, from an empty cache (what changed while bypassed is unknown). */

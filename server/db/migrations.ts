@@ -421,6 +421,50 @@ const migrations: Record<string, Migration> = {
         await db.schema.alterTable('pats').dropColumn(column).execute();
     },
   },
+  '2026-12-07-010-idle-expiry': {
+    async up(db: SchemaDb) {
+      // A PAT's idle limit, and when it stops working: the earlier of its expiry and its last use
+      // (or issue) plus the limit. Statuses, counts and the expiry scan read `ends_at`, so an idle
+      // limit costs the lists nothing; without one it is `expires_at`.
+      await db.transaction().execute(async (trx) => {
+        await trx.schema.alterTable('pats').addColumn('max_idle_ms', 'bigint').execute();
+        await trx.schema
+          .alterTable('pats')
+          .addColumn('ends_at', 'text', (col) => col.notNull().defaultTo(''))
+          .execute();
+        await trx
+          .updateTable('pats')
+          .set({ ends_at: sql.ref('expires_at') })
+          .execute();
+      });
+      await db.schema.dropIndex('pats_user_status').execute();
+      await db.schema.createIndex('pats_user_status').on('pats').columns(['user_id', 'revoked', 'ends_at', 'name_key']).execute();
+      // Sorted "by expiry" is by when a PAT stops working, as the table shows it.
+      await db.schema.dropIndex('pats_user_expires_at').execute();
+      await db.schema.createIndex('pats_user_ends_at').on('pats').columns(['user_id', 'ends_at', 'id']).execute();
+      await db.schema.dropIndex('pats_expiry_notice').execute();
+      await db.schema
+        .createIndex('pats_expiry_notice')
+        .on('pats')
+        .column('ends_at')
+        .where(sql<boolean>`expiry_notice < 3 and revoked = 0`)
+        .execute();
+    },
+    async down(db: SchemaDb) {
+      await db.schema.dropIndex('pats_expiry_notice').execute();
+      await db.schema
+        .createIndex('pats_expiry_notice')
+        .on('pats')
+        .column('expires_at')
+        .where(sql<boolean>`expiry_notice < 3 and revoked = 0`)
+        .execute();
+      await db.schema.dropIndex('pats_user_status').execute();
+      await db.schema.createIndex('pats_user_status').on('pats').columns(['user_id', 'revoked', 'expires_at', 'name_key']).execute();
+      await db.schema.dropIndex('pats_user_ends_at').execute();
+      await db.schema.createIndex('pats_user_expires_at').on('pats').columns(['user_id', 'expires_at', 'id']).execute();
+      for (const column of ['ends_at', 'max_idle_ms']) await db.schema.alterTable('pats').dropColumn(column).execute();
+    },
+  },
 };
 
 /**

@@ -35,6 +35,13 @@ export interface PatsTable {
   leaked_at: Generated<string | null>;
   leak_url: Generated<string | null>;
   leak_source: Generated<string | null>;
+  /** Its idle limit in milliseconds, or null for none (migration 2026-12-07-010). PostgreSQL answers its bigint as a string. */
+  max_idle_ms: number | string | null;
+  /**
+   * When it stops working: `expires_at`, or its last use (or issue) plus `max_idle_ms` if that is
+   * earlier. Moved on by each written last use while it has not passed; statuses read it.
+   */
+  ends_at: string;
 }
 
 export interface PatScopesTable {

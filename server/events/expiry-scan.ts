@@ -1,6 +1,6 @@
-import { DAY_MS, SYSTEM_ACTOR } from '../../contract/index.js';
+import { DAY_MS, formatDuration, SYSTEM_ACTOR } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
-import { advanceExpiryNotice, expiryCandidates, type ExpiryCandidate } from '../pats/pat.repository.js';
+import { advanceExpiryNotice, expiryCandidates, idleMsOf, type ExpiryCandidate } from '../pats/pat.repository.js';
 import type { Journal, JournalEntry } from './journal.js';
 
 /** The notices, latest stage first: an expiry notice `days` before, for a PAT that lives longer than that. */
@@ -13,21 +13,31 @@ const NOTICES = [
 const SCAN_BATCH = 500;
 
 /**
- * What a PAT is owed now: its `expired` event (stage 3) once expired, else the latest notice
- * whose time has come. A notice missed (the server was down) is not sent late once a later one
- * is due, and a PAT that lives no longer than a notice's lead never gets that notice (a 1-day
- * PAT is not "expiring in 7 days" at birth).
+ * What a PAT is owed now: its `expired` event (stage 3) once it stopped working (`ends_at`: its
+ * expiry, or sooner its idle limit), else the latest notice whose time has come. A notice missed
+ * (the server was down) is not sent late once a later one is due, and a PAT that lives no longer
+ * than a notice's lead never gets that notice (a 1-day PAT is not "expiring in 7 days" at birth).
+ * An end by the idle limit is told as such: a use before it keeps the PAT working.
  */
 export function owed(
-  pat: Pick<ExpiryCandidate, 'issued_at' | 'expires_at' | 'expiry_notice'>,
+  pat: Pick<ExpiryCandidate, 'issued_at' | 'expires_at' | 'ends_at' | 'max_idle_ms' | 'expiry_notice'>,
   now: number,
 ): { stage: number; entry?: Omit<JournalEntry, 'pat' | 'at'> } {
-  const expiresAt = Date.parse(pat.expires_at);
-  const system = { actor: SYSTEM_ACTOR, ip: null, userAgent: null };
-  if (expiresAt <= now) return { stage: 3, entry: { ...system, kind: 'expired', details: { expires_at: pat.expires_at } } };
-  const lifetime = expiresAt - Date.parse(pat.issued_at);
+  const endsAt = Date.parse(pat.ends_at);
+  // ISO-8601 UTC times order as text.
+  const idle = pat.ends_at < pat.expires_at ? { idleExpiresAt: pat.ends_at } : {};
+  const system = { actor: SYSTEM_ACTOR, ip: null, userAgent: null, ...idle };
+  if (endsAt <= now) {
+    const maxIdle = idleMsOf(pat.max_idle_ms);
+    const details =
+      idle.idleExpiresAt && maxIdle !== null
+        ? { expires_at: pat.expires_at, reason: 'idle' as const, idle_expires_at: idle.idleExpiresAt, max_idle: formatDuration(maxIdle) }
+        : { expires_at: pat.expires_at };
+    return { stage: 3, entry: { ...system, kind: 'expired', details } };
+  }
+  const lifetime = endsAt - Date.parse(pat.issued_at);
   for (const { stage, days } of NOTICES) {
-    if (expiresAt - now > days * DAY_MS) continue;
+    if (endsAt - now > days * DAY_MS) continue;
     return { stage, entry: lifetime > days * DAY_MS ? { ...system, daysLeft: days } : undefined };
   }
   return { stage: pat.expiry_notice };

@@ -31,6 +31,8 @@ export interface JournalEntry {
   details?: PatEventDetails;
   /** An expiry notice (a notification alone): the days left. */
   daysLeft?: number;
+  /** An expiry notice or `expired` event by the PAT's idle limit: when it expires (expired) unless used. */
+  idleExpiresAt?: string;
 }
 
 /** The events that are also notifications. */
@@ -118,6 +120,7 @@ function notificationOf(id: string, type: NotificationType, at: string, entry: J
       ip: entry.ip,
       user_agent: entry.userAgent,
       ...(entry.daysLeft !== undefined && { days_left: entry.daysLeft }),
+      ...(entry.idleExpiresAt !== undefined && { reason: 'idle' as const, idle_expires_at: entry.idleExpiresAt }),
       ...(entry.kind === 'leaked' && { leak: { url: entry.details?.url ?? '', source: entry.details?.source ?? '' } }),
     },
   };

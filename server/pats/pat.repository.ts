@@ -21,12 +21,21 @@ type PublicRow = Omit<PatRow, 'token_hash' | 'grants' | 'name_key' | 'expiry_not
  * A PAT as the repository gives it to the rest of the server: `revoked` a boolean and the scope
  * count a number, whichever database stored them (SQLite's 0/1, PostgreSQL's bigint strings).
  */
-export type StoredPat = Omit<PublicRow, 'revoked' | 'scopes_count' | 'allowed_ips' | 'leaked_at' | 'leak_url' | 'leak_source'> & {
+export type StoredPat = Omit<
+  PublicRow,
+  'revoked' | 'scopes_count' | 'allowed_ips' | 'leaked_at' | 'leak_url' | 'leak_source' | 'max_idle_ms'
+> & {
   revoked: boolean;
   scopes_count: number;
   allowed_ips: string[];
   leak: PatLeak | null;
+  max_idle_ms: number | null;
 };
+
+/** A `max_idle_ms` column as a number (PostgreSQL answers its bigint as a string). */
+export function idleMsOf(column: number | string | null): number | null {
+  return column === null ? null : Number(column);
+}
 
 /**
  * The one mapping from a row to a StoredPat. Field by field: a rest copy of the row would also
@@ -49,6 +58,8 @@ function storedPat(row: PublicRow): StoredPat {
     scopes_count: Number(row.scopes_count ?? 0),
     allowed_ips: parseAllowedIps(row.allowed_ips),
     leak: row.leaked_at === null ? null : { reported_at: row.leaked_at, url: row.leak_url ?? '', source: row.leak_source ?? '' },
+    max_idle_ms: idleMsOf(row.max_idle_ms),
+    ends_at: row.ends_at,
   };
 }
 
@@ -75,6 +86,8 @@ const publicColumns = [
   'pats.leaked_at',
   'pats.leak_url',
   'pats.leak_source',
+  'pats.max_idle_ms',
+  'pats.ends_at',
 ] as const;
 
 function scopesCount(eb: ExpressionBuilder<Database, 'pats'>) {
@@ -107,7 +120,16 @@ export async function findPat(db: Db, userId: string, id: string): Promise<Store
 
 type CredentialRow = Pick<
   PatRow,
-  'user_id' | 'token_hash' | 'expires_at' | 'revoked' | 'last_used_at' | 'last_used_ip' | 'grants' | 'allowed_ips'
+  | 'user_id'
+  | 'token_hash'
+  | 'expires_at'
+  | 'ends_at'
+  | 'max_idle_ms'
+  | 'revoked'
+  | 'last_used_at'
+  | 'last_used_ip'
+  | 'grants'
+  | 'allowed_ips'
 >;
 
 /** What authorize reads of a PAT, `revoked` mapped as in StoredPat. */
@@ -135,7 +157,18 @@ export function parseGrants(grants: string): { entity_type: string; operation: s
 export function credentialReader(db: Db): (id: string) => Promise<Credential | undefined> {
   const compiled = db
     .selectFrom('pats')
-    .select(['user_id', 'token_hash', 'expires_at', 'revoked', 'last_used_at', 'last_used_ip', 'grants', 'allowed_ips'])
+    .select([
+      'user_id',
+      'token_hash',
+      'expires_at',
+      'ends_at',
+      'max_idle_ms',
+      'revoked',
+      'last_used_at',
+      'last_used_ip',
+      'grants',
+      'allowed_ips',
+    ])
     .where('id', '=', '')
     .compile();
   return async (id) => {
@@ -175,7 +208,7 @@ function escapeLike(text: string): string {
 /**
  * The list's filter. With `walk` (SQLite only), "active" (which most of a user's PATs are) is a per-row check
  * no index can serve: as a plain range it leads SQLite, which has no statistics unless someone
- * runs ANALYZE, to the expires_at index and a sort of every active row, whatever the sort key.
+ * runs ANALYZE, to the ends_at index and a sort of every active row, whatever the sort key.
  * So a page walks its sort key's index and stops after `limit` rows. The counts, and a page of
  * a search that matched few rows, keep the plain form, which the covering index
  * `pats_user_status` answers without reading the table.
@@ -186,19 +219,19 @@ function filtered(db: Db, filter: PatListFilter, walk = false) {
     const statuses = filter.status;
     query = query.where((eb) => eb.or(statuses.map((status) => statusCondition(db, eb, status, filter))));
   } else if (filter.status === 'active' && walk) {
-    query = query.where(sql<boolean>`(case when pats.revoked = 0 and pats.expires_at > ${filter.now} then 1 else 0 end) = 1`);
+    query = query.where(sql<boolean>`(case when pats.revoked = 0 and pats.ends_at > ${filter.now} then 1 else 0 end) = 1`);
   } else if (filter.status === 'active') {
-    query = query.where('pats.revoked', '=', 0).where('pats.expires_at', '>', filter.now);
+    query = query.where('pats.revoked', '=', 0).where('pats.ends_at', '>', filter.now);
   } else if (filter.status === 'expiring') {
     query = query
       .where('pats.revoked', '=', 0)
-      .where('pats.expires_at', '>', filter.now)
-      .where('pats.expires_at', '<=', filter.soon)
+      .where('pats.ends_at', '>', filter.now)
+      .where('pats.ends_at', '<=', filter.soon)
       .where(longLived(db));
   } else if (filter.status === 'revoked') {
     query = query.where('pats.revoked', '=', 1);
   } else if (filter.status === 'expired') {
-    query = query.where('pats.revoked', '=', 0).where('pats.expires_at', '<=', filter.now);
+    query = query.where('pats.revoked', '=', 0).where('pats.ends_at', '<=', filter.now);
   }
   if (filter.id !== undefined) query = query.where('pats.id', '=', filter.id);
   if (filter.name) query = query.where(nameMatches(filter.name));
@@ -212,13 +245,13 @@ function statusCondition(db: Db, eb: ExpressionBuilder<Database, 'pats'>, status
     case 'all':
       return eb.lit(true);
     case 'active':
-      return eb.and([unrevoked, eb('pats.expires_at', '>', now)]);
+      return eb.and([unrevoked, eb('pats.ends_at', '>', now)]);
     case 'expiring':
-      return eb.and([unrevoked, eb('pats.expires_at', '>', now), eb('pats.expires_at', '<=', soon), longLived(db)]);
+      return eb.and([unrevoked, eb('pats.ends_at', '>', now), eb('pats.ends_at', '<=', soon), longLived(db)]);
     case 'revoked':
       return eb('pats.revoked', '=', 1);
     case 'expired':
-      return eb.and([unrevoked, eb('pats.expires_at', '<=', now)]);
+      return eb.and([unrevoked, eb('pats.ends_at', '<=', now)]);
   }
 }
 
@@ -231,17 +264,17 @@ const SOON_INTERVAL = sql.raw(`interval '${EXPIRING_SOON_MS / 1000} seconds'`);
 const SOON_BEFORE = sql.raw(`'-${EXPIRING_SOON_MS / 1000} seconds'`);
 
 /**
- * Whether the PAT's current lifetime, `expires_at − issued_at`, is longer than the "expiring
+ * Whether the PAT's current lifetime, `ends_at − issued_at`, is longer than the "expiring
  * soon" window: a PAT made (or regenerated) to live that long or less is never expiring soon
  * (`isExpiringSoon`). A per-row check within the expiring range of the status index, which still
  * narrows the rows. Exact to the millisecond on both databases: on SQLite, `issued_at` against
- * `expires_at` less the window written as `toISOString()` writes it (`%f` is seconds with
+ * `ends_at` less the window written as `toISOString()` writes it (`%f` is seconds with
  * milliseconds), compared as text like every other time; on PostgreSQL, as two instants.
  */
 function longLived(db: Db): RawBuilder<boolean> {
   return dialectOf(db) === 'postgres'
-    ? sql<boolean>`pats.issued_at::timestamptz < pats.expires_at::timestamptz - ${SOON_INTERVAL}`
-    : sql<boolean>`pats.issued_at < strftime('%Y-%m-%dT%H:%M:%fZ', pats.expires_at, ${SOON_BEFORE})`;
+    ? sql<boolean>`pats.issued_at::timestamptz < pats.ends_at::timestamptz - ${SOON_INTERVAL}`
+    : sql<boolean>`pats.issued_at < strftime('%Y-%m-%dT%H:%M:%fZ', pats.ends_at, ${SOON_BEFORE})`;
 }
 
 /** The name search: a substring of the name's key (case- and compatibility-insensitive). */
@@ -252,25 +285,27 @@ function nameMatches(name: string) {
 
 /**
  * Orders a page so that the matching index is walked, not sorted: names are unique per user;
- * other keys break ties by id. Never-used PATs count as the least recently used (SQLite's
- * native NULL order, spelled out so Postgres agrees).
+ * other keys break ties by id. "By expiry" is by `ends_at`, when the PAT stops working.
+ * Never-used PATs count as the least recently used (SQLite's native NULL order, spelled out so
+ * Postgres agrees).
  */
 function orderBy<Q extends { orderBy(expression: RawBuilder<unknown>): Q }>(query: Q, { sort, dir }: PatListOrder): Q {
   const direction = dir === 'asc' ? sql`asc` : sql`desc`;
   if (sort === 'name') return query.orderBy(sql`pats.name_key ${direction}`);
   const nulls = sort === 'last_used_at' ? (dir === 'asc' ? sql` nulls first` : sql` nulls last`) : sql``;
-  return query.orderBy(sql`${sql.ref(`pats.${sort}`)} ${direction}${nulls}`).orderBy(sql`pats.id ${direction}`);
+  const column = sort === 'expires_at' ? 'pats.ends_at' : `pats.${sort}`;
+  return query.orderBy(sql`${sql.ref(column)} ${direction}${nulls}`).orderBy(sql`pats.id ${direction}`);
 }
 
-/** The user's unrevoked PATs whose expiry lies in (after, until]: a range of the status index. */
+/** The user's unrevoked PATs whose end (`ends_at`) lies in (after, until]: a range of the status index. */
 function unrevokedExpiring(db: Db, userId: string, after: string | null, until: string) {
   return db
     .selectFrom('pats')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('pats.user_id', '=', userId)
     .where('pats.revoked', '=', 0)
-    .$if(after !== null, (query) => query.where('pats.expires_at', '>', after!))
-    .where('pats.expires_at', '<=', until);
+    .$if(after !== null, (query) => query.where('pats.ends_at', '>', after!))
+    .where('pats.ends_at', '<=', until);
 }
 
 /** The user's PATs that are expiring soon: those of the (now, soon] range that live longer than it. */
@@ -343,7 +378,7 @@ async function pageAndTotal(db: Db, filter: PatListFilter, order: PatListOrder, 
 
 export async function listPats(db: Db, filter: PatListFilter, order: PatListOrder): Promise<{ total: number; rows: StoredPat[] }> {
   // The walking form (see `filtered`) is for SQLite, which plans without statistics; sorted by
-  // expiry, the plain "active" range already walks the expires_at index in order.
+  // expiry, the plain "active" range already walks the ends_at index in order.
   const sqlite = dialectOf(db) === 'sqlite';
   const { name } = filter;
   if (!sqlite || !name) return pageAndTotal(db, filter, order, sqlite && order.sort !== 'expires_at');
@@ -491,7 +526,9 @@ export async function deleteAllScopes(db: Db, patId: string): Promise<void> {
 }
 
 /** A PAT as the expiry scan reads it. */
-export type ExpiryCandidate = Pick<PatRow, 'id' | 'user_id' | 'name' | 'issued_at' | 'expires_at'> & { expiry_notice: number };
+export type ExpiryCandidate = Pick<PatRow, 'id' | 'user_id' | 'name' | 'issued_at' | 'expires_at' | 'ends_at' | 'max_idle_ms'> & {
+  expiry_notice: number;
+};
 
 /**
  * Unrevoked PATs owed an expiry notice or their `expired` event at `now` (see PatsTable.expiry_notice):
@@ -505,31 +542,53 @@ export async function expiryCandidates(
 ): Promise<ExpiryCandidate[]> {
   let query = db
     .selectFrom('pats')
-    .select(['id', 'user_id', 'name', 'issued_at', 'expires_at', 'expiry_notice'])
+    .select(['id', 'user_id', 'name', 'issued_at', 'expires_at', 'ends_at', 'max_idle_ms', 'expiry_notice'])
     .where('revoked', '=', 0)
     .where('expiry_notice', '<', 3)
-    .where('expires_at', '<=', at.inWeek)
+    .where('ends_at', '<=', at.inWeek)
     .where((eb) =>
       eb.or([
         eb('expiry_notice', '=', 0),
-        eb.and([eb('expiry_notice', '=', 1), eb('expires_at', '<=', at.inDay)]),
-        eb.and([eb('expiry_notice', '=', 2), eb('expires_at', '<=', at.now)]),
+        eb.and([eb('expiry_notice', '=', 1), eb('ends_at', '<=', at.inDay)]),
+        eb.and([eb('expiry_notice', '=', 2), eb('ends_at', '<=', at.now)]),
       ]),
     )
-    .orderBy('expires_at')
+    .orderBy('ends_at')
     .limit(limit);
   if (dialectOf(db) === 'postgres') query = query.forUpdate().skipLocked();
   return query.execute();
 }
 
-/** Moves a PAT's expiry notice on, if no one else did (a regenerate, another scan) since it was read. */
+/** Moves a PAT's expiry notice on, if no one else did (a regenerate, a use, another scan) since it was read. */
 export async function advanceExpiryNotice(db: Db, pat: ExpiryCandidate, to: number): Promise<boolean> {
   const result = await db
     .updateTable('pats')
     .set({ expiry_notice: to })
     .where('id', '=', pat.id)
     .where('expiry_notice', '=', pat.expiry_notice)
-    .where('expires_at', '=', pat.expires_at)
+    .where('ends_at', '=', pat.ends_at)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Applies the server's idle limit to the PATs made before it (or under a longer one): each
+ * unrevoked PAT still working whose own limit is none or longer takes `maxIdleMs`, and ends at
+ * its last use (or issue) plus that if this comes sooner; one that went unused that long is
+ * expired from now on. A PAT that has stopped working stays stopped. Returns how many changed.
+ */
+export async function capIdleLimits(db: Db, maxIdleMs: number, now: string): Promise<number> {
+  const idleSince = sql<string>`coalesce(pats.last_used_at, pats.issued_at)`;
+  const idleEnd =
+    dialectOf(db) === 'postgres'
+      ? sql<string>`least(pats.ends_at, to_char((${idleSince}::timestamptz + ${maxIdleMs} * interval '1 millisecond') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`
+      : sql<string>`min(pats.ends_at, strftime('%Y-%m-%dT%H:%M:%fZ', ${idleSince}, ${`+${maxIdleMs / 1000} seconds`}))`;
+  const result = await db
+    .updateTable('pats')
+    .set({ max_idle_ms: maxIdleMs, ends_at: idleEnd })
+    .where('revoked', '=', 0)
+    .where('ends_at', '>', now)
+    .where((eb) => eb.or([eb('max_idle_ms', 'is', null), eb('max_idle_ms', '>', maxIdleMs)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -19,12 +19,15 @@ const PAT_KEYS = [
   'allowed_ips',
   'created_at',
   'description',
+  'expired_reason',
   'expires_at',
   'id',
+  'idle_expires_at',
   'issued_at',
   'last_used_at',
   'last_used_ip',
   'leak',
+  'max_idle',
   'name',
   'revoked',
   'revoked_at',
@@ -1051,7 +1054,8 @@ describe('GET /pats/catalog', () => {
   it('answers {entity_types: [{type, label, operations}], durations, max_lifetime} with the default catalog', async () => {
     const res = await server.call('GET', '/pats/catalog', { token: await server.tokenFor('alice') });
     assert.equal(res.status, 200);
-    assert.deepEqual(Object.keys(res.body).sort(), ['durations', 'entity_types', 'max_lifetime']);
+    assert.deepEqual(Object.keys(res.body).sort(), ['durations', 'entity_types', 'max_idle', 'max_lifetime']);
+    assert.equal(res.body.max_idle, null, 'no idle limit unless the server sets one');
     for (const entry of res.body.entity_types) {
       assert.deepEqual(Object.keys(entry).sort(), ['label', 'operations', 'type']);
       assert.equal(typeof entry.type, 'string');

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   allowedScopes,
   EXPIRING_SOON_MS,
+  expiredReason,
+  formatDuration,
   lifetimeMs,
+  maxIdleMs,
   LIMITS,
   mergeScopes,
   nameKey,
@@ -30,6 +33,8 @@ export interface PatServiceDeps {
   db: PatDatabase;
   catalog: Catalog;
   maxLifetimeMs: number;
+  /** The server's idle limit (every PAT's longest), or null for none. */
+  maxIdleMs: number | null;
   hashToken: TokenHasher;
   /** Told, after the commit, of the PATs whose secret, state or scopes changed. */
   changed: (patIds: string[]) => void;
@@ -43,8 +48,19 @@ type Work<T> = (trx: Db, log: (entry: JournalEntry) => void) => Promise<T>;
 
 type Db = PatDatabase;
 
-function toPat(row: repo.StoredPat, now: number): Pat {
-  return { ...row, status: patStatus(row, now) };
+function toPat({ max_idle_ms, ends_at, ...row }: repo.StoredPat, now: number): Pat {
+  const idle = {
+    max_idle: max_idle_ms === null ? null : formatDuration(max_idle_ms),
+    // ISO-8601 UTC times order as text.
+    idle_expires_at: ends_at < row.expires_at ? ends_at : null,
+  };
+  const pat = { ...row, ...idle };
+  return { ...pat, status: patStatus(pat, now), expired_reason: expiredReason(pat, now) };
+}
+
+/** When a PAT issued at `now` stops working: its lifetime's end, or sooner by its idle limit. */
+function endsAt(now: number, lifetime: number, idleMs: number | null): string {
+  return new Date(now + (idleMs === null ? lifetime : Math.min(lifetime, idleMs))).toISOString();
 }
 
 function toScope(row: repo.ScopeRow): Scope {
@@ -69,9 +85,13 @@ export class PatService {
     return this.deps.catalog;
   }
 
-  async create(caller: Caller, input: Required<CreatePatRequest>): Promise<PatWithSecret> {
+  async create(
+    caller: Caller,
+    input: Required<Omit<CreatePatRequest, 'max_idle'>> & Pick<CreatePatRequest, 'max_idle'>,
+  ): Promise<PatWithSecret> {
     const userId = caller.userId;
     const lifetime = lifetimeMs(input.duration, this.deps.maxLifetimeMs);
+    const idleMs = maxIdleMs(input.max_idle, this.deps.maxIdleMs, this.deps.maxLifetimeMs);
     const scopes = allowedScopes(this.deps.catalog, input.scopes);
     const now = this.deps.now();
     const id = randomUUID();
@@ -98,6 +118,8 @@ export class PatService {
           last_used_ip: null,
           grants: repo.grantsOf(rows),
           allowed_ips: JSON.stringify(allowedIps),
+          max_idle_ms: idleMs,
+          ends_at: endsAt(now, lifetime, idleMs),
         });
         await repo.insertScopes(trx, rows);
         const pat = { id, user_id: userId, name: input.name, expires_at: expiresAt };
@@ -106,6 +128,7 @@ export class PatService {
             expires_at: expiresAt,
             scopes: rows.map(eventScope),
             ...(allowedIps.length > 0 ? { allowed_ips: allowedIps } : {}),
+            ...(idleMs !== null ? { max_idle: formatDuration(idleMs) } : {}),
           }),
         );
       });
@@ -188,12 +211,15 @@ export class PatService {
   }
 
   /**
-   * Regenerate: a new secret and lifetime in one write; name, description, scopes and
-   * `created_at` stay. The last use was of the old secret: it goes in the same write.
+   * Regenerate: a new secret and lifetime in one write; name, description, scopes, idle limit
+   * and `created_at` stay. The last use was of the old secret: it goes in the same write.
    */
   async reset(caller: Caller, id: string, duration: string): Promise<PatWithSecret> {
     const lifetime = lifetimeMs(duration, this.deps.maxLifetimeMs);
-    await this.get(caller.userId, id);
+    const stored = await repo.findPat(this.deps.db, caller.userId, id);
+    if (!stored) throw problems.patNotFound();
+    const server = this.deps.maxIdleMs;
+    const idleMs = stored.max_idle_ms === null || server === null ? (stored.max_idle_ms ?? server) : Math.min(stored.max_idle_ms, server);
     const now = this.deps.now();
     const secret = newSecret(id);
     const at = new Date(now).toISOString();
@@ -205,6 +231,8 @@ export class PatService {
         token_hash: this.deps.hashToken(secret),
         issued_at: at,
         expires_at: expiresAt,
+        max_idle_ms: idleMs,
+        ends_at: endsAt(now, lifetime, idleMs),
         updated_at: at,
         revoked: 0,
         revoked_at: null,

@@ -95,6 +95,7 @@ describe('loadConfig', () => {
       PAT_RATE_LIMIT: '5',
       PAT_PEPPER: 'pepper',
       PAT_MAX_LIFETIME: '90d',
+      PAT_MAX_IDLE: '30d',
       PAT_DEMO: 'false',
       LOG_LEVEL: 'warn',
     });
@@ -109,6 +110,7 @@ describe('loadConfig', () => {
     assert.deepEqual(config.rateLimit, { max: 5, windowMs: 60_000 });
     assert.equal(config.pepper, 'pepper');
     assert.equal(config.maxLifetime, '90d');
+    assert.equal(config.maxIdle, '30d');
     assert.equal(config.demo, false);
     assert.equal(config.logLevel, 'warn');
   });
@@ -219,6 +221,15 @@ describe('loadConfig', () => {
     for (const value of ['forever', '0', '0s', '-30d', '30', 'd']) configError({ PAT_MAX_LIFETIME: value }, /PAT_MAX_LIFETIME/);
     assert.equal(loadConfig({ PAT_MAX_LIFETIME: '30d' }).maxLifetime, '30d');
     assert.equal(loadConfig({ PAT_MAX_LIFETIME: '2160h' }).maxLifetime, '2160h');
+  });
+
+  it('reads PAT_MAX_IDLE: unset for no idle limit, a duration of a day or more, else a clear refusal', () => {
+    assert.equal(loadConfig({}).maxIdle, undefined);
+    assert.equal(loadConfig({ PAT_MAX_IDLE: '' }).maxIdle, undefined);
+    assert.equal(loadConfig({ PAT_MAX_IDLE: '90d' }).maxIdle, '90d');
+    assert.equal(loadConfig({ PAT_MAX_IDLE: '24h' }).maxIdle, '24h');
+    for (const value of ['never', '0', '23h', '-30d', '30'])
+      configError({ PAT_MAX_IDLE: value }, /PAT_MAX_IDLE must be a duration of a day or more/);
   });
 
   it('reads PAT_DEMO as a flag and refuses anything else', () => {

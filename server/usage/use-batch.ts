@@ -6,6 +6,22 @@ export interface LastUse {
   /** Epoch milliseconds. */
   at: number;
   ip: string | null;
+  /** The PAT's idle limit, which the use moves its end (`ends_at`) on by; null for none. */
+  idleMs: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What a use of a PAT with an idle limit writes beside the use: its new end, and from when a
+ * notice of it would be due (7 and 1 days before it). ISO-8601 times.
+ */
+export function idleEnd(at: number, idleMs: number): { until: string; week: string; day: string } {
+  return {
+    until: new Date(at + idleMs).toISOString(),
+    week: new Date(at + 7 * DAY_MS).toISOString(),
+    day: new Date(at + DAY_MS).toISOString(),
+  };
 }
 
 /** Checks of one PAT on one UTC day (`YYYY-MM-DD`), to add to what is stored. */
@@ -40,18 +56,29 @@ export interface UseBatch {
   addresses: AddressUse[];
 }
 
-export type UseStatement = 'lastUse' | 'count' | 'addressEvent' | 'address';
+export type UseStatement = 'lastUse' | 'lastUseIdle' | 'count' | 'addressEvent' | 'address';
 
 /**
  * The statements a batch runs on SQLite, one row at a time. Each only touches a PAT that still
  * exists.
  * - `lastUse`: a use from before the current secret was issued (of the old secret, written after
  *   a regenerate cleared the last use) is not written: the last use is the current secret's.
+ * - `lastUseIdle`: the same for a PAT with an idle limit, which also moves its end to the use plus
+ *   the limit (never past `expires_at`, never for a PAT whose end had passed: that stays expired),
+ *   and takes back the expiry notices that are no longer due (0 none, 1 the 7-day one sent).
  * - `count`: adds to the day's counts.
  * - `addressEvent`, then `address`: the event only if the address is new to the PAT.
  */
 export const SQLITE_USE_STATEMENTS: Record<UseStatement, string> = {
   lastUse: 'update pats set last_used_at = ?, last_used_ip = ? where id = ? and issued_at <= ?',
+  lastUseIdle: `update pats set last_used_at = used.at, last_used_ip = used.ip,
+      ends_at = case when pats.ends_at <= used.at then pats.ends_at else min(pats.expires_at, used.until) end,
+      expiry_notice = case when pats.ends_at <= used.at then pats.expiry_notice
+        when min(pats.expires_at, used.until) > used.week then 0
+        when min(pats.expires_at, used.until) > used.day then min(pats.expiry_notice, 1)
+        else pats.expiry_notice end
+    from (select ? as at, ? as ip, ? as until, ? as week, ? as day, ? as id) as used
+    where pats.id = used.id and pats.issued_at <= used.at`,
   count: `insert into pat_usage (pat_id, day, allowed, denied) select id, ?, ?, ? from pats where id = ?
     on conflict (pat_id, day) do update set allowed = pat_usage.allowed + excluded.allowed, denied = pat_usage.denied + excluded.denied`,
   addressEvent: `insert into pat_events (id, user_id, pat_id, pat_name, kind, at, actor, ip, user_agent, details)
@@ -67,9 +94,13 @@ type Parameters = (string | number | null)[];
  * formatted here, in the thread that writes, not in the one that answers checks.
  */
 export function forEachUseRow(batch: UseBatch, run: (statement: UseStatement, parameters: Parameters) => void): void {
-  for (const { id, at, ip } of batch.lastUses) {
+  for (const { id, at, ip, idleMs } of batch.lastUses) {
     const time = new Date(at).toISOString();
-    run('lastUse', [time, ip, id, time]);
+    if (idleMs === null) run('lastUse', [time, ip, id, time]);
+    else {
+      const { until, week, day } = idleEnd(at, idleMs);
+      run('lastUseIdle', [time, ip, until, week, day, id]);
+    }
   }
   for (const { id, day, allowed, denied } of batch.counts) run('count', [day, allowed, denied, id]);
   for (const { id, at, ip, userAgent, refused, eventId } of batch.addresses) {

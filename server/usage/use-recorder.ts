@@ -15,8 +15,8 @@ import { useWriter } from './use.repository.js';
  * in this thread otherwise. Counts wait up to `countsEveryMs` for a batch to ride with.
  */
 export interface UseRecorder {
-  /** Queues a last use; a later one of the same PAT replaces it. */
-  record(id: string, at: number, ip: string | null): void;
+  /** Queues a last use (of a PAT with an idle limit of `idleMs`, which it moves on); a later one of the same PAT replaces it. */
+  record(id: string, at: number, ip: string | null, idleMs?: number | null): void;
   /**
    * Counts a check of the PAT, allowed or denied, on the UTC day of `at`, in `holder` (the
    * cached PAT): a warm check adds to it without a lookup or an allocation.
@@ -205,9 +205,9 @@ export function createUseRecorder({
   }
 
   return {
-    record(id, at, ip) {
+    record(id, at, ip, idleMs = null) {
       if (closed) return;
-      queued.set(id, { id, at, ip });
+      queued.set(id, { id, at, ip, idleMs });
       schedule();
     },
     count(holder, at, allowed) {

@@ -1,7 +1,7 @@
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import { dialectOf } from '../db/dialect.js';
 import type { Database, PatAddressesTable } from '../db/schema.js';
-import { addressDetails, forEachUseRow, SQLITE_USE_STATEMENTS, type UseBatch } from './use-batch.js';
+import { addressDetails, forEachUseRow, idleEnd, SQLITE_USE_STATEMENTS, type UseBatch } from './use-batch.js';
 
 // All SQL about PATs' uses: writing a batch (on SQLite the statements of use-batch.ts, which the
 // writer thread also runs), reading the counts back, sweeping old counts.
@@ -27,8 +27,16 @@ async function writePostgres(db: Db, { lastUses, counts, addresses }: UseBatch):
     const ids = lastUses.map((use) => use.id);
     const ats = lastUses.map((use) => new Date(use.at).toISOString());
     const ips = lastUses.map((use) => use.ip);
-    await sql`update pats set last_used_at = used.at, last_used_ip = used.ip
-      from unnest(${ids}::text[], ${ats}::text[], ${ips}::text[]) as used(id, at, ip)
+    // As SQLITE_USE_STATEMENTS.lastUseIdle for the PATs with an idle limit (`until` null for the others).
+    const ends = lastUses.map((use) => (use.idleMs === null ? null : idleEnd(use.at, use.idleMs)));
+    const kept = sql`used.until is null or pats.ends_at <= used.at`;
+    const end = sql`least(pats.expires_at, used.until)`;
+    await sql`update pats set last_used_at = used.at, last_used_ip = used.ip,
+        ends_at = case when ${kept} then pats.ends_at else ${end} end,
+        expiry_notice = case when ${kept} then pats.expiry_notice when ${end} > used.week then 0
+          when ${end} > used.day then least(pats.expiry_notice, 1) else pats.expiry_notice end
+      from unnest(${ids}::text[], ${ats}::text[], ${ips}::text[], ${ends.map((e) => e?.until ?? null)}::text[],
+        ${ends.map((e) => e?.week ?? null)}::text[], ${ends.map((e) => e?.day ?? null)}::text[]) as used(id, at, ip, until, week, day)
       where pats.id = used.id and pats.issued_at <= used.at and (pats.last_used_at is null or pats.last_used_at < used.at)`.execute(db);
   }
   if (counts.length > 0) {

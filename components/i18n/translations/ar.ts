@@ -100,6 +100,8 @@ export const ar: PatStrings = {
     expires: (relative: string) => `تنتهي صلاحيته ${relative}`,
     expired: (relative: string) => `انتهت صلاحيته ${relative}`,
     revoked: (relative: string) => `أُبطل ${relative}`,
+    expiresUnused: (relative: string) => `تنتهي صلاحيته ${relative} إن لم يُستخدم`,
+    expiredUnused: (relative: string) => `انتهت صلاحيته لعدم الاستخدام ${relative}`,
   },
 
   status: {
@@ -306,6 +308,19 @@ export const ar: PatStrings = {
     restricted: (n: number) => `يقتصر على ${plural(n, ADDRESSES)}`,
   },
 
+  idle: {
+    label: 'تنتهي الصلاحية عند عدم الاستخدام لمدة',
+    help: 'يتوقف الرمز عن العمل إذا لم يُستخدم طوال هذه المدة؛ وكل استخدام يعيد بدء العدّ.',
+    never: 'أبدًا',
+    catalogError: 'تعذّر تحميل خيارات انتهاء صلاحية الرمز غير المستخدم.',
+    detailLabel: 'حدّ عدم الاستخدام',
+    none: 'لا يوجد',
+    expiresOn: (date: string) => `تنتهي صلاحيته في ${date} ما لم يُستخدم قبل ذلك`,
+    expiredBecause: (limit: string) => (limit ? `انتهت صلاحيته لأنه لم يُستخدم طوال ${limit}.` : 'انتهت صلاحيته لأنه لم يُستخدم.'),
+    mark: (limit: string) => `تنتهي صلاحيته بعد ${limit} دون استخدام`,
+    expiredMark: (limit: string) => `انتهت صلاحيته بعد ${limit} دون استخدام`,
+  },
+
   leak: {
     title: 'أُبطل تلقائيًا: عُثر عليه في مكان عام',
     mark: 'مُسرَّب',
@@ -342,6 +357,9 @@ export const ar: PatStrings = {
     createdRestricted: (created: string, list: string, more: number) => `${created}؛ ولا يُستخدم إلا من ${ipList(list, more)}`,
     allowedIpsSet: (list: string, more: number) => `عُيّنت العناوين المسموح بها: ${ipList(list, more)}`,
     allowedIpsCleared: 'أُزيل تقييد العناوين: يُسمح بأي عنوان',
+    createdIdle: (created: string, limit: string) => `${created}؛ وتنتهي صلاحيته بعد ${limit} دون استخدام`,
+    expiredIdle: (limit: string) =>
+      limit ? `انتهت صلاحيته بعد ${limit} دون استخدام` : 'انتهت صلاحيته لعدم استخدامه مدةً أطول من الحدّ المسموح',
     leaked: (url: string, source: string) =>
       `أُبطل تلقائيًا: عُثر عليه في مكان عام${url ? ` في ${ltr(url)}` : ''}${source ? ` (أبلغ عنه ${isolated(source)})` : ''}`,
     more: (n: number) => plural(n, MORE_SCOPES),

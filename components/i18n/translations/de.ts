@@ -32,6 +32,8 @@ export const de: PatStrings = {
     expires: (relative: string) => `Läuft ${relative} ab`,
     expired: (relative: string) => `Abgelaufen ${relative}`,
     revoked: (relative: string) => `Widerrufen ${relative}`,
+    expiresUnused: (relative: string) => `Läuft ${relative} ab, falls ungenutzt`,
+    expiredUnused: (relative: string) => `Abgelaufen (ungenutzt) ${relative}`,
   },
 
   status: {
@@ -241,6 +243,20 @@ export const de: PatStrings = {
     restricted: (n: number) => `Beschränkt auf ${plural(n, 'Adresse', 'Adressen')}`,
   },
 
+  idle: {
+    label: 'Ablaufen, wenn ungenutzt für',
+    help: 'Ein Token, das so lange nicht verwendet wird, funktioniert nicht mehr; jede Verwendung startet die Frist neu.',
+    never: 'Nie',
+    catalogError: 'Die Auswahl, wann ein ungenutztes Token abläuft, konnte nicht geladen werden.',
+    detailLabel: 'Ablauf bei Nichtnutzung',
+    none: 'Keiner',
+    expiresOn: (date: string) => `Läuft am ${date} ab, wenn es nicht vorher verwendet wird`,
+    expiredBecause: (limit: string) =>
+      limit ? `Es ist abgelaufen, weil es ${limit} lang nicht verwendet wurde.` : 'Es ist abgelaufen, weil es nicht verwendet wurde.',
+    mark: (limit: string) => `Läuft ab, wenn es ${limit} lang nicht verwendet wird`,
+    expiredMark: (limit: string) => `Abgelaufen, weil es ${limit} lang nicht verwendet wurde`,
+  },
+
   leak: {
     title: 'Automatisch widerrufen: an einem öffentlichen Ort gefunden',
     mark: 'Geleakt',
@@ -279,6 +295,9 @@ export const de: PatStrings = {
     createdRestricted: (created: string, list: string, more: number) => `${created}; nur verwendbar von ${ipList(list, more)}`,
     allowedIpsSet: (list: string, more: number) => `Erlaubte Adressen festgelegt auf ${ipList(list, more)}`,
     allowedIpsCleared: 'Adressbeschränkung aufgehoben: jede Adresse erlaubt',
+    createdIdle: (created: string, limit: string) => `${created}; läuft ab, wenn es ${limit} lang nicht verwendet wird`,
+    expiredIdle: (limit: string) =>
+      limit ? `Abgelaufen, weil es ${limit} lang nicht verwendet wurde` : 'Abgelaufen, weil es zu lange nicht verwendet wurde',
     leaked: (url: string, source: string) =>
       `Automatisch widerrufen: an einem öffentlichen Ort gefunden${url ? ` unter ${url}` : ''}${source ? ` (gemeldet von ${source})` : ''}`,
     more: (n: number) => `${count(n)} weitere`,
