@@ -28,14 +28,16 @@ function buildServer(): void {
 }
 
 /**
- * The standalone server as `npm start` runs it (compiled, same node flags), on the seeded
- * database: its environment names it (PAT_DB or PAT_DATABASE_URL), the rest is the same for all.
+ * The standalone server as `npm start` runs it (compiled, same node flags, demo mode on, one log
+ * line per request at the default LOG_LEVEL=info, to a file), on the seeded database: its
+ * environment names it (PAT_DB or PAT_DATABASE_URL), and user tokens signed with
+ * BENCH_JWT_SECRET are accepted beside the demo's.
  */
-export async function startStandalone(seeded: Seeded, logLevel = 'warn'): Promise<Child> {
+export async function startStandalone(seeded: Seeded, logLevel = 'info'): Promise<Child> {
   buildServer();
   return startNodeServer(
     startCommandArgs(),
-    { ...seeded.serverEnv, PAT_JWT_SECRET: BENCH_JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: logLevel },
+    { ...seeded.serverEnv, PAT_JWT_SECRET: BENCH_JWT_SECRET, PAT_DEMO: '1', LOG_LEVEL: logLevel },
     { logFile: join(seeded.dir, `server-${seeded.database}-${logLevel}-${Date.now()}.log`) },
   );
 }
@@ -43,8 +45,8 @@ export async function startStandalone(seeded: Seeded, logLevel = 'warn'): Promis
 /**
  * `POST /api/authorize` on the standalone server against a bare Express route of the same shape,
  * all child processes, in alternating runs of 4 s (5 rounds), medians compared. The standalone
- * server runs at LOG_LEVEL=warn (the figure) and, unless `chatty` is false, also at
- * LOG_LEVEL=info (one log line per request, to a file), to show what the request log costs.
+ * server runs as `npm start` runs it, one log line per request (the figure), and, unless `chatty`
+ * is false, also at LOG_LEVEL=warn, to show what the request log costs.
  */
 export async function run(seeded: Seeded, { chatty = true }: { chatty?: boolean } = {}): Promise<Result[]> {
   const on = onDatabase(seeded);
@@ -54,7 +56,7 @@ export async function run(seeded: Seeded, { chatty = true }: { chatty?: boolean 
   try {
     servers.push(await startNodeServer(['--import', 'tsx', 'bench/bare-server.ts'], {}));
     servers.push(await startStandalone(seeded));
-    if (chatty) servers.push(await startStandalone(seeded, 'info'));
+    if (chatty) servers.push(await startStandalone(seeded, 'warn'));
     // Warm-up: JIT on every side, and every token's grants in the caches.
     for (const server of servers) await authorizeLoad(server.url, tokens, { seconds: 2 });
     for (let i = 0; i < ROUNDS; i++) {
@@ -67,18 +69,20 @@ export async function run(seeded: Seeded, { chatty = true }: { chatty?: boolean 
   } finally {
     for (const server of servers) await server.stop();
   }
-  const [bare, kit, loud] = servers.map((server) => runs.get(server)!);
+  const [bare, kit, quiet] = servers.map((server) => runs.get(server)!);
   const rate = (loads: Load[]) => median(loads.map((load) => load.requestsPerSecond));
-  const failures = [...kit!, ...(loud ?? [])].reduce((sum, load) => sum + load.non2xx + load.errors, 0);
+  const failures = [...kit!, ...(quiet ?? [])].reduce((sum, load) => sum + load.non2xx + load.errors, 0);
   const list = (loads: Load[]) => loads.map((load) => round(load.requestsPerSecond)).join(', ');
   log(
-    `authorize over HTTP${on}: bare ${list(bare!)} req/s; PAT Kit ${list(kit!)} req/s${loud ? `; at LOG_LEVEL=info ${list(loud)} req/s` : ''}`,
+    `authorize over HTTP${on}: bare ${list(bare!)} req/s; PAT Kit ${list(kit!)} req/s${quiet ? `; at LOG_LEVEL=warn ${list(quiet)} req/s` : ''}`,
   );
   return [
     reported(`bare Express route, same shape (median)${on ? ', in the PostgreSQL run' : ''}`, round(rate(bare!)), 'req/s'),
-    reported(`authorize over HTTP${on} (median)`, round(rate(kit!)), 'req/s'),
-    atLeast(`authorize over HTTP${on} ÷ bare route`, round(rate(kit!) / rate(bare!), 2), 'ratio', 0.7),
+    reported(`authorize over HTTP${on}, as npm start runs it (log line per request) (median)`, round(rate(kit!)), 'req/s'),
+    atLeast(`authorize over HTTP${on}, as npm start runs it ÷ bare route`, round(rate(kit!) / rate(bare!), 2), 'ratio', 0.85),
     atMost(`authorize over HTTP${on}: non-2xx or errors under load`, failures, 'responses', 0),
-    ...(loud ? [reported(`authorize over HTTP${on} at LOG_LEVEL=info ÷ bare route`, round(rate(loud) / rate(bare!), 2), 'ratio')] : []),
+    ...(quiet
+      ? [reported(`authorize over HTTP${on} at LOG_LEVEL=warn (no request log) ÷ bare route`, round(rate(quiet) / rate(bare!), 2), 'ratio')]
+      : []),
   ];
 }

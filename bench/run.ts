@@ -6,6 +6,7 @@
  * comes and stopped at the end, whatever happened.
  */
 import { spawnSync } from 'node:child_process';
+import { scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ import * as authorizeHttp from './authorize-http.js';
 import * as authorizeInProcess from './authorize-inprocess.js';
 import * as bundle from './bundle.js';
 import * as expiryScan from './expiry-scan.js';
-import { root, type Result } from './lib.js';
+import * as growth from './growth.js';
+import { median, reported, root, round, type Result } from './lib.js';
 import * as listing from './listing.js';
 import * as memory from './memory.js';
 import * as render from './render.js';
@@ -39,6 +41,7 @@ const FIGURES: Figure[] = [
   { name: 'authorize-http', needsSeed: 'sqlite', run: authorizeHttp.run },
   { name: 'memory', needsSeed: 'sqlite', run: memory.run },
   { name: 'expiry-scan', needsSeed: 'sqlite', run: expiryScan.run },
+  { name: 'growth', needsSeed: 'sqlite', run: growth.run },
   // Last: the cluster starts only now, so it never shares the machine with the SQLite figures.
   { name: 'listing-postgres', needsSeed: 'postgres', run: listing.run },
   { name: 'authorize-http-postgres', needsSeed: 'postgres', run: (seeded) => authorizeHttp.run(seeded, { chatty: false }) },
@@ -47,6 +50,21 @@ const FIGURES: Figure[] = [
 function machine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+}
+
+/**
+ * The machine's speed as a yardstick for comparing runs: one scrypt (N=16384, r=8, p=1, the
+ * upstream's secret hashing) takes about as long as a few thousand checks, and scales with the
+ * core's speed and the machine's load the way the figures do. Median of 9, in ms.
+ */
+function scryptMs(): number {
+  const times: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const started = performance.now();
+    scryptSync(`yardstick-${i}`, 'pat-kit-bench', 32, { N: 16384, r: 8, p: 1 });
+    times.push(performance.now() - started);
+  }
+  return median(times);
 }
 
 function load(): string {
@@ -80,7 +98,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   process.stderr.write(`PAT Kit bench on ${machine()}; load average ${load()}\n`);
   const dir = mkdtempSync(join(tmpdir(), 'pat-kit-bench-'));
-  const results: Result[] = [];
+  const results: Result[] = [
+    reported('machine speed: one scrypt (N=16384, r=8, p=1) before the figures, median of 9', round(scryptMs(), 1), 'ms'),
+  ];
   // Each database is seeded once, when the first figure on it comes; a failed seed fails them all.
   const seeded = new Map<SeededDatabase, Promise<Seeded>>();
   let postgres: Postgres | undefined;
@@ -137,6 +157,7 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  results.push(reported('machine speed: one scrypt (N=16384, r=8, p=1) after the figures, median of 9', round(scryptMs(), 1), 'ms'));
   console.log(`\n${table(results)}\n`);
   console.log(`${machine()}; load average ${load()} at the end; ${((Date.now() - started) / 1000).toFixed(0)} s in all.`);
   if (wanted.length === 0) writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

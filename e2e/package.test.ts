@@ -355,7 +355,11 @@ describe('a front-end-only host: the elements, installed with their Lit and Shoe
       `import { PatTable } from 'pat-kit/pat-table';
        import * as kit from 'pat-kit';
        import { HttpPatApi } from 'pat-kit/api';
+       // The list's tags at once; the others (a PAT's page, the create form, …) beside it.
+       const listFirst = ['pat-api-provider', 'pat-manager', 'pat-table'].filter((tag) => !customElements.get(tag));
+       await kit.allElementsDefined;
        window.checks = {
+         listFirst,
          tableIsTheSameClass: customElements.get('pat-table') === PatTable && kit.PatTable === PatTable,
          defined: ['pat-api-provider', 'pat-manager', 'pat-table', 'pat-detail', 'pat-create-form', 'pat-scope-editor', 'pat-duration-picker', 'pat-secret-banner', 'pat-confirm-dialog', 'pat-regenerate-dialog', 'pat-user-menu', 'pat-activity', 'pat-usage-chart'].filter((tag) => !customElements.get(tag)),
          client: typeof HttpPatApi,
@@ -382,7 +386,12 @@ describe('a front-end-only host: the elements, installed with their Lit and Shoe
       const { page, errors } = await openPage();
       await page.goto(server.base);
       await page.waitForFunction(() => 'checks' in window);
-      assert.deepEqual(await page.evaluate(() => (window as any).checks), { tableIsTheSameClass: true, defined: [], client: 'function' });
+      assert.deepEqual(await page.evaluate(() => (window as any).checks), {
+        listFirst: [],
+        tableIsTheSameClass: true,
+        defined: [],
+        client: 'function',
+      });
       await page.evaluate((bearer) => {
         (document.querySelector('pat-api-provider') as any).token = bearer;
       }, server.token);

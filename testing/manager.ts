@@ -215,7 +215,8 @@ export function editorRow(editor: PatScopeEditor, index: number): HTMLFieldSetEl
 export async function formLoaded(manager: PatManager): Promise<void> {
   await until(
     () =>
-      mroot(manager).querySelector('pat-create-form') &&
+      // Defined: the manager loads its create view's element after the list.
+      mroot(manager).querySelector('pat-create-form')?.shadowRoot &&
       formPicker(manager)?.value &&
       editorRows(formEditor(manager)).length > 0 &&
       typeSelect(editorRow(formEditor(manager), 0)).querySelectorAll('sl-option').length > 0,

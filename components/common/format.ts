@@ -1,4 +1,7 @@
-import { DAY_MS as DAY, patEndsAt, type DurationPreset, type Pat } from '../../contract/index.js';
+// Straight from the contract's modules, not its index: what only other views use stays out of the list's bundle.
+import { DAY_MS as DAY } from '../../contract/duration.js';
+import { patEndsAt } from '../../contract/status.js';
+import type { DurationPreset, Pat } from '../../contract/types.js';
 import type { PatStrings } from '../i18n/strings.js';
 
 /** Each unit from the span where it starts to read naturally: "in 30 days", not "in 4 weeks". */

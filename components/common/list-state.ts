@@ -1,12 +1,6 @@
-import {
-  LIMITS,
-  LIST_DEFAULTS,
-  PAT_SORT_KEYS,
-  SORT_DIRECTIONS,
-  STATUS_FILTERS,
-  normalizeStatuses,
-  type StatusFilter,
-} from '../../contract/index.js';
+import { LIMITS } from '../../contract/limits.js';
+import { normalizeStatuses } from '../../contract/status.js';
+import { LIST_DEFAULTS, PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type StatusFilter } from '../../contract/types.js';
 import type { PatListState } from './events.js';
 
 /** The list view where nothing says otherwise: the API's own defaults, on page 1. */

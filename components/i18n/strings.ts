@@ -3,7 +3,7 @@
  * gives in its language, key for key.
  */
 
-import { WILDCARD, type ScopeInput } from '../../contract/index.js';
+import { WILDCARD, type ScopeInput } from '../../contract/types.js';
 
 const count = (n: number) => n.toLocaleString('en');
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;

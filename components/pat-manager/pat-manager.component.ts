@@ -5,9 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import '@shoelace-style/shoelace/dist/components/button/button.js';
 import '@shoelace-style/shoelace/dist/components/icon/icon.js';
 import { ApiError } from '../api/api-error.js';
-import '../pat-create-form/pat-create-form.js';
 import type { PatCreateForm } from '../pat-create-form/pat-create-form.component.js';
-import '../pat-detail/pat-detail.js';
 import type { PatDetail } from '../pat-detail/pat-detail.component.js';
 import type { EntityLookup } from '../pat-scope-editor/pat-scope-editor.component.js';
 import '../pat-table/pat-table.js';
@@ -17,9 +15,17 @@ import type { PatEventMap } from '../common/events.js';
 import { focusIsFree } from '../common/focus.js';
 import { loadStateStyles, renderLoadState } from '../common/load-state.js';
 import { PatApiElement, requireApi } from '../common/pat-api-element.js';
-import { preparePatCopy, type PatCopy } from './copy.js';
+import type { PatCopy } from './copy.js';
 import { listPath, parseRoute, type ManagerRoute } from './route.js';
 import styles from './pat-manager.styles.js';
+
+/**
+ * The views besides the list, loaded apart from it: the list renders without waiting for them,
+ * and they load once it has (or at once, for a view opened first). Their elements upgrade when
+ * they come; what the manager set on them before is kept.
+ */
+const loadViews = (): Promise<unknown> =>
+  Promise.all([import('../pat-create-form/pat-create-form.js'), import('../pat-detail/pat-detail.js')]);
 
 /** An empty form's scopes: one array, so that a render of the manager never hands the form new ones. */
 const NO_SCOPES: ScopeInput[] = [];
@@ -78,8 +84,9 @@ export class PatManager extends PatApiElement {
 
   /** What the create view starts from while it makes a copy: read when Duplicate is chosen. */
   #copy = new Task(this, {
+    // Its code comes with the first Duplicate: the list does not wait for it.
     task: async ([api, copyOf], { signal }) =>
-      copyOf ? preparePatCopy(requireApi(api), copyOf.id, this.t.manager.copyName, { signal }) : initialState,
+      copyOf ? (await import('./copy.js')).preparePatCopy(requireApi(api), copyOf.id, this.t.manager.copyName, { signal }) : initialState,
     args: () => [this.api, this.copyOf] as const,
     onError: (error) => {
       if (error instanceof ApiError) this.emit('pat-error', { action: 'duplicate', error });
@@ -111,6 +118,11 @@ export class PatManager extends PatApiElement {
     }
   }
 
+  protected override firstUpdated() {
+    // After the first render, so the list's first paint never waits for the other views.
+    void loadViews();
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
@@ -134,11 +146,11 @@ export class PatManager extends PatApiElement {
       // The filled form is there: the focus goes to its name, where a copy is told apart.
       this.#focusCopy = false;
       this.#moveFocus = false;
-      if (focusIsFree(this)) void this.createForm?.focusName();
+      if (focusIsFree(this)) void this.#whenLoaded('pat-create-form', () => this.createForm?.focusName());
     } else if (this.#moveFocus) {
       this.#moveFocus = false;
       // A token's page is headed by the token's name, which pat-detail shows once it has loaded.
-      if (this.current.view === 'detail') void this.detail?.focusHeading();
+      if (this.current.view === 'detail') void this.#whenLoaded('pat-detail', () => this.detail?.focusHeading());
       else this.heading?.focus();
     }
   }
@@ -180,6 +192,12 @@ export class PatManager extends PatApiElement {
     this.navigate('/pats/new');
     this.copyOf = { id: event.detail.id, name: event.detail.name };
     this.#focusCopy = true;
+  }
+
+  /** Calls `then` once the view's element is defined (see loadViews): at once, almost always. */
+  async #whenLoaded(tag: 'pat-create-form' | 'pat-detail', then: () => unknown): Promise<void> {
+    if (!customElements.get(tag)) await customElements.whenDefined(tag);
+    await then();
   }
 
   #dropCopy() {

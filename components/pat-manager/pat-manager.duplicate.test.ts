@@ -57,7 +57,11 @@ function storeScopes(store: MockStore, id: string, user = 'alice'): ScopeInput[]
 
 /** Waits for the copy's create form, filled (its name in) and with its catalog. */
 async function copyLoaded(manager: PatManager): Promise<void> {
-  await until(() => mroot(manager).querySelector('pat-create-form') && nameInput(manager)?.value, 'the filled create form', WAIT);
+  await until(
+    () => mroot(manager).querySelector('pat-create-form')?.shadowRoot && nameInput(manager)?.value,
+    'the filled create form',
+    WAIT,
+  );
   await formLoaded(manager);
   await formEditor(manager).updateComplete;
 }

@@ -7,8 +7,7 @@ import '@shoelace-style/shoelace/dist/components/alert/alert.js';
 import type SlInput from '@shoelace-style/shoelace/dist/components/input/input.js';
 import type SlMenuItem from '@shoelace-style/shoelace/dist/components/menu-item/menu-item.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import { type Pat, type PatSortKey, type SortDirection, type StatusFilter } from '../../contract/index.js';
-import '../pat-confirm-dialog/pat-confirm-dialog.js';
+import type { Pat, PatSortKey, SortDirection, StatusFilter } from '../../contract/types.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { baseStyles } from '../common/base.styles.js';
 import type { PatListState } from '../common/events.js';
@@ -223,8 +222,9 @@ export class PatTable extends PatApiElement {
     void this.#refocus(0);
   }
 
-  /** The confirmation dialog, rendered now if it is the first time one is needed. */
+  /** The confirmation dialog, loaded and rendered now if it is the first time one is needed. */
   async #confirmDialog(): Promise<PatConfirmDialog> {
+    await import('../pat-confirm-dialog/pat-confirm-dialog.js');
     this.confirmWanted = true;
     await this.updateComplete;
     return this.confirmDialog!;

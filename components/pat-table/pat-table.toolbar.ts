@@ -5,7 +5,8 @@ import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/option/option.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
-import { LIMITS, PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type PatSortKey, type SortDirection } from '../../contract/index.js';
+import { LIMITS } from '../../contract/limits.js';
+import { PAT_SORT_KEYS, SORT_DIRECTIONS, STATUS_FILTERS, type PatSortKey, type SortDirection } from '../../contract/types.js';
 import { statusesOf } from '../common/list-state.js';
 import type { PatStrings } from '../i18n/strings.js';
 
