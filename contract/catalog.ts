@@ -96,6 +96,11 @@ export function maxIdleMs(requested: string | undefined, serverMaxIdleMs: number
   return parsed.ms;
 }
 
+/** The idle limit a stored PAT has under the server's: the shorter of the two, or whichever there is. */
+export function cappedIdleMs(own: number | null, serverMaxIdleMs: number | null): number | null {
+  return own === null || serverMaxIdleMs === null ? (own ?? serverMaxIdleMs) : Math.min(own, serverMaxIdleMs);
+}
+
 /** A requested lifetime in milliseconds, or a Problem naming `duration`. */
 export function lifetimeMs(duration: string, maxLifetimeMs: number): number {
   const result = parseLifetime(duration, maxLifetimeMs);

@@ -15,6 +15,7 @@ import {
   compareBinary,
   comparePats,
   buildSecret,
+  cappedIdleMs,
   expiredReason,
   formatDuration,
   isExpiringSoon,
@@ -645,7 +646,7 @@ export class MockStore {
     pat.last_used_at = null;
     pat.last_used_ip = null;
     pat.leak = null;
-    if (this.maxIdleMs !== null) pat.max_idle_ms = Math.min(pat.max_idle_ms ?? this.maxIdleMs, this.maxIdleMs);
+    pat.max_idle_ms = cappedIdleMs(pat.max_idle_ms, this.maxIdleMs);
     pat.idle_expires_at = idleExpiry(now, pat.max_idle_ms, pat.expires_at);
     this.#record(pat, 'regenerated', source, { expires_at: pat.expires_at }, now);
     return { ...this.get(userId, id), secret };

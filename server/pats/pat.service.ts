@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   allowedScopes,
+  cappedIdleMs,
   EXPIRING_SOON_MS,
   expiredReason,
   formatDuration,
@@ -218,8 +219,7 @@ export class PatService {
     const lifetime = lifetimeMs(duration, this.deps.maxLifetimeMs);
     const stored = await repo.findPat(this.deps.db, caller.userId, id);
     if (!stored) throw problems.patNotFound();
-    const server = this.deps.maxIdleMs;
-    const idleMs = stored.max_idle_ms === null || server === null ? (stored.max_idle_ms ?? server) : Math.min(stored.max_idle_ms, server);
+    const idleMs = cappedIdleMs(stored.max_idle_ms, this.deps.maxIdleMs);
     const now = this.deps.now();
     const secret = newSecret(id);
     const at = new Date(now).toISOString();

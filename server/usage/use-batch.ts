@@ -1,5 +1,6 @@
 // What one transaction of the use writer writes, and how it is written on SQLite. No kysely
 // here: the writer thread imports this module and keeps a small heap.
+import { DAY_MS } from '../../contract/duration.js';
 
 export interface LastUse {
   id: string;
@@ -9,8 +10,6 @@ export interface LastUse {
   /** The PAT's idle limit, which the use moves its end (`ends_at`) on by; null for none. */
   idleMs: number | null;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * What a use of a PAT with an idle limit writes beside the use: its new end, and from when a
