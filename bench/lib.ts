@@ -64,6 +64,8 @@ export interface Child {
   rssMb(): number;
   /** The highest resident set size so far, in MB (VmHWM). */
   peakRssMb(): number;
+  /** CPU time its main thread (the one that answers requests) has used so far, in µs. */
+  mainThreadCpuUs(): number;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,16 @@ function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`no ${field} for process ${pid}`);
   return Number(match[1]) / 1024;
+}
+
+/** What /proc counts CPU time in on Linux (USER_HZ). */
+const CLOCK_TICKS = 100;
+
+/** utime + stime of a process's main thread (/proc/<pid>/task/<pid>/stat), in µs. */
+function mainThreadCpuUs(pid: number): number {
+  // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks.
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
 }
 
 /**
@@ -116,6 +128,7 @@ export async function startNodeServer(args: string[], env: Record<string, string
     pid,
     rssMb: () => procStatusMb(pid, 'VmRSS'),
     peakRssMb: () => procStatusMb(pid, 'VmHWM'),
+    mainThreadCpuUs: () => mainThreadCpuUs(pid),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -12,7 +12,7 @@ import {
 } from '../contract/index.js';
 import { createAuthorizer, type AuthorizePat } from './authz/authorizer.js';
 import { listenForChanges, type ChangeListener } from './authz/change-listener.js';
-import { createAuthorizeRoutes, createRequirePat, type RequirePatOptions } from './authz/authorize.routes.js';
+import { createAuthorizeRoute, createRequirePat, type RequirePatOptions } from './authz/authorize.routes.js';
 import { createLeakReportRoutes } from './leaks/leak.routes.js';
 import { LEAK_KEY_MIN, LeakService } from './leaks/leak.service.js';
 import { GrantCache } from './authz/grant-cache.js';
@@ -29,7 +29,7 @@ import { postgresUrlOf, type PatDatabase } from './db/database.js';
 import { capIdleLimits } from './pats/pat.repository.js';
 import { dialectOf } from './db/dialect.js';
 import { errorHandler, routeNotFound } from './http/errors.js';
-import { jsonBody } from './http/json-body.js';
+import { readJsonBody } from './http/json-body.js';
 import { DEFAULT_RATE_LIMIT, limitFailures, type RateLimit } from './http/rate-limit.js';
 import { createUserVerifier, requireUser, type IdentityOptions } from './identity/identity.js';
 import { createPatRoutes } from './pats/pat.routes.js';
@@ -117,6 +117,12 @@ export interface PatKit {
   ready: Promise<void>;
   /** The REST API (`/pats…`, `POST /authorize`, its document `GET /openapi.json` and page `/docs`); mount it anywhere (the standalone server uses `/api`). */
   router: Router;
+  /**
+   * `POST /authorize` alone, as one handler that reads its body and answers everything itself,
+   * errors too: for a host that mounts the check ahead of its other middleware, as the
+   * standalone server does (`app.post('/api/authorize', kit.authorizeRoute)`). The router has it too.
+   */
+  authorizeRoute: RequestHandler;
   /** May `token` do `request`? For Node hosts; shares the router's cache and its invalidation. */
   authorizePat: AuthorizePat;
   /** Express middleware guarding a host route with a PAT. */
@@ -248,25 +254,28 @@ export function createPatKit(options: PatKitOptions): PatKit {
   });
   const listener = listenToOtherInstances(options, cache, logger);
   const signedIn = requireUser(createUserVerifier(options));
+  const answerError = errorHandler(logger);
+  const authorizeRoute = createAuthorizeRoute(authorizePat, { failedChecks, trustClientIp: options.trustClientIp, answerError });
 
   const router = Router();
   // The check first: it is most of the traffic, and passes through nothing the others need.
-  router.use(createAuthorizeRoutes(authorizePat, { failedChecks, trustClientIp: options.trustClientIp ?? false }));
+  router.post('/authorize', authorizeRoute);
   // The API document and its page: they hold no secret, and the page's assets may be cached.
   router.use(createReferenceRoutes());
   router.use(noStore);
   // Leak reports carry the report key, not a user token: before the management paths.
   if (leakKey) router.use(createLeakReportRoutes(new LeakService({ db: options.db, hashToken, journal, changed, now }), leakKey));
   // The management paths: the user token first, then a JSON body where one is sent.
-  for (const path of ['/pats', '/events']) router.use(path, signedIn, ...jsonBody(LIMITS.bodyBytes));
+  for (const path of ['/pats', '/events']) router.use(path, signedIn, readJsonBody(LIMITS.bodyBytes));
   router.use(createPatRoutes(service));
   router.use(createActivityRoutes(activity));
   router.use(['/pats', '/events'], routeNotFound);
-  router.use(errorHandler(logger));
+  router.use(answerError);
 
   return {
     ready,
     router,
+    authorizeRoute,
     authorizePat,
     requirePat: createRequirePat(authorizePat),
     invalidate: (patIds) => cache.invalidate(patIds),

@@ -27,6 +27,9 @@ export function isPostgresUrl(target: string): boolean {
 /** The URL a PostgreSQL database was opened with, for connections of its own (the change listener). */
 const postgresUrls = new WeakMap<PatDatabase, string>();
 
+/** The connection behind a SQLite database opened here. */
+const sqliteConnections = new WeakMap<PatDatabase, SQLite.Database>();
+
 /**
  * Opens PAT Kit's database and brings its schema up to date: PostgreSQL for a
  * `postgres://`/`postgresql://` URL (a pool), otherwise the embedded SQLite file at the path
@@ -43,7 +46,9 @@ export async function openDatabase(target: string, options: OpenDatabaseOptions 
 function openSqlite(path: string, { synchronous }: OpenDatabaseOptions): PatDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const connection = openConnection(path, { synchronous });
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+  sqliteConnections.set(db, connection);
+  return db;
 }
 
 function openPostgres(url: string, { poolSize = 10, onPoolError }: OpenDatabaseOptions): PatDatabase {
@@ -64,6 +69,14 @@ function openPostgres(url: string, { poolSize = 10, onPoolError }: OpenDatabaseO
 /** The URL `db` was opened with by openDatabase, if it is PostgreSQL. */
 export function postgresUrlOf(db: PatDatabase): string | undefined {
   return postgresUrls.get(db);
+}
+
+/**
+ * The SQLite connection `db` was opened with by openDatabase: for the one read that may skip
+ * kysely's queue (see credentialReader). Undefined for PostgreSQL and for a database opened elsewhere.
+ */
+export function sqliteConnectionOf(db: PatDatabase): SQLite.Database | undefined {
+  return sqliteConnections.get(db);
 }
 
 /** A URL with its password replaced, for logs. */

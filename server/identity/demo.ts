@@ -3,7 +3,7 @@ import { Router, type RequestHandler } from 'express';
 import { SignJWT } from 'jose';
 import { DEMO_USERS, findDemoEntities, problems } from '../../contract/index.js';
 import { demoEntitiesQuery, demoLoginBody } from '../../contract/schemas.js';
-import { jsonBody } from '../http/json-body.js';
+import { readJsonBody } from '../http/json-body.js';
 import { noStore } from '../http/no-store.js';
 import { limitEveryRequest, type RateLimit } from '../http/rate-limit.js';
 import { validate } from '../http/validate.js';
@@ -35,7 +35,7 @@ export function createDemoSignIn({ rateLimit }: { rateLimit: RateLimit | false }
     res.json({ entities: findDemoEntities(type, q) });
   });
   const limit: RequestHandler[] = rateLimit ? [limitEveryRequest(rateLimit, 'demo sign-ins')] : [];
-  router.post('/demo/login', noStore, ...limit, ...jsonBody(1024), async (req, res) => {
+  router.post('/demo/login', noStore, ...limit, readJsonBody(1024), async (req, res) => {
     const { user: wanted } = validate(demoLoginBody, req.body);
     const user = DEMO_USERS.find((candidate) => candidate.id === wanted);
     if (!user)

@@ -502,3 +502,44 @@ describe('grant cache races', () => {
     assert.equal((await kit.authorizePat(secret, READ)).allowed, false);
   });
 });
+
+describe('a cold check beside an open transaction', () => {
+  let database: TestDatabase;
+  let kit: PatKit;
+  let host: Listening;
+
+  before(async () => {
+    database = await openTestDatabase();
+    kit = createPatKit({ db: database.db, jwtSecret: JWT_SECRET, logger: pino({ level: 'silent' }) });
+    const app = express();
+    app.use('/api', kit.router);
+    host = await listen(app);
+  });
+
+  after(async () => {
+    await host.close();
+    await kit.close();
+    await database.close();
+  });
+
+  it('never reads what a transaction has not committed: a revoke rolled back leaves the PAT working', async () => {
+    const created = await host.call('POST', '/api/pats', {
+      token: await signUserToken('tx-user'),
+      body: { name: 'tx', duration: '30d', scopes: SCOPES },
+    });
+    assert.equal(created.status, 201);
+    const { id, secret } = created.body as { id: string; secret: string };
+    let during: Promise<unknown> | undefined;
+    await assert.rejects(
+      database.db.transaction().execute(async (trx) => {
+        await trx.updateTable('pats').set({ revoked: 1 }).where('id', '=', id).execute();
+        // The cache is cold: this check must read the PAT, while the revoke is not committed.
+        during = kit.authorizePat(secret, READ);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('roll back');
+      }),
+      /roll back/,
+    );
+    assert.deepEqual(await during, { allowed: true, user_id: 'tx-user', pat_id: id });
+  });
+});

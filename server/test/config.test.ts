@@ -610,6 +610,30 @@ describe('user identity', () => {
       assert.equal(await status(scoped, { sub: 'alice', exp, aud: 'portal' }), 401, 'no issuer');
       assert.equal(await status(scoped, { sub: 'alice', exp, iss: 'https://login.example.com' }), 401, 'no audience');
     });
+
+    it('a token checked once is remembered only until it expires (its 30 s of tolerance included)', async () => {
+      // Expired 28 s ago by our clock: accepted for another second or two, and remembered no longer.
+      const token = await sign({ sub: 'alice', exp: now() - 28 });
+      const list = () => server.call('GET', '/pats', { token });
+      assert.equal((await list()).status, 200);
+      assert.equal((await list()).status, 200);
+      await new Promise((resolve) => setTimeout(resolve, 3_100));
+      assert.equal((await list()).status, 401);
+    });
+
+    it('a remembered token vouches for no other: the same claims with a bad signature are refused', async () => {
+      const exp = now() + 600;
+      const good = await sign({ sub: 'alice', exp });
+      assert.equal((await server.call('GET', '/pats', { token: good })).status, 200);
+      const [header, payload, signature] = good.split('.') as [string, string, string];
+      const flipped = `${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.at(-1)}`;
+      assert.equal((await server.call('GET', '/pats', { token: `${header}.${payload}.${flipped}` })).status, 401);
+      const otherKey = await new SignJWT({ sub: 'alice', exp })
+        .setProtectedHeader({ alg: 'HS256' })
+        .sign(new TextEncoder().encode('another-secret-that-is-long-enough-too'));
+      assert.equal((await server.call('GET', '/pats', { token: otherKey })).status, 401);
+      assert.equal((await server.call('GET', '/pats', { token: good })).status, 200);
+    });
   });
 
   describe('HS256 with PAT_JWT_SECRET', () => {
