@@ -49,8 +49,13 @@ function isPlainJson(req: Request, limitBytes: number): boolean {
   return length > 0 && length <= limitBytes && PLAIN_JSON_TYPE.test(headers['content-type'] ?? '');
 }
 
+/** A failure of the kind body-parser reports (its `type`): the error handler words them all, one way. */
+function bodyError(type: 'entity.parse.failed' | 'entity.verify.failed' | 'request.aborted') {
+  return { type, status: 400 };
+}
+
 /**
- * Reads a plain JSON body (see isPlainJson) into `req.body`, answering as body-parser does
+ * Reads a plain JSON body (see isPlainJson) into `req.body`, failing as body-parser does
  * (strict: an object or an array; a UTF-8 byte order mark ignored), in fewer steps: most
  * requests with a body are such, `POST /authorize`'s above all.
  */
@@ -64,11 +69,11 @@ function readPlainJson(req: Request, next: (err?: unknown) => void): void {
   };
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   // A client that goes away mid-body (Node emits 'error' then, to listeners).
-  req.on('error', () => finish(problems.invalidField('body', 'ended before it was complete')));
+  req.on('error', () => finish(bodyError('request.aborted')));
   req.on('end', () => {
     const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     if (!isUtf8(bytes)) {
-      finish(problems.invalidField('body', 'is not valid UTF-8'));
+      finish(bodyError('entity.verify.failed'));
       return;
     }
     const text = bytes.toString('utf8');
@@ -79,7 +84,7 @@ function readPlainJson(req: Request, next: (err?: unknown) => void): void {
       body = undefined;
     }
     if (typeof body !== 'object' || body === null) {
-      finish(problems.invalidField('body', 'is not valid JSON'));
+      finish(bodyError('entity.parse.failed'));
       return;
     }
     req.body = body;
