@@ -1,8 +1,10 @@
-import { Agent, get as httpGet } from 'node:http';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { startStandalone } from './authorize-http.js';
 import { BENCH_JWT_SECRET } from './http-load.js';
-import { atMost, log, quantile, round, type Result } from './lib.js';
+import type { ListingClientConfig } from './listing-client.js';
+import { atMost, log, quantile, root, round, type Result } from './lib.js';
 import { LISTER, LISTER_PATS, NAME_SEARCH, onDatabase, type Seeded } from './seed.js';
 
 /** Per query: a p99 of 1,000 times is the 10th worst, not the 3rd. */
@@ -28,28 +30,17 @@ function cases(on: string): Case[] {
   ];
 }
 
-/** GET `url` on a kept-alive connection: the status and the body as text. */
-function get(agent: Agent, url: string, token: string): Promise<{ status: number; body: string }> {
+/** Runs the client (bench/listing-client.ts) in a process of its own: each URL's times. */
+function runClient(config: ListingClientConfig): Promise<number[][]> {
   return new Promise((resolve, reject) => {
-    const request = httpGet(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', reject);
-    });
-    request.on('error', reject);
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'bench/listing-client.ts'), JSON.stringify(config)],
+      { cwd: root, maxBuffer: 64 * 2 ** 20 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`the listing client failed: ${stderr || error.message}`)) : resolve(JSON.parse(stdout) as number[][]),
+    );
   });
-}
-
-/** One request: milliseconds from sending to the whole body read, and the page checked. */
-async function timeRequest(agent: Agent, url: string, token: string): Promise<number> {
-  const started = performance.now();
-  const { status, body } = await get(agent, url, token);
-  const elapsed = performance.now() - started;
-  const page = JSON.parse(body) as { pats?: unknown[] };
-  if (status !== 200 || page.pats?.length !== 10) throw new Error(`${url}: ${status} ${body.slice(0, 200)}`);
-  return elapsed;
 }
 
 /**
@@ -64,23 +55,16 @@ export async function run(seeded: Seeded): Promise<Result[]> {
     .setExpirationTime('1h')
     .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
   const server = await startStandalone(seeded);
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const results: Result[] = [];
   const measured = cases(onDatabase(seeded));
   try {
-    const { total } = JSON.parse((await get(agent, `${server.url}/api/pats?status=all&limit=1`, token)).body) as { total: number };
+    const first = await fetch(`${server.url}/api/pats?status=all&limit=1`, { headers: { authorization: `Bearer ${token}` } });
+    const { total } = (await first.json()) as { total: number };
     if (total !== LISTER_PATS) throw new Error(`${LISTER} has ${total} PATs, not ${LISTER_PATS}`);
-    // Warm-up over every query first (JIT, the database's page cache), so no case pays for being first.
     const urls = measured.flatMap((entry) => entry.queries).map((query) => `${server.url}/api/pats${query}`);
-    for (const began = Date.now(); Date.now() - began < WARMUP_MS;) {
-      for (const url of urls) await timeRequest(agent, url, token);
-    }
-    // Round-robin over the queries, one request at a time: a slow second of this shared machine
-    // lands on every query a little, not on whichever query was being timed then.
-    const times = new Map(urls.map((url) => [url, [] as number[]]));
-    for (let pass = 0; pass < REQUESTS; pass++) {
-      for (const url of urls) times.get(url)!.push(await timeRequest(agent, url, token));
-    }
+    const config: ListingClientConfig = { urls, token, requests: REQUESTS, warmupMs: WARMUP_MS, pageSize: 10 };
+    const timesOf = await runClient(config);
+    const times = new Map(urls.map((url, index) => [url, timesOf[index]!]));
     for (const { name, queries } of measured) {
       const p99s = queries.map((query) => {
         const of = times.get(`${server.url}/api/pats${query}`)!;
@@ -90,7 +74,6 @@ export async function run(seeded: Seeded): Promise<Result[]> {
       results.push(atMost(name, round(Math.max(...p99s), 2), 'ms', 5));
     }
   } finally {
-    agent.destroy();
     await server.stop();
   }
   return results;

@@ -6,6 +6,7 @@ import { openConnection, type ConnectionOptions } from './connection.js';
 import { postgresDriver } from './drivers.js';
 import { dialectOf } from './dialect.js';
 import { migrationProvider } from './migrations.js';
+import { namedStatementsClient } from './named-statements.js';
 import type { Database } from './schema.js';
 
 export type PatDatabase = Kysely<Database>;
@@ -52,7 +53,16 @@ function openSqlite(path: string, { synchronous }: OpenDatabaseOptions): PatData
 }
 
 function openPostgres(url: string, { poolSize = 10, onPoolError }: OpenDatabaseOptions): PatDatabase {
-  const pool = new (postgresDriver().Pool)({ connectionString: url, max: poolSize, application_name: 'pat-kit' });
+  const pg = postgresDriver();
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'pat-kit',
+    Client: namedStatementsClient(pg),
+    // Each run of a prepared statement is planned for its values, as an unnamed one is: a generic
+    // plan fits the average user, and sorts all 10,000 PATs of a user who has that many.
+    options: '-c plan_cache_mode=force_custom_plan',
+  });
   // kysely attaches no error listener, and an idle client that the server terminated emits
   // 'error' on the pool: unheard, it would end the process. The pool drops that client itself.
   pool.on('error', (error) => onPoolError?.(error));

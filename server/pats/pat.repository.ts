@@ -523,32 +523,37 @@ export type ExpiryCandidate = Pick<PatRow, 'id' | 'user_id' | 'name' | 'issued_a
 };
 
 /**
- * Unrevoked PATs owed an expiry notice or their `expired` event at `now` (see PatsTable.expiry_notice):
- * a range of the partial index `pats_expiry_notice`, soonest first. On PostgreSQL the rows are
- * locked and those another instance's scan holds are skipped.
+ * Unrevoked PATs owed an expiry notice or their `expired` event at `now` (see PatsTable.expiry_notice),
+ * soonest first: for each notice sent so far, the PATs ending before the next one is due, a
+ * range of the partial index `pats_expiry_due`. SQLite walks the three ranges as one ordered
+ * union (for an OR of them it would read the whole index); PostgreSQL reads them as one bitmap,
+ * locks the rows and skips those another instance's scan holds.
  */
 export async function expiryCandidates(
   db: Db,
   at: { now: string; inDay: string; inWeek: string },
   limit: number,
 ): Promise<ExpiryCandidate[]> {
-  let query = db
-    .selectFrom('pats')
-    .select(['id', 'user_id', 'name', 'issued_at', 'expires_at', 'ends_at', 'max_idle_ms', 'expiry_notice'])
-    .where('revoked', '=', 0)
-    .where('expiry_notice', '<', 3)
-    .where('ends_at', '<=', at.inWeek)
-    .where((eb) =>
-      eb.or([
-        eb('expiry_notice', '=', 0),
-        eb.and([eb('expiry_notice', '=', 1), eb('ends_at', '<=', at.inDay)]),
-        eb.and([eb('expiry_notice', '=', 2), eb('ends_at', '<=', at.now)]),
-      ]),
-    )
-    .orderBy('ends_at')
-    .limit(limit);
-  if (dialectOf(db) === 'postgres') query = query.forUpdate().skipLocked();
-  return query.execute();
+  const columns = ['id', 'user_id', 'name', 'issued_at', 'expires_at', 'ends_at', 'max_idle_ms', 'expiry_notice'] as const;
+  const owed = [
+    { notice: 0, endsBy: at.inWeek },
+    { notice: 1, endsBy: at.inDay },
+    { notice: 2, endsBy: at.now },
+  ];
+  // `expiry_notice < 3 and revoked = 0` in every form: the index's own condition, for the planner.
+  const unrevoked = db.selectFrom('pats').select(columns).where('revoked', '=', 0).where('expiry_notice', '<', 3);
+  if (dialectOf(db) === 'postgres') {
+    return unrevoked
+      .where((eb) => eb.or(owed.map(({ notice, endsBy }) => eb.and([eb('expiry_notice', '=', notice), eb('ends_at', '<=', endsBy)]))))
+      .orderBy('ends_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+  }
+  const [first, ...rest] = owed.map(({ notice, endsBy }) => unrevoked.where('expiry_notice', '=', notice).where('ends_at', '<=', endsBy));
+  const union = rest.reduce((all, next) => all.unionAll(next), first!);
+  return db.selectFrom(union.as('owed')).select(columns).orderBy('ends_at').limit(limit).execute();
 }
 
 /** Moves a PAT's expiry notice on, if no one else did (a regenerate, a use, another scan) since it was read. */
