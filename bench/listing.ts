@@ -4,7 +4,7 @@ import { SignJWT } from 'jose';
 import { startStandalone } from './authorize-http.js';
 import { BENCH_JWT_SECRET } from './http-load.js';
 import type { ListingClientConfig } from './listing-client.js';
-import { atMost, log, quantile, root, round, type Result } from './lib.js';
+import { atMost, log, quantile, root, round, type Child, type Result } from './lib.js';
 import { LISTER, LISTER_PATS, NAME_SEARCH, onDatabase, type Seeded } from './seed.js';
 
 /** Per query: a p99 of 1,000 times is the 10th worst, not the 3rd. */
@@ -44,37 +44,46 @@ function runClient(config: ListingClientConfig): Promise<number[][]> {
 }
 
 /**
- * `GET /api/pats` pages of 10 from the standalone server on the seeded database (SQLite or
- * PostgreSQL), for LISTER and their 10k PATs.
+ * `GET /api/pats` pages of 10 from a standalone server on each seeded database (SQLite or
+ * PostgreSQL), for LISTER and their 10k PATs: each database's figures. The servers run at once
+ * and the client takes all their queries in turn, so a drift of the machine weighs on each
+ * alike (growth compares two databases). `labels` name the databases in the log.
  */
-export async function run(seeded: Seeded): Promise<Result[]> {
+export async function measure(databases: Seeded[], labels: string[] = []): Promise<Result[][]> {
   const token = await new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(LISTER)
     .setIssuedAt()
     .setExpirationTime('1h')
     .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
-  const server = await startStandalone(seeded);
-  const results: Result[] = [];
-  const measured = cases(onDatabase(seeded));
+  const servers: Child[] = [];
   try {
-    const first = await fetch(`${server.url}/api/pats?status=all&limit=1`, { headers: { authorization: `Bearer ${token}` } });
-    const { total } = (await first.json()) as { total: number };
-    if (total !== LISTER_PATS) throw new Error(`${LISTER} has ${total} PATs, not ${LISTER_PATS}`);
-    const urls = measured.flatMap((entry) => entry.queries).map((query) => `${server.url}/api/pats${query}`);
-    const config: ListingClientConfig = { urls, token, requests: REQUESTS, warmupMs: WARMUP_MS, pageSize: 10 };
-    const timesOf = await runClient(config);
-    const times = new Map(urls.map((url, index) => [url, timesOf[index]!]));
-    for (const { name, queries } of measured) {
-      const p99s = queries.map((query) => {
-        const of = times.get(`${server.url}/api/pats${query}`)!;
-        log(`GET /api/pats${query}: p50 ${round(quantile(of, 0.5), 2)} ms, p99 ${round(quantile(of, 0.99), 2)} ms`);
-        return quantile(of, 0.99);
-      });
-      results.push(atMost(name, round(Math.max(...p99s), 2), 'ms', 5));
+    for (const seeded of databases) servers.push(await startStandalone(seeded));
+    for (const server of servers) {
+      const first = await fetch(`${server.url}/api/pats?status=all&limit=1`, { headers: { authorization: `Bearer ${token}` } });
+      const { total } = (await first.json()) as { total: number };
+      if (total !== LISTER_PATS) throw new Error(`${LISTER} has ${total} PATs, not ${LISTER_PATS}`);
     }
+    const queries = cases('').flatMap((entry) => entry.queries);
+    const urls = servers.flatMap((server) => queries.map((query) => `${server.url}/api/pats${query}`));
+    const timesOf = await runClient({ urls, token, requests: REQUESTS, warmupMs: WARMUP_MS, pageSize: 10 });
+    return databases.map((seeded, index) =>
+      cases(onDatabase(seeded)).map(({ name, queries: ofCase }) => {
+        const p99s = ofCase.map((query) => {
+          const times = timesOf[index * queries.length + queries.indexOf(query)]!;
+          const label = labels[index] ? `${labels[index]}: ` : '';
+          log(`${label}GET /api/pats${query}: p50 ${round(quantile(times, 0.5), 2)} ms, p99 ${round(quantile(times, 0.99), 2)} ms`);
+          return quantile(times, 0.99);
+        });
+        return atMost(name, round(Math.max(...p99s), 2), 'ms', 5);
+      }),
+    );
   } finally {
-    await server.stop();
+    for (const server of servers) await server.stop();
   }
-  return results;
+}
+
+/** The listing figures on one seeded database. */
+export async function run(seeded: Seeded): Promise<Result[]> {
+  return (await measure([seeded]))[0]!;
 }

@@ -37,10 +37,11 @@ const FIGURES: Figure[] = [
   { name: 'authorize-inprocess', needsSeed: 'sqlite', run: authorizeInProcess.run },
   { name: 'upstream', needsSeed: false, run: () => upstream.run() },
   { name: 'listing', needsSeed: 'sqlite', run: listing.run },
+  // Before any server runs a minute on the seeded database: its own scan would leave this one's first run nothing to do.
+  { name: 'expiry-scan', needsSeed: 'sqlite', run: expiryScan.run },
   { name: 'writes', needsSeed: false, run: () => writes.run() },
   { name: 'authorize-http', needsSeed: 'sqlite', run: authorizeHttp.run },
   { name: 'memory', needsSeed: 'sqlite', run: memory.run },
-  { name: 'expiry-scan', needsSeed: 'sqlite', run: expiryScan.run },
   { name: 'growth', needsSeed: 'sqlite', run: growth.run },
   // Last: the cluster starts only now, so it never shares the machine with the SQLite figures.
   { name: 'listing-postgres', needsSeed: 'postgres', run: listing.run },
