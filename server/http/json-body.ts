@@ -6,27 +6,24 @@ function isUtf8Charset(charset: string | undefined): boolean {
   return charset === undefined || /^utf-?8$/.test(charset);
 }
 
-/** Answers 415 when a request carries a body that is not UTF-8 JSON. */
-const requireJsonBody: RequestHandler = (req, _res, next) => {
+/** Whether a request carries a body at all (a length above 0, or chunks). */
+function carriesBody(req: Request): boolean {
   const length = req.headers['content-length'];
-  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-  if (!hasBody) {
-    next();
-    return;
-  }
-  if (!req.is('application/json')) {
-    next(problems.notJson());
-    return;
-  }
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** Why a body is not UTF-8 JSON (a 415), or undefined when it is; "utf8" is renamed for body-parser. */
+function notJson(req: Request) {
+  if (!req.is('application/json')) return problems.notJson();
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
-  if (!isUtf8Charset(charset)) {
-    next(problems.notUtf8Charset(charset));
-    return;
-  }
+  if (!isUtf8Charset(charset)) return problems.notUtf8Charset(charset);
   // "utf8" is a common name of UTF-8 that body-parser does not know.
   if (charset === 'utf8') req.headers['content-type'] = req.headers['content-type']!.replace(/charset\s*=\s*"?utf8"?/i, 'charset=utf-8');
-  next();
-};
+  return undefined;
+}
+
+/** Answers 415 when a request carries a body that is not UTF-8 JSON. */
+const requireJsonBody: RequestHandler = (req, _res, next) => next(carriesBody(req) ? notJson(req) : undefined);
 
 /** Refuses bytes that are not UTF-8 instead of reading them as U+FFFD: what is stored is what was sent. */
 function verifyUtf8(_req: unknown, _res: unknown, body: Buffer): void {
@@ -96,11 +93,14 @@ function readPlainJson(req: Request, next: (err?: unknown) => void): void {
 export function readJsonBody(limitBytes: number): RequestHandler {
   const parse = json({ limit: limitBytes, verify: verifyUtf8 });
   return (req, res, next) => {
-    if (isPlainJson(req, limitBytes)) {
-      readPlainJson(req, next);
-      return;
+    // Most requests (every GET) have none: nothing to read, body-parser not asked.
+    if (!carriesBody(req)) next();
+    else if (isPlainJson(req, limitBytes)) readPlainJson(req, next);
+    else {
+      const problem = notJson(req);
+      if (problem) next(problem);
+      else parse(req, res, next);
     }
-    requireJsonBody(req, res, (err?: unknown) => (err === undefined ? parse(req, res, next) : next(err)));
   };
 }
 
