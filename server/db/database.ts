@@ -8,6 +8,7 @@ import { dialectOf } from './dialect.js';
 import { migrationProvider } from './migrations.js';
 import { namedStatementsClient } from './named-statements.js';
 import type { Database } from './schema.js';
+import { TurnReads } from './turn-reads.js';
 
 export type PatDatabase = Kysely<Database>;
 
@@ -28,8 +29,8 @@ export function isPostgresUrl(target: string): boolean {
 /** The URL a PostgreSQL database was opened with, for connections of its own (the change listener). */
 const postgresUrls = new WeakMap<PatDatabase, string>();
 
-/** The connection behind a SQLite database opened here. */
-const sqliteConnections = new WeakMap<PatDatabase, SQLite.Database>();
+/** The reads outside kysely on the connection behind a SQLite database opened here. */
+const sqliteReads = new WeakMap<PatDatabase, TurnReads>();
 
 /**
  * Opens PAT Kit's database and brings its schema up to date: PostgreSQL for a
@@ -47,8 +48,9 @@ export async function openDatabase(target: string, options: OpenDatabaseOptions 
 function openSqlite(path: string, { synchronous }: OpenDatabaseOptions): PatDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const connection = openConnection(path, { synchronous });
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-  sqliteConnections.set(db, connection);
+  const reads = new TurnReads(connection);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection, reads) }) });
+  sqliteReads.set(db, reads);
   return db;
 }
 
@@ -82,11 +84,12 @@ export function postgresUrlOf(db: PatDatabase): string | undefined {
 }
 
 /**
- * The SQLite connection `db` was opened with by openDatabase: for the one read that may skip
- * kysely's queue (see credentialReader). Undefined for PostgreSQL and for a database opened elsewhere.
+ * The reads on the SQLite connection `db` was opened with by openDatabase: for the one read that
+ * may skip kysely's queue (see credentialReader). Undefined for PostgreSQL and for a database
+ * opened elsewhere.
  */
-export function sqliteConnectionOf(db: PatDatabase): SQLite.Database | undefined {
-  return sqliteConnections.get(db);
+export function sqliteReadsOf(db: PatDatabase): TurnReads | undefined {
+  return sqliteReads.get(db);
 }
 
 /** A URL with its password replaced, for logs. */
@@ -120,13 +123,18 @@ const STATEMENT_CACHE_SIZE = 200;
  * Kysely's SQLite driver prepares every query anew, which costs about as much as running a
  * simple one. The app's queries come in a few shapes, so prepared statements are kept by their
  * SQL text (a bounded map, oldest out first). A statement still open in an iterate() is busy and
- * is never handed out twice.
+ * is never handed out twice. Kysely runs each statement it prepares at once: the turn's reads
+ * outside it end first.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, reads: TurnReads): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
   return {
-    close: () => sqlite.close(),
+    close: () => {
+      reads.end();
+      sqlite.close();
+    },
     prepare(text: string) {
+      reads.end();
       const cached = statements.get(text);
       if (cached && !cached.busy) return cached;
       const statement = sqlite.prepare(text);

@@ -8,7 +8,7 @@ import {
   type StatusFilter,
   type Summary,
 } from '../../contract/index.js';
-import { sqliteConnectionOf } from '../db/database.js';
+import { sqliteReadsOf } from '../db/database.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 
@@ -172,15 +172,16 @@ export function credentialReader(db: Db): (id: string) => Promise<Credential | u
     ])
     .where('id', '=', '')
     .compile();
-  // On SQLite, the statement is run on the connection itself: kysely's queue and promises cost
-  // about a third of the read. Kysely runs each query to its end at once, so only a transaction
-  // holds the connection across a wait, and while one is open the read queues as any other.
-  const sqlite = sqliteConnectionOf(db);
-  const statement = sqlite?.prepare<[string], CredentialRow>(compiled.sql);
+  // On SQLite, the statement is run on the connection itself, in the turn's read transaction
+  // (see TurnReads): kysely's queue and promises cost about a third of the read. Kysely runs each
+  // query to its end at once, so only a transaction holds the connection across a wait, and
+  // while one is open the read queues as any other.
+  const reads = sqliteReadsOf(db);
+  const statement = reads?.prepare<[string], CredentialRow>(compiled.sql);
   return async (id) => {
     const row =
-      statement && !sqlite!.inTransaction
-        ? statement.get(id)
+      statement && !reads!.blocked
+        ? reads!.get(statement, id)
         : (await db.executeQuery<CredentialRow>({ ...compiled, parameters: [id] })).rows[0];
     return row && { ...row, revoked: row.revoked === 1 };
   };

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DAY_MS, utcDay } from '../../contract/index.js';
-import { databaseFile, type PatDatabase } from '../db/database.js';
+import { databaseFile, sqliteReadsOf, type PatDatabase } from '../db/database.js';
 import type { EventIds } from '../events/event-id.js';
 import type { AddressUse, LastUse, UseBatch, UseCount } from './use-batch.js';
 import { useWriter } from './use.repository.js';
@@ -266,7 +266,9 @@ async function openWriter(db: PatDatabase, onError: (error: unknown) => void): P
   const file = await databaseFile(db);
   if (!file) return inThread;
   try {
-    return threadWriter(file, inThread, onError);
+    // The thread's commits are another connection's: this one's reads of the turn may predate them.
+    const reads = sqliteReadsOf(db);
+    return threadWriter(file, inThread, onError, () => reads?.end());
   } catch (error) {
     onError(error);
     return inThread;
@@ -289,8 +291,12 @@ interface WorkerReply {
   error?: { message: string; code?: string };
 }
 
-/** The worker's side is `use-writer.worker.ts`. If the thread dies, its batch and all later ones are written here. */
-function threadWriter(file: string, fallback: BatchWriter, onError: (error: unknown) => void): BatchWriter {
+/**
+ * The worker's side is `use-writer.worker.ts`. If the thread dies, its batch and all later ones
+ * are written here. `onWritten` is told of each batch the thread has written, before its writer
+ * hears of it.
+ */
+function threadWriter(file: string, fallback: BatchWriter, onError: (error: unknown) => void, onWritten: () => void): BatchWriter {
   const worker = startWorker({ file });
   // Keeps the process alive only while it writes or stops: an idle writer never holds up an exit.
   worker.unref();
@@ -309,6 +315,7 @@ function threadWriter(file: string, fallback: BatchWriter, onError: (error: unkn
 
   worker.on('message', ({ error }: WorkerReply) => {
     worker.unref();
+    onWritten();
     const pending = waiting;
     waiting = undefined;
     if (error) pending?.reject(Object.assign(new Error(error.message), { code: error.code }));
