@@ -82,7 +82,12 @@ run(
 );
 
 // The server suite again on PostgreSQL, less what only concerns SQLite's files.
-const sqliteOnly = new Set(['server/db/database.test.ts', 'server/db/migrations.test.ts', 'server/db/turn-reads.test.ts']);
+const sqliteOnly = new Set([
+  'server/db/database.test.ts',
+  'server/db/migrations.test.ts',
+  'server/db/turn-reads.test.ts',
+  'server/db/query-shapes.test.ts',
+]);
 const postgresTests = [...testFiles('server', '.test.ts').filter((file) => !sqliteOnly.has(file)), 'mocks/contract-conformance.test.ts'];
 let postgres;
 try {

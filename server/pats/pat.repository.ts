@@ -9,6 +9,7 @@ import {
   type Summary,
 } from '../../contract/index.js';
 import { sqliteReadsOf } from '../db/database.js';
+import { QueryShapes } from '../db/query-shapes.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Database, PatsTable, PatScopesTable } from '../db/schema.js';
 
@@ -223,7 +224,10 @@ function escapeLike(text: string): string {
  * the status and the name key, so the rows it passes over are never read from the table. The
  * counts keep the plain form, which the covering index `pats_user_status` answers alone.
  */
-function filtered(db: Db, filter: PatListFilter, walk = false) {
+/** A list's filter as its statement has it: the name search as its LIKE pattern. */
+type ListFilter = Omit<PatListFilter, 'name'> & { namePattern?: string };
+
+function filtered(db: Db, filter: ListFilter, walk = false) {
   let query = db.selectFrom('pats').where('pats.user_id', '=', filter.userId);
   if (typeof filter.status !== 'string') {
     const statuses = filter.status;
@@ -244,12 +248,12 @@ function filtered(db: Db, filter: PatListFilter, walk = false) {
     query = query.where('pats.revoked', '=', 0).where('pats.ends_at', '<=', filter.now);
   }
   if (filter.id !== undefined) query = query.where('pats.id', '=', filter.id);
-  if (filter.name) query = query.where(nameMatches(filter.name));
+  if (filter.namePattern !== undefined) query = query.where(sql<boolean>`pats.name_key like ${filter.namePattern} escape '\\'`);
   return query;
 }
 
 /** One status of several, as `filtered` has it alone (`all` is every PAT). */
-function statusCondition(db: Db, eb: ExpressionBuilder<Database, 'pats'>, status: StatusFilter, { now, soon }: PatListFilter) {
+function statusCondition(db: Db, eb: ExpressionBuilder<Database, 'pats'>, status: StatusFilter, { now, soon }: ListFilter) {
   const unrevoked = eb('pats.revoked', '=', 0);
   switch (status) {
     case 'all':
@@ -287,10 +291,9 @@ function longLived(db: Db): RawBuilder<boolean> {
     : sql<boolean>`pats.issued_at < strftime('%Y-%m-%dT%H:%M:%fZ', pats.ends_at, ${SOON_BEFORE})`;
 }
 
-/** The name search: a substring of the name's key (case- and compatibility-insensitive). */
-function nameMatches(name: string) {
-  const pattern = `%${escapeLike(nameKey(name))}%`;
-  return sql<boolean>`pats.name_key like ${pattern} escape '\\'`;
+/** The name search's LIKE pattern: a substring of the name's key (case- and compatibility-insensitive). */
+function namePattern(name: string): string {
+  return `%${escapeLike(nameKey(name))}%`;
 }
 
 /**
@@ -332,8 +335,8 @@ function storedCount(db: Db, userId: string, column: 'total' | 'revoked') {
  * counts (`pat_counts`) and counts only the expired PATs, so it costs what those number, not
  * what all do; a name search or an id counts the matches. Null when the user has no PATs.
  */
-function totalOf(db: Db, filter: PatListFilter): RawBuilder<number> {
-  if (filter.id !== undefined || filter.name)
+function totalOf(db: Db, filter: ListFilter): RawBuilder<number> {
+  if (filter.id !== undefined || filter.namePattern !== undefined)
     return sql<number>`(${filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n'))})`;
   // Several statuses are disjoint (normalizeStatuses): their totals add up.
   if (typeof filter.status !== 'string') {
@@ -373,14 +376,46 @@ export async function summarize(db: Db, userId: string, now: string, soon: strin
  * PostgreSQL server. Only an empty page past the first (an offset past the end) needs a second
  * read for the total.
  */
-async function pageAndTotal(db: Db, filter: PatListFilter, order: PatListOrder, walk: boolean) {
-  const rows = await orderBy(
-    filtered(db, filter, walk).select(publicColumns).select(scopesCount).select(totalOf(db, filter).as('total')),
-    order,
-  )
+/** The values of a page's statement; the rest of the filter and the order are its shape. */
+interface PageValues extends Record<string, unknown> {
+  userId: string;
+  now: string;
+  soon: string;
+  id: string | undefined;
+  namePattern: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+function pageQuery(db: Db, filter: ListFilter, order: PatListOrder, walk: boolean) {
+  return orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount).select(totalOf(db, filter).as('total')), order)
     .limit(order.limit)
-    .offset(order.offset)
-    .execute();
+    .offset(order.offset);
+}
+
+type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
+
+/** A page's statements, one per shape (see pageAndTotal). */
+const pageStatements = new QueryShapes<PageValues>();
+
+async function pageAndTotal(db: Db, filter: ListFilter, order: PatListOrder, walk: boolean) {
+  const { status, userId, now, soon, id, namePattern } = filter;
+  // Everything the statement's text depends on; the values go in as parameters.
+  const shape = [
+    typeof status === 'string' ? status : status.join('+'),
+    walk,
+    id !== undefined,
+    namePattern !== undefined,
+    order.sort,
+    order.dir,
+  ];
+  const query = pageStatements.compile<PageRow>(
+    db,
+    shape.join('|'),
+    (values) => pageQuery(db, { ...values, status }, { ...order, limit: values.limit, offset: values.offset }, walk),
+    { userId, now, soon, id, namePattern, limit: order.limit, offset: order.offset },
+  );
+  const { rows } = await db.executeQuery(query);
   if (rows.length > 0) return { total: Number(rows[0]!.total), rows: rows.map(storedPat) };
   // The first page is empty only when nothing matches.
   if (order.offset === 0) return { total: 0, rows: [] };
@@ -388,12 +423,17 @@ async function pageAndTotal(db: Db, filter: PatListFilter, order: PatListOrder, 
   return { total: Number(total ?? 0), rows: [] };
 }
 
-export async function listPats(db: Db, filter: PatListFilter, order: PatListOrder): Promise<{ total: number; rows: StoredPat[] }> {
+export async function listPats(
+  db: Db,
+  { name, ...filter }: PatListFilter,
+  order: PatListOrder,
+): Promise<{ total: number; rows: StoredPat[] }> {
   // The walking form (see `filtered`) is for SQLite, which plans without statistics; sorted by
   // expiry, the plain "active" range of the status index is already in that order. A walk
   // checks the status and a name search on the index it walks, so a search that matches few
   // PATs costs a pass over the user's index entries at worst.
-  return pageAndTotal(db, filter, order, dialectOf(db) === 'sqlite' && order.sort !== 'expires_at');
+  const walk = dialectOf(db) === 'sqlite' && order.sort !== 'expires_at';
+  return pageAndTotal(db, { ...filter, namePattern: name ? namePattern(name) : undefined }, order, walk);
 }
 
 /** What a write may change: never the owner, the id or when the PAT was created. */
