@@ -216,6 +216,9 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** A list's filter as its statement has it: the name search as its LIKE pattern. */
+type ListFilter = Omit<PatListFilter, 'name'> & { namePattern?: string };
+
 /**
  * The list's filter. With `walk` (SQLite only), "active" (which most of a user's PATs are) is a per-row check
  * no index can serve: as a plain range it leads SQLite, which has no statistics unless someone
@@ -224,9 +227,6 @@ function escapeLike(text: string): string {
  * the status and the name key, so the rows it passes over are never read from the table. The
  * counts keep the plain form, which the covering index `pats_user_status` answers alone.
  */
-/** A list's filter as its statement has it: the name search as its LIKE pattern. */
-type ListFilter = Omit<PatListFilter, 'name'> & { namePattern?: string };
-
 function filtered(db: Db, filter: ListFilter, walk = false) {
   let query = db.selectFrom('pats').where('pats.user_id', '=', filter.userId);
   if (typeof filter.status !== 'string') {
@@ -371,11 +371,6 @@ export async function summarize(db: Db, userId: string, now: string, soon: strin
   return { active: total - revoked - expired, expiring_soon: Number(row.expiring_soon), revoked, expired, total };
 }
 
-/**
- * A page and, in each of its rows, the filter's total: one statement, one round trip to a
- * PostgreSQL server. Only an empty page past the first (an offset past the end) needs a second
- * read for the total.
- */
 /** The values of a page's statement; the rest of the filter and the order are its shape. */
 interface PageValues extends Record<string, unknown> {
   userId: string;
@@ -398,6 +393,11 @@ type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[numb
 /** A page's statements, one per shape (see pageAndTotal). */
 const pageStatements = new QueryShapes<PageValues>();
 
+/**
+ * A page and, in each of its rows, the filter's total: one statement, one round trip to a
+ * PostgreSQL server, built once per shape (QueryShapes). Only an empty page past the first (an
+ * offset past the end) needs a second read for the total.
+ */
 async function pageAndTotal(db: Db, filter: ListFilter, order: PatListOrder, walk: boolean) {
   const { status, userId, now, soon, id, namePattern } = filter;
   // Everything the statement's text depends on; the values go in as parameters.
