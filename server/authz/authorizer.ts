@@ -52,6 +52,12 @@ const unauthenticated: AuthorizeResult = {
   message: 'The personal access token is invalid, revoked or expired.',
 };
 
+/** The later of two times, either of which may be unknown. */
+function newest(a: number | null | undefined, b: number | null | undefined): number | null {
+  if (a === null || a === undefined) return b ?? null;
+  return b === null || b === undefined || a >= b ? a : b;
+}
+
 /**
  * Answers "may this PAT do X on Y?". A warm check is one SHA-256 and a map lookup by the digest;
  * a miss adds one primary-key read (the PAT's row carries its scopes as `grants`). The secret is
@@ -75,11 +81,13 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
 
   async function read(id: string, at: number): Promise<CachedPat | undefined> {
     const epoch = cache.epoch;
+    // A last use still on its way to the database is newer than the stored one. One that lands
+    // while the row is read may be in neither, so what was on its way before the read counts too.
+    const pendingBefore = uses.pending(id);
     const row = await readCredential(id);
     if (!row) return undefined;
     const stored = row.last_used_at ? Date.parse(row.last_used_at) : null;
-    // A last use still on its way to the database is the newer one.
-    const lastUsedAt = uses.pending(id) ?? stored;
+    const lastUsedAt = newest(newest(stored, pendingBefore), uses.pending(id));
     const allowlist = parseAllowedIps(row.allowed_ips);
     const expiresAt = Date.parse(row.expires_at);
     const idleMs = idleMsOf(row.max_idle_ms);

@@ -1,5 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { Kysely, SqliteDialect, type KyselyPlugin } from 'kysely';
+import { openConnection } from '../db/connection.js';
+import { openDatabase } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import type { Catalog, Notification, Pat, PatEventPage, PatPage, Summary } from '../../contract/index.js';
 import { useWriter } from '../usage/use.repository.js';
 import { openTestDatabase, startServer, type TestServer } from './harness.js';
@@ -135,6 +142,50 @@ describe('idle expiry: a PAT’s own max_idle', () => {
       assert.equal((await authorize(pat.secret)).status, 401, 'unused for 30 days after that use');
       assert.equal((await get(pat.id)).expired_reason, 'idle');
     });
+
+  it('keeps a use whose write lands while the PAT is read again: the read began before the write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pat-kit-idle-race-'));
+    const file = join(dir, 'pats.db');
+    await (await openDatabase(file)).destroy();
+    // A database that, once asked, holds a read's answer back until the last use on its way has
+    // been written by the writer thread (and the recorder has heard so): the answer is then older
+    // than the write. (Not opened by openDatabase, so the authorize read goes through kysely.)
+    let holdNextAnswer: (() => Promise<void>) | undefined;
+    const holdBack: KyselyPlugin = {
+      transformQuery: ({ node }) => node,
+      async transformResult({ result }) {
+        const hold = holdNextAnswer;
+        holdNextAnswer = undefined;
+        await hold?.();
+        return result;
+      },
+    };
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openConnection(file) }), plugins: [holdBack] });
+    closers.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const { kit, clock, created } = await fixture({ db, cache: { maxEntries: 0 } });
+    const pat = await created('used', { duration: '365d', max_idle: '30d' });
+    const watcher = openConnection(file);
+    closers.unshift(async () => {
+      watcher.close();
+    });
+    const storedUse = () => watcher.prepare('select last_used_at from pats where id = ?').pluck().get(pat.id);
+
+    clock.advance(20 * DAY);
+    assert.equal((await kit.authorizePat(pat.secret, readClient)).allowed, true, 'day 20');
+    await kit.flush();
+    clock.advance(20 * DAY);
+    assert.equal((await kit.authorizePat(pat.secret, readClient)).allowed, true, 'day 40');
+    const usedAt = iso(clock.ms);
+    // Day 60, in the same turn: the day-40 use is queued, and is written while this read waits.
+    holdNextAnswer = async () => {
+      while (storedUse() !== usedAt) await new Promise((resolve) => setTimeout(resolve, 5));
+      for (let turn = 0; turn < 3; turn++) await new Promise(setImmediate);
+    };
+    clock.advance(20 * DAY);
+    const daySixty = await kit.authorizePat(pat.secret, readClient);
+    assert.equal(holdNextAnswer, undefined, 'the check read the database');
+    assert.equal(daySixty.allowed, true, 'day 60: used on day 40, so it ends on day 70');
+  });
 
   it('gives way to the lifetime when that ends first: no idle_expires_at, reason lifetime', async () => {
     const { clock, created, get, authorize } = await fixture();
