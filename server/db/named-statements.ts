@@ -17,12 +17,12 @@ function isNameable(text: string): boolean {
 /**
  * A `pg` client class that runs kysely's queries as named prepared statements. kysely sends
  * each query as text with parameters, which PostgreSQL parses and plans on every run: 0.4 ms of
- * the 0.7 ms a page of a list takes. A named statement is parsed once per connection, and after
- * five runs PostgreSQL may keep one generic plan for it, when that is no costlier than the plans
- * it made for the values (a page: 0.25 ms). The name is a digest of the text, so the same text
- * always has the same name and no name is reused for another text. A session that does not
- * keep its prepared statements (a proxy that pools by transaction) is unsupported already: the
- * change listener needs a session of its own too.
+ * the 0.7 ms a page of a list takes. A named statement is parsed once per connection; each run
+ * is still planned for its values, as the pool asks (`plan_cache_mode`, see openPostgres), since
+ * a generic plan fits the average user, not one with 10,000 PATs. The name is a digest of the
+ * text, so the same text always has the same name and no name is reused for another text. A
+ * session that does not keep its prepared statements (a proxy that pools by transaction) is
+ * unsupported already: the change listener needs a session of its own too.
  */
 export function namedStatementsClient(pg: typeof Pg): typeof Pg.Client {
   return class NamedStatementsClient extends pg.Client {
