@@ -281,7 +281,7 @@ describe('a Node host: the server half, installed with better-sqlite3', () => {
   it('type-checks its use of the server and the contract through the exports map', async () => {
     // Each @ts-expect-error fails the compile if the type it guards were `any`.
     await typeCheck(nodeHost, {
-      'host.ts': `import { createPatKit, createPatRouter, createApp, openDatabase, type PatKit } from 'pat-kit/server';
+      'host.ts': `import { createPatKit, createPatRouter, createApp, createExpressServer, openDatabase, type PatKit } from 'pat-kit/server';
        import { parseDuration, type Pat, type AuthorizeRequest } from 'pat-kit/contract';
 
        const request: AuthorizeRequest = { entity_type: 'clients', operation: 'read', entity_id: 'c-1' };
@@ -297,7 +297,9 @@ describe('a Node host: the server half, installed with better-sqlite3', () => {
        const router = createPatRouter({ db });
        // @ts-expect-error an Express Router, typed by @types/express (a dependency)
        router.notARouterMethod();
-       void createApp;
+       const server = createExpressServer(createApp({ db, jwtSecret: 'x'.repeat(32) }));
+       // @ts-expect-error a Node http.Server
+       server.notAServerMethod();
        const parsed = parseDuration('30d');
        const expiry: Pat['expires_at'] = parsed.ok ? new Date(parsed.ms).toISOString() : '';
        void expiry;

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import { pino } from 'pino';
 import { errorHandler, routeNotFound } from './http/errors.js';
 import { answerClientErrors, limitUrlLength } from './http/client-errors.js';
+import { createExpressServer } from './http/express-server.js';
 import { createPageRouter } from './http/page.js';
 import { requestLogger } from './http/request-logger.js';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit.js';
@@ -65,12 +66,15 @@ export function createApp(options: AppOptions): Express & { locals: { patKit: Pa
   app.use(createPageRouter(options.staticDir));
   app.use(routeNotFound);
   app.use(errorHandler(logger));
-  // Requests Node refuses before Express sees them get the same JSON errors.
-  const listen = app.listen.bind(app);
-  app.listen = ((...args: Parameters<typeof listen>) => {
-    const server = listen(...args);
+  // Express's listen() with Node's server made as createExpressServer makes it; requests Node
+  // refuses before Express sees them get the same JSON errors. As with Express, a callback
+  // also hears an error in listening.
+  app.listen = ((...args: unknown[]) => {
+    const server = createExpressServer(app);
     answerClientErrors(server);
-    return server;
+    const ready = args.at(-1);
+    if (typeof ready === 'function') server.once('error', (error) => server.listening || ready(error));
+    return server.listen(...(args as Parameters<typeof server.listen>));
   }) as typeof app.listen;
   return app as Express & { locals: { patKit: PatKit } };
 }
