@@ -49,14 +49,35 @@ type Work<T> = (trx: Db, log: (entry: JournalEntry) => void) => Promise<T>;
 
 type Db = PatDatabase;
 
-function toPat({ max_idle_ms, ends_at, ...row }: repo.StoredPat, now: number): Pat {
-  const idle = {
-    max_idle: max_idle_ms === null ? null : formatDuration(max_idle_ms),
-    // ISO-8601 UTC times order as text.
-    idle_expires_at: ends_at < row.expires_at ? ends_at : null,
+/**
+ * A StoredPat as the contract's Pat. Field by field: objects made with rest and spread copies
+ * were kept through V8's young collections, a list page's DTOs with them (docs/performance.md,
+ * round six).
+ */
+function toPat(row: repo.StoredPat, now: number): Pat {
+  // ISO-8601 UTC times order as text.
+  const timing = { revoked: row.revoked, expires_at: row.expires_at, idle_expires_at: row.ends_at < row.expires_at ? row.ends_at : null };
+  return {
+    id: row.id,
+    user_id: row.user_id,
+    name: row.name,
+    description: row.description,
+    created_at: row.created_at,
+    issued_at: row.issued_at,
+    expires_at: row.expires_at,
+    updated_at: row.updated_at,
+    last_used_at: row.last_used_at,
+    last_used_ip: row.last_used_ip,
+    revoked: row.revoked,
+    revoked_at: row.revoked_at,
+    scopes_count: row.scopes_count,
+    allowed_ips: row.allowed_ips,
+    leak: row.leak,
+    max_idle: row.max_idle_ms === null ? null : formatDuration(row.max_idle_ms),
+    idle_expires_at: timing.idle_expires_at,
+    status: patStatus(timing, now),
+    expired_reason: expiredReason(timing, now),
   };
-  const pat = { ...row, ...idle };
-  return { ...pat, status: patStatus(pat, now), expired_reason: expiredReason(pat, now) };
 }
 
 /** When a PAT issued at `now` stops working: its lifetime's end, or sooner by its idle limit. */
