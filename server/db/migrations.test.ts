@@ -231,3 +231,87 @@ describe('migration 2026-12-04-006-pat-counts', () => {
     }
   });
 });
+
+describe('migration 2026-12-10-013-list-versions', () => {
+  it("numbers each change that can move a list's total, not a last use; down, the counts still hold", async () => {
+    const db: PatDatabase = new Kysely<Database>({ dialect: new SqliteDialect({ database: openConnection(':memory:') }) });
+    try {
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      assert.equal((await migrator.migrateTo('2026-12-09-012-expiry-due')).error, undefined);
+      const at = '2026-01-01T00:00:00.000Z';
+      const insert = (id: string) =>
+        db
+          .insertInto('pats')
+          .values({
+            id,
+            user_id: 'ann',
+            name: id,
+            name_key: id,
+            description: '',
+            token_hash: id,
+            grants: '[]',
+            created_at: at,
+            issued_at: at,
+            expires_at: '2026-02-01T00:00:00.000Z',
+            ends_at: '2026-02-01T00:00:00.000Z',
+          })
+          .execute();
+      await insert('before');
+
+      await migrate(db);
+      const row = () =>
+        db.selectFrom('pat_counts').select(['total', 'revoked', 'version']).where('user_id', '=', 'ann').executeTakeFirstOrThrow();
+      assert.deepEqual(await row(), { total: 1, revoked: 0, version: 0 });
+      const steps: [string, () => Promise<unknown>, { total: number; revoked: number; version: number }][] = [
+        ['made', () => insert('after'), { total: 2, revoked: 0, version: 1 }],
+        [
+          'revoked',
+          () => db.updateTable('pats').set({ revoked: 1 }).where('id', '=', 'after').execute(),
+          { total: 2, revoked: 1, version: 2 },
+        ],
+        [
+          'renamed',
+          () => db.updateTable('pats').set({ name: 'b', name_key: 'b' }).where('id', '=', 'before').execute(),
+          { total: 2, revoked: 1, version: 3 },
+        ],
+        [
+          'a last use',
+          () => db.updateTable('pats').set({ last_used_at: at, last_used_ip: '10.0.0.1' }).where('id', '=', 'before').execute(),
+          { total: 2, revoked: 1, version: 3 },
+        ],
+        [
+          'its end moved',
+          () => db.updateTable('pats').set({ ends_at: '2026-01-20T00:00:00.000Z' }).where('id', '=', 'before').execute(),
+          { total: 2, revoked: 1, version: 4 },
+        ],
+        [
+          'regenerated',
+          () => db.updateTable('pats').set({ issued_at: '2026-01-02T00:00:00.000Z' }).where('id', '=', 'before').execute(),
+          { total: 2, revoked: 1, version: 5 },
+        ],
+        [
+          'the same end again',
+          () => db.updateTable('pats').set({ ends_at: '2026-01-20T00:00:00.000Z' }).where('id', '=', 'before').execute(),
+          { total: 2, revoked: 1, version: 5 },
+        ],
+        ['deleted', () => db.deleteFrom('pats').where('id', '=', 'after').execute(), { total: 1, revoked: 0, version: 6 }],
+      ];
+      for (const [step, write, expected] of steps) {
+        await write();
+        assert.deepEqual(await row(), expected, step);
+      }
+
+      assert.equal((await migrator.migrateTo('2026-12-09-012-expiry-due')).error, undefined);
+      await insert('down');
+      await db.updateTable('pats').set({ revoked: 1 }).where('id', '=', 'down').execute();
+      const old = db as unknown as Kysely<any>;
+      assert.deepEqual(await old.selectFrom('pat_counts').selectAll().where('user_id', '=', 'ann').executeTakeFirstOrThrow(), {
+        user_id: 'ann',
+        total: 2,
+        revoked: 1,
+      });
+    } finally {
+      await db.destroy();
+    }
+  });
+});

@@ -62,6 +62,8 @@ export interface PatCountsTable {
   user_id: string;
   total: number;
   revoked: number;
+  /** Bumped by each change that can move a list's total (migration 2026-12-10-013): a counted total stands while it does. */
+  version: Generated<number | string>;
 }
 
 /** A PAT's history (migration 2026-12-05-008): outlives the PAT for the retention period. */

@@ -216,8 +216,29 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** A list's filter as its statement has it: the name search as its LIKE pattern. */
-type ListFilter = Omit<PatListFilter, 'name'> & { namePattern?: string };
+/** A list's filter as its statement has it: the name search as its LIKE pattern, and the total counted before, if any. */
+type ListFilter = Omit<PatListFilter, 'name'> & { namePattern?: string; known?: KnownTotal };
+
+/**
+ * A name search's total as a page counted it: the user's `pat_counts.version` then, and the
+ * earliest end after that moment of an unrevoked PAT it matched (NEVER when none, or when time
+ * cannot change it). The next page of the same search takes it instead of counting again, if
+ * the database finds that version unchanged and that end not reached (totalOrKnown).
+ */
+interface KnownTotal {
+  version: number | string;
+  total: number;
+  until: string;
+}
+
+/** An `until` that never comes: ISO-8601 times order as text. */
+const NEVER = '9999-12-31T23:59:59.999Z';
+
+/** The most known totals kept per database; past it the oldest goes. */
+const KNOWN_TOTALS_PER_DATABASE = 1_000;
+
+/** Known totals by database, then by user, status and search (knownKey). */
+const knownTotals = new WeakMap<Db, Map<string, KnownTotal>>();
 
 /**
  * The list's filter. With `walk` (SQLite only), "active" (which most of a user's PATs are) is a per-row check
@@ -358,6 +379,57 @@ function totalOf(db: Db, filter: ListFilter): RawBuilder<number> {
   }
 }
 
+/**
+ * Whether a filter's total can be known from an earlier page: a name search with one status
+ * whose members change only with a write or when an unrevoked PAT reaches its end. "Expiring
+ * soon" also changes as PATs come within a week of their end, and is counted each time.
+ */
+function knowable(filter: ListFilter): filter is ListFilter & { status: 'all' | 'revoked' | 'active' | 'expired' } {
+  return filter.namePattern !== undefined && filter.id === undefined && typeof filter.status === 'string' && filter.status !== 'expiring';
+}
+
+function knownKey(filter: ListFilter): string {
+  return `${filter.userId}\n${String(filter.status)}\n${filter.namePattern}`;
+}
+
+function versionOf(db: Db, userId: string) {
+  return db.selectFrom('pat_counts').select('pat_counts.version').where('pat_counts.user_id', '=', userId);
+}
+
+/** Whether the known total still holds: the user's PATs unchanged since, and no counted PAT at its end yet. */
+function stillKnown(db: Db, filter: ListFilter, known: KnownTotal): RawBuilder<boolean> {
+  return sql<boolean>`(${versionOf(db, filter.userId)}) = ${known.version} and cast(${filter.now} as text) < cast(${known.until} as text)`;
+}
+
+/** The filter's total: the known one while it holds (the count is then never run), else counted. */
+function totalOrKnown(db: Db, filter: ListFilter): RawBuilder<number> {
+  const { known } = filter;
+  return known
+    ? sql<number>`case when ${stillKnown(db, filter, known)} then ${known.total} else ${totalOf(db, filter)} end`
+    : totalOf(db, filter);
+}
+
+/**
+ * Until when a knowable filter's total holds without a write: for "all" and "revoked", NEVER;
+ * for "active" and "expired", the earliest end after now of an unrevoked PAT that matches (one
+ * step along the status index), NEVER when there is none. Kept from the known total while it holds.
+ */
+function untilOf(db: Db, filter: ListFilter & { status: 'all' | 'revoked' | 'active' | 'expired' }): RawBuilder<string> {
+  if (filter.status === 'all' || filter.status === 'revoked') return sql<string>`cast(${NEVER} as text)`;
+  const nextEnd = db
+    .selectFrom('pats')
+    .select('pats.ends_at')
+    .where('pats.user_id', '=', filter.userId)
+    .where('pats.revoked', '=', 0)
+    .where('pats.ends_at', '>', filter.now)
+    .where(sql<boolean>`pats.name_key like ${filter.namePattern!} escape '\\'`)
+    .orderBy('pats.ends_at')
+    .limit(1);
+  const counted = sql<string>`coalesce((${nextEnd}), cast(${NEVER} as text))`;
+  const { known } = filter;
+  return known ? sql<string>`case when ${stillKnown(db, filter, known)} then cast(${known.until} as text) else ${counted} end` : counted;
+}
+
 /** A user's PATs by status, in one read of the stored counts and two ranges of the status index. */
 export async function summarize(db: Db, userId: string, now: string, soon: string): Promise<Summary> {
   const row = await db
@@ -380,12 +452,21 @@ interface PageValues extends Record<string, unknown> {
   namePattern: string | undefined;
   limit: number;
   offset: number;
+  knownVersion: number | string | undefined;
+  knownTotal: number | undefined;
+  knownUntil: string | undefined;
 }
 
+/**
+ * A page, each row with the filter's total; a knowable filter's rows also carry the user's
+ * version and until when that total holds (see KnownTotal), null and NEVER otherwise.
+ */
 function pageQuery(db: Db, filter: ListFilter, order: PatListOrder, walk: boolean) {
-  return orderBy(filtered(db, filter, walk).select(publicColumns).select(scopesCount).select(totalOf(db, filter).as('total')), order)
-    .limit(order.limit)
-    .offset(order.offset);
+  const page = filtered(db, filter, walk).select(publicColumns).select(scopesCount).select(totalOrKnown(db, filter).as('total'));
+  const withKnown = knowable(filter)
+    ? page.select([versionOf(db, filter.userId).as('version'), untilOf(db, filter).as('until')])
+    : page.select([sql<null>`null`.as('version'), sql<string>`cast(${NEVER} as text)`.as('until')]);
+  return orderBy(withKnown, order).limit(order.limit).offset(order.offset);
 }
 
 type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
@@ -400,23 +481,57 @@ const pageStatements = new QueryShapes<PageValues>();
  */
 async function pageAndTotal(db: Db, filter: ListFilter, order: PatListOrder, walk: boolean) {
   const { status, userId, now, soon, id, namePattern } = filter;
+  let known: Map<string, KnownTotal> | undefined;
+  if (knowable(filter) && !(known = knownTotals.get(db))) knownTotals.set(db, (known = new Map()));
+  const key = known && knownKey(filter);
+  const before = key === undefined ? undefined : known!.get(key);
   // Everything the statement's text depends on; the values go in as parameters.
   const shape = [
     typeof status === 'string' ? status : status.join('+'),
     walk,
     id !== undefined,
     namePattern !== undefined,
+    before !== undefined,
     order.sort,
     order.dir,
   ];
   const query = pageStatements.compile<PageRow>(
     db,
     shape.join('|'),
-    (values) => pageQuery(db, { ...values, status }, { ...order, limit: values.limit, offset: values.offset }, walk),
-    { userId, now, soon, id, namePattern, limit: order.limit, offset: order.offset },
+    ({ knownVersion, knownTotal, knownUntil, ...values }) =>
+      pageQuery(
+        db,
+        {
+          ...values,
+          status,
+          known: knownTotal === undefined ? undefined : { version: knownVersion!, total: knownTotal, until: knownUntil! },
+        },
+        { ...order, limit: values.limit, offset: values.offset },
+        walk,
+      ),
+    {
+      userId,
+      now,
+      soon,
+      id,
+      namePattern,
+      limit: order.limit,
+      offset: order.offset,
+      knownVersion: before?.version,
+      knownTotal: before?.total,
+      knownUntil: before?.until,
+    },
   );
   const { rows } = await db.executeQuery(query);
-  if (rows.length > 0) return { total: Number(rows[0]!.total), rows: rows.map(storedPat) };
+  if (rows.length > 0) {
+    const { total, version, until } = rows[0]!;
+    if (key !== undefined && version !== null) {
+      known!.delete(key);
+      if (known!.size >= KNOWN_TOTALS_PER_DATABASE) known!.delete(known!.keys().next().value!);
+      known!.set(key, { version, total: Number(total), until });
+    }
+    return { total: Number(total), rows: rows.map(storedPat) };
+  }
   // The first page is empty only when nothing matches.
   if (order.offset === 0) return { total: 0, rows: [] };
   const { total } = await db.selectNoFrom(totalOf(db, filter).as('total')).executeTakeFirstOrThrow();
