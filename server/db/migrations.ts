@@ -526,107 +526,62 @@ const migrations: Record<string, Migration> = {
       // with 10k PATs, most of a search's time on PostgreSQL. Each user's row now also numbers
       // the changes that can move any list's total (a PAT made, deleted, revoked, renamed, or
       // its end or issue moved), so a total counted once is reused, in SQL, while that number
-      // stands and no counted PAT has reached its end. Triggers keep it, as they keep the counts.
+      // stands and no counted PAT has reached its end. Triggers of their own keep it, beside
+      // those that keep the counts; either may run first, so each makes the user's row if needed.
       await db.transaction().execute(async (trx) => {
         await trx.schema
           .alterTable('pat_counts')
           .addColumn('version', 'bigint', (col) => col.notNull().defaultTo(0))
           .execute();
         if (dialectOf(trx) === 'postgres') {
-          await sql`create or replace function pat_counts_inserted() returns trigger language plpgsql as $$
+          await sql`create function pat_counts_version_added() returns trigger language plpgsql as $$
             begin
               insert into pat_counts as counts (user_id, total, revoked, version)
-                select user_id, count(*), sum(revoked), 1 from added group by user_id
-              on conflict (user_id) do update
-                set total = counts.total + excluded.total, revoked = counts.revoked + excluded.revoked,
-                  version = counts.version + 1;
+                select distinct user_id, 0, 0, 1 from added
+              on conflict (user_id) do update set version = counts.version + 1;
               return null;
             end $$`.execute(trx);
-          await sql`create or replace function pat_counts_deleted() returns trigger language plpgsql as $$
+          await sql`create function pat_counts_version_removed() returns trigger language plpgsql as $$
             begin
-              update pat_counts as counts
-                set total = counts.total - gone.total, revoked = counts.revoked - gone.revoked, version = counts.version + 1
-                from (select user_id, count(*) as total, sum(revoked) as revoked from removed group by user_id) as gone
-                where counts.user_id = gone.user_id;
+              update pat_counts set version = version + 1 where user_id in (select user_id from removed);
               return null;
             end $$`.execute(trx);
-          await sql`create or replace function pat_counts_revoked() returns trigger language plpgsql as $$
-            begin
-              update pat_counts set revoked = revoked + new.revoked - old.revoked, version = version + 1
-                where user_id = new.user_id;
-              return null;
-            end $$`.execute(trx);
-          await sql`create function pat_counts_changed() returns trigger language plpgsql as $$
+          await sql`create function pat_counts_version_changed() returns trigger language plpgsql as $$
             begin
               update pat_counts set version = version + 1 where user_id = new.user_id;
               return null;
             end $$`.execute(trx);
-          await sql`create trigger pats_counted_change after update of name_key, ends_at, issued_at on pats for each row
-            when (old.name_key <> new.name_key or old.ends_at <> new.ends_at or old.issued_at <> new.issued_at)
-            execute function pat_counts_changed()`.execute(trx);
+          await sql`create trigger pats_versioned_insert after insert on pats
+            referencing new table as added for each statement execute function pat_counts_version_added()`.execute(trx);
+          await sql`create trigger pats_versioned_delete after delete on pats
+            referencing old table as removed for each statement execute function pat_counts_version_removed()`.execute(trx);
+          await sql`create trigger pats_versioned_change after update of revoked, name_key, ends_at, issued_at on pats for each row
+            when (old.revoked <> new.revoked or old.name_key <> new.name_key or old.ends_at <> new.ends_at or old.issued_at <> new.issued_at)
+            execute function pat_counts_version_changed()`.execute(trx);
           return;
         }
-        for (const trigger of ['pats_counted_insert', 'pats_counted_delete', 'pats_counted_revoke']) {
-          await sql`drop trigger ${sql.id(trigger)}`.execute(trx);
-        }
-        await sql`create trigger pats_counted_insert after insert on pats begin
+        await sql`create trigger pats_versioned_insert after insert on pats begin
             insert or ignore into pat_counts (user_id, total, revoked) values (new.user_id, 0, 0);
-            update pat_counts set total = total + 1, revoked = revoked + new.revoked, version = version + 1
-              where user_id = new.user_id;
+            update pat_counts set version = version + 1 where user_id = new.user_id;
           end`.execute(trx);
-        await sql`create trigger pats_counted_delete after delete on pats begin
-            update pat_counts set total = total - 1, revoked = revoked - old.revoked, version = version + 1
-              where user_id = old.user_id;
+        await sql`create trigger pats_versioned_delete after delete on pats begin
+            update pat_counts set version = version + 1 where user_id = old.user_id;
           end`.execute(trx);
-        await sql`create trigger pats_counted_revoke after update of revoked on pats when old.revoked <> new.revoked begin
-            update pat_counts set revoked = revoked + new.revoked - old.revoked, version = version + 1
-              where user_id = new.user_id;
-          end`.execute(trx);
-        await sql`create trigger pats_counted_change after update of name_key, ends_at, issued_at on pats
-            when old.name_key <> new.name_key or old.ends_at <> new.ends_at or old.issued_at <> new.issued_at begin
+        await sql`create trigger pats_versioned_change after update of revoked, name_key, ends_at, issued_at on pats
+            when old.revoked <> new.revoked or old.name_key <> new.name_key or old.ends_at <> new.ends_at or old.issued_at <> new.issued_at
+          begin
             update pat_counts set version = version + 1 where user_id = new.user_id;
           end`.execute(trx);
       });
     },
     async down(db: SchemaDb) {
       await db.transaction().execute(async (trx) => {
-        if (dialectOf(trx) === 'postgres') {
-          await sql`drop trigger pats_counted_change on pats`.execute(trx);
-          await sql`drop function pat_counts_changed()`.execute(trx);
-          await sql`create or replace function pat_counts_inserted() returns trigger language plpgsql as $$
-            begin
-              insert into pat_counts as counts (user_id, total, revoked)
-                select user_id, count(*), sum(revoked) from added group by user_id
-              on conflict (user_id) do update
-                set total = counts.total + excluded.total, revoked = counts.revoked + excluded.revoked;
-              return null;
-            end $$`.execute(trx);
-          await sql`create or replace function pat_counts_deleted() returns trigger language plpgsql as $$
-            begin
-              update pat_counts as counts set total = counts.total - gone.total, revoked = counts.revoked - gone.revoked
-                from (select user_id, count(*) as total, sum(revoked) as revoked from removed group by user_id) as gone
-                where counts.user_id = gone.user_id;
-              return null;
-            end $$`.execute(trx);
-          await sql`create or replace function pat_counts_revoked() returns trigger language plpgsql as $$
-            begin
-              update pat_counts set revoked = revoked + new.revoked - old.revoked where user_id = new.user_id;
-              return null;
-            end $$`.execute(trx);
-        } else {
-          for (const trigger of ['pats_counted_insert', 'pats_counted_delete', 'pats_counted_revoke', 'pats_counted_change']) {
-            await sql`drop trigger ${sql.id(trigger)}`.execute(trx);
-          }
-          await sql`create trigger pats_counted_insert after insert on pats begin
-              insert or ignore into pat_counts (user_id, total, revoked) values (new.user_id, 0, 0);
-              update pat_counts set total = total + 1, revoked = revoked + new.revoked where user_id = new.user_id;
-            end`.execute(trx);
-          await sql`create trigger pats_counted_delete after delete on pats begin
-              update pat_counts set total = total - 1, revoked = revoked - old.revoked where user_id = old.user_id;
-            end`.execute(trx);
-          await sql`create trigger pats_counted_revoke after update of revoked on pats when old.revoked <> new.revoked begin
-              update pat_counts set revoked = revoked + new.revoked - old.revoked where user_id = new.user_id;
-            end`.execute(trx);
+        const postgres = dialectOf(trx) === 'postgres';
+        for (const trigger of ['pats_versioned_insert', 'pats_versioned_delete', 'pats_versioned_change']) {
+          await sql`drop trigger ${sql.id(trigger)}${postgres ? sql` on pats` : sql``}`.execute(trx);
+        }
+        if (postgres) {
+          await sql`drop function pat_counts_version_added(), pat_counts_version_removed(), pat_counts_version_changed()`.execute(trx);
         }
         await trx.schema.alterTable('pat_counts').dropColumn('version').execute();
       });
