@@ -233,7 +233,7 @@ describe('migration 2026-12-04-006-pat-counts', () => {
 });
 
 describe('migration 2026-12-10-013-list-versions', () => {
-  it("numbers each change that can move a list's total, not a last use; down, the counts still hold", async () => {
+  it("numbers each change that can move a list's total, not a last use or a later end; down, the counts still hold", async () => {
     const db: PatDatabase = new Kysely<Database>({ dialect: new SqliteDialect({ database: openConnection(':memory:') }) });
     try {
       const migrator = new Migrator({ db, provider: migrationProvider });
@@ -292,6 +292,11 @@ describe('migration 2026-12-10-013-list-versions', () => {
         [
           'the same end again',
           () => db.updateTable('pats').set({ ends_at: '2026-01-20T00:00:00.000Z' }).where('id', '=', 'before').execute(),
+          { total: 2, revoked: 1, version: 5 },
+        ],
+        [
+          'its end moved later (a last use)',
+          () => db.updateTable('pats').set({ ends_at: '2026-01-25T00:00:00.000Z' }).where('id', '=', 'before').execute(),
           { total: 2, revoked: 1, version: 5 },
         ],
         ['deleted', () => db.deleteFrom('pats').where('id', '=', 'after').execute(), { total: 1, revoked: 0, version: 6 }],

@@ -528,6 +528,9 @@ const migrations: Record<string, Migration> = {
       // its end or issue moved), so a total counted once is reused, in SQL, while that number
       // stands and no counted PAT has reached its end. Triggers of their own keep it, beside
       // those that keep the counts; either may run first, so each makes the user's row if needed.
+      // An end moved later needs no new version: a total's `until` is the earliest end it counted,
+      // so it is then counted again a little early. A last use moves an idle-limited PAT's end
+      // later, and its write stays as light as it was (no second row to lock).
       await db.transaction().execute(async (trx) => {
         await trx.schema
           .alterTable('pat_counts')
@@ -556,7 +559,7 @@ const migrations: Record<string, Migration> = {
           await sql`create trigger pats_versioned_delete after delete on pats
             referencing old table as removed for each statement execute function pat_counts_version_removed()`.execute(trx);
           await sql`create trigger pats_versioned_change after update of revoked, name_key, ends_at, issued_at on pats for each row
-            when (old.revoked <> new.revoked or old.name_key <> new.name_key or old.ends_at <> new.ends_at or old.issued_at <> new.issued_at)
+            when (old.revoked <> new.revoked or old.name_key <> new.name_key or new.ends_at < old.ends_at or old.issued_at <> new.issued_at)
             execute function pat_counts_version_changed()`.execute(trx);
           return;
         }
@@ -568,7 +571,7 @@ const migrations: Record<string, Migration> = {
             update pat_counts set version = version + 1 where user_id = old.user_id;
           end`.execute(trx);
         await sql`create trigger pats_versioned_change after update of revoked, name_key, ends_at, issued_at on pats
-            when old.revoked <> new.revoked or old.name_key <> new.name_key or old.ends_at <> new.ends_at or old.issued_at <> new.issued_at
+            when old.revoked <> new.revoked or old.name_key <> new.name_key or new.ends_at < old.ends_at or old.issued_at <> new.issued_at
           begin
             update pat_counts set version = version + 1 where user_id = new.user_id;
           end`.execute(trx);
