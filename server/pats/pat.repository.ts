@@ -384,8 +384,14 @@ function totalOf(db: Db, filter: ListFilter): RawBuilder<number> {
  * whose members change only with a write or when an unrevoked PAT reaches its end. "Expiring
  * soon" also changes as PATs come within a week of their end, and is counted each time.
  */
-function knowable(filter: ListFilter): filter is ListFilter & { status: 'all' | 'revoked' | 'active' | 'expired' } {
+function knowable(filter: ListFilter): boolean {
   return filter.namePattern !== undefined && filter.id === undefined && typeof filter.status === 'string' && filter.status !== 'expiring';
+}
+
+function knownTotalsOf(db: Db): Map<string, KnownTotal> {
+  let known = knownTotals.get(db);
+  if (!known) knownTotals.set(db, (known = new Map()));
+  return known;
 }
 
 function knownKey(filter: ListFilter): string {
@@ -414,7 +420,7 @@ function totalOrKnown(db: Db, filter: ListFilter): RawBuilder<number> {
  * for "active" and "expired", the earliest end after now of an unrevoked PAT that matches (one
  * step along the status index), NEVER when there is none. Kept from the known total while it holds.
  */
-function untilOf(db: Db, filter: ListFilter & { status: 'all' | 'revoked' | 'active' | 'expired' }): RawBuilder<string> {
+function untilOf(db: Db, filter: ListFilter): RawBuilder<string> {
   if (filter.status === 'all' || filter.status === 'revoked') return sql<string>`cast(${NEVER} as text)`;
   const nextEnd = db
     .selectFrom('pats')
@@ -459,14 +465,15 @@ interface PageValues extends Record<string, unknown> {
 
 /**
  * A page, each row with the filter's total; a knowable filter's rows also carry the user's
- * version and until when that total holds (see KnownTotal), null and NEVER otherwise.
+ * version and until when that total holds (see KnownTotal).
  */
 function pageQuery(db: Db, filter: ListFilter, order: PatListOrder, walk: boolean) {
-  const page = filtered(db, filter, walk).select(publicColumns).select(scopesCount).select(totalOrKnown(db, filter).as('total'));
-  const withKnown = knowable(filter)
-    ? page.select([versionOf(db, filter.userId).as('version'), untilOf(db, filter).as('until')])
-    : page.select([sql<null>`null`.as('version'), sql<string>`cast(${NEVER} as text)`.as('until')]);
-  return orderBy(withKnown, order).limit(order.limit).offset(order.offset);
+  const page = filtered(db, filter, walk)
+    .select(publicColumns)
+    .select(scopesCount)
+    .select(totalOrKnown(db, filter).as('total'))
+    .$if(knowable(filter), (query) => query.select([versionOf(db, filter.userId).as('version'), untilOf(db, filter).as('until')]));
+  return orderBy(page, order).limit(order.limit).offset(order.offset);
 }
 
 type PageRow = Awaited<ReturnType<ReturnType<typeof pageQuery>['execute']>>[number];
@@ -481,8 +488,7 @@ const pageStatements = new QueryShapes<PageValues>();
  */
 async function pageAndTotal(db: Db, filter: ListFilter, order: PatListOrder, walk: boolean) {
   const { status, userId, now, soon, id, namePattern } = filter;
-  let known: Map<string, KnownTotal> | undefined;
-  if (knowable(filter) && !(known = knownTotals.get(db))) knownTotals.set(db, (known = new Map()));
+  const known = knowable(filter) ? knownTotalsOf(db) : undefined;
   const key = known && knownKey(filter);
   const before = key === undefined ? undefined : known!.get(key);
   // Everything the statement's text depends on; the values go in as parameters.
@@ -525,7 +531,7 @@ async function pageAndTotal(db: Db, filter: ListFilter, order: PatListOrder, wal
   const { rows } = await db.executeQuery(query);
   if (rows.length > 0) {
     const { total, version, until } = rows[0]!;
-    if (key !== undefined && version !== null) {
+    if (key !== undefined && version !== undefined && version !== null && until !== undefined) {
       known!.delete(key);
       if (known!.size >= KNOWN_TOTALS_PER_DATABASE) known!.delete(known!.keys().next().value!);
       known!.set(key, { version, total: Number(total), until });
