@@ -4,6 +4,7 @@ import { addressMatcher } from '../../contract/ip.js';
 import { credentialReader, idleMsOf, parseAllowedIps, parseGrants } from '../pats/pat.repository.js';
 import type { GrantCache, CachedPat } from './grant-cache.js';
 import type { UseRecorder } from '../usage/use-recorder.js';
+import type { LastUse } from '../usage/use-batch.js';
 import { digestsEqual, type TokenHasher } from '../tokens/token.js';
 
 export type AuthorizeResult =
@@ -52,10 +53,23 @@ const unauthenticated: AuthorizeResult = {
   message: 'The personal access token is invalid, revoked or expired.',
 };
 
-/** The later of two times, either of which may be unknown. */
-function newest(a: number | null | undefined, b: number | null | undefined): number | null {
-  if (a === null || a === undefined) return b ?? null;
-  return b === null || b === undefined || a >= b ? a : b;
+/** A PAT's last use and end as the stored row tells them, then as the uses not yet written move them. */
+interface UsesSeen {
+  lastUsedAt: number | null;
+  endsAt: number;
+}
+
+/**
+ * Adds uses not yet written, oldest first, to what `seen` tells. The stored end may not have seen
+ * them: each use that came while the PAT worked moves its end on, as its write will (see
+ * SQLITE_USE_STATEMENTS.lastUseIdle), so a chain of them keeps it working.
+ */
+function seeUses(seen: UsesSeen, pending: readonly LastUse[] | undefined, idleMs: number | null, expiresAt: number): void {
+  if (!pending) return;
+  for (const { at, since } of pending) {
+    if (seen.lastUsedAt === null || at > seen.lastUsedAt) seen.lastUsedAt = at;
+    if (idleMs !== null && since < seen.endsAt) seen.endsAt = Math.max(seen.endsAt, Math.min(expiresAt, at + idleMs));
+  }
 }
 
 /**
@@ -81,32 +95,26 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
 
   async function read(id: string, at: number): Promise<CachedPat | undefined> {
     const epoch = cache.epoch;
-    // A last use still on its way to the database is newer than the stored one. One that lands
+    // Last uses still on their way to the database are newer than the stored one. One that lands
     // while the row is read may be in neither, so what was on its way before the read counts too.
     const pendingBefore = uses.pending(id);
     const row = await readCredential(id);
     if (!row) return undefined;
-    const stored = row.last_used_at ? Date.parse(row.last_used_at) : null;
-    const lastUsedAt = newest(newest(stored, pendingBefore), uses.pending(id));
-    const allowlist = parseAllowedIps(row.allowed_ips);
     const expiresAt = Date.parse(row.expires_at);
     const idleMs = idleMsOf(row.max_idle_ms);
-    const storedEnd = Date.parse(row.ends_at);
-    // The stored end may not have seen that last use yet: a use while the PAT worked moves it on,
-    // as its write will (see SQLITE_USE_STATEMENTS.lastUseIdle).
-    const endsAt =
-      idleMs !== null && lastUsedAt !== null && lastUsedAt < storedEnd
-        ? Math.max(storedEnd, Math.min(expiresAt, lastUsedAt + idleMs))
-        : storedEnd;
+    const seen: UsesSeen = { lastUsedAt: row.last_used_at ? Date.parse(row.last_used_at) : null, endsAt: Date.parse(row.ends_at) };
+    seeUses(seen, pendingBefore, idleMs, expiresAt);
+    seeUses(seen, uses.pending(id), idleMs, expiresAt);
+    const allowlist = parseAllowedIps(row.allowed_ips);
     const pat: CachedPat = {
       id,
       userId: row.user_id,
       tokenHash: row.token_hash,
       expiresAt,
-      endsAt,
+      endsAt: seen.endsAt,
       idleMs,
       revoked: row.revoked,
-      lastUsedAt,
+      lastUsedAt: seen.lastUsedAt,
       scopes: parseGrants(row.grants),
       allowedFrom: allowlist.length > 0 ? addressMatcher(allowlist) : null,
       allowedAddress: undefined,

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Kysely, SqliteDialect, type KyselyPlugin } from 'kysely';
+import { Kysely, sql, SqliteDialect, type KyselyPlugin } from 'kysely';
 import { openConnection } from '../db/connection.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase, type PatDatabase } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { Catalog, Notification, Pat, PatEventPage, PatPage, Summary } from '../../contract/index.js';
 import { useWriter } from '../usage/use.repository.js';
-import { openTestDatabase, startServer, type TestServer } from './harness.js';
+import { openTestDatabase, startServer, TEST_DIALECT, type TestServer } from './harness.js';
 
 /**
  * Idle expiry: a PAT unused for its idle limit (its own `max_idle`, or the server's `maxIdle`)
@@ -187,6 +187,47 @@ describe('idle expiry: a PAT’s own max_idle', () => {
     assert.equal(daySixty.allowed, true, 'day 60: used on day 40, so it ends on day 70');
   });
 
+  it('keeps a chain of uses not yet written: each came while the PAT worked, so each moves its end on, in checks and in the database', async () => {
+    // The writer is held up (a transaction of another connection holds the lock it needs), so
+    // the uses of days 10 and 25 are both unwritten when day 40 is checked: one in flight, one queued.
+    const dir = mkdtempSync(join(tmpdir(), 'pat-kit-idle-chain-'));
+    closers.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const onSqlite = TEST_DIALECT === 'sqlite';
+    const { server, kit, clock, created, get } = await fixture({
+      cache: { maxEntries: 0 },
+      ...(onSqlite && { dbPath: join(dir, 'pats.db') }),
+    });
+    const pat = await created('chained', { duration: '365d', max_idle: '20d' });
+    // A use written first, so the writer is up before it is held.
+    assert.equal((await kit.authorizePat(pat.secret, readClient)).allowed, true, 'day 0');
+    await kit.flush();
+    const hold = onSqlite ? holdSqliteWrites(join(dir, 'pats.db')) : await holdPostgresRow(server.db, pat.id);
+    try {
+      for (const [day, step] of [
+        [10, 10],
+        [25, 15],
+        [40, 15],
+      ] as const) {
+        clock.advance(step * DAY);
+        assert.equal(
+          (await kit.authorizePat(pat.secret, readClient)).allowed,
+          true,
+          `day ${day}: each use came before the end the last one moved`,
+        );
+        for (let turn = 0; turn < 3; turn++) await new Promise(setImmediate);
+      }
+    } finally {
+      await hold.release();
+    }
+    await kit.flush();
+    assert.equal((await get(pat.id)).idle_expires_at, iso(clock.ms + 20 * DAY), 'written: the day-40 use plus the limit');
+    clock.advance(20 * DAY - 1);
+    assert.equal((await kit.authorizePat(pat.secret, readClient)).allowed, true, 'read again: the last millisecond of the limit');
+    await kit.flush();
+    clock.advance(20 * DAY);
+    assert.equal((await kit.authorizePat(pat.secret, readClient)).allowed, false, 'unused for 20 days after that use');
+  });
+
   it('gives way to the lifetime when that ends first: no idle_expires_at, reason lifetime', async () => {
     const { clock, created, get, authorize } = await fixture();
     const pat = await created('short', { duration: '10d', max_idle: '30d' });
@@ -256,7 +297,7 @@ describe('idle expiry: a PAT’s own max_idle', () => {
     clock.advance(3 * DAY);
     // A use from before the end, written only now: it moves nothing that has passed.
     await useWriter(server.db)({
-      lastUses: [{ id: pat.id, at: clock.ms - 1, ip: '192.0.2.1', idleMs: 2 * DAY }],
+      lastUses: [{ id: pat.id, at: clock.ms - 1, since: clock.ms - 1, ip: '192.0.2.1', idleMs: 2 * DAY }],
       counts: [],
       addresses: [],
     });
@@ -265,7 +306,7 @@ describe('idle expiry: a PAT’s own max_idle', () => {
     // One from before the end moves it on.
     const live = await created('live', { max_idle: '2d' });
     await useWriter(server.db)({
-      lastUses: [{ id: live.id, at: clock.ms + 1_000, ip: '192.0.2.1', idleMs: 2 * DAY }],
+      lastUses: [{ id: live.id, at: clock.ms + 1_000, since: clock.ms + 1_000, ip: '192.0.2.1', idleMs: 2 * DAY }],
       counts: [],
       addresses: [],
     });
@@ -319,3 +360,35 @@ describe('idle expiry: the server’s maxIdle', () => {
     assert.equal((await lifted.get(used.id)).max_idle, '60d');
   });
 });
+
+/** Holds the write lock of a SQLite file with another connection's transaction (shorter than the busy timeout). */
+function holdSqliteWrites(file: string): { release(): Promise<void> } {
+  const holder = openConnection(file);
+  holder.exec('begin immediate');
+  return {
+    async release() {
+      holder.exec('commit');
+      holder.close();
+    },
+  };
+}
+
+/** Holds a PAT's row locked on PostgreSQL until released: a write to it waits. */
+async function holdPostgresRow(db: PatDatabase, id: string): Promise<{ release(): Promise<void> }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+  const done = db.transaction().execute(async (trx) => {
+    await sql`select id from pats where id = ${id} for update`.execute(trx);
+    locked();
+    await released;
+  });
+  await Promise.race([lockTaken, done]);
+  return {
+    async release() {
+      release();
+      await done;
+    },
+  };
+}

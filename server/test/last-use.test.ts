@@ -171,7 +171,11 @@ for (const kind of KINDS) {
       // A use of the old secret that reaches the database only now (another instance's batch,
       // a queue drained late) is older than the new secret: it is not written.
       const write = useWriter(server.db);
-      await write({ lastUses: [{ id: pat.id, at: oldUse + 1_000, ip: '198.51.100.1', idleMs: null }], counts: [], addresses: [] });
+      await write({
+        lastUses: [{ id: pat.id, at: oldUse + 1_000, since: oldUse + 1_000, ip: '198.51.100.1', idleMs: null }],
+        counts: [],
+        addresses: [],
+      });
       const stillCleared = await fetched(pat.id);
       assert.deepEqual([stillCleared.last_used_at, stillCleared.last_used_ip], [null, null]);
 
@@ -183,7 +187,11 @@ for (const kind of KINDS) {
       assert.equal(used.last_used_at, iso(clock.now()));
       assert.match(used.last_used_ip ?? '', /127\.0\.0\.1/);
       // The writer still writes uses of the current secret.
-      await write({ lastUses: [{ id: pat.id, at: clock.now() + 120_000, ip: '198.51.100.2', idleMs: null }], counts: [], addresses: [] });
+      await write({
+        lastUses: [{ id: pat.id, at: clock.now() + 120_000, since: clock.now() + 120_000, ip: '198.51.100.2', idleMs: null }],
+        counts: [],
+        addresses: [],
+      });
       assert.deepEqual(
         [(await fetched(pat.id)).last_used_at, (await fetched(pat.id)).last_used_ip],
         [iso(clock.now() + 120_000), '198.51.100.2'],

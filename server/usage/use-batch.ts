@@ -6,6 +6,12 @@ export interface LastUse {
   id: string;
   /** Epoch milliseconds. */
   at: number;
+  /**
+   * The first of the uses this one stands for (epoch milliseconds): a use waiting to be written
+   * that a later one replaced leaves its time here. Each use came while the PAT worked, so an end
+   * still ahead of the first moves on to the last's (see `lastUseIdle`).
+   */
+  since: number;
   ip: string | null;
   /** The PAT's idle limit, which the use moves its end (`ends_at`) on by; null for none. */
   idleMs: number | null;
@@ -15,8 +21,9 @@ export interface LastUse {
  * What a use of a PAT with an idle limit writes beside the use: its new end, and from when a
  * notice of it would be due (7 and 1 days before it). ISO-8601 times.
  */
-export function idleEnd(at: number, idleMs: number): { until: string; week: string; day: string } {
+export function idleEnd(at: number, since: number, idleMs: number): { since: string; until: string; week: string; day: string } {
   return {
+    since: new Date(since).toISOString(),
     until: new Date(at + idleMs).toISOString(),
     week: new Date(at + 7 * DAY_MS).toISOString(),
     day: new Date(at + DAY_MS).toISOString(),
@@ -63,20 +70,20 @@ export type UseStatement = 'lastUse' | 'lastUseIdle' | 'count' | 'addressEvent' 
  * - `lastUse`: a use from before the current secret was issued (of the old secret, written after
  *   a regenerate cleared the last use) is not written: the last use is the current secret's.
  * - `lastUseIdle`: the same for a PAT with an idle limit, which also moves its end to the use plus
- *   the limit (never past `expires_at`, never for a PAT whose end had passed: that stays expired),
- *   and takes back the expiry notices that are no longer due (0 none, 1 the 7-day one sent).
+ *   the limit (never past `expires_at`, never for a PAT whose end had passed by the first use it
+ *   stands for, `since`: that stays expired), and takes back the expiry notices that are no longer due (0 none, 1 the 7-day one sent).
  * - `count`: adds to the day's counts.
  * - `addressEvent`, then `address`: the event only if the address is new to the PAT.
  */
 export const SQLITE_USE_STATEMENTS: Record<UseStatement, string> = {
   lastUse: 'update pats set last_used_at = ?, last_used_ip = ? where id = ? and issued_at <= ?',
   lastUseIdle: `update pats set last_used_at = used.at, last_used_ip = used.ip,
-      ends_at = case when pats.ends_at <= used.at then pats.ends_at else min(pats.expires_at, used.until) end,
-      expiry_notice = case when pats.ends_at <= used.at then pats.expiry_notice
+      ends_at = case when pats.ends_at <= used.since then pats.ends_at else min(pats.expires_at, used.until) end,
+      expiry_notice = case when pats.ends_at <= used.since then pats.expiry_notice
         when min(pats.expires_at, used.until) > used.week then 0
         when min(pats.expires_at, used.until) > used.day then min(pats.expiry_notice, 1)
         else pats.expiry_notice end
-    from (select ? as at, ? as ip, ? as until, ? as week, ? as day, ? as id) as used
+    from (select ? as at, ? as since, ? as ip, ? as until, ? as week, ? as day, ? as id) as used
     where pats.id = used.id and pats.issued_at <= used.at`,
   count: `insert into pat_usage (pat_id, day, allowed, denied) select id, ?, ?, ? from pats where id = ?
     on conflict (pat_id, day) do update set allowed = pat_usage.allowed + excluded.allowed, denied = pat_usage.denied + excluded.denied`,
@@ -93,12 +100,12 @@ type Parameters = (string | number | null)[];
  * formatted here, in the thread that writes, not in the one that answers checks.
  */
 export function forEachUseRow(batch: UseBatch, run: (statement: UseStatement, parameters: Parameters) => void): void {
-  for (const { id, at, ip, idleMs } of batch.lastUses) {
+  for (const { id, at, since, ip, idleMs } of batch.lastUses) {
     const time = new Date(at).toISOString();
     if (idleMs === null) run('lastUse', [time, ip, id, time]);
     else {
-      const { until, week, day } = idleEnd(at, idleMs);
-      run('lastUseIdle', [time, ip, until, week, day, id]);
+      const end = idleEnd(at, since, idleMs);
+      run('lastUseIdle', [time, end.since, ip, end.until, end.week, end.day, id]);
     }
   }
   for (const { id, day, allowed, denied } of batch.counts) run('count', [day, allowed, denied, id]);

@@ -15,7 +15,10 @@ import { useWriter } from './use.repository.js';
  * in this thread otherwise. Counts wait up to `countsEveryMs` for a batch to ride with.
  */
 export interface UseRecorder {
-  /** Queues a last use (of a PAT with an idle limit of `idleMs`, which it moves on); a later one of the same PAT replaces it. */
+  /**
+   * Queues a last use (of a PAT with an idle limit of `idleMs`, which it moves on); a later one of
+   * the same PAT replaces it and stands for both (LastUse.since).
+   */
   record(id: string, at: number, ip: string | null, idleMs?: number | null): void;
   /**
    * Counts a check of the PAT, allowed or denied, on the UTC day of `at`, in `holder` (the
@@ -24,8 +27,8 @@ export interface UseRecorder {
   count(holder: CountHolder, at: number, allowed: boolean): void;
   /** Queues a use from a client address this instance has not seen the PAT use (see AddressUse); `refused` off its allowlist. */
   address(id: string, at: number, ip: string, userAgent: string | null, refused: boolean): void;
-  /** The newest last use of `id` that is queued or being written, not yet in the database. */
-  pending(id: string): number | undefined;
+  /** The last uses of `id` being written and queued, oldest first, not yet in the database; undefined for none. */
+  pending(id: string): readonly LastUse[] | undefined;
   /**
    * Runs `read` (a read of the stored counts) so that it and the counts of `id` not yet written,
    * which it answers beside, add up to every check counted: no batch of counts lands in the
@@ -207,7 +210,8 @@ export function createUseRecorder({
   return {
     record(id, at, ip, idleMs = null) {
       if (closed) return;
-      queued.set(id, { id, at, ip, idleMs });
+      const replaced = queued.get(id);
+      queued.set(id, { id, at, since: replaced?.since ?? at, ip, idleMs });
       schedule();
     },
     count(holder, at, allowed) {
@@ -236,7 +240,10 @@ export function createUseRecorder({
       schedule();
     },
     pending(id) {
-      return queued.get(id)?.at ?? writing.get(id)?.at;
+      const inFlight = writing.get(id);
+      const waiting = queued.get(id);
+      if (!inFlight) return waiting && [waiting];
+      return waiting ? [inFlight, waiting] : [inFlight];
     },
     async withPendingCounts(id, read) {
       // A batch that lands while `read` runs may or may not be seen by it: read again (a few

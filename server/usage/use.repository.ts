@@ -28,15 +28,16 @@ async function writePostgres(db: Db, { lastUses, counts, addresses }: UseBatch):
     const ats = lastUses.map((use) => new Date(use.at).toISOString());
     const ips = lastUses.map((use) => use.ip);
     // As SQLITE_USE_STATEMENTS.lastUseIdle for the PATs with an idle limit (`until` null for the others).
-    const ends = lastUses.map((use) => (use.idleMs === null ? null : idleEnd(use.at, use.idleMs)));
-    const kept = sql`used.until is null or pats.ends_at <= used.at`;
+    const ends = lastUses.map((use) => (use.idleMs === null ? null : idleEnd(use.at, use.since, use.idleMs)));
+    const kept = sql`used.until is null or pats.ends_at <= used.since`;
     const end = sql`least(pats.expires_at, used.until)`;
     await sql`update pats set last_used_at = used.at, last_used_ip = used.ip,
         ends_at = case when ${kept} then pats.ends_at else ${end} end,
         expiry_notice = case when ${kept} then pats.expiry_notice when ${end} > used.week then 0
           when ${end} > used.day then least(pats.expiry_notice, 1) else pats.expiry_notice end
-      from unnest(${ids}::text[], ${ats}::text[], ${ips}::text[], ${ends.map((e) => e?.until ?? null)}::text[],
-        ${ends.map((e) => e?.week ?? null)}::text[], ${ends.map((e) => e?.day ?? null)}::text[]) as used(id, at, ip, until, week, day)
+      from unnest(${ids}::text[], ${ats}::text[], ${ips}::text[], ${ends.map((e) => e?.since ?? null)}::text[],
+        ${ends.map((e) => e?.until ?? null)}::text[], ${ends.map((e) => e?.week ?? null)}::text[],
+        ${ends.map((e) => e?.day ?? null)}::text[]) as used(id, at, ip, since, until, week, day)
       where pats.id = used.id and pats.issued_at <= used.at and (pats.last_used_at is null or pats.last_used_at < used.at)`.execute(db);
   }
   if (counts.length > 0) {
