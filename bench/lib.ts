@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { freePort } from '../server/test/harness.js';
 
@@ -50,6 +50,14 @@ export function quantile(values: number[], q: number): number {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Writes what the kernel holds of the files just seeded to disk (`sync`): a figure that follows a
+ * seed would otherwise share the machine with that writeback, which starts some 30 s later.
+ */
+export function writeBack(): void {
+  spawnSync('sync', { stdio: 'ignore' });
 }
 
 /** Logs progress to stderr, so stdout keeps only the table. */

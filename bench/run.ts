@@ -5,7 +5,6 @@
  * run on a throw-away PostgreSQL cluster (scripts/postgres.mjs), started when the first of them
  * comes and stopped at the end, whatever happened.
  */
-import { spawnSync } from 'node:child_process';
 import { scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
@@ -17,7 +16,7 @@ import * as authorizeInProcess from './authorize-inprocess.js';
 import * as bundle from './bundle.js';
 import * as expiryScan from './expiry-scan.js';
 import * as growth from './growth.js';
-import { median, reported, root, round, type Result } from './lib.js';
+import { median, reported, root, round, writeBack, type Result } from './lib.js';
 import * as listing from './listing.js';
 import * as memory from './memory.js';
 import * as render from './render.js';
@@ -141,7 +140,7 @@ async function main(): Promise<void> {
     }
     // The kernel writes dirty pages back 30 s after they were made: the seed's hundreds of MB
     // would otherwise be written during the figures (the throw-away cluster runs without fsync).
-    spawnSync('sync', { stdio: 'ignore' });
+    writeBack();
     process.stderr.write(`  · seeded in ${done.seconds.toFixed(1)} s\n`);
     return done;
   };
