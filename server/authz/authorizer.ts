@@ -181,10 +181,12 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
         message: `This personal access token may not ${request.operation} ${request.entity_type} "${request.entity_id}".`,
       };
     }
-    // A use keeps a PAT with an idle limit working: here at once, in the database with its last use.
-    if (pat.idleMs !== null) pat.endsAt = Math.min(pat.expiresAt, at + pat.idleMs);
     if (pat.lastUsedAt === null || at - pat.lastUsedAt >= LAST_USED_INTERVAL_MS) {
       pat.lastUsedAt = at;
+      // A last use keeps a PAT with an idle limit working: here at once, in the database with its
+      // write. Only a use written moves the end, so the end is the one the PAT shows
+      // (idle_expires_at, its last use plus the limit) and every instance ends it then.
+      if (pat.idleMs !== null) pat.endsAt = Math.min(pat.expiresAt, at + pat.idleMs);
       uses.record(pat.id, at, ip ?? null, pat.idleMs);
     }
     return { allowed: true, user_id: pat.userId, pat_id: pat.id };

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, after } from 'node:test';
+import { pino } from 'pino';
 import assert from 'node:assert/strict';
 import { Kysely, sql, SqliteDialect, type KyselyPlugin } from 'kysely';
 import { openConnection } from '../db/connection.js';
@@ -9,7 +10,8 @@ import { openDatabase, type PatDatabase } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { Catalog, Notification, Pat, PatEventPage, PatPage, Summary } from '../../contract/index.js';
 import { useWriter } from '../usage/use.repository.js';
-import { openTestDatabase, startServer, TEST_DIALECT, type TestServer } from './harness.js';
+import { createPatKit } from '../router.js';
+import { JWT_SECRET, openTestDatabase, startServer, TEST_DIALECT, type TestServer } from './harness.js';
 
 /**
  * Idle expiry: a PAT unused for its idle limit (its own `max_idle`, or the server's `maxIdle`)
@@ -226,6 +228,34 @@ describe('idle expiry: a PAT’s own max_idle', () => {
     await kit.flush();
     clock.advance(20 * DAY);
     assert.equal((await kit.authorizePat(pat.secret, readClient)).allowed, false, 'unused for 20 days after that use');
+  });
+
+  it('ends when idle_expires_at says, on every instance: a check within a minute of the last use written moves nothing', async () => {
+    // Cached for longer than the limit (`ttlMs`), so this instance judges the PAT by its cache entry.
+    const { server, clock, created, get, authorize } = await fixture({ cache: { ttlMs: 2 * DAY } });
+    const pat = await created('steady', { duration: '365d', max_idle: '1d' });
+    clock.advance(DAY / 2);
+    assert.equal((await authorize(pat.secret)).status, 200, 'a use, written as the last use');
+    const usedAt = clock.ms;
+    clock.advance(30_000);
+    assert.equal((await authorize(pat.secret)).status, 200, 'half a minute later: not written');
+    await server.app.locals.patKit.flush();
+    const shown = await get(pat.id);
+    assert.deepEqual([shown.last_used_at, shown.idle_expires_at], [iso(usedAt), iso(usedAt + DAY)]);
+    // Another instance on the same database reads the PAT fresh: both end where the PAT says.
+    const other = createPatKit({ db: server.db, jwtSecret: JWT_SECRET, logger: pino({ level: 'silent' }), now: clock.now });
+    const elsewhere = async () => (await other.authorizePat(pat.secret, readClient)).allowed;
+    try {
+      clock.advance(DAY - 30_000 - 1);
+      assert.equal((await get(pat.id)).status, 'active', 'the last millisecond');
+      clock.advance(1);
+      assert.equal((await authorize(pat.secret)).status, 401, 'at idle_expires_at, here (the unwritten use moved nothing)');
+      assert.equal(await elsewhere(), false, 'and there');
+      const ended = await get(pat.id);
+      assert.deepEqual([ended.status, ended.expired_reason], ['expired', 'idle']);
+    } finally {
+      await other.close();
+    }
   });
 
   it('gives way to the lifetime when that ends first: no idle_expires_at, reason lifetime', async () => {
