@@ -18,8 +18,9 @@ export interface LastUse {
 }
 
 /**
- * What a use of a PAT with an idle limit writes beside the use: its new end, and from when a
- * notice of it would be due (7 and 1 days before it). ISO-8601 times.
+ * What a use of a PAT with an idle limit writes beside the use: the first use it stands for
+ * (LastUse.since), its new end, and from when a notice of it would be due (7 and 1 days before
+ * it). ISO-8601 times.
  */
 export function idleEnd(at: number, since: number, idleMs: number): { since: string; until: string; week: string; day: string } {
   return {
@@ -71,7 +72,8 @@ export type UseStatement = 'lastUse' | 'lastUseIdle' | 'count' | 'addressEvent' 
  *   a regenerate cleared the last use) is not written: the last use is the current secret's.
  * - `lastUseIdle`: the same for a PAT with an idle limit, which also moves its end to the use plus
  *   the limit (never past `expires_at`, never for a PAT whose end had passed by the first use it
- *   stands for, `since`: that stays expired), and takes back the expiry notices that are no longer due (0 none, 1 the 7-day one sent).
+ *   stands for, `since`: that stays expired), and takes back the expiry notices that are no
+ *   longer due (0 none, 1 the 7-day one sent).
  * - `count`: adds to the day's counts.
  * - `addressEvent`, then `address`: the event only if the address is new to the PAT.
  */
