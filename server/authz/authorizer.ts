@@ -1,7 +1,7 @@
-import { SECRET_PATTERN, scopeGrants, secretPatId, type AuthorizeRequest } from '../../contract/index.js';
+import { SECRET_LENGTH, scopeGrants, secretPatId, type AuthorizeRequest } from '../../contract/index.js';
 import type { PatDatabase } from '../db/database.js';
 import { addressMatcher } from '../../contract/ip.js';
-import { credentialReader, idleMsOf, parseAllowedIps, parseGrants } from '../pats/pat.repository.js';
+import { credentialReader, idleMsOf, parseAllowedIps, parseGrants, type Credential } from '../pats/pat.repository.js';
 import type { GrantCache, CachedPat } from './grant-cache.js';
 import type { UseRecorder } from '../usage/use-recorder.js';
 import type { LastUse } from '../usage/use-batch.js';
@@ -79,32 +79,34 @@ function seeUses(seen: UsesSeen, pending: readonly LastUse[] | undefined, idleMs
  * count, a last use, a new client address) goes to `uses` and is written after the answer.
  */
 export function createAuthorizer({ db, cache, hashToken, now, uses }: AuthorizerDeps): AuthorizePat {
-  // Concurrent misses for one PAT share one load: one read, one last-use write.
+  // Concurrent misses for one PAT share one load: one read, one last-use write. A read answered
+  // at once (SQLite, see credentialReader) has nothing to share and no promise to wait on.
   const loading = new Map<string, Promise<CachedPat | undefined>>();
-
-  function load(id: string, at: number): Promise<CachedPat | undefined> {
-    let pending = loading.get(id);
-    if (!pending) {
-      pending = read(id, at).finally(() => loading.delete(id));
-      loading.set(id, pending);
-    }
-    return pending;
-  }
-
   const readCredential = credentialReader(db);
 
-  async function read(id: string, at: number): Promise<CachedPat | undefined> {
+  function load(id: string, at: number): CachedPat | undefined | Promise<CachedPat | undefined> {
+    const shared = loading.get(id);
+    if (shared) return shared;
     const epoch = cache.epoch;
     // Last uses still on their way to the database are newer than the stored one. One that lands
     // while the row is read may be in neither, so what was on its way before the read counts too.
     const pendingBefore = uses.pending(id);
-    const row = await readCredential(id);
-    if (!row) return undefined;
+    const read = readCredential(id);
+    // Read at once, nothing landed meanwhile; read later, what is on its way now counts too.
+    if (!(read instanceof Promise)) return read && cachedPat(id, read, [pendingBefore], at, epoch);
+    const loaded = read
+      .then((row) => row && cachedPat(id, row, [pendingBefore, uses.pending(id)], at, epoch))
+      .finally(() => loading.delete(id));
+    loading.set(id, loaded);
+    return loaded;
+  }
+
+  /** The cached form of a PAT read from the database, `pending` its uses not yet written (see UseRecorder.pending). */
+  function cachedPat(id: string, row: Credential, pending: (readonly LastUse[] | undefined)[], at: number, epoch: number): CachedPat {
     const expiresAt = Date.parse(row.expires_at);
     const idleMs = idleMsOf(row.max_idle_ms);
     const seen: UsesSeen = { lastUsedAt: row.last_used_at ? Date.parse(row.last_used_at) : null, endsAt: Date.parse(row.ends_at) };
-    seeUses(seen, pendingBefore, idleMs, expiresAt);
-    seeUses(seen, uses.pending(id), idleMs, expiresAt);
+    for (const unwritten of pending) seeUses(seen, unwritten, idleMs, expiresAt);
     const allowlist = parseAllowedIps(row.allowed_ips);
     const pat: CachedPat = {
       id,
@@ -132,7 +134,8 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
   }
 
   return async function authorizePat(token, request, options = {}) {
-    if (!SECRET_PATTERN.test(token)) return unauthenticated;
+    // Nothing else is hashed; the form and checksum are checked on a miss (a cached digest is a secret's).
+    if (token.length !== SECRET_LENGTH) return unauthenticated;
     const digest = hashToken(token);
     const at = now();
     // Warm: the digest names a cached PAT, so it equals that PAT's stored digest.
@@ -142,7 +145,8 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
       if (!id) return unauthenticated;
       // Not cached under this digest: a PAT not in the cache, a wrong secret, or one regenerated
       // by another instance since it was cached. Only the database can tell which.
-      pat = await load(id, at);
+      const loaded = load(id, at);
+      pat = loaded instanceof Promise ? await loaded : loaded;
       if (!pat || !digestsEqual(digest, pat.tokenHash)) return unauthenticated;
     }
     const { ip } = options;

@@ -137,6 +137,48 @@ type CredentialRow = Pick<
 /** What authorize reads of a PAT, `revoked` mapped as in StoredPat. */
 export type Credential = Omit<CredentialRow, 'revoked'> & { revoked: boolean };
 
+const CREDENTIAL_COLUMNS = [
+  'user_id',
+  'token_hash',
+  'expires_at',
+  'ends_at',
+  'max_idle_ms',
+  'revoked',
+  'last_used_at',
+  'last_used_ip',
+  'grants',
+  'allowed_ips',
+] as const satisfies readonly (keyof CredentialRow)[];
+
+/** A CredentialRow as better-sqlite3's raw mode gives it: an array in the order of CREDENTIAL_COLUMNS. */
+type CredentialTuple = [
+  user_id: string,
+  token_hash: string,
+  expires_at: string,
+  ends_at: string,
+  max_idle_ms: CredentialRow['max_idle_ms'],
+  revoked: number,
+  last_used_at: string | null,
+  last_used_ip: string | null,
+  grants: string,
+  allowed_ips: string,
+];
+
+function credentialOf([
+  user_id,
+  token_hash,
+  expires_at,
+  ends_at,
+  max_idle_ms,
+  revoked,
+  last_used_at,
+  last_used_ip,
+  grants,
+  allowed_ips,
+]: CredentialTuple): Credential {
+  return { user_id, token_hash, expires_at, ends_at, max_idle_ms, revoked: revoked === 1, last_used_at, last_used_ip, grants, allowed_ips };
+}
+
 /** A PAT's `grants` column from its scope rows (see PatsTable.grants). */
 export function grantsOf(scopes: readonly Pick<ScopeRow, 'entity_type' | 'operation' | 'entity_id' | 'domain_id'>[]): string {
   return JSON.stringify(scopes.map((scope) => [scope.entity_type, scope.operation, scope.entity_id, scope.domain_id]));
@@ -154,37 +196,25 @@ export function parseGrants(grants: string): { entity_type: string; operation: s
 
 /**
  * The authorize read: one PAT by primary key, its scopes in its own row. Compiled once, as it
- * is on the path of every cache miss.
+ * is on the path of every cache miss. On SQLite it answers at once (no promise) when it can.
  */
-export function credentialReader(db: Db): (id: string) => Promise<Credential | undefined> {
-  const compiled = db
-    .selectFrom('pats')
-    .select([
-      'user_id',
-      'token_hash',
-      'expires_at',
-      'ends_at',
-      'max_idle_ms',
-      'revoked',
-      'last_used_at',
-      'last_used_ip',
-      'grants',
-      'allowed_ips',
-    ])
-    .where('id', '=', '')
-    .compile();
+export function credentialReader(db: Db): (id: string) => Credential | undefined | Promise<Credential | undefined> {
+  const compiled = db.selectFrom('pats').select(CREDENTIAL_COLUMNS).where('id', '=', '').compile();
   // On SQLite, the statement is run on the connection itself, in the turn's read transaction
   // (see TurnReads): kysely's queue and promises cost about a third of the read. Kysely runs each
   // query to its end at once, so only a transaction holds the connection across a wait, and
-  // while one is open the read queues as any other.
+  // while one is open the read queues as any other. Rows come as arrays: better-sqlite3 builds
+  // an object a property at a time, a third of the cost of reading a row from the page cache.
   const reads = sqliteReadsOf(db);
-  const statement = reads?.prepare<[string], CredentialRow>(compiled.sql);
-  return async (id) => {
-    const row =
-      statement && !reads!.blocked
-        ? reads!.get(statement, id)
-        : (await db.executeQuery<CredentialRow>({ ...compiled, parameters: [id] })).rows[0];
-    return row && { ...row, revoked: row.revoked === 1 };
+  const statement = reads?.prepare<[string], CredentialTuple>(compiled.sql).raw(true);
+  return (id) => {
+    if (statement && !reads!.blocked) {
+      const tuple = reads!.get(statement, id) as CredentialTuple | undefined;
+      return tuple && credentialOf(tuple);
+    }
+    return db
+      .executeQuery<CredentialRow>({ ...compiled, parameters: [id] })
+      .then(({ rows: [row] }) => row && { ...row, revoked: row.revoked === 1 });
   };
 }
 
