@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { openDatabase } from '../server/db/database.js';
 import type { AuthorizePat } from '../server/authz/authorizer.js';
 import { createPatKit } from '../server/router.js';
-import { atLeast, log, median, reported, round, type Result } from './lib.js';
+import { atLeast, log, median, readIntoPageCache, reported, round, type Result } from './lib.js';
 import { seededRandom } from '../testing/random.js';
 import { GRANTED_REQUEST, type Seeded } from './seed.js';
 
@@ -61,6 +61,7 @@ export function sample<T>(items: T[], count: number, seed = 1): T[] {
  * scopes, and queues a `last_used_at` write when it is over a minute old, as a real miss does.
  */
 export async function run(seeded: Seeded): Promise<Result[]> {
+  readIntoPageCache(seeded.target);
   const db = await openDatabase(seeded.target);
   try {
     const logger = pino({ level: 'silent' });

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { openDatabase } from '../server/db/database.js';
 import { createPatKit } from '../server/router.js';
 import { sample } from './authorize-inprocess.js';
-import { atLeast, atMost, log, quantile, reported, round, writeBack, type Result } from './lib.js';
+import { atLeast, atMost, log, quantile, readIntoPageCache, reported, round, writeBack, type Result } from './lib.js';
 import * as listing from './listing.js';
 import { GRANTED_REQUEST, GROWTH_PATS, seed, type Seeded } from './seed.js';
 
@@ -98,6 +98,7 @@ async function compare(base: Seeded, grown: Seeded): Promise<Result[]> {
   const results: Result[] = [];
 
   // Cold checks, alternating between the databases round by round.
+  for (const { target } of [base, grown]) readIntoPageCache(target);
   const checkers = [await coldChecker(base), await coldChecker(grown)];
   const cold: Cold[] = [
     { perSecond: [], times: [] },

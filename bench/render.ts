@@ -6,6 +6,12 @@ import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
 import { atMost, log, median, reported, round, root, type Result } from './lib.js';
 
 const RUNS = 20;
+/** Warm-up renders: at least `min`, then until the last `steadyRuns` are within `spread` of each other, at most `max`. */
+const WARM_UP = { min: 15, max: 60, steadyRuns: 5, spread: 1.2 };
+
+function steady(times: number[]): boolean {
+  return Math.max(...times) <= Math.min(...times) * WARM_UP.spread;
+}
 const ORIGIN = 'http://pat-kit.bench';
 const ICONS = join(root, 'node_modules/@shoelace-style/shoelace/dist/assets/icons');
 
@@ -75,8 +81,19 @@ export async function run(): Promise<Result[]> {
     const cold = (await page.evaluate('window.renderOnce()')) as { rendered: number; painted: number };
     // Warm-up: the first renders compile and then optimize the code, whichever layout comes
     // first. With 5 of them, the next dozen still took 35–90 ms while V8 tiered the render path
-    // up, and from the 13th on 26–30 ms: the figure is the steady cost, so 15.
-    for (let i = 0; i < 15; i++) await page.evaluate('window.renderOnce()');
+    // up, and from the 13th on 26–30 ms. After 15, a full run's first eight measured renders still
+    // took 40–65 ms and the rest 25–30 (the browser's own start-up work shares the two cores):
+    // the figure is the steady cost, so the warm-up goes on until five renders in a row agree.
+    const warmUp: number[] = [];
+    while (warmUp.length < WARM_UP.max && !(warmUp.length >= WARM_UP.min && steady(warmUp.slice(-WARM_UP.steadyRuns)))) {
+      warmUp.push(((await page.evaluate('window.renderOnce()')) as { rendered: number }).rendered);
+    }
+    log(
+      `render, warm-up: ${warmUp.length} renders, the last ${warmUp
+        .slice(-WARM_UP.steadyRuns)
+        .map((ms) => round(ms, 1))
+        .join(', ')} ms`,
+    );
     const table = await measure('table at 1280 px');
     // A phone's width: the table lays its rows out as cards (a container query on its width).
     await page.setViewportSize({ width: 390, height: 844 });
