@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { SECRET_PATTERN, SECRET_PREFIX, buildSecret, crc32, decodeBase62, encodeBase62, secretPatId } from './secret.js';
+import { SECRET_LENGTH, SECRET_PATTERN, SECRET_PREFIX, buildSecret, crc32, decodeBase62, encodeBase62, secretPatId } from './secret.js';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -42,6 +42,7 @@ describe('buildSecret and secretPatId', () => {
         assert.match(secret, SECRET_PATTERN);
         assert.match(secret, /^pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{49}$/, 'the documented pattern');
         assert.equal(secret.length, 76);
+        assert.equal(SECRET_LENGTH, 76);
         assert.ok(secret.startsWith(SECRET_PREFIX));
         assert.equal(secretPatId(secret), uuid);
       });
