@@ -134,7 +134,8 @@ export function createAuthorizer({ db, cache, hashToken, now, uses }: Authorizer
   }
 
   return async function authorizePat(token, request, options = {}) {
-    // Nothing else is hashed; the form and checksum are checked on a miss (a cached digest is a secret's).
+    // Only the length before hashing: a digest in the cache is a well-formed secret's, and a miss
+    // checks the form and the checksum (secretPatId) before it reads anything.
     if (token.length !== SECRET_LENGTH) return unauthenticated;
     const digest = hashToken(token);
     const at = now();
