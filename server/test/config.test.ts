@@ -416,6 +416,8 @@ describe('the standalone entry (server/main.ts)', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
     });
+    let secret: string | undefined;
+    let userToken: string | undefined;
     try {
       await child.waitFor(`listening on http://127.0.0.1:${port}`);
       const call = makeCaller(`http://127.0.0.1:${port}/api`);
@@ -430,13 +432,13 @@ describe('the standalone entry (server/main.ts)', () => {
       assert.equal(login.status, 404, 'no demo login in production');
       assert.equal((await call('GET', '/demo/users')).status, 404);
 
-      const userToken = await signUserToken('alice', GOOD_SECRET);
+      userToken = await signUserToken('alice', GOOD_SECRET);
       const created = await call('POST', '/pats', {
         token: userToken,
         body: { name: 'prod', duration: '1d', scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] },
       });
       assert.equal(created.status, 201, JSON.stringify(created.body));
-      const secret: string = created.body.secret;
+      secret = created.body.secret;
       const allowed = await call('POST', '/authorize', {
         token: secret,
         body: { entity_type: 'clients', operation: 'read', entity_id: 'c1' },
@@ -445,19 +447,22 @@ describe('the standalone entry (server/main.ts)', () => {
       assert.equal((await call('GET', `/pats?name=${encodeURIComponent(secret)}`, { token: userToken })).status, 200);
       assert.equal((await call('GET', '/pats', { token: secret })).status, 403);
 
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const logs = child.stdout() + child.stderr();
-      assert.ok(logs.includes('"path":"/api/pats"'), 'requests are logged');
-      assert.equal(logs.includes(secret), false, 'a PAT secret was logged');
-      assert.equal(logs.includes(secret.slice(27, 70)), false, 'part of a PAT secret was logged');
-      assert.equal(logs.includes(userToken), false, 'a user token was logged');
-      assert.equal(logs.includes(GOOD_SECRET), false, 'the JWT secret was logged');
+      // Lines are written in batches, and what is left at least every second.
+      await child.waitFor('"path":"/api/pats"', 3_000);
+      assert.equal((await call('GET', '/last-before-exit')).status, 404);
     } finally {
       child.kill('SIGTERM');
     }
     const { code, signal } = await child.exited;
     assert.equal(signal, null);
     assert.equal(code, 0);
+    assert.ok(secret && userToken);
+    const logs = child.stdout() + child.stderr();
+    assert.ok(logs.includes('"path":"/api/last-before-exit"'), 'the lines not yet written are written as the server exits');
+    assert.equal(logs.includes(secret), false, 'a PAT secret was logged');
+    assert.equal(logs.includes(secret.slice(27, 70)), false, 'part of a PAT secret was logged');
+    assert.equal(logs.includes(userToken), false, 'a user token was logged');
+    assert.equal(logs.includes(GOOD_SECRET), false, 'the JWT secret was logged');
   });
 });
 
