@@ -438,7 +438,7 @@ describe('the standalone entry (server/main.ts)', () => {
         body: { name: 'prod', duration: '1d', scopes: [{ entity_type: 'clients', operation: 'read', entity_id: '*' }] },
       });
       assert.equal(created.status, 201, JSON.stringify(created.body));
-      secret = created.body.secret;
+      secret = created.body.secret as string;
       const allowed = await call('POST', '/authorize', {
         token: secret,
         body: { entity_type: 'clients', operation: 'read', entity_id: 'c1' },
