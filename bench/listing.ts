@@ -4,7 +4,7 @@ import { SignJWT } from 'jose';
 import { startStandalone } from './authorize-http.js';
 import { BENCH_JWT_SECRET } from './http-load.js';
 import type { ListingClientConfig } from './listing-client.js';
-import { atMost, log, quantile, root, round, type Child, type Result } from './lib.js';
+import { atMost, log, quantile, reported, root, round, startNodeServer, type Child, type Result } from './lib.js';
 import { LISTER, LISTER_PATS, NAME_SEARCH, onDatabase, type Seeded } from './seed.js';
 
 /** Per query: a p99 of 1,000 times is the 10th worst, not the 3rd. */
@@ -30,6 +30,16 @@ function cases(on: string): Case[] {
   ];
 }
 
+/** A user token of LISTER, for the standalone server. */
+function listerToken(): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(LISTER)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
+}
+
 /** Runs the client (bench/listing-client.ts) in a process of its own: each URL's times. */
 function runClient(config: ListingClientConfig): Promise<number[][]> {
   return new Promise((resolve, reject) => {
@@ -50,12 +60,7 @@ function runClient(config: ListingClientConfig): Promise<number[][]> {
  * alike (growth compares two databases). `labels` name the databases in the log.
  */
 export async function measure(databases: Seeded[], labels: string[] = []): Promise<Result[][]> {
-  const token = await new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(LISTER)
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
+  const token = await listerToken();
   const servers: Child[] = [];
   try {
     for (const seeded of databases) servers.push(await startStandalone(seeded));
@@ -83,7 +88,50 @@ export async function measure(databases: Seeded[], labels: string[] = []): Promi
   }
 }
 
-/** The listing figures on one seeded database. */
+/**
+ * The yardstick on PostgreSQL: the same statements from a bare Express route
+ * (bench/bare-listing-server.ts), and a standalone server beside it, the client taking the two
+ * servers' queries in turn, so that both meet the same moments of the machine. Says how much of
+ * the figure this machine's hand-offs between three processes take, whatever the server does
+ * between them. Reported, not judged: the figure itself is the one above, the server alone.
+ */
+async function yardstick(seeded: Seeded): Promise<Result[]> {
+  const queries = cases('').flatMap((entry) => entry.queries);
+  const servers: Child[] = [];
+  try {
+    servers.push(await startStandalone(seeded));
+    servers.push(
+      await startNodeServer(['--import', 'tsx', 'bench/bare-listing-server.ts'], {
+        ...seeded.serverEnv,
+        LISTING_QUERIES: JSON.stringify(queries),
+      }),
+    );
+    const urls = servers.flatMap((server) => queries.map((query) => `${server.url}/api/pats${query}`));
+    const timesOf = await runClient({ urls, token: await listerToken(), requests: REQUESTS, warmupMs: WARMUP_MS, pageSize: 10 });
+    const worst = (label: string, from: number) =>
+      Math.max(
+        ...queries.map((query, index) => {
+          const times = timesOf[from + index]!;
+          log(`${label}: GET /api/pats${query}: p50 ${round(quantile(times, 0.5), 2)} ms, p99 ${round(quantile(times, 0.99), 2)} ms`);
+          return quantile(times, 0.99);
+        }),
+      );
+    const on = onDatabase(seeded);
+    return [
+      reported(`listing p99${on}, beside the yardstick (requests in turn, worst query)`, round(worst('beside the bare route', 0), 2), 'ms'),
+      reported(
+        `listing p99${on}, yardstick: a bare Express route running the same statements through pg (worst query)`,
+        round(worst('bare route', queries.length), 2),
+        'ms',
+      ),
+    ];
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+}
+
+/** The listing figures on one seeded database, and on PostgreSQL the yardstick's. */
 export async function run(seeded: Seeded): Promise<Result[]> {
-  return (await measure([seeded]))[0]!;
+  const figures = (await measure([seeded]))[0]!;
+  return seeded.database === 'postgres' ? [...figures, ...(await yardstick(seeded))] : figures;
 }
