@@ -20,7 +20,7 @@ import { LISTER } from './seed.js';
 const pool = new pg.Pool({ connectionString: process.env.PAT_DATABASE_URL, max: 10, options: '-c plan_cache_mode=force_custom_plan' });
 
 /** Each query string's statement, as the repository builds it: captured from kysely's log. */
-async function statements(queries: string[]): Promise<Map<string, CompiledQuery & { name: string }>> {
+async function statements(queries: string[]): Promise<Map<string, pg.QueryConfig>> {
   let last: CompiledQuery | undefined;
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
@@ -29,7 +29,7 @@ async function statements(queries: string[]): Promise<Map<string, CompiledQuery 
     },
   });
   const now = Date.now();
-  const built = new Map<string, CompiledQuery & { name: string }>();
+  const built = new Map<string, pg.QueryConfig>();
   for (const [index, query] of queries.entries()) {
     const parsed = parseRequest(listPatsQuery, Object.fromEntries(new URLSearchParams(query)));
     if (!parsed.ok) throw new Error(`${query}: ${JSON.stringify(parsed.details)}`);
@@ -44,7 +44,7 @@ async function statements(queries: string[]): Promise<Map<string, CompiledQuery 
     // counts its matches, and the pages after take the total it counted while it holds.
     await listPats(db, filter, parsed.value);
     await listPats(db, filter, parsed.value);
-    built.set(query, { ...last!, name: `listing-${index}` });
+    built.set(query, { name: `listing-${index}`, text: last!.sql, values: [...last!.parameters] });
   }
   return built;
 }
@@ -59,11 +59,7 @@ app.get('/api/pats', async (req, res) => {
     res.status(404).json({ error: `no statement for ${query}` });
     return;
   }
-  const { rows } = await pool.query<{ total: string | number }>({
-    name: statement.name,
-    text: statement.sql,
-    values: [...statement.parameters],
-  });
+  const { rows } = await pool.query<{ total: string | number }>(statement);
   res.json({ total: Number(rows[0]?.total ?? 0), pats: rows });
 });
 app.get('/', (_req, res) => {
