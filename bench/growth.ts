@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { openDatabase } from '../server/db/database.js';
 import { createPatKit } from '../server/router.js';
-import { sample } from './authorize-inprocess.js';
+import { CHECKS_PER_TURN, sample } from './authorize-inprocess.js';
 import { atLeast, atMost, log, quantile, readIntoPageCache, reported, round, writeBack, type Result } from './lib.js';
 import * as listing from './listing.js';
 import { GRANTED_REQUEST, GROWTH_PATS, seed, type Seeded } from './seed.js';
@@ -21,14 +21,16 @@ interface Cold {
 
 /**
  * `COLD_CHECKS` cold checks in this process (no cache: each one reads its PAT, and queues its
- * last use), PATs not read before, one after another.
+ * last use), PATs not read before, one after another, with a turn of the event loop after every
+ * CHECKS_PER_TURN, in which the last uses go to the writer thread as they do in a server.
  */
 async function coldRound(checks: (token: string) => Promise<void>, tokens: string[], into: Cold): Promise<void> {
   const began = performance.now();
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
     const started = performance.now();
     await checks(token);
     into.times.push(performance.now() - started);
+    if (index % CHECKS_PER_TURN === CHECKS_PER_TURN - 1) await new Promise(setImmediate);
   }
   into.perSecond.push((tokens.length / (performance.now() - began)) * 1000);
 }
@@ -50,6 +52,8 @@ async function coldChecker(seeded: Seeded) {
   return {
     check,
     tokens,
+    /** Until the last uses queued so far are written. */
+    flush: () => kit.flush(),
     async close() {
       await kit.close();
       await db.destroy();
@@ -105,13 +109,19 @@ async function compare(base: Seeded, grown: Seeded): Promise<Result[]> {
     { perSecond: [], times: [] },
   ];
   try {
-    // Warm-up (JIT, the page cache) on tokens the rounds do not take.
-    for (const checker of checkers) for (const token of checker.tokens.slice(0, COLD_CHECKS)) await checker.check(token);
+    // Warm-up (JIT, the page cache) on tokens the rounds do not take; its last uses written
+    // before the rounds, as the in-process figure does.
+    for (const checker of checkers) {
+      await coldRound(checker.check, checker.tokens.slice(0, COLD_CHECKS), { perSecond: [], times: [] });
+      await checker.flush();
+    }
     for (let pass = 1; pass <= COLD_ROUNDS; pass++) {
       for (let i = 0; i < checkers.length; i++) {
         const index = (pass + i) % checkers.length;
         const tokens = checkers[index]!.tokens.slice(pass * COLD_CHECKS, (pass + 1) * COLD_CHECKS);
         await coldRound(checkers[index]!.check, tokens, cold[index]!);
+        // Its last uses written before the other database's round: one writer thread at a time.
+        await checkers[index]!.flush();
       }
     }
   } finally {
