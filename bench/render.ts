@@ -13,7 +13,8 @@ function steady(times: number[]): boolean {
   return Math.max(...times) <= Math.min(...times) * WARM_UP.spread;
 }
 const ORIGIN = 'http://pat-kit.bench';
-const ICONS = join(root, 'node_modules/@shoelace-style/shoelace/dist/assets/icons');
+const SHOELACE = join(root, 'node_modules/@shoelace-style/shoelace/dist');
+const ICONS = join(SHOELACE, 'assets/icons');
 
 /** bench/render/page.ts bundled as a production build of the elements would be. */
 async function bundlePage(): Promise<string> {
@@ -35,7 +36,9 @@ async function bundlePage(): Promise<string> {
  * `<pat-table>`'s first render of 100 rows in Debian's Chromium (headless, as e2e/ runs it), at
  * 1280 px and as a phone's cards at 390 px: from appending it to the document to every row and
  * element in it rendered and laid out (the budget), and to the next frame painted (reported). See renderOnce in render/page.ts. The page
- * is served from memory; nothing goes to the network.
+ * links Shoelace's light theme, as the README's host page does (without it, every `--sl-*` token
+ * is unset: no padding, borders or badge colours, and the browser's serif font). It is served
+ * from memory; nothing goes to the network.
  */
 export async function run(): Promise<Result[]> {
   const script = await bundlePage();
@@ -49,8 +52,10 @@ export async function run(): Promise<Result[]> {
       if (pathname === '/') {
         await route.fulfill({
           contentType: 'text/html',
-          body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/page.js"></script></head><body></body></html>',
+          body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/shoelace/themes/light.css"><script type="module" src="/page.js"></script></head><body></body></html>',
         });
+      } else if (pathname === '/shoelace/themes/light.css') {
+        await route.fulfill({ contentType: 'text/css', body: await readFile(join(SHOELACE, 'themes/light.css')) });
       } else if (pathname === '/page.js') {
         await route.fulfill({ contentType: 'text/javascript', body: script });
       } else if (pathname.startsWith('/shoelace/assets/icons/') && /^[\w-]+\.svg$/.test(pathname.slice(23))) {
@@ -61,6 +66,8 @@ export async function run(): Promise<Result[]> {
     });
     await page.goto(`${ORIGIN}/`);
     await page.waitForFunction('typeof window.renderOnce === "function"');
+    const themed = await page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--sl-spacing-medium')");
+    if (!themed) throw new Error('the render page has no Shoelace theme: its --sl-* tokens are unset');
     /** RUNS first renders at the page's width: rendered and painted times. */
     const measure = async (layout: string) => {
       const rendered: number[] = [];
