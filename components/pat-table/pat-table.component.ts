@@ -63,7 +63,8 @@ const SEARCH_DEBOUNCE_MS = 300;
  * @csspart stat - One count (a button that filters).
  * @csspart toolbar - Search, status filter and the Create / Delete All buttons.
  * @csspart table - The native table.
- * @csspart row - A PAT's row.
+ * @csspart row - A PAT's row. The browser lays a row out only as it comes near the view (`content-visibility: auto`);
+ *   `pat-table::part(row) { content-visibility: visible; }` lays out every row at once.
  * @csspart footer - Rows per page and the pager.
  * @csspart toast - What an action did (Copy ID, Revoke, Delete…), shown for a few seconds at the foot of the viewport.
  *

@@ -83,11 +83,33 @@ export default css`
     border-radius: var(--sl-border-radius-large);
     background: var(--sl-color-neutral-0);
   }
+  /*
+   * Every row is a grid of the same tracks, and the tracks depend on the table's width alone: the
+   * columns line up without the browser measuring every cell, as a table's layout does, so a row
+   * out of view is neither styled nor laid out until it comes near (content-visibility). Narrower
+   * than its least width (the sum of the tracks' least widths: keep them in step), the frame scrolls.
+   */
   table {
-    width: 100%;
-    border-collapse: collapse;
+    display: block;
+    min-width: 63rem;
     font-size: var(--sl-font-size-small);
     transition: opacity var(--sl-transition-fast);
+  }
+  thead,
+  tbody {
+    display: block;
+  }
+  tr {
+    display: grid;
+    grid-template-columns: minmax(9rem, 2fr) minmax(6rem, 1.5fr) 10rem 8.5rem minmax(11rem, 1.75fr) 8.5rem 6rem 4rem;
+  }
+  tbody tr[data-id] {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 3rem;
+  }
+  /* The open menu's row: contained, it would hold the fixed menu inside its own box and clip it. */
+  tbody tr:has(.row-menu) {
+    content-visibility: visible;
   }
   table[aria-busy='true'] tbody {
     opacity: 0.55;
@@ -97,12 +119,15 @@ export default css`
     padding: var(--sl-spacing-x-small) var(--sl-spacing-medium);
     border-bottom: solid 1px var(--sl-color-neutral-100);
     text-align: start;
-    vertical-align: middle;
+    align-content: center;
   }
   th {
     color: var(--sl-color-neutral-600);
     font-weight: var(--sl-font-weight-bold);
-    white-space: nowrap;
+  }
+  /* The empty, no-match and error states span the row. */
+  tbody tr:not([data-id]):not(.skeleton) > td {
+    grid-column: 1 / -1;
   }
   tbody tr:last-child td {
     border-bottom: none;
@@ -137,8 +162,6 @@ export default css`
   }
   /* A name keeps a readable width on one line, its ellipsis unfolding on hover (title) and on the focused row. */
   .name {
-    min-width: 9rem;
-    max-width: 20rem;
     overflow: hidden;
     font-weight: var(--sl-font-weight-bold);
     text-overflow: ellipsis;
@@ -181,7 +204,6 @@ export default css`
     z-index: 1;
   }
   .description {
-    max-width: 18rem;
     color: var(--sl-color-neutral-600);
     overflow: hidden;
     text-overflow: ellipsis;
@@ -191,10 +213,6 @@ export default css`
   time {
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
-  }
-  td.issued,
-  td.last-used {
-    min-width: 8.5rem;
   }
   .muted {
     color: var(--sl-color-neutral-600);
@@ -206,13 +224,7 @@ export default css`
     align-items: flex-start;
     gap: var(--sl-spacing-3x-small);
   }
-  /*
-   * The end wraps in a width of its own rather than widen the table: where the columns scroll
-   * (about 1000 px), a long "Revoked 3 hours ago" on one line slid under the ⋮.
-   */
-  td.expires-cell {
-    min-width: 10rem;
-  }
+  /* The end wraps in its column: a long "Revoked 3 hours ago" on one line would slide under the next. */
   td.expires-cell time {
     white-space: normal;
   }
@@ -232,7 +244,6 @@ export default css`
     text-align: end;
   }
   .row-actions {
-    width: 1%;
     text-align: end;
   }
   /*
@@ -268,9 +279,13 @@ export default css`
   .badge[data-variant='neutral'] {
     background-color: var(--sl-color-neutral-700);
   }
-  /* A status and a leaked PAT's mark on one line. */
+  /* A status and a leaked PAT's mark, on one line where the column has room. */
   td.status {
-    white-space: nowrap;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    align-content: center;
+    gap: var(--sl-spacing-3x-small);
   }
   /* A leaked PAT's mark beside its Revoked badge: the badge's size, outlined in the danger colour. */
   .leak {
@@ -436,12 +451,11 @@ export default css`
       clip: rect(0 0 0 0);
       white-space: nowrap;
     }
-    table,
-    tbody {
-      display: block;
+    table {
+      min-width: 0;
     }
     tbody tr {
-      display: grid;
+      contain-intrinsic-size: auto 5.5rem;
       grid-template-columns: minmax(0, 1fr) auto;
       align-items: center;
       gap: var(--sl-spacing-2x-small) var(--sl-spacing-small);
@@ -487,10 +501,6 @@ export default css`
     td.scopes,
     tr.skeleton td:not(:first-child) {
       display: none;
-    }
-    /* The empty, no-match and error states span the card list. */
-    tbody tr:not([data-id]):not(.skeleton) {
-      display: block;
     }
   }
 `;

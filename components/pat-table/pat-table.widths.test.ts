@@ -1,11 +1,12 @@
 import { expect, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { DAY_MS } from '../../contract/index.js';
 import { mount, until, useMockApi } from '../../testing/fixture.js';
 import { text } from '../../testing/dom.js';
 import { chooseOne, click } from '../../testing/input.js';
+import { loadPatTranslation } from '../i18n/localize.js';
 import '../pat-detail/pat-detail.js';
 import type { PatDetail } from '../pat-detail/pat-detail.component.js';
 import { strings } from '../i18n/strings.js';
@@ -19,6 +20,23 @@ async function mountTable(status = 'all'): Promise<PatTable> {
   const table = await mount<PatTable>(html`<pat-table status=${status}></pat-table>`);
   await until(() => table.shadowRoot!.querySelectorAll('tbody tr[data-id]').length > 0, 'rows', WAIT);
   return table;
+}
+
+/** Two frames: the browser has laid out and painted what came into view. */
+const nextFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/** A long page of rows: 50 of the mock's 250 PATs. */
+async function mountLongPage(): Promise<PatTable> {
+  await useMockApi('many');
+  const table = await mount<PatTable>(html`<pat-table status="all" page-size="50"></pat-table>`);
+  await until(() => rows(table).length === 50 && !table.shadowRoot!.querySelector('table[aria-busy="true"]'), 'fifty rows', WAIT);
+  return table;
+}
+
+/** The element of the table's shadow tree drawn at the centre of `element`'s box. */
+function drawnAt(table: PatTable, element: Element): Element | null {
+  const box = element.getBoundingClientRect();
+  return table.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
 }
 
 const rows = (table: PatTable) => [...table.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')];
@@ -101,7 +119,7 @@ describe('every width', () => {
       expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
     });
 
-    it('at 1000 px, where the columns scroll, a long end wraps in its column, never under the ⋮ (a leaked token’s widens its status)', async () => {
+    it('at 1000 px, where the columns scroll, a long end wraps in its column, never under the ⋮', async () => {
       await setViewport({ width: 1000, height: 800 });
       const { store } = await useMockApi('default');
       const now = store.now();
@@ -181,6 +199,76 @@ describe('every width', () => {
       rows(table)[0]!.focus();
       expect(getComputedStyle(cell).whiteSpace).to.equal('normal');
     });
+
+    it('at 1280 px every column lines up from its heading to the last row of a long page', async () => {
+      await setViewport({ width: 1280, height: 600 });
+      const table = await mountLongPage();
+      const headings = [...table.shadowRoot!.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect());
+      expect(headings).to.have.length(8);
+      const all = rows(table);
+      for (const row of [...all.slice(0, 3), ...all.slice(-3)]) {
+        const cells = [...row.querySelectorAll('td')].map((td) => td.getBoundingClientRect());
+        expect(cells).to.have.length(8);
+        cells.forEach((cell, i) => {
+          expect(Math.abs(cell.left - headings[i]!.left), `${row.dataset.id}: column ${i + 1} starts under its heading`).to.be.below(0.5);
+          expect(Math.abs(cell.width - headings[i]!.width), `${row.dataset.id}: column ${i + 1} as wide as its heading`).to.be.below(0.5);
+        });
+      }
+      const frame = table.shadowRoot!.querySelector('.frame')!;
+      expect(frame.scrollWidth, 'no scrolling at this width').to.be.at.most(frame.clientWidth);
+    });
+
+    it('a row far down a long page is drawn once it is scrolled into view: its name and ⋮ answer the pointer', async () => {
+      await setViewport({ width: 1280, height: 600 });
+      const table = await mountLongPage();
+      const last = rows(table).at(-1)!;
+      last.scrollIntoView({ block: 'center' });
+      await nextFrames();
+      const name = last.querySelector('td.name')!;
+      expect(drawnAt(table, name), 'the name cell is under the pointer').to.equal(name);
+      const trigger = last.querySelector('button.row-menu-trigger')!;
+      expect(drawnAt(table, trigger)?.closest('button'), 'the ⋮ is under the pointer').to.equal(trigger);
+    });
+
+    it('a row’s menu opens whole over the rows below it, its last item under the pointer', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const table = await mountLongPage();
+      const row = rows(table)[3]!;
+      await click(row.querySelector<HTMLElement>('button.row-menu-trigger')!);
+      await until(() => table.shadowRoot!.querySelector('sl-popup.row-menu sl-menu-item.danger'), 'the menu', WAIT);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // its opening animation
+      const remove = table.shadowRoot!.querySelector('sl-popup.row-menu sl-menu-item.danger')!;
+      const [top, drawn] = [remove.getBoundingClientRect().top, drawnAt(table, remove)?.closest('sl-menu-item')];
+      await sendKeys({ press: 'Escape' });
+      await until(() => !table.shadowRoot!.querySelector('sl-popup.row-menu'), 'the menu closed', WAIT);
+      expect(top, 'the last item lies below the row').to.be.above(row.getBoundingClientRect().bottom);
+      expect(drawn, 'Delete is drawn, not clipped or covered by a row').to.equal(remove);
+    });
+
+    for (const lang of ['de', 'ar'] as const) {
+      it(`at 1280 px in ${lang === 'de' ? 'German' : 'Arabic'} every heading and time fits its column`, async () => {
+        await setViewport({ width: 1280, height: 800 });
+        await useMockApi('default');
+        await loadPatTranslation(lang);
+        const wrapper = await mount<HTMLElement>(
+          html`<div lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}><pat-table status="all"></pat-table></div>`,
+        );
+        const table = wrapper.querySelector<PatTable>('pat-table')!;
+        await until(() => rows(table).length > 0 && !table.shadowRoot!.querySelector('table[aria-busy="true"]'), 'the rows', WAIT);
+        const cells = [
+          ...table.shadowRoot!.querySelectorAll<HTMLElement>('thead th'),
+          ...rows(table).flatMap((row) => [
+            ...row.querySelectorAll<HTMLElement>('td.status, td.issued, td.expires-cell, td.last-used, td.scopes'),
+          ]),
+        ];
+        for (const cell of cells) {
+          expect(cell.scrollWidth, `${text(cell) || cell.className}: its content fits`).to.be.at.most(cell.clientWidth);
+          for (const part of cell.querySelectorAll('.sort, .badge, .leak, time')) {
+            expect(within(part.getBoundingClientRect(), cell.getBoundingClientRect()), `${text(part)}: inside its cell`).to.equal(true);
+          }
+        }
+      });
+    }
 
     it('"Expiring soon" sits under the end in every row, and times keep their width', async () => {
       await setViewport({ width: 1280, height: 800 });
