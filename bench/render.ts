@@ -38,10 +38,9 @@ async function bundlePage(): Promise<string> {
  * element in it rendered and laid out (the budget), and to the next frame painted (reported). The
  * browser lays out a row only when it comes near the view (the rows' content-visibility), so a
  * third figure lays out all 100 at once, as a host that turns that off has them. See renderOnce
- * in render/page.ts. The page
- * links Shoelace's light theme, as the README's host page does (without it, every `--sl-*` token
- * is unset: no padding, borders or badge colours, and the browser's serif font). It is served
- * from memory; nothing goes to the network.
+ * in render/page.ts. The page links Shoelace's light theme, as the README's host page does
+ * (without it, every `--sl-*` token is unset: no padding, borders or badge colours, and the
+ * browser's serif font). It is served from memory; nothing goes to the network.
  */
 export async function run(): Promise<Result[]> {
   const script = await bundlePage();

@@ -86,8 +86,8 @@ export default css`
   /*
    * Every row is a grid of the same tracks, and the tracks depend on the table's width alone: the
    * columns line up without the browser measuring every cell, as a table's layout does, so a row
-   * out of view is neither styled nor laid out until it comes near (content-visibility). Narrower
-   * than its least width (the sum of the tracks' least widths: keep them in step), the frame scrolls.
+   * out of view is neither styled nor laid out until it comes near (content-visibility). Below its
+   * min-width, the sum of the tracks' least widths (change them together), the frame scrolls.
    */
   table {
     display: block;
