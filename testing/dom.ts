@@ -37,6 +37,12 @@ export function composedContains(ancestor: Node, node: Node | null): boolean {
   return false;
 }
 
+/** The element of `root` drawn at the centre of `element`'s box: what a click there would hit. */
+export function drawnAt(root: DocumentOrShadowRoot, element: Element): Element | null {
+  const box = element.getBoundingClientRect();
+  return root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+}
+
 /** The innermost element at a point of the viewport, looking into shadow roots. */
 export function deepElementAt(x: number, y: number): Element | null {
   let hit = document.elementFromPoint(x, y);

@@ -9,7 +9,7 @@ import type SlSelect from '@shoelace-style/shoelace/dist/components/select/selec
 import { DEFAULT_CATALOG, LIMITS, type ScopeInput } from '../../contract/index.js';
 import { mockTokenFor, type MockStore } from '../../mocks/index.js';
 import { expectAccessible, expectSame, mount, until, useMockApi } from '../../testing/fixture.js';
-import { deepActive, nextEvent, text } from '../../testing/dom.js';
+import { deepActive, drawnAt, nextEvent, text } from '../../testing/dom.js';
 import { chooseMany, chooseOne, click, elapse, nextTask, openSelect, record, typeInto } from '../../testing/input.js';
 import { strings } from '../i18n/strings.js';
 import './pat-scope-editor.js';
@@ -719,8 +719,7 @@ describe('<pat-scope-editor>', () => {
       expect(list!.getBoundingClientRect().top).to.be.at.least(input.getBoundingClientRect().bottom);
       for (const option of options) {
         option.scrollIntoView({ block: 'nearest' });
-        const rect = option.getBoundingClientRect();
-        const hit = root(editor).elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+        const hit = drawnAt(root(editor), option);
         expect(hit && option.contains(hit), `${text(option)} can be seen and clicked`).to.equal(true);
       }
       await expectAccessible(editor);

@@ -284,7 +284,6 @@ export default css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    align-content: center;
     gap: var(--sl-spacing-3x-small);
   }
   /* A leaked PAT's mark beside its Revoked badge: the badge's size, outlined in the danger colour. */

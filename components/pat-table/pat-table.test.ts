@@ -8,7 +8,7 @@ import type SlSelect from '@shoelace-style/shoelace/dist/components/select/selec
 import { DAY_MS, type PatSortKey, type SortDirection, type StatusFilter, type StatusQuery } from '../../contract/index.js';
 import { mockTokenFor, seededId, type MockStore } from '../../mocks/index.js';
 import { mount, until, useMockApi, expectAccessible, expectSame } from '../../testing/fixture.js';
-import { deepActive, nextEvent, text, transitionsEnded } from '../../testing/dom.js';
+import { deepActive, drawnAt, nextEvent, text, transitionsEnded } from '../../testing/dom.js';
 import { chooseMany, chooseOne, click, elapse, openSelect, record, typeInto } from '../../testing/input.js';
 import type { PatConfirmDialog } from '../pat-confirm-dialog/pat-confirm-dialog.component.js';
 import { LIST_STATE_DEFAULTS } from '../common/list-state.js';
@@ -1499,10 +1499,7 @@ describe('<pat-table>', () => {
       expect(rect.bottom, 'the menu reaches below the frame').to.be.greaterThan(frameRect.bottom);
       // Every item is there to be clicked, inside the frame or out of it.
       for (const item of menu.querySelectorAll('sl-menu-item')) {
-        const box = item.getBoundingClientRect();
-        expect(root(table).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2), item.getAttribute('value')!).to.equal(
-          item,
-        );
+        expect(drawnAt(root(table), item), item.getAttribute('value')!).to.equal(item);
       }
     });
 

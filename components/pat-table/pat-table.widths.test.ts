@@ -4,7 +4,7 @@ import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialo
 import type SlSelect from '@shoelace-style/shoelace/dist/components/select/select.js';
 import { DAY_MS } from '../../contract/index.js';
 import { mount, until, useMockApi } from '../../testing/fixture.js';
-import { text } from '../../testing/dom.js';
+import { drawnAt, text } from '../../testing/dom.js';
 import { chooseOne, click } from '../../testing/input.js';
 import { loadPatTranslation } from '../i18n/localize.js';
 import '../pat-detail/pat-detail.js';
@@ -31,12 +31,6 @@ async function mountLongPage(): Promise<PatTable> {
   const table = await mount<PatTable>(html`<pat-table status="all" page-size="50"></pat-table>`);
   await until(() => rows(table).length === 50 && !table.shadowRoot!.querySelector('table[aria-busy="true"]'), 'fifty rows', WAIT);
   return table;
-}
-
-/** The element of the table's shadow tree drawn at the centre of `element`'s box. */
-function drawnAt(table: PatTable, element: Element): Element | null {
-  const box = element.getBoundingClientRect();
-  return table.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
 }
 
 const rows = (table: PatTable) => [...table.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-id]')];
@@ -225,9 +219,9 @@ describe('every width', () => {
       last.scrollIntoView({ block: 'center' });
       await nextFrames();
       const name = last.querySelector('td.name')!;
-      expect(drawnAt(table, name), 'the name cell is under the pointer').to.equal(name);
+      expect(drawnAt(table.shadowRoot!, name), 'the name cell is under the pointer').to.equal(name);
       const trigger = last.querySelector('button.row-menu-trigger')!;
-      expect(drawnAt(table, trigger)?.closest('button'), 'the ⋮ is under the pointer').to.equal(trigger);
+      expect(drawnAt(table.shadowRoot!, trigger)?.closest('button'), 'the ⋮ is under the pointer').to.equal(trigger);
     });
 
     it('a row’s menu opens whole over the rows below it, its last item under the pointer', async () => {
@@ -238,7 +232,7 @@ describe('every width', () => {
       await until(() => table.shadowRoot!.querySelector('sl-popup.row-menu sl-menu-item.danger'), 'the menu', WAIT);
       await new Promise((resolve) => setTimeout(resolve, 300)); // its opening animation
       const remove = table.shadowRoot!.querySelector('sl-popup.row-menu sl-menu-item.danger')!;
-      const [top, drawn] = [remove.getBoundingClientRect().top, drawnAt(table, remove)?.closest('sl-menu-item')];
+      const [top, drawn] = [remove.getBoundingClientRect().top, drawnAt(table.shadowRoot!, remove)?.closest('sl-menu-item')];
       await sendKeys({ press: 'Escape' });
       await until(() => !table.shadowRoot!.querySelector('sl-popup.row-menu'), 'the menu closed', WAIT);
       expect(top, 'the last item lies below the row').to.be.above(row.getBoundingClientRect().bottom);
